@@ -1,0 +1,262 @@
+"""Offline English sentence segmentation for news prose.
+
+NLTK's pretrained punkt model is not available (and is never downloaded), so
+this runs NLTK's Punkt *algorithm* with parameters we fill ourselves: a curated
+abbreviation list (``summarizer/data/abbreviations.txt``) and orthographic
+hints for common sentence starters. A few news-specific rules then adjust the
+boundaries Punkt finds (quotations, attributions, titles, bullets, CJK
+full stops). See docs/segmentation.md for the behaviour and its accuracy.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+from nltk.tokenize import punkt
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+__all__ = ["MAX_QUOTE_WORDS", "SentenceSplitter", "load_abbreviations"]
+
+# Quotations up to this many words are kept whole, with their attribution.
+MAX_QUOTE_WORDS = 60
+
+# Capitalised words that commonly start a sentence but rarely follow an
+# abbreviation mid-sentence. After an abbreviation ("U.S."), initial ("D.") or
+# ellipsis, a sentence boundary is placed only before one of these. "A" and "I"
+# are left out: they are also initials ("J. A. Smith", "World War I").
+_SENTENCE_STARTERS = frozenset(
+    """
+    the an this that these those there here it its he his him she her we our
+    they their you your my who what when where why how which whose while if
+    but and or so yet nor then now thus also still however meanwhile instead
+    moreover nevertheless nonetheless indeed otherwise overall furthermore
+    after before during since although though because as in on at for from
+    with by about according despite over into among without unlike
+    today yesterday tomorrow later earlier last next once soon eventually
+    some many most several few both all each every no none not such other
+    another even only more much one
+    is are was were do does did has have had
+    officials police authorities analysts investors residents critics
+    witnesses researchers scientists prosecutors shares prices stocks sales
+    """.split()
+)
+
+# Titles (and e.g./i.e./vs./cf.) precede a name or example, so a sentence
+# never ends right after them, whatever word follows ("Mr. An said ...").
+_NEVER_FINAL = frozenset(
+    """
+    mr mrs ms messrs dr prof gen brig lt col maj capt cmdr cdr adm sgt cpl pvt
+    gov sen sens rep reps rev msgr pres supt det insp atty hon
+    e.g i.e vs cf viz
+    """.split()
+)
+
+# Verbs that mark "<quote>" Name said. as one sentence (an attribution).
+_SPEECH_VERBS = (
+    "said|says|say|asked|asks|added|adds|told|tells|wrote|writes|replied|"
+    "replies|explained|noted|stated|declared|insisted|continued|recalled|"
+    "warned|argued|agreed|acknowledged|admitted|shouted|yelled|cried|"
+    "whispered|tweeted|posted|answered|responded|concluded|joked|laughed"
+)
+
+_CLOSE_QUOTES = "\"'\u201d\u2019\u00bb"
+_CLOSERS = _CLOSE_QUOTES + ")]}"
+_OPENERS = "\"'\u201c\u2018\u00ab([{"
+_CAPITALISED_STARTERS = "|".join(sorted(w.capitalize() for w in _SENTENCE_STARTERS))
+
+# Bullet / list item at the start of a line: "- ", "* ", "• ", "1. ", "2) ".
+_BULLET = re.compile(r"^[^\S\n]*(?:[-*\u2022\u2023\u25e6\u25aa]|\d{1,3}[.)])[^\S\n]+(?=\S)", re.M)
+# CJK sentence enders (with any closing quote/bracket after them).
+_CJK_END = re.compile("[\u3002\uff01\uff1f]+[" + re.escape(_CLOSERS) + "\u300d\u300f\uff09\u3011]*")
+# An abbreviation closed by a quote/bracket before a capital ends the sentence:
+# 'He said: "No." Then ...' (Punkt only looks at the quote mark after "No.").
+_PERIOD_CLOSE_CAP = re.compile(
+    r"\.[" + re.escape(_CLOSERS) + r"]+\s+(?=[" + re.escape(_OPENERS) + r"]*[A-Z])"
+)
+# The Unicode ellipsis is not a Punkt candidate; treat it like "...".
+_UNICODE_ELLIPSIS = re.compile(
+    "\u2026[" + re.escape(_CLOSERS) + r"]*\s+"
+    "(?=[" + re.escape(_OPENERS) + "]*(?:" + _CAPITALISED_STARTERS + r")\b)"
+)
+_LAST_TOKEN = re.compile(r"(\S+)\s*$")
+_ENDS_QUESTION = re.compile(r"[?!][" + re.escape(_CLOSERS) + r"]*\s*$")
+_ENDS_QUOTED_STOP = re.compile(r"[.?!\u2026][" + re.escape(_CLOSE_QUOTES) + r"]+\s*$")
+_ATTRIBUTION = re.compile(
+    r"\s*(?P<first>[A-Z][\w'\u2019.-]*)(?:\s+[A-Z][\w'\u2019.-]*){0,3}\s+(?:" + _SPEECH_VERBS + r")\b"
+)
+_QUOTE_CHARS = re.compile("[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e]")
+_WINDOW = 80  # context looked at around a boundary; keeps every rule O(1) per boundary
+
+
+class _OrthoHints(dict):
+    """Read-only Punkt ortho_context: Punkt indexes it like a defaultdict, so
+    missing words read as 0 here without being inserted (no hidden mutation)."""
+
+    def __missing__(self, key: str) -> int:
+        return 0
+
+    def _read_only(self, *args: object, **kwargs: object) -> None:
+        raise TypeError("Punkt parameters are shared and read-only")
+
+    __setitem__ = __delitem__ = __ior__ = update = setdefault = pop = popitem = clear = _read_only
+
+
+def _normalise(abbreviations: Iterable[str]) -> frozenset[str]:
+    """'Mr.' / ' U.S. ' -> 'mr' / 'u.s'; blank lines and '#' comments dropped."""
+    out = set()
+    for item in abbreviations:
+        item = item.strip().lower().rstrip(".")
+        if item and not item.startswith("#"):
+            out.add(item)
+    return frozenset(out)
+
+
+@cache
+def load_abbreviations() -> frozenset[str]:
+    """The bundled abbreviation list (works from an installed wheel)."""
+    path = resources.files("summarizer").joinpath("data", "abbreviations.txt")
+    return _normalise(path.read_text(encoding="utf-8").splitlines())
+
+
+def _build_params(abbreviations: frozenset[str]) -> PunktParameters:
+    params = PunktParameters()
+    params.abbrev_types = abbreviations
+    params.collocations = frozenset()
+    params.sent_starters = _SENTENCE_STARTERS  # Punkt 4.1.3: abbreviation + starter
+    # Punkt 4.1.1 / 4.3 (initials, numbers, ellipses): "seen capitalised only at a
+    # sentence start, lower-case mid-sentence" makes these words sentence starters.
+    flags = punkt._ORTHO_BEG_UC | punkt._ORTHO_MID_LC
+    params.ortho_context = _OrthoHints(dict.fromkeys(_SENTENCE_STARTERS, flags))
+    return params
+
+
+@cache
+def _default_params() -> PunktParameters:
+    return _build_params(load_abbreviations())
+
+
+def _quotations(s: str) -> list[tuple[int, int]]:
+    """(open, close) indices of quotations that open and close inside ``s``.
+
+    Double (" “ ” « » „) and single (' ‘ ’) quotes are tracked separately, so
+    a single-quoted phrase may nest in a double-quoted one. Straight quotes
+    are told apart by the characters around them; an apostrophe between two
+    letters (don't, rock’n’roll) is never a quote.
+    """
+    found: list[tuple[int, int]] = []
+    open_d: int | None = None
+    open_s: int | None = None
+    n = len(s)
+    for m in _QUOTE_CHARS.finditer(s):
+        i, ch = m.start(), m.group()
+        before = s[i - 1] if i else " "
+        after = s[i + 1] if i + 1 < n else " "
+        opens = (before.isspace() or before in _OPENERS + "-\u2014\u2013/") and not after.isspace()
+        if ch in "\u201c\u00ab\u201e":
+            open_d = i
+        elif ch in "\u201d\u00bb":
+            if open_d is not None:
+                found.append((open_d, i))
+                open_d = None
+        elif ch == '"':
+            looks_closing = not before.isspace() and not after.isalnum()
+            if open_d is not None and not opens:
+                found.append((open_d, i))
+                open_d = None
+            elif open_d is not None or not looks_closing:
+                open_d = i  # an opener, possibly restarting an unclosed quotation
+            # else: a stray closing mark with nothing open (a 12" screen): skip
+        elif before.isalnum() and after.isalnum():
+            continue  # apostrophe inside a word
+        elif ch == "\u2018" or (ch == "'" and open_s is None and opens and after.isalpha()):
+            open_s = i
+        elif open_s is not None and not before.isspace():
+            found.append((open_s, i))
+            open_s = None
+        elif ch == "'" and open_s is not None and opens and after.isalpha():
+            open_s = i
+    return found
+
+
+class SentenceSplitter:
+    """Split a paragraph of English prose into sentence spans."""
+
+    def __init__(self, abbreviations: Iterable[str] | None = None) -> None:
+        if abbreviations is None:
+            params = _default_params()
+        else:
+            params = _build_params(_normalise(abbreviations))
+        self._never_final = _NEVER_FINAL & params.abbrev_types
+        self._punkt = PunktSentenceTokenizer(params)  # a params object, so no training
+
+    def __call__(self, text: str) -> list[tuple[int, int]]:
+        # Bullet lines are hard boundaries (blocks). The marker stays with its
+        # item but is hidden from Punkt, which would split "1." from the item.
+        markers = {m.start(): m.end() for m in _BULLET.finditer(text)}
+        starts = sorted({0, *markers})
+        cuts = []  # sentence start offsets; spans are the trimmed gaps between
+        for start, end in zip(starts, starts[1:] + [len(text)]):
+            body = markers.get(start, start)
+            cuts.append(start)
+            cuts.extend(body + c for c in self._soft_cuts(text[body:end]))
+        return _trimmed_spans(text, cuts)
+
+    def _soft_cuts(self, s: str) -> list[int]:
+        """Sentence starts inside one block (offsets into ``s``)."""
+        cuts = {start for start, _ in self._punkt.span_tokenize(s)}
+        cuts.update(m.end() for m in _PERIOD_CLOSE_CAP.finditer(s))
+        cuts.update(m.end() for m in _CJK_END.finditer(s))
+        cuts.update(m.end() for m in _UNICODE_ELLIPSIS.finditer(s))
+        kept = sorted(c for c in cuts if 0 < c < len(s) and not self._joins(s, c))
+        return _drop_inside_short_quotes(s, kept)
+
+    def _joins(self, s: str, cut: int) -> bool:
+        """True when the text on both sides of ``cut`` is one sentence."""
+        before = s[max(0, cut - _WINDOW) : cut]
+        after = s[cut : cut + _WINDOW].lstrip()
+        last = _LAST_TOKEN.search(before)
+        if last:  # a title never ends a sentence: "Mr. An said"
+            token = last.group(1).lstrip(_OPENERS)
+            if token.endswith(".") and token[:-1].lower() in self._never_final:
+                return True
+        if not after:
+            return False
+        # '"Why?" he asked.' / 'Shares of Yahoo! rose' / '"Go." she said.'
+        if after[0].islower() and (_ENDS_QUESTION.search(before) or _ENDS_QUOTED_STOP.search(before)):
+            return True
+        # '"We will win!" Bennett said.': a short capitalised attribution.
+        if _ENDS_QUOTED_STOP.search(before):
+            m = _ATTRIBUTION.match(after)
+            return bool(m) and m.group("first").lower() not in _SENTENCE_STARTERS
+        return False
+
+
+def _drop_inside_short_quotes(s: str, cuts: list[int]) -> list[int]:
+    """Remove boundaries inside quotations of at most MAX_QUOTE_WORDS words,
+    so '"We are ready. We will host them," Bennett said.' stays one unit."""
+    dropped: set[int] = set()
+    for open_at, close_at in _quotations(s):
+        if len(s[open_at + 1 : close_at].split()) <= MAX_QUOTE_WORDS:
+            lo = bisect.bisect_right(cuts, open_at)
+            hi = bisect.bisect_right(cuts, close_at)
+            dropped.update(cuts[lo:hi])
+    return [c for c in cuts if c not in dropped]
+
+
+def _trimmed_spans(text: str, cuts: list[int]) -> list[tuple[int, int]]:
+    """Cut ``text`` at ``cuts`` and trim each piece: every non-whitespace
+    character ends up in exactly one non-empty span."""
+    bounds = sorted(set(cuts)) + [len(text)]
+    spans = []
+    for lo, hi in zip(bounds, bounds[1:]):
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if lo < hi:
+            spans.append((lo, hi))
+    return spans
