@@ -1,0 +1,478 @@
+"""Publisher boilerplate and page furniture in article text.
+
+Each paragraph is scored against cue categories (donation appeal, paywall, cookie
+banner, share bar, photo credit, ...). A cue is a compiled regex with a weight; a
+category's score is the sum of the weights of its cues that match, plus small
+bonuses when the text addresses the reader, minus a penalty when it reads like
+reported speech. A paragraph whose best score reaches the threshold is
+boilerplate. A neighbour pass then extends detected boilerplate to the short lines
+around it ("Donate now", "Remind me later", "Thank you!"), because appeals come as
+boxes of several paragraphs while only the main paragraph carries enough cues.
+
+Content that merely *mentions* money, donations, subscriptions or cookies is kept
+because (1) no single topical word reaches the threshold on its own, (2) appeal
+categories need long paragraphs to speak to the reader or for the publisher
+("you", "we", "our journalism"), (3) quoted speech is ignored and attributions
+("said", "told", "according to") count against those categories.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Callable, NamedTuple
+
+__all__ = ["BoilerplateVerdict", "BoilerplateDetector", "sentence_is_boilerplate"]
+
+THRESHOLD = 3.0
+LABEL_MAX_WORDS = 8  # a "label": this short and not ending in . or ? (a UI string, not prose)
+NEIGHBOUR_MAX_WORDS = 15  # lines this short with some cue join adjacent boilerplate
+GATE_MIN_WORDS = 9  # appeal categories need reader/publisher address from this length on
+
+
+@dataclass(frozen=True)
+class BoilerplateVerdict:
+    kind: str
+    """e.g. "donation appeal", "cookie notice", "page furniture", "byline"."""
+    reason: str
+    """One short sentence: which cues matched."""
+
+
+class _Cue(NamedTuple):
+    pattern: re.Pattern[str]
+    weight: float
+    label: str
+    label_only: bool = False  # only counts on short label-like lines
+
+
+def _cue(regex: str, weight: float, label: str, *, label_only: bool = False) -> _Cue:
+    return _Cue(re.compile(regex, re.IGNORECASE), weight, label, label_only)
+
+
+# Lower-case "us" only: "US" is the United States.
+_US = r"(?-i:us)"
+# Text that speaks to the reader or for the publisher. Quotes are stripped first, so
+# in news copy these words are rare outside appeals.
+_ADDRESS = re.compile(rf"\b(you|your|yours|you're|you've|we|we're|our|ours|{_US}|me|my)\b", re.IGNORECASE)
+# A donation appeal asks for money *for the publisher*; "you can donate to the Red
+# Cross" in a how-to-help story is content.
+_SELF = re.compile(
+    rf"\b(we|we're|our|ours|{_US}|me|my|journalism|newsroom|station|public (radio|media|television)"
+    r"|this (site|website|newsletter|podcast|show|publication))\b",
+    re.IGNORECASE,
+)
+_SECOND_PERSON = re.compile(r"\b(you|your|yours|you're|you've|you'll)\b", re.IGNORECASE)
+# A call to action at the start of a sentence.
+_IMPERATIVE = re.compile(
+    r"(?:^|[.!?:\u2026]\s+)(?:please\s+)?(donate|subscribe|sign (up|in)|log in|register|give|join|support"
+    r"|become|get|start|try|click|tap|share|follow|enter|accept|chip in|make|contribute|don't miss"
+    r"|continue|keep reading|upgrade|reject|decline|allow|manage|send|email|gift|request|claim)\b",
+    re.IGNORECASE,
+)
+# Reported speech: real news. Checked outside quotes.
+_ATTRIBUTION = re.compile(
+    r"\b(said|says|say|told|tells|according to|announced|urged|urges|asked|wrote|added|tweeted|reportedly)\b",
+    re.IGNORECASE,
+)
+_ATTRIBUTION_PENALTY = 3.0
+
+_AGENCIES = "AP|AFP|Reuters|REUTERS|dpa|EPA|KNA|Interfax|TASS|Bloomberg|Xinhua|ANSA|PA|Kyodo|Yonhap"
+_PLATFORMS = re.compile(
+    r"\b(facebook|twitter|instagram|whatsapp|linkedin|telegram|reddit|pinterest|tiktok|youtube"
+    r"|flipboard|messenger|threads|bluesky|mastodon|e-?mail|(?-i:X))\b",
+    re.IGNORECASE,
+)
+# Words of interface labels ("Give now", "Single Monthly Annual", "Load more").
+_UI_WORDS = frozenset(
+    """share print email e-mail save comment comments close skip next previous prev back top menu
+    search home listen watch play download later now here more less view show load read continue
+    click tap learn see yes no thanks accept reject manage settings preferences options open expand
+    collapse copy link log sign register subscribe donate give follow tweet like reply report remind
+    maybe cancel ok okay dismiss got facebook twitter whatsapp linkedin reddit telegram pinterest
+    instagram youtube tiktok flipboard single monthly annual yearly once one-time other amount
+    toggle caption fullscreen gallery newsletter newsletters account profile login logout signup
+    trending topics sections submit send app""".split()
+)
+# Words that neither make nor break a label.
+_FILLER = frozenset("a an the to this that on in of for it me us our your my up out all x".split())
+
+
+def _label_words(text: str) -> list[str]:
+    return re.findall(r"[a-z][a-z'\-]*", text.lower())
+
+
+def _ui_label(text: str) -> float:
+    """Share of interface words among the non-filler words of a label."""
+    words = [w for w in _label_words(text) if w not in _FILLER]
+    if not words:
+        return 0.0
+    return sum(w in _UI_WORDS for w in words) / len(words)
+
+
+@dataclass(frozen=True)
+class _Category:
+    kind: str
+    summary: str  # first half of the reason sentence
+    cues: tuple[_Cue, ...]
+    appeal: bool = False  # speaks to the reader: address gate and bonuses
+    needs_self: bool = False  # long texts must also speak for the publisher
+    extra: Callable[[str, bool], list[tuple[float, str]]] | None = None
+
+
+def _share_extra(text: str, is_label: bool) -> list[tuple[float, str]]:
+    platforms = {m.group(0).lower() for m in _PLATFORMS.finditer(text)}
+    return [(3.0, "list of social networks")] if is_label and len(platforms) >= 2 else []
+
+
+def _furniture_extra(text: str, is_label: bool) -> list[tuple[float, str]]:
+    return [(3.0, "short interface label")] if is_label and _ui_label(text) > 0.5 else []
+
+
+# Order matters only for ties: specific categories first, generic furniture last.
+_CATEGORIES: tuple[_Category, ...] = (
+    _Category(
+        "donation appeal",
+        "asks the reader for money",
+        (
+            _cue(r"\bdonat(e|es|ion|ions|ing)\b", 2, "donation"),
+            _cue(r"\bcontribut(e|ion|ions|ing)\b", 1.5, "contribution"),
+            _cue(rf"\b(support|fund|back|join|power|sustain)s? ({_US}|me|our \w+|my \w+|this (site|station|newsletter|work))\b", 2, "support us"),
+            _cue(r"\b(make|making|give|giving) an? (\w+ )?(gift|donation|contribution|pledge)\b|\byour (gift|donation|contribution|pledge|support)\b", 2, "gift"),
+            _cue(r"\bbecom(e|ing) an? (\w+ )?(member|supporter|sustainer|patron|donor)\b", 2, "become a member"),
+            _cue(r"\b(independent|quality|fearless|trusted|fact-based|public[- ]interest|nonprofit|non-profit|local) (journalism|news|reporting)\b", 1.5, "independent journalism"),
+            _cue(r"\bour (reporting|journalism|journalists|reporters|newsroom|work|mission|coverage)\b", 2, "our reporting"),
+            _cue(r"\b(reader|listener|viewer|member)s?[- ](funded|supported|powered)\b|\b(funded|supported|powered) by (readers|listeners|viewers|members)\b|\b(readers|listeners|viewers|members|people) like you\b", 2, "reader-funded"),
+            _cue(r"[$£€]\s?\d|\d\s?¢", 1, "money amount"),
+            _cue(r"\b(just|only|as little as|from) [$£€]\s?\d", 1, "small amount"),
+            _cue(r"\bthank you\b|\bthanks\b", 1, "thank you"),
+            _cue(r"\btakes? (less than |only )?(a|one|\d+) (minute|moment)", 1, "takes a minute"),
+            _cue(r"\bplease (consider|support|give|donate|help (us|keep))\b", 1.5, "please consider"),
+            _cue(r"\bbefore you go\b|\bsmall favou?r to ask\b|\bone more thing\b", 2, "before you go"),
+            _cue(r"\b(free|open) (for|to) (everyone|all|read)\b|\bno paywall\b|\bfree to read\b", 1, "free for everyone"),
+            _cue(r"\b(one-off|one-time|monthly|annual|recurring|regular) (gift|donation|contribution|amount|payment)\b", 1.5, "recurring gift"),
+            _cue(r"\b(tote bag|thank-you gift|matching gift|pledge drive|fund drive|fundraiser)\b", 2, "pledge-drive gift"),
+            _cue(r"\bpayment methods?\b|\b(visa|mastercard|paypal|apple pay)\b", 1.5, "payment methods"),
+            _cue(r"\bchip in\b", 1.5, "chip in"),
+            _cue(r"\bbuy(ing)? me a coffee\b|\bko-?fi\b|\bpatreon\b|\btip jar\b|\bleave a tip\b", 2, "tip jar"),
+            _cue(r"\b(consider|would you consider) (supporting|donating|subscribing|becoming|buying|giving)\b|\bif you (enjoyed|liked|value|appreciate|found) (this|our|my)\b", 1.5, "if you enjoyed this"),
+        ),
+        appeal=True,
+        needs_self=True,
+    ),
+    _Category(
+        "subscription prompt",
+        "asks the reader to subscribe or log in",
+        (
+            _cue(r"\bsubscrib(e|ing)\b", 2, "subscribe"),
+            _cue(r"\bsubscriptions?\b", 1, "subscription"),
+            _cue(r"\balready an? (\w+ )?(subscriber|member|supporter|donor)\b|\balready (subscribed|registered|have an account)\b", 3, "already a subscriber"),
+            _cue(r"\b(log|sign) ?in\b", 1, "log in"),
+            _cue(r"\bcreate an? (free )?account\b|\bregister (for free|now|to)\b", 2, "create an account"),
+            _cue(r"\bfree (articles?|stories|reads)\b", 1.5, "free articles"),
+            _cue(r"\b\d+ (free )?(articles?|stories) (left|remaining)\b|\byou('ve| have) (reached|read|used)\b", 2, "free-article meter"),
+            _cue(r"\b(unlimited|full|digital|premium|all-access) access\b", 2, "unlimited access"),
+            _cue(r"\b(continue|keep) reading\b", 1.5, "continue reading"),
+            _cue(r"\bcancel (at )?any ?time\b|\bfree trial\b", 2, "cancel anytime"),
+            _cue(r"[$£€]\s?\d+(\.\d+)?\s?(a|per|/)\s?(week|month|year|wk|mo|yr)\b", 1.5, "price per period"),
+            _cue(r"\bpaywall\b", 1, "paywall"),
+            _cue(r"\bfor (your|the) first (week|month|year|\d+ (weeks|months))\b", 1.5, "introductory price"),
+            _cue(r"\bpremium (\w+ )?(service|subscription|membership|content|access|tier|plan)\b", 1.5, "premium service"),
+            _cue(r"\bthanks? (you )?for reading\b", 2, "thanks for reading"),
+            _cue(r"\b(receive|get) (new|future|all|every) (posts|issues|stories|editions)\b|\bpaid subscriber\b", 2, "new posts"),
+            _cue(r"\b(subscribers?|members?|premium)[- ]only\b|\bexclusive (to|for) (members|subscribers)\b|\bfor subscribers\b", 3, "subscribers only"),
+            _cue(r"\bas an? (\w+ )?(subscriber|member)\b", 2, "as a subscriber"),
+            _cue(r"\bgift(ed)? (articles?|links?|stories|subscriptions?)\b", 2, "gift articles"),
+        ),
+        appeal=True,
+    ),
+    _Category(
+        "newsletter prompt",
+        "asks for the reader's email address",
+        (
+            _cue(r"\bnewsletters?\b", 2, "newsletter"),
+            _cue(r"\binbox(es)?\b", 2, "inbox"),
+            _cue(r"\bsign(ing)? up\b", 1, "sign up"),
+            _cue(r"\b(enter|type|your) (your )?e-?mail( address)?\b|\b(get|receive) (an? |our |free )?e-?mails?\b|\bbe e-?mailed\b", 2, "your email"),
+            _cue(r"\bby signing up\b|\bunsubscribe\b", 2, "unsubscribe"),
+            _cue(r"\bprivacy (policy|notice)\b|\bterms (of (service|use)|and conditions)\b", 1, "legal links"),
+            _cue(r"\b(daily|weekly|morning|evening|breaking[- ]news) (briefing|digest|email|alerts?|newsletter)\b", 1.5, "briefing"),
+        ),
+        appeal=True,
+    ),
+    _Category(
+        "cookie notice",
+        "asks for consent to cookies or tracking",
+        (
+            _cue(r"\bcookies?\b", 1.5, "cookies"),
+            _cue(r"\b(use|uses|store|stores|set|sets) cookies\b", 1.5, "uses cookies"),
+            _cue(r"\b(accept|reject|allow|decline|refuse) (all|cookies|all cookies)\b", 2, "accept all"),
+            _cue(r"\bmanage (preferences|cookies|settings|options|consent|choices)\b|\bcookie (settings|preferences|policy|notice)\b", 2, "manage preferences"),
+            _cue(r"\bconsent\b", 1, "consent"),
+            _cue(r"\bprivacy\b", 1, "privacy"),
+            _cue(r"\bpersonali[sz]ed (content|ads|advertising)\b|\b(third[- ]party|our) partners\b|\bon your device\b|\b(tracking|similar) technologies\b", 1, "tracking"),
+            _cue(r"\b(improve|enhance|personali[sz]e) (your|the) (experience|browsing)\b", 1.5, "improve your experience"),
+            _cue(r"\bby (clicking|continuing|using (this|our))\b", 1.5, "by clicking"),
+        ),
+        appeal=True,
+    ),
+    _Category(
+        "share prompt",
+        "asks the reader to share or follow",
+        (
+            _cue(r"\bshare (this|on|via)\b", 2, "share this"),
+            _cue(r"\bshare (the )?(article|story|post|page|link)\b", 1, "share the article"),
+            _cue(r"^share\s+(?-i:[A-Z])", 1.5, "Share …", label_only=True),  # or a headline: "Share Prices Fall"
+            _cue(rf"\bfollow ({_US}|me)\b", 2, "follow us"),
+            _cue(r"\bfollow\b.{0,30}\bon (facebook|twitter|instagram|whatsapp|linkedin|telegram|tiktok|youtube|threads|bluesky|x)\b", 2, "follow … on"),
+            _cue(r"\bcopy (the )?link\b|\bemail this\b|\btweet this\b|\bpin it\b", 2, "copy link"),
+            _cue(r"\b(send|email|forward|gift)\b.{0,20}\bfriends?\b", 2, "send to a friend"),
+            _cue(_PLATFORMS.pattern, 1, "social network"),
+        ),
+        appeal=True,
+        extra=_share_extra,
+    ),
+    _Category(
+        "advertisement",
+        "marks an advertisement or sponsored content",
+        (
+            _cue(r"^(skip )?(advertisement|advert|ads?|sponsored|promoted|paid (post|content)|sponsor(ed)? (message|content|links?|stories|story)|(partner|advertiser) content)$", 4, "ad marker", label_only=True),
+            _cue(r"^(supported|sponsored|presented|brought to you) by$|^in (partnership|association) with$", 4, "sponsor label", label_only=True),
+            _cue(r"\b(story|article|content) continues (below|after)\b|\bcontinue reading below\b|\bscroll (down )?to continue\b", 3, "story continues below"),
+            _cue(r"\bsponsored (content|post|article|story|links?)\b|\bsponsor message\b|\bpaid (post|partnership|promotion)\b", 2.5, "sponsored"),
+            _cue(r"\b(we|this site) (may )?(earn|receive) (a )?(small )?(commission|share of sales)\b|\baffiliate links?\b", 3, "affiliate commission"),
+            _cue(r"\badvertisements?\b", 1, "advertisement"),
+            _cue(r"\bthis (content|article|story|post|feature) (was|is) (produced|created|paid for|sponsored|brought|funded)\b", 2, "this content was produced"),
+            _cue(r"\bin (partnership|association) with\b|\bpaid for by\b", 1, "in partnership with"),
+        ),
+    ),
+    _Category(
+        "copyright notice",
+        "is a rights, print or republication notice",
+        (
+            _cue(r"©|\(c\)\s*\d{4}", 3, "©"),
+            _cue(r"\bcopyright\b", 1, "copyright"),
+            _cue(r"\bcopyright (©\s*)?\d{4}\b", 2, "copyright year"),
+            _cue(r"\ball rights reserved\b", 3, "all rights reserved"),
+            _cue(r"\bmay not be (published|reproduced|broadcast|rewritten|redistributed|copied)\b", 2, "may not be republished"),
+            _cue(r"\bthis (article|story|piece|post) (was |is )?(originally|first) (published|appeared)\b", 3, "originally published"),
+            _cue(r"\boriginally (published|appeared) (in|on|by|at)\b", 2, "originally published"),
+            _cue(r"\b(a version of )?this (article|story|piece) (appears|appeared) in\b|\b(appears|appeared) in print\b|\bprint edition\b", 2, "print edition note"),
+            _cue(r"\bin print\b|\breprints\b", 1, "print"),
+            _cue(r"\brepublished (from|with|under)\b|\breprinted with permission\b", 2, "republished"),
+            _cue(r"\bcreative commons\b", 2, "creative commons"),
+            _cue(r"\bread the original\b", 1.5, "read the original"),
+        ),
+    ),
+    _Category(
+        "related links",
+        "points the reader to other pages",
+        (
+            _cue(r"^(read more|related|see also|more on (this|that)( story)?|further reading|recommended|most (read|popular|viewed)|you (may|might) also like|also read|related (coverage|content|stories|articles|topics)|latest news)\s*[:|\-\u2013\u2014]", 3, "Read more:"),
+            _cue(r"^(read more|related|see also|further reading|recommended( for you)?|most (read|popular|viewed)|you (may|might) also like|related (coverage|content|stories|articles|topics)|more (stories|coverage)|more on (this|that)( story)?|top stories)$", 3, "related heading", label_only=True),
+            _cue(r"\b(click|tap) here\b", 2, "click here"),
+            _cue(r"\bfollow (\S+ ){1,3}(coverage|updates)\b|\bfor (more|the latest) (\S+ ){0,3}(coverage|updates|news|stories)\b", 2, "follow coverage"),
+            _cue(r"https?://|\bwww\.|\b\w+\.(com|org|net|co\.uk)/", 1, "link"),
+            _cue(r"\bget (breaking )?news alerts\b|\b(get|download|install) (the|our) (\S+ ){0,3}app\b", 2, "get the app"),
+        ),
+    ),
+    _Category(
+        "photo credit",
+        "credits a photo or caption",
+        (
+            _cue(r"\((ap |afp |reuters )?(photo|photograph|image|picture|file photo)s?( by|:|/)", 3, "(Photo by …)"),
+            _cue(r"^(photo|photograph|image|picture|illustration|photo illustration|credit|pictured|caption)s?( credit)?\s*:", 3, "Photo:"),
+            _cue(r"^(image|photo|picture|video) (caption|source|credit)\b", 3, "Image caption"),
+            _cue(r"\b(photo|photograph|image|picture|credit)\s*:\s*(?-i:[A-Z])", 2, "photo: Name"),
+            _cue(r"(?-i:/ ?(AFP|AP|REUTERS|Reuters|EPA|EPA-EFE|Getty|dpa|TASS|Sputnik|Anadolu|Bloomberg|NurPhoto|Pool|ZUMA))\b", 2, "/ AGENCY"),
+            _cue(r"\bgetty images\b|\bvia getty\b|\bshutterstock\b|\balamy\b", 2, "picture agency"),
+            _cue(r"\b(?-i:[A-Z]{2,}(?: Photo)?/[A-Z][A-Za-z.\-]+)", 3, "AGENCY/Photographer"),
+            _cue(r"\bfile photo\b", 1, "file photo"),
+            _cue(r"\bphoto(graph)?s? (by|courtesy of)\b", 2, "photo by"),
+        ),
+    ),
+    _Category(
+        "byline",
+        "credits the reporters",
+        (
+            _cue(r"\b(additional )?reporting by (?-i:[A-Z])", 2, "reporting by"),
+            _cue(r"\b(editing|writing|compiled|edited|written) by:? (?-i:[A-Z])", 2, "editing by"),
+            _cue(r"\bcontributed (to )?(this|the) (report|story|article)\b|\bcontributed reporting\b", 3, "contributed to this report"),
+            _cue(r"^((edited|written|reported|compiled|produced|words|text) )?by:? (?-i:[A-Z][\w.'\u2019-]+)( (?-i:[A-Z][\w.'\u2019-]+)){0,3}((,| and| &) .*)?$", 3, "By …", label_only=True),
+            _cue(r"^sources?\s*:", 3, "Source:", label_only=True),
+            _cue(rf"(?-i:\(({_AGENCIES})(\s*,\s*({_AGENCIES}))*\))$", 3, "(agencies)", label_only=True),
+            _cue(r"\b(is|was) an? (\w+ )?(reporter|correspondent|writer|editor|columnist|contributor) (at|for|with)\b", 2, "staff bio"),
+            _cue(r"\bstaff (writer|reporter)\b|\bwire services?\b", 1.5, "staff writer"),
+        ),
+    ),
+    _Category(
+        "page furniture",
+        "is interface text, not prose",
+        (
+            _cue(r"\bremind me (later|in|next|tomorrow)\b", 3, "remind me later"),
+            _cue(r"^(maybe later|not now|no,? thanks|close|skip|dismiss)\b", 3, "dismiss button", label_only=True),
+            _cue(r"\b\d+ ?(min|minute)s? (read|listen)\b|\blisten to (this|the) (article|story)\b", 3, "reading time"),
+            _cue(r"^our (standards|policies|principles|ethics)\b", 1.5, "Our standards:"),
+            _cue(r"\b(trust|editorial) (principles|standards)\b|\b(corrections|ethics) policy\b", 1.5, "standards link"),
+            _cue(r"^(leave|post|add|view|show|read|see|join) (a |all |the |\d+ )?(comments?|conversation|discussion)\b", 3, "comments link", label_only=True),
+            _cue(r"^(updated|published|last updated|posted)\b", 3, "timestamp", label_only=True),
+            _cue(r"^[^|\u2022]{1,40}(\s[|\u2022]\s[^|\u2022]{1,40}){2,}$", 3, "menu of links"),
+        ),
+        extra=_furniture_extra,
+    ),
+)
+# Boxes that hold several paragraphs and buttons; their neighbours are absorbed.
+_ANCHOR_KINDS = frozenset({"donation appeal", "subscription prompt", "newsletter prompt", "cookie notice"})
+
+# Quoted speech (3+ words) is the people in the story talking, not the publisher.
+# Short quoted strings ("Accept all") are usually button names, so they stay.
+_QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*[,.!?]\u2019|(?<!\w)'[^']*[,.!?]'(?!\w)")
+
+
+def _unquoted(text: str) -> str:
+    return _QUOTED.sub(lambda m: " " if len(m.group().split()) >= 3 else m.group(), text)
+
+
+class _Score(NamedTuple):
+    kind: str
+    score: float
+    labels: tuple[str, ...]
+    gated: bool  # failed its category's address gate: only weak evidence for neighbours
+
+
+def _word_count(text: str) -> int:
+    return len(re.findall(r"\w[\w'\u2019-]*", text))
+
+
+def _is_label(text: str) -> bool:
+    return _word_count(text) <= LABEL_MAX_WORDS and not re.search(r"[.?][\"'\u201d\u2019)]*$", text)
+
+
+def _scores(text: str) -> list[_Score]:
+    """Every category's score for one paragraph or sentence, best first."""
+    text = " ".join(text.split())
+    unquoted = _unquoted(text).replace("\u2019", "'")
+    is_label = _is_label(text)
+    long_text = _word_count(text) >= GATE_MIN_WORDS
+    attributed = bool(_ATTRIBUTION.search(unquoted))
+    results = []
+    for cat in _CATEGORIES:
+        hits = [(c.weight, c.label) for c in cat.cues if (is_label or not c.label_only) and c.pattern.search(unquoted)]
+        if cat.extra:
+            hits += cat.extra(unquoted, is_label)
+        if not hits:
+            continue
+        gated = False
+        if cat.appeal:
+            imperative = bool(_IMPERATIVE.search(unquoted))
+            # Prose must speak to the reader ("Websites must let users reject all
+            # cookies." is news), and long donation prose must speak for the publisher
+            # ("you can donate to the Red Cross" is advice in a story). Labels are exempt.
+            if not is_label and not (imperative or _ADDRESS.search(unquoted)):
+                gated = True
+            if long_text and cat.needs_self and not _SELF.search(unquoted):
+                gated = True
+            # Bonuses need two topical cues in prose: "Subscribe to the idea that
+            # sanctions work, and you will be disappointed." is rhetoric, not a prompt.
+            if is_label or len(hits) >= 2:
+                if _SECOND_PERSON.search(unquoted):
+                    hits.append((1.0, "addresses the reader"))
+                if imperative:
+                    hits.append((1.0, "call to action"))
+            # Reported speech. Not for credits and links, which quote headlines
+            # ("Read more: Turkey says it will host talks").
+            if attributed:
+                hits.append((-_ATTRIBUTION_PENALTY, ""))
+        score = sum(w for w, _ in hits)
+        if score > 0:
+            ranked = sorted(hits, key=lambda h: -h[0])
+            labels = tuple(dict.fromkeys(label for w, label in ranked if w > 0))
+            results.append(_Score(cat.kind, score, labels, gated))
+    results.sort(key=lambda s: (s.gated, -s.score))  # stable: ties keep category order
+    return results
+
+
+def _summary(kind: str) -> str:
+    return next(c.summary for c in _CATEGORIES if c.kind == kind)
+
+
+def _verdict(best: _Score) -> BoilerplateVerdict:
+    return BoilerplateVerdict(best.kind, f"{_summary(best.kind)} ({', '.join(best.labels[:4])})")
+
+
+def sentence_is_boilerplate(text: str, threshold: float = THRESHOLD) -> BoilerplateVerdict | None:
+    """Verdict for one sentence or paragraph on its own, without neighbours."""
+    scores = _scores(text)
+    return _verdict(scores[0]) if _passes(scores, threshold) else None
+
+
+def _passes(scores: Sequence[_Score], threshold: float) -> bool:
+    return bool(scores) and not scores[0].gated and scores[0].score >= threshold
+
+
+@dataclass(frozen=True)
+class BoilerplateDetector:
+    """Verdicts for the paragraphs of one article: ``None`` means article content."""
+
+    threshold: float = THRESHOLD
+
+    def __call__(self, paragraphs: Sequence[str]) -> list[BoilerplateVerdict | None]:
+        scores = [_scores(p) for p in paragraphs]
+        verdicts: list[BoilerplateVerdict | None] = [
+            _verdict(s[0]) if _passes(s, self.threshold) else None for s in scores
+        ]
+
+        # 1. A short line with some cue of its own, next to a run of boilerplate that
+        #    holds an appeal, is part of the appeal's box ("Thank you.", "$5",
+        #    "Accepted payment methods: ..."). Repeat until nothing changes, so one
+        #    detected paragraph absorbs a whole box. Runs of share bars, credits or
+        #    ads alone do not absorb: they sit next to headlines.
+        changed = True
+        while changed:
+            changed = False
+            for i, para in enumerate(paragraphs):
+                if verdicts[i] or not scores[i] or _word_count(para) > NEIGHBOUR_MAX_WORDS:
+                    continue
+                anchor = _adjacent_appeal(verdicts, i)
+                if anchor:
+                    own = scores[i][0]
+                    reason = f"short line next to a {anchor}; own cues: {', '.join(own.labels[:3])}"
+                    verdicts[i] = BoilerplateVerdict(own.kind, reason)
+                    changed = True
+
+        # 2. The tail: once boilerplate starts after the last prose paragraph, the
+        #    labels ("Continue", "Single Monthly Annual") and short prompts ("Get an
+        #    email whenever she publishes.") within and after it are part of it,
+        #    whatever the run holds. A last short sentence that merely mentions an
+        #    advertisement or a photo, before a credit line, stays content.
+        def weak(i: int) -> bool:
+            return (
+                bool(scores[i])
+                and scores[i][0].kind in _ANCHOR_KINDS
+                and not scores[i][0].gated
+                and _word_count(paragraphs[i]) <= NEIGHBOUR_MAX_WORDS
+            )
+
+        tail = len(paragraphs)
+        while tail > 0 and (verdicts[tail - 1] or weak(tail - 1) or _is_label(paragraphs[tail - 1].strip())):
+            tail -= 1
+        while tail < len(paragraphs) and not (verdicts[tail] or weak(tail)):
+            tail += 1  # the tail starts with a paragraph that has a cue, not a bare label
+        if any(verdicts[tail:]):
+            for i in range(tail, len(paragraphs)):
+                if not verdicts[i] and paragraphs[i].strip():
+                    cues = f"; own cues: {', '.join(scores[i][0].labels[:3])}" if scores[i] else ""
+                    kind = scores[i][0].kind if scores[i] else "page furniture"
+                    verdicts[i] = BoilerplateVerdict(kind, f"short line among the boilerplate at the end of the article{cues}")
+        return verdicts
+
+
+def _adjacent_appeal(verdicts: Sequence[BoilerplateVerdict | None], i: int) -> str | None:
+    """The appeal kind in the run of boilerplate right before or after paragraph ``i``."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(verdicts) and (v := verdicts[j]) is not None:
+            if v.kind in _ANCHOR_KINDS:
+                return v.kind
+            j += step
+    return None
