@@ -1,0 +1,1 @@
+"""The embedded default corpus; installed as ``summarizer.seeds`` (see pyproject.toml)."""
