@@ -1,0 +1,216 @@
+"""Finding and reading inputs: files, directories, stdin; text, Markdown, HTML and JSON(L)."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from .articles import Metadata
+from .decoding import UndecodableError, decode_bytes
+from .errors import InputError
+from .html import html_to_text
+from .metadata import normalise_date
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+STDIN = "-"
+
+Warn = Callable[[InputError], None]
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """An article's text before parsing, with what its container said about it."""
+
+    text: str
+    meta: Metadata
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: str
+    """As the user would recognise it (the path given, or a file under a directory given)."""
+    id_stem: str
+    """The article id for a one-article file: its path under the directory given, without suffix."""
+    is_stdin: bool = False
+
+
+def discover(paths: Iterable[str], warn: Warn) -> list[InputFile]:
+    """Expand the paths given (files, directories recursively, ``-``) into input files."""
+    found: list[InputFile] = []
+    for given in paths:
+        if given == STDIN:
+            found.append(InputFile(STDIN, "stdin", is_stdin=True))
+            continue
+        path = Path(given)
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            warn(InputError(given, "no such file or directory"))
+            continue
+        except OSError as error:
+            warn(InputError(given, error.strerror or str(error)))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            found.extend(_walk(path, warn))
+        else:
+            # A file named explicitly is read whatever its suffix or kind (``<(cmd)`` is a pipe).
+            found.append(InputFile(given, path.stem or path.name))
+    return found
+
+
+def _walk(root: Path, warn: Warn) -> Iterator[InputFile]:
+    def on_error(error: OSError) -> None:
+        warn(InputError(error.filename or str(root), error.strerror or str(error)))
+
+    # followlinks=False: a symlink loop cannot trap the walk; linked files are still read.
+    for directory, subdirs, files in os.walk(root, onerror=on_error, followlinks=False):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = Path(directory) / name
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                continue
+            try:
+                mode = path.stat().st_mode
+            except OSError as error:
+                warn(InputError(str(path), error.strerror or str(error)))
+                continue
+            if not stat.S_ISREG(mode):
+                warn(InputError(str(path), "not a regular file, skipped"))
+                continue
+            relative = path.relative_to(root).with_suffix("")
+            yield InputFile(str(path), relative.as_posix())
+
+
+def read_input(item: InputFile, warn: Warn, stdin: BinaryIO | None = None) -> list[RawArticle]:
+    """The articles in one input; problems with the whole input raise :class:`InputError`."""
+    try:
+        if item.is_stdin:
+            data = (stdin or sys.stdin.buffer).read()
+        else:
+            with open(item.path, "rb") as handle:
+                data = handle.read()
+    except FileNotFoundError:
+        raise InputError(item.path, "vanished while loading") from None
+    except IsADirectoryError:
+        raise InputError(item.path, "is a directory") from None
+    except OSError as error:
+        raise InputError(item.path, error.strerror or str(error)) from None
+    if not data.strip():
+        raise InputError(item.path, "empty file, skipped")
+    try:
+        text = decode_bytes(data)
+    except UndecodableError as error:
+        raise InputError(item.path, f"{error}, skipped") from None
+    if not text.strip():
+        raise InputError(item.path, "empty file, skipped")
+
+    kind = _kind(item, text)
+    if kind == "json":
+        return list(_json_articles(item, text, warn))
+    if kind == "html":
+        page = html_to_text(text)
+        if not page.text.strip():
+            raise InputError(item.path, "no article text found in the HTML, skipped")
+        meta = Metadata(item.id_stem, page.title, normalise_date(page.date) or page.date, item.path, page.url)
+        return [RawArticle(page.text, meta)]
+    return [RawArticle(text, Metadata(item.id_stem, path=None if item.is_stdin else item.path))]
+
+
+def _kind(item: InputFile, text: str) -> str:
+    suffix = Path(item.path).suffix.lower()
+    if suffix in JSON_SUFFIXES:
+        return "json"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    head = text.lstrip()[:200].lower()
+    if head.startswith(("{", "[")):
+        return "json"
+    if head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head:
+        return "html"
+    return "text"
+
+
+def _json_articles(item: InputFile, text: str, warn: Warn) -> Iterator[RawArticle]:
+    """One article per object: a JSON list or object, or JSON Lines (one object per line)."""
+    records: list[tuple[str, object]] = []
+    stripped = text.lstrip()
+    whole = None
+    if stripped.startswith("["):
+        try:
+            whole = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise InputError(item.path, f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
+    elif stripped.startswith("{"):
+        try:
+            whole = [json.loads(text)]
+        except json.JSONDecodeError:
+            whole = None  # JSON Lines, read line by line below
+    if whole is not None:
+        items = whole if isinstance(whole, list) else [whole]
+        records = [(f"item {n}", record) for n, record in enumerate(items, 1)]
+    else:
+        for number, line in enumerate(text.split("\n"), 1):
+            if not line.strip():
+                continue
+            try:
+                records.append((f"line {number}", json.loads(line)))
+            except json.JSONDecodeError as error:
+                warn(InputError(item.path, f"line {number}: invalid JSON ({error.msg}), skipped"))
+
+    for where, record in records:
+        article = _json_article(item, where, record, warn)
+        if article is not None:
+            yield article
+
+
+def _json_article(item: InputFile, where: str, record: object, warn: Warn) -> RawArticle | None:
+    if not isinstance(record, dict):
+        warn(InputError(item.path, f"{where}: expected an object, got {type(record).__name__}, skipped"))
+        return None
+    text = record.get("text")
+    if text is None:
+        warn(InputError(item.path, f"{where}: no \"text\" field, skipped"))
+        return None
+    if not isinstance(text, str):
+        warn(InputError(item.path, f"{where}: \"text\" is {type(text).__name__}, not a string, skipped"))
+        return None
+    if not text.strip():
+        warn(InputError(item.path, f"{where}: empty \"text\", skipped"))
+        return None
+
+    def field(*names: str) -> str | None:
+        for name in names:
+            value = record.get(name)
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+                return str(value).strip()
+            if value is not None and not isinstance(value, (str, int, float)):
+                warn(InputError(item.path, f"{where}: \"{name}\" is {type(value).__name__}, ignored"))
+        return None
+
+    article_id = field("id") or f"{item.id_stem}:{where.split()[-1]}"
+    url = field("url", "link")
+    source = field("source")
+    if url is None and source and source.startswith(("http://", "https://")):
+        url = source
+    date = field("date", "published")
+    meta = Metadata(
+        id=article_id,
+        title=field("title", "headline"),
+        date=normalise_date(date) or date,
+        path=None if item.is_stdin else item.path,
+        url=url,
+    )
+    return RawArticle(text.replace("\r\n", "\n").replace("\r", "\n"), meta)

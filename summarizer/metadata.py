@@ -1,0 +1,113 @@
+"""Metadata that articles carry in their text: front matter, header lines, datelines, dates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+# A ``---`` block of ``key: value`` lines at the very top of a file (Jekyll/Hugo/Obsidian style).
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n((?:[^\n]*\n){0,60}?)---[ \t]*(?:\n|\Z)")
+_FRONT_MATTER_LINE = re.compile(r"^\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*$")
+
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DATE = (
+    r"\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{1,2}/\d{1,2}/\d{4}"
+    rf"|(?:{_MONTHS})\.? \d{{1,2}},? \d{{4}}"
+    rf"|\d{{1,2}} (?:{_MONTHS})\.? \d{{4}}"
+)
+# Header lines such as "date 2022-04-20", "Published: April 20, 2022", "Source: Reuters".
+# A date header may be fused to the first sentence ("date 2022-04-20 Israel is ready ..."),
+# so only the key and its value are matched, not the rest of the line.
+_DATE_HEADER = re.compile(
+    rf"(?i)(?:date|dated|published|updated|posted)\s*[:=]?\s*(?P<value>{_DATE})(?:[ \t]+|[ \t]*(?:\n|\Z))"
+)
+_KEYED_HEADER = re.compile(
+    r"(?im)^(?P<key>title|headline|source|url|link|author|byline|by|id)\s*[:=]\s*(?P<value>\S.*?)[ \t]*(?:\n|\Z)"
+)
+
+# "KYIV (Reuters) - ", "PINE RIDGE, S.D. (AP) -- ", "BRUSSELS, January 22 (Xinhua) -- ",
+# "KYIV, April 20 - ": an upper-case place, an optional state or date, an optional agency, a dash.
+_DATELINE = re.compile(
+    r"\A(?P<place>[A-Z][A-Z'.\-]*(?:[ /][A-Z][A-Z'.\-]*){0,4})"
+    r"(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Za-z.]+){0,2}(?:\s\d{1,2})?)?"
+    r"(?:\s*\((?P<agency>[A-Za-z][\w .&-]{0,30})\))?"
+    r"\s*(?:--|-|\u2013|\u2014|:)\s+(?=\S)"
+)
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    fields: dict[str, str]
+    end: int
+    """Offset just after the closing ``---`` line."""
+
+
+def front_matter(text: str) -> FrontMatter | None:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None
+    fields: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        if not line.strip():
+            continue
+        field_match = _FRONT_MATTER_LINE.match(line)
+        if not field_match:
+            return None  # not key: value lines, so a horizontal rule, not front matter
+        fields[field_match.group(1).lower()] = field_match.group(2).strip().strip("\"'")
+    return FrontMatter(fields, match.end())
+
+
+def date_header(text: str, pos: int) -> tuple[str, int] | None:
+    """A date header starting at ``pos``: its ISO date (or raw value) and where the header ends."""
+    match = _DATE_HEADER.match(text, pos)
+    if not match:
+        return None
+    return normalise_date(match.group("value")) or match.group("value"), match.end()
+
+
+def keyed_header(text: str, pos: int) -> tuple[str, str, int] | None:
+    """A ``key: value`` header line at ``pos`` (title, source, url, author...)."""
+    match = _KEYED_HEADER.match(text, pos)
+    if not match:
+        return None
+    return match.group("key").lower(), match.group("value"), match.end()
+
+
+def dateline_length(text: str) -> int:
+    """Length of a news dateline at the start of ``text`` (0 when there is none)."""
+    match = _DATELINE.match(text)
+    if not match:
+        return 0
+    place = match.group("place")
+    # An all-capitals opening word such as "A" or "NATO said" is not a place with a dash.
+    if len(place) < 3 or not any(c.isalpha() for c in place):
+        return 0
+    return match.end()
+
+
+def normalise_date(value: str | None) -> str | None:
+    """ISO ``YYYY-MM-DD`` for the common date spellings; None when unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    iso = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    if iso:
+        year, first, second = (int(g) for g in iso.groups())
+        for month, day in ((first, second), (second, first)):  # some feeds write day first
+            try:
+                return date(year, month, day).isoformat()
+            except ValueError:
+                continue
+        return None
+    cleaned = re.sub(r"(?<=[A-Za-z])\.", "", value).replace(",", "").replace("Sept ", "Sep ")
+    for pattern in ("%m/%d/%Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y%m%d"):
+        try:
+            return datetime.strptime(cleaned, pattern).date().isoformat()
+        except ValueError:
+            continue
+    return None

@@ -1,0 +1,116 @@
+"""The data model: plain frozen dataclasses shared by the engine, the CLI and the app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["body", "heading", "boilerplate", "metadata"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-level region of an article's text."""
+
+    index: int
+    start: int
+    end: int
+    kind: BlockKind
+    reason: str = ""
+    """Why the block is not body text (boilerplate and metadata only)."""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article body; ``article.text[start:end] == text``."""
+
+    article_id: str
+    index: int
+    """Position among the article's sentences."""
+    paragraph: int
+    """Index of the block (paragraph) that holds the sentence."""
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    text: str
+    """The article text every offset refers to (decoded, line endings normalised to ``\\n``)."""
+    date: str | None = None
+    path: str | None = None
+    url: str | None = None
+    blocks: tuple[Block, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+
+    def excluded(self) -> tuple[Block, ...]:
+        """The blocks kept out of summaries because they are publisher boilerplate."""
+        return tuple(b for b in self.blocks if b.kind == "boilerplate")
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    label: str
+    keywords: tuple[str, ...]
+    description: str = ""
+    origin: str = "built-in"
+    """``built-in``, ``query`` or the path of the topics file that defined it."""
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why a sentence was chosen."""
+
+    matched_terms: tuple[str, ...]
+    """Words of the sentence that match the topic's own keywords."""
+    related_terms: tuple[str, ...]
+    """Words that match terms the topic was expanded with (frequent in the topic's sentences)."""
+    relevance: float
+    """Similarity to the topic, 0..1 within this topic's candidates."""
+    centrality: float
+    """Cross-document centrality among the topic's candidates, 0..1."""
+    redundancy: float
+    """Highest similarity to a sentence chosen before it (what redundancy control charged)."""
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    sentence: Sentence
+    score: float
+    sources: tuple[Sentence, ...]
+    """The sentence itself first, then sentences of other articles that say the same."""
+    explanation: Explanation
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The merged summary of one topic."""
+
+    topic: Topic
+    method: str
+    sentences: tuple[SummarySentence, ...]
+    candidates: int
+    """How many sentences of the corpus matched the topic."""
+    articles: int
+    """How many articles were searched."""
+
+    @property
+    def message(self) -> str | None:
+        """What to tell the reader when the topic found nothing."""
+        if self.sentences:
+            return None
+        plural = "" if self.articles == 1 else "s"
+        return f"no sentences about {self.topic.label.lower()} in {self.articles} article{plural}"
+
+
+@dataclass(frozen=True)
+class Digest:
+    """Everything one run produced: the corpus and a summary per topic."""
+
+    articles: tuple[Article, ...]
+    summaries: tuple[Summary, ...]
+    warnings: tuple[str, ...] = field(default=())

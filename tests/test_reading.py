@@ -1,0 +1,213 @@
+"""Reading articles: formats, encodings, metadata, structure, offsets, bad files."""
+
+import json
+
+import pytest
+
+from summarizer import NoArticlesError, load_articles
+from summarizer.articles import ArticleParser, Metadata, is_heading_line
+
+from .conftest import ARTICLE, write
+
+
+def load(*paths, warnings=None):
+    return load_articles([str(p) for p in paths], on_warning=(warnings.append if warnings is not None else None))
+
+
+def test_seeds_are_the_default_corpus():
+    articles = load_articles()
+    assert [a.id for a in articles] == ["000", "003"]
+    assert all(a.sentences for a in articles)
+
+
+def test_every_sentence_slices_back_from_its_offsets():
+    for article in load_articles():
+        for sentence in article.sentences:
+            assert article.text[sentence.start : sentence.end] == sentence.text
+            assert sentence.article_id == article.id
+            assert article.blocks[sentence.paragraph].kind == "body"
+
+
+def test_seed_date_prefix_is_metadata_and_not_sentence_text():
+    seed = load_articles()[0]
+    assert seed.date == "2022-04-20"
+    first = seed.sentences[0].text
+    assert not first.startswith("date"), first
+    assert first.startswith("Israel is ready to host a meeting")  # the dateline is metadata too
+
+
+def test_headline_is_a_heading_and_the_title_never_a_sentence():
+    seed = load_articles()[0]
+    assert seed.title == "Israel expresses willingness to host meeting between Putin & Zelenskyy"
+    assert seed.blocks[0].kind == "heading"
+    assert not any("willingness" in s.text for s in seed.sentences)
+
+
+def test_donation_appeal_is_excluded_with_a_reason():
+    seed = {a.id: a for a in load_articles()}["003"]
+    excluded = seed.excluded()
+    texts = " ".join(seed.text[b.start : b.end] for b in excluded)
+    assert "donation" in texts and "Remind me later" in texts
+    assert all(b.reason for b in excluded)
+    assert not any("donation" in s.text or "Remind me" in s.text for s in seed.sentences)
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Israel expresses willingness to host meeting between Putin & Zelenskyy", True),
+        ("# Background", True),
+        ("The talks resumed on Monday.", False),
+        ("Who will pay for the reconstruction?", False),
+    ],
+)
+def test_heading_lines(line, expected):
+    assert is_heading_line(line) is expected
+
+
+def test_heading_glued_to_the_next_line_is_kept_apart():
+    parse = ArticleParser()
+    text = "Talks resume in Geneva\nNegotiators met on Monday to resume talks. They agreed on an agenda.\n"
+    article = parse(text, Metadata("x"))
+    assert article.title == "Talks resume in Geneva"
+    assert [s.text for s in article.sentences][0] == "Negotiators met on Monday to resume talks."
+
+
+def test_hard_wrapped_paragraph_is_not_mistaken_for_a_heading():
+    parse = ArticleParser()
+    text = (
+        "The delegations met for six hours on Monday in a hotel on the shore of\n"
+        "Lake Geneva and agreed to meet again next week, officials said.\n"
+    )
+    article = parse(text, Metadata("x"))
+    assert [b.kind for b in article.blocks] == ["body"]
+    assert len(article.sentences) == 1
+
+
+@pytest.mark.parametrize(
+    "opening, dateline",
+    [
+        ("KYIV (Reuters) - ", True),
+        ("PINE RIDGE, S.D. (AP) -- ", True),
+        ("BRUSSELS, January 22 (Xinhua) -- ", True),
+        ("NATO said on Monday that ", False),
+    ],
+)
+def test_datelines_are_metadata(opening, dateline):
+    article = ArticleParser()(opening + "the talks would resume next week in the capital.", Metadata("x"))
+    first = article.sentences[0].text
+    assert first.startswith(opening) is (not dateline)
+
+
+def test_front_matter_gives_title_date_and_url(tmp_path):
+    path = write(
+        tmp_path / "a.md",
+        "---\ntitle: Talks resume\ndate: 2023-05-01\nurl: https://example.org/a\n---\n\n" + ARTICLE,
+    )
+    (article,) = load(path)
+    assert (article.title, article.date, article.url) == ("Talks resume", "2023-05-01", "https://example.org/a")
+    assert not any("title:" in s.text for s in article.sentences)
+
+
+def test_title_falls_back_to_the_file_name(tmp_path):
+    path = write(tmp_path / "geneva-talks.txt", "Negotiators met on Monday to resume the ceasefire talks.\n")
+    (article,) = load(path)
+    assert article.title == "geneva-talks"
+
+
+def test_directories_are_read_recursively_with_relative_ids(tmp_path):
+    write(tmp_path / "a.txt", ARTICLE)
+    write(tmp_path / "deep" / "er" / "b.md", ARTICLE)
+    write(tmp_path / "notes.csv", "not,an,article")
+    articles = load(tmp_path)
+    assert [a.id for a in articles] == ["a", "deep/er/b"]
+
+
+def test_html_main_text_only(tmp_path):
+    html = (
+        "<html><head><title>Talks resume | Example News</title>"
+        '<meta property="article:published_time" content="2023-05-01T09:00:00Z"></head><body>'
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>Talks resume in Geneva</h1>"
+        "<p>Negotiators from both sides met in Geneva on Monday to resume ceasefire talks brokered by Swiss "
+        "mediators, officials said.</p><p>A convoy of 40 trucks carrying food and medicine reached the "
+        "besieged city on Monday, aid agencies said.</p></article>"
+        "<footer>Subscribe to our newsletter</footer></body></html>"
+    )
+    (article,) = load(write(tmp_path / "page.html", html))
+    texts = [s.text for s in article.sentences]
+    assert article.date == "2023-05-01"
+    assert any(t.startswith("Negotiators from both sides") for t in texts)
+    assert not any("Home" in t or "Subscribe" in t for t in texts)
+
+
+def test_jsonl_articles_with_fields_and_bad_lines_reported(tmp_path):
+    lines = [
+        json.dumps({"id": "a1", "title": "Talks", "date": "2023-05-01", "url": "https://x.org/1", "text": ARTICLE}),
+        "{not json",
+        json.dumps({"id": "a2", "text": 42}),
+        json.dumps({"id": "a3", "title": "No text"}),
+        json.dumps({"id": "a1", "source": "https://x.org/4", "text": ARTICLE}),
+    ]
+    warnings = []
+    articles = load(write(tmp_path / "export.jsonl", "\n".join(lines)), warnings=warnings)
+    assert [a.id for a in articles] == ["a1", "a1~2"]
+    assert articles[0].title == "Talks" and articles[1].url == "https://x.org/4"
+    messages = [str(w) for w in warnings]
+    assert any("line 2" in m and "invalid JSON" in m for m in messages)
+    assert any("line 3" in m and "not a string" in m for m in messages)
+    assert any("line 4" in m and "no \"text\"" in m for m in messages)
+    assert any("duplicate article id" in m for m in messages)
+    assert all(str(tmp_path / "export.jsonl") in m for m in messages)
+
+
+def test_json_array_of_articles(tmp_path):
+    data = [{"id": "x", "title": "T", "text": ARTICLE}, {"id": "y", "text": ARTICLE}]
+    articles = load(write(tmp_path / "set.json", json.dumps(data)))
+    assert [a.id for a in articles] == ["x", "y"]
+
+
+@pytest.mark.parametrize(
+    "encoding",
+    ["utf-8", "utf-8-sig", "utf-16", "cp1252"],
+)
+def test_encodings(tmp_path, encoding):
+    text = "Café talks resume\n\nThe café owners’ association said aid deliveries had resumed in Zürich.\n"
+    if encoding == "cp1252":
+        text = text.replace("’", "'")
+    (article,) = load(write(tmp_path / "a.txt", text.encode(encoding)))
+    assert article.sentences[0].text.startswith("The café owners")
+    assert "Zürich" in article.sentences[0].text
+
+
+def test_crlf_line_endings_are_normalised(tmp_path):
+    (article,) = load(write(tmp_path / "a.txt", ARTICLE.replace("\n", "\r\n").encode()))
+    assert "\r" not in article.text
+    assert article.title == "Ceasefire talks resume in Geneva"
+
+
+def test_unusable_files_are_skipped_with_warnings_and_the_rest_read(tmp_path):
+    write(tmp_path / "good.txt", ARTICLE)
+    write(tmp_path / "empty.txt", "")
+    write(tmp_path / "blank.md", "  \n\n \t\n")
+    write(tmp_path / "binary.txt", bytes(range(256)) * 4)
+    warnings = []
+    articles = load(tmp_path, tmp_path / "missing.txt", warnings=warnings)
+    assert [a.id for a in articles] == ["good"]
+    problems = {str(w.path).rsplit("/", 1)[-1]: w.problem for w in warnings}
+    assert "empty" in problems["empty.txt"]
+    assert "empty" in problems["blank.md"]
+    assert "binary" in problems["binary.txt"]
+    assert "no such file" in problems["missing.txt"]
+
+
+def test_nothing_readable_is_an_error(tmp_path):
+    write(tmp_path / "empty.txt", "")
+    with pytest.raises(NoArticlesError, match="no readable articles"):
+        load(tmp_path)
+
+
+def test_stdin(tmp_path):
+    import io
+
+    articles = load_articles(["-"], stdin=io.BytesIO(ARTICLE.encode()))
+    assert articles[0].id == "stdin" and articles[0].sentences
