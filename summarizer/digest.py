@@ -1,0 +1,58 @@
+"""The whole run: every topic's merged summary over one corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Literal
+
+from .corpus import Corpus
+from .methods import DEFAULT_METHOD, TopicSummarizer
+from .model import Article, Digest, Summary, Topic
+from .selection import Length
+
+Order = Literal["relevance", "chronological"]
+ORDERS: tuple[str, ...] = ("relevance", "chronological")
+
+
+class Digester:
+    """``Digester(method, length, order)(corpus, topics) -> Digest``."""
+
+    def __init__(
+        self,
+        method: str = DEFAULT_METHOD,
+        length: Length = Length(sentences=5),
+        order: Order = "relevance",
+        summarizer: TopicSummarizer | None = None,
+    ) -> None:
+        if order not in ORDERS:
+            raise ValueError(f"order must be one of {', '.join(ORDERS)}")
+        self.summarize = summarizer or TopicSummarizer(method)
+        self.length = length
+        self.order = order
+
+    def __call__(
+        self,
+        corpus: Corpus,
+        topics: Sequence[Topic],
+        should_cancel: Callable[[], bool] | None = None,
+    ) -> Digest:
+        summaries = []
+        for topic in topics:
+            if should_cancel and should_cancel():
+                break
+            summary = self.summarize(corpus, topic, self.length)
+            if self.order == "chronological":
+                summary = chronological(summary, corpus)
+            summaries.append(summary)
+        return Digest(corpus.articles, tuple(summaries))
+
+
+def chronological(summary: Summary, corpus: Corpus) -> Summary:
+    """Oldest article first (undated articles last), then position within the article."""
+
+    def key(item):
+        article: Article = corpus.article(item.sentence)
+        return (article.date is None, article.date or "", corpus.article_index[article.id], item.sentence.index)
+
+    return replace(summary, sentences=tuple(sorted(summary.sentences, key=key)))

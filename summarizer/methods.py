@@ -1,0 +1,131 @@
+"""Summarization methods by name: the default topic-focused ranker and sumy's algorithms."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from sumy.models.dom import ObjectDocumentModel, Paragraph
+from sumy.models.dom import Sentence as SumySentence
+from sumy.nlp.stemmers import Stemmer
+from sumy.summarizers.edmundson import EdmundsonSummarizer
+from sumy.summarizers.kl import KLSummarizer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.lsa import LsaSummarizer
+from sumy.summarizers.luhn import LuhnSummarizer
+from sumy.summarizers.reduction import ReductionSummarizer
+from sumy.summarizers.sum_basic import SumBasicSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+
+from .corpus import Corpus
+from .errors import UnknownMethodError
+from .model import Summary, Topic
+from .ranking import Ranking, TopicRanker
+from .selection import Length, Selector
+from .terms import words
+
+DEFAULT_METHOD = "topical"
+
+_SUMY: dict[str, Callable[[Stemmer], object]] = {
+    "lexrank": LexRankSummarizer,
+    "textrank": TextRankSummarizer,
+    "lsa": LsaSummarizer,
+    "luhn": LuhnSummarizer,
+    "edmundson": lambda stemmer: EdmundsonSummarizer(stemmer, cue_weight=1.0, key_weight=1.0),
+    "kl": KLSummarizer,
+    "sumbasic": SumBasicSummarizer,
+    "reduction": ReductionSummarizer,
+}
+METHODS: tuple[str, ...] = (DEFAULT_METHOD, *_SUMY, "lead")
+METHOD_DESCRIPTIONS = {
+    "topical": "topic-biased LexRank with query expansion and MMR (default)",
+    "lexrank": "sumy LexRank over the topic's sentences",
+    "textrank": "sumy TextRank over the topic's sentences",
+    "lsa": "sumy latent semantic analysis over the topic's sentences",
+    "luhn": "sumy Luhn (significant words) over the topic's sentences",
+    "edmundson": "sumy Edmundson with the topic's keywords as bonus words",
+    "kl": "sumy KL-sum over the topic's sentences",
+    "sumbasic": "sumy SumBasic over the topic's sentences",
+    "reduction": "sumy graph reduction over the topic's sentences",
+    "lead": "the first sentences of the newest matching articles (a baseline)",
+}
+
+
+class _WordTokenizer:
+    """What sumy's models ask of a tokenizer, without NLTK data."""
+
+    language = "english"
+
+    @staticmethod
+    def to_words(text: str) -> tuple[str, ...]:
+        return tuple(words(text))
+
+    @staticmethod
+    def to_sentences(text: str) -> tuple[str, ...]:
+        return (text,)
+
+
+class TopicSummarizer:
+    """One topic's merged summary from a corpus: ``summarizer(corpus, topic, length)``."""
+
+    def __init__(
+        self,
+        method: str = DEFAULT_METHOD,
+        ranker: TopicRanker | None = None,
+        selector: Selector | None = None,
+    ) -> None:
+        if method not in METHODS:
+            raise UnknownMethodError(method, list(METHODS))
+        self.method = method
+        self.ranker = ranker or TopicRanker()
+        self.selector = selector or Selector()
+
+    def __call__(self, corpus: Corpus, topic: Topic, length: Length) -> Summary:
+        ranking = self.ranker(corpus, topic)
+        order = None
+        if self.method in _SUMY:
+            order = self._sumy_order(corpus, ranking, topic)
+        elif self.method == "lead":
+            order = self._lead_order(corpus, ranking)
+        chosen = self.selector(corpus, ranking, length, order)
+        return Summary(topic, self.method, tuple(chosen), len(ranking.rows), len(corpus.articles))
+
+    def _sumy_order(self, corpus: Corpus, ranking: Ranking, topic: Topic) -> np.ndarray:
+        """The candidates in the order a sumy summarizer rates them."""
+        if not len(ranking.rows):
+            return np.zeros(0, dtype=np.int64)
+        stemmer = Stemmer("english")
+        summarizer = _SUMY[self.method](stemmer)
+        summarizer.stop_words = corpus.analyzer.stop_words
+        if self.method == "edmundson":
+            summarizer.bonus_words = [w for keyword in topic.keywords for w in keyword.split()]
+            summarizer.stigma_words = ["advertisement"]
+            summarizer.null_words = corpus.analyzer.stop_words
+        tokenizer = _WordTokenizer()
+        sentences = [SumySentence(corpus.sentences[r].text, tokenizer) for r in ranking.rows]
+        document = ObjectDocumentModel([Paragraph(sentences)])
+        rated: list[int] = []
+
+        def capture(infos):  # sumy passes every sentence, best rated first, to the count
+            rated.extend(info.order for info in infos)
+            return infos[:1]
+
+        summarizer(document, capture)
+        seen = set(rated)
+        rated.extend(i for i in range(len(ranking.rows)) if i not in seen)
+        return np.array(rated, dtype=np.int64)
+
+    @staticmethod
+    def _lead_order(corpus: Corpus, ranking: Ranking) -> np.ndarray:
+        """Newest article first, then each article's sentences in order."""
+        def key(i: int) -> tuple:
+            sentence = corpus.sentences[ranking.rows[i]]
+            article = corpus.article(sentence)
+            return (-(_date_ordinal(article.date)), corpus.article_index[article.id], sentence.index)
+
+        return np.array(sorted(range(len(ranking.rows)), key=key), dtype=np.int64)
+
+
+def _date_ordinal(date: str | None) -> int:
+    digits = "".join(c for c in (date or "")[:10] if c.isdigit())
+    return int(digits) if len(digits) == 8 else 0

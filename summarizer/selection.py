@@ -1,0 +1,129 @@
+"""Choosing sentences from a ranking: redundancy control (MMR), a length budget, shared sources."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from .corpus import Corpus
+from .model import Explanation, Sentence, SummarySentence
+from .ranking import Ranking
+from .terms import words
+
+
+@dataclass(frozen=True)
+class Length:
+    """A summary's length: a number of sentences or a word budget (as benchmarks use)."""
+
+    sentences: int | None = None
+    words: int | None = None
+
+    def __post_init__(self) -> None:
+        if (self.sentences is None) == (self.words is None):
+            raise ValueError("give either sentences or words")
+        if (self.sentences or self.words or 0) < 1:
+            raise ValueError("a length must be at least 1")
+
+
+_QUOTE_FRAGMENT = re.compile(r"^[\"'\u201d\u2019)\]]|^[a-z]")
+
+
+def is_summary_worthy(sentence: Sentence, word_count: int) -> bool:
+    """Very short sentences and fragments that start mid-quote or in lower case read badly alone."""
+    return word_count >= 6 and not _QUOTE_FRAGMENT.match(sentence.text)
+
+
+class Selector:
+    """Greedy maximal marginal relevance (Carbonell & Goldstein, 1998) within a length budget.
+
+    A candidate whose similarity to an already chosen sentence reaches ``duplicate`` says the
+    same thing: it is never printed again, and when it comes from another article that
+    article is cited beside the chosen sentence.
+    """
+
+    def __init__(self, trade_off: float = 0.7, duplicate: float = 0.35) -> None:
+        self.trade_off = trade_off
+        self.duplicate = duplicate
+
+    def __call__(self, corpus: Corpus, ranking: Ranking, length: Length, order: np.ndarray | None = None) -> list[SummarySentence]:
+        """``order``, when given, is a precomputed preference order (sumy methods): MMR is skipped."""
+        n = len(ranking.rows)
+        if not n:
+            return []
+        word_counts = corpus.word_counts[ranking.rows]
+        eligible = np.array(
+            [is_summary_worthy(corpus.sentences[r], int(w)) for r, w in zip(ranking.rows, word_counts)]
+        )
+        score = ranking.score / ranking.score.max() if ranking.score.max() > 0 else ranking.score
+        similarity = (ranking.vectors @ ranking.vectors.T).toarray() if n <= 4000 else None
+        chosen: list[int] = []
+        redundancy_at_choice: list[float] = []
+        max_similarity = np.zeros(n)
+        used_words = 0
+        available = eligible.copy()
+        preference = list(order) if order is not None else None
+
+        while available.any():
+            if preference is not None:
+                while preference and not available[preference[0]]:
+                    preference.pop(0)
+                if not preference:
+                    break
+                pick = preference.pop(0)
+            else:
+                gain = self.trade_off * score - (1.0 - self.trade_off) * max_similarity
+                gain[~available] = -np.inf
+                pick = int(np.argmax(gain))
+            available[pick] = False
+            if length.words is not None and used_words + word_counts[pick] > length.words:
+                continue  # too long for what is left of the budget; a shorter one may fit
+            chosen.append(pick)
+            redundancy_at_choice.append(float(max_similarity[pick]))
+            used_words += int(word_counts[pick])
+            row_similarity = self._similarity_row(ranking, similarity, pick)
+            max_similarity = np.maximum(max_similarity, row_similarity)
+            available &= max_similarity < self.duplicate
+            if length.sentences is not None and len(chosen) >= length.sentences:
+                break
+            if length.words is not None and used_words >= length.words:
+                break
+
+        return [self._item(corpus, ranking, similarity, i, r) for i, r in zip(chosen, redundancy_at_choice)]
+
+    @staticmethod
+    def _similarity_row(ranking: Ranking, similarity: np.ndarray | None, index: int) -> np.ndarray:
+        if similarity is not None:
+            return similarity[index]
+        return np.asarray((ranking.vectors @ ranking.vectors[index].T).todense()).ravel()
+
+    def _item(self, corpus: Corpus, ranking: Ranking, similarity: np.ndarray | None, index: int, redundancy: float) -> SummarySentence:
+        sentence = corpus.sentences[ranking.rows[index]]
+        row = self._similarity_row(ranking, similarity, index)
+        sources = [sentence]
+        cited = {sentence.article_id}
+        for other in np.argsort(-row):
+            if row[other] < self.duplicate:
+                break
+            candidate = corpus.sentences[ranking.rows[other]]
+            if candidate.article_id not in cited:
+                cited.add(candidate.article_id)
+                sources.append(candidate)
+        original = {corpus.terms[t] for t in ranking.query.original}
+        expanded = {corpus.terms[t] for t in ranking.query.weights} - original
+        stems = [(w.lower(), corpus.analyzer.stem(w)) for w in words(sentence.text)]
+        matched = dict.fromkeys(w for w, stem in stems if stem in original)
+        related = dict.fromkeys(w for w, stem in stems if stem in expanded)
+        return SummarySentence(
+            sentence=sentence,
+            score=float(ranking.score[index]),
+            sources=tuple(sources),
+            explanation=Explanation(
+                matched_terms=tuple(matched),
+                related_terms=tuple(related),
+                relevance=float(ranking.relevance[index]),
+                centrality=float(ranking.centrality[index]),
+                redundancy=redundancy,
+            ),
+        )

@@ -1,0 +1,38 @@
+"""Words to terms: tokenising, sumy's English stop words and its (Snowball) stemmer."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sumy.nlp.stemmers import Stemmer
+from sumy.utils import get_stop_words
+
+# Letters with inner apostrophes or hyphens, or numbers with their separators.
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` in order, as written."""
+    return _WORD.findall(text)
+
+
+class TermAnalyzer:
+    """Maps text to index terms: lower-cased, stemmed words that are not stop words."""
+
+    def __init__(self, language: str = "english") -> None:
+        self.stop_words = frozenset(get_stop_words(language))
+        self._stem = lru_cache(maxsize=200_000)(Stemmer(language))
+
+    def stem(self, word: str) -> str:
+        return self._stem(_POSSESSIVE.sub("", word.lower()))
+
+    def __call__(self, text: str) -> list[str]:
+        terms = []
+        for word in words(text):
+            lowered = _POSSESSIVE.sub("", word.lower())
+            if lowered in self.stop_words or len(lowered) < 2 or lowered.isdigit():
+                continue
+            terms.append(self._stem(lowered))
+        return terms

@@ -1,0 +1,167 @@
+"""Topics: the built-in ones, user topics from TOML files, and free-text queries."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from .errors import TopicsError, UnknownTopicError
+from .model import Topic
+
+BUILTIN_TOPICS: tuple[Topic, ...] = (
+    Topic(
+        name="aid",
+        label="Aid",
+        keywords=(
+            "aid", "humanitarian", "relief", "food", "medicine", "medical", "supplies", "convoy",
+            "shelter", "refugee", "evacuation", "evacuate", "assistance", "hospital", "donated",
+            "water", "fuel", "corridor", "shipment", "deliveries", "agency",
+        ),
+        description="Humanitarian and material help: relief supplies, convoys, evacuations, refugees.",
+    ),
+    Topic(
+        name="mediation",
+        label="Mediation",
+        keywords=(
+            "mediation", "mediator", "mediate", "negotiation", "negotiate", "negotiator", "talks",
+            "ceasefire", "truce", "peace", "diplomacy", "diplomatic", "host", "meeting", "summit",
+            "dialogue", "agreement", "settlement", "envoy", "delegation",
+        ),
+        description="Efforts to bring the sides together: talks, mediators, ceasefires, peace deals.",
+    ),
+    Topic(
+        name="security",
+        label="Security",
+        keywords=(
+            "security", "military", "weapons", "troops", "defence", "defense", "army", "missile",
+            "attack", "strike", "shelling", "forces", "guarantees", "air defence", "ammunition",
+            "soldiers", "threat", "combat", "fighting", "war",
+        ),
+        description="Armed conflict and protection: forces, weapons, attacks, security guarantees.",
+    ),
+)
+
+# Words a reader uses to ask rather than to name the subject ("describe", "what", "include").
+QUERY_INSTRUCTION_WORDS = frozenset(
+    """
+    what which who whom whose when where why how describe description discuss discussion explain
+    identify include including includes list give provide report reported reports tell summarize
+    summarise summary information info details detail specific specifically particular regarding
+    concerning about any aspects aspect kind kinds type types examples example well also question
+    questions find show mention mentioned press news article articles story stories
+    """.split()
+)
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+
+
+def config_topics_path() -> Path:
+    """The default topics file: ``$XDG_CONFIG_HOME/newsdigest/topics.toml``."""
+    override = os.environ.get("NEWSDIGEST_TOPICS")
+    if override:
+        return Path(override)
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "newsdigest" / "topics.toml"
+
+
+def load_topics_file(path: Path) -> tuple[Topic, ...]:
+    """User topics from a TOML file::
+
+        [topics.energy]
+        label = "Energy"                      # optional, defaults to the name
+        keywords = ["gas", "oil", "pipeline"]
+        description = "Energy supplies"       # optional
+    """
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise TopicsError(f"{path}: no such topics file") from None
+    except UnicodeDecodeError:
+        raise TopicsError(f"{path}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as error:
+        raise TopicsError(f"{path}: invalid TOML: {error}") from None
+    except OSError as error:
+        raise TopicsError(f"{path}: {error.strerror or error}") from None
+    table = data.get("topics")
+    if not isinstance(table, dict) or not table:
+        raise TopicsError(f"{path}: expected a [topics.NAME] table with keywords")
+    topics = []
+    for name, entry in table.items():
+        where = f"{path}: topic {name!r}"
+        if not _NAME.match(name):
+            raise TopicsError(f"{where}: names are lower-case letters, digits, '-' or '_'")
+        if not isinstance(entry, dict):
+            raise TopicsError(f"{where}: expected a table with keywords")
+        keywords = entry.get("keywords")
+        if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+            raise TopicsError(f"{where}: keywords must be a list of strings")
+        keywords = [k.strip() for k in keywords if k.strip()]
+        if not keywords:
+            raise TopicsError(f"{where}: keywords is empty")
+        label = entry.get("label", name.replace("-", " ").replace("_", " ").capitalize())
+        description = entry.get("description", "")
+        if not isinstance(label, str) or not isinstance(description, str):
+            raise TopicsError(f"{where}: label and description must be strings")
+        unknown = set(entry) - {"label", "keywords", "description"}
+        if unknown:
+            raise TopicsError(f"{where}: unknown field {sorted(unknown)[0]!r}")
+        topics.append(Topic(name, label, tuple(dict.fromkeys(keywords)), description, str(path)))
+    return tuple(topics)
+
+
+def merge_topics(*groups: Iterable[Topic]) -> tuple[Topic, ...]:
+    """Later groups win: a user topic named like a built-in one replaces it, in its place."""
+    merged: dict[str, Topic] = {}
+    for group in groups:
+        for topic in group:
+            merged[topic.name] = topic
+    return tuple(merged.values())
+
+
+def query_topic(query: str, analyzer_stop_words: frozenset[str]) -> Topic:
+    """A free-text topic: the content words of a question or description."""
+    text = " ".join(query.split())
+    words = re.findall(r"[^\W_]+(?:['\u2019\-][^\W_]+)*", text)
+    keywords = [
+        w for w in dict.fromkeys(w.lower() for w in words)
+        if w not in analyzer_stop_words and w not in QUERY_INSTRUCTION_WORDS and len(w) > 1
+    ]
+    if not keywords:
+        raise TopicsError(f"query {text!r} has no content words to search for")
+    label = text if len(text) <= 60 else text[:57].rstrip() + "..."
+    return Topic("query", label, tuple(keywords), text, "query")
+
+
+def select_topics(available: Sequence[Topic], names: Sequence[str]) -> tuple[Topic, ...]:
+    """The topics named, in the order named; every topic when none is named."""
+    if not names:
+        return tuple(available)
+    by_name = {t.name: t for t in available}
+    chosen = []
+    for name in names:
+        topic = by_name.get(name.lower())
+        if topic is None:
+            raise UnknownTopicError(name, list(by_name))
+        if topic not in chosen:
+            chosen.append(topic)
+    return tuple(chosen)
+
+
+def available_topics(
+    topics_file: Path | None = None,
+    query: str | None = None,
+    stop_words: frozenset[str] = frozenset(),
+    use_config: bool = True,
+) -> tuple[Topic, ...]:
+    """Built-in topics, then the user's config file, then ``topics_file``, then the query."""
+    groups: list[Iterable[Topic]] = [BUILTIN_TOPICS]
+    config = config_topics_path()
+    if use_config and config.is_file():
+        groups.append(load_topics_file(config))
+    if topics_file is not None:
+        groups.append(load_topics_file(topics_file))
+    if query and query.strip():
+        groups.append([query_topic(query, stop_words)])
+    return merge_topics(*groups)
