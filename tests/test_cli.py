@@ -1,0 +1,185 @@
+"""The command line as a user runs it: subprocesses from another directory, pipes, exit codes."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import ARTICLE, REPO, write
+
+NEWSDIGEST = str(Path(sys.executable).with_name("newsdigest"))
+ESC = "\x1b"
+
+
+def run(*args, cwd, input=None, env=None):
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [NEWSDIGEST, *args], cwd=cwd, input=input, capture_output=True, text=True, env=environment, timeout=120
+    )
+
+
+def test_json_on_the_seeds_from_another_directory(tmp_path):
+    result = run("summarize", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == "newsdigest.summary" and data["version"] == 1
+    assert [t["name"] for t in data["topics"]] == ["aid", "mediation", "security"]
+    articles = {a["id"]: a for a in data["articles"]}
+    for topic in data["topics"]:
+        assert topic["sentences"]
+        for sentence in topic["sentences"]:
+            for source in [sentence, *sentence["sources"]]:
+                text = Path(articles[source["article_id"]]["path"]).read_text(encoding="utf-8")
+                assert source["start"] < source["end"]
+                if source is sentence:
+                    assert text[source["start"] : source["end"]] == sentence["text"]
+    texts = " ".join(s["text"] for t in data["topics"] for s in t["sentences"])
+    assert "donation" not in texts and "Donate" not in texts and "willingness to host" not in texts
+    assert any(e["article_id"] == "003" and "donation" in e["text"] for e in data["excluded"])
+
+
+def test_text_when_piped_is_plain_with_citations_and_sources(tmp_path):
+    result = run("summarize", "-t", "mediation", "-n", "3", cwd=tmp_path)
+    assert result.returncode == 0
+    out = result.stdout
+    assert ESC not in out
+    lines = out.splitlines()
+    assert lines[0] == "Mediation"
+    assert all(line.startswith("  - ") and line.rstrip().endswith("]") for line in lines[1:4])
+    assert "Sources" in lines
+    assert any(line.startswith("  [1] ") for line in lines)
+    assert any(line.startswith("  [2] ") and "2022-04-20" in line for line in lines)
+
+
+def test_colour_only_when_forced_and_never_with_no_color(tmp_path):
+    coloured = run("summarize", "-t", "aid", "--color", "always", cwd=tmp_path)
+    assert f"{ESC}[" in coloured.stdout
+    plain = run("summarize", "-t", "aid", "--color", "always", cwd=tmp_path, env={"NO_COLOR": "1"})
+    assert "\x1b[3" not in plain.stdout  # no foreground colours
+
+
+def test_no_subcommand_when_piped_behaves_as_summarize(tmp_path):
+    result = run("-t", "aid", cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout.startswith("Aid\n")
+
+
+def test_markdown(tmp_path):
+    result = run("summarize", "--format", "markdown", "-t", "security", cwd=tmp_path)
+    assert result.stdout.startswith("## Security\n\n- ")
+    assert "## Sources" in result.stdout and "\n1. " in result.stdout
+
+
+def test_query_and_word_budget_on_a_jsonl_export(tmp_path):
+    lines = [
+        json.dumps({"id": f"a{i}", "title": f"Story {i}", "date": f"2023-05-0{i}", "text": ARTICLE}) for i in range(1, 4)
+    ]
+    export = write(tmp_path / "export.jsonl", "\n".join(lines))
+    result = run("summarize", str(export), "--query", "Where are the ceasefire talks held?", "--words", "40",
+                 "--format", "text", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    body = [line for line in result.stdout.splitlines() if line.startswith("  - ")]
+    assert body and "Geneva" in body[0]
+    # The same sentence in three articles is printed once and cites all three.
+    assert body[0].endswith("[1][2][3]")
+
+
+def test_unknown_topic_is_a_usage_error_listing_known_topics(tmp_path):
+    result = run("summarize", "-t", "weather", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "weather" in result.stderr and "aid, mediation, security" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_option_is_a_usage_error(tmp_path):
+    result = run("summarize", "--sentences", "zero", cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_nothing_readable_fails_with_one_line_per_problem(tmp_path):
+    write(tmp_path / "empty.txt", "")
+    result = run("summarize", str(tmp_path / "empty.txt"), str(tmp_path / "nope.txt"), cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert any("empty.txt" in line and "empty" in line for line in lines)
+    assert any("nope.txt" in line and "no such file" in line for line in lines)
+    assert lines[-1].startswith("newsdigest: error: no readable articles")
+    assert result.stdout == ""
+
+
+def test_skipped_files_warn_and_the_rest_is_summarized(tmp_path):
+    write(tmp_path / "good.txt", ARTICLE)
+    write(tmp_path / "bad.txt", b"\x00\x01\x02binary")
+    result = run("summarize", str(tmp_path), "-t", "aid", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "bad.txt" in result.stderr and "binary" in result.stderr
+    assert "convoy" in result.stdout
+
+
+def test_bad_topics_file_is_one_line_and_exit_1(tmp_path):
+    topics = write(tmp_path / "t.toml", "[topics.x]\nkeywords = [")
+    result = run("summarize", "--topics", str(topics), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and str(topics) in result.stderr
+
+
+def test_topics_command_lists_topics_and_keywords(tmp_path):
+    topics = write(tmp_path / "t.toml", '[topics.energy]\nkeywords = ["gas", "oil"]\n')
+    result = run("topics", "--topics", str(topics), cwd=tmp_path)
+    assert result.returncode == 0
+    assert "aid" in result.stdout and "energy" in result.stdout and "keywords: gas, oil" in result.stdout
+    data = json.loads(run("topics", "--format", "json", cwd=tmp_path).stdout)
+    assert [t["name"] for t in data] == ["aid", "mediation", "security"]
+
+
+def test_help_shows_examples(tmp_path):
+    result = run("summarize", "--help", cwd=tmp_path)
+    assert result.returncode == 0 and "examples:" in result.stdout and "--query" in result.stdout
+
+
+def test_output_file_is_written_whole(tmp_path):
+    target = write(tmp_path / "digest.md", "old contents")
+    result = run("summarize", "--format", "markdown", "-o", str(target), cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout == ""
+    assert target.read_text().startswith("## Aid")
+    assert [p.name for p in tmp_path.iterdir()] == ["digest.md"]  # no temporary file left behind
+
+
+def test_closed_pipe_ends_quietly(tmp_path):
+    reader = subprocess.Popen(
+        f"'{NEWSDIGEST}' summarize -n 20 | head -1", shell=True, cwd=tmp_path,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    out, err = reader.communicate(timeout=120)
+    assert out == "Aid\n"
+    assert err == ""
+
+
+@pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_interrupt_exits_without_a_traceback(tmp_path, sig, code):
+    process = subprocess.Popen(
+        [NEWSDIGEST, "summarize", "-"], cwd=tmp_path, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True,
+    )
+    time.sleep(2.0)  # let it start and block on stdin
+    process.send_signal(sig)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == code
+    assert "Traceback" not in err and err.strip() in ("newsdigest: interrupted", "newsdigest: terminated")
+
+
+def test_engine_never_imports_textual_or_rich():
+    code = (
+        "import sys, summarizer\n"
+        "from summarizer import Corpus, Digester, BUILTIN_TOPICS, load_articles\n"
+        "Digester()(Corpus(load_articles()), BUILTIN_TOPICS)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "assert not bad, bad\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr

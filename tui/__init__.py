@@ -1,0 +1,1 @@
+"""newsdigest's terminal side: the command line, stdout renderers and the Textual app."""

@@ -1,0 +1,308 @@
+"""The ``newsdigest`` command line: argument parsing, running, messages and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from summarizer import (
+    DEFAULT_METHOD,
+    METHODS,
+    ORDERS,
+    Digest,
+    Length,
+    NewsdigestError,
+    UnknownMethodError,
+    UnknownTopicError,
+)
+from summarizer.schema import digest_to_dict
+from summarizer.terms import TermAnalyzer
+from summarizer.topics import available_topics
+
+from .__main__ import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, PROG, interrupted
+from .atomic import write_atomically
+from .request import Request, run_request
+
+SUBCOMMANDS = ("summarize", "topics", "eval", "app")
+FORMATS = ("text", "markdown", "json")
+
+EPILOG = """\
+examples:
+  newsdigest                                   the app on the seed articles (summary when piped)
+  newsdigest summarize                         every topic over the seed articles
+  newsdigest summarize news/ -t aid -t security --sentences 3
+  newsdigest summarize export.jsonl --query "Who is mediating?" --words 250
+  newsdigest summarize news/ --format json | jq '.topics[0].sentences[0]'
+  cat story.txt | newsdigest summarize - --format markdown -o digest.md
+  newsdigest topics --topics mytopics.toml
+  newsdigest eval topics.jsonl --method topical --method lexrank --words 100
+
+exit codes: 0 ok, 1 failure, 2 usage error, 130 interrupted
+"""
+
+
+class UsageError(NewsdigestError):
+    """A bad combination of options (exit 2)."""
+
+
+def _selection_options() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("paths", nargs="*", metavar="PATH",
+                        help="article files or folders (recursive), or - for stdin; default: the seed articles")
+    group = parent.add_argument_group("topics")
+    group.add_argument("-t", "--topic", action="append", default=[], metavar="NAME",
+                       help="a topic to summarize (repeatable); default: every topic")
+    group.add_argument("-q", "--query", metavar="TEXT", help="a free-text topic: a question or description")
+    group.add_argument("--topics", dest="topics_file", type=Path, metavar="FILE",
+                       help="a TOML file of extra topics (see README); ~/.config/newsdigest/topics.toml is read when present")
+    group = parent.add_argument_group("summary")
+    group.add_argument("-m", "--method", default=DEFAULT_METHOD, metavar="NAME",
+                       help=f"ranking method: {', '.join(METHODS)} (default {DEFAULT_METHOD})")
+    size = group.add_mutually_exclusive_group()
+    size.add_argument("-n", "--sentences", type=_positive, metavar="N", help="sentences per topic (default 5)")
+    size.add_argument("-w", "--words", type=_positive, metavar="N", help="a word budget per topic instead")
+    group.add_argument("--order", choices=ORDERS, default="relevance", help="order of each topic's sentences")
+    return parent
+
+
+def _output_options() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group("output")
+    group.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default text)")
+    group.add_argument("--explain", action="store_true",
+                       help="show why each sentence was chosen (terms, relevance, centrality, redundancy)")
+    group.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    group.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour on a terminal (auto), always or never; NO_COLOR is respected")
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Read many articles about one story through a few topics: merged extractive "
+        "summaries in which every sentence cites its source.",
+        epilog=EPILOG,
+        formatter_class=formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    selection, output = _selection_options(), _output_options()
+    commands.add_parser(
+        "summarize", parents=[selection, output], formatter_class=formatter, epilog=EPILOG,
+        help="print merged summaries (text, Markdown or JSON)",
+        description="Summarize articles by topic; every sentence cites its source.",
+    )
+    commands.add_parser(
+        "app", parents=[selection], formatter_class=formatter,
+        help="open the terminal app (the default on a terminal)",
+        description="Open the Textual app over the articles.",
+    )
+    topics = commands.add_parser(
+        "topics", formatter_class=formatter, help="list the topics in use and their keywords",
+        description="List the topics in use (built-in, from topics files, from --query) and their keywords.",
+        epilog="examples:\n  newsdigest topics\n  newsdigest topics --topics mytopics.toml --format json\n",
+    )
+    topics.add_argument("-q", "--query", metavar="TEXT", help="also show the topic made from this query")
+    topics.add_argument("--topics", dest="topics_file", type=Path, metavar="FILE", help="a TOML file of extra topics")
+    topics.add_argument("-f", "--format", choices=("text", "json"), default="text")
+    evaluate = commands.add_parser(
+        "eval", formatter_class=formatter, help="score summaries against human references (ROUGE)",
+        description="Summarize every topic of a dataset and score it with ROUGE-1, ROUGE-2 and ROUGE-SU4 "
+        "recall against its human references, or score summaries made elsewhere (--peers).",
+        epilog="examples:\n"
+        "  newsdigest eval topics.jsonl                       every method at 100 words\n"
+        "  newsdigest eval topics.jsonl -m topical -m lead --format markdown\n"
+        "  newsdigest eval topics.jsonl --peers peers.jsonl --format tsv\n",
+    )
+    evaluate.add_argument("dataset", type=Path, metavar="DATASET.jsonl")
+    evaluate.add_argument("--peers", type=Path, metavar="FILE", help="score these summaries (topic, peer, summary)")
+    evaluate.add_argument("-w", "--words", type=_positive, default=100, metavar="N", help="summary length (default 100)")
+    evaluate.add_argument("-m", "--method", action="append", default=[], metavar="NAME",
+                          help="a method to evaluate (repeatable; default: all)")
+    evaluate.add_argument("-f", "--format", choices=("table", "tsv", "json", "markdown"), default="table")
+    evaluate.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE (atomically)")
+    return parser
+
+
+def get_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse ``argv``; with no subcommand, ``newsdigest [PATHS...]`` means the app or summarize."""
+    argv = list(argv)
+    first = next((a for a in argv if a not in ("--",)), None)
+    if first is None or (first not in SUBCOMMANDS and first not in ("-h", "--help", "--version")):
+        default = "app" if sys.stdout.isatty() and sys.stdin.isatty() else "summarize"
+        argv = [default, *argv]
+    return build_parser().parse_args(argv)
+
+
+def request_from(args: argparse.Namespace) -> Request:
+    length = Length(words=args.words) if args.words else Length(sentences=args.sentences or 5)
+    if args.method not in METHODS:
+        raise UnknownMethodError(args.method, list(METHODS))
+    return Request(
+        paths=tuple(args.paths),
+        topics=tuple(args.topic),
+        query=args.query,
+        topics_file=args.topics_file,
+        method=args.method,
+        length=length,
+        order=args.order,
+    )
+
+
+def _summarize(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    request = request_from(args)
+    digest = run_request(request, warn=lambda e: _warn(stderr, str(e)))
+    settings = {
+        "method": request.method,
+        "sentences": request.length.sentences,
+        "words": request.length.words,
+        "order": request.order,
+    }
+    if args.format == "json":
+        out = json.dumps(digest_to_dict(digest, settings), indent=2, ensure_ascii=True) + "\n"
+    elif args.format == "markdown":
+        from .render_markdown import render_markdown
+
+        out = render_markdown(digest, explain=args.explain)
+    else:
+        out = None
+    if args.output:
+        if out is None:
+            out = _text(digest, args, terminal=False)
+        write_atomically(args.output, out)
+        return EXIT_OK
+    if out is None:
+        from .render_text import render_text
+
+        render_text(digest, _console(stdout, args.color), explain=args.explain)
+    else:
+        stdout.write(out)
+    return EXIT_OK
+
+
+def _text(digest: Digest, args: argparse.Namespace, terminal: bool) -> str:
+    import io
+
+    from .render_text import render_text
+
+    buffer = io.StringIO()
+    render_text(digest, _console(buffer, "never"), explain=args.explain)
+    return buffer.getvalue()
+
+
+def _console(file: TextIO, color: str):
+    from rich.console import Console
+
+    force = True if color == "always" else None
+    no_color = color == "never" or bool(os.environ.get("NO_COLOR"))
+    return Console(
+        file=file, force_terminal=force, no_color=no_color, highlight=False, markup=False, emoji=False,
+        color_system=None if no_color and not force else "auto",
+    )
+
+
+def _topics(args: argparse.Namespace, stdout: TextIO) -> int:
+    topics = available_topics(args.topics_file, args.query, TermAnalyzer().stop_words)
+    if args.format == "json":
+        data = [
+            {"name": t.name, "label": t.label, "keywords": list(t.keywords), "description": t.description,
+             "origin": t.origin}
+            for t in topics
+        ]
+        stdout.write(json.dumps(data, indent=2, ensure_ascii=True) + "\n")
+        return EXIT_OK
+    from .safety import printable
+
+    for topic in topics:
+        stdout.write(f"{topic.name}  ({printable(topic.label)}, {topic.origin})\n")
+        if topic.description:
+            stdout.write(f"  {printable(topic.description)}\n")
+        stdout.write(f"  keywords: {printable(', '.join(topic.keywords))}\n")
+    return EXIT_OK
+
+
+def _app(args: argparse.Namespace) -> int:
+    from .app.main import run_app
+
+    return run_app(request_from(args))
+
+
+def _eval(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from .evaluate import run_eval
+
+    return run_eval(args, stdout, stderr)
+
+
+def _warn(stderr: TextIO, message: str) -> None:
+    from .safety import printable
+
+    stderr.write(f"{PROG}: warning: {printable(message)}\n")
+    stderr.flush()
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1, got {number}")
+    return number
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsdigest")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    stdout, stderr = sys.stdout, sys.stderr
+    try:
+        args = get_args(sys.argv[1:] if argv is None else argv)
+        if args.command == "topics":
+            code = _topics(args, stdout)
+        elif args.command == "eval":
+            code = _eval(args, stdout, stderr)
+        elif args.command == "app":
+            code = _app(args)
+        else:
+            code = _summarize(args, stdout, stderr)
+        stdout.flush()
+        return code
+    except (UnknownTopicError, UnknownMethodError, UsageError) as error:
+        stderr.write(f"{PROG}: {_safe(error)}\n")
+        return EXIT_USAGE
+    except NewsdigestError as error:
+        stderr.write(f"{PROG}: error: {_safe(error)}\n")
+        return EXIT_FAILURE
+    except KeyboardInterrupt as interrupt:
+        return interrupted(interrupt, stderr)
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, and keep Python from
+        # complaining when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stdout.fileno())
+        return EXIT_OK
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        stderr.write(f"{PROG}: error: {where}{error.strerror or error}\n")
+        return EXIT_FAILURE
+
+
+def _safe(error: Exception) -> str:
+    from .safety import printable
+
+    return printable(str(error))
+
+

@@ -1,0 +1,60 @@
+"""What the user asked for, shared by ``newsdigest summarize`` and the app, and running it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from summarizer import (
+    DEFAULT_METHOD,
+    Corpus,
+    Digest,
+    Digester,
+    InputError,
+    Length,
+    Topic,
+    load_articles,
+    select_topics,
+)
+from summarizer.terms import TermAnalyzer
+from summarizer.topics import available_topics
+
+
+@dataclass(frozen=True)
+class Request:
+    paths: tuple[str, ...] = ()
+    """Files, folders or ``-``; empty means the seed articles."""
+    topics: tuple[str, ...] = ()
+    """Topic names; empty means every topic (or only the query's, when there is a query)."""
+    query: str | None = None
+    topics_file: Path | None = None
+    method: str = DEFAULT_METHOD
+    length: Length = Length(sentences=5)
+    order: str = "relevance"
+
+
+def resolve_topics(request: Request, analyzer: TermAnalyzer) -> tuple[tuple[Topic, ...], tuple[Topic, ...]]:
+    """(every topic available, the topics chosen) for a request."""
+    topics = available_topics(request.topics_file, request.query, analyzer.stop_words)
+    names = list(request.topics)
+    if request.query and "query" not in names:
+        names.append("query")  # a question alone asks for its answer, not every topic
+    return topics, select_topics(topics, names)
+
+
+def run_request(request: Request, warn: Callable[[InputError], None] | None = None) -> Digest:
+    """Load, rank and select: the whole engine run behind ``summarize``."""
+    analyzer = TermAnalyzer()
+    _, chosen = resolve_topics(request, analyzer)
+    warnings: list[str] = []
+
+    def on_warning(error: InputError) -> None:
+        warnings.append(str(error))
+        if warn:
+            warn(error)
+
+    articles = load_articles(request.paths, on_warning=on_warning)
+    corpus = Corpus(articles, analyzer)
+    digest = Digester(request.method, request.length, request.order)(corpus, chosen)  # type: ignore[arg-type]
+    return Digest(digest.articles, digest.summaries, tuple(warnings))
