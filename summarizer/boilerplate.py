@@ -6,14 +6,17 @@ category's score is the sum of the weights of its cues that match, plus small
 bonuses when the text addresses the reader, minus a penalty when it reads like
 reported speech. A paragraph whose best score reaches the threshold is
 boilerplate. A neighbour pass then extends detected boilerplate to the short lines
-around it ("Donate now", "Remind me later", "Thank you!"), because appeals come as
-boxes of several paragraphs while only the main paragraph carries enough cues.
+around it ("Thank you.", "$5", "Accepted payment methods: ...") and to the labels in
+the boilerplate run at the end of an article ("Continue", "Single Monthly Annual"),
+because appeals come as boxes of several paragraphs while only the main paragraph
+carries enough cues.
 
 Content that merely *mentions* money, donations, subscriptions or cookies is kept
 because (1) no single topical word reaches the threshold on its own, (2) appeal
-categories need long paragraphs to speak to the reader or for the publisher
-("you", "we", "our journalism"), (3) quoted speech is ignored and attributions
-("said", "told", "according to") count against those categories.
+categories need prose to address the reader ("you", "we", an imperative) and long
+donation prose to speak for the publisher ("our journalism", not "the Red Cross"),
+(3) quoted speech is ignored and attributions ("said", "told", "urged") count
+against those categories.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ __all__ = ["BoilerplateVerdict", "BoilerplateDetector", "sentence_is_boilerplate
 THRESHOLD = 3.0
 LABEL_MAX_WORDS = 8  # a "label": this short and not ending in . or ? (a UI string, not prose)
 NEIGHBOUR_MAX_WORDS = 15  # lines this short with some cue join adjacent boilerplate
-GATE_MIN_WORDS = 9  # appeal categories need reader/publisher address from this length on
+GATE_MIN_WORDS = 9  # donation prose this long must speak for the publisher
 
 
 @dataclass(frozen=True)
@@ -137,25 +140,40 @@ _CATEGORIES: tuple[_Category, ...] = (
         (
             _cue(r"\bdonat(e|es|ion|ions|ing)\b", 2, "donation"),
             _cue(r"\bcontribut(e|ion|ions|ing)\b", 1.5, "contribution"),
-            _cue(rf"\b(support|fund|back|join|power|sustain)s? ({_US}|me|our \w+|my \w+|this (site|station|newsletter|work))\b", 2, "support us"),
-            _cue(r"\b(make|making|give|giving) an? (\w+ )?(gift|donation|contribution|pledge)\b|\byour (gift|donation|contribution|pledge|support)\b", 2, "gift"),
+            _cue(rf"\b(support|fund|back|join|power|sustain)s? ({_US}|me|our \w+|my \w+"
+                 rf"|this (site|station|newsletter|work))\b", 2, "support us"),
+            _cue(r"\b(make|making|give|giving) an? (\w+ )?(gift|donation|contribution|pledge)\b"
+                 r"|\byour (gift|donation|contribution|pledge|support)\b", 2, "gift"),
             _cue(r"\bbecom(e|ing) an? (\w+ )?(member|supporter|sustainer|patron|donor)\b", 2, "become a member"),
-            _cue(r"\b(independent|quality|fearless|trusted|fact-based|public[- ]interest|nonprofit|non-profit|local) (journalism|news|reporting)\b", 1.5, "independent journalism"),
-            _cue(r"\bour (reporting|journalism|journalists|reporters|newsroom|work|mission|coverage)\b", 2, "our reporting"),
-            _cue(r"\b(reader|listener|viewer|member)s?[- ](funded|supported|powered)\b|\b(funded|supported|powered) by (readers|listeners|viewers|members)\b|\b(readers|listeners|viewers|members|people) like you\b", 2, "reader-funded"),
+            _cue(r"\b(independent|quality|fearless|trusted|fact-based|public[- ]interest|nonprofit"
+                 r"|non-profit|local) (journalism|news|reporting)\b", 1.5, "independent journalism"),
+            _cue(r"\bour (reporting|journalism|journalists|reporters|newsroom|work|mission|coverage)\b",
+                 2, "our reporting"),
+            _cue(r"\b(reader|listener|viewer|member)s?[- ](funded|supported|powered)\b"
+                 r"|\b(funded|supported|powered) by (readers|listeners|viewers|members)\b"
+                 r"|\b(readers|listeners|viewers|members|people) like you\b", 2, "reader-funded"),
             _cue(r"[$£€]\s?\d|\d\s?¢", 1, "money amount"),
             _cue(r"\b(just|only|as little as|from) [$£€]\s?\d", 1, "small amount"),
             _cue(r"\bthank you\b|\bthanks\b", 1, "thank you"),
             _cue(r"\btakes? (less than |only )?(a|one|\d+) (minute|moment)", 1, "takes a minute"),
             _cue(r"\bplease (consider|support|give|donate|help (us|keep))\b", 1.5, "please consider"),
             _cue(r"\bbefore you go\b|\bsmall favou?r to ask\b|\bone more thing\b", 2, "before you go"),
-            _cue(r"\b(free|open) (for|to) (everyone|all|read)\b|\bno paywall\b|\bfree to read\b", 1, "free for everyone"),
-            _cue(r"\b(one-off|one-time|monthly|annual|recurring|regular) (gift|donation|contribution|amount|payment)\b", 1.5, "recurring gift"),
-            _cue(r"\b(tote bag|thank-you gift|matching gift|pledge drive|fund drive|fundraiser)\b", 2, "pledge-drive gift"),
+            _cue(r"\b(free|open) (for|to) (everyone|all|read)\b"
+                 r"|\bno paywall\b"
+                 r"|\bfree to read\b", 1, "free for everyone"),
+            _cue(r"\b(one-off|one-time|monthly|annual|recurring|regular) (gift|donation|contribution"
+                 r"|amount|payment)\b", 1.5, "recurring gift"),
+            _cue(r"\b(tote bag|thank-you gift|matching gift|pledge drive|fund drive|fundraiser)\b",
+                 2, "pledge-drive gift"),
             _cue(r"\bpayment methods?\b|\b(visa|mastercard|paypal|apple pay)\b", 1.5, "payment methods"),
             _cue(r"\bchip in\b", 1.5, "chip in"),
-            _cue(r"\bbuy(ing)? me a coffee\b|\bko-?fi\b|\bpatreon\b|\btip jar\b|\bleave a tip\b", 2, "tip jar"),
-            _cue(r"\b(consider|would you consider) (supporting|donating|subscribing|becoming|buying|giving)\b|\bif you (enjoyed|liked|value|appreciate|found) (this|our|my)\b", 1.5, "if you enjoyed this"),
+            _cue(r"\bbuy(ing)? me a coffee\b"
+                 r"|\bko-?fi\b"
+                 r"|\bpatreon\b"
+                 r"|\btip jar\b"
+                 r"|\bleave a tip\b", 2, "tip jar"),
+            _cue(r"\b(consider|would you consider) (supporting|donating|subscribing|becoming|buying|giving)\b"
+                 r"|\bif you (enjoyed|liked|value|appreciate|found) (this|our|my)\b", 1.5, "if you enjoyed this"),
         ),
         appeal=True,
         needs_self=True,
@@ -166,21 +184,26 @@ _CATEGORIES: tuple[_Category, ...] = (
         (
             _cue(r"\bsubscrib(e|ing)\b", 2, "subscribe"),
             _cue(r"\bsubscriptions?\b", 1, "subscription"),
-            _cue(r"\balready an? (\w+ )?(subscriber|member|supporter|donor)\b|\balready (subscribed|registered|have an account)\b", 3, "already a subscriber"),
+            _cue(r"\balready an? (\w+ )?(subscriber|member|supporter|donor)\b"
+                 r"|\balready (subscribed|registered|have an account)\b", 3, "already a subscriber"),
             _cue(r"\b(log|sign) ?in\b", 1, "log in"),
             _cue(r"\bcreate an? (free )?account\b|\bregister (for free|now|to)\b", 2, "create an account"),
             _cue(r"\bfree (articles?|stories|reads)\b", 1.5, "free articles"),
-            _cue(r"\b\d+ (free )?(articles?|stories) (left|remaining)\b|\byou('ve| have) (reached|read|used)\b", 2, "free-article meter"),
+            _cue(r"\b\d+ (free )?(articles?|stories) (left|remaining)\b"
+                 r"|\byou('ve| have) (reached|read|used)\b", 2, "free-article meter"),
             _cue(r"\b(unlimited|full|digital|premium|all-access) access\b", 2, "unlimited access"),
             _cue(r"\b(continue|keep) reading\b", 1.5, "continue reading"),
             _cue(r"\bcancel (at )?any ?time\b|\bfree trial\b", 2, "cancel anytime"),
             _cue(r"[$£€]\s?\d+(\.\d+)?\s?(a|per|/)\s?(week|month|year|wk|mo|yr)\b", 1.5, "price per period"),
             _cue(r"\bpaywall\b", 1, "paywall"),
             _cue(r"\bfor (your|the) first (week|month|year|\d+ (weeks|months))\b", 1.5, "introductory price"),
-            _cue(r"\bpremium (\w+ )?(service|subscription|membership|content|access|tier|plan)\b", 1.5, "premium service"),
+            _cue(r"\bpremium (\w+ )?(service|subscription|membership|content|access|tier|plan)\b",
+                 1.5, "premium service"),
             _cue(r"\bthanks? (you )?for reading\b", 2, "thanks for reading"),
-            _cue(r"\b(receive|get) (new|future|all|every) (posts|issues|stories|editions)\b|\bpaid subscriber\b", 2, "new posts"),
-            _cue(r"\b(subscribers?|members?|premium)[- ]only\b|\bexclusive (to|for) (members|subscribers)\b|\bfor subscribers\b", 3, "subscribers only"),
+            _cue(r"\b(receive|get) (new|future|all|every) (posts|issues|stories|editions)\b"
+                 r"|\bpaid subscriber\b", 2, "new posts"),
+            _cue(r"\b(subscribers?|members?|premium)[- ]only\b|\bexclusive (to|for) (members|subscribers)\b"
+                 r"|\bfor subscribers\b", 3, "subscribers only"),
             _cue(r"\bas an? (\w+ )?(subscriber|member)\b", 2, "as a subscriber"),
             _cue(r"\bgift(ed)? (articles?|links?|stories|subscriptions?)\b", 2, "gift articles"),
         ),
@@ -193,10 +216,13 @@ _CATEGORIES: tuple[_Category, ...] = (
             _cue(r"\bnewsletters?\b", 2, "newsletter"),
             _cue(r"\binbox(es)?\b", 2, "inbox"),
             _cue(r"\bsign(ing)? up\b", 1, "sign up"),
-            _cue(r"\b(enter|type|your) (your )?e-?mail( address)?\b|\b(get|receive) (an? |our |free )?e-?mails?\b|\bbe e-?mailed\b", 2, "your email"),
+            _cue(r"\b(enter|type|your) (your )?e-?mail( address)?\b"
+                 r"|\b(get|receive) (an? |our |free )?e-?mails?\b|\bbe e-?mailed\b", 2, "your email"),
             _cue(r"\bby signing up\b|\bunsubscribe\b", 2, "unsubscribe"),
-            _cue(r"\bprivacy (policy|notice)\b|\bterms (of (service|use)|and conditions)\b", 1, "legal links"),
-            _cue(r"\b(daily|weekly|morning|evening|breaking[- ]news) (briefing|digest|email|alerts?|newsletter)\b", 1.5, "briefing"),
+            _cue(r"\bprivacy (policy|notice)\b"
+                 r"|\bterms (of (service|use)|and conditions)\b", 1, "legal links"),
+            _cue(r"\b(daily|weekly|morning|evening|breaking[- ]news) (briefing|digest|email|alerts?"
+                 r"|newsletter)\b", 1.5, "briefing"),
         ),
         appeal=True,
     ),
@@ -207,11 +233,14 @@ _CATEGORIES: tuple[_Category, ...] = (
             _cue(r"\bcookies?\b", 1.5, "cookies"),
             _cue(r"\b(use|uses|store|stores|set|sets) cookies\b", 1.5, "uses cookies"),
             _cue(r"\b(accept|reject|allow|decline|refuse) (all|cookies|all cookies)\b", 2, "accept all"),
-            _cue(r"\bmanage (preferences|cookies|settings|options|consent|choices)\b|\bcookie (settings|preferences|policy|notice)\b", 2, "manage preferences"),
+            _cue(r"\bmanage (preferences|cookies|settings|options|consent|choices)\b"
+                 r"|\bcookie (settings|preferences|policy|notice)\b", 2, "manage preferences"),
             _cue(r"\bconsent\b", 1, "consent"),
             _cue(r"\bprivacy\b", 1, "privacy"),
-            _cue(r"\bpersonali[sz]ed (content|ads|advertising)\b|\b(third[- ]party|our) partners\b|\bon your device\b|\b(tracking|similar) technologies\b", 1, "tracking"),
-            _cue(r"\b(improve|enhance|personali[sz]e) (your|the) (experience|browsing)\b", 1.5, "improve your experience"),
+            _cue(r"\bpersonali[sz]ed (content|ads|advertising)\b|\b(third[- ]party|our) partners\b"
+                 r"|\bon your device\b|\b(tracking|similar) technologies\b", 1, "tracking"),
+            _cue(r"\b(improve|enhance|personali[sz]e) (your|the) (experience|browsing)\b",
+                 1.5, "improve your experience"),
             _cue(r"\bby (clicking|continuing|using (this|our))\b", 1.5, "by clicking"),
         ),
         appeal=True,
@@ -224,7 +253,8 @@ _CATEGORIES: tuple[_Category, ...] = (
             _cue(r"\bshare (the )?(article|story|post|page|link)\b", 1, "share the article"),
             _cue(r"^share\s+(?-i:[A-Z])", 1.5, "Share …", label_only=True),  # or a headline: "Share Prices Fall"
             _cue(rf"\bfollow ({_US}|me)\b", 2, "follow us"),
-            _cue(r"\bfollow\b.{0,30}\bon (facebook|twitter|instagram|whatsapp|linkedin|telegram|tiktok|youtube|threads|bluesky|x)\b", 2, "follow … on"),
+            _cue(r"\bfollow\b.{0,30}\bon (facebook|twitter|instagram|whatsapp|linkedin|telegram|tiktok"
+                 r"|youtube|threads|bluesky|x)\b", 2, "follow … on"),
             _cue(r"\bcopy (the )?link\b|\bemail this\b|\btweet this\b|\bpin it\b", 2, "copy link"),
             _cue(r"\b(send|email|forward|gift)\b.{0,20}\bfriends?\b", 2, "send to a friend"),
             _cue(_PLATFORMS.pattern, 1, "social network"),
@@ -236,13 +266,20 @@ _CATEGORIES: tuple[_Category, ...] = (
         "advertisement",
         "marks an advertisement or sponsored content",
         (
-            _cue(r"^(skip )?(advertisement|advert|ads?|sponsored|promoted|paid (post|content)|sponsor(ed)? (message|content|links?|stories|story)|(partner|advertiser) content)$", 4, "ad marker", label_only=True),
-            _cue(r"^(supported|sponsored|presented|brought to you) by$|^in (partnership|association) with$", 4, "sponsor label", label_only=True),
-            _cue(r"\b(story|article|content) continues (below|after)\b|\bcontinue reading below\b|\bscroll (down )?to continue\b", 3, "story continues below"),
-            _cue(r"\bsponsored (content|post|article|story|links?)\b|\bsponsor message\b|\bpaid (post|partnership|promotion)\b", 2.5, "sponsored"),
-            _cue(r"\b(we|this site) (may )?(earn|receive) (a )?(small )?(commission|share of sales)\b|\baffiliate links?\b", 3, "affiliate commission"),
+            _cue(r"^(skip )?(advertisement|advert|ads?|sponsored|promoted|paid (post|content)"
+                 r"|sponsor(ed)? (message|content|links?|stories|story)|(partner|advertiser) content)$",
+                 4, "ad marker", label_only=True),
+            _cue(r"^(supported|sponsored|presented|brought to you) by$"
+                 r"|^in (partnership|association) with$", 4, "sponsor label", label_only=True),
+            _cue(r"\b(story|article|content) continues (below|after)\b|\bcontinue reading below\b"
+                 r"|\bscroll (down )?to continue\b", 3, "story continues below"),
+            _cue(r"\bsponsored (content|post|article|story|links?)\b|\bsponsor message\b"
+                 r"|\bpaid (post|partnership|promotion)\b", 2.5, "sponsored"),
+            _cue(r"\b(we|this site) (may )?(earn|receive) (a )?(small )?(commission|share of sales)\b"
+                 r"|\baffiliate links?\b", 3, "affiliate commission"),
             _cue(r"\badvertisements?\b", 1, "advertisement"),
-            _cue(r"\bthis (content|article|story|post|feature) (was|is) (produced|created|paid for|sponsored|brought|funded)\b", 2, "this content was produced"),
+            _cue(r"\bthis (content|article|story|post|feature) (was|is) (produced|created|paid for"
+                 r"|sponsored|brought|funded)\b", 2, "this content was produced"),
             _cue(r"\bin (partnership|association) with\b|\bpaid for by\b", 1, "in partnership with"),
         ),
     ),
@@ -254,10 +291,13 @@ _CATEGORIES: tuple[_Category, ...] = (
             _cue(r"\bcopyright\b", 1, "copyright"),
             _cue(r"\bcopyright (©\s*)?\d{4}\b", 2, "copyright year"),
             _cue(r"\ball rights reserved\b", 3, "all rights reserved"),
-            _cue(r"\bmay not be (published|reproduced|broadcast|rewritten|redistributed|copied)\b", 2, "may not be republished"),
-            _cue(r"\bthis (article|story|piece|post) (was |is )?(originally|first) (published|appeared)\b", 3, "originally published"),
+            _cue(r"\bmay not be (published|reproduced|broadcast|rewritten|redistributed|copied)\b",
+                 2, "may not be republished"),
+            _cue(r"\bthis (article|story|piece|post) (was |is )?(originally|first) (published|appeared)\b",
+                 3, "originally published"),
             _cue(r"\boriginally (published|appeared) (in|on|by|at)\b", 2, "originally published"),
-            _cue(r"\b(a version of )?this (article|story|piece) (appears|appeared) in\b|\b(appears|appeared) in print\b|\bprint edition\b", 2, "print edition note"),
+            _cue(r"\b(a version of )?this (article|story|piece) (appears|appeared) in\b"
+                 r"|\b(appears|appeared) in print\b|\bprint edition\b", 2, "print edition note"),
             _cue(r"\bin print\b|\breprints\b", 1, "print"),
             _cue(r"\brepublished (from|with|under)\b|\breprinted with permission\b", 2, "republished"),
             _cue(r"\bcreative commons\b", 2, "creative commons"),
@@ -268,12 +308,20 @@ _CATEGORIES: tuple[_Category, ...] = (
         "related links",
         "points the reader to other pages",
         (
-            _cue(r"^(read more|related|see also|more on (this|that)( story)?|further reading|recommended|most (read|popular|viewed)|you (may|might) also like|also read|related (coverage|content|stories|articles|topics)|latest news)\s*[:|\-\u2013\u2014]", 3, "Read more:"),
-            _cue(r"^(read more|related|see also|further reading|recommended( for you)?|most (read|popular|viewed)|you (may|might) also like|related (coverage|content|stories|articles|topics)|more (stories|coverage)|more on (this|that)( story)?|top stories)$", 3, "related heading", label_only=True),
+            _cue(r"^(read more|related|see also|more on (this|that)( story)?|further reading|recommended"
+                 r"|most (read|popular|viewed)|you (may|might) also like|also read"
+                 r"|related (coverage|content|stories|articles|topics)|latest news)\s*[:|\-\u2013\u2014]",
+                 3, "Read more:"),
+            _cue(r"^(read more|related|see also|further reading|recommended( for you)?"
+                 r"|most (read|popular|viewed)|you (may|might) also like"
+                 r"|related (coverage|content|stories|articles|topics)|more (stories|coverage)"
+                 r"|more on (this|that)( story)?|top stories)$", 3, "related heading", label_only=True),
             _cue(r"\b(click|tap) here\b", 2, "click here"),
-            _cue(r"\bfollow (\S+ ){1,3}(coverage|updates)\b|\bfor (more|the latest) (\S+ ){0,3}(coverage|updates|news|stories)\b", 2, "follow coverage"),
+            _cue(r"\bfollow (\S+ ){1,3}(coverage|updates)\b"
+                 r"|\bfor (more|the latest) (\S+ ){0,3}(coverage|updates|news|stories)\b", 2, "follow coverage"),
             _cue(r"https?://|\bwww\.|\b\w+\.(com|org|net|co\.uk)/", 1, "link"),
-            _cue(r"\bget (breaking )?news alerts\b|\b(get|download|install) (the|our) (\S+ ){0,3}app\b", 2, "get the app"),
+            _cue(r"\bget (breaking )?news alerts\b"
+                 r"|\b(get|download|install) (the|our) (\S+ ){0,3}app\b", 2, "get the app"),
         ),
     ),
     _Category(
@@ -281,10 +329,13 @@ _CATEGORIES: tuple[_Category, ...] = (
         "credits a photo or caption",
         (
             _cue(r"\((ap |afp |reuters )?(photo|photograph|image|picture|file photo)s?( by|:|/)", 3, "(Photo by …)"),
-            _cue(r"^(photo|photograph|image|picture|illustration|photo illustration|credit|pictured|caption)s?( credit)?\s*:", 3, "Photo:"),
+            _cue(r"^(photo|photograph|image|picture|illustration|photo illustration|credit|pictured"
+                 r"|caption)s?( credit)?\s*:", 3, "Photo:"),
             _cue(r"^(image|photo|picture|video) (caption|source|credit)\b", 3, "Image caption"),
             _cue(r"\b(photo|photograph|image|picture|credit)\s*:\s*(?-i:[A-Z])", 2, "photo: Name"),
-            _cue(r"(?-i:/ ?(AFP|AP|REUTERS|Reuters|EPA|EPA-EFE|Getty|dpa|TASS|Sputnik|Anadolu|Bloomberg|NurPhoto|Pool|ZUMA))\b", 2, "/ AGENCY"),
+            _cue(r"(?-i:/ ?(AFP|AP|REUTERS|Reuters|EPA|EPA-EFE|Getty|dpa|TASS|Sputnik|Anadolu"
+                 r"|Bloomberg|NurPhoto|Pool|ZUMA))\b",
+                 2, "/ AGENCY"),
             _cue(r"\bgetty images\b|\bvia getty\b|\bshutterstock\b|\balamy\b", 2, "picture agency"),
             _cue(r"\b(?-i:[A-Z]{2,}(?: Photo)?/[A-Z][A-Za-z.\-]+)", 3, "AGENCY/Photographer"),
             _cue(r"\bfile photo\b", 1, "file photo"),
@@ -297,11 +348,15 @@ _CATEGORIES: tuple[_Category, ...] = (
         (
             _cue(r"\b(additional )?reporting by (?-i:[A-Z])", 2, "reporting by"),
             _cue(r"\b(editing|writing|compiled|edited|written) by:? (?-i:[A-Z])", 2, "editing by"),
-            _cue(r"\bcontributed (to )?(this|the) (report|story|article)\b|\bcontributed reporting\b", 3, "contributed to this report"),
-            _cue(r"^((edited|written|reported|compiled|produced|words|text) )?by:? (?-i:[A-Z][\w.'\u2019-]+)( (?-i:[A-Z][\w.'\u2019-]+)){0,3}((,| and| &) .*)?$", 3, "By …", label_only=True),
+            _cue(r"\bcontributed (to )?(this|the) (report|story|article)\b"
+                 r"|\bcontributed reporting\b", 3, "contributed to this report"),
+            _cue(r"^((edited|written|reported|compiled|produced|words|text) )?by:? "
+                 r"(?-i:[A-Z][\w.'\u2019-]+)( (?-i:[A-Z][\w.'\u2019-]+)){0,3}((,| and| &) .*)?$",
+                 3, "By …", label_only=True),
             _cue(r"^sources?\s*:", 3, "Source:", label_only=True),
             _cue(rf"(?-i:\(({_AGENCIES})(\s*,\s*({_AGENCIES}))*\))$", 3, "(agencies)", label_only=True),
-            _cue(r"\b(is|was) an? (\w+ )?(reporter|correspondent|writer|editor|columnist|contributor) (at|for|with)\b", 2, "staff bio"),
+            _cue(r"\b(is|was) an? (\w+ )?(reporter|correspondent|writer|editor|columnist|contributor) (at"
+                 r"|for|with)\b", 2, "staff bio"),
             _cue(r"\bstaff (writer|reporter)\b|\bwire services?\b", 1.5, "staff writer"),
         ),
     ),
@@ -311,10 +366,13 @@ _CATEGORIES: tuple[_Category, ...] = (
         (
             _cue(r"\bremind me (later|in|next|tomorrow)\b", 3, "remind me later"),
             _cue(r"^(maybe later|not now|no,? thanks|close|skip|dismiss)\b", 3, "dismiss button", label_only=True),
-            _cue(r"\b\d+ ?(min|minute)s? (read|listen)\b|\blisten to (this|the) (article|story)\b", 3, "reading time"),
+            _cue(r"\b\d+ ?(min|minute)s? (read|listen)\b"
+                 r"|\blisten to (this|the) (article|story)\b", 3, "reading time"),
             _cue(r"^our (standards|policies|principles|ethics)\b", 1.5, "Our standards:"),
-            _cue(r"\b(trust|editorial) (principles|standards)\b|\b(corrections|ethics) policy\b", 1.5, "standards link"),
-            _cue(r"^(leave|post|add|view|show|read|see|join) (a |all |the |\d+ )?(comments?|conversation|discussion)\b", 3, "comments link", label_only=True),
+            _cue(r"\b(trust|editorial) (principles|standards)\b"
+                 r"|\b(corrections|ethics) policy\b", 1.5, "standards link"),
+            _cue(r"^(leave|post|add|view|show|read|see|join) (a |all |the |\d+ )?(comments?|conversation"
+                 r"|discussion)\b", 3, "comments link", label_only=True),
             _cue(r"^(updated|published|last updated|posted)\b", 3, "timestamp", label_only=True),
             _cue(r"^[^|\u2022]{1,40}(\s[|\u2022]\s[^|\u2022]{1,40}){2,}$", 3, "menu of links"),
         ),
@@ -463,7 +521,8 @@ class BoilerplateDetector:
                 if not verdicts[i] and paragraphs[i].strip():
                     cues = f"; own cues: {', '.join(scores[i][0].labels[:3])}" if scores[i] else ""
                     kind = scores[i][0].kind if scores[i] else "page furniture"
-                    verdicts[i] = BoilerplateVerdict(kind, f"short line among the boilerplate at the end of the article{cues}")
+                    reason = f"short line among the boilerplate at the end of the article{cues}"
+                    verdicts[i] = BoilerplateVerdict(kind, reason)
         return verdicts
 
 

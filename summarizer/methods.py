@@ -21,7 +21,7 @@ from .corpus import Corpus
 from .errors import UnknownMethodError
 from .model import Summary, Topic
 from .ranking import Ranking, TopicRanker
-from .selection import Length, Selector
+from .selection import CoverageSelector, Length, Selector
 from .terms import words
 
 DEFAULT_METHOD = "topical"
@@ -38,7 +38,7 @@ _SUMY: dict[str, Callable[[Stemmer], object]] = {
 }
 METHODS: tuple[str, ...] = (DEFAULT_METHOD, *_SUMY, "lead")
 METHOD_DESCRIPTIONS = {
-    "topical": "topic-biased LexRank with query expansion and MMR (default)",
+    "topical": "topic-biased LexRank candidates, then coverage of concepts shared across articles (default)",
     "lexrank": "sumy LexRank over the topic's sentences",
     "textrank": "sumy TextRank over the topic's sentences",
     "lsa": "sumy latent semantic analysis over the topic's sentences",
@@ -78,7 +78,7 @@ class TopicSummarizer:
             raise UnknownMethodError(method, list(METHODS))
         self.method = method
         self.ranker = ranker or TopicRanker()
-        self.selector = selector or Selector()
+        self.selector = selector or CoverageSelector()
 
     def __call__(self, corpus: Corpus, topic: Topic, length: Length) -> Summary:
         ranking = self.ranker(corpus, topic)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -19,6 +20,9 @@ class Length:
 
     sentences: int | None = None
     words: int | None = None
+    fill: bool = False
+    """With ``words``: let the last sentence run past the budget, for a scorer that truncates
+    at N words as DUC did; summaries for readers never exceed the budget."""
 
     def __post_init__(self) -> None:
         if (self.sentences is None) == (self.words is None):
@@ -35,8 +39,33 @@ def is_summary_worthy(sentence: Sentence, word_count: int) -> bool:
     return word_count >= 6 and not _QUOTE_FRAGMENT.match(sentence.text)
 
 
+class Objective(Protocol):
+    """What a greedy selector maximises, one sentence at a time."""
+
+    def gains(self) -> np.ndarray:
+        """The value of adding each candidate now."""
+
+    def chose(self, index: int, similarity_row: np.ndarray) -> None:
+        """Account for the candidate just added."""
+
+
+class MarginalRelevance:
+    """MMR (Carbonell & Goldstein, 1998): score minus similarity to what is already chosen."""
+
+    def __init__(self, score: np.ndarray, trade_off: float) -> None:
+        self.score = score
+        self.trade_off = trade_off
+        self.max_similarity = np.zeros(len(score))
+
+    def gains(self) -> np.ndarray:
+        return self.trade_off * self.score - (1.0 - self.trade_off) * self.max_similarity
+
+    def chose(self, index: int, similarity_row: np.ndarray) -> None:
+        self.max_similarity = np.maximum(self.max_similarity, similarity_row)
+
+
 class Selector:
-    """Greedy maximal marginal relevance (Carbonell & Goldstein, 1998) within a length budget.
+    """Greedy selection within a length budget, by MMR unless another objective is given.
 
     A candidate whose similarity to an already chosen sentence reaches ``duplicate`` says the
     same thing: it is never printed again, and when it comes from another article that
@@ -47,8 +76,11 @@ class Selector:
         self.trade_off = trade_off
         self.duplicate = duplicate
 
+    def objective(self, corpus: Corpus, ranking: Ranking, score: np.ndarray) -> Objective:
+        return MarginalRelevance(score, self.trade_off)
+
     def __call__(self, corpus: Corpus, ranking: Ranking, length: Length, order: np.ndarray | None = None) -> list[SummarySentence]:
-        """``order``, when given, is a precomputed preference order (sumy methods): MMR is skipped."""
+        """``order``, when given, is a precomputed preference order (sumy methods) used instead."""
         n = len(ranking.rows)
         if not n:
             return []
@@ -64,6 +96,7 @@ class Selector:
         used_words = 0
         available = eligible.copy()
         preference = list(order) if order is not None else None
+        objective = self.objective(corpus, ranking, score) if preference is None else None
 
         while available.any():
             if preference is not None:
@@ -73,17 +106,19 @@ class Selector:
                     break
                 pick = preference.pop(0)
             else:
-                gain = self.trade_off * score - (1.0 - self.trade_off) * max_similarity
+                gain = objective.gains()
                 gain[~available] = -np.inf
                 pick = int(np.argmax(gain))
             available[pick] = False
-            if length.words is not None and used_words + word_counts[pick] > length.words:
+            if length.words is not None and not length.fill and used_words + word_counts[pick] > length.words:
                 continue  # too long for what is left of the budget; a shorter one may fit
             chosen.append(pick)
             redundancy_at_choice.append(float(max_similarity[pick]))
             used_words += int(word_counts[pick])
             row_similarity = self._similarity_row(ranking, similarity, pick)
             max_similarity = np.maximum(max_similarity, row_similarity)
+            if objective is not None:
+                objective.chose(pick, row_similarity)
             available &= max_similarity < self.duplicate
             if length.sentences is not None and len(chosen) >= length.sentences:
                 break
@@ -126,4 +161,29 @@ class Selector:
                 centrality=float(ranking.centrality[index]),
                 redundancy=redundancy,
             ),
+        )
+
+
+class CoverageSelector(Selector):
+    """Greedy concept coverage (see :mod:`summarizer.coverage`) within the length budget."""
+
+    def __init__(
+        self,
+        duplicate: float = 0.35,
+        topic_boost: float = 0.5,
+        lead_prior: float = 1.0,
+        relevance_weight: float = 0.0,
+        min_relevance: float = 0.5,
+    ) -> None:
+        super().__init__(duplicate=duplicate)
+        self.topic_boost = topic_boost
+        self.lead_prior = lead_prior
+        self.relevance_weight = relevance_weight
+        self.min_relevance = min_relevance
+
+    def objective(self, corpus: Corpus, ranking: Ranking, score: np.ndarray) -> Objective:
+        from .coverage import ConceptCoverage
+
+        return ConceptCoverage(
+            corpus, ranking, score, self.topic_boost, self.lead_prior, self.relevance_weight, self.min_relevance
         )

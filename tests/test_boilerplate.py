@@ -195,7 +195,8 @@ CONTENT_SENTENCES = [
     "By Friday, Russian troops had withdrawn from the Kyiv region.",
     "By the numbers: the war in Ukraine",
     "The draft resolution, sponsored by the United States and Albania, was vetoed by Russia.",
-    "If you want to help Ukrainians, you can donate to the Red Cross or UNICEF, both of which have teams near the front.",
+    "If you want to help Ukrainians, you can donate to the Red Cross or UNICEF, both of which have teams "
+    "near the front.",
     "Your donations helped buy 12 ambulances for the front, a volunteer group wrote on Facebook.",
     "Monthly inflation reached 3 percent in April.",
     "Members of parliament have proposed a law that would require large charities to publish audited accounts.",

@@ -52,8 +52,9 @@ def test_text_when_piped_is_plain_with_citations_and_sources(tmp_path):
     assert lines[0] == "Mediation"
     assert all(line.startswith("  - ") and line.rstrip().endswith("]") for line in lines[1:4])
     assert "Sources" in lines
-    assert any(line.startswith("  [1] ") for line in lines)
-    assert any(line.startswith("  [2] ") and "2022-04-20" in line for line in lines)
+    sources = [line for line in lines if line.startswith("  [")]
+    assert [line[:6] for line in sources] == ["  [1] ", "  [2] "]
+    assert any("2022-04-20" in line and "Putin & Zelenskyy" in line for line in sources)
 
 
 def test_colour_only_when_forced_and_never_with_no_color(tmp_path):

@@ -127,6 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("-m", "--method", action="append", default=[], metavar="NAME",
                           help="a method to evaluate (repeatable; default: all)")
     evaluate.add_argument("-f", "--format", choices=("table", "tsv", "json", "markdown"), default="table")
+    evaluate.add_argument("--per-eval", action="store_true",
+                          help="tsv/json: one row per topic and left-out reference (ROUGE's -d lines)")
     evaluate.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE (atomically)")
     return parser
 
