@@ -184,3 +184,21 @@ def test_engine_never_imports_textual_or_rich():
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_non_editable_install_finds_the_seeds_from_anywhere(tmp_path):
+    target = tmp_path / "site"
+    install = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+         "--no-index", "--target", str(target), str(REPO)],
+        capture_output=True, text=True, timeout=300,
+    )
+    if install.returncode != 0 and "setuptools" in install.stderr:
+        pytest.skip("no local setuptools to build with offline")
+    assert install.returncode == 0, install.stderr
+    assert (target / "summarizer" / "seeds" / "000.txt").is_file()
+    code = "from summarizer import load_articles; print(*[a.path for a in load_articles()], sep='\\n')"
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(target)}, timeout=120)
+    paths = result.stdout.split()
+    assert len(paths) == 2 and all(p.startswith(str(target)) for p in paths), result.stderr
