@@ -177,7 +177,7 @@ def _summarize(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         out = None
     if args.output:
         if out is None:
-            out = _text(digest, args, terminal=False)
+            out = _plain_text(digest, args)
         write_atomically(args.output, out)
         return EXIT_OK
     if out is None:
@@ -189,7 +189,7 @@ def _summarize(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return EXIT_OK
 
 
-def _text(digest: Digest, args: argparse.Namespace, terminal: bool) -> str:
+def _plain_text(digest: Digest, args: argparse.Namespace) -> str:
     import io
 
     from .render_text import render_text
