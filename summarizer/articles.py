@@ -14,6 +14,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _FINAL_PUNCTUATION = tuple(".!?:;\"'\u201d\u2019)\u2026\u3002\uff01\uff1f")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 _HEADING_MAX_WORDS = 20
+_LIST_MARKER = re.compile(r"(?:[-*\u2022\u2013\u2014]{1,2}|\d{1,2}[.)])[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,10 @@ class ArticleParser:
                 continue
             for s_start, s_end in self._split(text[block.start : block.end]):
                 start, end = block.start + s_start, block.start + s_end
+                # A list marker ("- ", "-- ", "1. ") is not part of what the item says.
+                marker = _LIST_MARKER.match(text, start, end)
+                if marker and marker.end() < end:
+                    start = marker.end()
                 sentences.append(Sentence(meta.id, len(sentences), block.index, start, end, text[start:end]))
 
         heading = next((b for b in model_blocks if b.kind == "heading"), None)

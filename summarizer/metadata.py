@@ -40,6 +40,10 @@ _DATELINE = re.compile(
 )
 
 
+# Newswire feeds also write "Washington _ " with the place in title case.
+_TITLE_CASE_DATELINE = re.compile(r"\A[A-Z][a-z]+(?:[ .][A-Z][a-z]+){0,2}(?:, [A-Z][a-z.]+){0,2} _ (?=\S)")
+
+
 @dataclass(frozen=True)
 class FrontMatter:
     fields: dict[str, str]
@@ -82,7 +86,8 @@ def dateline_length(text: str) -> int:
     """Length of a news dateline at the start of ``text`` (0 when there is none)."""
     match = _DATELINE.match(text)
     if not match:
-        return 0
+        title_case = _TITLE_CASE_DATELINE.match(text)
+        return title_case.end() if title_case else 0
     place = match.group("place")
     # An all-capitals opening word such as "A" or "NATO said" is not a place with a dash.
     if len(place) < 3 or not any(c.isalpha() for c in place):

@@ -88,7 +88,8 @@ _ENDS_QUOTED_STOP = re.compile(r"[.?!\u2026][" + re.escape(_CLOSE_QUOTES) + r"]+
 _ATTRIBUTION = re.compile(
     r"\s*(?P<first>[A-Z][\w'\u2019.-]*)(?:\s+[A-Z][\w'\u2019.-]*){0,3}\s+(?:" + _SPEECH_VERBS + r")\b"
 )
-_QUOTE_CHARS = re.compile("[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e]")
+# Newswire feeds (AP, NYT) write quotations TeX-style: ``like this.''
+_QUOTE_CHARS = re.compile("``|''|[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e]")
 _WINDOW = 80  # context looked at around a boundary; keeps every rule O(1) per boundary
 
 
@@ -156,8 +157,12 @@ def _quotations(s: str) -> list[tuple[int, int]]:
         before = s[i - 1] if i else " "
         after = s[i + 1] if i + 1 < n else " "
         opens = (before.isspace() or before in _OPENERS + "-\u2014\u2013/") and not after.isspace()
-        if ch in "\u201c\u00ab\u201e":
+        if ch in ("\u201c", "\u00ab", "\u201e", "``"):
             open_d = i
+        elif ch == "''":
+            if open_d is not None:
+                found.append((open_d, i))
+                open_d = None
         elif ch in "\u201d\u00bb":
             if open_d is not None:
                 found.append((open_d, i))

@@ -34,9 +34,26 @@ class Length:
 _QUOTE_FRAGMENT = re.compile(r"^[\"'\u201d\u2019)\]]|^[a-z]")
 
 
+def quotes_balanced(text: str) -> bool:
+    """Whether every quotation the sentence closes it also opened (and the reverse)."""
+    if text.count("\u201c") != text.count("\u201d") or text.count("``") != text.count("''"):
+        return False
+    return text.count('"') % 2 == 0
+
+
 def is_summary_worthy(sentence: Sentence, word_count: int) -> bool:
-    """Very short sentences and fragments that start mid-quote or in lower case read badly alone."""
-    return word_count >= 6 and not _QUOTE_FRAGMENT.match(sentence.text)
+    """Whether a sentence can stand alone in a summary.
+
+    Very short sentences, fragments that start mid-quote or in lower case, pieces of a longer
+    quotation (unbalanced quote marks) and lead-ins ending with a colon read badly alone.
+    """
+    text = sentence.text
+    return (
+        word_count >= 6
+        and not _QUOTE_FRAGMENT.match(text)
+        and not text.endswith(":")
+        and quotes_balanced(text)
+    )
 
 
 class Objective(Protocol):

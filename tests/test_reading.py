@@ -211,3 +211,15 @@ def test_stdin(tmp_path):
 
     articles = load_articles(["-"], stdin=io.BytesIO(ARTICLE.encode()))
     assert articles[0].id == "stdin" and articles[0].sentences
+
+
+def test_newswire_conventions_tex_quotes_title_case_datelines_and_list_markers():
+    text = (
+        "Washington _ ``It is a hate crime. We will not tolerate it,'' the governor said.\n\n"
+        "-- Conservationists threatened to blockade the mine on Monday.\n"
+    )
+    article = ArticleParser()(text, Metadata("x"))
+    assert [s.text for s in article.sentences] == [
+        "``It is a hate crime. We will not tolerate it,'' the governor said.",
+        "Conservationists threatened to blockade the mine on Monday.",
+    ]

@@ -108,3 +108,20 @@ def test_lead_baseline_starts_with_the_newest_article():
     newer = parse("Aid agencies delivered humanitarian supplies and water on Friday.", Metadata("new", date="2022-03-01"))
     chosen = summary("aid", corpus=Corpus([older, newer]), method="lead").sentences
     assert chosen[0].sentence.article_id == "new"
+
+
+@pytest.mark.parametrize(
+    "text, worthy",
+    [
+        ("Negotiators met in Geneva on Monday to resume talks.", True),
+        ("But the murder brought the picture into relief.''", False),  # the end of a longer quote
+        ("\u201cWe will host them,\u201d Bennett said on Wednesday.", True),
+        ("Following are the major news items in leading newspapers today:", False),
+        ("too short to stand alone.", False),
+    ],
+)
+def test_fragments_do_not_stand_alone_in_a_summary(text, worthy):
+    from summarizer.selection import is_summary_worthy
+
+    sentence = ArticleParser()(text, Metadata("x")).sentences[0]
+    assert is_summary_worthy(sentence, len(words(sentence.text))) is worthy
