@@ -1,0 +1,740 @@
+"""The Textual app, driven with Pilot: what a reader sees after each action."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from textual.content import Content
+from textual.widgets import Input
+from textual.worker import WorkerState
+
+from summarizer import METHODS, Length
+from tui.app.app import NewsdigestApp
+from tui.app.main import EXIT_FAILURE, Session, make_app
+from tui.app.screens.article import ArticleScreen
+from tui.app.screens.confirm import ConfirmDialog
+from tui.app.screens.export import ExportDialog
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.main import MainScreen
+from tui.app.widgets.article_view import TARGET_STYLE, ArticleView
+from tui.app.widgets.error_panel import ErrorPanel
+from tui.app.widgets.explanation_panel import ExplanationPanel
+from tui.app.widgets.loading_panel import LoadingPanel
+from tui.app.widgets.sources_panel import SourcesPanel
+from tui.app.widgets.status_bar import StatusBar
+from tui.app.widgets.summary_view import TERM_STYLE, SummaryView
+from tui.app.widgets.topic_list import TopicList
+from tui.render_markdown import render_markdown
+from tui.request import Request
+
+SIZE = (80, 24)
+
+
+def sync(test):
+    """Run an async test with asyncio (the project does not depend on pytest-asyncio)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+class FakeLauncher:
+    """Records what the app asked to open instead of starting a browser or a pager."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str]] = []
+
+    def open_url(self, app, url: str) -> None:
+        self.calls.append(("url", url))
+
+    def open_file(self, app, path: str) -> None:
+        self.calls.append(("file", path))
+
+
+async def settle(app: NewsdigestApp, pilot) -> None:
+    """Wait until no worker runs and the messages they posted are handled."""
+    for _ in range(100):
+        await pilot.pause()
+        busy = [w for w in app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
+        if not busy:
+            await pilot.pause()
+            return
+        await asyncio.gather(*(w.wait() for w in busy), return_exceptions=True)
+    raise AssertionError("workers did not finish")
+
+
+def screen_of(app: NewsdigestApp) -> MainScreen:
+    screen = app.screen_stack[0] if isinstance(app.screen_stack[0], MainScreen) else app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+def headings(app: NewsdigestApp) -> list[str]:
+    return [e.summary.topic.name for e in screen_of(app).query_one(SummaryView).entries if e.kind == "topic"]
+
+
+def sentence_prompts(app: NewsdigestApp) -> list[Content]:
+    view = screen_of(app).query_one(SummaryView)
+    return [view.get_option_at_index(i).prompt for i, e in enumerate(view.entries) if e.kind == "sentence"]
+
+
+def article(title: str, date: str, *paragraphs: str, url: str | None = None) -> str:
+    header = f"---\ntitle: {title}\ndate: {date}\n" + (f"url: {url}\n" if url else "") + "---\n\n"
+    return header + "\n\n".join(paragraphs) + "\n"
+
+
+AID_ARTICLE = article(
+    "Convoys reach the city", "2024-05-02",
+    "Relief agencies said food convoys reached the besieged city on Monday after weeks of delay.",
+    "Negotiators met in Geneva to discuss a ceasefire, but the talks ended without agreement.",
+    "Military officials said troops shelled positions near the river overnight, and the army denied it.",
+)
+MEDIATION_ARTICLE = article(
+    "Talks in Geneva", "2024-05-01",
+    "Mediators from Qatar hosted talks between the two delegations in Geneva on Sunday.",
+    "The envoy said a ceasefire agreement was close, and that humanitarian aid would follow.",
+    "Aid agencies said medicine and water were running short in the hospital.",
+    url="https://example.com/talks",
+)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.md").write_text(AID_ARTICLE, encoding="utf-8")
+    (folder / "b.md").write_text(MEDIATION_ARTICLE, encoding="utf-8")
+    return folder
+
+
+# Start-up, topics, summary.
+
+
+@sync
+async def test_main_screen_shows_topics_summary_and_sources():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        topics = screen.query_one(TopicList)
+        assert topics.names == ("aid", "mediation", "security")
+        assert topics.checked == ("aid", "mediation", "security")
+        assert headings(app) == ["aid", "mediation", "security"]
+        prompts = sentence_prompts(app)
+        assert len(prompts) == 15  # 5 sentences per topic by default
+        assert all(p.plain.startswith("\u2022 ") and p.plain.rstrip().endswith("]") for p in prompts)
+        status = screen.query_one(StatusBar)
+        assert status.articles == 2 and status.method == "topical" and status.length == "5 sentences"
+        assert not screen.query_one(LoadingPanel).display
+        assert screen.query_one(SummaryView).has_focus
+
+
+@sync
+async def test_toggling_a_topic_updates_the_summary():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        screen.query_one(TopicList).focus()
+        await pilot.press("space")  # the highlighted topic: aid
+        await settle(app, pilot)
+        assert screen.query_one(TopicList).checked == ("mediation", "security")
+        assert headings(app) == ["mediation", "security"]
+        await pilot.press("j", "space")  # mediation off too
+        await settle(app, pilot)
+        assert headings(app) == ["security"]
+        await pilot.press("k", "enter")  # aid back on
+        await settle(app, pilot)
+        assert headings(app) == ["aid", "security"]
+
+
+@sync
+async def test_no_topic_checked_says_so():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        screen.query_one(TopicList).deselect_all()
+        await settle(app, pilot)
+        view = screen.query_one(SummaryView)
+        assert [e.kind for e in view.entries] == ["message"]
+        assert "No topic selected" in view.get_option_at_index(0).prompt.plain
+
+
+@sync
+async def test_a_query_typed_becomes_a_topic():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        await pilot.press("a")
+        assert screen.query_one("#query", Input).has_focus
+        await pilot.press(*"Who offered to host talks?", "enter")
+        await settle(app, pilot)
+        topics = screen.query_one(TopicList)
+        assert topics.names[-1] == "query" and "query" in topics.checked
+        assert headings(app)[-1] == "query"
+        summary = screen.query_one(SummaryView).entries[-1].summary
+        assert summary.topic.label == "Who offered to host talks?"
+        assert summary.sentences and any("host" in i.explanation.matched_terms for i in summary.sentences)
+        # A second query gets a name of its own; one without content words is refused.
+        query = screen.query_one("#query", Input)
+        query.value = "ceasefire"
+        await pilot.press("a", "enter")
+        await settle(app, pilot)
+        assert topics.names[-1] == "query-2"
+        query.value = "what is it"
+        await pilot.press("a", "enter")
+        await settle(app, pilot)
+        assert len(topics.names) == 5
+        assert any("no content words" in n.message for n in app._notifications)
+
+
+@sync
+async def test_matched_terms_are_highlighted_as_whole_words():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        view = screen_of(app).query_one(SummaryView)
+        entry = next(e for e in view.entries if e.kind == "sentence")
+        prompt = view.get_option_at_index(view.entries.index(entry)).prompt
+        highlighted = {prompt.plain[s.start:s.end].lower() for s in prompt.spans if s.style == TERM_STYLE}
+        assert highlighted and highlighted <= set(entry.item.explanation.matched_terms)
+        for span in prompt.spans:
+            if span.style == TERM_STYLE:  # whole words: no letter just before or after
+                assert not prompt.plain[span.start - 1].isalnum()
+                assert span.end == len(prompt.plain) or not prompt.plain[span.end].isalnum()
+
+
+@sync
+async def test_a_topic_with_no_match_shows_a_clear_line(tmp_path: Path):
+    topics_file = tmp_path / "topics.toml"
+    topics_file.write_text('[topics.zoo]\nkeywords = ["zebra", "giraffe"]\n', encoding="utf-8")
+    app = make_app(Request(topics_file=topics_file), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        view = screen_of(app).query_one(SummaryView)
+        messages = [view.get_option_at_index(i).prompt.plain for i, e in enumerate(view.entries) if e.kind == "message"]
+        assert messages == ["No matching sentence: no sentences about zoo in 2 articles."]
+        assert headings(app) == ["aid", "mediation", "security", "zoo"]
+
+
+# Sources, article view, explanation.
+
+
+@sync
+async def test_sources_panel_lists_every_article_and_marks_the_sources():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        sources = screen.query_one(SourcesPanel)
+        assert sorted(a.id for a in sources.articles) == ["000", "003"]
+        lines = [sources.get_option_at_index(i).prompt.plain for i in range(sources.option_count)]
+        first = sources.articles[0]
+        assert first.title in lines[0] and "[1]" in lines[0]
+        assert f"{sources.count(first.id)} in summary" in lines[0] and ".txt" in lines[0]
+        assert "2022-04-20" in "".join(lines)
+        view = screen.query_one(SummaryView)
+        for _ in range(4):
+            item = view.current.item
+            assert sources.marked == tuple(dict.fromkeys(s.article_id for s in item.sources))
+            marked = [sources.get_option_at_index(i).prompt.plain.startswith("\u25b6") for i in range(2)]
+            assert marked == [a.id in sources.marked for a in sources.articles]
+            await pilot.press("down")
+            await pilot.pause()
+            while view.current.kind != "sentence":
+                await pilot.press("down")
+                await pilot.pause()
+
+
+@sync
+async def test_opening_a_sentence_shows_the_article_with_it_highlighted():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        item = screen_of(app).query_one(SummaryView).current.item
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        view = app.screen.query_one(ArticleView)
+        block = view.target_block
+        content = block.content
+        spans = [s for s in content.spans if s.style == TARGET_STYLE]
+        assert [content.plain[s.start:s.end] for s in spans] == [item.sentence.text]
+        assert view.article.text[item.sentence.start:item.sentence.end] == item.sentence.text
+        assert view.is_target_visible()
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+@sync
+async def test_a_sentence_deep_in_a_long_article_is_scrolled_into_view(tmp_path: Path):
+    filler = [f"Paragraph {n} describes the weather, the markets and the traffic in some detail for readers."
+              for n in range(40)]
+    text = article("A long day", "2024-05-03", *filler,
+                   "Relief convoys carrying food and medicine finally reached the hospital on Friday.")
+    (tmp_path / "long.md").write_text(text, encoding="utf-8")
+    app = make_app(Request(paths=(str(tmp_path),), topics=("aid",)), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        view = screen_of(app).query_one(SummaryView)
+        target = next(i for i, e in enumerate(view.entries) if e.item and "convoys" in e.item.sentence.text)
+        view.highlighted = target
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        article_view = app.screen.query_one(ArticleView)
+        assert article_view.scroll_y > 20
+        assert article_view.is_target_visible()
+        await pilot.press("g")
+        await pilot.pause()
+        assert article_view.scroll_y == 0 and not article_view.is_target_visible()
+
+
+@sync
+async def test_clicking_a_sentence_opens_its_article():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.click("#summary", offset=(4, 3))  # inside the first sentence, below its heading
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+
+
+@sync
+async def test_opening_an_article_from_the_sources_panel():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        sources = screen_of(app).query_one(SourcesPanel)
+        sources.focus()
+        await pilot.press("g", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.article.id == sources.articles[0].id
+
+
+@sync
+async def test_explanation_for_a_sentence_and_for_a_topic():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        view = screen.query_one(SummaryView)
+        item = view.current.item
+        text = screen.query_one(ExplanationPanel).text
+        assert "Matched terms" in text and ", ".join(item.explanation.matched_terms[:2]) in text
+        for word in ("relevance", "centrality", "redundancy", f"{item.explanation.relevance:4.2f}"):
+            assert word in text
+        await pilot.press("g")  # the first topic's heading
+        await pilot.pause()
+        assert view.current.kind == "topic"
+        text = screen.query_one(ExplanationPanel).text
+        assert "Cited (2)" in text and "Never used (0)" in text
+
+
+@sync
+async def test_a_topic_that_leaves_articles_unused_names_them(corpus: Path):
+    app = make_app(Request(paths=(str(corpus),), topics=("security",), length=Length(sentences=1)),
+                   launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        text = screen_of(app).query_one(ExplanationPanel).text
+        assert "Cited (1)" in text and "Never used (1)" in text
+
+
+@sync
+async def test_open_source_opens_the_file_or_the_url(corpus: Path):
+    launcher = FakeLauncher()
+    app = make_app(Request(), launcher=launcher)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        article_id = screen_of(app).query_one(SummaryView).current.item.sentence.article_id
+        await pilot.press("o")
+        assert launcher.calls == [("file", str(REPO / "seeds" / f"{article_id}.txt"))]
+    launcher = FakeLauncher()
+    app = make_app(Request(paths=(str(corpus),)), launcher=launcher)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        sources = screen_of(app).query_one(SourcesPanel)
+        sources.focus()
+        index = next(i for i, a in enumerate(sources.articles) if a.url)
+        sources.highlighted = index
+        await pilot.pause()
+        await pilot.press("o")
+        assert launcher.calls == [("url", "https://example.com/talks")]
+        await pilot.press("enter")  # and from the article screen
+        await pilot.pause()
+        await pilot.press("o")
+        assert launcher.calls[-1] == ("url", "https://example.com/talks")
+
+
+# Settings: length, method, order.
+
+
+@sync
+async def test_plus_and_minus_change_the_length():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("plus")
+        await settle(app, pilot)
+        assert len(sentence_prompts(app)) >= 16  # 6 asked per topic; a topic may run out
+        assert screen_of(app).query_one(StatusBar).length == "6 sentences"
+        await pilot.press("minus", "minus", "minus")
+        await settle(app, pilot)
+        assert len(sentence_prompts(app)) == 9
+        assert screen_of(app).length == Length(sentences=3)
+
+
+@sync
+async def test_m_cycles_the_method_and_r_the_order(corpus: Path):
+    app = make_app(Request(paths=(str(corpus),)), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        await pilot.press("m")
+        await settle(app, pilot)
+        assert screen.method == METHODS[1]
+        assert {s.method for s in screen.digest.summaries} == {METHODS[1]}
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert screen.order == "chronological"
+        dates = {"a": "2024-05-02", "b": "2024-05-01"}
+        for summary in screen.digest.summaries:
+            order = [dates[i.sentence.article_id] for i in summary.sentences]
+            assert order == sorted(order)
+        assert screen.query_one(StatusBar).order == "chronological"
+
+
+# Search.
+
+
+@sync
+async def test_search_finds_and_steps_through_matches():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        view = screen.query_one(SummaryView)
+        await pilot.press("slash")
+        assert screen.query_one("#search", Input).has_focus
+        await pilot.press(*"wednesday", "enter")
+        await pilot.pause()
+        assert view.has_focus and len(view.matches) >= 2
+        first = view.highlighted
+        assert first in view.matches
+        assert "wednesday" in view.current.item.sentence.text.lower()
+        n = len(view.matches)
+        assert view.border_subtitle == f"match {view.matches.index(first) + 1} of {n}"
+        await pilot.press("n")
+        await pilot.pause()
+        assert view.highlighted in view.matches and view.highlighted != first
+        assert view.border_subtitle == f"match {view.matches.index(view.highlighted) + 1} of {n}"
+        await pilot.press("N")
+        assert view.highlighted == first
+        await pilot.press("escape")
+        await pilot.pause()
+        assert view.search == "" and not screen.query_one("#search", Input).display
+        assert view.border_subtitle == ""
+
+
+# Export and clipboard.
+
+
+@sync
+async def test_export_writes_markdown_and_asks_before_overwriting(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        digest = screen_of(app).digest
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        dialog_input = app.screen.query_one(Input)
+        dialog_input.value = "out.md"
+        await pilot.press("enter")
+        await pilot.pause()
+        target = tmp_path / "out.md"
+        assert target.read_text(encoding="utf-8") == render_markdown(digest)
+        target.write_text("keep me", encoding="utf-8")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "out.md"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8") == "keep me"
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "out.md"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8") == render_markdown(digest)
+        assert isinstance(app.screen, MainScreen)
+
+
+@sync
+async def test_export_to_a_folder_that_does_not_exist_says_so(tmp_path: Path):
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(tmp_path / "missing" / "out.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert any(n.title == "Not saved" for n in app._notifications)
+
+
+@sync
+async def test_y_copies_the_summary_as_markdown():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("y")
+        assert app.clipboard == render_markdown(screen_of(app).digest)
+
+
+# Keys: vim and arrows, help, palette.
+
+
+@sync
+async def test_vim_keys_move_like_arrows():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        view = screen_of(app).query_one(SummaryView)
+        start = view.highlighted
+        await pilot.press("j", "j")
+        after_j = view.highlighted
+        await pilot.press("k", "k")
+        assert view.highlighted == start
+        await pilot.press("down", "down")
+        assert view.highlighted == after_j
+        await pilot.press("G")
+        last = view.highlighted
+        assert last == len(view.entries) - 1
+        await pilot.press("g")
+        assert view.highlighted == 0
+        await pilot.press("end")
+        assert view.highlighted == last
+
+
+@sync
+async def test_help_lists_every_key():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.text
+        for binding in [*MainScreen.BINDINGS, *NewsdigestApp.BINDINGS, *ArticleScreen.BINDINGS]:
+            assert binding.description in text
+        for key in ("j", "k", "g", "G", "/", "+", "-", "m", "r", "e", "y", "o", "?", "^p"):
+            assert any(key in line.split("  ")[0].split() for line in text.splitlines()), key
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+@sync
+async def test_palette_has_the_actions_and_a_toggle_per_topic():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        from tui.app.commands import NewsdigestCommands
+
+        provider = NewsdigestCommands(app.screen)
+        names = [name for name, _, _ in provider.commands()]
+        for binding in MainScreen.BINDINGS:
+            if binding.action not in ("next_match", "previous_match", "close_search"):  # need a search first
+                assert binding.description in names
+        assert {"Topic: Aid", "Topic: Mediation", "Topic: Security", "Help"} <= set(names)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Topic: Aid")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert screen_of(app).query_one(TopicList).checked == ("mediation", "security")
+
+
+# Safety: article text shown literally.
+
+HOSTILE = article(
+    "[bold]Aid[/bold] \x1b[31mred\x1b[0m title", "2024-05-04",
+    "Relief agencies said [bold]food[/bold] and [@click=app.quit]medicine[/] convoys "
+    "\x1b[31mreached\x1b[0m the city\x07 on Monday after weeks of delay.",
+    "Officials said $accent aid [link=https://evil.example]deliveries[/link] would continue all week long.",
+)
+
+
+@sync
+async def test_markup_and_escape_sequences_in_articles_are_shown_literally(tmp_path: Path):
+    (tmp_path / "hostile.md").write_text(HOSTILE, encoding="utf-8")
+    app = make_app(Request(paths=(str(tmp_path),), topics=("aid",)), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        prompts = " ".join(p.plain for p in sentence_prompts(app))
+        assert "[bold]food[/bold]" in prompts and "[@click=app.quit]medicine[/]" in prompts
+        assert "[link=https://evil.example]deliveries[/link]" in prompts and "$accent" in prompts
+        assert "\x1b" not in prompts and "\x07" not in prompts and "red" not in prompts
+        for prompt in sentence_prompts(app):
+            assert all("click" not in str(s.style) and "link" not in str(s.style) for s in prompt.spans)
+        sources = screen.query_one(SourcesPanel)
+        title_line = sources.get_option_at_index(0).prompt.plain
+        assert "[bold]Aid[/bold]" in title_line and "\x1b" not in title_line
+        await pilot.click("#summary", offset=(4, 2))  # a click on the markup must not run app.quit
+        await pilot.pause()
+        assert app.is_running
+        if not isinstance(app.screen, ArticleScreen):
+            await pilot.press("enter")
+            await pilot.pause()
+        blocks = " ".join(b.content.plain for b in app.screen.query(".block"))
+        assert "[@click=app.quit]medicine[/]" in blocks and "\x1b" not in blocks
+        assert "reached the city on Monday" in blocks
+        heading = app.screen.query_one("#article-heading").content.plain
+        assert "[bold]Aid[/bold]" in heading and "\x1b" not in heading
+        assert app.is_running
+
+
+# Errors.
+
+
+@sync
+async def test_no_readable_articles_shows_an_error_not_a_traceback(tmp_path: Path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff\xfe" * 100)
+    app = make_app(Request(paths=(str(tmp_path),)), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        error = screen.query_one(ErrorPanel)
+        assert error.display and "no readable articles" in error.text
+        assert "Skipped" in error.text
+        assert not screen.query_one(SummaryView).display
+        assert any(n.severity == "error" for n in app._notifications)
+        await pilot.press("q")
+    assert app.return_code == EXIT_FAILURE
+
+
+@sync
+async def test_a_bad_topics_file_is_reported_and_the_built_in_topics_used(tmp_path: Path):
+    bad = tmp_path / "topics.toml"
+    bad.write_text("[topics.x\nkeywords = 3", encoding="utf-8")
+    app = make_app(Request(topics_file=bad), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert any("invalid TOML" in n.message for n in app._notifications)
+        assert headings(app) == ["aid", "mediation", "security"]
+
+
+@sync
+async def test_skipped_inputs_are_reported(corpus: Path):
+    (corpus / "broken.json").write_text("{not json", encoding="utf-8")
+    app = make_app(Request(paths=(str(corpus),)), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        notes = [n for n in app._notifications if n.severity == "warning"]
+        assert notes and "broken.json" in notes[0].message and notes[0].title == "Skipped 1 input"
+        assert screen_of(app).query_one(StatusBar).articles == 2
+
+
+@sync
+async def test_the_app_paints_and_shows_progress_before_the_corpus_is_ready():
+    release = threading.Event()
+
+    class SlowSession(Session):
+        def load(self, on_progress=None):
+            on_progress("reading", 3, 10)
+            release.wait(10)
+            return super().load(on_progress)
+
+    app = NewsdigestApp(SlowSession(Request()), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(20):
+            await pilot.pause(0.05)
+            label = app.screen.query_one(LoadingPanel).query_one("Label").content
+            if "3 of 10" in str(label):
+                break
+        loading = app.screen.query_one(LoadingPanel)
+        assert loading.display and "Reading articles: 3 of 10 files" in str(label)
+        await pilot.press("j", "question_mark")  # input still works while loading
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        release.set()
+        await settle(app, pilot)
+        assert not loading.display and headings(app) == ["aid", "mediation", "security"]
+
+
+# Layout.
+
+
+@pytest.mark.parametrize("size, wide", [((80, 24), False), ((160, 48), True)])
+@sync
+async def test_layout_adapts_to_the_width(size, wide):
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        summary, sources = screen.query_one(SummaryView).region, screen.query_one(SourcesPanel).region
+        if wide:
+            assert screen.has_class("-wide") and sources.x >= summary.right and sources.y == summary.y
+        else:
+            assert screen.has_class("-narrow") and sources.y >= summary.bottom and sources.x == summary.x
+        assert summary.height >= 8
+        await pilot.press("s")
+        await pilot.pause()
+        assert not screen.query_one(SourcesPanel).display
+        assert screen.query_one(SummaryView).region.height > summary.height or wide
+
+
+@sync
+async def test_every_line_of_every_sentence_is_drawn():
+    """Regression: options measured before the scrollbar appeared lost their last line ([n] markers)."""
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(app, pilot)
+        view = screen_of(app).query_one(SummaryView)
+        lines = ["".join(seg.text for seg in view.render_line(y)) for y in range(view.size.height)]
+        drawn = " ".join(" ".join(lines).split())
+        shown = [p for p in sentence_prompts(app) if " ".join(p.plain.split()[:8]) in drawn][:-1]
+        assert len(shown) >= 8
+        for prompt in shown:  # every sentence on the first page, but the last (it may be cut by the edge)
+            assert " ".join(prompt.plain.split()) in drawn
+
+
+def test_the_app_modules_do_not_import_the_engine():
+    """The app paints before the slow engine import; the engine imports nothing of Textual."""
+    code = (
+        "import sys; import tui.app.app, tui.app.main; "
+        "assert 'summarizer' not in sys.modules, 'engine imported'; "
+        "import summarizer; assert 'textual' in sys.modules"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,149 @@
+"""The newsdigest Textual app."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App, SuspendNotSupported
+from textual.binding import Binding, BindingType
+
+from .commands import NewsdigestCommands
+from .main import EXIT_FAILURE, EXIT_OK, Session
+from .screens.article import ArticleScreen
+from .screens.help import HelpScreen, KeySection
+from .screens.main import MainScreen
+from .widgets.navigation import CURSOR_BINDINGS, SCROLL_BINDINGS
+from .widgets.summary_view import SummaryView
+from .widgets.topic_list import TopicList
+
+if TYPE_CHECKING:
+    from summarizer import Article
+
+
+class Launcher:
+    """Opens an article outside the app; the app is suspended while a terminal program runs.
+
+    Each method returns None, or what went wrong as a one-line message.
+    """
+
+    def open_url(self, app: App, url: str) -> str | None:
+        import webbrowser
+
+        try:
+            if self._browser_in_terminal():
+                with app.suspend():
+                    opened = webbrowser.open(url)
+            else:
+                opened = webbrowser.open(url)
+        except SuspendNotSupported:
+            return "cannot hand the terminal to a browser here"
+        except webbrowser.Error as error:
+            return f"no web browser: {error}"
+        return None if opened else "no web browser found (set $BROWSER)"
+
+    def open_file(self, app: App, path: str) -> str | None:
+        command = os.environ.get("PAGER") or os.environ.get("EDITOR") or "less"
+        argv = [*shlex.split(command), path]
+        try:
+            with app.suspend():
+                subprocess.run(argv, check=False)
+        except SuspendNotSupported:
+            return "cannot hand the terminal to a pager here"
+        except FileNotFoundError:
+            return f"cannot run {command!r} (set $PAGER or $EDITOR)"
+        except OSError as error:
+            return f"cannot run {command!r}: {error.strerror or error}"
+        return None
+
+    @staticmethod
+    def _browser_in_terminal() -> bool:
+        """Without a display, Python's webbrowser falls back to text browsers that need the terminal."""
+        if sys.platform in ("darwin", "win32"):
+            return False
+        return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+class NewsdigestApp(App[None]):
+    """Topic-focused merged summaries of many articles, every sentence citing its source.
+
+    | Key(s) | Description |
+    | :- | :- |
+    | ? | Every key. |
+    | o | Open the selected source: its URL in a browser, or its file in $PAGER. |
+    | q, ctrl+q | Quit. |
+    | ctrl+p | The command palette. |
+    """
+
+    CSS_PATH = "app.tcss"
+    TITLE = "newsdigest"
+    COMMANDS = App.COMMANDS | {NewsdigestCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", tooltip="List every key"),
+        Binding("o", "open_source", "Open source", show=False,
+                tooltip="Open the selected source: its URL in a browser, or its file in $PAGER"),
+        Binding("q", "quit", "Quit", tooltip="Leave newsdigest"),
+    ]
+
+    def __init__(self, session: Session, launcher: Launcher | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.launcher = launcher or Launcher()
+        self.failed = False
+        """Loading failed: quitting returns a failure exit code."""
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen()
+
+    def key_sections(self) -> list[KeySection]:
+        """Every key of the app, by where it works (the help screen lists these)."""
+        palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Commands",
+                          tooltip="Search every command and topic")
+        return [
+            ("Anywhere", [*self.BINDINGS, palette, *App.BINDINGS[:1]]),
+            ("Summary screen", MainScreen.BINDINGS),
+            ("Lists: topics, summary, sources", [*CURSOR_BINDINGS, *_own(TopicList.BINDINGS),
+                                                 *_own(SummaryView.BINDINGS)]),
+            ("Article", [*ArticleScreen.BINDINGS, *SCROLL_BINDINGS]),
+        ]
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.key_sections()))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_source":
+            return True if self._current_article() is not None else None
+        return True
+
+    def _current_article(self) -> Article | None:
+        return getattr(self.screen, "current_article", None)
+
+    def action_open_source(self) -> None:
+        article = self._current_article()
+        if article is None:
+            return
+        if article.url:
+            problem = self.launcher.open_url(self, article.url)
+        elif article.path and os.path.isfile(article.path):
+            problem = self.launcher.open_file(self, article.path)
+        else:
+            problem = "this article has no URL or file to open"
+        if problem:
+            from ..safety import printable
+
+            self.notify(printable(problem), title="Open source", severity="warning", markup=False)
+
+    async def action_quit(self) -> None:
+        self.exit(return_code=EXIT_FAILURE if self.failed else EXIT_OK)
+
+
+def _own(bindings: Sequence[BindingType]) -> list[BindingType]:
+    """Bindings that are not the shared cursor keys (listed once, under Lists)."""
+    shared = {b.key for b in CURSOR_BINDINGS}
+    return [b for b in bindings if not (isinstance(b, Binding) and b.key in shared)]

@@ -1,0 +1,76 @@
+"""One article in full, the sentence the reader opened highlighted."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ...safety import printable
+from ..widgets.article_view import ArticleView
+
+if TYPE_CHECKING:
+    from summarizer import Article, Sentence
+
+
+class ArticleScreen(Screen[None]):
+    """The article's title, date and origin, then its text (``ArticleView``).
+
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Back to the summary. |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,backspace", "back", "Back", tooltip="Back to the summary"),
+    ]
+
+    def __init__(
+        self,
+        article: Article,
+        target: Sentence | None = None,
+        cited: Sequence[Sentence] = (),
+        number: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.article = article
+        self.target = target
+        self.cited = tuple(cited)
+        self.number = number
+        """The article's source number in the summary (None when not cited)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._heading(), id="article-heading", markup=False)
+        yield ArticleView(self.article, self.target, self.cited, id="article-view")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleView).focus()
+
+    def _heading(self) -> Content:
+        article = self.article
+        tag = f"[{self.number}] " if self.number else ""
+        origin = article.url or article.path or "no file"
+        where = [article.date or "undated", printable(origin)]
+        if self.cited:
+            n = len(self.cited)
+            where.append(f"{n} sentence{'s' if n != 1 else ''} in the summary")
+        return Content.assemble(
+            (tag, "bold $text-secondary"),
+            (printable(article.title), "bold $text-primary"),
+            "\n",
+            (" \u00b7 ".join(where), "dim"),
+        )
+
+    @property
+    def current_article(self) -> Article:
+        """What ``o`` (open source) opens here."""
+        return self.article
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,517 @@
+"""The main screen: topics, the merged summary, why each sentence, and the sources.
+
+The screen owns the state (the settings and the digest on show) and runs the engine in thread
+workers; its widgets get data as attributes and answer with messages.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Vertical
+from textual.reactive import reactive, var
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from ...safety import printable
+from ..main import Settings
+from ..messages import CorpusLoaded, DigestReady, LoadFailed, LoadProgress
+from ..widgets.error_panel import ErrorPanel
+from ..widgets.explanation_panel import ExplanationPanel
+from ..widgets.loading_panel import LoadingPanel
+from ..widgets.sources_panel import SourcesPanel
+from ..widgets.status_bar import StatusBar
+from ..widgets.summary_view import SummaryView
+from ..widgets.topic_list import TopicList
+from .article import ArticleScreen
+from .confirm import ConfirmDialog
+from .export import ExportDialog
+
+if TYPE_CHECKING:
+    from summarizer import Article, Digest, Length, Sentence
+
+    from ...citations import Citations
+    from ..app import NewsdigestApp
+
+LENGTH = Binding.Group("Length")
+BUSY_DELAY = 0.2
+"""Seconds before the status line says the engine is ranking (quick runs never flash it)."""
+WORDS_STEP = 25
+WARNINGS_SHOWN = 3
+
+
+class MainScreen(Screen[None]):
+    """Topics on the left, the summary in the middle, the sources below it or on the right.
+
+    | Key(s) | Description |
+    | :- | :- |
+    | / | Search the summary; n / N next / previous match. |
+    | + / - | More / fewer sentences (or words) per topic. |
+    | m | Next ranking method. |
+    | r | Relevance or chronological order. |
+    | e / y | Export as Markdown / copy it to the clipboard. |
+    | s | Show or hide the sources panel. |
+    | a | Type a query to add as a topic. |
+    """
+
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search", tooltip="Find text in the summary"),
+        Binding("n", "next_match", "Next match", show=False, tooltip="Go to the next search match"),
+        Binding("N", "previous_match", "Previous match", show=False, tooltip="Go to the previous search match"),
+        Binding("plus,equals_sign", "longer", "Longer", group=LENGTH,
+                tooltip="One more sentence per topic (or 25 more words)"),
+        Binding("minus", "shorter", "Shorter", group=LENGTH,
+                tooltip="One sentence fewer per topic (or 25 fewer words)"),
+        Binding("m", "cycle_method", "Method", tooltip="Rank with the next method"),
+        Binding("r", "toggle_order", "Order", tooltip="Switch between relevance and chronological order"),
+        Binding("e", "export", "Export", tooltip="Save the summary as a Markdown file"),
+        Binding("y", "copy", "Copy", show=False, tooltip="Copy the summary, as Markdown, to the clipboard"),
+        Binding("s", "toggle_sources", "Sources", show=False, tooltip="Show or hide the sources panel"),
+        Binding("a", "add_query", "Add query", show=False, tooltip="Type a question or words to add as a topic"),
+        Binding("escape", "close_search", "Close search", show=False, tooltip="Close the search box"),
+    ]
+
+    method: var[str] = var("")
+    order: var[str] = var("relevance")
+    length: var[Length | None] = var(None)
+    selected: var[tuple[str, ...]] = var(())
+    """Names of the checked topics."""
+    loaded: var[bool] = var(False)
+    """The corpus is built (the settings can change)."""
+    digest: var[Digest | None] = var(None, always_update=True)
+    citations: var[Citations | None] = var(None, always_update=True)
+    show_sources: reactive[bool] = reactive(True)
+    searching: reactive[bool] = reactive(False)
+
+    app: NewsdigestApp  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._busy_timer: Timer | None = None
+        self._current_article: Article | None = None
+        self._articles: dict[str, Article] = {}
+        self.last_digest_seconds: float | None = None
+        """How long the engine took for the digest on show."""
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(id="status")
+        with Container(id="body"):
+            with Vertical(id="sidebar"):
+                topics = TopicList(id="topics")
+                topics.border_title = "Topics"
+                yield topics
+                query = Input(placeholder="Add a query topic", id="query")
+                query.border_title = "Query"
+                yield query
+                explanation = ExplanationPanel(id="explanation")
+                explanation.border_title = "Why"
+                yield explanation
+            with Vertical(id="summary-pane"):
+                search = Input(placeholder="Search the summary (enter: go, escape: close)", id="search")
+                search.display = False
+                yield search
+                yield LoadingPanel(id="loading")
+                error = ErrorPanel(id="error")
+                error.display = False
+                yield error
+                summary = SummaryView(id="summary")
+                summary.border_title = "Summary"
+                yield summary
+            sources = SourcesPanel(id="sources")
+            sources.border_title = "Sources"
+            yield sources
+        yield Footer()
+
+    def on_mount(self) -> None:
+        request = self.app.session.request
+        self.method = request.method
+        self.order = request.order
+        self.length = request.length
+        self.query_one(SummaryView).focus()
+        self.query_one(StatusBar).activity = "loading\u2026"
+        self.query_one(ExplanationPanel).clear("Loading the articles\u2026")
+        self.load()
+
+    # Workers: the engine runs in threads; results come back as messages.
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load(self) -> None:
+        from summarizer import NewsdigestError  # the engine's first import, off the event loop
+
+        session = self.app.session
+        try:
+            loaded = session.load(lambda stage, done, total: self.post_message(LoadProgress(stage, done, total)))
+        except (NewsdigestError, OSError) as error:
+            self.post_message(LoadFailed(_one_line(error), session.warnings))
+            return
+        articles = len(session.corpus.articles) if session.corpus else 0
+        self.post_message(CorpusLoaded(loaded.topics, loaded.chosen, articles, loaded.warnings, loaded.problems))
+
+    @work(thread=True, exclusive=True, group="digest", exit_on_error=False)
+    def summarize(self, settings: Settings) -> None:
+        worker = get_current_worker()
+        started = time.perf_counter()
+        digest = self.app.session.digest(settings, should_cancel=lambda: worker.is_cancelled)
+        if digest is not None and not worker.is_cancelled:
+            self.post_message(DigestReady(digest, settings, time.perf_counter() - started))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        message = f"internal error in {event.worker.name}: {type(error).__name__}: {error}"
+        self.log.error(message)
+        if event.worker.group == "load":
+            self.post_message(LoadFailed(message))
+        else:
+            self._set_busy(False)
+            self.notify(printable(message), severity="error", markup=False, timeout=10)
+
+    # Messages from the workers.
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        self.query_one(LoadingPanel).progress(message.stage, message.done, message.total)
+
+    def on_corpus_loaded(self, message: CorpusLoaded) -> None:
+        for problem in message.problems:
+            self.notify(printable(problem), title="Topics", severity="error", markup=False, timeout=10)
+        self._notify_warnings(message.warnings)
+        self.query_one(LoadingPanel).display = False
+        self.query_one(StatusBar).articles = message.articles
+        self.query_one(TopicList).set_topics(message.topics, message.chosen)
+        self.loaded = True
+        checked = self.query_one(TopicList).checked
+        if checked == self.selected:
+            self._refresh_digest()
+        else:
+            self.selected = checked  # the watcher asks for the digest
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self.app.failed = True
+        self.query_one(LoadingPanel).display = False
+        self.query_one(SummaryView).display = False
+        error = self.query_one(ErrorPanel)
+        error.show(message.error, message.warnings)
+        error.display = True
+        status = self.query_one(StatusBar)
+        status.activity = "nothing to summarize"
+        self.query_one(ExplanationPanel).clear("")
+        self.notify(printable(message.error), title="No articles", severity="error", markup=False, timeout=10)
+
+    def on_digest_ready(self, message: DigestReady) -> None:
+        if message.settings != self.settings:
+            return  # stale: the settings changed while it ran
+        self._set_busy(False)
+        self.last_digest_seconds = message.seconds
+        self.digest = message.digest
+
+    def _notify_warnings(self, warnings: tuple[str, ...]) -> None:
+        if not warnings:
+            return
+        lines = [printable(w) for w in warnings[:WARNINGS_SHOWN]]
+        if len(warnings) > WARNINGS_SHOWN:
+            lines.append(f"and {len(warnings) - WARNINGS_SHOWN} more")
+        n = len(warnings)
+        self.notify("\n".join(lines), title=f"Skipped {n} input{'s' if n != 1 else ''}",
+                    severity="warning", markup=False, timeout=10)
+
+    # State.
+
+    @property
+    def settings(self) -> Settings | None:
+        if not self.loaded or self.length is None:
+            return None
+        return Settings(self.selected, self.method, self.length, self.order)
+
+    def _refresh_digest(self) -> None:
+        settings = self.settings
+        if settings is None:
+            return
+        status = self.query_one(StatusBar)
+        status.method, status.order = settings.method, settings.order
+        status.length = _length_label(settings.length)
+        status.topics = (len(settings.topics), len(self.query_one(TopicList).names))
+        self._set_busy(True)
+        self.summarize(settings)
+
+    def _set_busy(self, busy: bool) -> None:
+        if self._busy_timer is not None:
+            self._busy_timer.stop()
+            self._busy_timer = None
+        status = self.query_one(StatusBar)
+        if busy:
+            self._busy_timer = self.set_timer(BUSY_DELAY, lambda: setattr(status, "activity", "ranking\u2026"))
+        else:
+            status.activity = ""
+
+    def watch_method(self) -> None:
+        self._refresh_digest()
+
+    def watch_order(self) -> None:
+        self._refresh_digest()
+
+    def watch_length(self) -> None:
+        self._refresh_digest()
+
+    def watch_selected(self) -> None:
+        self._refresh_digest()
+
+    def watch_digest(self, digest: Digest | None) -> None:
+        if digest is None:
+            return
+        from ...citations import Citations
+
+        self.refresh_bindings()  # the actions that need a digest are possible now
+        if len(self._articles) != len(digest.articles):
+            self._articles = {a.id: a for a in digest.articles}
+        self.citations = Citations.of(digest)
+        summary = self.query_one(SummaryView)
+        summary.citations = self.citations
+        summary.digest = digest
+        sources = self.query_one(SourcesPanel)
+        sources.citations = self.citations
+        sources.digest = digest
+        if not digest.summaries:
+            self.query_one(ExplanationPanel).clear("Check a topic to see its summary.")
+            sources.marked = ()
+
+    def watch_show_sources(self, show: bool) -> None:
+        self.set_class(not show, "-no-sources")
+
+    def watch_searching(self, searching: bool) -> None:
+        self.refresh_bindings()
+        search = self.query_one("#search", Input)
+        search.display = searching
+        if searching:
+            search.focus()
+
+    # Messages from the widgets.
+
+    def on_topic_list_changed(self, event: TopicList.Changed) -> None:
+        self.selected = event.selected
+
+    def on_summary_view_sentence_highlighted(self, event: SummaryView.SentenceHighlighted) -> None:
+        if self.digest is None or self.citations is None:
+            return
+        self.query_one(ExplanationPanel).show_sentence(event.summary, event.item, event.position, self.digest,
+                                                       self.citations)
+        self.query_one(SourcesPanel).marked = tuple(dict.fromkeys(s.article_id for s in event.item.sources))
+        self._current_article = self._article(event.item.sentence.article_id)
+
+    def on_summary_view_topic_highlighted(self, event: SummaryView.TopicHighlighted) -> None:
+        if self.digest is None or self.citations is None:
+            return
+        self.query_one(ExplanationPanel).show_topic(event.summary, self.digest, self.citations)
+        numbers = self.citations.numbers
+        cited = {s.article_id for item in event.summary.sentences for s in item.sources}
+        self.query_one(SourcesPanel).marked = tuple(sorted(cited, key=lambda i: numbers.get(i, 0)))
+
+    def on_summary_view_sentence_opened(self, event: SummaryView.SentenceOpened) -> None:
+        article = self._article(event.item.sentence.article_id)
+        if article is not None:
+            self._open_article(article, event.item.sentence)
+
+    def on_sources_panel_article_opened(self, event: SourcesPanel.ArticleOpened) -> None:
+        cited = self._cited_sentences(event.article.id)
+        self._open_article(event.article, cited[0] if cited else None)
+
+    def on_sources_panel_article_highlighted(self, event: SourcesPanel.ArticleHighlighted) -> None:
+        if self.query_one(SourcesPanel).has_focus:
+            self._current_article = event.article
+
+    def on_summary_view_matches_changed(self, event: SummaryView.MatchesChanged) -> None:
+        self.refresh_bindings()
+        summary = self.query_one(SummaryView)
+        if not event.search.strip():
+            summary.border_subtitle = ""
+        elif not event.count:
+            summary.border_subtitle = "no match"
+        else:
+            where = f"match {event.current} of {event.count}" if event.current else f"{event.count} matches"
+            summary.border_subtitle = where
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.query_one(SummaryView).search = event.value
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        summary = self.query_one(SummaryView)
+        summary.focus()
+        if event.value.strip() and not summary.next_match(1):
+            self.notify("No sentence matches the search.", severity="warning", markup=False)
+
+    @on(Input.Submitted, "#query")
+    def _query_submitted(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if not text:
+            return
+        if not self.loaded:
+            self.notify("The articles are still loading.", severity="warning", markup=False)
+            return
+        from summarizer import TopicsError
+
+        try:
+            topic = self.app.session.add_query(text)
+        except TopicsError as error:
+            self.notify(printable(str(error)), title="Query", severity="error", markup=False)
+            return
+        event.input.value = ""
+        self.query_one(TopicList).add_topic(topic)
+        self.query_one(SummaryView).focus()
+
+    # Actions (keys, the command palette).
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"longer", "shorter", "cycle_method", "toggle_order", "export", "copy", "toggle_topic"}:
+            return True if self.loaded and self.digest is not None else None
+        if action in {"next_match", "previous_match"}:
+            summary = self.query(SummaryView).first() if self.query(SummaryView) else None
+            return True if summary is not None and summary.search.strip() else None
+        if action == "close_search":
+            return self.searching
+        return True
+
+    def action_search(self) -> None:
+        self.searching = True
+
+    def action_close_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = ""
+        self.query_one(SummaryView).search = ""
+        self.searching = False
+        self.query_one(SummaryView).focus()
+
+    def action_next_match(self) -> None:
+        self.query_one(SummaryView).next_match(1)
+
+    def action_previous_match(self) -> None:
+        self.query_one(SummaryView).next_match(-1)
+
+    def action_longer(self) -> None:
+        self._resize(+1)
+
+    def action_shorter(self) -> None:
+        self._resize(-1)
+
+    def _resize(self, step: int) -> None:
+        from summarizer import Length
+
+        length = self.length
+        if length is None:
+            return
+        if length.words is not None:
+            words = max(WORDS_STEP, length.words + step * WORDS_STEP)
+            self.length = Length(words=words)
+        else:
+            self.length = Length(sentences=max(1, min(50, (length.sentences or 1) + step)))
+        if self.length == length:
+            self.notify("That is the shortest summary.", markup=False)
+
+    def action_cycle_method(self) -> None:
+        from summarizer import METHOD_DESCRIPTIONS, METHODS
+
+        index = METHODS.index(self.method) if self.method in METHODS else -1
+        self.method = METHODS[(index + 1) % len(METHODS)]
+        self.notify(f"{self.method}: {METHOD_DESCRIPTIONS.get(self.method, '')}", title="Method", markup=False,
+                    timeout=3)
+
+    def action_toggle_order(self) -> None:
+        from summarizer import ORDERS
+
+        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)] if self.order in ORDERS else ORDERS[0]
+
+    def action_toggle_sources(self) -> None:
+        self.show_sources = not self.show_sources
+
+    def action_add_query(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def action_toggle_topic(self, name: str) -> None:
+        topics = self.query_one(TopicList)
+        if name in topics.names:
+            topics.toggle(name)
+
+    def action_copy(self) -> None:
+        if self.digest is None:
+            return
+        from ...render_markdown import render_markdown
+
+        self.app.copy_to_clipboard(render_markdown(self.digest))
+        self.notify("The summary is on the clipboard, as Markdown.", markup=False, timeout=3)
+
+    def action_export(self) -> None:
+        if self.digest is not None:
+            self.app.push_screen(ExportDialog(), self._export_to)
+
+    def _export_to(self, path: Path | None) -> None:
+        if path is None or self.digest is None:
+            return
+        digest = self.digest
+        if path.exists():
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._write(path, digest)
+
+            self.app.push_screen(ConfirmDialog(f"{path} exists. Overwrite it?", yes="Overwrite", no="Cancel"),
+                                 answered)
+        else:
+            self._write(path, digest)
+
+    def _write(self, path: Path, digest: Digest) -> None:
+        from ...atomic import write_atomically
+        from ...render_markdown import render_markdown
+
+        try:
+            write_atomically(path, render_markdown(digest))
+        except OSError as error:
+            self.notify(printable(f"{path}: {error.strerror or error}"), title="Not saved", severity="error",
+                        markup=False)
+            return
+        self.notify(printable(f"Saved {path}"), markup=False, timeout=3)
+
+    # Helpers.
+
+    @property
+    def current_article(self) -> Article | None:
+        """What ``o`` (open source) opens: the sentence's source, or the article picked in Sources."""
+        return self._current_article
+
+    def _article(self, article_id: str) -> Article | None:
+        return self._articles.get(article_id)
+
+    def _cited_sentences(self, article_id: str) -> list[Sentence]:
+        """The article's sentences in the summary, in article order."""
+        if self.digest is None:
+            return []
+        found = {item.sentence for s in self.digest.summaries for item in s.sentences
+                 if item.sentence.article_id == article_id}
+        return sorted(found, key=lambda s: s.index)
+
+    def _open_article(self, article: Article, target: Sentence | None) -> None:
+        number = self.citations.numbers.get(article.id) if self.citations else None
+        self.app.push_screen(ArticleScreen(article, target, self._cited_sentences(article.id), number))
+
+
+def _length_label(length: Length) -> str:
+    if length.words is not None:
+        return f"{length.words} words"
+    return f"{length.sentences} sentence{'s' if length.sentences != 1 else ''}"
+
+
+def _one_line(error: BaseException) -> str:
+    if isinstance(error, OSError) and not str(error).strip():
+        return type(error).__name__
+    if isinstance(error, OSError) and error.strerror:
+        where = f"{error.filename}: " if error.filename else ""
+        return f"{where}{error.strerror}"
+    return str(error)

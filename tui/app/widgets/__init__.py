@@ -1,0 +1,1 @@
+"""The app's widgets, one per module; ``navigation`` holds the list and scroll keys they share."""

@@ -1,0 +1,104 @@
+"""Why a sentence was chosen, or, on a topic's heading, which articles it cited and which it never used."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from ...safety import printable
+
+if TYPE_CHECKING:
+    from summarizer import Digest, Summary, SummarySentence
+
+    from ...citations import Citations
+
+LABEL_STYLE = "bold $text-primary"
+NEVER_USED_SHOWN = 25
+"""How many never-used articles to name before summing up the rest."""
+
+
+def bar(value: float, width: int = 5) -> str:
+    """``value`` (0..1) as a bar of eighth blocks."""
+    eighths = round(max(0.0, min(1.0, value)) * width * 8)
+    full, part = divmod(eighths, 8)
+    return ("\u2588" * full + (" \u258f\u258e\u258d\u258c\u258b\u258a\u2589"[part] if part else "")).ljust(width)
+
+
+class ExplanationPanel(VerticalScroll, can_focus=False):
+    """The explanation of whatever the summary's cursor is on (the screen calls ``show_*``)."""
+
+    DEFAULT_CSS = """
+    ExplanationPanel > Static {
+        width: 1fr;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(markup=False)
+
+    @property
+    def text(self) -> str:
+        """What the panel says, as plain text (for tests)."""
+        content = self.query_one(Static).content
+        return content.plain if isinstance(content, Content) else str(content)
+
+    def _update(self, content: Content) -> None:
+        self.query_one(Static).update(content)
+        self.scroll_home(animate=False)
+
+    def clear(self, message: str = "") -> None:
+        self._update(Content.styled(message, "dim italic"))
+
+    def show_sentence(
+        self, summary: Summary, item: SummarySentence, position: int, digest: Digest, citations: Citations
+    ) -> None:
+        why = item.explanation
+        by_id = {a.id: a for a in digest.articles}
+        parts: list[Content | str | tuple[str, str]] = [
+            (printable(summary.topic.label), LABEL_STYLE),
+            f", sentence {position + 1} of {len(summary.sentences)}\n",
+            ("Matched terms\n", LABEL_STYLE),
+            (", ".join(printable(t) for t in why.matched_terms) or "none (chosen for centrality)") + "\n",
+        ]
+        for name, value in (("relevance", why.relevance), ("centrality", why.centrality),
+                            ("redundancy", why.redundancy)):
+            parts += [f"{name:<10} {value:4.2f} ", (bar(value), "$text-accent"), "\n"]
+        parts += [f"{'score':<10} {item.score:4.2f}\n", ("Sources\n", LABEL_STYLE)]
+        for n, source in enumerate(item.sources):
+            number = citations.numbers.get(source.article_id, 0)
+            article = by_id.get(source.article_id)
+            title = printable(article.title) if article else source.article_id
+            note = "" if n == 0 else " (says the same)"
+            parts += [(f"[{number}] ", "bold $text-secondary"), f"{title}{note}\n"]
+        self._update(Content.assemble(*parts).rstrip())
+
+    def show_topic(self, summary: Summary, digest: Digest, citations: Citations) -> None:
+        topic = summary.topic
+        cited_ids = {s.article_id for item in summary.sentences for s in item.sources}
+        cited = sorted((a for a in digest.articles if a.id in cited_ids), key=lambda a: citations.numbers.get(a.id, 0))
+        unused = [a for a in digest.articles if a.id not in cited_ids]
+        parts: list[Content | str | tuple[str, str]] = [(printable(topic.label) + "\n", LABEL_STYLE)]
+        if topic.description:
+            parts.append(printable(topic.description) + "\n")
+        parts += [
+            ("Keywords ", LABEL_STYLE), printable(", ".join(topic.keywords)) + "\n",
+            f"{summary.candidates} matching sentences in {summary.articles} articles\n",
+            (f"Cited ({len(cited)})\n", LABEL_STYLE),
+        ]
+        for article in cited:
+            parts += [(f"[{citations.numbers.get(article.id, 0)}] ", "bold $text-secondary"),
+                      printable(article.title) + "\n"]
+        if not cited:
+            parts.append(("none\n", "dim"))
+        parts.append((f"Never used ({len(unused)})\n", LABEL_STYLE))
+        for article in unused[:NEVER_USED_SHOWN]:
+            parts.append(f"- {printable(article.title)}\n")
+        if len(unused) > NEVER_USED_SHOWN:
+            parts.append((f"and {len(unused) - NEVER_USED_SHOWN} more\n", "dim"))
+        if not unused:
+            parts.append(("none: every article was cited\n", "dim"))
+        self._update(Content.assemble(*parts).rstrip())

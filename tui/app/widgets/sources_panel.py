@@ -1,0 +1,173 @@
+"""Every article of the corpus: its source number, title, date, file and share of the summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import var
+from textual.strip import Strip
+from textual.style import Style
+from textual.css.styles import RulesMap
+from textual.visual import RenderOptions, Visual
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...safety import printable
+from .navigation import CURSOR_BINDINGS
+
+if TYPE_CHECKING:
+    from summarizer import Article, Digest
+
+    from ...citations import Citations
+
+MARK = "\u25b6"
+
+
+class SourceEntry(Visual):
+    """An article's two lines, built only when drawn: a corpus may have thousands of articles."""
+
+    def __init__(self, article: Article, number: int | None, count: int, marked: bool) -> None:
+        self.article = article
+        self.number = number
+        self.count = count
+        self.marked = marked
+        self._content: Content | None = None
+
+    @property
+    def content(self) -> Content:
+        if self._content is None:
+            self._content = _entry_content(self.article, self.number, self.count, self.marked)
+        return self._content
+
+    @property
+    def plain(self) -> str:
+        return self.content.plain
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        return self.content.render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return container_width
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 2  # one line each, never wrapped (text-wrap: nowrap)
+
+
+def _entry_content(article: Article, number: int | None, count: int, marked: bool) -> Content:
+    where = Path(article.path).name if article.path else (article.url or "no file")
+    used = f"{count} in summary" if count else "not in summary"
+    detail = f"{article.date or 'undated'} \u00b7 {printable(where)} \u00b7 {used}"
+    return Content.assemble(
+        (f"{MARK} " if marked else "  ", "bold $text-accent"),
+        (f"[{number}]" if number else "[-]", "bold $text-secondary" if number else "dim"),
+        " ",
+        (printable(article.title), "bold" if marked else ""),
+        "\n    ",
+        (detail, "dim"),
+    )
+
+
+class SourcesPanel(OptionList):
+    """The articles, cited ones first in source-number order; the current sentence's sources marked.
+
+    | Key(s) | Description |
+    | :- | :- |
+    | enter | Open the highlighted article (click does the same). |
+    | down, j / up, k | Next / previous article. |
+    | home, g / end, G | First / last article. |
+    """
+
+    DEFAULT_CSS = """
+    SourcesPanel {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *CURSOR_BINDINGS,
+        Binding("enter", "select", "Open", tooltip="Open the highlighted article"),
+    ]
+
+    digest: var[Digest | None] = var(None, always_update=True)
+    citations: var[Citations | None] = var(None, always_update=True)
+    marked: var[tuple[str, ...]] = var(())
+    """Ids of the articles to mark (the current sentence's sources, the first one first)."""
+
+    class ArticleOpened(Message):
+        def __init__(self, article: Article) -> None:
+            super().__init__()
+            self.article = article
+
+    class ArticleHighlighted(Message):
+        def __init__(self, article: Article) -> None:
+            super().__init__()
+            self.article = article
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, markup=False)
+        self._articles: list[Article] = []
+        self._index: dict[str, int] = {}
+        self._counts: Counter[str] = Counter()
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        """The articles in panel order."""
+        return tuple(self._articles)
+
+    @property
+    def current(self) -> Article | None:
+        if self.highlighted is None or self.highlighted >= len(self._articles):
+            return None
+        return self._articles[self.highlighted]
+
+    def count(self, article_id: str) -> int:
+        """How many of the article's sentences are in the summary."""
+        return self._counts[article_id]
+
+    def watch_digest(self) -> None:
+        digest, citations = self.digest, self.citations
+        current = self.current.id if self.current else None
+        if digest is None or citations is None:
+            self._articles, self._index = [], {}
+            self.clear_options()
+            return
+        cited = list(citations.articles)
+        cited_ids = {a.id for a in cited}
+        self._articles = cited + [a for a in digest.articles if a.id not in cited_ids]
+        self._index = {a.id: i for i, a in enumerate(self._articles)}
+        self._counts = Counter(item.sentence.article_id for s in digest.summaries for item in s.sentences)
+        marked = set(self.marked)
+        with self.prevent(OptionList.OptionHighlighted):
+            self.clear_options()
+            self.add_options([Option(self._prompt(a, a.id in marked)) for a in self._articles])
+            if self._articles:
+                self.highlighted = self._index.get(current or "", 0)
+        self.border_subtitle = f"{len(cited)} of {len(self._articles)} cited"
+
+    def watch_marked(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
+        for article_id in set(old) ^ set(new):
+            index = self._index.get(article_id)
+            if index is not None:
+                self.replace_option_prompt_at_index(index, self._prompt(self._articles[index], article_id in new))
+        if new and not self.has_focus and new[0] in self._index:
+            self.highlighted = self._index[new[0]]
+
+    def _prompt(self, article: Article, marked: bool) -> SourceEntry:
+        number = self.citations.numbers.get(article.id) if self.citations else None
+        return SourceEntry(article, number, self._counts[article.id], marked)
+
+    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option_index < len(self._articles):
+            self.post_message(self.ArticleHighlighted(self._articles[event.option_index]))
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_index < len(self._articles):
+            self.post_message(self.ArticleOpened(self._articles[event.option_index]))

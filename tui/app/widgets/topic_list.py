@@ -1,0 +1,85 @@
+"""The topics as a list of checkboxes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import SelectionList
+from textual.widgets.selection_list import Selection
+
+from ...safety import printable
+from .navigation import CURSOR_BINDINGS
+
+if TYPE_CHECKING:
+    from summarizer import Topic
+
+
+class TopicList(SelectionList[str]):
+    """Every topic available, checked when it is in the summary.
+
+    | Key(s) | Description |
+    | :- | :- |
+    | space, enter | Turn the highlighted topic on or off. |
+    | down, j / up, k | Next / previous topic. |
+    | home, g / end, G | First / last topic. |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *CURSOR_BINDINGS,
+        Binding("space,enter", "select", "Toggle", tooltip="Turn the highlighted topic on or off"),
+    ]
+
+    class Changed(Message):
+        """The reader turned a topic on or off."""
+
+        def __init__(self, topic_list: TopicList, selected: tuple[str, ...]) -> None:
+            super().__init__()
+            self.topic_list = topic_list
+            self.selected = selected
+            """Names of the checked topics, in list order."""
+
+        @property
+        def control(self) -> TopicList:
+            return self.topic_list
+
+    def set_topics(self, topics: Sequence[Topic], selected: Iterable[str]) -> None:
+        """Show ``topics``, checking those named in ``selected`` (does not post Changed)."""
+        chosen = set(selected)
+        highlighted = self.highlighted
+        with self.prevent(SelectionList.SelectedChanged):
+            self.clear_options()
+            self.add_options([Selection(self._prompt(t), t.name, t.name in chosen) for t in topics])
+        if self.option_count:
+            self.highlighted = min(highlighted or 0, self.option_count - 1)
+
+    def add_topic(self, topic: Topic) -> None:
+        """Append a topic, checked; posts Changed."""
+        self.add_option(Selection(self._prompt(topic), topic.name, False))
+        self.select(topic.name)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every topic's name, in list order."""
+        return tuple(option.value for option in self.options)  # type: ignore[attr-defined]
+
+    @property
+    def checked(self) -> tuple[str, ...]:
+        """The checked topics' names, in list order."""
+        selected = set(self.selected)
+        return tuple(name for name in self.names if name in selected)
+
+    @staticmethod
+    def _prompt(topic: Topic) -> Content:
+        label = Content(printable(topic.label))
+        if topic.origin == "built-in":
+            return label
+        origin = "query" if topic.origin == "query" else "file"
+        return Content.assemble(label, (f" {origin}", "dim italic"))
+
+    def _on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        event.stop()
+        self.post_message(self.Changed(self, self.checked))
