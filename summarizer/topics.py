@@ -149,19 +149,41 @@ def select_topics(available: Sequence[Topic], names: Sequence[str]) -> tuple[Top
     return tuple(chosen)
 
 
-def available_topics(
+def replaced_topics(*groups: Iterable[Topic]) -> dict[str, tuple[str, ...]]:
+    """For each topic name defined more than once, the origins of the definitions it replaced
+    (``built-in`` or a file's path), earliest first: what :func:`merge_topics` let go."""
+    origins: dict[str, list[str]] = {}
+    for group in groups:
+        for topic in group:
+            origins.setdefault(topic.name, []).append(topic.origin)
+    return {name: tuple(found[:-1]) for name, found in origins.items() if len(found) > 1}
+
+
+def topic_groups(
     topics_file: Path | None = None,
     query: str | None = None,
     stop_words: frozenset[str] = frozenset(),
     use_config: bool = True,
-) -> tuple[Topic, ...]:
-    """Built-in topics, then the user's config file, then ``topics_file``, then the query."""
-    groups: list[Iterable[Topic]] = [BUILTIN_TOPICS]
+) -> list[tuple[Topic, ...]]:
+    """Built-in topics, then the user's config file, then ``topics_file``, then the query:
+    the order in which later definitions of a name replace earlier ones."""
+    groups: list[tuple[Topic, ...]] = [BUILTIN_TOPICS]
     config = config_topics_path()
     if use_config and config.is_file():
         groups.append(load_topics_file(config))
     if topics_file is not None:
         groups.append(load_topics_file(topics_file))
     if query and query.strip():
-        groups.append([query_topic(query, stop_words)])
-    return merge_topics(*groups)
+        groups.append((query_topic(query, stop_words),))
+    return groups
+
+
+def available_topics(
+    topics_file: Path | None = None,
+    query: str | None = None,
+    stop_words: frozenset[str] = frozenset(),
+    use_config: bool = True,
+) -> tuple[Topic, ...]:
+    """Built-in topics, then the user's config file, then ``topics_file``, then the query;
+    a later topic of the same name wins (the user's file over the built-in topic)."""
+    return merge_topics(*topic_groups(topics_file, query, stop_words, use_config))
