@@ -80,16 +80,32 @@ def discover(paths: Iterable[str], warn: Warn) -> list[InputFile]:
 
 
 def _walk(root: Path, warn: Warn) -> Iterator[InputFile]:
-    def on_error(error: OSError) -> None:
-        warn(InputError(error.filename or str(root), error.strerror or str(error)))
+    """Supported files under ``root``, depth first in name order; hidden names are skipped.
 
-    # followlinks=False: a symlink loop cannot trap the walk; linked files are still read.
-    for directory, subdirs, files in os.walk(root, onerror=on_error, followlinks=False):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith("."):
+    An explicit stack, not recursion (``os.walk`` recurses on Python 3.11 and fails past about
+    a thousand levels). Symlinked folders are not entered, so a symlink loop cannot trap the
+    walk; symlinked files are read.
+    """
+    stack = [root]
+    while stack:
+        directory = stack.pop()
+        try:
+            with os.scandir(directory) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as error:
+            warn(InputError(str(directory), error.strerror or str(error)))
+            continue
+        subdirs = []
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            path = Path(directory) / name
+            path = Path(entry.path)
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    subdirs.append(path)
+                    continue
+            except OSError:
+                pass  # vanished or unreadable: the stat below reports it
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                 continue
             try:
@@ -102,6 +118,7 @@ def _walk(root: Path, warn: Warn) -> Iterator[InputFile]:
                 continue
             relative = path.relative_to(root).with_suffix("")
             yield InputFile(str(path), relative.as_posix())
+        stack.extend(reversed(subdirs))
 
 
 def read_input(item: InputFile, warn: Warn, stdin: BinaryIO | None = None) -> list[RawArticle]:
