@@ -75,13 +75,14 @@ def load_topics_file(path: Path) -> tuple[Topic, ...]:
         description = "Energy supplies"       # optional
     """
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        source = path.read_text(encoding="utf-8")
+        data = tomllib.loads(source)
     except FileNotFoundError:
         raise TopicsError(f"{path}: no such topics file") from None
     except UnicodeDecodeError:
         raise TopicsError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
-        raise TopicsError(f"{path}: invalid TOML: {error}") from None
+        raise TopicsError(f"{path}: invalid TOML: {_located(str(error), source)}") from None
     except OSError as error:
         raise TopicsError(f"{path}: {error.strerror or error}") from None
     table = data.get("topics")
@@ -109,6 +110,13 @@ def load_topics_file(path: Path) -> tuple[Topic, ...]:
             raise TopicsError(f"{where}: unknown field {sorted(unknown)[0]!r}")
         topics.append(Topic(name, label, tuple(dict.fromkeys(keywords)), description, str(path)))
     return tuple(topics)
+
+
+def _located(message: str, source: str) -> str:
+    """tomllib says "at end of document" without a line: add the line and column it means."""
+    lines = source.split("\n")
+    where = f"at end of document, line {len(lines)}, column {len(lines[-1]) + 1}"
+    return message.replace("at end of document", where)
 
 
 def merge_topics(*groups: Iterable[Topic]) -> tuple[Topic, ...]:
