@@ -384,7 +384,14 @@ _ANCHOR_KINDS = frozenset({"donation appeal", "subscription prompt", "newsletter
 
 # Quoted speech (3+ words) is the people in the story talking, not the publisher.
 # Short quoted strings ("Accept all") are usually button names, so they stay.
-_QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*[,.!?]\u2019|(?<!\w)'[^']*[,.!?]'(?!\w)")
+# A quotation never spans another opening mark of its kind: that keeps every match, and the
+# whole scan, linear (an unclosed \u201c used to be searched to the end once per opening mark).
+_QUOTED = re.compile(
+    r"\"[^\"]*\"|\u201c[^\u201c\u201d]*\u201d|\u2018[^\u2018\u2019]*[,.!?]\u2019|(?<!\w)'[^']*[,.!?]'(?!\w)"
+)
+# Publisher boxes are a few hundred characters; a paragraph longer than this is prose, and
+# scoring it (a hundred patterns) would only cost time on hostile input such as a 50 MB line.
+MAX_SCORED_CHARS = 5_000
 
 
 def _unquoted(text: str) -> str:
@@ -475,7 +482,7 @@ class BoilerplateDetector:
     threshold: float = THRESHOLD
 
     def __call__(self, paragraphs: Sequence[str]) -> list[BoilerplateVerdict | None]:
-        scores = [_scores(p) for p in paragraphs]
+        scores = [_scores(p) if len(p) <= MAX_SCORED_CHARS else [] for p in paragraphs]
         verdicts: list[BoilerplateVerdict | None] = [
             _verdict(s[0]) if _passes(s, self.threshold) else None for s in scores
         ]
@@ -485,18 +492,9 @@ class BoilerplateDetector:
         #    "Accepted payment methods: ..."). Repeat until nothing changes, so one
         #    detected paragraph absorbs a whole box. Runs of share bars, credits or
         #    ads alone do not absorb: they sit next to headlines.
-        changed = True
-        while changed:
-            changed = False
-            for i, para in enumerate(paragraphs):
-                if verdicts[i] or not scores[i] or _word_count(para) > NEIGHBOUR_MAX_WORDS:
-                    continue
-                anchor = _adjacent_appeal(verdicts, i)
-                if anchor:
-                    own = scores[i][0]
-                    reason = f"short line next to a {anchor}; own cues: {', '.join(own.labels[:3])}"
-                    verdicts[i] = BoilerplateVerdict(own.kind, reason)
-                    changed = True
+        #    Computed per run of boilerplate-or-short-cue lines, in linear time: repeated
+        #    sweeps took one pass per line on a long run of them (minutes on hostile input).
+        _absorb_short_lines(paragraphs, scores, verdicts)
 
         # 2. The tail: once boilerplate starts after the last prose paragraph, the
         #    labels ("Continue", "Single Monthly Annual") and short prompts ("Get an
@@ -526,12 +524,44 @@ class BoilerplateDetector:
         return verdicts
 
 
-def _adjacent_appeal(verdicts: Sequence[BoilerplateVerdict | None], i: int) -> str | None:
-    """The appeal kind in the run of boilerplate right before or after paragraph ``i``."""
-    for step in (-1, 1):
-        j = i + step
-        while 0 <= j < len(verdicts) and (v := verdicts[j]) is not None:
-            if v.kind in _ANCHOR_KINDS:
-                return v.kind
-            j += step
-    return None
+def _absorb_short_lines(
+    paragraphs: Sequence[str], scores: Sequence[list[_Score]], verdicts: list[BoilerplateVerdict | None]
+) -> None:
+    """Step 1 of :class:`BoilerplateDetector`: a run of paragraphs that are boilerplate or short
+    lines with a cue of their own is all boilerplate when it holds an appeal. Each short line
+    names the nearest appeal before it in the run (else after it), as a line-by-line sweep would."""
+    n = len(paragraphs)
+    short = [
+        not verdicts[i] and bool(scores[i]) and _word_count(paragraphs[i]) <= NEIGHBOUR_MAX_WORDS
+        for i in range(n)
+    ]
+    start = 0
+    while start < n:
+        if not (verdicts[start] or short[start]):
+            start += 1
+            continue
+        end = start
+        while end < n and (verdicts[end] or short[end]):
+            end += 1
+        run = range(start, end)
+        if any(verdicts[i] and verdicts[i].kind in _ANCHOR_KINDS for i in run):
+            kinds = [verdicts[i].kind if verdicts[i] else scores[i][0].kind for i in run]
+            nearest_before: list[str | None] = []
+            last = None
+            for kind in kinds:
+                nearest_before.append(last)
+                if kind in _ANCHOR_KINDS:
+                    last = kind
+            nearest_after: list[str | None] = [None] * len(kinds)
+            last = None
+            for j in range(len(kinds) - 1, -1, -1):
+                nearest_after[j] = last
+                if kinds[j] in _ANCHOR_KINDS:
+                    last = kinds[j]
+            for j, i in enumerate(run):
+                if short[i]:
+                    own = scores[i][0]
+                    anchor = nearest_before[j] or nearest_after[j]
+                    reason = f"short line next to a {anchor}; own cues: {', '.join(own.labels[:3])}"
+                    verdicts[i] = BoilerplateVerdict(own.kind, reason)
+        start = end

@@ -22,12 +22,37 @@ class UndecodableError(ValueError):
 
 
 def looks_binary(data: bytes) -> bool:
-    """A NUL byte or many control bytes in the first 8 KiB (after a UTF-16/32 BOM check)."""
+    """Many NUL or control bytes in the first 8 KiB.
+
+    A stray NUL (a scraper's glitch) does not make a text binary: it is kept in the text, and
+    every output drops or escapes it. Binary formats have far more of them.
+    """
     head = data[:8192]
     if not head:
         return False
     controls = sum(head.count(b) for b in _BINARY_BYTES)
-    return b"\x00" in head or controls / len(head) > 0.05
+    return head.count(0) > 1 + len(head) // 100 or controls / len(head) > 0.05
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a BOM: mostly-ASCII text has a NUL in every other byte."""
+    head = data[:8192]
+    if len(head) < 4 or len(data) % 2:
+        return None
+    for encoding, low, high in (("utf-16-le", head[0::2], head[1::2]), ("utf-16-be", head[1::2], head[0::2])):
+        if high.count(0) > 0.9 * len(high) and 0 not in low:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def looks_binary_start(data: bytes) -> bool:
+    """Whether the first bytes of an input already show it is not text (no BOM, no UTF-16)."""
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return False
+    return looks_binary(data) and _utf16_without_bom(data[: len(data) - len(data) % 2]) is None
 
 
 def decode_bytes(data: bytes) -> str:
@@ -39,7 +64,10 @@ def decode_bytes(data: bytes) -> str:
             except UnicodeDecodeError as error:
                 raise UndecodableError(f"invalid {encoding.upper()} text ({error.reason})") from None
     if looks_binary(data):
-        raise UndecodableError("binary content, not text")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise UndecodableError("binary content, not text")
+        return normalise_newlines(text)
     try:
         return normalise_newlines(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -54,7 +82,7 @@ def decode_legacy(data: bytes) -> str:
     when most letters fall outside ASCII, as with Cyrillic or Greek in an 8-bit code page.
     """
     latin = data.decode("cp1252", errors="replace")
-    letters = [c for c in latin if c.isalpha()]
+    letters = [c for c in latin[:1_000_000] if c.isalpha()]
     high = sum(1 for c in letters if ord(c) > 127)
     if not letters or high / len(letters) < 0.3:
         return latin

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .articles import Metadata
-from .decoding import UndecodableError, decode_bytes
+from .decoding import UndecodableError, decode_bytes, looks_binary_start
 from .errors import InputError
 from .html import html_to_text
 from .metadata import normalise_date
@@ -22,6 +23,14 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 STDIN = "-"
+
+MAX_INPUT_BYTES = 256 * 2**20
+"""Inputs larger than this are skipped (a JSON Lines export of 10,000 articles is some 50 MB)."""
+MAX_ARTICLE_CHARS = 500_000
+"""Article text beyond this (some 80,000 words, several times the longest feature) is not read:
+segmenting costs up to 15 microseconds a character, so a 50 MB line would take many minutes."""
+_CHUNK = 2**20
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Warn = Callable[[InputError], None]
 
@@ -41,6 +50,9 @@ class InputFile:
     id_stem: str
     """The article id for a one-article file: its path under the directory given, without suffix."""
     is_stdin: bool = False
+    named: bool = False
+    """Named by the user, so read whatever its kind (``<(cmd)`` is a pipe); files found in a
+    folder must be regular files, checked again when opened."""
 
 
 def discover(paths: Iterable[str], warn: Warn) -> list[InputFile]:
@@ -63,21 +75,37 @@ def discover(paths: Iterable[str], warn: Warn) -> list[InputFile]:
             found.extend(_walk(path, warn))
         else:
             # A file named explicitly is read whatever its suffix or kind (``<(cmd)`` is a pipe).
-            found.append(InputFile(given, path.stem or path.name))
+            found.append(InputFile(given, path.stem or path.name, named=True))
     return found
 
 
 def _walk(root: Path, warn: Warn) -> Iterator[InputFile]:
-    def on_error(error: OSError) -> None:
-        warn(InputError(error.filename or str(root), error.strerror or str(error)))
+    """Supported files under ``root``, depth first in name order; hidden names are skipped.
 
-    # followlinks=False: a symlink loop cannot trap the walk; linked files are still read.
-    for directory, subdirs, files in os.walk(root, onerror=on_error, followlinks=False):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith("."):
+    An explicit stack, not recursion (``os.walk`` recurses on Python 3.11 and fails past about
+    a thousand levels). Symlinked folders are not entered, so a symlink loop cannot trap the
+    walk; symlinked files are read.
+    """
+    stack = [root]
+    while stack:
+        directory = stack.pop()
+        try:
+            with os.scandir(directory) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as error:
+            warn(InputError(str(directory), error.strerror or str(error)))
+            continue
+        subdirs = []
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            path = Path(directory) / name
+            path = Path(entry.path)
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    subdirs.append(path)
+                    continue
+            except OSError:
+                pass  # vanished or unreadable: the stat below reports it
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                 continue
             try:
@@ -90,16 +118,17 @@ def _walk(root: Path, warn: Warn) -> Iterator[InputFile]:
                 continue
             relative = path.relative_to(root).with_suffix("")
             yield InputFile(str(path), relative.as_posix())
+        stack.extend(reversed(subdirs))
 
 
 def read_input(item: InputFile, warn: Warn, stdin: BinaryIO | None = None) -> list[RawArticle]:
     """The articles in one input; problems with the whole input raise :class:`InputError`."""
     try:
         if item.is_stdin:
-            data = (stdin or sys.stdin.buffer).read()
+            data = _read_bounded(item, stdin or sys.stdin.buffer)
         else:
-            with open(item.path, "rb") as handle:
-                data = handle.read()
+            with _open(item) as handle:
+                data = _read_bounded(item, handle)
     except FileNotFoundError:
         raise InputError(item.path, "vanished while loading") from None
     except IsADirectoryError:
@@ -123,8 +152,63 @@ def read_input(item: InputFile, warn: Warn, stdin: BinaryIO | None = None) -> li
         if not page.text.strip():
             raise InputError(item.path, "no article text found in the HTML, skipped")
         meta = Metadata(item.id_stem, page.title, normalise_date(page.date) or page.date, item.path, page.url)
-        return [RawArticle(page.text, meta)]
-    return [RawArticle(text, Metadata(item.id_stem, path=None if item.is_stdin else item.path))]
+        return [RawArticle(_bounded(item, "", page.text, warn), meta)]
+    meta = Metadata(item.id_stem, path=None if item.is_stdin else item.path)
+    return [RawArticle(_bounded(item, "", text, warn), meta)]
+
+
+def _open(item: InputFile) -> BinaryIO:
+    """Open for reading; a file found in a folder must still be a regular file when opened.
+
+    It was checked when found, but may since have been replaced by a FIFO, which would block
+    the open forever: O_NONBLOCK makes that open return, and fstat then tells.
+    """
+    if item.named:
+        return open(item.path, "rb")
+    fd = os.open(item.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError(item.path, "not a regular file, skipped")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _read_bounded(item: InputFile, handle: BinaryIO) -> bytes:
+    """At most MAX_INPUT_BYTES, read in chunks so that Ctrl-C is handled between them (one
+    read of /dev/zero never returns); binary content is refused after the first chunk."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = handle.read(_CHUNK)
+        if not chunk:
+            return b"".join(chunks)
+        if not chunks and looks_binary_start(chunk):
+            raise InputError(item.path, "binary content, not text, skipped")
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > MAX_INPUT_BYTES:
+            raise InputError(item.path, f"larger than {MAX_INPUT_BYTES // 2**20} MiB, skipped")
+
+
+def _bounded(item: InputFile, where: str, text: str, warn: Warn) -> str:
+    """The article text, cut after MAX_ARTICLE_CHARS (at a paragraph or word break) with a warning.
+
+    The cut keeps a prefix, so every offset still indexes the text as read.
+    """
+    if len(text) <= MAX_ARTICLE_CHARS:
+        return text
+    lo, hi = MAX_ARTICLE_CHARS // 2, MAX_ARTICLE_CHARS
+    cut = text.rfind("\n\n", lo, hi)
+    if cut < 0:
+        cut = max(text.rfind(space, lo, hi) for space in " \n\t")
+    if cut < 0:
+        cut = hi
+    prefix = f"{where}: " if where else ""
+    warn(InputError(item.path, f"{prefix}article of {len(text):,} characters; only the first {cut:,} are summarized"))
+    return text[:cut]
 
 
 def _kind(item: InputFile, text: str) -> str:
@@ -195,7 +279,7 @@ def _json_article(item: InputFile, where: str, record: object, warn: Warn) -> Ra
         for name in names:
             value = record.get(name)
             if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
-                return str(value).strip()
+                return _LONE_SURROGATE.sub("\ufffd", str(value).strip())
             if value is not None and not isinstance(value, (str, int, float)):
                 warn(InputError(item.path, f"{where}: \"{name}\" is {type(value).__name__}, ignored"))
         return None
@@ -213,4 +297,5 @@ def _json_article(item: InputFile, where: str, record: object, warn: Warn) -> Ra
         path=None if item.is_stdin else item.path,
         url=url,
     )
-    return RawArticle(text.replace("\r\n", "\n").replace("\r", "\n"), meta)
+    text = _LONE_SURROGATE.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return RawArticle(_bounded(item, where, text, warn), meta)

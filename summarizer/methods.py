@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 
 import numpy as np
@@ -37,6 +38,8 @@ _SUMY: dict[str, Callable[[Stemmer], object]] = {
     "reduction": ReductionSummarizer,
 }
 METHODS: tuple[str, ...] = (DEFAULT_METHOD, *_SUMY, "lead")
+# Candidates given to a sumy method at most ("" for the others); each takes a few seconds at most.
+_SUMY_MAX_SENTENCES = {"": 400, "kl": 150}
 METHOD_DESCRIPTIONS = {
     "topical": "topic-biased LexRank candidates, then coverage of concepts shared across articles (default)",
     "lexrank": "sumy LexRank over the topic's sentences",
@@ -88,7 +91,8 @@ class TopicSummarizer:
         elif self.method == "lead":
             order = self._lead_order(corpus, ranking)
         chosen = self.selector(corpus, ranking, length, order)
-        return Summary(topic, self.method, tuple(chosen), len(ranking.rows), len(corpus.articles))
+        matched = len(ranking.rows) if ranking.matched is None else ranking.matched
+        return Summary(topic, self.method, tuple(chosen), matched, len(corpus.articles))
 
     def _sumy_order(self, corpus: Corpus, ranking: Ranking, topic: Topic) -> np.ndarray:
         """The candidates in the order a sumy summarizer rates them."""
@@ -102,17 +106,24 @@ class TopicSummarizer:
             summarizer.stigma_words = ["advertisement"]
             summarizer.null_words = corpus.analyzer.stop_words
         tokenizer = _WordTokenizer()
-        sentences = [SumySentence(corpus.sentences[r].text, tokenizer) for r in ranking.rows]
+        # sumy's methods are quadratic or worse in pure Python (KL-sum takes a minute for 500
+        # sentences): past a limit they rate the best-scored candidates (kept in corpus order,
+        # which Edmundson's location method reads), and the rest follow by score.
+        by_score = np.argsort(-ranking.score, kind="stable")
+        pool = np.sort(by_score[: _SUMY_MAX_SENTENCES.get(self.method, _SUMY_MAX_SENTENCES[""])])
+        sentences = [SumySentence(corpus.sentences[ranking.rows[i]].text, tokenizer) for i in pool]
         document = ObjectDocumentModel([Paragraph(sentences)])
         rated: list[int] = []
 
         def capture(infos):  # sumy passes every sentence, best rated first, to the count
-            rated.extend(info.order for info in infos)
+            rated.extend(int(pool[info.order]) for info in infos)
             return infos[:1]
 
-        summarizer(document, capture)
+        with warnings.catch_warnings():  # LSA warns on stderr about short inputs
+            warnings.simplefilter("ignore", UserWarning)
+            summarizer(document, capture)
         seen = set(rated)
-        rated.extend(i for i in range(len(ranking.rows)) if i not in seen)
+        rated.extend(int(i) for i in by_score if int(i) not in seen)
         return np.array(rated, dtype=np.int64)
 
     @staticmethod

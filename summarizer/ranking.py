@@ -33,6 +33,9 @@ class Ranking:
     vectors: sparse.csr_matrix
     """L2-normalised tf-idf vectors of the candidates, for redundancy control."""
     query: TopicQuery
+    matched: int | None = None
+    """How many sentences matched the topic: more than ``rows`` when only the most relevant
+    were ranked (see ``TopicRanker.max_candidates``); None means ``len(rows)``."""
 
 
 def topic_terms(topic: Topic, corpus: Corpus) -> frozenset[int]:
@@ -63,8 +66,12 @@ class TopicRanker:
         expansion_weight: float = 0.4,
         similarity_threshold: float = 0.1,
         lead_prior: float = 0.0,
+        max_candidates: int = 2000,
     ) -> None:
         self.bias = bias
+        # The similarity graph is dense among sentences that share the topic's terms: memory and
+        # time grow with the square of the candidates (30,000 of them need tens of gigabytes).
+        self.max_candidates = max_candidates
         self.expansion_terms = expansion_terms
         self.expansion_weight = expansion_weight
         self.similarity_threshold = similarity_threshold
@@ -73,16 +80,20 @@ class TopicRanker:
     def __call__(self, corpus: Corpus, topic: Topic) -> Ranking:
         original = topic_terms(topic, corpus)
         rows = matching_rows(corpus, original)
+        matched = len(rows)
         query = self._expand(corpus, original, rows)
+        if len(rows) > self.max_candidates:  # rank only the most relevant, in corpus order
+            relevance = self._relevance(corpus, rows, query)
+            rows = rows[np.sort(np.argsort(-relevance, kind="stable")[: self.max_candidates])]
         vectors = corpus.tfidf(rows)
         if not len(rows):
             empty = np.zeros(0)
-            return Ranking(rows, empty, empty, empty, vectors, query)
+            return Ranking(rows, empty, empty, empty, vectors, query, matched)
         relevance = self._relevance(corpus, rows, query)
         if self.lead_prior:
             relevance = relevance * (1.0 + self.lead_prior / (1.0 + corpus.positions[rows]))
         centrality, score = self._biased_lexrank(vectors, relevance)
-        return Ranking(rows, _unit(relevance), _unit(centrality), score, vectors, query)
+        return Ranking(rows, _unit(relevance), _unit(centrality), score, vectors, query, matched)
 
     def _expand(self, corpus: Corpus, original: frozenset[int], rows: np.ndarray) -> TopicQuery:
         weights = {t: 1.0 for t in original}

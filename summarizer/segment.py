@@ -91,6 +91,8 @@ _ATTRIBUTION = re.compile(
 # Newswire feeds (AP, NYT) write quotations TeX-style: ``like this.''
 _QUOTE_CHARS = re.compile("``|''|[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e]")
 _WINDOW = 80  # context looked at around a boundary; keeps every rule O(1) per boundary
+_PUNKT_WINDOW = 10_000  # characters given to Punkt at once (see SentenceSplitter._punkt_starts)
+_PUNKT_OVERLAP = 400  # context on either side of a window: Punkt looks a token or two around a period
 
 
 class _OrthoHints(dict):
@@ -212,12 +214,36 @@ class SentenceSplitter:
 
     def _soft_cuts(self, s: str) -> list[int]:
         """Sentence starts inside one block (offsets into ``s``)."""
-        cuts = {start for start, _ in self._punkt.span_tokenize(s)}
+        cuts = self._punkt_starts(s)
         cuts.update(m.end() for m in _PERIOD_CLOSE_CAP.finditer(s))
         cuts.update(m.end() for m in _CJK_END.finditer(s))
         cuts.update(m.end() for m in _UNICODE_ELLIPSIS.finditer(s))
         kept = sorted(c for c in cuts if 0 < c < len(s) and not self._joins(s, c))
         return _drop_inside_short_quotes(s, kept)
+
+    def _punkt_starts(self, s: str) -> set[int]:
+        """Punkt's sentence starts, found window by window on long text.
+
+        NLTK runs Punkt's regular expressions under a wall-clock limit (``nltk.redos``, 5 s per
+        text) and raises when a text takes longer, which a paragraph of a megabyte can. Punkt
+        decides each boundary from the tokens around it, so overlapping windows give the same
+        starts as one pass: a window keeps only the starts in its middle part.
+        """
+        if len(s) <= _PUNKT_WINDOW:
+            return {start for start, _ in self._punkt.span_tokenize(s)}
+        starts: set[int] = set()
+        lo = 0
+        while lo < len(s):
+            hi = len(s)
+            if lo + _PUNKT_WINDOW < len(s):
+                hi = _space_before(s, lo + _PUNKT_WINDOW, lo + _PUNKT_WINDOW // 2)
+            left = _space_before(s, lo - _PUNKT_OVERLAP, 0) if lo else 0
+            right = min(len(s), hi + _PUNKT_OVERLAP)
+            for start, _ in self._punkt.span_tokenize(s[left:right]):
+                if lo < left + start <= hi:
+                    starts.add(left + start)
+            lo = hi
+        return starts
 
     def _joins(self, s: str, cut: int) -> bool:
         """True when the text on both sides of ``cut`` is one sentence."""
@@ -238,6 +264,16 @@ class SentenceSplitter:
             m = _ATTRIBUTION.match(after)
             return bool(m) and m.group("first").lower() not in _SENTENCE_STARTERS
         return False
+
+
+def _space_before(s: str, pos: int, floor: int) -> int:
+    """The last whitespace at or before ``pos`` and after ``floor``; ``pos`` when there is none."""
+    if pos <= floor:
+        return max(pos, 0)
+    for i in range(pos, floor, -1):
+        if s[i].isspace():
+            return i
+    return pos
 
 
 def _drop_inside_short_quotes(s: str, cuts: list[int]) -> list[int]:

@@ -75,13 +75,14 @@ def load_topics_file(path: Path) -> tuple[Topic, ...]:
         description = "Energy supplies"       # optional
     """
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        source = path.read_text(encoding="utf-8")
+        data = tomllib.loads(source)
     except FileNotFoundError:
         raise TopicsError(f"{path}: no such topics file") from None
     except UnicodeDecodeError:
         raise TopicsError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
-        raise TopicsError(f"{path}: invalid TOML: {error}") from None
+        raise TopicsError(f"{path}: invalid TOML: {_located(str(error), source)}") from None
     except OSError as error:
         raise TopicsError(f"{path}: {error.strerror or error}") from None
     table = data.get("topics")
@@ -109,6 +110,13 @@ def load_topics_file(path: Path) -> tuple[Topic, ...]:
             raise TopicsError(f"{where}: unknown field {sorted(unknown)[0]!r}")
         topics.append(Topic(name, label, tuple(dict.fromkeys(keywords)), description, str(path)))
     return tuple(topics)
+
+
+def _located(message: str, source: str) -> str:
+    """tomllib says "at end of document" without a line: add the line and column it means."""
+    lines = source.split("\n")
+    where = f"at end of document, line {len(lines)}, column {len(lines[-1]) + 1}"
+    return message.replace("at end of document", where)
 
 
 def merge_topics(*groups: Iterable[Topic]) -> tuple[Topic, ...]:
@@ -149,19 +157,41 @@ def select_topics(available: Sequence[Topic], names: Sequence[str]) -> tuple[Top
     return tuple(chosen)
 
 
-def available_topics(
+def replaced_topics(*groups: Iterable[Topic]) -> dict[str, tuple[str, ...]]:
+    """For each topic name defined more than once, the origins of the definitions it replaced
+    (``built-in`` or a file's path), earliest first: what :func:`merge_topics` let go."""
+    origins: dict[str, list[str]] = {}
+    for group in groups:
+        for topic in group:
+            origins.setdefault(topic.name, []).append(topic.origin)
+    return {name: tuple(found[:-1]) for name, found in origins.items() if len(found) > 1}
+
+
+def topic_groups(
     topics_file: Path | None = None,
     query: str | None = None,
     stop_words: frozenset[str] = frozenset(),
     use_config: bool = True,
-) -> tuple[Topic, ...]:
-    """Built-in topics, then the user's config file, then ``topics_file``, then the query."""
-    groups: list[Iterable[Topic]] = [BUILTIN_TOPICS]
+) -> list[tuple[Topic, ...]]:
+    """Built-in topics, then the user's config file, then ``topics_file``, then the query:
+    the order in which later definitions of a name replace earlier ones."""
+    groups: list[tuple[Topic, ...]] = [BUILTIN_TOPICS]
     config = config_topics_path()
     if use_config and config.is_file():
         groups.append(load_topics_file(config))
     if topics_file is not None:
         groups.append(load_topics_file(topics_file))
     if query and query.strip():
-        groups.append([query_topic(query, stop_words)])
-    return merge_topics(*groups)
+        groups.append((query_topic(query, stop_words),))
+    return groups
+
+
+def available_topics(
+    topics_file: Path | None = None,
+    query: str | None = None,
+    stop_words: frozenset[str] = frozenset(),
+    use_config: bool = True,
+) -> tuple[Topic, ...]:
+    """Built-in topics, then the user's config file, then ``topics_file``, then the query;
+    a later topic of the same name wins (the user's file over the built-in topic)."""
+    return merge_topics(*topic_groups(topics_file, query, stop_words, use_config))

@@ -22,7 +22,7 @@ from summarizer import (
 )
 from summarizer.schema import digest_to_dict
 from summarizer.terms import TermAnalyzer
-from summarizer.topics import available_topics
+from summarizer.topics import merge_topics, replaced_topics, topic_groups
 
 from .__main__ import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, PROG, interrupted
 from .atomic import write_atomically
@@ -42,12 +42,16 @@ examples:
   newsdigest topics --topics mytopics.toml
   newsdigest eval topics.jsonl --method topical --method lexrank --words 100
 
-exit codes: 0 ok, 1 failure, 2 usage error, 130 interrupted
+exit codes: 0 ok, 1 failure, 2 usage error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM)
 """
 
 
 class UsageError(NewsdigestError):
     """A bad combination of options (exit 2)."""
+
+
+class OutputError(NewsdigestError):
+    """The output cannot be written: a closed stdout, a full disk, a bad -o path (exit 1)."""
 
 
 def _selection_options() -> argparse.ArgumentParser:
@@ -158,8 +162,10 @@ def request_from(args: argparse.Namespace) -> Request:
     )
 
 
-def _summarize(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+def _summarize(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) -> int:
     request = request_from(args)
+    if not args.output:
+        _require(stdout)
     digest = run_request(request, warn=lambda e: _warn(stderr, str(e)))
     settings = {
         "method": request.method,
@@ -167,36 +173,77 @@ def _summarize(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         "words": request.length.words,
         "order": request.order,
     }
+    # The whole output is made before any of it is written: a failure cannot leave half of it.
     if args.format == "json":
         out = json.dumps(digest_to_dict(digest, settings), indent=2, ensure_ascii=True) + "\n"
     elif args.format == "markdown":
         from .render_markdown import render_markdown
 
         out = render_markdown(digest, explain=args.explain)
+    elif args.output:
+        out = _text(digest, args)
     else:
-        out = None
+        out = _text(digest, args, like=_console(stdout, args.color))
     if args.output:
-        if out is None:
-            out = _plain_text(digest, args)
-        write_atomically(args.output, out)
-        return EXIT_OK
-    if out is None:
-        from .render_text import render_text
-
-        render_text(digest, _console(stdout, args.color), explain=args.explain)
+        _export(args.output, out)
     else:
-        stdout.write(out)
+        _emit(stdout, out)
     return EXIT_OK
 
 
-def _plain_text(digest: Digest, args: argparse.Namespace) -> str:
+def _text(digest: Digest, args: argparse.Namespace, like=None) -> str:
+    """The text form, rendered in memory as the console ``like`` would show it (plain without)."""
     import io
+
+    from rich.console import Console
 
     from .render_text import render_text
 
     buffer = io.StringIO()
-    render_text(digest, _console(buffer, "never"), explain=args.explain)
+    if like is None or not like.is_terminal:
+        console = _console(buffer, "never")
+    else:
+        console = Console(
+            file=buffer, force_terminal=True, width=like.width, color_system=like.color_system,
+            no_color=like.no_color, highlight=False, markup=False, emoji=False,
+        )
+    render_text(digest, console, explain=args.explain)
     return buffer.getvalue()
+
+
+def _require(stdout: TextIO | None) -> None:
+    if stdout is None:
+        raise OutputError("standard output is closed (use -o FILE to write a file)")
+
+
+def _emit(stdout: TextIO | None, text: str) -> None:
+    """Write everything to stdout; a full disk or a dead terminal is one message, not a traceback."""
+    _require(stdout)
+    try:
+        stdout.write(text)
+        stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        _silence(stdout)  # or Python reports the unflushed rest again at exit
+        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+
+
+def _export(path: Path, text: str) -> None:
+    try:
+        write_atomically(path, text)
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write: {error.strerror or error} (nothing was changed)") from None
+
+
+def _silence(stream: TextIO) -> None:
+    """Point a stream's file descriptor at /dev/null so that the exit-time flush succeeds."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass  # no descriptor to redirect (a StringIO in tests): nothing is flushed at exit
 
 
 def _console(file: TextIO, color: str):
@@ -210,23 +257,30 @@ def _console(file: TextIO, color: str):
     )
 
 
-def _topics(args: argparse.Namespace, stdout: TextIO) -> int:
-    topics = available_topics(args.topics_file, args.query, TermAnalyzer().stop_words)
+def _topics(args: argparse.Namespace, stdout: TextIO | None) -> int:
+    _require(stdout)
+    groups = topic_groups(args.topics_file, args.query, TermAnalyzer().stop_words)
+    topics, replaced = merge_topics(*groups), replaced_topics(*groups)
     if args.format == "json":
         data = [
             {"name": t.name, "label": t.label, "keywords": list(t.keywords), "description": t.description,
-             "origin": t.origin}
+             "origin": t.origin, "replaces": list(replaced.get(t.name, ()))}
             for t in topics
         ]
-        stdout.write(json.dumps(data, indent=2, ensure_ascii=True) + "\n")
+        _emit(stdout, json.dumps(data, indent=2, ensure_ascii=True) + "\n")
         return EXIT_OK
     from .safety import printable
 
+    lines = []
     for topic in topics:
-        stdout.write(f"{topic.name}  ({printable(topic.label)}, {topic.origin})\n")
+        lines.append(f"{topic.name}  ({printable(topic.label)}, {printable(topic.origin)})")
+        for origin in replaced.get(topic.name, ()):
+            lines.append(f"  replaces the {'built-in topic' if origin == 'built-in' else 'topic from ' + printable(origin)}"
+                         f" {topic.name!r}: the later definition wins")
         if topic.description:
-            stdout.write(f"  {printable(topic.description)}\n")
-        stdout.write(f"  keywords: {printable(', '.join(topic.keywords))}\n")
+            lines.append(f"  {printable(topic.description)}")
+        lines.append(f"  keywords: {printable(', '.join(topic.keywords))}")
+    _emit(stdout, "".join(line + "\n" for line in lines))
     return EXIT_OK
 
 
@@ -269,7 +323,12 @@ def _version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    stdout, stderr = sys.stdout, sys.stderr
+    # A closed descriptor makes the stream None: report on a closed stdout, drop what a closed
+    # stderr would have shown. Text that a legacy locale cannot encode prints as "?".
+    stdout, stderr = sys.stdout, sys.stderr or open(os.devnull, "w")  # noqa: SIM115 - lives until exit
+    for stream in (stdout, stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     try:
         args = get_args(sys.argv[1:] if argv is None else argv)
         if args.command == "topics":
@@ -280,7 +339,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = _app(args)
         else:
             code = _summarize(args, stdout, stderr)
-        stdout.flush()
+        if stdout is not None:
+            stdout.flush()
         return code
     except (UnknownTopicError, UnknownMethodError, UsageError) as error:
         stderr.write(f"{PROG}: {_safe(error)}\n")
@@ -293,12 +353,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, and keep Python from
         # complaining when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, stdout.fileno())
+        _silence(stdout)
         return EXIT_OK
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
-        stderr.write(f"{PROG}: error: {where}{error.strerror or error}\n")
+        stderr.write(f"{PROG}: error: {_safe(where + (error.strerror or str(error)))}\n")
+        return EXIT_FAILURE
+    except MemoryError:
+        stderr.write(f"{PROG}: error: out of memory\n")
+        return EXIT_FAILURE
+    except Exception as error:  # a bug: one line, the traceback on request
+        if os.environ.get("NEWSDIGEST_DEBUG"):
+            raise
+        stderr.write(
+            f"{PROG}: error: internal error ({type(error).__name__}: {_safe(error)}); "
+            "set NEWSDIGEST_DEBUG=1 for the traceback and please report it\n"
+        )
         return EXIT_FAILURE
 
 

@@ -11,10 +11,15 @@ from .safety import printable
 
 # Characters that Markdown (or inline HTML) would interpret in article text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~&])")
+# Only web addresses become links; "javascript:" and the like are shown as text.
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>]+", re.IGNORECASE)
+
+
+_ORDERED_ITEM = re.compile(r"^(\d{1,9})([.)])")  # "1. " opening a sentence would nest a list
 
 
 def escape(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", printable(text))
+    return _ORDERED_ITEM.sub(r"\1\\\2", _MARKDOWN_SPECIAL.sub(r"\\\1", printable(text)))
 
 
 def render_markdown(digest: Digest, explain: bool = False) -> str:
@@ -38,9 +43,21 @@ def render_markdown(digest: Digest, explain: bool = False) -> str:
     lines += ["## Sources", ""]
     for article in citations.articles:
         entry = f"{citations.numbers[article.id]}. {escape(article.title)} ({escape(article.date or 'undated')})"
-        if article.url:
-            entry += f", <{printable(article.url).replace('>', '%3E')}>"
+        url = printable(article.url or "")
+        if _WEB_ADDRESS.fullmatch(url):
+            entry += f", <{url}>"
+        elif url:
+            entry += f", {escape(url)}"
         elif article.path:
-            entry += f", `{printable(article.path).replace('`', '')}`"
+            entry += f", {_code(printable(article.path))}"
         lines.append(entry)
     return "\n".join(lines) + "\n"
+
+
+def _code(text: str) -> str:
+    """An inline code span that shows ``text`` whole, backticks included (CommonMark 6.1)."""
+    fence = "`"
+    while fence in text:
+        fence += "`"
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

@@ -28,7 +28,7 @@ def _topic(summary: Summary, citations: Citations, console: Console, explain: bo
         heading.append(f"  ({summary.method})", style="dim")
     console.print(heading, soft_wrap=not console.is_terminal)
     if summary.message:
-        console.print(Text("  " + summary.message, style="italic dim"), soft_wrap=not console.is_terminal)
+        console.print(Text("  " + printable(summary.message), style="italic dim"), soft_wrap=not console.is_terminal)
         return
     for item in summary.sentences:
         line = Text(printable(item.sentence.text))
@@ -68,7 +68,7 @@ def _sources(digest: Digest, citations: Citations, console: Console) -> None:
     console.print(Text("Sources", style="bold"), soft_wrap=not console.is_terminal)
     for article in citations.articles:
         line = Text(printable(article.title), style="bold" if console.is_terminal else "")
-        line.append(" - " + (article.date or "undated"))
+        line.append(" - " + (printable(article.date or "") or "undated"))
         location = article.url or article.path
         if location:
             line.append(" - " + printable(location), style="dim")
