@@ -10,8 +10,10 @@ import pytest
 
 from bench.make_corpus import make_corpus
 from summarizer import BUILTIN_TOPICS, Corpus, Digester, Length, load_articles
+from summarizer import ranking
 from summarizer.cache import FILENAME, SCHEMA_VERSION
 from summarizer.index import ArticleCache
+from summarizer.ranking import TopicRanker
 
 from .conftest import ARTICLE, write
 
@@ -105,6 +107,18 @@ def test_offsets_slice_back_after_a_round_trip(tmp_path):
 def test_in_memory_cache_changes_nothing(generated):
     cache = ArticleCache(None, workers=2)
     assert load([generated], cache) == load([generated], None)
+
+
+def test_merged_walk_equals_the_sentence_by_sentence_walk(generated, monkeypatch):
+    corpus = Corpus(load([generated], None))
+    for topic in BUILTIN_TOPICS:
+        exact = TopicRanker()(corpus, topic)
+        monkeypatch.setattr(ranking, "MERGE_COPIES_ABOVE", 0)
+        merged = TopicRanker()(corpus, topic)
+        monkeypatch.undo()
+        assert len(exact.rows) > 20
+        for name in ("score", "relevance", "centrality"):
+            assert np.allclose(getattr(exact, name), getattr(merged, name), rtol=0, atol=1e-9), name
 
 
 # -- hits and misses -----------------------------------------------------------------------
