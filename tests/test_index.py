@@ -1,8 +1,11 @@
 """The persistent article index: hits and misses, edits, deletions, damage, concurrency, flags,
 and results that do not depend on it."""
 
+import json
 import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +18,9 @@ from summarizer.cache import FILENAME, SCHEMA_VERSION
 from summarizer.index import ArticleCache
 from summarizer.ranking import TopicRanker
 
-from .conftest import ARTICLE, write
+from tui.cli import get_args, request_from
+
+from .conftest import ARTICLE, REPO, write
 
 
 def load(paths, cache, warnings=None):
@@ -258,3 +263,87 @@ def test_unwritable_cache_directory_warns_and_goes_on(tmp_path, folder):
     warnings = []
     assert len(load([folder], ArticleCache(blocker / "cache"), warnings)) == 2
     assert any("nothing will be cached" in w for w in warnings)
+
+
+# -- two processes, and the command line ---------------------------------------------------
+
+
+def run_cli(*args, env=None):
+    return subprocess.Popen(
+        [sys.executable, "-m", "tui", "summarize", *args, "--format", "json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_two_processes_share_the_cache(tmp_path, generated):
+    directory = tmp_path / "cache"
+    runs = [run_cli(str(generated), "--cache-dir", str(directory)) for _ in range(2)]
+    uncached = run_cli(str(generated), "--no-cache")
+    outputs = [r.communicate(timeout=240) for r in runs]
+    for run, (out, err) in zip(runs, outputs):
+        assert run.returncode == 0, err
+        assert "warning" not in err
+    assert outputs[0][0] == outputs[1][0]
+    db = sqlite3.connect(directory / FILENAME)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db.execute("SELECT count(*) FROM files").fetchone()[0] == 60
+    assert json.loads(uncached.communicate(timeout=240)[0]) == json.loads(outputs[0][0])
+
+
+def test_cli_default_cache_dir_and_flags(tmp_path, folder):
+    xdg, nocache = tmp_path / "xdg", tmp_path / "xdg2"
+    runs = [
+        run_cli(str(folder), env={"XDG_CACHE_HOME": str(xdg)}),
+        run_cli(str(folder), "--cache-dir", str(tmp_path / "elsewhere"), env={"XDG_CACHE_HOME": str(xdg)}),
+        run_cli(str(folder), "--no-cache", env={"XDG_CACHE_HOME": str(nocache)}),
+    ]
+    outputs = [json.loads(run.communicate(timeout=120)[0]) for run in runs]
+    assert (xdg / "newsdigest" / FILENAME).is_file()
+    assert (tmp_path / "elsewhere" / FILENAME).is_file()
+    assert not (xdg / "newsdigest").exists() or len(list((xdg / "newsdigest").iterdir())) == 1
+    assert not nocache.exists()
+    assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_no_cache_and_cache_dir_exclude_each_other(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit:
+        get_args(["summarize", "--no-cache", "--cache-dir", str(tmp_path)])
+    assert exit.value.code == 2
+    assert "not allowed with" in capsys.readouterr().err
+
+
+def test_cli_resolves_the_cache_directory(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert request_from(get_args(["summarize"])).cache_dir == tmp_path / "xdg" / "newsdigest"
+    assert request_from(get_args(["summarize", "--cache-dir", "d"])).cache_dir == Path("d")
+    assert request_from(get_args(["summarize", "--no-cache"])).cache_dir is None
+    assert request_from(get_args(["app", "--no-cache"])).cache_dir is None
+
+
+def test_progress_reaches_the_total(tmp_path, generated):
+    seen = []
+    load_articles([str(generated)], cache=ArticleCache(tmp_path / "cache", workers=2),
+                  on_progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (60, 60)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path):
+    import io
+
+    from tui.cli import _progress_bar
+
+    with _progress_bar(io.StringIO()) as (on_progress, warn):
+        assert on_progress is None
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    stream = Terminal()
+    with _progress_bar(stream) as (on_progress, warn):
+        for done in range(1, 101):
+            on_progress(done, 100)
+        warn("a.txt: empty file, skipped")
+    assert "newsdigest: warning: a.txt: empty file, skipped" in stream.getvalue()
