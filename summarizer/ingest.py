@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import stat
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -336,8 +337,19 @@ def _run(jobs: list[tuple[int, _Job]], cores: int):
 
 
 def _pool_map(jobs, cores, chunk):
-    with ProcessPoolExecutor(max_workers=cores) as pool:
+    pool = ProcessPoolExecutor(max_workers=cores, initializer=_quiet_worker)
+    try:
         yield from pool.map(_work, (job for _, job in jobs), chunksize=chunk)
+    finally:
+        # Interrupted (Ctrl-C, SIGTERM, an error): drop the files not started yet.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C and SIGTERM to the main process, which stops them: a worker
+    interrupted while idle would print a traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _with_ids(file: FileRecords, store: IndexStore) -> FileRecords:
