@@ -34,7 +34,7 @@ _BATCH = 500  # paths per SELECT ... IN (...)
 # The code and data whose output the index stores: any change to them changes the fingerprint.
 _SOURCES = (
     "inputs.py", "articles.py", "boilerplate.py", "metadata.py", "html.py", "decoding.py",
-    "segment.py", "terms.py", "ingest.py", "data/abbreviations.txt",
+    "segment.py", "terms.py", "ingest.py", "prefilter.py", "data/abbreviations.txt",
 )
 _DISTRIBUTIONS = ("nltk", "sumy", "breadability")
 
@@ -105,6 +105,7 @@ class IndexStore:
         self._db = self._open()
         self._stem_ids: dict[str, int] | None = None
         self._stems: dict[int, str] = {}
+        self._writable = True
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -118,13 +119,17 @@ class IndexStore:
                        "nothing will be cached")
             return self._prepare(sqlite3.connect(":memory:", isolation_level=None))
         try:
-            return self._connect(self.path)
-        except CacheSetAside as reason:
-            aside = self._set_aside()
-            self._warn(str(self.path), f"{reason}; set aside as {aside.name} and rebuilt")
-        except sqlite3.DatabaseError as error:
-            aside = self._set_aside()
-            self._warn(str(self.path), f"unreadable cache ({error}); set aside as {aside.name} and rebuilt")
+            try:
+                return self._connect(self.path)
+            except CacheSetAside as reason:
+                aside = self._set_aside()
+                self._warn(str(self.path), f"{reason}; set aside as {aside.name} and rebuilt")
+            except sqlite3.DatabaseError as error:
+                aside = self._set_aside()
+                self._warn(str(self.path), f"unreadable cache ({error}); set aside as {aside.name} and rebuilt")
+        except CacheSetAside as error:
+            self._warn(str(self.path), f"cannot use the cache ({error}); nothing will be cached")
+            return self._prepare(sqlite3.connect(":memory:", isolation_level=None))
         try:
             return self._connect(self.path)
         except (CacheSetAside, sqlite3.DatabaseError) as error:
@@ -182,6 +187,8 @@ class IndexStore:
                 os.replace(f"{self.path}{suffix}", f"{aside}{suffix}")
             except FileNotFoundError:
                 pass  # another process set it aside first, or there was no journal
+            except OSError as error:
+                raise CacheSetAside(f"cannot set it aside ({error.strerror or error})") from None
         return aside
 
     def close(self) -> None:
@@ -213,23 +220,20 @@ class IndexStore:
             for path, i, sha, payload in rows
         ]
         if values:
-            with self._transaction():
-                self._db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+            self._write(lambda db: db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values))
 
     def touch(self, rows: Iterable[tuple[str, FileIdentity]]) -> None:
         """A file whose content is unchanged got a new identity (touched, copied over)."""
         values = [(i.device, i.inode, i.size, i.mtime_ns, path) for path, i in rows]
         if values:
-            with self._transaction():
-                self._db.executemany(
-                    "UPDATE files SET device = ?, inode = ?, size = ?, mtime_ns = ? WHERE path = ?", values
-                )
+            self._write(lambda db: db.executemany(
+                "UPDATE files SET device = ?, inode = ?, size = ?, mtime_ns = ? WHERE path = ?", values
+            ))
 
     def forget(self, paths: Iterable[str]) -> None:
         values = [(p,) for p in paths]
         if values:
-            with self._transaction():
-                self._db.executemany("DELETE FROM files WHERE path = ?", values)
+            self._write(lambda db: db.executemany("DELETE FROM files WHERE path = ?", values))
 
     def paths_under(self, directory: str) -> list[str]:
         """Stored paths inside ``directory`` (absolute, without a trailing separator)."""
@@ -248,16 +252,20 @@ class IndexStore:
         known = self._stem_ids
         new = [s for s in dict.fromkeys(stems) if s not in known]
         if new:
-            with self._transaction():
-                self._db.executemany("INSERT OR IGNORE INTO terms (stem) VALUES (?)", [(s,) for s in new])
+            def insert(db: sqlite3.Connection) -> None:
+                db.executemany("INSERT OR IGNORE INTO terms (stem) VALUES (?)", [(s,) for s in new])
                 for start in range(0, len(new), _BATCH):
                     batch = new[start : start + _BATCH]
                     marks = ",".join("?" * len(batch))
-                    for term_id, stem in self._db.execute(
-                        f"SELECT id, stem FROM terms WHERE stem IN ({marks})", batch
-                    ):
+                    for term_id, stem in db.execute(f"SELECT id, stem FROM terms WHERE stem IN ({marks})", batch):
                         known[stem] = term_id
                         self._stems[term_id] = stem
+
+            if not self._write(insert):
+                # Not stored: ids for this process only (nothing that uses them is stored either).
+                for stem in new:
+                    known[stem] = term_id = max(self._stems, default=0) + 1
+                    self._stems[term_id] = stem
         return np.fromiter((known[s] for s in stems), dtype=np.int64, count=len(stems))
 
     def stems(self, ids: np.ndarray) -> list[str]:
@@ -275,6 +283,20 @@ class IndexStore:
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)
+
+    def _write(self, change: Callable[[sqlite3.Connection], object]) -> bool:
+        """Apply ``change`` in one transaction; False when the index cannot be written (read-only,
+        disk full: one warning, then the run goes on without storing)."""
+        if not self._writable:
+            return False
+        try:
+            with self._transaction() as db:
+                change(db)
+            return True
+        except sqlite3.OperationalError as error:
+            self._writable = False
+            self._warn(str(self.path or ":memory:"), f"cannot write the cache ({error}); going on without it")
+            return False
 
 
 class _Transaction:

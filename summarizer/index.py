@@ -45,15 +45,19 @@ class ArticleCache:
         self.workers = workers
         self.analyzer = TermAnalyzer()
         self._store: IndexStore | None = None
+        self._warn: Warn | None = None
         self._analyses: dict[int, tuple[Article, Record]] = {}
         self.stats = LoadStats()
         """What the last load did (files from the index, parsed...)."""
 
     def store(self, warn: Warn | None = None) -> IndexStore:
+        """The open index; its own problems go to ``warn`` (the latest one given)."""
+        if warn is not None:
+            self._warn = warn
         if self._store is None:
             def on_warning(path: str, problem: str) -> None:
-                if warn:
-                    warn(InputError(path, problem))
+                if self._warn is not None:
+                    self._warn(InputError(path, problem))
 
             self._store = IndexStore(self.directory, on_warning)
         return self._store

@@ -14,7 +14,7 @@ import pytest
 from bench.make_corpus import make_corpus
 from summarizer import BUILTIN_TOPICS, Corpus, Digester, Length, load_articles
 from summarizer import ranking
-from summarizer.cache import FILENAME, SCHEMA_VERSION
+from summarizer.cache import FILENAME, SCHEMA_VERSION, IndexStore
 from summarizer.index import ArticleCache
 from summarizer.ranking import TopicRanker
 
@@ -256,6 +256,19 @@ def test_damaged_row_is_parsed_again(tmp_path, folder):
     cache = ArticleCache(directory)
     assert load([folder], cache) == load([folder], None)
     assert cache.stats.parsed == 2
+
+
+def test_a_cache_that_cannot_be_written_warns_once_and_changes_nothing(tmp_path, folder, monkeypatch):
+    def refuse(self):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    cache = ArticleCache(tmp_path / "cache")
+    cache.store()  # created while writable
+    monkeypatch.setattr(IndexStore, "_transaction", refuse)
+    warnings = []
+    assert load([folder], cache, warnings) == load([folder], None)
+    assert len([w for w in warnings if "cannot write the cache" in w]) == 1
+    assert Corpus(load([folder], cache), cache=cache).vocabulary == Corpus(load([folder], None)).vocabulary
 
 
 def test_unwritable_cache_directory_warns_and_goes_on(tmp_path, folder):
