@@ -15,6 +15,7 @@ import gc
 import os
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -141,7 +142,7 @@ class ArticleCache:
                 continue
             # An article the cache did not load (made by hand, or filtered): stem it here.
             record = _record(article, article.id, article.path is not None, analyzer)
-            parts.append(Record(**{**record.__dict__, "terms": store.term_ids(list(record.terms))}))
+            parts.append(replace(record, terms=store.term_ids(list(record.terms))))
         return assemble(parts, store.stems)
 
 

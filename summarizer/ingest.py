@@ -15,7 +15,7 @@ import signal
 import stat
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import BinaryIO
 
 import numpy as np
@@ -358,15 +358,9 @@ def _with_ids(file: FileRecords, store: IndexStore) -> FileRecords:
     ids = store.term_ids(stems) if stems else np.zeros(0, dtype=np.int64)
     out, at = [], 0
     for record in file.records:
-        out.append(_replace_terms(record, ids[at : at + len(record.terms)]))
+        out.append(replace(record, terms=ids[at : at + len(record.terms)]))
         at += len(record.terms)
     return FileRecords(tuple(out), file.problems)
-
-
-def _replace_terms(record: Record, terms: np.ndarray) -> Record:
-    from dataclasses import replace
-
-    return replace(record, terms=terms)
 
 
 def _decode_or_none(payload: bytes) -> FileRecords | None:

@@ -360,3 +360,13 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
             on_progress(done, 100)
         warn("a.txt: empty file, skipped")
     assert "newsdigest: warning: a.txt: empty file, skipped" in stream.getvalue()
+
+
+def test_articles_the_cache_did_not_load_are_stemmed_in_place(tmp_path, folder):
+    cache = ArticleCache(tmp_path / "cache")
+    load([folder], cache)
+    plain = load([folder], None)  # other objects: not in the cache's memory of its last load
+    corpus = Corpus(plain, cache=cache)
+    reference = Corpus(plain)
+    assert list(corpus.vocabulary) == list(reference.vocabulary)
+    assert (corpus.counts != reference.counts).nnz == 0
