@@ -26,6 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
+from .prefilter import fold, required_literals
+
 __all__ = ["BoilerplateVerdict", "BoilerplateDetector", "sentence_is_boilerplate"]
 
 THRESHOLD = 3.0
@@ -47,10 +49,18 @@ class _Cue(NamedTuple):
     weight: float
     label: str
     label_only: bool = False  # only counts on short label-like lines
+    needs: tuple[str, ...] | None = None  # a match holds one of these (folded): see prefilter
+
+    def search(self, text: str, folded: str) -> bool:
+        """Whether the cue matches ``text`` (``folded`` is ``fold(text)``, to skip hopeless searches)."""
+        if self.needs is not None and not any(literal in folded for literal in self.needs):
+            return False
+        return self.pattern.search(text) is not None
 
 
 def _cue(regex: str, weight: float, label: str, *, label_only: bool = False) -> _Cue:
-    return _Cue(re.compile(regex, re.IGNORECASE), weight, label, label_only)
+    pattern = re.compile(regex, re.IGNORECASE)
+    return _Cue(pattern, weight, label, label_only, required_literals(pattern))
 
 
 # Lower-case "us" only: "US" is the United States.
@@ -417,12 +427,13 @@ def _scores(text: str) -> list[_Score]:
     """Every category's score for one paragraph or sentence, best first."""
     text = " ".join(text.split())
     unquoted = _unquoted(text).replace("\u2019", "'")
+    folded = fold(unquoted)
     is_label = _is_label(text)
     long_text = _word_count(text) >= GATE_MIN_WORDS
     attributed = bool(_ATTRIBUTION.search(unquoted))
     results = []
     for cat in _CATEGORIES:
-        hits = [(c.weight, c.label) for c in cat.cues if (is_label or not c.label_only) and c.pattern.search(unquoted)]
+        hits = [(c.weight, c.label) for c in cat.cues if (is_label or not c.label_only) and c.search(unquoted, folded)]
         if cat.extra:
             hits += cat.extra(unquoted, is_label)
         if not hits:

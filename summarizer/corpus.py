@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
+from .index import ArticleCache
 from .model import Article, Sentence
 from .terms import TermAnalyzer, words
 
@@ -18,11 +19,34 @@ class Corpus:
     sentence frequency of each term (smoothed), as LexRank uses.
     """
 
-    def __init__(self, articles: Sequence[Article], analyzer: TermAnalyzer | None = None) -> None:
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        analyzer: TermAnalyzer | None = None,
+        cache: ArticleCache | None = None,
+    ) -> None:
         self.articles: tuple[Article, ...] = tuple(articles)
         self.analyzer = analyzer or TermAnalyzer()
         self.sentences: tuple[Sentence, ...] = tuple(s for a in self.articles for s in a.sentences)
         self.article_index = {a.id: i for i, a in enumerate(self.articles)}
+        built = cache.term_matrix(self.articles, self.analyzer) if cache is not None else None
+        if built is not None:
+            # The same matrix, assembled from the stems the index stored (see summarizer.index).
+            self.vocabulary, self.counts, self.word_counts = built
+        else:
+            self._count_terms()
+        n = max(len(self.sentences), 1)
+        # The inverted index: for each term, the sentences holding it (CSC of the counts).
+        self.postings: sparse.csc_matrix = self.counts.tocsc()
+        df = np.diff(self.postings.indptr)  # sentences holding each term
+        self.document_frequency = df
+        self.idf = np.log((n + 1) / (df + 1)) + 1.0
+        self.terms = {i: t for t, i in self.vocabulary.items()}
+        # Position of each sentence in its article (0 = lead) and the article's position.
+        self.positions = np.array([s.index for s in self.sentences], dtype=np.int64)
+        self.article_of = np.array([self.article_index[s.article_id] for s in self.sentences], dtype=np.int64)
+
+    def _count_terms(self) -> None:
         self.vocabulary: dict[str, int] = {}
         rows, cols = [], []
         word_counts = []
@@ -37,13 +61,15 @@ class Corpus:
         )
         self.counts.sum_duplicates()
         self.word_counts = np.array(word_counts, dtype=np.int64)
-        n = max(len(self.sentences), 1)
-        df = np.diff(self.counts.tocsc().indptr)  # sentences holding each term
-        self.idf = np.log((n + 1) / (df + 1)) + 1.0
-        self.terms = {i: t for t, i in self.vocabulary.items()}
-        # Position of each sentence in its article (0 = lead) and the article's position.
-        self.positions = np.array([s.index for s in self.sentences], dtype=np.int64)
-        self.article_of = np.array([self.article_index[s.article_id] for s in self.sentences], dtype=np.int64)
+
+    def matching(self, terms: Sequence[int]) -> np.ndarray:
+        """Sentences holding at least one of the terms, in order: read from the postings,
+        so the cost follows the number of matches, not the size of the corpus."""
+        postings = self.postings
+        hits = [postings.indices[postings.indptr[t] : postings.indptr[t + 1]] for t in terms]
+        if not hits:
+            return np.zeros(0, dtype=np.int64)
+        return np.unique(np.concatenate(hits)).astype(np.int64)
 
     def __len__(self) -> int:
         return len(self.sentences)

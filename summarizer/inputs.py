@@ -123,18 +123,26 @@ def _walk(root: Path, warn: Warn) -> Iterator[InputFile]:
 
 def read_input(item: InputFile, warn: Warn, stdin: BinaryIO | None = None) -> list[RawArticle]:
     """The articles in one input; problems with the whole input raise :class:`InputError`."""
+    return parse_input(item, read_bytes(item, stdin), warn)
+
+
+def read_bytes(item: InputFile, stdin: BinaryIO | None = None) -> bytes:
+    """The raw content of one input (stdin, a file or a pipe)."""
     try:
         if item.is_stdin:
-            data = _read_bounded(item, stdin or sys.stdin.buffer)
-        else:
-            with _open(item) as handle:
-                data = _read_bounded(item, handle)
+            return _read_bounded(item, stdin or sys.stdin.buffer)
+        with _open(item) as handle:
+            return _read_bounded(item, handle)
     except FileNotFoundError:
         raise InputError(item.path, "vanished while loading") from None
     except IsADirectoryError:
         raise InputError(item.path, "is a directory") from None
     except OSError as error:
         raise InputError(item.path, error.strerror or str(error)) from None
+
+
+def parse_input(item: InputFile, data: bytes, warn: Warn) -> list[RawArticle]:
+    """The articles in the content of one input (see :func:`read_input`)."""
     if not data.strip():
         raise InputError(item.path, "empty file, skipped")
     try:

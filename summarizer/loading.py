@@ -9,6 +9,7 @@ from typing import BinaryIO
 
 from .articles import ArticleParser, Metadata
 from .errors import InputError, NoArticlesError
+from .index import ArticleCache
 from .inputs import discover, read_input
 from .model import Article
 
@@ -31,11 +32,14 @@ def load_articles(
     on_progress: Progress | None = None,
     stdin: BinaryIO | None = None,
     parser: ArticleParser | None = None,
+    cache: ArticleCache | None = None,
 ) -> tuple[Article, ...]:
     """Read every article under ``paths`` (the seeds when empty).
 
     Unusable inputs are reported to ``on_warning`` and skipped; :class:`NoArticlesError`
-    is raised when nothing readable remains.
+    is raised when nothing readable remains. With a ``cache`` (see :mod:`summarizer.index`),
+    unchanged files come from the index and new ones are parsed in worker processes; the
+    articles are the same either way. A custom ``parser`` bypasses the cache.
     """
     warnings: list[InputError] = []
 
@@ -47,6 +51,9 @@ def load_articles(
     given = list(paths) or [str(seeds_dir())]
     parse = parser or ArticleParser()
     files = discover(given, warn)
+    if cache is not None and parser is None:
+        articles = cache.load(files, warn, on_progress, stdin)
+        return _nonempty(articles, given)
     articles: list[Article] = []
     seen_ids: set[str] = set()
     for done, item in enumerate(files, 1):
@@ -69,6 +76,10 @@ def load_articles(
             articles.append(article)
         if on_progress:
             on_progress(done, len(files))
+    return _nonempty(articles, given)
+
+
+def _nonempty(articles: list[Article], given: list[str]) -> tuple[Article, ...]:
     if not articles:
         where = ", ".join(given) if len(given) <= 3 else f"{len(given)} paths"
         raise NoArticlesError(f"no readable articles in {where}")

@@ -11,6 +11,11 @@ from .corpus import Corpus
 from .model import Topic
 
 
+MERGE_COPIES_ABOVE = 4000
+"""Candidates beyond which identical sentences share one node of the walk (as selection
+stops keeping a dense similarity matrix at this size)."""
+
+
 @dataclass(frozen=True)
 class TopicQuery:
     """A topic as weighted index terms: its own keywords and terms expanded from the corpus."""
@@ -47,8 +52,7 @@ def matching_rows(corpus: Corpus, terms: frozenset[int]) -> np.ndarray:
     """Sentences holding at least one of the terms."""
     if not terms or not len(corpus):
         return np.zeros(0, dtype=np.int64)
-    hits = corpus.counts[:, sorted(terms)].sum(axis=1)
-    return np.flatnonzero(np.asarray(hits).ravel() > 0)
+    return corpus.matching(sorted(terms))
 
 
 class TopicRanker:
@@ -101,7 +105,7 @@ class TopicRanker:
             return TopicQuery(weights, original)
         # Terms far more frequent in the topic's sentences than in the corpus, seen in 2+ of them.
         inside = np.asarray((corpus.counts[rows] > 0).sum(axis=0)).ravel()
-        overall = np.asarray((corpus.counts > 0).sum(axis=0)).ravel()
+        overall = corpus.document_frequency
         share_inside = inside / len(rows)
         share_overall = overall / len(corpus)
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -125,6 +129,8 @@ class TopicRanker:
 
     def _biased_lexrank(self, vectors: sparse.csr_matrix, relevance: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         n = vectors.shape[0]
+        if n > MERGE_COPIES_ABOVE:
+            return self._biased_lexrank_merged(vectors, relevance)
         similarity = (vectors @ vectors.T).tocsr()
         similarity.setdiag(0.0)
         similarity.data[similarity.data < self.similarity_threshold] = 0.0
@@ -145,6 +151,59 @@ class TopicRanker:
             score = updated
         centrality = np.asarray(transition.T @ score).ravel()
         return centrality, score
+
+    def _biased_lexrank_merged(self, vectors: sparse.csr_matrix, relevance: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`_biased_lexrank` for many candidates: the same walk, with the sentences that
+        several outlets print word for word as one node of weight k (their number of copies),
+        so that the similarity matrix grows with the distinct candidates. Scores agree with
+        the sentence-by-sentence walk within rounding; copies score exactly alike (there,
+        rounding decides which copy ranks first)."""
+        n = vectors.shape[0]
+        node, unique, copies = _merge_copies(vectors, relevance)
+        vectors, relevance = vectors[unique], relevance[unique]
+        similarity = (vectors @ vectors.T).tocsr()
+        self_similarity = similarity.diagonal()
+        similarity.setdiag(0.0)
+        similarity.data[similarity.data < self.similarity_threshold] = 0.0
+        similarity.eliminate_zeros()
+        # A node's copies are its neighbours too (never itself): k - 1 of them, at its self-similarity.
+        self_weight = np.where(self_similarity >= self.similarity_threshold, self_similarity, 0.0) * (copies - 1)
+        out_weight = np.asarray(similarity @ copies.astype(np.float64)).ravel() + self_weight
+        dangling = out_weight == 0
+        out_weight[dangling] = 1.0
+        transition = sparse.diags(1.0 / out_weight) @ similarity  # one copy's share of each vote
+        stay = self_weight / out_weight
+        total = (relevance * copies).sum()
+        bias = relevance / total if total > 0 else np.full(len(copies), 1.0 / n)
+        score = np.full(len(copies), 1.0 / n)
+        for _ in range(100):
+            weighted = score * copies
+            votes = transition.T @ weighted + stay * score + weighted[dangling].sum() * bias
+            updated = self.bias * bias + (1.0 - self.bias) * votes
+            if (np.abs(updated - score) * copies).sum() < 1e-9:
+                score = updated
+                break
+            score = updated
+        centrality = np.asarray(transition.T @ (score * copies)).ravel() + stay * score
+        return centrality[node], score[node]
+
+
+def _merge_copies(vectors: sparse.csr_matrix, relevance: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Identical candidates (same terms, same relevance): (node of each candidate, first
+    candidate of each node, copies per node). Their walk scores are equal by symmetry."""
+    first: dict[bytes, int] = {}
+    node = np.empty(vectors.shape[0], dtype=np.int64)
+    unique: list[int] = []
+    indptr, indices, data = vectors.indptr, vectors.indices, vectors.data
+    for i in range(vectors.shape[0]):
+        a, b = indptr[i], indptr[i + 1]
+        key = indices[a:b].tobytes() + data[a:b].tobytes() + relevance[i].tobytes()
+        found = first.setdefault(key, len(unique))
+        if found == len(unique):
+            unique.append(i)
+        node[i] = found
+    copies = np.bincount(node, minlength=len(unique))
+    return node, np.array(unique, dtype=np.int64), copies
 
 
 def _unit(values: np.ndarray) -> np.ndarray:

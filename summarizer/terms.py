@@ -22,6 +22,7 @@ class TermAnalyzer:
     """Maps text to index terms: lower-cased, stemmed words that are not stop words."""
 
     def __init__(self, language: str = "english") -> None:
+        self.language = language
         self.stop_words = frozenset(get_stop_words(language))
         self._stem = lru_cache(maxsize=200_000)(Stemmer(language))
 

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -20,6 +21,7 @@ from summarizer import (
     UnknownMethodError,
     UnknownTopicError,
 )
+from summarizer.index import default_cache_dir
 from summarizer.schema import digest_to_dict
 from summarizer.terms import TermAnalyzer
 from summarizer.topics import merge_topics, replaced_topics, topic_groups
@@ -29,6 +31,7 @@ from .atomic import write_atomically
 from .request import Request, run_request
 
 SUBCOMMANDS = ("summarize", "topics", "eval", "app")
+PROGRESS_MIN_FILES = 50  # fewer files load too fast for a bar to help
 FORMATS = ("text", "markdown", "json")
 
 EPILOG = """\
@@ -71,6 +74,11 @@ def _selection_options() -> argparse.ArgumentParser:
     size.add_argument("-n", "--sentences", type=_positive, metavar="N", help="sentences per topic (default 5)")
     size.add_argument("-w", "--words", type=_positive, metavar="N", help="a word budget per topic instead")
     group.add_argument("--order", choices=ORDERS, default="relevance", help="order of each topic's sentences")
+    group = parent.add_argument_group("index")
+    cache = group.add_mutually_exclusive_group()
+    cache.add_argument("--cache-dir", type=Path, metavar="DIR",
+                       help="where parsed articles are kept between runs (default $XDG_CACHE_HOME/newsdigest)")
+    cache.add_argument("--no-cache", action="store_true", help="read every file again and keep nothing")
     return parent
 
 
@@ -159,6 +167,7 @@ def request_from(args: argparse.Namespace) -> Request:
         method=args.method,
         length=length,
         order=args.order,
+        cache_dir=None if args.no_cache else (args.cache_dir or default_cache_dir()),
     )
 
 
@@ -166,7 +175,8 @@ def _summarize(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) 
     request = request_from(args)
     if not args.output:
         _require(stdout)
-    digest = run_request(request, warn=lambda e: _warn(stderr, str(e)))
+    with _progress_bar(stderr) as (on_progress, print_above):
+        digest = run_request(request, warn=lambda e: print_above(str(e)), on_progress=on_progress)
     settings = {
         "method": request.method,
         "sentences": request.length.sentences,
@@ -189,6 +199,42 @@ def _summarize(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) 
     else:
         _emit(stdout, out)
     return EXIT_OK
+
+
+@contextmanager
+def _progress_bar(stderr: TextIO):
+    """(on_progress, warn) for a run: a bar on stderr while files are read, when it is a terminal.
+
+    The bar appears only when there are enough files for reading to take a while, and
+    warnings print above it instead of through it.
+    """
+    if not stderr.isatty():
+        yield None, lambda message: _warn(stderr, message)
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .safety import printable
+
+    console = Console(file=stderr, highlight=False, markup=False, emoji=False)
+    progress = Progress(
+        TextColumn("reading articles"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=console, transient=True, redirect_stdout=False, redirect_stderr=False,
+    )
+    task = progress.add_task("read", total=None)
+
+    def on_progress(done: int, total: int) -> None:
+        if total >= PROGRESS_MIN_FILES and not progress.live.is_started:
+            progress.start()
+        progress.update(task, completed=done, total=total)
+
+    def warn(message: str) -> None:
+        console.print(f"{PROG}: warning: {printable(message)}", soft_wrap=True)
+
+    try:
+        yield on_progress, warn
+    finally:
+        progress.stop()
 
 
 def _text(digest: Digest, args: argparse.Namespace, like=None) -> str:

@@ -17,6 +17,7 @@ from summarizer import (
     load_articles,
     select_topics,
 )
+from summarizer.index import ArticleCache
 from summarizer.terms import TermAnalyzer
 from summarizer.topics import available_topics
 
@@ -32,6 +33,8 @@ class Request:
     method: str = DEFAULT_METHOD
     length: Length = Length(sentences=5)
     order: str = "relevance"
+    cache_dir: Path | None = None
+    """Where the persistent article index lives; None: nothing is kept between runs."""
 
 
 def resolve_topics(request: Request, analyzer: TermAnalyzer) -> tuple[tuple[Topic, ...], tuple[Topic, ...]]:
@@ -43,8 +46,15 @@ def resolve_topics(request: Request, analyzer: TermAnalyzer) -> tuple[tuple[Topi
     return topics, select_topics(topics, names)
 
 
-def run_request(request: Request, warn: Callable[[InputError], None] | None = None) -> Digest:
-    """Load, rank and select: the whole engine run behind ``summarize``."""
+def run_request(
+    request: Request,
+    warn: Callable[[InputError], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Digest:
+    """Load, rank and select: the whole engine run behind ``summarize``.
+
+    ``on_progress(done, total)`` follows the reading of the input files.
+    """
     analyzer = TermAnalyzer()
     _, chosen = resolve_topics(request, analyzer)
     warnings: list[str] = []
@@ -54,7 +64,11 @@ def run_request(request: Request, warn: Callable[[InputError], None] | None = No
         if warn:
             warn(error)
 
-    articles = load_articles(request.paths, on_warning=on_warning)
-    corpus = Corpus(articles, analyzer)
+    cache = ArticleCache(request.cache_dir)
+    try:
+        articles = load_articles(request.paths, on_warning=on_warning, on_progress=on_progress, cache=cache)
+        corpus = Corpus(articles, analyzer, cache=cache)
+    finally:
+        cache.close()
     digest = Digester(request.method, request.length, request.order)(corpus, chosen)  # type: ignore[arg-type]
     return Digest(digest.articles, digest.summaries, tuple(warnings))

@@ -1,0 +1,317 @@
+"""The persistent index: parsed articles and their stems in SQLite, under the XDG cache dir.
+
+One row per input file, keyed by its absolute path and checked against the file's identity
+(device, inode, size, modification time) and the SHA-256 of its content: an edited file is
+read again, a deleted one dropped. What is stored does not depend on the path or on the
+article ids, so a file reached through another folder still hits. A fingerprint of the code
+that reads and analyses articles is part of every row, so a change to the segmenter or the
+stemmer never serves stale sentences.
+
+Two processes may use the index at once: WAL journal, a busy timeout, and every write in a
+transaction. A file that is not a newsdigest index (corrupt, foreign, another schema
+version) is renamed aside and a new index is built, with a warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x6E647367  # "ndsg"
+FILENAME = "index.sqlite3"
+BUSY_TIMEOUT_S = 60.0
+_BATCH = 500  # paths per SELECT ... IN (...)
+
+# The code and data whose output the index stores: any change to them changes the fingerprint.
+_SOURCES = (
+    "inputs.py", "articles.py", "boilerplate.py", "metadata.py", "html.py", "decoding.py",
+    "segment.py", "terms.py", "ingest.py", "prefilter.py", "data/abbreviations.txt",
+)
+_DISTRIBUTIONS = ("nltk", "sumy", "breadability")
+
+
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/newsdigest`` (``~/.cache/newsdigest`` when unset)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "newsdigest"
+
+
+_fingerprint: str | None = None
+
+
+def code_fingerprint() -> str:
+    """A digest of the reading and analysis code, the bundled data and the libraries used."""
+    global _fingerprint
+    if _fingerprint is None:
+        digest = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
+        here = Path(__file__).resolve().parent
+        for name in _SOURCES:
+            digest.update(name.encode() + b"\0" + (here / name).read_bytes() + b"\0")
+        for name in _DISTRIBUTIONS:
+            try:
+                digest.update(f"{name} {metadata.version(name)}\n".encode())
+            except metadata.PackageNotFoundError:
+                digest.update(f"{name} -\n".encode())
+        _fingerprint = digest.hexdigest()[:32]
+    return _fingerprint
+
+
+@dataclass(frozen=True)
+class FileIdentity:
+    """What ``stat`` says about a file: when all of it is unchanged, the content is too."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, info: os.stat_result) -> FileIdentity:
+        return cls(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One indexed file."""
+
+    identity: FileIdentity
+    sha256: bytes
+    payload: bytes
+
+
+class CacheSetAside(Exception):
+    """The index file could not be used; ``str()`` says why (for the warning)."""
+
+
+class IndexStore:
+    """The SQLite file (or an in-memory database when ``directory`` is None).
+
+    ``on_warning(path, problem)`` hears about the index itself (set aside, not writable).
+    """
+
+    def __init__(self, directory: Path | None, on_warning: Callable[[str, str], None] | None = None) -> None:
+        self.directory = directory
+        self.path = directory / FILENAME if directory is not None else None
+        self._warn = on_warning or (lambda path, problem: None)
+        self._db = self._open()
+        self._stem_ids: dict[str, int] | None = None
+        self._stems: dict[int, str] = {}
+        self._writable = True
+
+    # -- opening -----------------------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        if self.path is None:
+            return self._prepare(sqlite3.connect(":memory:", isolation_level=None))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            self._warn(str(self.path.parent), f"cannot create the cache directory ({error.strerror or error}); "
+                       "nothing will be cached")
+            return self._prepare(sqlite3.connect(":memory:", isolation_level=None))
+        try:
+            try:
+                return self._connect(self.path)
+            except CacheSetAside as reason:
+                aside = self._set_aside()
+                self._warn(str(self.path), f"{reason}; set aside as {aside.name} and rebuilt")
+            except sqlite3.DatabaseError as error:
+                aside = self._set_aside()
+                self._warn(str(self.path), f"unreadable cache ({error}); set aside as {aside.name} and rebuilt")
+        except CacheSetAside as error:
+            self._warn(str(self.path), f"cannot use the cache ({error}); nothing will be cached")
+            return self._prepare(sqlite3.connect(":memory:", isolation_level=None))
+        try:
+            return self._connect(self.path)
+        except (CacheSetAside, sqlite3.DatabaseError) as error:
+            self._warn(str(self.path), f"cannot use the cache ({error}); nothing will be cached")
+            return self._prepare(sqlite3.connect(":memory:", isolation_level=None))
+
+    def _connect(self, path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            return self._prepare(db)
+        except BaseException:
+            db.close()
+            raise
+
+    def _prepare(self, db: sqlite3.Connection) -> sqlite3.Connection:
+        """Check that ``db`` is our index at our schema version, or make it one if it is empty."""
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            application = db.execute("PRAGMA application_id").fetchone()[0]
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if application == 0 and version == 0 and tables == 0:
+                db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                db.execute(
+                    """CREATE TABLE files (
+                        path TEXT PRIMARY KEY,
+                        device INTEGER NOT NULL, inode INTEGER NOT NULL,
+                        size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+                        sha256 BLOB NOT NULL,
+                        code TEXT NOT NULL,
+                        payload BLOB NOT NULL,
+                        stored_at REAL NOT NULL)"""
+                )
+                db.execute("CREATE TABLE terms (id INTEGER PRIMARY KEY, stem TEXT NOT NULL UNIQUE)")
+            elif application != APPLICATION_ID:
+                raise CacheSetAside("not a newsdigest index")
+            elif version != SCHEMA_VERSION:
+                raise CacheSetAside(f"index schema version {version}, this newsdigest uses {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        return db
+
+    def _set_aside(self) -> Path:
+        assert self.path is not None
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.bad-{stamp}-{os.getpid()}")
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.replace(f"{self.path}{suffix}", f"{aside}{suffix}")
+            except FileNotFoundError:
+                pass  # another process set it aside first, or there was no journal
+            except OSError as error:
+                raise CacheSetAside(f"cannot set it aside ({error.strerror or error})") from None
+        return aside
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- files -------------------------------------------------------------------------------
+
+    def entries(self, paths: Sequence[str]) -> dict[str, Entry]:
+        """The stored entries for these absolute paths (made by this version of the code)."""
+        found: dict[str, Entry] = {}
+        code = code_fingerprint()
+        for start in range(0, len(paths), _BATCH):
+            batch = paths[start : start + _BATCH]
+            marks = ",".join("?" * len(batch))
+            rows = self._db.execute(
+                f"SELECT path, device, inode, size, mtime_ns, sha256, payload FROM files "
+                f"WHERE code = ? AND path IN ({marks})",
+                (code, *batch),
+            )
+            for path, device, inode, size, mtime_ns, sha, payload in rows:
+                found[path] = Entry(FileIdentity(device, inode, size, mtime_ns), sha, payload)
+        return found
+
+    def put(self, rows: Iterable[tuple[str, FileIdentity, bytes, bytes]]) -> None:
+        """Store (path, identity, sha256, payload) rows in one transaction."""
+        code, now = code_fingerprint(), time.time()
+        values = [
+            (path, i.device, i.inode, i.size, i.mtime_ns, sha, code, payload, now)
+            for path, i, sha, payload in rows
+        ]
+        if values:
+            self._write(lambda db: db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values))
+
+    def touch(self, rows: Iterable[tuple[str, FileIdentity]]) -> None:
+        """A file whose content is unchanged got a new identity (touched, copied over)."""
+        values = [(i.device, i.inode, i.size, i.mtime_ns, path) for path, i in rows]
+        if values:
+            self._write(lambda db: db.executemany(
+                "UPDATE files SET device = ?, inode = ?, size = ?, mtime_ns = ? WHERE path = ?", values
+            ))
+
+    def forget(self, paths: Iterable[str]) -> None:
+        values = [(p,) for p in paths]
+        if values:
+            self._write(lambda db: db.executemany("DELETE FROM files WHERE path = ?", values))
+
+    def paths_under(self, directory: str) -> list[str]:
+        """Stored paths inside ``directory`` (absolute, without a trailing separator)."""
+        low = directory.rstrip(os.sep) + os.sep
+        high = low[:-1] + chr(ord(os.sep) + 1)
+        rows = self._db.execute("SELECT path FROM files WHERE path >= ? AND path < ?", (low, high))
+        return [path for (path,) in rows]
+
+    # -- terms -------------------------------------------------------------------------------
+
+    def term_ids(self, stems: Sequence[str]) -> np.ndarray:
+        """Stable ids of stems (new stems are added): the index's own term numbering."""
+        if self._stem_ids is None:
+            self._load_terms()
+        assert self._stem_ids is not None
+        known = self._stem_ids
+        new = [s for s in dict.fromkeys(stems) if s not in known]
+        if new:
+            def insert(db: sqlite3.Connection) -> None:
+                db.executemany("INSERT OR IGNORE INTO terms (stem) VALUES (?)", [(s,) for s in new])
+                for start in range(0, len(new), _BATCH):
+                    batch = new[start : start + _BATCH]
+                    marks = ",".join("?" * len(batch))
+                    for term_id, stem in db.execute(f"SELECT id, stem FROM terms WHERE stem IN ({marks})", batch):
+                        known[stem] = term_id
+                        self._stems[term_id] = stem
+
+            if not self._write(insert):
+                # Not stored: ids for this process only (nothing that uses them is stored either).
+                for stem in new:
+                    known[stem] = term_id = max(self._stems, default=0) + 1
+                    self._stems[term_id] = stem
+        return np.fromiter((known[s] for s in stems), dtype=np.int64, count=len(stems))
+
+    def stems(self, ids: np.ndarray) -> list[str]:
+        """The stems of term ids given by :meth:`term_ids` (in this or another process)."""
+        missing = [int(i) for i in ids if int(i) not in self._stems]
+        if missing:
+            self._load_terms()
+        return [self._stems[int(i)] for i in ids]
+
+    def _load_terms(self) -> None:
+        self._stems = dict(self._db.execute("SELECT id, stem FROM terms"))
+        self._stem_ids = {stem: term_id for term_id, stem in self._stems.items()}
+
+    # -- transactions ------------------------------------------------------------------------
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._db)
+
+    def _write(self, change: Callable[[sqlite3.Connection], object]) -> bool:
+        """Apply ``change`` in one transaction; False when the index cannot be written (read-only,
+        disk full: one warning, then the run goes on without storing)."""
+        if not self._writable:
+            return False
+        try:
+            with self._transaction() as db:
+                change(db)
+            return True
+        except sqlite3.OperationalError as error:
+            self._writable = False
+            self._warn(str(self.path or ":memory:"), f"cannot write the cache ({error}); going on without it")
+            return False
+
+
+class _Transaction:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT`` (or ``ROLLBACK`` on any error): writes are all or nothing."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> sqlite3.Connection:
+        self._db.execute("BEGIN IMMEDIATE")
+        return self._db
+
+    def __exit__(self, kind, value, traceback) -> None:
+        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def content_hash(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()

@@ -1,0 +1,394 @@
+"""Ingestion: reading, parsing and analysing input files in worker processes, through the index.
+
+A worker turns one file into *records*: everything :class:`~summarizer.articles.ArticleParser`
+found (text, metadata, blocks, sentence offsets) and every sentence's stems, in a form that
+depends neither on the file's path nor on the article ids given to it (both are set when the
+records become :class:`~summarizer.model.Article` objects, in the order of the inputs). Records
+are stored in the index as one compact payload per file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from typing import BinaryIO
+
+import numpy as np
+
+from .articles import ArticleParser, Metadata
+from .cache import FileIdentity, IndexStore, content_hash
+from .errors import InputError
+from .inputs import InputFile, parse_input, read_bytes
+from .model import Article, Block, Sentence
+from .terms import TermAnalyzer, words
+
+# Placeholders the worker parses with: the real id stem and id are only known in order.
+_STEM = "\x00stem\x00"
+_ID = "\x00id\x00"
+PARALLEL_MIN_FILES = 48
+"""Fewer files to parse than this are parsed in-process: starting workers costs more."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One article of a file, before it has an id and a path."""
+
+    id_template: str
+    """The article id, with :data:`_STEM` where the file's id stem goes."""
+    title: str | None
+    """None when the parser fell back to the article id."""
+    date: str | None
+    url: str | None
+    has_path: bool
+    text: str
+    blocks: tuple[tuple[int, int, str, str], ...]
+    sentences: np.ndarray
+    """int32 (n, 3): paragraph, start, end of each sentence."""
+    word_counts: np.ndarray
+    terms: tuple[str, ...] | np.ndarray
+    """The article's distinct stems in order of first appearance (strings from a worker,
+    the index's term ids once stored)."""
+    indptr: np.ndarray
+    indices: np.ndarray
+    """Per sentence (CSR): positions in ``terms``, sorted."""
+    counts: np.ndarray
+
+
+@dataclass
+class LoadStats:
+    """What one load did with its inputs."""
+
+    files: int = 0
+    stored: int = 0
+    """Taken from the index without reading the file (identity unchanged)."""
+    unchanged: int = 0
+    """Read and hashed, found unchanged (touched or copied over), taken from the index."""
+    parsed: int = 0
+    """Read and parsed (new, edited, or not storable such as stdin)."""
+
+
+@dataclass(frozen=True)
+class FileRecords:
+    records: tuple[Record, ...]
+    problems: tuple[str, ...]
+    """Warnings about the file (``InputError.problem``), replayed on every load."""
+
+
+# -- in a worker ---------------------------------------------------------------------------
+
+_parser: ArticleParser | None = None
+_analyzer: TermAnalyzer | None = None
+
+
+def _tools() -> tuple[ArticleParser, TermAnalyzer]:
+    global _parser, _analyzer
+    if _parser is None or _analyzer is None:
+        _parser, _analyzer = ArticleParser(), TermAnalyzer()
+    return _parser, _analyzer
+
+
+def parse_file(item: InputFile, data: bytes) -> FileRecords:
+    """Records of one input's content (what ``load_articles`` would read, minus ids and path)."""
+    parser, analyzer = _tools()
+    problems: list[str] = []
+    stub = InputFile(item.path, _STEM, item.is_stdin)
+    try:
+        raws = parse_input(stub, data, lambda error: problems.append(error.problem))
+    except InputError as error:
+        problems.append(error.problem)
+        raws = []
+    records = []
+    for raw in raws:
+        meta = raw.meta
+        article = parser(raw.text, Metadata(_ID, meta.title, meta.date, meta.path, meta.url))
+        records.append(_record(article, meta.id, meta.path is not None, analyzer))
+    return FileRecords(tuple(records), tuple(problems))
+
+
+def _record(article: Article, id_template: str, has_path: bool, analyzer: TermAnalyzer) -> Record:
+    vocabulary: dict[str, int] = {}
+    indptr, indices, counts, word_counts = [0], [], [], []
+    for sentence in article.sentences:
+        word_counts.append(len(words(sentence.text)))
+        row: dict[int, int] = {}
+        for term in analyzer(sentence.text):
+            column = vocabulary.setdefault(term, len(vocabulary))
+            row[column] = row.get(column, 0) + 1
+        for column in sorted(row):
+            indices.append(column)
+            counts.append(row[column])
+        indptr.append(len(indices))
+    return Record(
+        id_template=id_template,
+        title=None if article.title == _ID else article.title,
+        date=article.date,
+        url=article.url,
+        has_path=has_path,
+        text=article.text,
+        blocks=tuple((b.start, b.end, b.kind, b.reason) for b in article.blocks),
+        sentences=np.array([(s.paragraph, s.start, s.end) for s in article.sentences], dtype=np.int32).reshape(-1, 3),
+        word_counts=np.array(word_counts, dtype=np.int32),
+        terms=tuple(vocabulary),
+        indptr=np.array(indptr, dtype=np.int32),
+        indices=np.array(indices, dtype=np.int32),
+        counts=np.array(counts, dtype=np.int32),
+    )
+
+
+@dataclass(frozen=True)
+class _Job:
+    item: InputFile
+    known_sha: bytes | None
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    sha: bytes | None
+    """None when the file could not be read (nothing to store)."""
+    records: FileRecords | None
+    """None when the content hash matched ``known_sha``: the stored records still hold."""
+
+
+def _work(job: _Job) -> _Outcome:
+    try:
+        data = read_bytes(job.item)
+    except InputError as error:
+        return _Outcome(None, FileRecords((), (error.problem,)))
+    sha = content_hash(data)
+    if sha == job.known_sha:
+        return _Outcome(sha, None)
+    return _Outcome(sha, parse_file(job.item, data))
+
+
+# -- payloads ------------------------------------------------------------------------------
+
+
+def encode(file: FileRecords, term_ids: Sequence[np.ndarray]) -> bytes:
+    """One file's records as bytes: a JSON header, then int64 term ids, then int32 arrays."""
+    articles, ids, arrays = [], [], []
+    for record, terms in zip(file.records, term_ids):
+        articles.append({
+            "id": record.id_template, "title": record.title, "date": record.date, "url": record.url,
+            "has_path": record.has_path, "text": record.text, "blocks": record.blocks,
+            "n": len(record.word_counts), "nnz": len(record.indices), "terms": len(terms),
+        })
+        ids.append(np.asarray(terms, dtype=np.int64))
+        arrays.extend([record.sentences.ravel(), record.word_counts, record.indptr, record.indices, record.counts])
+    header = json.dumps({"problems": file.problems, "articles": articles}, ensure_ascii=False).encode()
+    ints = np.concatenate(ids).astype("<i8").tobytes() if ids else b""
+    small = np.concatenate(arrays).astype("<i4").tobytes() if arrays else b""
+    return len(header).to_bytes(8, "little") + header + len(ints).to_bytes(8, "little") + ints + small
+
+
+def decode(payload: bytes) -> FileRecords:
+    """Inverse of :func:`encode` (term ids in ``Record.terms``); ValueError when malformed."""
+    try:
+        size = int.from_bytes(payload[:8], "little")
+        header = json.loads(payload[8 : 8 + size])
+        at = 8 + size
+        isize = int.from_bytes(payload[at : at + 8], "little")
+        ints = np.frombuffer(payload, dtype="<i8", count=isize // 8, offset=at + 8)
+        small = np.frombuffer(payload, dtype="<i4", offset=at + 8 + isize)
+        records = []
+        i = j = 0
+        for a in header["articles"]:
+            n, nnz, terms = a["n"], a["nnz"], a["terms"]
+            parts = []
+            for length in (3 * n, n, n + 1, nnz, nnz):
+                parts.append(small[j : j + length])
+                j += length
+            records.append(Record(
+                a["id"], a["title"], a["date"], a["url"], a["has_path"], a["text"],
+                tuple(tuple(b) for b in a["blocks"]), parts[0].reshape(n, 3), parts[1],
+                ints[i : i + terms], parts[2], parts[3], parts[4],
+            ))
+            i += terms
+        if i != len(ints) or j != len(small):
+            raise ValueError("payload size mismatch")
+        return FileRecords(tuple(records), tuple(header["problems"]))
+    except (KeyError, TypeError, IndexError, json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ValueError(f"malformed payload: {error}") from None
+
+
+# -- in the main process -------------------------------------------------------------------
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def ingest(
+    files: Sequence[InputFile],
+    store: IndexStore,
+    on_progress: Callable[[int, int], None] | None = None,
+    stdin: BinaryIO | None = None,
+    workers: int | None = None,
+) -> tuple[list[FileRecords], LoadStats]:
+    """Records of every input, in order: from the index when the file is unchanged, else parsed
+    (in ``workers`` processes when there are many) and stored."""
+    total = len(files)
+    stats = LoadStats(files=total)
+    results: list[FileRecords | None] = [None] * total
+    done = 0
+
+    def progress() -> None:
+        if on_progress:
+            on_progress(done, total)
+
+    keys: dict[int, tuple[str, FileIdentity]] = {}
+    for n, item in enumerate(files):
+        if item.is_stdin:
+            continue
+        try:
+            info = os.stat(item.path)
+        except OSError:
+            continue  # reading it reports the problem
+        if stat.S_ISREG(info.st_mode):
+            keys[n] = (os.path.abspath(item.path), FileIdentity.of(info))
+    stored = store.entries([path for path, _ in keys.values()])
+
+    jobs: list[tuple[int, _Job]] = []
+    for n, item in enumerate(files):
+        key = keys.get(n)
+        entry = stored.get(key[0]) if key else None
+        if key and entry and entry.identity == key[1]:
+            decoded = _decode_or_none(entry.payload)
+            if decoded is not None:
+                results[n] = decoded
+                stats.stored += 1
+                done += 1
+                progress()
+                continue
+            entry = None
+        if item.is_stdin or not key:
+            # stdin and pipes are read once, here, and never stored.
+            try:
+                data = read_bytes(item, stdin)
+            except InputError as error:
+                results[n] = FileRecords((), (error.problem,))
+            else:
+                parsed = parse_file(item, data)
+                results[n] = _with_ids(parsed, store)
+                stats.parsed += 1
+            done += 1
+            progress()
+            continue
+        jobs.append((n, _Job(item, entry.sha256 if entry else None)))
+
+    pending_put: list[tuple[str, FileIdentity, bytes, bytes]] = []
+    pending_touch: list[tuple[str, FileIdentity]] = []
+    pending_records: list[tuple[int, str, FileIdentity, bytes, FileRecords]] = []
+
+    def flush() -> None:
+        # Term ids for the whole batch in one transaction, then the files in another.
+        stems = [s for _, _, _, _, f in pending_records for r in f.records for s in r.terms]
+        ids = store.term_ids(stems) if stems else np.zeros(0, dtype=np.int64)
+        at = 0
+        for n, path, identity, sha, file in pending_records:
+            per_record = []
+            for record in file.records:
+                per_record.append(ids[at : at + len(record.terms)])
+                at += len(record.terms)
+            payload = encode(file, per_record)
+            pending_put.append((path, identity, sha, payload))
+            results[n] = decode(payload)
+        store.put(pending_put)
+        store.touch(pending_touch)
+        pending_records.clear()
+        pending_put.clear()
+        pending_touch.clear()
+
+    cores = workers or available_cores()
+    outcomes = _run(jobs, cores)
+    for (n, job), outcome in zip(jobs, outcomes):
+        path, identity = keys[n]
+        if outcome.sha is None:
+            assert outcome.records is not None
+            results[n] = outcome.records  # unreadable: warn, store nothing
+        elif outcome.records is None:
+            results[n] = _decode_or_none(stored[path].payload)
+            pending_touch.append((path, identity))
+            stats.unchanged += 1
+        else:
+            pending_records.append((n, path, identity, outcome.sha, outcome.records))
+            stats.parsed += 1
+        if len(pending_records) >= 256:
+            flush()
+        done += 1
+        progress()
+    flush()
+    return [r if r is not None else FileRecords((), ()) for r in results], stats
+
+
+def _run(jobs: list[tuple[int, _Job]], cores: int):
+    """The jobs' outcomes in order, in worker processes when that pays."""
+    if cores <= 1 or len(jobs) < PARALLEL_MIN_FILES:
+        return map(_work, (job for _, job in jobs))
+    chunk = max(1, min(16, len(jobs) // (cores * 8)))
+    return _pool_map(jobs, cores, chunk)
+
+
+def _pool_map(jobs, cores, chunk):
+    pool = ProcessPoolExecutor(max_workers=cores, initializer=_quiet_worker)
+    try:
+        yield from pool.map(_work, (job for _, job in jobs), chunksize=chunk)
+    finally:
+        # Interrupted (Ctrl-C, SIGTERM, an error): drop the files not started yet.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C and SIGTERM to the main process, which stops them: a worker
+    interrupted while idle would print a traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _with_ids(file: FileRecords, store: IndexStore) -> FileRecords:
+    """Records read in-process (not stored): term ids instead of stems."""
+    stems = [s for r in file.records for s in r.terms]
+    ids = store.term_ids(stems) if stems else np.zeros(0, dtype=np.int64)
+    out, at = [], 0
+    for record in file.records:
+        out.append(replace(record, terms=ids[at : at + len(record.terms)]))
+        at += len(record.terms)
+    return FileRecords(tuple(out), file.problems)
+
+
+def _decode_or_none(payload: bytes) -> FileRecords | None:
+    try:
+        return decode(payload)
+    except ValueError:
+        return None  # a damaged row: parse the file again
+
+
+def resolve_id(template: str, id_stem: str) -> str:
+    return template.replace(_STEM, id_stem, 1) if template.startswith(_STEM) else template
+
+
+def build_article(record: Record, article_id: str, path: str | None) -> Article:
+    """The model object for a record, once its id is final."""
+    text = record.text
+    sentences = tuple(
+        Sentence(article_id, k, p, s, e, text[s:e])
+        for k, (p, s, e) in enumerate(record.sentences.tolist())
+    )
+    blocks = tuple(Block(i, s, e, kind, reason) for i, (s, e, kind, reason) in enumerate(record.blocks))  # type: ignore[arg-type]
+    return Article(
+        id=article_id,
+        title=record.title or article_id,
+        text=text,
+        date=record.date,
+        path=path if record.has_path else None,
+        url=record.url,
+        blocks=blocks,
+        sentences=sentences,
+    )

@@ -1,0 +1,97 @@
+"""A cheap necessary condition for a regex to match: literals that any match must contain.
+
+Most boilerplate cues are rare words ("donate", "subscribe", "cookie"): looking for a
+cue's required literals with ``in`` (a C substring search) settles most paragraphs without
+running the regex. ``required_literals(pattern)`` returns strings such that every match of
+the pattern contains at least one of them, compared after :func:`fold` (the case folding
+``re.IGNORECASE`` uses, including its extra equivalences such as ``ſ`` = ``s``); None when
+the pattern guarantees no literal. The regex still decides: the check only skips searches
+that cannot succeed, so results are unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _casefix, _constants as c, _parser  # type: ignore[attr-defined]
+
+import _sre  # type: ignore[import-not-found]
+
+__all__ = ["fold", "required_literals"]
+
+
+def _canonical(code: int) -> int:
+    lower = _sre.unicode_tolower(code)
+    return min((lower, *_casefix._EXTRA_CASES.get(lower, ())))
+
+
+class _FoldTable(dict):
+    """``str.translate`` table: each character to the representative of its case class."""
+
+    def __missing__(self, code: int) -> int:
+        self[code] = value = _canonical(code)
+        return value
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """``text`` with every character replaced by one representative of its case class."""
+    return text.translate(_FOLD)
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    found = _sequence(_parser.parse(pattern.pattern, pattern.flags).data)
+    if not found or any(not s for s in found):
+        return None
+    return tuple(sorted(found))
+
+
+def _sequence(items) -> set[str] | None:
+    """The most selective requirement among the items of a sequence (all must match)."""
+    candidates: list[set[str]] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        if run:
+            candidates.append({"".join(run)})
+            run.clear()
+
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(_canonical(av)))
+            continue
+        end_run()
+        found = _item(op, av)
+        if found:
+            candidates.append(found)
+    end_run()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda s: (min(len(x) for x in s), -len(s)))
+
+
+def _item(op, av) -> set[str] | None:
+    if op is c.IN:
+        chars = set()
+        for inner_op, inner_av in av:
+            if inner_op is not c.LITERAL:
+                return None  # ranges, categories, negation: no literal
+            chars.add(chr(_canonical(inner_av)))
+        return chars
+    if op is c.SUBPATTERN:
+        return _sequence(av[-1].data)
+    if op is c.ATOMIC_GROUP:
+        return _sequence(av.data)
+    if op is c.BRANCH:
+        union: set[str] = set()
+        for alternative in av[1]:
+            found = _sequence(alternative.data)
+            if not found:
+                return None  # one alternative needs no literal: neither does the branch
+            union |= found
+        return union
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, _, inner = av
+        return _sequence(inner.data) if low >= 1 else None
+    return None  # anchors, assertions, any character, back references

@@ -1,0 +1,372 @@
+"""The persistent article index: hits and misses, edits, deletions, damage, concurrency, flags,
+and results that do not depend on it."""
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bench.make_corpus import make_corpus
+from summarizer import BUILTIN_TOPICS, Corpus, Digester, Length, load_articles
+from summarizer import ranking
+from summarizer.cache import FILENAME, SCHEMA_VERSION, IndexStore
+from summarizer.index import ArticleCache
+from summarizer.ranking import TopicRanker
+
+from tui.cli import get_args, request_from
+
+from .conftest import ARTICLE, REPO, write
+
+
+def load(paths, cache, warnings=None):
+    sink = warnings if warnings is not None else []
+    return load_articles([str(p) for p in paths], cache=cache, on_warning=lambda e: sink.append(str(e)))
+
+
+def digest_data(corpus):
+    digest = Digester(length=Length(sentences=4))(corpus, BUILTIN_TOPICS)
+    return [
+        [(s.sentence.article_id, s.sentence.start, s.sentence.end, s.score,
+          [(x.article_id, x.start) for x in s.sources],
+          s.explanation.relevance, s.explanation.centrality, s.explanation.redundancy)
+         for s in summary.sentences]
+        for summary in digest.summaries
+    ]
+
+
+def assert_same_digest(a, b):
+    assert len(a) == len(b)
+    for topic_a, topic_b in zip(a, b):
+        assert [x[:3] + (x[4],) for x in topic_a] == [x[:3] + (x[4],) for x in topic_b]
+        for x, y in zip(topic_a, topic_b):
+            for u, v in zip((x[3], *x[5:]), (y[3], *y[5:])):
+                assert abs(u - v) <= 1e-9
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """60 articles recombined from the seeds: many sentences are printed by several of them."""
+    out = tmp_path_factory.mktemp("generated")
+    make_corpus(out, 60, seed=7)
+    return out
+
+
+@pytest.fixture
+def folder(tmp_path):
+    folder = tmp_path / "news"
+    write(folder / "a.txt", ARTICLE)
+    write(folder / "b.txt", ARTICLE.replace("Geneva", "Vienna"))
+    return folder
+
+
+# -- results do not depend on the index ----------------------------------------------------
+
+
+def test_seeds_same_with_and_without_cache(tmp_path):
+    plain = load_articles()
+    for _ in ("cold", "warm"):
+        cache = ArticleCache(tmp_path / "cache")
+        cached = load_articles(cache=cache)
+        assert cached == plain
+        assert_same_digest(digest_data(Corpus(cached, cache=cache)), digest_data(Corpus(plain)))
+        cache.close()
+
+
+def test_generated_corpus_same_with_and_without_cache_in_worker_processes(tmp_path, generated):
+    plain = load([generated], None)
+    reference = Corpus(plain)
+    for expected in ("parsed", "stored"):
+        cache = ArticleCache(tmp_path / "cache", workers=2)
+        cached = load([generated], cache)
+        assert getattr(cache.stats, expected) == 60
+        assert cached == plain
+        corpus = Corpus(cached, cache=cache)
+        assert corpus.vocabulary == reference.vocabulary and list(corpus.vocabulary) == list(reference.vocabulary)
+        for name in ("indptr", "indices", "data"):
+            assert np.array_equal(getattr(corpus.counts, name), getattr(reference.counts, name))
+        assert np.array_equal(corpus.word_counts, reference.word_counts)
+        assert_same_digest(digest_data(corpus), digest_data(reference))
+        cache.close()
+
+
+def test_offsets_slice_back_after_a_round_trip(tmp_path):
+    crlf = write(tmp_path / "in" / "crlf.txt", ARTICLE.replace("\n", "\r\n").encode("utf-8"))
+    latin = write(tmp_path / "in" / "latin.txt", "Caf\xe9 talks\n\nThe caf\xe9 owner said talks resumed on Monday.\n".encode("cp1252"))
+    first = load([tmp_path / "in"], ArticleCache(tmp_path / "cache"))
+    again = load([tmp_path / "in"], ArticleCache(tmp_path / "cache"))
+    assert again == first == load([tmp_path / "in"], None)
+    for article in again:
+        for sentence in article.sentences:
+            assert article.text[sentence.start : sentence.end] == sentence.text
+    text = open(crlf, encoding="utf-8").read()  # universal newlines, as the README promises
+    sentence = next(a for a in again if a.id == "crlf").sentences[0]
+    assert text[sentence.start : sentence.end] == sentence.text
+    assert latin.exists()
+
+
+def test_in_memory_cache_changes_nothing(generated):
+    cache = ArticleCache(None, workers=2)
+    assert load([generated], cache) == load([generated], None)
+
+
+def test_merged_walk_equals_the_sentence_by_sentence_walk(generated, monkeypatch):
+    corpus = Corpus(load([generated], None))
+    for topic in BUILTIN_TOPICS:
+        exact = TopicRanker()(corpus, topic)
+        monkeypatch.setattr(ranking, "MERGE_COPIES_ABOVE", 0)
+        merged = TopicRanker()(corpus, topic)
+        monkeypatch.undo()
+        assert len(exact.rows) > 20
+        for name in ("score", "relevance", "centrality"):
+            assert np.allclose(getattr(exact, name), getattr(merged, name), rtol=0, atol=1e-9), name
+
+
+# -- hits and misses -----------------------------------------------------------------------
+
+
+def test_hit_and_miss(tmp_path, folder):
+    cache = ArticleCache(tmp_path / "cache")
+    load([folder], cache)
+    assert (cache.stats.parsed, cache.stats.stored) == (2, 0)
+    load([folder], cache)
+    assert (cache.stats.parsed, cache.stats.stored) == (0, 2)
+    assert (tmp_path / "cache" / FILENAME).is_file()
+
+
+def test_a_file_reached_through_another_folder_still_hits(tmp_path, folder):
+    load([folder], ArticleCache(tmp_path / "cache"))
+    cache = ArticleCache(tmp_path / "cache")
+    articles = load([folder / "a.txt"], cache)
+    assert cache.stats.stored == 1
+    assert [a.id for a in articles] == ["a"]
+
+
+def test_edited_file_is_read_again(tmp_path, folder):
+    cache = ArticleCache(tmp_path / "cache")
+    load([folder], cache)
+    write(folder / "a.txt", ARTICLE.replace("Geneva", "Istanbul") + "\nTalks will resume in May.\n")
+    articles = load([folder], cache)
+    assert (cache.stats.parsed, cache.stats.stored) == (1, 1)
+    assert "Istanbul" in articles[0].text
+    assert articles == load([folder], None)
+
+
+def test_touched_file_is_hashed_not_parsed(tmp_path, folder):
+    cache = ArticleCache(tmp_path / "cache")
+    load([folder], cache)
+    os.utime(folder / "a.txt", ns=(1_000_000_000, 1_000_000_000))
+    load([folder], cache)
+    assert (cache.stats.unchanged, cache.stats.stored, cache.stats.parsed) == (1, 1, 0)
+    load([folder], cache)
+    assert cache.stats.stored == 2
+
+
+def test_deleted_file_is_dropped(tmp_path, folder):
+    cache = ArticleCache(tmp_path / "cache")
+    load([folder], cache)
+    (folder / "b.txt").unlink()
+    articles = load([folder], cache)
+    assert [a.id for a in articles] == ["a"]
+    rows = sqlite3.connect(tmp_path / "cache" / FILENAME).execute("SELECT path FROM files").fetchall()
+    assert [Path(p).name for (p,) in rows] == ["a.txt"]
+
+
+def test_warnings_repeat_from_workers_and_from_the_index(tmp_path, generated):
+    folder = tmp_path / "mixed"
+    for path in sorted(generated.glob("*.txt"))[:55]:
+        write(folder / path.name, path.read_bytes())
+    write(folder / "empty.txt", "")
+    write(folder / "zz.jsonl", '{"id": "x1", "text": "Talks resumed in Geneva on Monday, officials said."}\nnot json\n')
+    for expected in ("parsed", "stored"):
+        cache = ArticleCache(tmp_path / "cache", workers=2)
+        warnings = []
+        load([folder], cache, warnings)
+        assert getattr(cache.stats, expected) == 57
+        assert any("empty.txt: empty file, skipped" in w for w in warnings)
+        assert any("zz.jsonl: line 2: invalid JSON" in w for w in warnings)
+
+
+def test_duplicate_ids_and_titles_follow_the_final_id(tmp_path):
+    write(tmp_path / "in" / "a.jsonl",
+          '{"id": "x", "text": "Talks resumed in Geneva on Monday, officials said."}\n'
+          '{"id": "x", "text": "Aid convoys reached the city on Tuesday, the agency said."}\n')
+    plain = load([tmp_path / "in"], None)
+    cached = load([tmp_path / "in"], ArticleCache(tmp_path / "cache"))
+    again = load([tmp_path / "in"], ArticleCache(tmp_path / "cache"))
+    assert plain == cached == again
+    assert [(a.id, a.title) for a in again] == [("x", "x"), ("x~2", "x~2")]
+
+
+# -- a damaged, foreign or older index -----------------------------------------------------
+
+
+def test_corrupt_cache_is_set_aside_with_a_warning(tmp_path, folder):
+    directory = tmp_path / "cache"
+    write(directory / FILENAME, b"this is not a database, just some bytes" * 200)
+    warnings = []
+    articles = load([folder], ArticleCache(directory), warnings)
+    assert len(articles) == 2
+    assert any("set aside" in w for w in warnings), warnings
+    assert len(list(directory.glob(f"{FILENAME}.bad-*"))) == 1
+    warnings.clear()
+    load([folder], ArticleCache(directory), warnings)
+    assert warnings == []
+
+
+def test_foreign_database_is_set_aside(tmp_path, folder):
+    directory = tmp_path / "cache"
+    directory.mkdir()
+    db = sqlite3.connect(directory / FILENAME)
+    db.execute("CREATE TABLE notes (body TEXT)")
+    db.commit()
+    db.close()
+    warnings = []
+    assert len(load([folder], ArticleCache(directory), warnings)) == 2
+    assert any("not a newsdigest index" in w for w in warnings)
+
+
+def test_schema_version_mismatch_rebuilds(tmp_path, folder):
+    directory = tmp_path / "cache"
+    load([folder], ArticleCache(directory))
+    db = sqlite3.connect(directory / FILENAME)
+    db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    db.commit()
+    db.close()
+    warnings = []
+    cache = ArticleCache(directory)
+    load([folder], cache, warnings)
+    assert cache.stats.parsed == 2
+    assert any(f"schema version {SCHEMA_VERSION + 1}" in w for w in warnings)
+    version = sqlite3.connect(directory / FILENAME).execute("PRAGMA user_version").fetchone()[0]
+    assert version == SCHEMA_VERSION
+
+
+def test_damaged_row_is_parsed_again(tmp_path, folder):
+    directory = tmp_path / "cache"
+    load([folder], ArticleCache(directory))
+    db = sqlite3.connect(directory / FILENAME)
+    db.execute("UPDATE files SET payload = x'00ff00'")
+    db.commit()
+    db.close()
+    cache = ArticleCache(directory)
+    assert load([folder], cache) == load([folder], None)
+    assert cache.stats.parsed == 2
+
+
+def test_a_cache_that_cannot_be_written_warns_once_and_changes_nothing(tmp_path, folder, monkeypatch):
+    def refuse(self):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    cache = ArticleCache(tmp_path / "cache")
+    cache.store()  # created while writable
+    monkeypatch.setattr(IndexStore, "_transaction", refuse)
+    warnings = []
+    assert load([folder], cache, warnings) == load([folder], None)
+    assert len([w for w in warnings if "cannot write the cache" in w]) == 1
+    assert Corpus(load([folder], cache), cache=cache).vocabulary == Corpus(load([folder], None)).vocabulary
+
+
+def test_unwritable_cache_directory_warns_and_goes_on(tmp_path, folder):
+    blocker = write(tmp_path / "file", "not a directory")
+    warnings = []
+    assert len(load([folder], ArticleCache(blocker / "cache"), warnings)) == 2
+    assert any("nothing will be cached" in w for w in warnings)
+
+
+# -- two processes, and the command line ---------------------------------------------------
+
+
+def run_cli(*args, env=None):
+    return subprocess.Popen(
+        [sys.executable, "-m", "tui", "summarize", *args, "--format", "json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_two_processes_share_the_cache(tmp_path, generated):
+    directory = tmp_path / "cache"
+    runs = [run_cli(str(generated), "--cache-dir", str(directory)) for _ in range(2)]
+    uncached = run_cli(str(generated), "--no-cache")
+    outputs = [r.communicate(timeout=240) for r in runs]
+    for run, (out, err) in zip(runs, outputs):
+        assert run.returncode == 0, err
+        assert "warning" not in err
+    assert outputs[0][0] == outputs[1][0]
+    db = sqlite3.connect(directory / FILENAME)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db.execute("SELECT count(*) FROM files").fetchone()[0] == 60
+    assert json.loads(uncached.communicate(timeout=240)[0]) == json.loads(outputs[0][0])
+
+
+def test_cli_default_cache_dir_and_flags(tmp_path, folder):
+    xdg, nocache = tmp_path / "xdg", tmp_path / "xdg2"
+    runs = [
+        run_cli(str(folder), env={"XDG_CACHE_HOME": str(xdg)}),
+        run_cli(str(folder), "--cache-dir", str(tmp_path / "elsewhere"), env={"XDG_CACHE_HOME": str(xdg)}),
+        run_cli(str(folder), "--no-cache", env={"XDG_CACHE_HOME": str(nocache)}),
+    ]
+    outputs = [json.loads(run.communicate(timeout=120)[0]) for run in runs]
+    assert (xdg / "newsdigest" / FILENAME).is_file()
+    assert (tmp_path / "elsewhere" / FILENAME).is_file()
+    assert not (xdg / "newsdigest").exists() or len(list((xdg / "newsdigest").iterdir())) == 1
+    assert not nocache.exists()
+    assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_no_cache_and_cache_dir_exclude_each_other(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit:
+        get_args(["summarize", "--no-cache", "--cache-dir", str(tmp_path)])
+    assert exit.value.code == 2
+    assert "not allowed with" in capsys.readouterr().err
+
+
+def test_cli_resolves_the_cache_directory(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert request_from(get_args(["summarize"])).cache_dir == tmp_path / "xdg" / "newsdigest"
+    assert request_from(get_args(["summarize", "--cache-dir", "d"])).cache_dir == Path("d")
+    assert request_from(get_args(["summarize", "--no-cache"])).cache_dir is None
+    assert request_from(get_args(["app", "--no-cache"])).cache_dir is None
+
+
+def test_progress_reaches_the_total(tmp_path, generated):
+    seen = []
+    load_articles([str(generated)], cache=ArticleCache(tmp_path / "cache", workers=2),
+                  on_progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (60, 60)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path):
+    import io
+
+    from tui.cli import _progress_bar
+
+    with _progress_bar(io.StringIO()) as (on_progress, warn):
+        assert on_progress is None
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    stream = Terminal()
+    with _progress_bar(stream) as (on_progress, warn):
+        for done in range(1, 101):
+            on_progress(done, 100)
+        warn("a.txt: empty file, skipped")
+    assert "newsdigest: warning: a.txt: empty file, skipped" in stream.getvalue()
+
+
+def test_articles_the_cache_did_not_load_are_stemmed_in_place(tmp_path, folder):
+    cache = ArticleCache(tmp_path / "cache")
+    load([folder], cache)
+    plain = load([folder], None)  # other objects: not in the cache's memory of its last load
+    corpus = Corpus(plain, cache=cache)
+    reference = Corpus(plain)
+    assert list(corpus.vocabulary) == list(reference.vocabulary)
+    assert (corpus.counts != reference.counts).nnz == 0

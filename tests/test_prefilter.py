@@ -1,0 +1,42 @@
+"""The boilerplate cues' literal prefilter never skips a search that would match."""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarizer.boilerplate import _CATEGORIES
+from summarizer.prefilter import fold, required_literals
+
+CUES = [cue for category in _CATEGORIES for cue in category.cues]
+# Cue words, case variants and the characters re.IGNORECASE treats specially.
+PIECES = sorted({w for cue in CUES for w in (cue.needs or ())} | {
+    " ", ".", ":", "$", "5", "\u017f", "\u0130", "\u0131", "\u212a", "K", "S", "I", "\u00df", "X", "us", "you",
+})
+
+
+def test_most_cues_have_literals():
+    assert sum(cue.needs is not None for cue in CUES) > 0.9 * len(CUES)
+
+
+def test_required_literals_of_simple_patterns():
+    assert required_literals(re.compile(r"\bdonat(e|ion)\b", re.I)) == ("donat",)
+    assert required_literals(re.compile(r"\b(cat|dog)s?\b", re.I)) == ("cat", "dog")
+    assert required_literals(re.compile(r"[a-z]+", re.I)) is None
+    assert required_literals(re.compile(r"(a|b?)c?", re.I)) is None
+
+
+def test_ignorecase_equivalences_are_folded():
+    pattern = re.compile(r"subscribe", re.I)
+    needs = required_literals(pattern)
+    for text in ("\u017fubscribe", "SUBSCRIBE", "Subscribe"):
+        assert pattern.search(text)
+        assert any(n in fold(text) for n in needs)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map(" ".join))
+def test_prefilter_agrees_with_the_regex(text):
+    folded = fold(text)
+    for cue in CUES:
+        assert cue.search(text, folded) == bool(cue.pattern.search(text)), cue.label
