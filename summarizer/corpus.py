@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 
 import numpy as np
 from scipy import sparse
@@ -70,6 +71,13 @@ class Corpus:
         if not hits:
             return np.zeros(0, dtype=np.int64)
         return np.unique(np.concatenate(hits)).astype(np.int64)
+
+    @cached_property
+    def concepts(self):
+        """Bigram concepts of every sentence (see :mod:`summarizer.coverage`), made on first use."""
+        from .coverage import concept_table
+
+        return concept_table(self)
 
     def __len__(self) -> int:
         return len(self.sentences)

@@ -10,12 +10,56 @@ factor of the optimum for this monotone submodular objective.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from scipy import sparse
 
 from .corpus import Corpus
 from .ranking import Ranking
 from .terms import words
+
+
+@dataclass(frozen=True)
+class ConceptTable:
+    """Every sentence's bigram concepts, built once per corpus and shared by all topics."""
+
+    membership: sparse.csr_matrix
+    """Sentences x concepts, 1 where the sentence holds the concept."""
+    article_count: np.ndarray
+    """How many articles hold each concept anywhere in their text."""
+    firsts: np.ndarray
+    seconds: np.ndarray
+    """The two stems of each concept, as ids into ``stems``."""
+    stems: dict[str, int]
+
+
+def concept_table(corpus: Corpus) -> ConceptTable:
+    analyzer = corpus.analyzer
+    stems: dict[str, int] = {}
+    concepts: dict[tuple[int, int], int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for row, sentence in enumerate(corpus.sentences):
+        tokens = [
+            (stems.setdefault(analyzer.stem(w), len(stems)), w.lower() in analyzer.stop_words)
+            for w in words(sentence.text)
+        ]
+        for (first, first_stop), (second, second_stop) in set(zip(tokens, tokens[1:])):
+            if not (first_stop and second_stop):
+                rows.append(row)
+                cols.append(concepts.setdefault((first, second), len(concepts)))
+    membership = sparse.csr_matrix(
+        (np.ones(len(rows)), (rows, cols)), shape=(len(corpus.sentences), len(concepts))
+    )
+    membership.data[:] = 1.0
+    n = len(corpus.sentences)
+    by_article = sparse.csr_matrix(
+        (np.ones(n), (corpus.article_of, np.arange(n))), shape=(len(corpus.articles), n)
+    ) @ membership
+    article_count = np.diff((by_article > 0).tocsc().indptr).astype(float)
+    pairs = np.array(list(concepts), dtype=np.int64).reshape(-1, 2)
+    return ConceptTable(membership, article_count, pairs[:, 0], pairs[:, 1], stems)
 
 
 class ConceptCoverage:
@@ -29,45 +73,18 @@ class ConceptCoverage:
         relevance_weight: float = 0.0,
         min_relevance: float = 0.0,
     ) -> None:
-        analyzer = corpus.analyzer
-        topic_stems = {corpus.terms[t] for t in ranking.query.original}
-        concept_ids: dict[tuple[str, str], int] = {}
-        rows, cols = [], []
-        for row, index in enumerate(ranking.rows):
-            sentence = corpus.sentences[index]
-            tokens = [(analyzer.stem(w), w.lower() in analyzer.stop_words) for w in words(sentence.text)]
-            for (first, first_stop), (second, second_stop) in set(zip(tokens, tokens[1:])):
-                if first_stop and second_stop:
-                    continue
-                rows.append(row)
-                cols.append(concept_ids.setdefault((first, second), len(concept_ids)))
-        n = len(ranking.rows)
-        membership = sparse.csr_matrix(
-            (np.ones(len(rows)), (rows, cols)), shape=(n, len(concept_ids))
-        )
-        membership.data[:] = 1.0
-        # Articles using each concept, anywhere in their text.
-        articles = corpus.article_of[ranking.rows]
-        using: dict[int, set[int]] = {}
-        for index, article in enumerate(corpus.article_of):
-            sentence = corpus.sentences[index]
-            tokens = [(analyzer.stem(w), w.lower() in analyzer.stop_words) for w in words(sentence.text)]
-            for (first, first_stop), (second, second_stop) in zip(tokens, tokens[1:]):
-                concept = concept_ids.get((first, second))
-                if concept is not None:
-                    using.setdefault(concept, set()).add(int(article))
-        article_count = np.zeros(len(concept_ids))
-        for concept, users in using.items():
-            article_count[concept] = len(users)
+        table = corpus.concepts
+        membership = table.membership[ranking.rows]
+        used = np.unique(membership.indices)
+        self.membership = membership[:, used].tocsr()
+        count = table.article_count[used]
         # A concept counts once it is shared by two articles, when there are two to share it.
-        min_articles = 2 if len(set(articles.tolist())) >= 2 else 1
-        weight = np.where(article_count >= min_articles, article_count, 0.0)
-        if topic_stems:
-            boosted = np.array(
-                [first in topic_stems or second in topic_stems for first, second in concept_ids], dtype=bool
-            )
+        min_articles = 2 if len(corpus.articles) >= 2 else 1
+        weight = np.where(count >= min_articles, count, 0.0)
+        topic_ids = [table.stems[corpus.terms[t]] for t in ranking.query.original if corpus.terms[t] in table.stems]
+        if topic_ids:
+            boosted = np.isin(table.firsts[used], topic_ids) | np.isin(table.seconds[used], topic_ids)
             weight[boosted] *= 1.0 + topic_boost
-        self.membership = membership
         self.weight = weight
         # A sentence's share of the topic (its biased-LexRank score) scales what it covers.
         self.scale = (
