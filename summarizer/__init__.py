@@ -10,22 +10,71 @@ With ``cache=ArticleCache(default_cache_dir())`` given to ``load_articles`` and 
 articles are kept in an index between runs (see :mod:`summarizer.index`); results are the same.
 """
 
-from .corpus import Corpus
-from .digest import ORDERS, Digester
-from .errors import (
-    InputError,
-    NewsdigestError,
-    NoArticlesError,
-    TopicsError,
-    UnknownMethodError,
-    UnknownTopicError,
-)
-from .index import ArticleCache, default_cache_dir
-from .loading import load_articles, seeds_dir
-from .methods import DEFAULT_METHOD, METHOD_DESCRIPTIONS, METHODS, TopicSummarizer
-from .model import Article, Block, Digest, Explanation, Sentence, Summary, SummarySentence, Topic
-from .selection import Length
-from .topics import BUILTIN_TOPICS, config_topics_path, load_topics_file, merge_topics, query_topic, select_topics
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+# Names are loaded from their modules on first use (PEP 562): the command line and the app
+# start without paying for numpy, scipy, sumy and NLTK until the engine is needed.
+_EXPORTS = {
+    "Corpus": "corpus",
+    "Digester": "digest",
+    "InputError": "errors",
+    "NewsdigestError": "errors",
+    "NoArticlesError": "errors",
+    "TopicsError": "errors",
+    "UnknownMethodError": "errors",
+    "UnknownTopicError": "errors",
+    "ArticleCache": "index",
+    "default_cache_dir": "cache",
+    "load_articles": "loading",
+    "seeds_dir": "loading",
+    "TopicSummarizer": "methods",
+    "Article": "model",
+    "Block": "model",
+    "Digest": "model",
+    "Explanation": "model",
+    "Sentence": "model",
+    "Summary": "model",
+    "SummarySentence": "model",
+    "Topic": "model",
+    "DEFAULT_METHOD": "options",
+    "METHODS": "options",
+    "METHOD_DESCRIPTIONS": "options",
+    "ORDERS": "options",
+    "Length": "options",
+    "BUILTIN_TOPICS": "topics",
+    "config_topics_path": "topics",
+    "load_topics_file": "topics",
+    "merge_topics": "topics",
+    "query_topic": "topics",
+    "select_topics": "topics",
+}
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'summarizer' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
+
+
+if TYPE_CHECKING:
+    from .cache import default_cache_dir
+    from .corpus import Corpus
+    from .digest import Digester
+    from .errors import InputError, NewsdigestError, NoArticlesError, TopicsError, UnknownMethodError, UnknownTopicError
+    from .index import ArticleCache
+    from .loading import load_articles, seeds_dir
+    from .methods import TopicSummarizer
+    from .model import Article, Block, Digest, Explanation, Sentence, Summary, SummarySentence, Topic
+    from .options import DEFAULT_METHOD, METHOD_DESCRIPTIONS, METHODS, ORDERS, Length
+    from .topics import BUILTIN_TOPICS, config_topics_path, load_topics_file, merge_topics, query_topic, select_topics
 
 __all__ = [
     "BUILTIN_TOPICS", "DEFAULT_METHOD", "METHODS", "METHOD_DESCRIPTIONS", "ORDERS",

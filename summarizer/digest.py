@@ -7,12 +7,11 @@ from dataclasses import replace
 from typing import Literal
 
 from .corpus import Corpus
-from .methods import DEFAULT_METHOD, TopicSummarizer
+from .methods import TopicSummarizer
+from .options import DEFAULT_METHOD, ORDERS, Length
 from .model import Article, Digest, Summary, Topic
-from .selection import Length
 
 Order = Literal["relevance", "chronological"]
-ORDERS: tuple[str, ...] = ("relevance", "chronological")
 
 
 class Digester:

@@ -22,10 +22,9 @@ from .corpus import Corpus
 from .errors import UnknownMethodError
 from .model import Summary, Topic
 from .ranking import Ranking, TopicRanker
-from .selection import CoverageSelector, Length, Selector
+from .options import DEFAULT_METHOD, METHODS, SUMY_METHODS, Length
+from .selection import CoverageSelector, Selector
 from .terms import words
-
-DEFAULT_METHOD = "topical"
 
 _SUMY: dict[str, Callable[[Stemmer], object]] = {
     "lexrank": LexRankSummarizer,
@@ -37,21 +36,9 @@ _SUMY: dict[str, Callable[[Stemmer], object]] = {
     "sumbasic": SumBasicSummarizer,
     "reduction": ReductionSummarizer,
 }
-METHODS: tuple[str, ...] = (DEFAULT_METHOD, *_SUMY, "lead")
+assert tuple(_SUMY) == SUMY_METHODS
 # Candidates given to a sumy method at most ("" for the others); each takes a few seconds at most.
 _SUMY_MAX_SENTENCES = {"": 400, "kl": 150}
-METHOD_DESCRIPTIONS = {
-    "topical": "topic-biased LexRank candidates, then coverage of concepts shared across articles (default)",
-    "lexrank": "sumy LexRank over the topic's sentences",
-    "textrank": "sumy TextRank over the topic's sentences",
-    "lsa": "sumy latent semantic analysis over the topic's sentences",
-    "luhn": "sumy Luhn (significant words) over the topic's sentences",
-    "edmundson": "sumy Edmundson with the topic's keywords as bonus words",
-    "kl": "sumy KL-sum over the topic's sentences",
-    "sumbasic": "sumy SumBasic over the topic's sentences",
-    "reduction": "sumy graph reduction over the topic's sentences",
-    "lead": "the first sentences of the newest matching articles (a baseline)",
-}
 
 
 class _WordTokenizer:

@@ -3,32 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
 from .corpus import Corpus
+from .options import Length
 from .model import Explanation, Sentence, SummarySentence
 from .ranking import Ranking
 from .terms import words
-
-
-@dataclass(frozen=True)
-class Length:
-    """A summary's length: a number of sentences or a word budget (as benchmarks use)."""
-
-    sentences: int | None = None
-    words: int | None = None
-    fill: bool = False
-    """With ``words``: let the last sentence run past the budget, for a scorer that truncates
-    at N words as DUC did; summaries for readers never exceed the budget."""
-
-    def __post_init__(self) -> None:
-        if (self.sentences is None) == (self.words is None):
-            raise ValueError("give either sentences or words")
-        if (self.sentences or self.words or 0) < 1:
-            raise ValueError("a length must be at least 1")
 
 
 _QUOTE_FRAGMENT = re.compile(r"^[\"'\u201d\u2019)\]]|^[a-z]")

@@ -9,22 +9,15 @@ import sys
 from collections.abc import Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from summarizer import (
-    DEFAULT_METHOD,
-    METHODS,
-    ORDERS,
-    Digest,
-    Length,
-    NewsdigestError,
-    UnknownMethodError,
-    UnknownTopicError,
-)
-from summarizer.index import default_cache_dir
-from summarizer.schema import digest_to_dict
-from summarizer.terms import TermAnalyzer
-from summarizer.topics import merge_topics, replaced_topics, topic_groups
+# Only light modules at start-up: the engine (numpy, scipy, sumy, NLTK: about a second) is
+# imported by the commands that run it, so the app can paint first.
+from summarizer.errors import NewsdigestError, UnknownMethodError, UnknownTopicError
+from summarizer.options import DEFAULT_METHOD, METHODS, ORDERS, Length
+
+if TYPE_CHECKING:
+    from summarizer import Digest
 
 from .__main__ import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, PROG, interrupted
 from .atomic import write_atomically
@@ -167,7 +160,7 @@ def request_from(args: argparse.Namespace) -> Request:
         method=args.method,
         length=length,
         order=args.order,
-        cache_dir=None if args.no_cache else (args.cache_dir or default_cache_dir()),
+        cache_dir=None if args.no_cache else (args.cache_dir or _default_cache_dir()),
     )
 
 
@@ -185,6 +178,8 @@ def _summarize(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) 
     }
     # The whole output is made before any of it is written: a failure cannot leave half of it.
     if args.format == "json":
+        from summarizer.schema import digest_to_dict
+
         out = json.dumps(digest_to_dict(digest, settings), indent=2, ensure_ascii=True) + "\n"
     elif args.format == "markdown":
         from .render_markdown import render_markdown
@@ -305,6 +300,9 @@ def _console(file: TextIO, color: str):
 
 def _topics(args: argparse.Namespace, stdout: TextIO | None) -> int:
     _require(stdout)
+    from summarizer.terms import TermAnalyzer
+    from summarizer.topics import merge_topics, replaced_topics, topic_groups
+
     groups = topic_groups(args.topics_file, args.query, TermAnalyzer().stop_words)
     topics, replaced = merge_topics(*groups), replaced_topics(*groups)
     if args.format == "json":
@@ -347,6 +345,12 @@ def _warn(stderr: TextIO, message: str) -> None:
 
     stderr.write(f"{PROG}: warning: {printable(message)}\n")
     stderr.flush()
+
+
+def _default_cache_dir() -> Path:
+    from summarizer.cache import default_cache_dir
+
+    return default_cache_dir()
 
 
 def _positive(value: str) -> int:

@@ -5,21 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from summarizer import (
-    DEFAULT_METHOD,
-    Corpus,
-    Digest,
-    Digester,
-    InputError,
-    Length,
-    Topic,
-    load_articles,
-    select_topics,
-)
-from summarizer.index import ArticleCache
-from summarizer.terms import TermAnalyzer
-from summarizer.topics import available_topics
+from summarizer.options import DEFAULT_METHOD, Length
+
+if TYPE_CHECKING:  # the engine itself is imported when a request runs, not at start-up
+    from summarizer import Digest, InputError, Topic
+    from summarizer.terms import TermAnalyzer
 
 
 @dataclass(frozen=True)
@@ -39,6 +31,8 @@ class Request:
 
 def resolve_topics(request: Request, analyzer: TermAnalyzer) -> tuple[tuple[Topic, ...], tuple[Topic, ...]]:
     """(every topic available, the topics chosen) for a request."""
+    from summarizer.topics import available_topics, select_topics
+
     topics = available_topics(request.topics_file, request.query, analyzer.stop_words)
     names = list(request.topics)
     if request.query and "query" not in names:
@@ -55,6 +49,9 @@ def run_request(
 
     ``on_progress(done, total)`` follows the reading of the input files.
     """
+    from summarizer import ArticleCache, Corpus, Digest, Digester, load_articles
+    from summarizer.terms import TermAnalyzer
+
     analyzer = TermAnalyzer()
     _, chosen = resolve_topics(request, analyzer)
     warnings: list[str] = []
