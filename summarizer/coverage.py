@@ -35,31 +35,40 @@ class ConceptTable:
 
 
 def concept_table(corpus: Corpus) -> ConceptTable:
+    """One pass over the corpus's words; the bigrams themselves are counted with numpy."""
     analyzer = corpus.analyzer
     stems: dict[str, int] = {}
-    concepts: dict[tuple[int, int], int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for row, sentence in enumerate(corpus.sentences):
-        tokens = [
-            (stems.setdefault(analyzer.stem(w), len(stems)), w.lower() in analyzer.stop_words)
-            for w in words(sentence.text)
-        ]
-        for (first, first_stop), (second, second_stop) in set(zip(tokens, tokens[1:])):
-            if not (first_stop and second_stop):
-                rows.append(row)
-                cols.append(concepts.setdefault((first, second), len(concepts)))
-    membership = sparse.csr_matrix(
-        (np.ones(len(rows)), (rows, cols)), shape=(len(corpus.sentences), len(concepts))
-    )
-    membership.data[:] = 1.0
+    known: dict[str, tuple[int, bool]] = {}  # a word as written: (its stem's id, is a stop word)
+
+    def learn(word: str) -> tuple[int, bool]:
+        entry = (stems.setdefault(analyzer.stem(word), len(stems)), word.lower() in analyzer.stop_words)
+        known[word] = entry
+        return entry
+
+    ids: list[int] = []
+    stop: list[bool] = []
+    lengths: list[int] = []
+    for sentence in corpus.sentences:
+        tokens = [known.get(w) or learn(w) for w in words(sentence.text)]
+        ids.extend(t[0] for t in tokens)
+        stop.extend(t[1] for t in tokens)
+        lengths.append(len(tokens))
+    token = np.asarray(ids, dtype=np.int64)
+    is_stop = np.asarray(stop, dtype=bool)
+    sentence_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    # Adjacent words of one sentence, not both stop words.
+    keep = (sentence_of[:-1] == sentence_of[1:]) & ~(is_stop[:-1] & is_stop[1:])
+    vocabulary = max(len(stems), 1)
+    pair = token[:-1][keep] * vocabulary + token[1:][keep]
+    rows = sentence_of[:-1][keep]
+    keys, concept = np.unique(pair, return_inverse=True)
     n = len(corpus.sentences)
-    by_article = sparse.csr_matrix(
-        (np.ones(n), (corpus.article_of, np.arange(n))), shape=(len(corpus.articles), n)
-    ) @ membership
-    article_count = np.diff((by_article > 0).tocsc().indptr).astype(float)
-    pairs = np.array(list(concepts), dtype=np.int64).reshape(-1, 2)
-    return ConceptTable(membership, article_count, pairs[:, 0], pairs[:, 1], stems)
+    membership = sparse.csr_matrix((np.ones(len(rows)), (rows, concept)), shape=(n, len(keys)))
+    membership.data[:] = 1.0  # a concept twice in a sentence is still one concept
+    # Articles holding each concept: distinct (article, concept) pairs, counted per concept.
+    held = np.unique(corpus.article_of[rows] * len(keys) + concept)
+    article_count = np.bincount(held % max(len(keys), 1), minlength=len(keys)).astype(float)
+    return ConceptTable(membership, article_count, keys // vocabulary, keys % vocabulary, stems)
 
 
 class ConceptCoverage:
