@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .boilerplate import BoilerplateDetector
 from .metadata import date_header, dateline_length, front_matter, keyed_header, normalise_date
 from .model import Article, Block, Sentence
-from .segment import SentenceSplitter
+from .segment import SentenceSplitter, trimmed_spans
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _FINAL_PUNCTUATION = tuple(".!?:;\"'\u201d\u2019)\u2026\u3002\uff01\uff1f")
@@ -114,21 +114,7 @@ def _heading_text(line: str) -> str:
 
 def _paragraph_spans(text: str, pos: int) -> list[tuple[int, int]]:
     """Non-empty paragraphs from ``pos`` on, trimmed of surrounding whitespace."""
-    bounds = []
-    start = pos
-    for match in _PARAGRAPH_BREAK.finditer(text, pos):
-        bounds.append((start, match.start()))
-        start = match.end()
-    bounds.append((start, len(text)))
-    spans = []
-    for start, end in bounds:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            spans.append((start, end))
-    return spans
+    return trimmed_spans(text, [pos, *(m.start() for m in _PARAGRAPH_BREAK.finditer(text, pos))])
 
 
 def _classify(text: str, start: int, end: int, fields: dict[str, str]) -> list[tuple[int, int, str, str]]:

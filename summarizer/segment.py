@@ -19,7 +19,7 @@ from importlib import resources
 from nltk.tokenize import punkt
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-__all__ = ["MAX_QUOTE_WORDS", "SentenceSplitter", "load_abbreviations"]
+__all__ = ["MAX_QUOTE_WORDS", "SentenceSplitter", "load_abbreviations", "trimmed_spans"]
 
 # Quotations up to this many words are kept whole, with their attribution.
 MAX_QUOTE_WORDS = 60
@@ -210,7 +210,7 @@ class SentenceSplitter:
             body = markers.get(start, start)
             cuts.append(start)
             cuts.extend(body + c for c in self._soft_cuts(text[body:end]))
-        return _trimmed_spans(text, cuts)
+        return trimmed_spans(text, cuts)
 
     def _soft_cuts(self, s: str) -> list[int]:
         """Sentence starts inside one block (offsets into ``s``)."""
@@ -288,7 +288,7 @@ def _drop_inside_short_quotes(s: str, cuts: list[int]) -> list[int]:
     return [c for c in cuts if c not in dropped]
 
 
-def _trimmed_spans(text: str, cuts: list[int]) -> list[tuple[int, int]]:
+def trimmed_spans(text: str, cuts: list[int]) -> list[tuple[int, int]]:
     """Cut ``text`` at ``cuts`` and trim each piece: every non-whitespace
     character ends up in exactly one non-empty span."""
     bounds = sorted(set(cuts)) + [len(text)]
