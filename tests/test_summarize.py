@@ -125,3 +125,14 @@ def test_fragments_do_not_stand_alone_in_a_summary(text, worthy):
 
     sentence = ArticleParser()(text, Metadata("x")).sentences[0]
     assert is_summary_worthy(sentence, len(words(sentence.text))) is worthy
+
+
+def test_large_corpora_count_concepts_over_each_topics_candidates(monkeypatch):
+    import summarizer.coverage as coverage
+
+    monkeypatch.setattr(coverage, "FULL_TABLE_MAX_SENTENCES", 0)  # as for a corpus of many articles
+    corpus = Corpus(SEEDS)
+    chosen = summary("mediation", corpus=corpus, length=Length(sentences=5)).sentences
+    hosting = [i for i in chosen if "ready to host a meeting" in i.sentence.text]
+    assert len(hosting) == 1 and {s.article_id for s in hosting[0].sources} == {"000", "003"}
+    assert "concepts" not in corpus.__dict__  # the whole-corpus table was never built
