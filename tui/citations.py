@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from summarizer import Article, Digest, SummarySentence
 
@@ -26,3 +27,11 @@ class Citations:
 
     def markers(self, item: SummarySentence) -> str:
         return "".join(f"[{self.numbers[s.article_id]}]" for s in item.sources)
+
+
+def display_path(path: str) -> str:
+    """A path as a reader wants it: relative when it lies under the current directory."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return path

@@ -6,7 +6,7 @@ import re
 
 from summarizer import Digest
 
-from .citations import Citations
+from .citations import Citations, display_path
 from .safety import printable
 
 # Characters that Markdown (or inline HTML) would interpret in article text.
@@ -49,7 +49,7 @@ def render_markdown(digest: Digest, explain: bool = False) -> str:
         elif url:
             entry += f", {escape(url)}"
         elif article.path:
-            entry += f", {_code(printable(article.path))}"
+            entry += f", {_code(printable(display_path(article.path)))}"
         lines.append(entry)
     return "\n".join(lines) + "\n"
 

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from summarizer import Digest, Summary, SummarySentence
 
-from .citations import Citations
+from .citations import Citations, display_path
 from .safety import printable
 
 
@@ -69,7 +69,7 @@ def _sources(digest: Digest, citations: Citations, console: Console) -> None:
     for article in citations.articles:
         line = Text(printable(article.title), style="bold" if console.is_terminal else "")
         line.append(" - " + (printable(article.date or "") or "undated"))
-        location = article.url or article.path
+        location = article.url or (display_path(article.path) if article.path else None)
         if location:
             line.append(" - " + printable(location), style="dim")
         _bullet(console, line, f"[{citations.numbers[article.id]}]")

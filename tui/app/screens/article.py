@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from ...citations import display_path
 from ...safety import printable
 from ..widgets.article_view import ArticleView
 
@@ -55,7 +56,7 @@ class ArticleScreen(Screen[None]):
     def _heading(self) -> Content:
         article = self.article
         tag = f"[{self.number}] " if self.number else ""
-        origin = article.url or article.path or "no file"
+        origin = article.url or (display_path(article.path) if article.path else "no file")
         where = [article.date or "undated", printable(origin)]
         if self.cited:
             n = len(self.cited)
