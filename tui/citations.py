@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from summarizer import Article, Digest, SummarySentence
+if TYPE_CHECKING:  # the app imports this module before the engine is loaded
+    from summarizer import Article, Digest, SummarySentence
 
 
 @dataclass(frozen=True)
