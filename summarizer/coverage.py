@@ -87,7 +87,6 @@ class ConceptCoverage:
         score: np.ndarray,
         topic_boost: float = 0.5,
         lead_prior: float = 1.0,
-        relevance_weight: float = 0.0,
         min_relevance: float = 0.0,
     ) -> None:
         if len(corpus) <= FULL_TABLE_MAX_SENTENCES:
@@ -107,11 +106,8 @@ class ConceptCoverage:
             boosted = np.isin(table.firsts[used], topic_ids) | np.isin(table.seconds[used], topic_ids)
             weight[boosted] *= 1.0 + topic_boost
         self.weight = weight
-        # A sentence's share of the topic (its biased-LexRank score) scales what it covers.
-        self.scale = (
-            (1.0 + lead_prior / (1.0 + corpus.positions[ranking.rows]))
-            * np.power(score, relevance_weight)
-            / np.maximum(corpus.word_counts[ranking.rows], 1)
+        self.scale = (1.0 + lead_prior / (1.0 + corpus.positions[ranking.rows])) / np.maximum(
+            corpus.word_counts[ranking.rows], 1
         )
         # Sentences far less relevant than the best one are not worth their coverage.
         self.scale[ranking.relevance < min_relevance] = 0.0

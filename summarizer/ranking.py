@@ -69,7 +69,6 @@ class TopicRanker:
         expansion_terms: int = 10,
         expansion_weight: float = 0.4,
         similarity_threshold: float = 0.1,
-        lead_prior: float = 0.0,
         max_candidates: int = 2000,
     ) -> None:
         self.bias = bias
@@ -79,7 +78,6 @@ class TopicRanker:
         self.expansion_terms = expansion_terms
         self.expansion_weight = expansion_weight
         self.similarity_threshold = similarity_threshold
-        self.lead_prior = lead_prior
 
     def __call__(self, corpus: Corpus, topic: Topic) -> Ranking:
         original = topic_terms(topic, corpus)
@@ -94,8 +92,6 @@ class TopicRanker:
             empty = np.zeros(0)
             return Ranking(rows, empty, empty, empty, vectors, query, matched)
         relevance = self._relevance(corpus, rows, query)
-        if self.lead_prior:
-            relevance = relevance * (1.0 + self.lead_prior / (1.0 + corpus.positions[rows]))
         centrality, score = self._biased_lexrank(vectors, relevance)
         return Ranking(rows, _unit(relevance), _unit(centrality), score, vectors, query, matched)
 

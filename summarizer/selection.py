@@ -172,18 +172,16 @@ class CoverageSelector(Selector):
         duplicate: float = 0.35,
         topic_boost: float = 0.5,
         lead_prior: float = 1.0,
-        relevance_weight: float = 0.0,
         min_relevance: float = 0.5,
     ) -> None:
         super().__init__(duplicate=duplicate)
         self.topic_boost = topic_boost
         self.lead_prior = lead_prior
-        self.relevance_weight = relevance_weight
         self.min_relevance = min_relevance
 
     def objective(self, corpus: Corpus, ranking: Ranking, score: np.ndarray) -> Objective:
         from .coverage import ConceptCoverage
 
         return ConceptCoverage(
-            corpus, ranking, score, self.topic_boost, self.lead_prior, self.relevance_weight, self.min_relevance
+            corpus, ranking, score, self.topic_boost, self.lead_prior, self.min_relevance
         )
