@@ -738,3 +738,14 @@ def test_the_app_modules_do_not_import_the_engine():
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(REPO)})
     assert result.returncode == 0, result.stderr
+
+
+@sync
+async def test_the_app_keeps_articles_in_the_index_the_request_names(tmp_path):
+    """The app reads through the same persistent index as `summarize` (--cache-dir)."""
+    cache = tmp_path / "cache"
+    app = make_app(Request(cache_dir=cache), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert len(sentence_prompts(app)) == 15
+    assert any(cache.iterdir()), "no index written"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from summarizer.options import DEFAULT_METHOD, Length
 
 if TYPE_CHECKING:  # the engine itself is imported when a request runs, not at start-up
-    from summarizer import Digest, InputError, Topic
+    from summarizer import Corpus, Digest, InputError, Topic
     from summarizer.terms import TermAnalyzer
 
 
@@ -40,6 +40,23 @@ def resolve_topics(request: Request, analyzer: TermAnalyzer) -> tuple[tuple[Topi
     return topics, select_topics(topics, names)
 
 
+def load_corpus(
+    request: Request,
+    analyzer: TermAnalyzer,
+    on_warning: Callable[[InputError], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Corpus:
+    """The request's articles as a corpus, through the persistent index when it has one."""
+    from summarizer import ArticleCache, Corpus, load_articles
+
+    cache = ArticleCache(request.cache_dir)
+    try:
+        articles = load_articles(request.paths, on_warning=on_warning, on_progress=on_progress, cache=cache)
+        return Corpus(articles, analyzer, cache=cache)
+    finally:
+        cache.close()
+
+
 def run_request(
     request: Request,
     warn: Callable[[InputError], None] | None = None,
@@ -49,7 +66,7 @@ def run_request(
 
     ``on_progress(done, total)`` follows the reading of the input files.
     """
-    from summarizer import ArticleCache, Corpus, Digest, Digester, load_articles
+    from summarizer import Digest, Digester
     from summarizer.terms import TermAnalyzer
 
     analyzer = TermAnalyzer()
@@ -61,11 +78,6 @@ def run_request(
         if warn:
             warn(error)
 
-    cache = ArticleCache(request.cache_dir)
-    try:
-        articles = load_articles(request.paths, on_warning=on_warning, on_progress=on_progress, cache=cache)
-        corpus = Corpus(articles, analyzer, cache=cache)
-    finally:
-        cache.close()
+    corpus = load_corpus(request, analyzer, on_warning, on_progress)
     digest = Digester(request.method, request.length, request.order)(corpus, chosen)  # type: ignore[arg-type]
     return Digest(digest.articles, digest.summaries, tuple(warnings))

@@ -70,11 +70,11 @@ class Session:
 
         Raises :class:`summarizer.NewsdigestError` when there is nothing to summarize.
         """
-        from summarizer import Corpus, NoArticlesError, TopicsError, UnknownTopicError, load_articles
+        from summarizer import NoArticlesError, TopicsError, UnknownTopicError
         from summarizer.terms import TermAnalyzer
         from summarizer.topics import available_topics
 
-        from ..request import resolve_topics
+        from ..request import load_corpus, resolve_topics
 
         progress = on_progress or (lambda stage, done, total: None)
         progress("starting", 0, None)
@@ -96,13 +96,12 @@ class Session:
             warnings.append(str(error))
             self.warnings = tuple(warnings)
 
-        articles = load_articles(
-            self.request.paths,
-            on_warning=warn,
-            on_progress=lambda done, total: progress("reading", done, total),
-        )
-        progress("indexing", len(articles), len(articles))
-        self.corpus = Corpus(articles, analyzer)
+        def reading(done: int, total: int) -> None:
+            progress("reading", done, total)
+            if done == total:  # every file read: the corpus is being indexed next
+                progress("indexing", done, total)
+
+        self.corpus = load_corpus(self.request, analyzer, warn, reading)
         return Loaded(tuple(topics), tuple(t.name for t in chosen), tuple(warnings), tuple(problems))
 
     def _fallback_topics(self, available_topics, stop_words, problems: list[str]) -> tuple[Topic, ...]:
