@@ -81,9 +81,9 @@ def measure_launch(repetitions: int) -> list[dict[str, float]]:
 
 
 async def measure_toggles(folder: Path, repetitions: int) -> dict[str, object]:
-    from textual.worker import WorkerState
 
     from tui.app.main import make_app
+    from tui.app.pilot import settle
     from tui.app.screens.main import MainScreen
     from tui.app.widgets.summary_view import SummaryView
     from tui.app.widgets.topic_list import TopicList
@@ -91,19 +91,10 @@ async def measure_toggles(folder: Path, repetitions: int) -> dict[str, object]:
 
     app = make_app(Request(paths=(str(folder),)))
 
-    async def settle(pilot) -> None:
-        while True:
-            await pilot.pause()
-            busy = [w for w in app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
-            if not busy:
-                await pilot.pause()
-                return
-            await asyncio.gather(*(w.wait() for w in busy), return_exceptions=True)
-
     results: dict[str, object] = {}
     async with app.run_test(size=(160, 48)) as pilot:
         started = time.perf_counter()
-        await settle(pilot)
+        await settle(app, pilot)
         results["load_seconds"] = time.perf_counter() - started
         screen = app.screen
         assert isinstance(screen, MainScreen)

@@ -36,8 +36,8 @@ SUMY_SENTENCES = 2000
 def measure(kind: str, corpus_dir: str, cache_dir: str) -> dict:
     started = time.perf_counter()
     from summarizer import BUILTIN_TOPICS, Corpus, Length, load_articles
-    from summarizer.index import ArticleCache
-    from summarizer.methods import TopicSummarizer
+    from summarizer.store.index import ArticleCache
+    from summarizer.ranking.methods import TopicSummarizer
 
     imports = time.perf_counter() - started
     out: dict = {"imports_s": imports}
@@ -79,9 +79,9 @@ def versus_sumy(corpus_dir: str, cache_dir: str, count: int) -> dict:
     from sumy.summarizers.lex_rank import LexRankSummarizer
 
     from summarizer import BUILTIN_TOPICS, Corpus, load_articles
-    from summarizer.index import ArticleCache
-    from summarizer.methods import _WordTokenizer
-    from summarizer.ranking import TopicRanker, matching_rows, topic_terms
+    from summarizer.store.index import ArticleCache
+    from summarizer.ranking.methods import _WordTokenizer
+    from summarizer.ranking.ranker import TopicRanker, matching_rows, topic_terms
 
     cache = ArticleCache(cache_dir)
     corpus = Corpus(load_articles([corpus_dir], cache=cache), cache=cache)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 # Names are loaded from their modules on first use (PEP 562): the command line and the app
 # start without paying for numpy, scipy, sumy and NLTK until the engine is needed.
 _EXPORTS = {
-    "Corpus": "corpus",
+    "Corpus": "ranking.corpus",
     "Digester": "digest",
     "InputError": "errors",
     "NewsdigestError": "errors",
@@ -24,11 +24,11 @@ _EXPORTS = {
     "TopicsError": "errors",
     "UnknownMethodError": "errors",
     "UnknownTopicError": "errors",
-    "ArticleCache": "index",
-    "default_cache_dir": "cache",
-    "load_articles": "loading",
-    "seeds_dir": "loading",
-    "TopicSummarizer": "methods",
+    "ArticleCache": "store.index",
+    "default_cache_dir": "store.cache",
+    "load_articles": "store.loading",
+    "seeds_dir": "store.loading",
+    "TopicSummarizer": "ranking.methods",
     "Article": "model",
     "Block": "model",
     "Digest": "model",
@@ -42,12 +42,12 @@ _EXPORTS = {
     "METHOD_DESCRIPTIONS": "options",
     "ORDERS": "options",
     "Length": "options",
-    "BUILTIN_TOPICS": "topics",
-    "config_topics_path": "topics",
-    "load_topics_file": "topics",
-    "merge_topics": "topics",
-    "query_topic": "topics",
-    "select_topics": "topics",
+    "BUILTIN_TOPICS": "ranking.topics",
+    "config_topics_path": "ranking.topics",
+    "load_topics_file": "ranking.topics",
+    "merge_topics": "ranking.topics",
+    "query_topic": "ranking.topics",
+    "select_topics": "ranking.topics",
 }
 
 
@@ -65,16 +65,16 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from .cache import default_cache_dir
-    from .corpus import Corpus
+    from .store.cache import default_cache_dir
+    from .ranking.corpus import Corpus
     from .digest import Digester
     from .errors import InputError, NewsdigestError, NoArticlesError, TopicsError, UnknownMethodError, UnknownTopicError
-    from .index import ArticleCache
-    from .loading import load_articles, seeds_dir
-    from .methods import TopicSummarizer
+    from .store.index import ArticleCache
+    from .store.loading import load_articles, seeds_dir
+    from .ranking.methods import TopicSummarizer
     from .model import Article, Block, Digest, Explanation, Sentence, Summary, SummarySentence, Topic
     from .options import DEFAULT_METHOD, METHOD_DESCRIPTIONS, METHODS, ORDERS, Length
-    from .topics import BUILTIN_TOPICS, config_topics_path, load_topics_file, merge_topics, query_topic, select_topics
+    from .ranking.topics import BUILTIN_TOPICS, config_topics_path, load_topics_file, merge_topics, query_topic, select_topics
 
 __all__ = [
     "BUILTIN_TOPICS", "DEFAULT_METHOD", "METHODS", "METHOD_DESCRIPTIONS", "ORDERS",

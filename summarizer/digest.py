@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Literal
 
-from .corpus import Corpus
-from .methods import TopicSummarizer
+from .ranking.corpus import Corpus
+from .ranking.methods import TopicSummarizer
 from .options import DEFAULT_METHOD, ORDERS, Length
 from .model import Article, Digest, Summary, Topic
 

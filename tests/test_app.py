@@ -13,11 +13,13 @@ from pathlib import Path
 import pytest
 from textual.content import Content
 from textual.widgets import Input
-from textual.worker import WorkerState
 
 from summarizer import METHODS, Length
 from tui.app.app import NewsdigestApp
-from tui.app.main import EXIT_FAILURE, Session, make_app
+from tui.app.main import make_app
+from tui.app.pilot import settle
+from tui.app.session import Session
+from tui.exits import EXIT_FAILURE
 from tui.app.screens.article import ArticleScreen
 from tui.app.screens.confirm import ConfirmDialog
 from tui.app.screens.export import ExportDialog
@@ -61,18 +63,6 @@ class FakeLauncher:
 
     def open_file(self, app, path: str) -> None:
         self.calls.append(("file", path))
-
-
-async def settle(app: NewsdigestApp, pilot) -> None:
-    """Wait until no worker runs and the messages they posted are handled."""
-    for _ in range(100):
-        await pilot.pause()
-        busy = [w for w in app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
-        if not busy:
-            await pilot.pause()
-            return
-        await asyncio.gather(*(w.wait() for w in busy), return_exceptions=True)
-    raise AssertionError("workers did not finish")
 
 
 def screen_of(app: NewsdigestApp) -> MainScreen:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for `python tests/test_boilerplate.py`
 
-from summarizer.boilerplate import (  # noqa: E402
+from summarizer.reading.boilerplate import (  # noqa: E402
     NEIGHBOUR_MAX_WORDS,
     BoilerplateDetector,
     BoilerplateVerdict,

@@ -13,10 +13,10 @@ import pytest
 
 from bench.make_corpus import make_corpus
 from summarizer import BUILTIN_TOPICS, Corpus, Digester, Length, load_articles
-from summarizer import ranking
-from summarizer.cache import FILENAME, SCHEMA_VERSION, IndexStore
-from summarizer.index import ArticleCache
-from summarizer.ranking import TopicRanker
+from summarizer.ranking import ranker as ranking
+from summarizer.store.cache import FILENAME, SCHEMA_VERSION, IndexStore
+from summarizer.store.index import ArticleCache
+from summarizer.ranking.ranker import TopicRanker
 
 from tui.cli import get_args, request_from
 

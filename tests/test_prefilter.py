@@ -5,8 +5,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.boilerplate import _CATEGORIES
-from summarizer.prefilter import fold, required_literals
+from summarizer.reading.boilerplate import _CATEGORIES
+from summarizer.reading.prefilter import fold, required_literals
 
 CUES = [cue for category in _CATEGORIES for cue in category.cues]
 # Cue words, case variants and the characters re.IGNORECASE treats specially.

@@ -7,10 +7,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summarizer import BUILTIN_TOPICS, Corpus, Digester, Length, Topic
-from summarizer.articles import ArticleParser, Metadata
+from summarizer.reading.articles import ArticleParser, Metadata
 from summarizer.schema import digest_to_dict
-from summarizer.segment import SentenceSplitter
-from summarizer.terms import TermAnalyzer, words
+from summarizer.reading.segment import SentenceSplitter
+from summarizer.reading.terms import TermAnalyzer, words
 from tui.render_markdown import escape
 from tui.safety import printable
 

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from summarizer import NoArticlesError, load_articles
-from summarizer.articles import ArticleParser, Metadata, is_heading_line
+from summarizer.reading.articles import ArticleParser, Metadata, is_heading_line
 
 from .conftest import ARTICLE, write
 

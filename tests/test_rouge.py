@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.evaluation import (
+from summarizer.evaluation.datasets import (
     EvalTopic,
     EvaluationDataError,
     load_dataset,
@@ -19,7 +19,7 @@ from summarizer.evaluation import (
     score_references,
     score_summaries,
 )
-from summarizer.rouge import (
+from summarizer.evaluation.rouge import (
     RougeConfig,
     RougeScorer,
     bootstrap,

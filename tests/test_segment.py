@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.segment import MAX_QUOTE_WORDS, SentenceSplitter, load_abbreviations
+from summarizer.reading.segment import MAX_QUOTE_WORDS, SentenceSplitter, load_abbreviations
 from tests.segmentation_cases import CASES, LONG_QUOTE
 
 REPO = Path(__file__).resolve().parents[1]
@@ -200,7 +200,7 @@ def test_works_without_nltk_data(tmp_path: Path) -> None:
             raise AssertionError("nltk data access attempted")
         nltk.download = nltk.data.load = nltk.data.find = blocked
         nltk.data.path[:] = []
-        from summarizer.segment import SentenceSplitter
+        from summarizer.reading.segment import SentenceSplitter
         text = "Mr. Smith went to the U.S. The next day he left."
         print([text[s:e] for s, e in SentenceSplitter()(text)])
         """

@@ -11,8 +11,8 @@ from summarizer import (
     Topic,
     load_articles,
 )
-from summarizer.articles import ArticleParser, Metadata
-from summarizer.terms import words
+from summarizer.reading.articles import ArticleParser, Metadata
+from summarizer.reading.terms import words
 
 SEEDS = load_articles()
 CORPUS = Corpus(SEEDS)
@@ -121,14 +121,14 @@ def test_lead_baseline_starts_with_the_newest_article():
     ],
 )
 def test_fragments_do_not_stand_alone_in_a_summary(text, worthy):
-    from summarizer.selection import is_summary_worthy
+    from summarizer.ranking.selection import is_summary_worthy
 
     sentence = ArticleParser()(text, Metadata("x")).sentences[0]
     assert is_summary_worthy(sentence, len(words(sentence.text))) is worthy
 
 
 def test_large_corpora_count_concepts_over_each_topics_candidates(monkeypatch):
-    import summarizer.coverage as coverage
+    import summarizer.ranking.coverage as coverage
 
     monkeypatch.setattr(coverage, "FULL_TABLE_MAX_SENTENCES", 0)  # as for a corpus of many articles
     corpus = Corpus(SEEDS)

@@ -3,8 +3,8 @@
 import pytest
 
 from summarizer import BUILTIN_TOPICS, TopicsError, UnknownTopicError, load_topics_file, select_topics
-from summarizer.terms import TermAnalyzer
-from summarizer.topics import available_topics, query_topic
+from summarizer.reading.terms import TermAnalyzer
+from summarizer.ranking.topics import available_topics, query_topic
 
 from .conftest import write
 

@@ -4,27 +4,12 @@ from __future__ import annotations
 
 import signal
 import sys
-from typing import TextIO
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
-PROG = "newsdigest"
-
-
-class Terminated(KeyboardInterrupt):
-    """SIGTERM, turned into an exception so that the run unwinds (and cleans up) as for Ctrl-C."""
+from .exits import Terminated, interrupted
 
 
 def _terminate(signum, frame) -> None:  # noqa: ARG001 - a signal handler's signature
     raise Terminated
-
-
-def interrupted(interrupt: KeyboardInterrupt, stderr: TextIO) -> int:
-    """One line, no traceback; 128 + the signal number, as shells report it."""
-    if isinstance(interrupt, Terminated):
-        stderr.write(f"{PROG}: terminated\n")
-        return 128 + signal.SIGTERM
-    stderr.write(f"{PROG}: interrupted\n")
-    return 128 + signal.SIGINT
 
 
 def entry_point() -> None:

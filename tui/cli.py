@@ -19,7 +19,7 @@ from summarizer.options import DEFAULT_METHOD, METHODS, ORDERS, Length
 if TYPE_CHECKING:
     from summarizer import Digest
 
-from .__main__ import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, PROG, interrupted
+from .exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, PROG, interrupted
 from .atomic import write_atomically
 from .request import Request, run_request
 
@@ -300,8 +300,8 @@ def _console(file: TextIO, color: str):
 
 def _topics(args: argparse.Namespace, stdout: TextIO | None) -> int:
     _require(stdout)
-    from summarizer.terms import TermAnalyzer
-    from summarizer.topics import merge_topics, replaced_topics, topic_groups
+    from summarizer.reading.terms import TermAnalyzer
+    from summarizer.ranking.topics import merge_topics, replaced_topics, topic_groups
 
     groups = topic_groups(args.topics_file, args.query, TermAnalyzer().stop_words)
     topics, replaced = merge_topics(*groups), replaced_topics(*groups)
@@ -348,7 +348,7 @@ def _warn(stderr: TextIO, message: str) -> None:
 
 
 def _default_cache_dir() -> Path:
-    from summarizer.cache import default_cache_dir
+    from summarizer.store.cache import default_cache_dir
 
     return default_cache_dir()
 

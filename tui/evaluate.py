@@ -20,8 +20,8 @@ class EvaluationFailed(NewsdigestError):
 
 def run_eval(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     try:
-        from summarizer.evaluation import EvaluationDataError, load_dataset, load_peers, make_scorer, score_peers
-        from summarizer.rouge import ExceptionListNotFound
+        from summarizer.evaluation.datasets import EvaluationDataError, load_dataset, load_peers, make_scorer, score_peers
+        from summarizer.evaluation.rouge import ExceptionListNotFound
     except ImportError as error:  # pragma: no cover - depends on the installation
         raise EvaluationFailed(f"evaluation is not installed ({error}); pip install 'newsdigest[eval]'") from None
     methods = args.method or list(METHODS)
@@ -34,7 +34,7 @@ def run_eval(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             scores = score_peers(topics, load_peers(args.peers, topics), args.words, scorer=make_scorer(args.words))
             rows = [(score, None) for score in scores]
         else:
-            from summarizer.benchmark import evaluate_methods
+            from summarizer.evaluation.benchmark import evaluate_methods
 
             rows = [(r.score, r.seconds_per_topic) for r in evaluate_methods(topics, methods, args.words)]
     except (EvaluationDataError, ExceptionListNotFound) as error:

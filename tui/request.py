@@ -11,7 +11,7 @@ from summarizer.options import DEFAULT_METHOD, Length
 
 if TYPE_CHECKING:  # the engine itself is imported when a request runs, not at start-up
     from summarizer import Corpus, Digest, InputError, Topic
-    from summarizer.terms import TermAnalyzer
+    from summarizer.reading.terms import TermAnalyzer
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Request:
 
 def resolve_topics(request: Request, analyzer: TermAnalyzer) -> tuple[tuple[Topic, ...], tuple[Topic, ...]]:
     """(every topic available, the topics chosen) for a request."""
-    from summarizer.topics import available_topics, select_topics
+    from summarizer.ranking.topics import available_topics, select_topics
 
     topics = available_topics(request.topics_file, request.query, analyzer.stop_words)
     names = list(request.topics)
@@ -67,7 +67,7 @@ def run_request(
     ``on_progress(done, total)`` follows the reading of the input files.
     """
     from summarizer import Digest, Digester
-    from summarizer.terms import TermAnalyzer
+    from summarizer.reading.terms import TermAnalyzer
 
     analyzer = TermAnalyzer()
     _, chosen = resolve_topics(request, analyzer)

@@ -13,10 +13,11 @@ from textual.app import App, SuspendNotSupported
 from textual.binding import Binding, BindingType
 
 from .commands import NewsdigestCommands
-from .main import EXIT_FAILURE, EXIT_OK, Session
+from ..exits import EXIT_FAILURE, EXIT_OK
 from .screens.article import ArticleScreen
 from .screens.help import HelpScreen, KeySection
 from .screens.main import MainScreen
+from .session import Session
 from .widgets.navigation import CURSOR_BINDINGS, SCROLL_BINDINGS
 from .widgets.summary_view import SummaryView
 from .widgets.topic_list import TopicList

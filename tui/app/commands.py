@@ -55,13 +55,14 @@ class NewsdigestCommands(Provider):
             yield binding.description, help_text, partial(node.run_action, binding.action)
 
     def _topic_commands(self) -> Iterator[Command]:
-        from .screens.main import MainScreen
         from .widgets.topic_list import TopicList
 
+        # Asked of the screen rather than by its class: the main screen imports this module's app.
         screen = self.screen
-        if not isinstance(screen, MainScreen) or not screen.loaded:
+        lists = screen.query(TopicList)
+        if not lists or not getattr(screen, "loaded", False):
             return
-        topics = screen.query_one(TopicList)
+        topics = lists.first()
         checked = set(topics.checked)
         session_topics = self.app.session.topics  # type: ignore[attr-defined]
         for name in topics.names:

@@ -15,7 +15,7 @@ from textual.message import Message
 if TYPE_CHECKING:
     from summarizer import Digest, Topic
 
-    from .main import Settings
+    from .session import Settings
 
 
 class LoadProgress(Message):

@@ -21,7 +21,7 @@ from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from ...safety import printable
-from ..main import Settings
+from ..session import Settings
 from ..messages import CorpusLoaded, DigestReady, LoadFailed, LoadProgress
 from ..widgets.error_panel import ErrorPanel
 from ..widgets.explanation_panel import ExplanationPanel

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .boilerplate import BoilerplateDetector
 from .metadata import date_header, dateline_length, front_matter, keyed_header, normalise_date
-from .model import Article, Block, Sentence
+from ..model import Article, Block, Sentence
 from .segment import SentenceSplitter, trimmed_spans
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")

@@ -8,10 +8,10 @@ from typing import Protocol
 import numpy as np
 
 from .corpus import Corpus
-from .options import Length
-from .model import Explanation, Sentence, SummarySentence
-from .ranking import Ranking
-from .terms import words
+from ..options import Length
+from ..model import Explanation, Sentence, SummarySentence
+from .ranker import Ranking
+from ..reading.terms import words
 
 
 _QUOTE_FRAGMENT = re.compile(r"^[\"'\u201d\u2019)\]]|^[a-z]")

@@ -23,11 +23,11 @@ import numpy as np
 from scipy import sparse
 
 from .cache import IndexStore, default_cache_dir
-from .errors import InputError
+from ..errors import InputError
 from .ingest import LoadStats, Record, _record, build_article, ingest, resolve_id
-from .inputs import InputFile
-from .model import Article
-from .terms import TermAnalyzer
+from ..reading.inputs import InputFile
+from ..model import Article
+from ..reading.terms import TermAnalyzer
 
 __all__ = ["ArticleCache", "default_cache_dir"]
 

@@ -32,10 +32,8 @@ BUSY_TIMEOUT_S = 60.0
 _BATCH = 500  # paths per SELECT ... IN (...)
 
 # The code and data whose output the index stores: any change to them changes the fingerprint.
-_SOURCES = (
-    "inputs.py", "articles.py", "boilerplate.py", "metadata.py", "html.py", "decoding.py",
-    "segment.py", "terms.py", "ingest.py", "prefilter.py", "data/abbreviations.txt",
-)
+_SOURCES = ("reading", "store/ingest.py")
+"""What decides what is stored, under ``summarizer/``: every file of the reading stage, and ingestion."""
 _DISTRIBUTIONS = ("nltk", "sumy", "breadability")
 
 
@@ -53,9 +51,13 @@ def code_fingerprint() -> str:
     global _fingerprint
     if _fingerprint is None:
         digest = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
-        here = Path(__file__).resolve().parent
-        for name in _SOURCES:
-            digest.update(name.encode() + b"\0" + (here / name).read_bytes() + b"\0")
+        package = Path(__file__).resolve().parent.parent
+        for source in _SOURCES:
+            path = package / source
+            files = sorted(p for p in path.rglob("*") if p.suffix in (".py", ".txt")) if path.is_dir() else [path]
+            for file in files:
+                name = file.relative_to(package).as_posix()
+                digest.update(name.encode() + b"\0" + file.read_bytes() + b"\0")
         for name in _DISTRIBUTIONS:
             try:
                 digest.update(f"{name} {metadata.version(name)}\n".encode())

@@ -8,7 +8,7 @@ import numpy as np
 from scipy import sparse
 
 from .corpus import Corpus
-from .model import Topic
+from ..model import Topic
 
 
 MERGE_COPIES_ABOVE = 4000

@@ -20,12 +20,12 @@ from typing import BinaryIO
 
 import numpy as np
 
-from .articles import ArticleParser, Metadata
+from ..reading.articles import ArticleParser, Metadata
 from .cache import FileIdentity, IndexStore, content_hash
-from .errors import InputError
-from .inputs import InputFile, parse_input, read_bytes
-from .model import Article, Block, Sentence
-from .terms import TermAnalyzer, words
+from ..errors import InputError
+from ..reading.inputs import InputFile, parse_input, read_bytes
+from ..model import Article, Block, Sentence
+from ..reading.terms import TermAnalyzer, words
 
 # Placeholders the worker parses with: the real id stem and id are only known in order.
 _STEM = "\x00stem\x00"

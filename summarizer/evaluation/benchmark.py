@@ -6,13 +6,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .articles import ArticleParser, Metadata
-from .corpus import Corpus
-from .evaluation import EvalTopic, PeerScore, make_scorer, score_summaries
-from .methods import TopicSummarizer
-from .selection import Length
-from .terms import TermAnalyzer
-from .topics import query_topic
+from ..reading.articles import ArticleParser, Metadata
+from ..ranking.corpus import Corpus
+from .datasets import EvalTopic, PeerScore, make_scorer, score_summaries
+from ..ranking.methods import TopicSummarizer
+from ..ranking.selection import Length
+from ..reading.terms import TermAnalyzer
+from ..ranking.topics import query_topic
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 from .articles import Metadata
 from .decoding import UndecodableError, decode_bytes, looks_binary_start
-from .errors import InputError
+from ..errors import InputError
 from .html import html_to_text
 from .metadata import normalise_date
 

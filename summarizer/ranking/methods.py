@@ -19,12 +19,12 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from .corpus import Corpus
-from .errors import UnknownMethodError
-from .model import Summary, Topic
-from .ranking import Ranking, TopicRanker
-from .options import DEFAULT_METHOD, METHODS, SUMY_METHODS, Length
+from ..errors import UnknownMethodError
+from ..model import Summary, Topic
+from .ranker import Ranking, TopicRanker
+from ..options import DEFAULT_METHOD, METHODS, SUMY_METHODS, Length
 from .selection import CoverageSelector, Selector
-from .terms import words
+from ..reading.terms import words
 
 _SUMY: dict[str, Callable[[Stemmer], object]] = {
     "lexrank": LexRankSummarizer,

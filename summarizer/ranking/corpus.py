@@ -8,9 +8,9 @@ from functools import cached_property
 import numpy as np
 from scipy import sparse
 
-from .index import ArticleCache
-from .model import Article, Sentence
-from .terms import TermAnalyzer, words
+from ..store.index import ArticleCache
+from ..model import Article, Sentence
+from ..reading.terms import TermAnalyzer, words
 
 
 class Corpus:
@@ -74,10 +74,10 @@ class Corpus:
 
     @cached_property
     def concepts(self):
-        """Bigram concepts of every sentence (see :mod:`summarizer.coverage`), made on first use."""
-        from .coverage import concept_table
+        """Bigram concepts of every sentence (see :mod:`summarizer.ranking.concepts`), made on first use."""
+        from .concepts import concept_table
 
-        return concept_table(self)
+        return concept_table(self.sentences, self.article_of, self.analyzer)
 
     def __len__(self) -> int:
         return len(self.sentences)

@@ -2,7 +2,7 @@
 
 NLTK's pretrained punkt model is not available (and is never downloaded), so
 this runs NLTK's Punkt *algorithm* with parameters we fill ourselves: a curated
-abbreviation list (``summarizer/data/abbreviations.txt``) and orthographic
+abbreviation list (``summarizer/reading/data/abbreviations.txt``) and orthographic
 hints for common sentence starters. A few news-specific rules then adjust the
 boundaries Punkt finds (quotations, attributions, titles, bullets, CJK
 full stops). See docs/segmentation.md for the behaviour and its accuracy.
@@ -121,7 +121,7 @@ def _normalise(abbreviations: Iterable[str]) -> frozenset[str]:
 @cache
 def load_abbreviations() -> frozenset[str]:
     """The bundled abbreviation list (works from an installed wheel)."""
-    path = resources.files("summarizer").joinpath("data", "abbreviations.txt")
+    path = resources.files("summarizer.reading").joinpath("data", "abbreviations.txt")
     return _normalise(path.read_text(encoding="utf-8").splitlines())
 
 

@@ -8,8 +8,8 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .errors import TopicsError, UnknownTopicError
-from .model import Topic
+from ..errors import TopicsError, UnknownTopicError
+from ..model import Topic
 
 BUILTIN_TOPICS: tuple[Topic, ...] = (
     Topic(

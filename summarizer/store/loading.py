@@ -7,11 +7,11 @@ from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
-from .articles import ArticleParser, Metadata
-from .errors import InputError, NoArticlesError
+from ..reading.articles import ArticleParser, Metadata
+from ..errors import InputError, NoArticlesError
 from .index import ArticleCache
-from .inputs import discover, read_input
-from .model import Article
+from ..reading.inputs import discover, read_input
+from ..model import Article
 
 Progress = Callable[[int, int], None]
 """Called with (inputs done, inputs in all)."""
@@ -22,7 +22,7 @@ def seeds_dir() -> Path:
     try:
         return Path(str(resources.files("summarizer.seeds")))
     except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "seeds"
+        return Path(__file__).resolve().parents[2] / "seeds"
 
 
 def load_articles(

@@ -1,0 +1,66 @@
+"""Word-bigram concepts of sentences and how many articles share each (Gillick & Favre, 2009).
+
+Kept apart from :mod:`summarizer.ranking.coverage` so that the corpus can build its table once
+without importing the selection code that uses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from ..model import Sentence
+from ..reading.terms import TermAnalyzer, words
+
+
+@dataclass(frozen=True)
+class ConceptTable:
+    """Every sentence's bigram concepts, built once per corpus and shared by all topics."""
+
+    membership: sparse.csr_matrix
+    """Sentences x concepts, 1 where the sentence holds the concept."""
+    article_count: np.ndarray
+    """How many articles hold each concept anywhere in their text."""
+    firsts: np.ndarray
+    seconds: np.ndarray
+    """The two stems of each concept, as ids into ``stems``."""
+    stems: dict[str, int]
+
+
+def concept_table(sentences: Sequence[Sentence], article_of: np.ndarray, analyzer: TermAnalyzer) -> ConceptTable:
+    """The concepts of the given sentences, with the number of articles (``article_of`` gives each
+    sentence's) that hold each among them. One pass over the words; the bigrams are counted with numpy."""
+    stems: dict[str, int] = {}
+    known: dict[str, tuple[int, bool]] = {}  # a word as written: (its stem's id, is a stop word)
+
+    def learn(word: str) -> tuple[int, bool]:
+        entry = (stems.setdefault(analyzer.stem(word), len(stems)), word.lower() in analyzer.stop_words)
+        known[word] = entry
+        return entry
+
+    ids: list[int] = []
+    stop: list[bool] = []
+    lengths: list[int] = []
+    for sentence in sentences:
+        tokens = [known.get(w) or learn(w) for w in words(sentence.text)]
+        ids.extend(t[0] for t in tokens)
+        stop.extend(t[1] for t in tokens)
+        lengths.append(len(tokens))
+    token = np.asarray(ids, dtype=np.int64)
+    is_stop = np.asarray(stop, dtype=bool)
+    sentence_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    # Adjacent words of one sentence, not both stop words.
+    keep = (sentence_of[:-1] == sentence_of[1:]) & ~(is_stop[:-1] & is_stop[1:])
+    vocabulary = max(len(stems), 1)
+    pair = token[:-1][keep] * vocabulary + token[1:][keep]
+    holder = sentence_of[:-1][keep]
+    keys, concept = np.unique(pair, return_inverse=True)
+    membership = sparse.csr_matrix((np.ones(len(holder)), (holder, concept)), shape=(len(sentences), len(keys)))
+    membership.data[:] = 1.0  # a concept twice in a sentence is still one concept
+    # Articles holding each concept: distinct (article, concept) pairs, counted per concept.
+    held = np.unique(article_of[holder] * len(keys) + concept)
+    article_count = np.bincount(held % max(len(keys), 1), minlength=len(keys)).astype(float)
+    return ConceptTable(membership, article_count, keys // vocabulary, keys % vocabulary, stems)
