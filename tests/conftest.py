@@ -1,4 +1,6 @@
 import os
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -34,3 +36,40 @@ ARTICLE = (
     "A convoy of 40 trucks carrying food and medicine reached the besieged city, aid agencies said. "
     "More humanitarian deliveries are planned for next week.\n"
 )
+
+
+def _proc_stat(pid: int) -> list[str] | None:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rpartition(")")[2].split()
+    except OSError:
+        return None
+
+
+def wait_until_waiting(pid: int, timeout: float = 60.0) -> None:
+    """Return once the process sleeps steadily (e.g. blocked on stdin): a fixed sleep is not
+    enough on a loaded machine, where a signal could land before the program set its handlers."""
+    deadline, asleep = time.monotonic() + timeout, 0
+    while time.monotonic() < deadline and asleep < 10:
+        fields = _proc_stat(pid)
+        asleep = asleep + 1 if fields and fields[0] == "S" else 0
+        time.sleep(0.05)
+
+
+def wait_for_children(pid: int, timeout: float = 60.0) -> None:
+    """Return once the process has started worker processes (it is then loading articles)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            children = "".join(Path(f"/proc/{pid}/task/{t}/children").read_text() for t in os.listdir(f"/proc/{pid}/task"))
+        except OSError:
+            return
+        if children.strip():
+            return
+        time.sleep(0.05)
+
+
+def default_sigint() -> None:
+    """For ``preexec_fn``: a run started in the background inherits an ignored SIGINT, and Python
+    then leaves it ignored; the child must see Ctrl-C as a user's terminal sends it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -5,12 +5,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from .conftest import ARTICLE, REPO, write
+from .conftest import ARTICLE, REPO, default_sigint, wait_until_waiting, write
 
 NEWSDIGEST = str(Path(sys.executable).with_name("newsdigest"))
 ESC = "\x1b"
@@ -165,9 +164,9 @@ def test_closed_pipe_ends_quietly(tmp_path):
 def test_interrupt_exits_without_a_traceback(tmp_path, sig, code):
     process = subprocess.Popen(
         [NEWSDIGEST, "summarize", "-"], cwd=tmp_path, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True,
+        stderr=subprocess.PIPE, text=True, preexec_fn=default_sigint,
     )
-    time.sleep(2.0)  # let it start and block on stdin
+    wait_until_waiting(process.pid)  # started, and blocked on stdin
     process.send_signal(sig)
     _, err = process.communicate(timeout=60)
     assert process.returncode == code

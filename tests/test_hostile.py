@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 
 from summarizer import NoArticlesError, load_articles
-from summarizer import inputs as inputs_module
-from summarizer.inputs import MAX_ARTICLE_CHARS
+from summarizer.reading import inputs as inputs_module
+from summarizer.reading.inputs import MAX_ARTICLE_CHARS
 from tui import atomic
 from tui.cli import main
 
-from .conftest import ARTICLE, write
+from .conftest import ARTICLE, default_sigint, wait_for_children, write
 
 NEWSDIGEST = str(Path(sys.executable).with_name("newsdigest"))
 ESC = "\x1b"
@@ -153,7 +153,7 @@ def test_a_file_removed_while_loading(tmp_path, monkeypatch, capsys):
         doomed.unlink()  # gone between discovery and reading
         return found
 
-    monkeypatch.setattr("summarizer.loading.discover", discover_then_remove)
+    monkeypatch.setattr("summarizer.store.loading.discover", discover_then_remove)
     code, out, err = cli(capsys, "summarize", tmp_path, "-f", "json")
     assert code == 0 and warning_about(err, "doomed.txt", "vanished while loading")
     assert summarized(out)[1] == {"good"}
@@ -181,7 +181,7 @@ def test_a_file_swapped_for_a_fifo_after_discovery_does_not_hang(tmp_path, monke
         os.mkfifo(swapped)
         return found
 
-    monkeypatch.setattr("summarizer.loading.discover", discover_then_swap)
+    monkeypatch.setattr("summarizer.store.loading.discover", discover_then_swap)
     code, out, err = cli(capsys, "summarize", tmp_path, "-f", "json")
     assert code == 0 and warning_about(err, "swapped.txt", "not a regular file")
     assert summarized(out)[1] == {"good"}
@@ -526,10 +526,11 @@ def test_a_legacy_locale_terminal_gets_question_marks_not_a_crash(tmp_path):
 @pytest.mark.parametrize("sig, code, message", [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")])
 def test_signals_while_summarizing_a_large_corpus(tmp_path, sig, code, message):
     for i in range(3000):
-        write(tmp_path / "news" / f"{i}.txt", ARTICLE.replace("40", str(i)))
+        # Long enough articles that loading them takes seconds even on a fast machine.
+        write(tmp_path / "news" / f"{i}.txt", "\n\n".join(ARTICLE.replace("40", str(i * 10 + k)) for k in range(10)))
     process = subprocess.Popen([NEWSDIGEST, "summarize", "news", "-f", "json"], cwd=tmp_path,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(3.0)  # past start-up, inside loading or ranking
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=default_sigint)
+    wait_for_children(process.pid)  # the ingestion workers run: inside loading
     process.send_signal(sig)
     out, err = process.communicate(timeout=60)
     assert process.returncode == code
@@ -557,7 +558,7 @@ def test_engine_raises_typed_errors_only(tmp_path):
 
 def test_a_long_run_of_short_cue_lines_is_resolved_in_one_pass():
     """Once one sweep per line: 200 KB took 4.5 minutes. Now about a second."""
-    from summarizer.articles import ArticleParser, Metadata
+    from summarizer.reading.articles import ArticleParser, Metadata
 
     text = "Thank you.\n\n" * 8000 + "Please donate to support our journalism today. Donate now.\n"
     started = time.monotonic()
@@ -567,8 +568,8 @@ def test_a_long_run_of_short_cue_lines_is_resolved_in_one_pass():
 
 
 def test_long_paragraphs_segment_in_windows_as_in_one_pass(monkeypatch):
-    from summarizer import segment
-    from summarizer.loading import seeds_dir
+    from summarizer.reading import segment
+    from summarizer.store.loading import seeds_dir
 
     paragraphs = [p for f in sorted(seeds_dir().glob("*.txt")) for p in f.read_text().split("\n\n") if p.strip()]
     text = " ".join(paragraphs * 20)  # about 100,000 characters in one paragraph
