@@ -30,9 +30,9 @@ def write(path: Path, content: str | bytes) -> Path:
 
 
 ARTICLE = (
-    "Ceasefire talks resume in Geneva\n\n"
-    "GENEVA (AP) -- Negotiators from both sides met in Geneva on Monday to resume ceasefire talks "
-    "brokered by Swiss mediators. The talks are the first in three months.\n\n"
+    "Ceasefire talks resume in Lindmark\n\n"
+    "LINDMARK (AP) -- Negotiators from both sides met in Lindmark on Monday to resume ceasefire talks "
+    "brokered by Aldish mediators. The talks are the first in three months.\n\n"
     "A convoy of 40 trucks carrying food and medicine reached the besieged city, aid agencies said. "
     "More humanitarian deliveries are planned for next week.\n"
 )

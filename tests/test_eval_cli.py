@@ -21,8 +21,8 @@ def tiny_dataset(tmp_path):
             {"id": f"D{i}", "date": f"2023-05-0{i}", "headline": "Talks", "text": ARTICLE} for i in range(1, 4)
         ],
         "references": [
-            "Negotiators met in Geneva to resume ceasefire talks.\nA convoy carried food and medicine.",
-            "Ceasefire talks resumed in Geneva with Swiss mediators.",
+            "Negotiators met in Lindmark to resume ceasefire talks.\nA convoy carried food and medicine.",
+            "Ceasefire talks resumed in Lindmark with Aldish mediators.",
         ],
         "reference_ids": ["A", "B"],
     }
@@ -43,7 +43,7 @@ def test_peers_file_scores_one_row_per_peer(tmp_path):
     dataset = tiny_dataset(tmp_path)
     peers = write(
         tmp_path / "peers.jsonl",
-        json.dumps({"topic": "T1", "peer": "good", "summary": "Ceasefire talks resumed in Geneva with Swiss mediators."})
+        json.dumps({"topic": "T1", "peer": "good", "summary": "Ceasefire talks resumed in Lindmark with Aldish mediators."})
         + "\n"
         + json.dumps({"topic": "T1", "peer": "bad", "summary": "Unrelated words about the weather."})
         + "\n",

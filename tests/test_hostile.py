@@ -100,11 +100,11 @@ def test_ten_thousand_files(tmp_path, capsys):
     """Slowest test here (about 15 s): the corpus size the soak benchmark runs at."""
     folder = tmp_path / "many"
     folder.mkdir()
-    towns = ["Kharkiv", "Lviv", "Odesa", "Dnipro", "Sumy", "Poltava"]
+    towns = ["Brannock", "Lorvik", "Port Halvey", "Ostwater", "Sumy", "Poltava"]
     for i in range(10_000):
         (folder / f"{i:05d}.txt").write_text(
             f"Convoy {i} reached {towns[i % 6]} with food and medicine for {i % 97 + 3} families on Monday. "
-            "Talks on a ceasefire resumed in Istanbul as troops shelled the outskirts.\n"
+            "Talks on a ceasefire resumed in Corvanna as troops shelled the outskirts.\n"
         )
     code, out, err = cli(capsys, "summarize", folder, "-f", "json", "-n", "3")
     assert code == 0 and err == []

@@ -60,7 +60,7 @@ def generated(tmp_path_factory):
 def folder(tmp_path):
     folder = tmp_path / "news"
     write(folder / "a.txt", ARTICLE)
-    write(folder / "b.txt", ARTICLE.replace("Geneva", "Vienna"))
+    write(folder / "b.txt", ARTICLE.replace("Lindmark", "Vienna"))
     return folder
 
 
@@ -149,10 +149,10 @@ def test_a_file_reached_through_another_folder_still_hits(tmp_path, folder):
 def test_edited_file_is_read_again(tmp_path, folder):
     cache = ArticleCache(tmp_path / "cache")
     load([folder], cache)
-    write(folder / "a.txt", ARTICLE.replace("Geneva", "Istanbul") + "\nTalks will resume in May.\n")
+    write(folder / "a.txt", ARTICLE.replace("Lindmark", "Corvanna") + "\nTalks will resume in May.\n")
     articles = load([folder], cache)
     assert (cache.stats.parsed, cache.stats.stored) == (1, 1)
-    assert "Istanbul" in articles[0].text
+    assert "Corvanna" in articles[0].text
     assert articles == load([folder], None)
 
 
@@ -181,7 +181,7 @@ def test_warnings_repeat_from_workers_and_from_the_index(tmp_path, generated):
     for path in sorted(generated.glob("*.txt"))[:55]:
         write(folder / path.name, path.read_bytes())
     write(folder / "empty.txt", "")
-    write(folder / "zz.jsonl", '{"id": "x1", "text": "Talks resumed in Geneva on Monday, officials said."}\nnot json\n')
+    write(folder / "zz.jsonl", '{"id": "x1", "text": "Talks resumed in Lindmark on Monday, officials said."}\nnot json\n')
     for expected in ("parsed", "stored"):
         cache = ArticleCache(tmp_path / "cache", workers=2)
         warnings = []
@@ -193,7 +193,7 @@ def test_warnings_repeat_from_workers_and_from_the_index(tmp_path, generated):
 
 def test_duplicate_ids_and_titles_follow_the_final_id(tmp_path):
     write(tmp_path / "in" / "a.jsonl",
-          '{"id": "x", "text": "Talks resumed in Geneva on Monday, officials said."}\n'
+          '{"id": "x", "text": "Talks resumed in Lindmark on Monday, officials said."}\n'
           '{"id": "x", "text": "Aid convoys reached the city on Tuesday, the agency said."}\n')
     plain = load([tmp_path / "in"], None)
     cached = load([tmp_path / "in"], ArticleCache(tmp_path / "cache"))

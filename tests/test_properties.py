@@ -19,7 +19,7 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 # News-like pieces mixed with anything Unicode has (surrogates aside: str cannot be encoded with them).
 VOCABULARY = (
     "aid convoy food medicine talks ceasefire troops attack security peace Mr. U.S. Dr. said the "
-    "a of in Kyiv Istanbul \u201cWe will host them,\u201d \"No.\" 12.5 3 ... \u2026 ! ? ; : - \u2014 ( ) [bold] "
+    "a of in Tarrow Corvanna \u201cWe will host them,\u201d \"No.\" 12.5 3 ... \u2026 ! ? ; : - \u2014 ( ) [bold] "
     "\u63f4\u52a9\u3002 \u0627\u0644\u0645\u0633\u0627\u0639\u062f\u0627\u062a \U0001F69A e\u0301 \x1b[31m \x00 \t"
 ).split(" ") + ["\n", "\n\n", ". ", "  ", "\r\n", "- ", "1. ", "# "]
 TOKENS = st.one_of(

@@ -259,7 +259,7 @@ class SentenceSplitter:
         # '"Why?" he asked.' / 'Shares of Yahoo! rose' / '"Go." she said.'
         if after[0].islower() and (_ENDS_QUESTION.search(before) or _ENDS_QUOTED_STOP.search(before)):
             return True
-        # '"We will win!" Bennett said.': a short capitalised attribution.
+        # '"We will win!" Kessel said.': a short capitalised attribution.
         if _ENDS_QUOTED_STOP.search(before):
             m = _ATTRIBUTION.match(after)
             return bool(m) and m.group("first").lower() not in _SENTENCE_STARTERS
@@ -278,7 +278,7 @@ def _space_before(s: str, pos: int, floor: int) -> int:
 
 def _drop_inside_short_quotes(s: str, cuts: list[int]) -> list[int]:
     """Remove boundaries inside quotations of at most MAX_QUOTE_WORDS words,
-    so '"We are ready. We will host them," Bennett said.' stays one unit."""
+    so '"We are ready. We will host them," Kessel said.' stays one unit."""
     dropped: set[int] = set()
     for open_at, close_at in _quotations(s):
         if len(s[open_at + 1 : close_at].split()) <= MAX_QUOTE_WORDS:
