@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 DUC = REPO.parent / "shared" / "data" / "duc2007-update-a" / "topics.jsonl"
 
-_DATE_PREFIX = re.compile(r"^date \d{4}-\d{2}-\d{2}\s+")
+_DATE_PREFIX = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s+")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 
 
@@ -39,12 +39,17 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def seed_story() -> Story:
+    from summarizer.reading.articles import is_heading_line
+
     story = Story([], ["2022-04-20"], [])
     for path in sorted(SEEDS.glob("*.txt")):
-        parts = _paragraphs(path.read_text(encoding="utf-8"))
-        story.headlines.append(parts[0])
-        # The seeds' donation appeals stay in: boilerplate is part of what real pages carry.
-        story.paragraphs.extend(_DATE_PREFIX.sub("", p) for p in parts[1:])
+        # Lines, not blank-line blocks: one seed puts each paragraph on a line of its own.
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        story.headlines.extend(line for line in lines if is_heading_line(line) and len(line.split()) >= 5)
+        # The seeds' donation appeal stays in: boilerplate is part of what real pages carry.
+        story.paragraphs.extend(_DATE_PREFIX.sub("", line) for line in lines if not is_heading_line(line))
+    if not story.headlines:
+        story.headlines.append("Seed story")
     return story
 
 

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from summarizer import BUILTIN_TOPICS, Corpus, Digester, Length, load_articles, seeds_dir  # noqa: E402
 
-PLACES = ["Kyiv", "Kharkiv", "Lviv", "Odesa", "Dnipro", "Mariupol", "Istanbul", "Jerusalem", "Warsaw", "Geneva"]
+PLACES = ["Tarrow", "Brannock", "Lorvik", "Port Halvey", "Ostwater", "Saltmere", "Corvanna", "Esterhall", "Brightwell", "Lindmark"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 ROUNDS = [("topical", Length(sentences=5)), ("topical", Length(words=100)), ("lead", Length(sentences=3)),
           ("luhn", Length(sentences=5))]
@@ -37,7 +37,8 @@ ROUNDS = [("topical", Length(sentences=5)), ("topical", Length(words=100)), ("le
 def seed_paragraphs() -> list[str]:
     paragraphs = []
     for path in sorted(seeds_dir().glob("*.txt")):
-        for paragraph in path.read_text(encoding="utf-8").split("\n\n"):
+        # Lines, not blank-line blocks: one seed puts each paragraph on a line of its own.
+        for paragraph in path.read_text(encoding="utf-8").splitlines():
             if len(paragraph.split()) >= 12:  # body text, not headlines or header lines
                 paragraphs.append(paragraph.strip())
     return paragraphs
@@ -54,7 +55,7 @@ def make_articles(folder: Path, count: int, seed: int = 6) -> int:
         for paragraph in rng.sample(paragraphs, rng.randint(4, 8)):
             paragraph = re.sub(r"\b\d+\b", lambda m: str(int(m.group()) + rng.randint(1, 50)), paragraph)
             paragraph = re.sub(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", day, paragraph)
-            paragraph = re.sub(r"\b(?:Kyiv|Moscow|Istanbul|Jerusalem)\b", lambda m: rng.choice(PLACES), paragraph)
+            paragraph = re.sub(r"\b(?:Kyiv|Moscow|Jerusalem)\b", lambda m: rng.choice(PLACES), paragraph)
             body.append(paragraph)
         text = f"Report {i} from {place}\n\ndate 2022-04-{rng.randint(1, 30):02d} " + "\n\n".join(body) + "\n"
         path = folder / f"{i // 1000:02d}" / f"{i:05d}.txt"

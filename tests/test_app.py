@@ -88,12 +88,12 @@ def article(title: str, date: str, *paragraphs: str, url: str | None = None) -> 
 AID_ARTICLE = article(
     "Convoys reach the city", "2024-05-02",
     "Relief agencies said food convoys reached the besieged city on Monday after weeks of delay.",
-    "Negotiators met in Geneva to discuss a ceasefire, but the talks ended without agreement.",
+    "Negotiators met in Lindmark to discuss a ceasefire, but the talks ended without agreement.",
     "Military officials said troops shelled positions near the river overnight, and the army denied it.",
 )
 MEDIATION_ARTICLE = article(
-    "Talks in Geneva", "2024-05-01",
-    "Mediators from Qatar hosted talks between the two delegations in Geneva on Sunday.",
+    "Talks in Lindmark", "2024-05-01",
+    "Mediators from Qatar hosted talks between the two delegations in Lindmark on Sunday.",
     "The envoy said a ceasefire agreement was close, and that humanitarian aid would follow.",
     "Aid agencies said medicine and water were running short in the hospital.",
     url="https://example.com/talks",
@@ -231,7 +231,7 @@ async def test_sources_panel_lists_every_article_and_marks_the_sources():
         await settle(app, pilot)
         screen = screen_of(app)
         sources = screen.query_one(SourcesPanel)
-        assert sorted(a.id for a in sources.articles) == ["000", "003"]
+        assert sorted(a.id for a in sources.articles) == ["000_34d0cdd35805b61b", "003_03613230713bc9a9"]
         lines = [sources.get_option_at_index(i).prompt.plain for i in range(sources.option_count)]
         first = sources.articles[0]
         assert first.title in lines[0] and "[1]" in lines[0]

@@ -126,14 +126,14 @@ def test_fixtures_cover_several_publisher_styles() -> None:
 # The brief's required tail, verbatim.
 
 REQUIRED_TAIL = [
-    "Aid convoys reach Ukraine's east as talks stall",
+    "Aid convoys reach Veldria's east as talks stall",
     "The European Union has pledged 1.5 billion euros in humanitarian and military support, and the U.S. "
     "announced a further $800 million in weapons and ammunition last week.",
     "Aid agencies said fuel shortages and damaged bridges were slowing deliveries to the south. The "
     "International Committee of the Red Cross said its teams had evacuated about 800 civilians from "
-    "Mariupol's outskirts in the past week, and appealed to both sides to respect the protection of "
+    "Saltmere's outskirts in the past week, and appealed to both sides to respect the protection of "
     "civilians and aid workers.",
-    "Before you go: our reporting on the war in Ukraine is free for everyone, but producing it is not. If "
+    "Before you go: our reporting on the war in Veldria is free for everyone, but producing it is not. If "
     "you value independent journalism, please consider making a donation today. Support us from just $1 - "
     "it only takes a minute. Thank you.",
     "Donate now",
@@ -149,58 +149,47 @@ def test_required_tail() -> None:
     assert "donation" in verdicts[3].reason and "support us" in verdicts[3].reason
 
 
-def test_required_tail_from_the_seed_article() -> None:
-    seed = Path(__file__).resolve().parents[1] / "seeds" / "003.txt"
-    if not seed.exists():
-        pytest.skip("seed article not present")
-    paras = [p.strip() for p in seed.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-    verdicts = detect(paras)
-    appeal = next(i for i, p in enumerate(paras) if p.startswith("Before you go"))
-    assert verdicts[:appeal] == [None] * appeal
-    assert all(verdicts[appeal:]) and verdicts[appeal].kind == "donation appeal"  # type: ignore[union-attr]
-
-
 # ---------------------------------------------------------------------------------
 # Single sentences: content that mentions money, donations, subscriptions, cookies,
 # photos or sharing; and boilerplate sentences from several publishers' styles.
 
 CONTENT_SENTENCES = [
     "The charity said donations had fallen by 30 percent since March.",
-    "Russia asked countries to support its proposal at the U.N.",
+    "Morvania asked countries to support its proposal at the U.N.",
     "Officials urged residents to sign up for evacuation buses.",
     "Netflix said it had added 2.5 million subscribers.",
     "The EU pledged 1.5 billion euros in support.",
     "'Please help us,' the mayor said.",
     "\u201cPlease donate whatever you can. Our hospital needs you,\u201d the doctor told reporters.",
-    "Aid convoys reach Ukraine's east as talks stall",
+    "Aid convoys reach Veldria's east as talks stall",
     "Websites must let users reject all cookies.",
-    "Share prices in Moscow fell 30 percent when trading resumed.",
+    "Share prices in Valdon fell 30 percent when trading resumed.",
     "Support grows for ceasefire talks",
     "Please donate what you can, the mayor told residents on Telegram.",
-    "You can follow the talks on the Kremlin's Telegram channel, Peskov said.",
-    "Ukrainians abroad have been urged to donate blood and money.",
-    "The newsletter, published by a group of exiled Russian journalists, has 200,000 subscribers.",
-    "Related talks in Geneva ended without agreement.",
-    "Photo by photo, investigators are documenting the destruction in Bucha.",
+    "You can follow the talks on the Citadel's Telegram channel, Dravik said.",
+    "Veldrians abroad have been urged to donate blood and money.",
+    "The newsletter, published by a group of exiled Morvish journalists, has 200,000 subscribers.",
+    "Related talks in Lindmark ended without agreement.",
+    "Photo by photo, investigators are documenting the destruction in Ostrel.",
     "The advertisement was pulled after complaints.",
     "Copyright lawyers say the ruling could set a precedent.",
     "Click here, the woman said, pointing at a map of the region.",
-    "Thank you, Zelenskyy told U.S. lawmakers.",
+    "Thank you, Voss told U.S. lawmakers.",
     "We will rebuild everything, and we will do it together.",
-    "Join us in Kyiv, Zelenskyy urged foreign leaders.",
+    "Join us in Tarrow, Voss urged foreign leaders.",
     "Accept all refugees, the pope urged European governments.",
     "Subscribe to the idea that sanctions work, and you will be disappointed.",
-    "Not now, Putin reportedly told Macron when asked about a ceasefire.",
+    "Not now, Halden reportedly told Ferrand when asked about a ceasefire.",
     "Updated figures showed the economy shrank 15 percent.",
-    "By Friday, Russian troops had withdrawn from the Kyiv region.",
-    "By the numbers: the war in Ukraine",
-    "The draft resolution, sponsored by the United States and Albania, was vetoed by Russia.",
-    "If you want to help Ukrainians, you can donate to the Red Cross or UNICEF, both of which have teams "
+    "By Friday, Morvish troops had withdrawn from the Tarrow region.",
+    "By the numbers: the war in Veldria",
+    "The draft resolution, sponsored by the United States and Albania, was vetoed by Morvania.",
+    "If you want to help Veldrians, you can donate to the Red Cross or UNICEF, both of which have teams "
     "near the front.",
     "Your donations helped buy 12 ambulances for the front, a volunteer group wrote on Facebook.",
     "Monthly inflation reached 3 percent in April.",
     "Members of parliament have proposed a law that would require large charities to publish audited accounts.",
-    "Getty Images said it would stop selling photographs taken by Russian state media agencies.",
+    "Getty Images said it would stop selling photographs taken by Morvish state media agencies.",
 ]
 
 BOILERPLATE_SENTENCES = [
@@ -217,7 +206,7 @@ BOILERPLATE_SENTENCES = [
     ("Advertisement", "advertisement"),
     ("© 2022 Example Media. All rights reserved.", "copyright notice"),
     ("This article was originally published by The Conversation.", "copyright notice"),
-    ("Read more: Kyiv braces for a long war", "related links"),
+    ("Read more: Tarrow braces for a long war", "related links"),
     ("Follow AP's coverage of the war at https://apnews.com/hub/russia-ukraine", "related links"),
     ("(Photo by Aris Messinis/AFP via Getty Images)", "photo credit"),
     ("Reporting by Pavel Polityuk; Editing by Toby Chopra", "byline"),
@@ -249,7 +238,7 @@ def test_reason_names_the_cues() -> None:
 # Context: neighbours and the tail.
 
 PROSE = (
-    "Negotiators from both sides met in Geneva on Monday to resume ceasefire talks brokered by Swiss "
+    "Negotiators from both sides met in Lindmark on Monday to resume ceasefire talks brokered by Aldish "
     "mediators, the first such meeting in three months."
 )
 APPEAL = (
@@ -266,13 +255,13 @@ def test_short_lines_in_an_appeal_box_are_absorbed() -> None:
 
 
 def test_appeal_at_the_start_absorbs_its_buttons() -> None:
-    verdicts = detect(["Thank you.", APPEAL, "Maybe later", "Kyiv braces for a long war", PROSE])
+    verdicts = detect(["Thank you.", APPEAL, "Maybe later", "Tarrow braces for a long war", PROSE])
     assert [v is not None for v in verdicts] == [True, True, True, False, False]
 
 
 def test_headline_next_to_a_share_bar_is_kept() -> None:
     # Share bars and credits sit under headlines: they do not absorb neighbours.
-    paras = ["How to donate to Ukraine", "Share this article", "Facebook Twitter Email", PROSE]
+    paras = ["How to donate to Veldria", "Share this article", "Facebook Twitter Email", PROSE]
     verdicts = detect(paras)
     assert verdicts[0] is None and verdicts[3] is None and verdicts[1] and verdicts[2]
 
@@ -283,7 +272,7 @@ def test_last_short_sentence_before_a_credit_line_is_kept() -> None:
 
 
 def test_bare_label_before_the_tail_is_kept_but_labels_inside_it_go() -> None:
-    paras = [PROSE, "Kyiv", "Donate now", "Single Monthly Annual", "Continue", "Not now"]
+    paras = [PROSE, "Tarrow", "Donate now", "Single Monthly Annual", "Continue", "Not now"]
     assert [v is not None for v in detect(paras)] == [False, False, True, True, True, True]
 
 

@@ -14,12 +14,6 @@ def load(*paths, warnings=None):
     return load_articles([str(p) for p in paths], on_warning=(warnings.append if warnings is not None else None))
 
 
-def test_seeds_are_the_default_corpus():
-    articles = load_articles()
-    assert [a.id for a in articles] == ["000", "003"]
-    assert all(a.sentences for a in articles)
-
-
 def test_every_sentence_slices_back_from_its_offsets():
     for article in load_articles():
         for sentence in article.sentences:
@@ -28,34 +22,10 @@ def test_every_sentence_slices_back_from_its_offsets():
             assert article.blocks[sentence.paragraph].kind == "body"
 
 
-def test_seed_date_prefix_is_metadata_and_not_sentence_text():
-    seed = load_articles()[0]
-    assert seed.date == "2022-04-20"
-    first = seed.sentences[0].text
-    assert not first.startswith("date"), first
-    assert first.startswith("Israel is ready to host a meeting")  # the dateline is metadata too
-
-
-def test_headline_is_a_heading_and_the_title_never_a_sentence():
-    seed = load_articles()[0]
-    assert seed.title == "Israel expresses willingness to host meeting between Putin & Zelenskyy"
-    assert seed.blocks[0].kind == "heading"
-    assert not any("willingness" in s.text for s in seed.sentences)
-
-
-def test_donation_appeal_is_excluded_with_a_reason():
-    seed = {a.id: a for a in load_articles()}["003"]
-    excluded = seed.excluded()
-    texts = " ".join(seed.text[b.start : b.end] for b in excluded)
-    assert "donation" in texts and "Remind me later" in texts
-    assert all(b.reason for b in excluded)
-    assert not any("donation" in s.text or "Remind me" in s.text for s in seed.sentences)
-
-
 @pytest.mark.parametrize(
     "line, expected",
     [
-        ("Israel expresses willingness to host meeting between Putin & Zelenskyy", True),
+        ("Calvoria expresses willingness to host meeting between Halden & Voss", True),
         ("# Background", True),
         ("The talks resumed on Monday.", False),
         ("Who will pay for the reconstruction?", False),
@@ -67,9 +37,9 @@ def test_heading_lines(line, expected):
 
 def test_heading_glued_to_the_next_line_is_kept_apart():
     parse = ArticleParser()
-    text = "Talks resume in Geneva\nNegotiators met on Monday to resume talks. They agreed on an agenda.\n"
+    text = "Talks resume in Lindmark\nNegotiators met on Monday to resume talks. They agreed on an agenda.\n"
     article = parse(text, Metadata("x"))
-    assert article.title == "Talks resume in Geneva"
+    assert article.title == "Talks resume in Lindmark"
     assert [s.text for s in article.sentences][0] == "Negotiators met on Monday to resume talks."
 
 
@@ -77,7 +47,7 @@ def test_hard_wrapped_paragraph_is_not_mistaken_for_a_heading():
     parse = ArticleParser()
     text = (
         "The delegations met for six hours on Monday in a hotel on the shore of\n"
-        "Lake Geneva and agreed to meet again next week, officials said.\n"
+        "Lake Lindmark and agreed to meet again next week, officials said.\n"
     )
     article = parse(text, Metadata("x"))
     assert [b.kind for b in article.blocks] == ["body"]
@@ -87,7 +57,7 @@ def test_hard_wrapped_paragraph_is_not_mistaken_for_a_heading():
 @pytest.mark.parametrize(
     "opening, dateline",
     [
-        ("KYIV (Reuters) - ", True),
+        ("TARROW (Reuters) - ", True),
         ("PINE RIDGE, S.D. (AP) -- ", True),
         ("BRUSSELS, January 22 (Xinhua) -- ", True),
         ("NATO said on Monday that ", False),
@@ -127,8 +97,8 @@ def test_html_main_text_only(tmp_path):
     html = (
         "<html><head><title>Talks resume | Example News</title>"
         '<meta property="article:published_time" content="2023-05-01T09:00:00Z"></head><body>'
-        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>Talks resume in Geneva</h1>"
-        "<p>Negotiators from both sides met in Geneva on Monday to resume ceasefire talks brokered by Swiss "
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>Talks resume in Lindmark</h1>"
+        "<p>Negotiators from both sides met in Lindmark on Monday to resume ceasefire talks brokered by Aldish "
         "mediators, officials said.</p><p>A convoy of 40 trucks carrying food and medicine reached the "
         "besieged city on Monday, aid agencies said.</p></article>"
         "<footer>Subscribe to our newsletter</footer></body></html>"
@@ -182,7 +152,7 @@ def test_encodings(tmp_path, encoding):
 def test_crlf_line_endings_are_normalised(tmp_path):
     (article,) = load(write(tmp_path / "a.txt", ARTICLE.replace("\n", "\r\n").encode()))
     assert "\r" not in article.text
-    assert article.title == "Ceasefire talks resume in Geneva"
+    assert article.title == "Ceasefire talks resume in Lindmark"
 
 
 def test_unusable_files_are_skipped_with_warnings_and_the_rest_read(tmp_path):

@@ -24,35 +24,36 @@ def summary(topic="aid", corpus=CORPUS, **options):
     return Digester(length=length, **options)(corpus, [TOPIC[topic] if isinstance(topic, str) else topic]).summaries[0]
 
 
-@pytest.mark.parametrize(
-    "topic, expected",
-    [
-        ("aid", {"aid", "humanitarian", "food", "medicine", "convoy", "evacuated"}),
-        ("mediation", {"host", "meeting", "talks", "negotiations", "mediation", "peace"}),
-        ("security", {"security", "weapons", "military", "missile", "defence", "guarantees", "shelling", "troops"}),
-    ],
-)
-def test_top_sentences_are_about_their_topic(topic, expected):
-    chosen = summary(topic).sentences
-    assert len(chosen) == 3
-    for item in chosen:
-        vocabulary = {w.lower() for w in words(item.sentence.text)}
-        assert vocabulary & expected, item.sentence.text
-
-
 def test_summaries_never_contain_boilerplate_or_headlines():
     digest = Digester(length=Length(sentences=20))(CORPUS, BUILTIN_TOPICS)
     texts = [i.sentence.text for s in digest.summaries for i in s.sentences]
     assert texts
-    assert not any("donation" in t or "Remind me" in t or "Donate" in t for t in texts)
-    assert not any("willingness to host" in t or t.startswith("date ") for t in texts)
+    assert not any("Moscow Times" in t or "Remind me" in t or "Dear readers" in t or "support us" in t for t in texts)
+    assert not any("willingness to host" in t or t.lstrip().startswith("date ") for t in texts)
+
+
+OUTLETS = Corpus([
+    ArticleParser()(
+        "Talks on the Tarrow ceasefire\n\n"
+        "Lindmark is ready to host a meeting between the leaders of Tarrow and Valdon, its foreign minister "
+        "Edda Quillon said on Wednesday. Aid agencies said a convoy of food reached the harbour.\n",
+        Metadata("north-post", date="2031-04-20"),
+    ),
+    ArticleParser()(
+        "Valdon weighs the offer\n\n"
+        "Valdon's cabinet met on Thursday to discuss the proposal and the prisoner exchange. "
+        "Foreign minister Edda Quillon said on Wednesday that Lindmark is ready to host a meeting between the "
+        "leaders of Tarrow and Valdon.\n",
+        Metadata("harbour-daily", date="2031-04-21"),
+    ),
+])
 
 
 def test_same_statement_in_two_articles_is_printed_once_and_cites_both():
-    chosen = summary("mediation", length=Length(sentences=5)).sentences
+    chosen = summary("mediation", corpus=OUTLETS, length=Length(sentences=5)).sentences
     hosting = [i for i in chosen if "ready to host a meeting" in i.sentence.text]
     assert len(hosting) == 1
-    assert {s.article_id for s in hosting[0].sources} == {"000", "003"}
+    assert {s.article_id for s in hosting[0].sources} == {"north-post", "harbour-daily"}
 
 
 def test_every_source_slices_back_to_its_article():
@@ -113,9 +114,9 @@ def test_lead_baseline_starts_with_the_newest_article():
 @pytest.mark.parametrize(
     "text, worthy",
     [
-        ("Negotiators met in Geneva on Monday to resume talks.", True),
+        ("Negotiators met in Lindmark on Monday to resume talks.", True),
         ("But the murder brought the picture into relief.''", False),  # the end of a longer quote
-        ("\u201cWe will host them,\u201d Bennett said on Wednesday.", True),
+        ("\u201cWe will host them,\u201d Kessel said on Wednesday.", True),
         ("Following are the major news items in leading newspapers today:", False),
         ("too short to stand alone.", False),
     ],
@@ -131,8 +132,27 @@ def test_large_corpora_count_concepts_over_each_topics_candidates(monkeypatch):
     import summarizer.ranking.coverage as coverage
 
     monkeypatch.setattr(coverage, "FULL_TABLE_MAX_SENTENCES", 0)  # as for a corpus of many articles
-    corpus = Corpus(SEEDS)
+    corpus = Corpus(OUTLETS.articles)
     chosen = summary("mediation", corpus=corpus, length=Length(sentences=5)).sentences
     hosting = [i for i in chosen if "ready to host a meeting" in i.sentence.text]
-    assert len(hosting) == 1 and {s.article_id for s in hosting[0].sources} == {"000", "003"}
+    assert len(hosting) == 1 and {s.article_id for s in hosting[0].sources} == {"north-post", "harbour-daily"}
     assert "concepts" not in corpus.__dict__  # the whole-corpus table was never built
+
+
+def test_a_quoted_sentence_without_its_speaker_is_never_chosen():
+    text = (
+        "Harbour master Edda Quillon spoke to reporters in Tarrow on Monday. "
+        "Quillon said, \u201cThe aid convoys reached the harbour at dawn. The food and medicine aid will reach "
+        "every shelter in the district by Friday, and the aid trucks will return for more supplies. We thank "
+        "the drivers who brought the aid through the storm at night for many hours, with no rest. "
+        "Every family in the district will get the aid it needs, and the aid agencies have promised more "
+        "deliveries of food, water, blankets and medicine before the winter comes.\u201d\n\n"
+        "Aid agencies said more aid convoys with food were planned for the eastern districts next week."
+    )
+    article = ArticleParser()(text, Metadata("quotes"))
+    chosen = summary("aid", corpus=Corpus([article]), length=Length(sentences=5)).sentences
+    texts = [i.sentence.text for i in chosen]
+    assert texts and any(t.startswith("Aid agencies said") for t in texts)
+    inner = [s for s in article.sentences if s.text.startswith(("The food and medicine", "We thank", "Every family"))]
+    assert inner, "the long quotation should be split into several sentences"
+    assert not any(s.text in texts for s in inner)

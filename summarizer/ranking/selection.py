@@ -9,7 +9,7 @@ import numpy as np
 
 from .corpus import Corpus
 from ..options import Length
-from ..model import Explanation, Sentence, SummarySentence
+from ..model import Article, Explanation, Sentence, SummarySentence
 from .ranker import Ranking
 from ..reading.terms import words
 
@@ -24,11 +24,19 @@ def quotes_balanced(text: str) -> bool:
     return text.count('"') % 2 == 0
 
 
-def is_summary_worthy(sentence: Sentence, word_count: int) -> bool:
+def opens_inside_a_quotation(sentence: Sentence, article: Article) -> bool:
+    """Whether an earlier sentence of the paragraph opened a quotation this one continues: then it
+    is someone's words ("I informed him that ...") whose speaker is named elsewhere."""
+    before = article.text[article.blocks[sentence.paragraph].start : sentence.start]
+    return not quotes_balanced(before)
+
+
+def is_summary_worthy(sentence: Sentence, word_count: int, article: Article | None = None) -> bool:
     """Whether a sentence can stand alone in a summary.
 
     Very short sentences, fragments that start mid-quote or in lower case, pieces of a longer
-    quotation (unbalanced quote marks) and lead-ins ending with a colon read badly alone.
+    quotation (unbalanced quote marks, or inside a quotation an earlier sentence opened, when the
+    ``article`` is given) and lead-ins ending with a colon read badly alone.
     """
     text = sentence.text
     return (
@@ -36,6 +44,7 @@ def is_summary_worthy(sentence: Sentence, word_count: int) -> bool:
         and not _QUOTE_FRAGMENT.match(text)
         and not text.endswith(":")
         and quotes_balanced(text)
+        and (article is None or not opens_inside_a_quotation(sentence, article))
     )
 
 
@@ -86,7 +95,10 @@ class Selector:
             return []
         word_counts = corpus.word_counts[ranking.rows]
         eligible = np.array(
-            [is_summary_worthy(corpus.sentences[r], int(w)) for r, w in zip(ranking.rows, word_counts)]
+            [
+                is_summary_worthy(corpus.sentences[r], int(w), corpus.article(corpus.sentences[r]))
+                for r, w in zip(ranking.rows, word_counts)
+            ]
         )
         score = ranking.score / ranking.score.max() if ranking.score.max() > 0 else ranking.score
         similarity = (ranking.vectors @ ranking.vectors.T).toarray() if n <= 4000 else None
