@@ -62,7 +62,7 @@ def test_toml_syntax_error_reports_line_and_column(tmp_path):
 def test_query_topic_keeps_the_content_words():
     topic = query_topic("What steps did Orsa take to mediate between the two sides?", STOP)
     assert topic.name == "query"
-    assert set(topic.keywords) >= {"turkey", "mediate", "sides"}
+    assert set(topic.keywords) >= {"orsa", "mediate", "sides"}
     assert not {"what", "did", "the"} & set(topic.keywords)
 
 
