@@ -75,3 +75,34 @@ def test_unknown_topic_lists_the_known_ones():
     with pytest.raises(UnknownTopicError) as error:
         select_topics(BUILTIN_TOPICS, ["weather"])
     assert "aid, mediation, security" in str(error.value)
+
+
+def _summary_of(topic_name: str, *texts: str):
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    corpus = Corpus([ArticleParser()(text, Metadata(f"a{i}")) for i, text in enumerate(texts)])
+    topic = next(t for t in BUILTIN_TOPICS if t.name == topic_name)
+    return Digester(length=Length(sentences=3))(corpus, [topic]).summaries[0]
+
+
+def test_a_campaigns_aides_are_not_aid():
+    summary = _summary_of(
+        "aid",
+        "Governor Hale Marsh of Tarrow hired two new aides for his campaign on Monday, his office said. "
+        "The aides will run the campaign's offices in the northern counties until the vote in May.",
+    )
+    assert summary.sentences == ()
+
+
+def test_one_topic_word_in_another_sense_is_not_the_topic():
+    election = (
+        "Governor Hale Marsh of Tarrow will host a televised debate with his rival on Friday. "
+        "The debate is the first of three before the vote in May, organisers said. "
+        "Marsh faces a host of questions over the county budget and the new stadium."
+    )
+    assert _summary_of("mediation", election).sentences == ()
+    # Once the corpus uses the word in the topic's sense, it counts, and the clearest use leads.
+    talks = election + " Lindmark offered to host ceasefire talks between Tarrow and Valdon next week."
+    chosen = _summary_of("mediation", talks).sentences
+    assert chosen[0].sentence.text == "Lindmark offered to host ceasefire talks between Tarrow and Valdon next week."

@@ -55,6 +55,26 @@ def matching_rows(corpus: Corpus, terms: frozenset[int]) -> np.ndarray:
     return corpus.matching(sorted(terms))
 
 
+def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray) -> np.ndarray:
+    """The rows that use the topic's words in the topic's sense, as far as the corpus tells.
+
+    A sentence holding two of the topic's words is about the topic. A sentence holding one is
+    kept only when that word stands beside another of the topic's words somewhere in the corpus:
+    in a story about an election, "the campaign's aides" and "a host of problems" never meet a
+    second word of aid or mediation, while in a story about a relief effort "supplies" does.
+    """
+    if not len(rows):
+        return rows
+    held = (corpus.counts[rows][:, sorted(terms)] > 0).astype(np.float64).tocsr()
+    per_row = np.asarray(held.sum(axis=1)).ravel()
+    confirmed = np.asarray(held[per_row >= 2].sum(axis=0)).ravel() > 0
+    keep = per_row >= 2
+    single = np.flatnonzero(per_row == 1)
+    if len(single):
+        keep[single] = confirmed[held[single].tocsr().indices]
+    return rows[keep]
+
+
 class TopicRanker:
     """Biased LexRank (Otterbacher et al., 2005) over the sentences that match a topic.
 
@@ -82,6 +102,9 @@ class TopicRanker:
     def __call__(self, corpus: Corpus, topic: Topic) -> Ranking:
         original = topic_terms(topic, corpus)
         rows = matching_rows(corpus, original)
+        # A question's words are its sense; a topic of several keywords needs a second one.
+        if topic.origin != "query" and len({corpus.analyzer.stem(w) for k in topic.keywords for w in k.split()}) > 1:
+            rows = in_the_topics_sense(corpus, original, rows)
         matched = len(rows)
         query = self._expand(corpus, original, rows)
         if len(rows) > self.max_candidates:  # rank only the most relevant, in corpus order

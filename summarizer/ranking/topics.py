@@ -18,7 +18,7 @@ BUILTIN_TOPICS: tuple[Topic, ...] = (
         keywords=(
             "aid", "humanitarian", "relief", "food", "medicine", "medical", "supplies", "convoy",
             "shelter", "refugee", "evacuation", "evacuate", "assistance", "hospital", "donated",
-            "water", "fuel", "corridor", "shipment", "deliveries", "agency",
+            "water", "fuel", "corridor", "shipment", "deliveries",
         ),
         description="Humanitarian and material help: relief supplies, convoys, evacuations, refugees.",
     ),

@@ -12,6 +12,16 @@ from sumy.utils import get_stop_words
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
+# Words the stemmer would merge with a word of another meaning, common enough in news to matter:
+# a president's "aides" are not "aid", "assistants" are not "assistance", being "forced" to do
+# something is not armed "forces", and AIDS is not aid. (WordNet's exception lists play this
+# part for ROUGE.)
+STEM_EXCEPTIONS = {
+    "aide": "aide", "aides": "aide", "assistant": "assistant", "assistants": "assistant",
+    "forced": "forced", "forcing": "forced", "forcibly": "forced",
+}
+_ACRONYMS = {"AIDS": "aids"}
+
 
 def words(text: str) -> list[str]:
     """The words of ``text`` in order, as written."""
@@ -27,7 +37,10 @@ class TermAnalyzer:
         self._stem = lru_cache(maxsize=200_000)(Stemmer(language))
 
     def stem(self, word: str) -> str:
-        return self._stem(_POSSESSIVE.sub("", word.lower()))
+        if word in _ACRONYMS:
+            return _ACRONYMS[word]
+        lowered = _POSSESSIVE.sub("", word.lower())
+        return STEM_EXCEPTIONS.get(lowered) or self._stem(lowered)
 
     def __call__(self, text: str) -> list[str]:
         terms = []
@@ -35,5 +48,5 @@ class TermAnalyzer:
             lowered = _POSSESSIVE.sub("", word.lower())
             if lowered in self.stop_words or len(lowered) < 2 or lowered.isdigit():
                 continue
-            terms.append(self._stem(lowered))
+            terms.append(_ACRONYMS.get(word) or STEM_EXCEPTIONS.get(lowered) or self._stem(lowered))
         return terms
