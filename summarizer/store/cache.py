@@ -34,7 +34,7 @@ _BATCH = 500  # paths per SELECT ... IN (...)
 # The code and data whose output the index stores: any change to them changes the fingerprint.
 _SOURCES = ("reading", "store/ingest.py")
 """What decides what is stored, under ``summarizer/``: every file of the reading stage, and ingestion."""
-_DISTRIBUTIONS = ("nltk", "sumy", "breadability")
+_DISTRIBUTIONS = ("nltk", "sumy", "breadability", "trafilatura")
 
 
 def default_cache_dir() -> Path:

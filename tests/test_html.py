@@ -1,0 +1,214 @@
+"""Reading HTML news pages: main text, structure, metadata, fallbacks, offsets.
+
+Every page here is invented for these tests (the town of Norvale, its council, minister Ilsa
+Varnhagen); none is copied from a real site.
+"""
+
+import subprocess
+import sys
+
+import pytest
+
+from summarizer import load_articles
+from summarizer.reading.html import html_to_text
+from summarizer.reading.page_metadata import page_metadata, parse_html, strip_site_name
+
+from .conftest import REPO, write
+
+BODY = (
+    "<p>The council of Norvale voted on Tuesday to reopen the old river bridge, closed since the spring "
+    "floods damaged two of its piers, after engineers declared the structure safe for light traffic.</p>"
+    "<p>Minister Ilsa Varnhagen, who visited the site last week, said the regional government would pay "
+    "for most of the repairs and that heavy lorries would stay on the ring road until the autumn.</p>"
+    "<p>Shopkeepers on the east bank said the closure had cut their trade by nearly half, and several "
+    "of them welcomed the decision at a crowded meeting in the town hall on Tuesday evening.</p>"
+    "<p>The bridge, built in 1887 from local granite, carries about four thousand vehicles a day, "
+    "according to figures published by the Norvale transport office.</p>"
+)
+
+
+def page(head: str = "", body: str = BODY, *, before: str = "", after: str = "") -> str:
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>{head}</head><body>"
+        "<header><a href='/'>Norvale Herald</a></header>"
+        "<nav><ul><li><a href='/news'>News</a></li><li><a href='/sport'>Sport</a></li>"
+        "<li><a href='/weather'>Weather in Norvale</a></li></ul></nav>"
+        f"<main><article>{before}{body}{after}</article></main>"
+        "<aside><h3>Related stories</h3><ul><li><a href='/a'>Ferry timetable changes for the winter season</a></li>"
+        "<li><a href='/b'>Norvale market celebrates its hundredth year</a></li></ul></aside>"
+        "<footer><p>Copyright 2031 Norvale Herald Media. All rights reserved.</p>"
+        "<p><a href='/privacy'>Privacy policy</a> | <a href='/terms'>Terms of use</a></p></footer>"
+        "</body></html>"
+    )
+
+
+def read(tmp_path, html: str, name: str = "page.html"):
+    (article,) = load_articles([str(write(tmp_path / name, html))])
+    return article
+
+
+def test_main_text_without_navigation_footer_or_related_links(tmp_path):
+    article = read(tmp_path, page("<title>Norvale bridge to reopen</title>"))
+    texts = " ".join(s.text for s in article.sentences)
+    assert "The council of Norvale voted on Tuesday" in texts
+    assert "four thousand vehicles a day" in texts
+    for furniture in ("Sport", "Weather in Norvale", "Ferry timetable", "hundredth year", "Copyright", "Privacy policy"):
+        assert furniture not in article.text, furniture
+
+
+def test_paragraphs_are_blank_line_blocks(tmp_path):
+    text = html_to_text(page()).text
+    paragraphs = text.split("\n\n")
+    assert any(p.startswith("The council of Norvale voted") for p in paragraphs)
+    assert any(p.startswith("Minister Ilsa Varnhagen") for p in paragraphs)
+    assert not any("\n" in p for p in paragraphs)
+
+
+def test_every_sentence_slices_back_from_the_article_text(tmp_path):
+    article = read(tmp_path, page("<title>Norvale bridge to reopen</title>", before="<h2>A long wait</h2>"))
+    assert article.text == html_to_text(page("<title>Norvale bridge to reopen</title>", before="<h2>A long wait</h2>")).text
+    assert len(article.sentences) >= 4
+    for sentence in article.sentences:
+        assert article.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_headings_become_heading_blocks(tmp_path):
+    body = BODY[: BODY.index("<p>Shopkeepers")] + "<h2>Traders relieved</h2>" + BODY[BODY.index("<p>Shopkeepers") :]
+    html = page(body=body)
+    assert "\n\n# Traders relieved\n\n" in html_to_text(html).text
+    article = read(tmp_path, html)
+    headings = [article.text[b.start : b.end] for b in article.blocks if b.kind == "heading"]
+    assert "# Traders relieved" in headings
+    assert not any("Traders relieved" in s.text for s in article.sentences)
+
+
+def test_list_items_are_paragraphs_of_their_own():
+    body = BODY + (
+        "<p>The council also agreed to the following measures for the coming months:</p><ul>"
+        "<li>A speed limit of twenty kilometres an hour will apply on the bridge deck.</li>"
+        "<li>Engineers will inspect the piers every month until the end of the year.</li></ul>"
+    )
+    blocks = html_to_text(page(body=body)).text.split("\n\n")
+    assert "A speed limit of twenty kilometres an hour will apply on the bridge deck." in blocks
+    assert "Engineers will inspect the piers every month until the end of the year." in blocks
+
+
+def test_json_ld_date_published_taken_and_date_modified_ignored(tmp_path):
+    head = (
+        "<title>Norvale bridge to reopen</title>"
+        '<meta property="article:modified_time" content="2024-06-20T08:00:00Z">'
+        '<meta property="og:updated_time" content="2024-06-21T08:00:00Z">'
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "WebSite", "name": "Norvale Herald", "datePublished": "2020-01-01"},'
+        '{"@type": "NewsArticle", "headline": "Norvale bridge to reopen", '
+        '"dateModified": "2024-06-19T10:00:00+02:00", "datePublished": "2024-06-12T09:30:00+02:00"}]}</script>'
+    )
+    assert read(tmp_path, page(head)).date == "2024-06-12"
+
+
+def test_only_a_modified_date_gives_no_date():
+    head = (
+        '<meta property="article:modified_time" content="2024-06-20T08:00:00Z">'
+        '<meta property="og:updated_time" content="2024-06-21T08:00:00Z">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "dateModified": "2024-06-19"}</script>'
+    )
+    assert html_to_text(page(head)).date is None
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="article:published_time" content="2024-06-12T09:30:00+02:00">',
+        '<meta property="og:published_time" content="2024-06-12">',
+        '<meta itemprop="datePublished" content="2024-06-12T09:30">',
+        '<meta name="pubdate" content="2024-06-12">',
+        '<meta name="dc.date.issued" content="2024-06-12">',
+    ],
+)
+def test_published_time_meta_tags(head):
+    assert html_to_text(page('<meta property="article:modified_time" content="2024-07-01">' + head)).date == "2024-06-12"
+
+
+def test_time_element_in_the_article():
+    html = page(before='<p class="byline">By Tomas Edery, <time datetime="2024-06-12T09:30:00Z">12 June</time></p>')
+    assert html_to_text(html).date == "2024-06-12"
+
+
+@pytest.mark.parametrize(
+    "head, title",
+    [
+        (("<title>Norvale bridge to reopen - Norvale Herald</title>"
+         '<meta property="og:site_name" content="Norvale Herald">'), "Norvale bridge to reopen"),
+        (("<title>Norvale bridge to reopen | The Norvale Herald</title>"
+         '<meta name="application-name" content="Norvale Herald">'), "Norvale bridge to reopen"),
+        (("<title>Norvale Herald: Norvale bridge to reopen</title>"
+         '<meta property="og:site_name" content="Norvale Herald">'), "Norvale bridge to reopen"),
+        (('<meta property="og:title" content="Norvale bridge to reopen \u2014 Herald Online">'
+         '<meta property="og:url" content="https://www.heraldonline.example/2024/06/12/bridge">'), "Norvale bridge to reopen"),
+        (("<title>Bridge to reopen, says council - Riverside Weekly</title>"
+         '<meta property="og:title" content="Bridge to reopen, says council">'), "Bridge to reopen, says council"),
+        (('<title>Norvale Herald - News</title><script type="application/ld+json">'
+         '{"@type": "ReportageNewsArticle", "headline": "Council votes &amp; bridge reopens"}</script>'),
+         "Council votes & bridge reopens"),
+    ],
+)
+def test_site_name_is_stripped_from_the_title(head, title):
+    assert html_to_text(page(head)).title == title
+
+
+def test_title_keeps_separators_that_belong_to_it():
+    sites = ["Norvale Herald", "heraldonline"]
+    assert strip_site_name("Varnhagen: the bridge must reopen - Norvale Herald", sites) == "Varnhagen: the bridge must reopen"
+    assert strip_site_name("Analysis - Why the bridge matters", sites) == "Analysis - Why the bridge matters"
+
+
+def test_title_falls_back_to_h1_then_title():
+    html = page("<title>Norvale bridge to reopen | Norvale Herald</title>", before="<h1>Norvale bridge to reopen</h1>")
+    assert html_to_text(html).title == "Norvale bridge to reopen"
+    meta = page_metadata(parse_html("<html><head><title>Bridge plans - Norvale Herald</title></head><body></body></html>"))
+    assert meta.title == "Bridge plans - Norvale Herald"  # nothing tells the site's name: kept whole
+
+
+def test_page_where_the_extractor_finds_nothing_is_not_skipped(tmp_path):
+    # No paragraphs, only short blocks in divs: a page extractors give up on.
+    html = (
+        "<html><head><title>Norvale ferry notice</title></head><body>"
+        "<div>Ferry to Norvale Island delayed.</div><div>Passengers should check again at noon.</div>"
+        "</body></html>"
+    )
+    article = read(tmp_path, html)
+    assert "Ferry to Norvale Island delayed." in article.text
+    assert "Passengers should check again at noon." in article.text
+
+
+def test_page_nested_too_deep_for_any_parser_still_gives_its_words(tmp_path):
+    html = "<html><body>" + "<div>" * 3000 + "The Norvale bridge reopens on Monday, the council said." + "</div>" * 3000
+    assert "The Norvale bridge reopens on Monday, the council said." in html_to_text(html + "</body></html>").text
+
+
+def test_markup_and_escape_sequences_in_page_text_stay_inert_text(tmp_path):
+    body = BODY + (
+        "<p>A resident wrote &lt;script&gt;alert('Norvale')&lt;/script&gt; and [bold]shouted[/bold] on the "
+        "council's forum about the \x1b[31mbridge\x1b[0m plans, officials said on Tuesday.</p>"
+        "<script>document.write('never text')</script>"
+    )
+    article = read(tmp_path, page("<title>Norvale &lt;b&gt;bridge&lt;/b&gt; to reopen</title>", body=body))
+    assert "<script>alert('Norvale')</script>" in article.text
+    assert "[bold]shouted[/bold]" in article.text
+    assert "never text" not in article.text
+    assert article.title == "Norvale <b>bridge</b> to reopen"
+
+
+def test_trafilatura_is_not_imported_until_a_page_is_read():
+    code = "import summarizer, summarizer.reading.inputs, sys; print('trafilatura' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_reading_a_page_prints_nothing_on_stderr():
+    code = (
+        "from summarizer.reading.html import html_to_text;"
+        "html_to_text('<html><body></body></html>'); html_to_text('<p>x</p>'); html_to_text('')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert out.stderr == ""
