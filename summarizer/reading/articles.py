@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .boilerplate import BoilerplateDetector
+from .exclusions import Piece, exclude_boilerplate
 from .metadata import date_header, dateline_length, front_matter, keyed_header, normalise_date
 from ..model import Article, Block, Sentence
-from .segment import SentenceSplitter, trimmed_spans
+from .paragraphs import paragraph_spans
+from .segment import SentenceSplitter
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_FINAL_PUNCTUATION = tuple(".!?:;\"'\u201d\u2019)\u2026\u3002\uff01\uff1f")
+# A heading has no sentence-final punctuation; a line ending in a comma is a salutation
+# ("Dear readers,") or a broken sentence, not a heading.
+_FINAL_PUNCTUATION = tuple(".!?:;,\"'\u201d\u2019)\u2026\u3002\uff01\uff1f")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 _HEADING_MAX_WORDS = 20
 _LIST_MARKER = re.compile(r"(?:[-*\u2022\u2013\u2014]{1,2}|\d{1,2}[.)])[ \t]+")
+_TITLE_WORDS = 12  # a title made from the first sentence is cut to about this many words
+_TITLE_HEADING_MIN_WORDS = 4  # a heading after the first paragraph is the title only if this long
 
 
 @dataclass(frozen=True)
@@ -54,45 +60,42 @@ class ArticleParser:
         fields: dict[str, str] = {}
         pos = 0
         matter = front_matter(text)
-        blocks: list[tuple[int, int, str, str]] = []  # start, end, kind, reason
+        pieces: list[Piece] = []
         if matter:
             fields.update(matter.fields)
-            blocks.append((0, matter.end, "metadata", "front matter"))
+            pieces.append(Piece(0, matter.end, "metadata", "front matter"))
             pos = matter.end
 
-        for start, end in _paragraph_spans(text, pos):
-            blocks.extend(_classify(text, start, end, fields))
+        for start, end in paragraph_spans(text, pos):
+            pieces.extend(Piece(*block) for block in _classify(text, start, end, fields))
+        for piece in pieces:
+            if piece.kind == "body":
+                piece.sentences = [(piece.start + s, piece.start + e) for s, e in self._split(text[piece.start : piece.end])]
 
         # Headings too: a lone "Donate now" line looks like a heading but belongs to an appeal.
-        body = [i for i, b in enumerate(blocks) if b[2] in ("body", "heading")]
-        verdicts = self._detect([text[blocks[i][0] : blocks[i][1]] for i in body])
-        for i, verdict in zip(body, verdicts):
-            if verdict is not None:
-                start, end, _, _ = blocks[i]
-                blocks[i] = (start, end, "boilerplate", f"{verdict.kind}: {verdict.reason}")
+        pieces = exclude_boilerplate(text, pieces, self._detect)
 
         model_blocks = tuple(
-            Block(index, start, end, kind, reason)  # type: ignore[arg-type]
-            for index, (start, end, kind, reason) in enumerate(blocks)
+            Block(index, p.start, p.end, p.kind, p.reason)  # type: ignore[arg-type]
+            for index, p in enumerate(pieces)
         )
         sentences: list[Sentence] = []
-        for block in model_blocks:
+        for block, piece in zip(model_blocks, pieces):
             if block.kind != "body":
                 continue
-            for s_start, s_end in self._split(text[block.start : block.end]):
-                start, end = block.start + s_start, block.start + s_end
+            for start, end in piece.sentences:
                 # A list marker ("- ", "-- ", "1. ") is not part of what the item says.
                 marker = _LIST_MARKER.match(text, start, end)
                 if marker and marker.end() < end:
                     start = marker.end()
                 sentences.append(Sentence(meta.id, len(sentences), block.index, start, end, text[start:end]))
 
-        heading = next((b for b in model_blocks if b.kind == "heading"), None)
         title = (
             meta.title
             or fields.get("title")
             or fields.get("headline")
-            or (_heading_text(text[heading.start : heading.end]) if heading else None)
+            or _heading_title(text, model_blocks)
+            or _sentence_title(sentences)
             or meta.id
         )
         date = meta.date or fields.get("date") or fields.get("published")
@@ -108,13 +111,40 @@ class ArticleParser:
         )
 
 
+def _heading_title(text: str, blocks: Sequence[Block]) -> str | None:
+    """The headline: a heading before the first paragraph, else the first long heading
+    (not a section heading such as "Background"). Headings inside boilerplate are not headings."""
+    seen_body = False
+    for block in blocks:
+        if block.kind == "body":
+            seen_body = True
+        elif block.kind == "heading":
+            heading = _heading_text(text[block.start : block.end])
+            if heading and (not seen_body or len(heading.split()) >= _TITLE_HEADING_MIN_WORDS):
+                return heading
+    return None
+
+
+def _sentence_title(sentences: Sequence[Sentence]) -> str | None:
+    """A title for an article without a headline: its first sentence, cut at a word boundary."""
+    if not sentences:
+        return None
+    words = sentences[0].text.split()
+    if len(words) <= _TITLE_WORDS + 2:
+        return " ".join(words)
+    cut = words[:_TITLE_WORDS]
+    while len(cut) > _TITLE_WORDS // 2 and cut[-1].lower().strip(",;:") in _WEAK_LAST_WORDS:
+        cut.pop()  # "… met on Monday to resume the" reads better without its last "the"
+    return " ".join(cut).rstrip(",;:\u2013\u2014-") + "\u2026"
+
+
+_WEAK_LAST_WORDS = frozenset(
+    "a an the and or but of to in on at for from by with as that which who whose its their his her".split()
+)
+
+
 def _heading_text(line: str) -> str:
     return _MARKDOWN_HEADING.sub("", line.strip()).strip()
-
-
-def _paragraph_spans(text: str, pos: int) -> list[tuple[int, int]]:
-    """Non-empty paragraphs from ``pos`` on, trimmed of surrounding whitespace."""
-    return trimmed_spans(text, [pos, *(m.start() for m in _PARAGRAPH_BREAK.finditer(text, pos))])
 
 
 def _classify(text: str, start: int, end: int, fields: dict[str, str]) -> list[tuple[int, int, str, str]]:
@@ -144,7 +174,11 @@ def _classify(text: str, start: int, end: int, fields: dict[str, str]) -> list[t
     first_newline = text.find("\n", start, end)
     first_line_end = end if first_newline == -1 else first_newline
     first_line = text[start:first_line_end]
-    if is_heading_line(first_line) and (first_newline == -1 or _stands_apart(text, start, first_line_end, end)):
+    if (
+        is_heading_line(first_line)
+        and not _LIST_MARKER.match(first_line)
+        and (first_newline == -1 or _stands_apart(text, start, first_line_end, end))
+    ):
         out.append((start, start + len(first_line.rstrip()), "heading", ""))
         start = _skip_space(text, first_line_end, end)
         if start >= end:

@@ -28,7 +28,15 @@ from typing import Callable, NamedTuple
 
 from .prefilter import fold, required_literals
 
-__all__ = ["BoilerplateVerdict", "BoilerplateDetector", "sentence_is_boilerplate"]
+__all__ = [
+    "ANCHOR_KINDS",
+    "BoilerplateVerdict",
+    "BoilerplateDetector",
+    "is_appeal_header",
+    "looks_like_content",
+    "sentence_is_boilerplate",
+    "word_count",
+]
 
 THRESHOLD = 3.0
 LABEL_MAX_WORDS = 8  # a "label": this short and not ending in . or ? (a UI string, not prose)
@@ -357,6 +365,10 @@ _CATEGORIES: tuple[_Category, ...] = (
         "credits the reporters",
         (
             _cue(r"\b(additional )?reporting by (?-i:[A-Z])", 2, "reporting by"),
+            _cue(r"^\(?((with )?additional|further|more) reporting (by|from) (?-i:[A-Z])"
+                 r"|^\(?reporting by (?-i:[A-Z])[\w.'\u2019-]+( (?-i:[A-Z])[\w.'\u2019-]+){0,3}"
+                 r"( (in|from) (?-i:[A-Z])[\w.'\u2019-]+( (?-i:[A-Z])[\w.'\u2019-]+)?)?[.;)]",
+                 1.5, "credit line"),
             _cue(r"\b(editing|writing|compiled|edited|written) by:? (?-i:[A-Z])", 2, "editing by"),
             _cue(r"\bcontributed (to )?(this|the) (report|story|article)\b"
                  r"|\bcontributed reporting\b", 3, "contributed to this report"),
@@ -391,6 +403,33 @@ _CATEGORIES: tuple[_Category, ...] = (
 )
 # Boxes that hold several paragraphs and buttons; their neighbours are absorbed.
 _ANCHOR_KINDS = frozenset({"donation appeal", "subscription prompt", "newsletter prompt", "cookie notice"})
+ANCHOR_KINDS = _ANCHOR_KINDS
+
+# The header line an appeal box opens with: "A Message from The Tarrow Times:", "Dear readers,",
+# "Support independent journalism", "Before you go...". Matched at the start of a line or
+# sentence; on its own it proves nothing (see :func:`is_appeal_header`).
+_APPEAL_HEADER = re.compile(
+    r"(?:a |an )?(?:(?:short |brief |personal )?(?:message|note|letter|word|request|appeal) (?:from|to) [^.!?\n]{1,60}:"
+    r"|dear (?:\w+ )?(?:readers?|friends?|listeners?|viewers?|subscribers?|supporters?|members?|visitors?)\b"
+    r"|(?:please )?(?:support|fund|protect|defend|save) (?:our |independent |quality |local |trusted |free |fearless "
+    r"|public[- ]interest |nonprofit |non-profit |reader-funded |the )*(?:journalism|newsroom|press|reporting)\b"
+    r"|before you (?:go|leave|close|move on)\b"
+    r"|(?:just )?one (?:last|more|final) thing\b"
+    r"|(?:we|i) (?:have|need) (?:a |one )?(?:small |quick |little )?(?:favou?r|request) to ask\b"
+    r"|(?:a )?(?:note|message|letter) (?:to|for) (?:our )?readers\b"
+    r"|thank you for (?:reading|visiting|being here)\b"
+    r"|(?:why|how) (?:we|you can) (?:need|ask for|support|help)\b[^.!?\n]{0,40}(?:support|help|you)\b"
+    r"|(?:can you|will you|could you|would you) (?:help|support|chip in|donate)\b"
+    r"|(?:help|join) us\b"
+    r"|become a (?:member|supporter|patron|subscriber)\b"
+    r")",
+    re.IGNORECASE,
+)
+_HEADER_MAX_WORDS = 12
+# Sentences about the reporting itself ("Jane Doe reported from Tarrow."), next to a credit.
+_CREDIT_HINT = re.compile(
+    r"\b(reported|reporting|contributed|contributing|wrote|writing|edited|editing) (from|to|by|this)\b", re.IGNORECASE
+)
 
 # Quoted speech (3+ words) is the people in the story talking, not the publisher.
 # Short quoted strings ("Accept all") are usually button names, so they stay.
@@ -480,6 +519,36 @@ def sentence_is_boilerplate(text: str, threshold: float = THRESHOLD) -> Boilerpl
     """Verdict for one sentence or paragraph on its own, without neighbours."""
     scores = _scores(text)
     return _verdict(scores[0]) if _passes(scores, threshold) else None
+
+
+def word_count(text: str) -> int:
+    """Words as the detector counts them."""
+    return _word_count(text)
+
+
+def is_appeal_header(text: str) -> bool:
+    """A line or sentence that opens an appeal box ("A Message from …:", "Dear readers,",
+    "Support our journalism", "Before you go…"). Only a start: the caller checks that an appeal
+    follows. Reported speech ("Help us, the mayor said.") is not a header."""
+    text = " ".join(text.split())
+    if not text or not _APPEAL_HEADER.match(text) or _ATTRIBUTION.search(text):
+        return False
+    return _word_count(text) <= _HEADER_MAX_WORDS or text.split(" ", 1)[0].lower() in ("dear", "before")
+
+
+def looks_like_content(text: str, threshold: float = THRESHOLD) -> bool:
+    """A sentence that reads as article prose rather than a publisher's words: not boilerplate
+    on its own, and reported speech or else neither speaking to the reader nor carrying a strong
+    appeal cue. Used to keep the article's part of a paragraph that ends in a credit or appeal."""
+    scores = _scores(text)
+    if _passes(scores, threshold):
+        return False
+    unquoted = _unquoted(" ".join(text.split())).replace("\u2019", "'")
+    if _ATTRIBUTION.search(unquoted):
+        return True
+    if _ADDRESS.search(unquoted) or _IMPERATIVE.match(unquoted) or _CREDIT_HINT.search(unquoted):
+        return False
+    return not any(s.score >= (1.5 if s.kind in _ANCHOR_KINDS else 2) for s in scores)
 
 
 def _passes(scores: Sequence[_Score], threshold: float) -> bool:

@@ -1,0 +1,177 @@
+"""Paragraph shapes in plain text: blank-line paragraphs, one per line, hard-wrapped lines.
+
+All text is invented (the city of Tarrow, the aid agency Eastmere Relief)."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from summarizer.reading.articles import ArticleParser, Metadata
+from summarizer.reading.paragraphs import detect_shape, paragraph_spans
+
+HEADLINE = "Tarrow floods recede as Eastmere Relief begins repairs"
+PARAGRAPHS = [
+    ("heading", HEADLINE),
+    ("body", "Floodwater in the river city of Tarrow fell below the danger mark on Thursday for the first time in "
+             "eleven days, and engineers from the aid agency Eastmere Relief began repairing the two bridges that "
+             "link the old town to the northern districts."),
+    ("body", "The agency said its crews had cleared debris from forty streets since Monday. Drinking water was "
+             "restored to most homes on Wednesday night, although residents of the lower harbour were still "
+             "being told to boil it before use."),
+    ("body", "Mayor Ilse Varga told a meeting of the city council that the repairs would cost at least twelve "
+             "million crowns. The council agreed to ask the regional government for an emergency grant."),
+    ("body", "Eastmere Relief listed three priorities for the coming week:"),
+    ("item", "- reopening the north bridge to emergency vehicles by Saturday;"),
+    ("item", "- pumping out the basements of the hospital and the two schools;"),
+    ("item", "- delivering clean bedding and heaters to families in the lower harbour."),
+    ("heading", "What comes next"),
+    ("body", "Forecasters expect dry weather until the end of the month, which should let the ground drain. "
+             "Engineers warned, however, that the embankment above the ferry landing had been weakened and "
+             "might need to be rebuilt before the autumn storms arrive."),
+]
+
+
+def _wrap(paragraph: str, width: int, indent: str = "") -> str:
+    if paragraph.startswith("- "):
+        return textwrap.fill(paragraph, width, subsequent_indent="  ", break_long_words=False)
+    return textwrap.fill(paragraph, width, initial_indent=indent, break_long_words=False, break_on_hyphens=False)
+
+
+SHAPES = {
+    "blank-line": lambda: "\n\n".join(p for _, p in PARAGRAPHS) + "\n",
+    "one-per-line": lambda: "\n".join(p for _, p in PARAGRAPHS) + "\n",
+    "wrapped-72": lambda: "\n\n".join(_wrap(p, 72) for _, p in PARAGRAPHS) + "\n",
+    "wrapped-60": lambda: "\n\n".join(_wrap(p, 60) for _, p in PARAGRAPHS) + "\n",
+    "wrapped-72-indented": lambda: "\n".join(
+        _wrap(p, 72, "    " if kind == "body" else "") for kind, p in PARAGRAPHS
+    ) + "\n",
+}
+EXPECTED_SHAPE = {
+    "blank-line": "blank-line",
+    "one-per-line": "line",
+    "wrapped-72": "wrapped",
+    "wrapped-60": "wrapped",
+    "wrapped-72-indented": "wrapped",
+}
+
+parse = ArticleParser()
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    """Where each written paragraph starts in ``text`` (its first 30 characters, found in order)."""
+    starts, pos = [], 0
+    for _, paragraph in PARAGRAPHS:
+        head = paragraph[:30]
+        found = text.find(head.split()[0], pos)
+        # the first words may be wrapped: search for the first word, then check the rest loosely
+        assert found >= 0
+        starts.append(found)
+        pos = found + 1
+    return starts
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_each_shape_is_recognised(shape: str) -> None:
+    assert detect_shape(SHAPES[shape]()).kind == EXPECTED_SHAPE[shape]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_paragraphs_headings_and_list_items_in_every_shape(shape: str) -> None:
+    text = SHAPES[shape]()
+    article = parse(text, Metadata("tarrow"))
+    kinds = [b.kind for b in article.blocks]
+    assert kinds == ["heading" if kind == "heading" else "body" for kind, _ in PARAGRAPHS], kinds
+    assert article.title == HEADLINE
+    # Every block holds exactly one written paragraph, whitespace aside.
+    for block, (_, paragraph) in zip(article.blocks, PARAGRAPHS):
+        assert " ".join(article.text[block.start : block.end].split()) == paragraph
+    # List markers are not part of what the item says.
+    items = [s.text for s in article.sentences if s.text.startswith(("reopening", "pumping", "delivering"))]
+    assert len(items) == 3
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_sentences_never_cross_a_paragraph_and_slice_back_exactly(shape: str) -> None:
+    text = SHAPES[shape]()
+    article = parse(text, Metadata("tarrow"))
+    starts = _paragraph_starts(text) + [len(text) + 1]
+    for sentence in article.sentences:
+        assert article.text[sentence.start : sentence.end] == sentence.text
+        block = article.blocks[sentence.paragraph]
+        assert block.start <= sentence.start < sentence.end <= block.end
+        inside = [i for i in range(len(PARAGRAPHS)) if starts[i] <= sentence.start < starts[i + 1]]
+        assert inside and sentence.end <= starts[inside[0] + 1]
+    assert len(article.sentences) == 11
+
+
+def test_a_sentence_crosses_line_breaks_inside_a_wrapped_paragraph() -> None:
+    article = parse(SHAPES["wrapped-60"](), Metadata("tarrow"))
+    first = article.sentences[0]
+    assert "\n" in first.text
+    assert " ".join(first.text.split()) == PARAGRAPHS[1][1]
+
+
+def test_mixed_file_header_lines_then_single_newline_body() -> None:
+    text = (
+        "Title: Ferry service to Tarrow resumes\n"
+        "Date: 2024-03-14\n"
+        "\n"
+        "The first ferry in two weeks left the Tarrow landing on Thursday morning with ninety passengers.\n"
+        "Eastmere Relief said the service would run twice a day until the road bridge reopens.\n"
+        "Passengers said the crossing had been calm.\n"
+    )
+    article = parse(text, Metadata("ferry"))
+    assert article.title == "Ferry service to Tarrow resumes" and article.date == "2024-03-14"
+    body = [b for b in article.blocks if b.kind == "body"]
+    assert len(body) == 3 and len(article.sentences) == 3
+
+
+def test_markdown_headings_and_numbered_lists_in_one_per_line_text() -> None:
+    text = (
+        "# Tarrow council approves flood plan\n"
+        "The council voted nine to two for the plan on Tuesday evening.\n"
+        "## The plan\n"
+        "1. Raise the embankment by one metre.\n"
+        "2. Build a second pumping station near the ferry landing.\n"
+    )
+    article = parse(text, Metadata("plan"))
+    assert [b.kind for b in article.blocks] == ["heading", "body", "heading", "body", "body"]
+    assert article.title == "Tarrow council approves flood plan"
+    assert [s.text for s in article.sentences][1:] == [
+        "Raise the embankment by one metre.",
+        "Build a second pumping station near the ferry landing.",
+    ]
+
+
+def test_one_per_line_keeps_an_obvious_continuation_together() -> None:
+    text = (
+        "The ferry left the landing at dawn and\n"
+        "reached the far bank an hour later.\n"
+        "Passengers said the crossing had been calm.\n"
+        "Eastmere Relief sent two nurses with the first crossing.\n"
+        "The road bridge is expected to reopen next month.\n"
+        "Tickets are free until then, the ferry company said.\n"
+    )
+    assert detect_shape(text).kind == "line"
+    spans = paragraph_spans(text)
+    assert len(spans) == 5 and text[spans[0][0] : spans[0][1]].endswith("an hour later.")
+
+
+def test_hard_wrapped_without_blank_lines_breaks_after_short_last_lines() -> None:
+    body = [p for kind, p in PARAGRAPHS if kind == "body"][:3]
+    text = "\n".join(_wrap(p, 72) for p in body) + "\n"
+    assert detect_shape(text).kind == "wrapped"
+    spans = paragraph_spans(text)
+    # A paragraph whose last line fills the width cannot be told from the next one; these do not.
+    assert [" ".join(text[s:e].split()) for s, e in spans] == body
+
+
+def test_shape_detection_is_linear_on_a_large_file() -> None:
+    import time
+
+    text = "\n".join(_wrap(p, 72) for _, p in PARAGRAPHS) * 2000
+    started = time.perf_counter()
+    spans = paragraph_spans(text)
+    assert spans and time.perf_counter() - started < 5.0
