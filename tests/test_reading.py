@@ -79,10 +79,14 @@ def test_front_matter_gives_title_date_and_url(tmp_path):
     assert not any("title:" in s.text for s in article.sentences)
 
 
-def test_title_falls_back_to_the_file_name(tmp_path):
-    path = write(tmp_path / "geneva-talks.txt", "Negotiators met on Monday to resume the ceasefire talks.\n")
+def test_title_without_a_headline_is_the_lead_not_the_file_name(tmp_path):
+    path = write(tmp_path / "lindmark-talks.txt", "Negotiators met on Monday to resume the ceasefire talks.\n")
     (article,) = load(path)
-    assert article.title == "geneva-talks"
+    assert article.title == "Negotiators met on Monday to resume the ceasefire talks."
+    long = write(tmp_path / "long.txt", "Negotiators from Tarrow and Valdon met in Lindmark on Monday to resume "
+                                        "the ceasefire talks that broke down in the spring.\n")
+    (article,) = load(long)
+    assert article.title.endswith("\u2026") and len(article.title.split()) <= 13
 
 
 def test_directories_are_read_recursively_with_relative_ids(tmp_path):

@@ -61,7 +61,7 @@ def test_headline_in_the_middle_is_a_heading_and_the_title():
 def test_single_newline_paragraphs_are_paragraphs():
     seed = SEEDS[AIDING]
     body = [b for b in seed.blocks if b.kind == "body"]
-    assert len(body) == 13  # the lines before the appeal
+    assert len(body) == 12  # the lines before the appeal
     for sentence in seed.sentences:
         assert "\n" not in sentence.text  # no sentence runs across a paragraph
 

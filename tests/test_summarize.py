@@ -65,7 +65,7 @@ def test_every_source_slices_back_to_its_article():
 
 
 def test_word_budget_is_never_exceeded():
-    for budget in (15, 40, 120):
+    for budget in (20, 40, 120):
         chosen = summary("aid", length=Length(words=budget)).sentences
         assert chosen
         assert sum(len(words(i.sentence.text)) for i in chosen) <= budget
