@@ -101,7 +101,8 @@ def test_header_led_appeal_to_the_end_is_one_block_and_the_article_stays(separat
 
 
 def test_other_header_lines_open_an_appeal() -> None:
-    for header in ("Support independent journalism", "Before you go\u2026", "Dear friends of the Ledger,"):
+    for header in ("Support independent journalism", "Before you go\u2026", "Dear friends of the Ledger,",
+                   "Since you\u2019re here \u2026"):
         appeal = [header, "Our reporting is free for everyone. Please consider making a donation today."]
         text = "\n\n".join([FIRST, SECOND, *appeal]) + "\n"
         article = parse(text, Metadata("x"))

@@ -414,6 +414,7 @@ _APPEAL_HEADER = re.compile(
     r"|(?:please )?(?:support|fund|protect|defend|save) (?:our |independent |quality |local |trusted |free |fearless "
     r"|public[- ]interest |nonprofit |non-profit |reader-funded |the )*(?:journalism|newsroom|press|reporting)\b"
     r"|before you (?:go|leave|close|move on)\b"
+    r"|since you(?:'|\u2019)re here\b"
     r"|(?:just )?one (?:last|more|final) thing\b"
     r"|(?:we|i) (?:have|need) (?:a |one )?(?:small |quick |little )?(?:favou?r|request) to ask\b"
     r"|(?:a )?(?:note|message|letter) (?:to|for) (?:our )?readers\b"
