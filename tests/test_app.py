@@ -123,7 +123,9 @@ async def test_main_screen_shows_topics_summary_and_sources():
         assert topics.checked == ("aid", "mediation", "security")
         assert headings(app) == ["aid", "mediation", "security"]
         prompts = sentence_prompts(app)
-        assert len(prompts) == 15  # 5 sentences per topic by default
+        # 5 sentences per topic by default, as many as the engine found (the seeds hold 4 on aid).
+        expected = sum(len(s.sentences) for s in screen.digest.summaries)
+        assert len(prompts) == expected and 12 <= expected <= 15
         assert all(p.plain.startswith("\u2022 ") and p.plain.rstrip().endswith("]") for p in prompts)
         status = screen.query_one(StatusBar)
         assert status.articles == 2 and status.method == "topical" and status.length == "5 sentences"
@@ -382,9 +384,10 @@ async def test_plus_and_minus_change_the_length():
     app = make_app(Request(), launcher=FakeLauncher())
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
+        before = len(sentence_prompts(app))
         await pilot.press("plus")
         await settle(app, pilot)
-        assert len(sentence_prompts(app)) >= 16  # 6 asked per topic; a topic may run out
+        assert len(sentence_prompts(app)) > before  # 6 asked per topic; a topic may run out
         assert screen_of(app).query_one(StatusBar).length == "6 sentences"
         await pilot.press("minus", "minus", "minus")
         await settle(app, pilot)
@@ -424,12 +427,12 @@ async def test_search_finds_and_steps_through_matches():
         view = screen.query_one(SummaryView)
         await pilot.press("slash")
         assert screen.query_one("#search", Input).has_focus
-        await pilot.press(*"wednesday", "enter")
+        await pilot.press(*"ukraine", "enter")
         await pilot.pause()
         assert view.has_focus and len(view.matches) >= 2
         first = view.highlighted
         assert first in view.matches
-        assert "wednesday" in view.current.item.sentence.text.lower()
+        assert "ukraine" in view.current.item.sentence.text.lower()
         n = len(view.matches)
         assert view.border_subtitle == f"match {view.matches.index(first) + 1} of {n}"
         await pilot.press("n")
@@ -737,5 +740,23 @@ async def test_the_app_keeps_articles_in_the_index_the_request_names(tmp_path):
     app = make_app(Request(cache_dir=cache), launcher=FakeLauncher())
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        assert len(sentence_prompts(app)) == 15
+        assert len(sentence_prompts(app)) == sum(len(s.sentences) for s in screen_of(app).digest.summaries) >= 12
     assert any(cache.iterdir()), "no index written"
+
+
+@sync
+async def test_the_article_view_shows_the_appeal_only_as_excluded_text():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        article = next(a for a in screen_of(app).digest.articles if a.id.startswith("003_"))
+        app.push_screen(ArticleScreen(article))
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        blocks = [(w, Content(w.content).plain if isinstance(w.content, str) else w.content.plain) for w in view.query("Static")]
+        holding = [w for w, text in blocks if "Moscow Times" in text or "Remind me later" in text]
+        assert holding
+        for widget in holding:
+            assert widget.has_class("-boilerplate") or widget.has_class("excluded-label")
+        labels = [text for w, text in blocks if w.has_class("excluded-label")]
+        assert labels == ["Excluded from summaries: donation appeal"]

@@ -69,7 +69,8 @@ class ArticleView(VerticalScroll):
         & > .block { width: 1fr; margin-bottom: 1; }
         & > .-heading { text-style: bold; }
         & > .-metadata { color: $text-muted; }
-        & > .-boilerplate { color: $text-muted; text-style: italic; }
+        & > .-boilerplate { color: $text-muted; text-style: italic; border-left: thick $warning 40%; padding-left: 1; }
+        & > .excluded-label { color: $text-muted; text-style: bold; margin-bottom: 0; }
     }
     """
 
@@ -93,8 +94,12 @@ class ArticleView(VerticalScroll):
         spans = [(s.start, s.end, CITED_STYLE) for s in self.cited if s != self.target]
         if self.target is not None:
             spans.append((self.target.start, self.target.end, TARGET_STYLE))
-        regions = [(b.start, b.end, b.kind) for b in self.article.blocks] or [(0, len(text), "body")]
-        for start, end, kind in regions:
+        regions = [(b.start, b.end, b.kind, b.reason) for b in self.article.blocks] or [(0, len(text), "body", "")]
+        for start, end, kind, reason in regions:
+            if kind == "boilerplate":
+                # Said in words, not only by colour: this text never reaches a summary.
+                what = reason.partition(":")[0] or "boilerplate"
+                yield Static(Content(f"Excluded from summaries: {printable(what)}"), classes="excluded-label")
             mine = [span for span in spans if span[0] < end and span[1] > start]
             content, offsets = block_content(text, start, end, mine)
             block = Static(content, markup=False, classes=f"block -{kind}")
