@@ -7,11 +7,8 @@ input cursor).
 
 from __future__ import annotations
 
-import asyncio
-
-from textual.worker import WorkerState
-
 from tui.app.main import make_app
+from tui.app.pilot import settle
 from tui.request import Request
 
 
@@ -23,18 +20,17 @@ class NoLauncher:
 
 
 async def settled(pilot) -> None:
-    """Every worker done and its messages handled."""
-    app = pilot.app
-    for _ in range(100):
-        await pilot.pause()
-        busy = [w for w in app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
-        if not busy:
-            break
-        await asyncio.gather(*(w.wait() for w in busy), return_exceptions=True)
-    # The footer recomputes its keys on a later refresh: give it time even on a busy machine.
+    """Every worker done, its messages handled, and the screen the same on two frames in a row:
+    a fixed pause is not enough on a loaded machine (the footer recomputes its keys later)."""
+    await settle(pilot.app, pilot)
     await pilot.wait_for_scheduled_animations()
-    await pilot.pause(0.2)
-    await pilot.pause()
+    previous = None
+    for _ in range(50):
+        await pilot.pause(0.1)
+        current = pilot.app.export_screenshot()
+        if current == previous:
+            return
+        previous = current
 
 
 def app():
