@@ -81,17 +81,18 @@ def versus_sumy(corpus_dir: str, cache_dir: str, count: int) -> dict:
     from summarizer import BUILTIN_TOPICS, Corpus, load_articles
     from summarizer.store.index import ArticleCache
     from summarizer.ranking.methods import _WordTokenizer
-    from summarizer.ranking.ranker import TopicRanker, matching_rows, topic_terms
+    from summarizer.ranking.ranker import TopicRanker, context_terms, topic_rows, topic_terms
 
     cache = ArticleCache(cache_dir)
     corpus = Corpus(load_articles([corpus_dir], cache=cache), cache=cache)
     topic = next(t for t in BUILTIN_TOPICS if t.name == TOPIC)
     # The first candidates, repeats included: generated corpora repeat sentences, and below
     # 4,000 candidates the ranker walks every sentence (no merging), like sumy.
-    rows = matching_rows(corpus, topic_terms(topic, corpus))[:count]
+    keywords, context = topic_terms(topic, corpus), context_terms(topic, corpus)
+    rows = topic_rows(corpus, keywords, context)[:count]
     distinct = len({corpus.sentences[r].text for r in rows})
     ranker = TopicRanker()
-    query = ranker._expand(corpus, topic_terms(topic, corpus), rows)
+    query = ranker._expand(corpus, keywords, context, rows)
     ours = []
     for _ in range(5):
         t = time.perf_counter()

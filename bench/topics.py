@@ -10,11 +10,10 @@ topic, the top three sentences the default method picks from news other than the
 - the real web pages of ``../shared/data/realworld-pages`` (their expected main text), one corpus.
 
 A topic that finds nothing in a story says so: that is the right answer for, say, "mediation" in
-a story about a balloon flight. Each printed sentence is tagged with the built-in keywords it
-holds (``matched``) or ``expanded only`` when it was reached through terms the ranker added from
-the corpus; the share of the latter, and a reader's verdict on every sentence, are what the
-recorded results discuss. Without ``../shared`` this exits with an error: there is nothing to
-measure on the seeds alone.
+a story about a balloon flight. Each printed sentence is tagged with the topic words it holds.
+The sentences go to stdout only, for a reader to judge: ``-o`` records counts and matched words,
+never text of the data sets (which may not be copied into the repository). Without ``../shared``
+this exits with an error: there is nothing to measure on the seeds alone.
 """
 
 from __future__ import annotations
@@ -42,13 +41,13 @@ def corpora() -> list[tuple[str, list]]:
             topic = json.loads(line)
             articles = [parse(d["text"], Metadata(d["id"], title=d.get("headline"), date=d.get("date")))
                         for d in topic["documents"]]
-            found.append((f"DUC {topic['id']}: {topic['title']}", articles))
+            found.append((f"DUC {topic['id']}", articles))  # ids only: the data set's text stays out
     pages = [parse(p.read_text(encoding="utf-8"), Metadata(p.stem)) for p in sorted((PAGES / "expected").glob("*.txt"))]
     found.append((f"{len(pages)} real web pages (expected text)", pages))
     return found
 
 
-def report() -> str:
+def report(with_text: bool = True) -> str:
     from summarizer import BUILTIN_TOPICS, Corpus, Digester, Length
 
     lines = [
@@ -72,8 +71,8 @@ def report() -> str:
                 totals[summary.topic.name][0] += 1
                 totals[summary.topic.name][1] += not matched
                 tag = "matched " + ", ".join(matched) if matched else "expanded only"
-                text = " ".join(item.sentence.text.split())
-                lines.append(f"- **{summary.topic.label}** ({tag}): {text}")
+                text = ": " + " ".join(item.sentence.text.split()) if with_text else ""
+                lines.append(f"- **{summary.topic.label}** ({tag}){text}")
         lines.append("")
     lines += ["## Totals", "", "| topic | sentences | reached through expansion only |", "|---|---:|---:|"]
     lines += [f"| {n} | {s} | {e} |" for n, (s, e) in totals.items()]
@@ -87,10 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     if not DUC.is_file() or not (PAGES / "expected").is_dir():
         print(f"error: {SHARED} is missing: this benchmark needs the DUC 2007 set and the real pages", file=sys.stderr)
         return 1
-    text = report()
-    sys.stdout.write(text)
+    sys.stdout.write(report())
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        args.output.write_text(report(with_text=False), encoding="utf-8")
     return 0
 
 

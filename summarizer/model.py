@@ -59,6 +59,10 @@ class Topic:
     description: str = ""
     origin: str = "built-in"
     """``built-in``, ``query`` or the path of the topics file that defined it."""
+    context: tuple[str, ...] = ()
+    """Words that belong to the topic only where one of its keywords is used ("talks", "host" and
+    "meeting" for mediation): they add to a sentence's relevance, and match only in articles that
+    use a keyword. A talk show's host is not mediation."""
 
 
 @dataclass(frozen=True)

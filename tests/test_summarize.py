@@ -35,15 +35,15 @@ def test_summaries_never_contain_boilerplate_or_headlines():
 OUTLETS = Corpus([
     ArticleParser()(
         "Talks on the Tarrow ceasefire\n\n"
-        "Lindmark is ready to host a meeting between the leaders of Tarrow and Valdon, its foreign minister "
-        "Edda Quillon said on Wednesday. Aid agencies said a convoy of food reached the harbour.\n",
+        "Lindmark is ready to host a meeting between the leaders of Tarrow and Valdon to negotiate a ceasefire, "
+        "its foreign minister Edda Quillon said on Wednesday. Aid agencies said a convoy of food reached the harbour.\n",
         Metadata("north-post", date="2031-04-20"),
     ),
     ArticleParser()(
         "Valdon weighs the offer\n\n"
         "Valdon's cabinet met on Thursday to discuss the proposal and the prisoner exchange. "
         "Foreign minister Edda Quillon said on Wednesday that Lindmark is ready to host a meeting between the "
-        "leaders of Tarrow and Valdon.\n",
+        "leaders of Tarrow and Valdon to negotiate a ceasefire.\n",
         Metadata("harbour-daily", date="2031-04-21"),
     ),
 ])

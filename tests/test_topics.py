@@ -106,3 +106,22 @@ def test_one_topic_word_in_another_sense_is_not_the_topic():
     talks = election + " Lindmark offered to host ceasefire talks between Tarrow and Valdon next week."
     chosen = _summary_of("mediation", talks).sentences
     assert chosen[0].sentence.text == "Lindmark offered to host ceasefire talks between Tarrow and Valdon next week."
+
+
+def test_context_words_count_only_in_articles_that_use_a_keyword():
+    show = ("The talk show host Mara Ellwood opened a new season in Tarrow on Monday. "
+            "Her first guests talked about the meeting of the town's chess club.")
+    assert _summary_of("mediation", show).sentences == ()
+    talks = ("Envoys from Tarrow and Valdon met in Lindmark to negotiate a ceasefire. "
+             "Lindmark will host the next meeting of the two delegations on Friday, officials said.")
+    texts = [i.sentence.text for i in _summary_of("mediation", talks).sentences]
+    assert "Lindmark will host the next meeting of the two delegations on Friday, officials said." in texts
+
+
+def test_a_topics_file_can_give_context_words(tmp_path):
+    path = write(tmp_path / "topics.toml", '[topics.energy]\nkeywords = ["gas", "pipeline"]\ncontext = ["prices", "winter"]\n')
+    (energy,) = load_topics_file(path)
+    assert energy.keywords == ("gas", "pipeline") and energy.context == ("prices", "winter")
+    bad = write(tmp_path / "bad.toml", '[topics.energy]\nkeywords = ["gas"]\ncontext = "prices"\n')
+    with pytest.raises(TopicsError, match="context must be a list of strings"):
+        load_topics_file(bad)

@@ -307,8 +307,8 @@ def _topics(args: argparse.Namespace, stdout: TextIO | None) -> int:
     topics, replaced = merge_topics(*groups), replaced_topics(*groups)
     if args.format == "json":
         data = [
-            {"name": t.name, "label": t.label, "keywords": list(t.keywords), "description": t.description,
-             "origin": t.origin, "replaces": list(replaced.get(t.name, ()))}
+            {"name": t.name, "label": t.label, "keywords": list(t.keywords), "context": list(t.context),
+             "description": t.description, "origin": t.origin, "replaces": list(replaced.get(t.name, ()))}
             for t in topics
         ]
         _emit(stdout, json.dumps(data, indent=2, ensure_ascii=True) + "\n")
@@ -324,6 +324,8 @@ def _topics(args: argparse.Namespace, stdout: TextIO | None) -> int:
         if topic.description:
             lines.append(f"  {printable(topic.description)}")
         lines.append(f"  keywords: {printable(', '.join(topic.keywords))}")
+        if topic.context:
+            lines.append(f"  in context: {printable(', '.join(topic.context))}")
     _emit(stdout, "".join(line + "\n" for line in lines))
     return EXIT_OK
 

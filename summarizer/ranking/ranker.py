@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,8 +45,17 @@ class Ranking:
 
 
 def topic_terms(topic: Topic, corpus: Corpus) -> frozenset[int]:
-    stems = [corpus.analyzer.stem(w) for keyword in topic.keywords for w in keyword.split()]
-    return frozenset(corpus.term_ids(stems))
+    """The index terms of the topic's keywords."""
+    return _terms(topic.keywords, corpus)
+
+
+def context_terms(topic: Topic, corpus: Corpus) -> frozenset[int]:
+    """The index terms of the topic's context words that are not also keywords."""
+    return _terms(topic.context, corpus) - topic_terms(topic, corpus)
+
+
+def _terms(words: Sequence[str], corpus: Corpus) -> frozenset[int]:
+    return frozenset(corpus.term_ids([corpus.analyzer.stem(w) for phrase in words for w in phrase.split()]))
 
 
 def matching_rows(corpus: Corpus, terms: frozenset[int]) -> np.ndarray:
@@ -55,15 +65,26 @@ def matching_rows(corpus: Corpus, terms: frozenset[int]) -> np.ndarray:
     return corpus.matching(sorted(terms))
 
 
+def topic_rows(corpus: Corpus, keywords: frozenset[int], context: frozenset[int]) -> np.ndarray:
+    """Sentences holding a keyword, and sentences holding a context word in an article that uses a
+    keyword somewhere: "host" and "meeting" in a story about talks, not in one about a talk show."""
+    rows = matching_rows(corpus, keywords)
+    if not context or not len(rows):
+        return rows
+    around = matching_rows(corpus, context)
+    around = around[np.isin(corpus.article_of[around], np.unique(corpus.article_of[rows]))]
+    return np.union1d(rows, around).astype(np.int64)
+
+
 def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray) -> np.ndarray:
     """The rows that use the topic's words in the topic's sense, as far as the corpus tells.
 
     A sentence holding two of the topic's words is about the topic. A sentence holding one is
     kept only when that word stands beside another of the topic's words somewhere in the corpus:
-    in a story about an election, "the campaign's aides" and "a host of problems" never meet a
-    second word of aid or mediation, while in a story about a relief effort "supplies" does.
+    in a story about a murder trial, "thrown into relief" never meets a second word of aid, while
+    in a story about an earthquake "relief" meets "supplies" and "hospital".
     """
-    if not len(rows):
+    if len(terms) < 2 or not len(rows):
         return rows
     held = (corpus.counts[rows][:, sorted(terms)] > 0).astype(np.float64).tocsr()
     per_row = np.asarray(held.sum(axis=1)).ravel()
@@ -88,6 +109,7 @@ class TopicRanker:
         bias: float = 0.7,
         expansion_terms: int = 10,
         expansion_weight: float = 0.4,
+        context_weight: float = 0.5,
         similarity_threshold: float = 0.1,
         max_candidates: int = 2000,
     ) -> None:
@@ -97,16 +119,16 @@ class TopicRanker:
         self.max_candidates = max_candidates
         self.expansion_terms = expansion_terms
         self.expansion_weight = expansion_weight
+        self.context_weight = context_weight
         self.similarity_threshold = similarity_threshold
 
     def __call__(self, corpus: Corpus, topic: Topic) -> Ranking:
-        original = topic_terms(topic, corpus)
-        rows = matching_rows(corpus, original)
-        # A question's words are its sense; a topic of several keywords needs a second one.
-        if topic.origin != "query" and len({corpus.analyzer.stem(w) for k in topic.keywords for w in k.split()}) > 1:
-            rows = in_the_topics_sense(corpus, original, rows)
+        keywords, context = topic_terms(topic, corpus), context_terms(topic, corpus)
+        rows = topic_rows(corpus, keywords, context)
+        if topic.origin != "query":  # a question's words are its sense; a topic's are checked
+            rows = in_the_topics_sense(corpus, keywords | context, rows)
         matched = len(rows)
-        query = self._expand(corpus, original, rows)
+        query = self._expand(corpus, keywords, context, rows)
         if len(rows) > self.max_candidates:  # rank only the most relevant, in corpus order
             relevance = self._relevance(corpus, rows, query)
             rows = rows[np.sort(np.argsort(-relevance, kind="stable")[: self.max_candidates])]
@@ -118,8 +140,11 @@ class TopicRanker:
         centrality, score = self._biased_lexrank(vectors, relevance)
         return Ranking(rows, _unit(relevance), _unit(centrality), score, vectors, query, matched)
 
-    def _expand(self, corpus: Corpus, original: frozenset[int], rows: np.ndarray) -> TopicQuery:
-        weights = {t: 1.0 for t in original}
+    def _expand(
+        self, corpus: Corpus, keywords: frozenset[int], context: frozenset[int], rows: np.ndarray
+    ) -> TopicQuery:
+        original = keywords | context
+        weights = {t: 1.0 if t in keywords else self.context_weight for t in original}
         if not self.expansion_terms or not len(rows) or len(rows) == len(corpus):
             return TopicQuery(weights, original)
         # Terms far more frequent in the topic's sentences than in the corpus, seen in 2+ of them.

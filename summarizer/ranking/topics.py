@@ -16,31 +16,37 @@ BUILTIN_TOPICS: tuple[Topic, ...] = (
         name="aid",
         label="Aid",
         keywords=(
-            "aid", "humanitarian", "relief", "food", "medicine", "medical", "supplies", "convoy",
-            "shelter", "refugee", "evacuation", "evacuate", "assistance", "hospital", "donated",
-            "water", "fuel", "corridor", "shipment", "deliveries",
+            "aid", "humanitarian", "relief", "refugee", "evacuation", "evacuate", "assistance",
+            "convoy", "corridor",
         ),
         description="Humanitarian and material help: relief supplies, convoys, evacuations, refugees.",
+        context=(
+            "food", "medicine", "medical", "supplies", "shelter", "hospital", "water", "fuel",
+            "shipment", "deliveries", "donated",
+        ),
     ),
     Topic(
         name="mediation",
         label="Mediation",
         keywords=(
-            "mediation", "mediator", "mediate", "negotiation", "negotiate", "negotiator", "talks",
-            "ceasefire", "truce", "peace", "diplomacy", "diplomatic", "host", "meeting", "summit",
-            "dialogue", "agreement", "settlement", "envoy", "delegation",
+            "mediation", "mediator", "mediate", "negotiation", "negotiate", "negotiator", "ceasefire",
+            "truce", "peace", "diplomacy", "diplomatic", "envoy",
         ),
         description="Efforts to bring the sides together: talks, mediators, ceasefires, peace deals.",
+        context=("talks", "host", "meeting", "summit", "dialogue", "agreement", "settlement", "delegation"),
     ),
     Topic(
         name="security",
         label="Security",
         keywords=(
-            "security", "military", "weapons", "troops", "defence", "defense", "army", "missile",
-            "attack", "strike", "shelling", "forces", "guarantees", "air defence", "ammunition",
-            "soldiers", "threat", "combat", "fighting", "war",
+            "military", "weapons", "troops", "army", "missile", "shelling", "soldiers", "ammunition",
+            "combat", "invasion", "airstrike",
         ),
         description="Armed conflict and protection: forces, weapons, attacks, security guarantees.",
+        context=(
+            "security", "defence", "defense", "forces", "attack", "strike", "guarantees", "air defence",
+            "threat", "fighting", "war",
+        ),
     ),
 )
 
@@ -105,10 +111,15 @@ def load_topics_file(path: Path) -> tuple[Topic, ...]:
         description = entry.get("description", "")
         if not isinstance(label, str) or not isinstance(description, str):
             raise TopicsError(f"{where}: label and description must be strings")
-        unknown = set(entry) - {"label", "keywords", "description"}
+        context = entry.get("context", [])
+        if not isinstance(context, list) or not all(isinstance(k, str) for k in context):
+            raise TopicsError(f"{where}: context must be a list of strings")
+        context = [k.strip() for k in context if k.strip()]
+        unknown = set(entry) - {"label", "keywords", "description", "context"}
         if unknown:
             raise TopicsError(f"{where}: unknown field {sorted(unknown)[0]!r}")
-        topics.append(Topic(name, label, tuple(dict.fromkeys(keywords)), description, str(path)))
+        topics.append(Topic(name, label, tuple(dict.fromkeys(keywords)), description, str(path),
+                            tuple(dict.fromkeys(context))))
     return tuple(topics)
 
 
