@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .ranking.corpus import Corpus
 from .ranking.methods import TopicSummarizer
 from .options import DEFAULT_METHOD, ORDERS, Length
 from .model import Article, Digest, Summary, Topic
+
+if TYPE_CHECKING:
+    from .ranking.novelty import ReadSet
 
 Order = Literal["relevance", "chronological"]
 
@@ -35,16 +38,19 @@ class Digester:
         corpus: Corpus,
         topics: Sequence[Topic],
         should_cancel: Callable[[], bool] | None = None,
+        read: ReadSet | None = None,
     ) -> Digest:
+        """Every topic's summary; with ``read`` (articles already read, see
+        :class:`~summarizer.ranking.novelty.ReadSet`), update summaries of what is new."""
         summaries = []
         for topic in topics:
             if should_cancel and should_cancel():
                 break
-            summary = self.summarize(corpus, topic, self.length)
+            summary = self.summarize(corpus, topic, self.length, read) if read is not None else self.summarize(corpus, topic, self.length)
             if self.order == "chronological":
                 summary = chronological(summary, corpus)
             summaries.append(summary)
-        return Digest(corpus.articles, tuple(summaries))
+        return Digest(corpus.articles, tuple(summaries), read_articles=read.articles if read is not None else ())
 
 
 def chronological(summary: Summary, corpus: Corpus) -> Summary:

@@ -66,6 +66,28 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Novelty:
+    """What an update summary's sentence adds to what the reader has already read."""
+
+    new_terms: tuple[str, ...]
+    """Content words of the sentence that no read sentence holds."""
+    read_similarity: float
+    """The largest share of the sentence's content (idf-weighted words) that one sentence
+    already read holds, 0..1."""
+    closest_read: Sentence | None
+    """That read sentence (None when no read sentence shares a term)."""
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """A candidate left out of an update summary because it restates a sentence already read."""
+
+    sentence: Sentence
+    read: Sentence
+    similarity: float
+
+
+@dataclass(frozen=True)
 class Explanation:
     """Why a sentence was chosen."""
 
@@ -79,6 +101,8 @@ class Explanation:
     """Cross-document centrality among the topic's candidates, 0..1."""
     redundancy: float
     """Highest similarity to a sentence chosen before it (what redundancy control charged)."""
+    novelty: Novelty | None = None
+    """In an update summary (a read set was given): what the sentence adds; else None."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +125,8 @@ class Summary:
     """How many sentences of the corpus matched the topic."""
     articles: int
     """How many articles were searched."""
+    repeats: tuple[Repeat, ...] = ()
+    """In an update summary: the best candidates left out as already read (at most a few)."""
 
     @property
     def message(self) -> str | None:
@@ -108,6 +134,9 @@ class Summary:
         if self.sentences:
             return None
         plural = "" if self.articles == 1 else "s"
+        if self.repeats:
+            return (f"nothing new about {self.topic.label.lower()} in {self.articles} article{plural}: "
+                    "what they say about it was already read")
         return f"no sentences about {self.topic.label.lower()} in {self.articles} article{plural}"
 
 
@@ -118,3 +147,10 @@ class Digest:
     articles: tuple[Article, ...]
     summaries: tuple[Summary, ...]
     warnings: tuple[str, ...] = field(default=())
+    read_articles: tuple[Article, ...] = field(default=())
+    """An update digest: the articles already read, whose information it leaves out (empty:
+    a generic digest)."""
+
+    @property
+    def is_update(self) -> bool:
+        return bool(self.read_articles)

@@ -10,18 +10,24 @@ SCHEMA = "newsdigest.summary"
 SCHEMA_VERSION = 1
 
 
-def digest_to_dict(digest: Digest, settings: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Plain JSON-ready data; article text is kept exactly (``json.dumps`` escapes controls)."""
+def digest_to_dict(
+    digest: Digest, settings: dict[str, Any] | None = None, update: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Plain JSON-ready data; article text is kept exactly (``json.dumps`` escapes controls).
+
+    An update digest (``update`` given: its baseline, see docs/json-schema.md) has the fields of
+    update summaries too; a generic one has exactly the fields it always had."""
     cited: dict[str, int] = {}
     for summary in digest.summaries:
         for item in summary.sentences:
             for source in item.sources:
                 cited[source.article_id] = cited.get(source.article_id, 0) + 1
-    return {
+    is_update = update is not None
+    data = {
         "schema": SCHEMA,
         "version": SCHEMA_VERSION,
         "settings": settings or {},
-        "topics": [_summary(s) for s in digest.summaries],
+        "topics": [_summary(s, is_update) for s in digest.summaries],
         "articles": [_article(a, cited.get(a.id, 0)) for a in digest.articles],
         "excluded": [
             {
@@ -37,26 +43,37 @@ def digest_to_dict(digest: Digest, settings: dict[str, Any] | None = None) -> di
         ],
         "warnings": list(digest.warnings),
     }
+    if is_update:
+        data["update"] = dict(update)
+        data["read_articles"] = [_article(a, 0) for a in digest.read_articles]
+    return data
 
 
-def _summary(summary: Summary) -> dict[str, Any]:
+def _summary(summary: Summary, is_update: bool = False) -> dict[str, Any]:
     topic = summary.topic
-    return {
+    data = {
         "name": topic.name,
         "label": topic.label,
         "description": topic.description,
         "keywords": list(topic.keywords),
+        "context": list(topic.context),
         "origin": topic.origin,
         "method": summary.method,
         "candidates": summary.candidates,
         "message": summary.message,
         "sentences": [_item(i, rank) for rank, i in enumerate(summary.sentences, 1)],
     }
+    if is_update:
+        data["already_read"] = [
+            {"text": r.sentence.text, **_location(r.sentence), "share": round(r.similarity, 4), "read": _location(r.read)}
+            for r in summary.repeats
+        ]
+    return data
 
 
 def _item(item: SummarySentence, rank: int) -> dict[str, Any]:
     why = item.explanation
-    return {
+    data = {
         "rank": rank,
         "text": item.sentence.text,
         "score": round(item.score, 6),
@@ -70,6 +87,14 @@ def _item(item: SummarySentence, rank: int) -> dict[str, Any]:
             "redundancy": round(why.redundancy, 4),
         },
     }
+    if why.novelty is not None:
+        closest = why.novelty.closest_read
+        data["explanation"]["novelty"] = {
+            "new_terms": list(why.novelty.new_terms),
+            "read_share": round(why.novelty.read_similarity, 4),
+            "closest_read": _location(closest) if closest is not None else None,
+        }
+    return data
 
 
 def _location(sentence: Sentence) -> dict[str, Any]:

@@ -15,6 +15,7 @@ import numpy as np
 from .corpus import Corpus
 from .ranker import Ranking
 from .concepts import concept_table
+from .novelty import ReadSet
 
 
 FULL_TABLE_MAX_SENTENCES = 20_000
@@ -32,6 +33,7 @@ class ConceptCoverage:
         topic_boost: float = 0.5,
         lead_prior: float = 1.0,
         min_relevance: float = 0.0,
+        read: ReadSet | None = None,
     ) -> None:
         if len(corpus) <= FULL_TABLE_MAX_SENTENCES:
             table = corpus.concepts
@@ -49,6 +51,15 @@ class ConceptCoverage:
         if topic_ids:
             boosted = np.isin(table.firsts[used], topic_ids) | np.isin(table.seconds[used], topic_ids)
             weight[boosted] *= 1.0 + topic_boost
+        if read is not None and read.concepts:
+            # Update summaries: what the reader has read is (mostly) covered already.
+            names = {i: s for s, i in table.stems.items()}
+            firsts, seconds = table.firsts[used], table.seconds[used]
+            known = np.fromiter(
+                ((names[int(a)], names[int(b)]) in read.concepts for a, b in zip(firsts, seconds)),
+                dtype=bool, count=len(used),
+            )
+            weight[known] *= read.discount
         self.weight = weight
         self.scale = (1.0 + lead_prior / (1.0 + corpus.positions[ranking.rows])) / np.maximum(
             corpus.word_counts[ranking.rows], 1

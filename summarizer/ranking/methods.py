@@ -19,6 +19,7 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from .corpus import Corpus
+from .novelty import ReadSet
 from ..errors import UnknownMethodError
 from ..model import Summary, Topic
 from .ranker import Ranking, TopicRanker
@@ -70,16 +71,18 @@ class TopicSummarizer:
         self.ranker = ranker or TopicRanker()
         self.selector = selector or CoverageSelector()
 
-    def __call__(self, corpus: Corpus, topic: Topic, length: Length) -> Summary:
+    def __call__(self, corpus: Corpus, topic: Topic, length: Length, read: ReadSet | None = None) -> Summary:
+        """With ``read`` (what the reader has already read), an update summary: sentences that
+        restate a read one are left out and read concepts count as covered."""
         ranking = self.ranker(corpus, topic)
         order = None
         if self.method in _SUMY:
             order = self._sumy_order(corpus, ranking, topic)
         elif self.method == "lead":
             order = self._lead_order(corpus, ranking)
-        chosen = self.selector(corpus, ranking, length, order)
+        chosen, repeats = self.selector.select(corpus, ranking, length, order, read)
         matched = len(ranking.rows) if ranking.matched is None else ranking.matched
-        return Summary(topic, self.method, tuple(chosen), matched, len(corpus.articles))
+        return Summary(topic, self.method, tuple(chosen), matched, len(corpus.articles), tuple(repeats))
 
     def _sumy_order(self, corpus: Corpus, ranking: Ranking, topic: Topic) -> np.ndarray:
         """The candidates in the order a sumy summarizer rates them."""

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from dataclasses import replace
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from .corpus import Corpus
 from ..options import Length
-from ..model import Article, Explanation, Sentence, SummarySentence
+from ..model import Article, Explanation, Novelty, Repeat, Sentence, SummarySentence
 from .ranker import Ranking
 from ..reading.terms import words
+
+if TYPE_CHECKING:
+    from .novelty import ReadSet
+
+REPEATS_KEPT = 3
+"""Candidates left out as already read that a summary reports (the best-scored ones)."""
 
 
 _QUOTE_FRAGMENT = re.compile(r"^[\"'\u201d\u2019)\]]|^[a-z]")
@@ -85,14 +92,30 @@ class Selector:
         self.trade_off = trade_off
         self.duplicate = duplicate
 
-    def objective(self, corpus: Corpus, ranking: Ranking, score: np.ndarray) -> Objective:
+    def objective(self, corpus: Corpus, ranking: Ranking, score: np.ndarray, read: ReadSet | None = None) -> Objective:
         return MarginalRelevance(score, self.trade_off)
 
-    def __call__(self, corpus: Corpus, ranking: Ranking, length: Length, order: np.ndarray | None = None) -> list[SummarySentence]:
+    def __call__(
+        self, corpus: Corpus, ranking: Ranking, length: Length, order: np.ndarray | None = None
+    ) -> list[SummarySentence]:
         """``order``, when given, is a precomputed preference order (sumy methods) used instead."""
+        return self.select(corpus, ranking, length, order)[0]
+
+    def select(
+        self,
+        corpus: Corpus,
+        ranking: Ranking,
+        length: Length,
+        order: np.ndarray | None = None,
+        read: ReadSet | None = None,
+    ) -> tuple[list[SummarySentence], list[Repeat]]:
+        """(the summary, the candidates left out as already read). With ``read`` (an update
+        summary), candidates that restate a read sentence are left out; the best few of them
+        are returned beside the summary."""
+        repeats: list[Repeat] = []
         n = len(ranking.rows)
         if not n:
-            return []
+            return [], repeats
         word_counts = corpus.word_counts[ranking.rows]
         eligible = np.array(
             [
@@ -101,6 +124,16 @@ class Selector:
             ]
         )
         score = ranking.score / ranking.score.max() if ranking.score.max() > 0 else ranking.score
+        read_similarity = read_closest = None
+        if read is not None:
+            read_similarity, read_closest = read.closest(corpus, ranking.rows)
+            repeating = eligible & (read_similarity >= read.repeat)
+            best_first = np.flatnonzero(repeating)[np.argsort(-score[repeating], kind="stable")]
+            repeats = [
+                Repeat(corpus.sentences[ranking.rows[i]], read.sentences[read_closest[i]], float(read_similarity[i]))
+                for i in best_first[:REPEATS_KEPT]
+            ]
+            eligible = eligible & ~repeating
         similarity = (ranking.vectors @ ranking.vectors.T).toarray() if n <= 4000 else None
         chosen: list[int] = []
         redundancy_at_choice: list[float] = []
@@ -108,7 +141,7 @@ class Selector:
         used_words = 0
         available = eligible.copy()
         preference = list(order) if order is not None else None
-        objective = self.objective(corpus, ranking, score) if preference is None else None
+        objective = self.objective(corpus, ranking, score, read) if preference is None else None
 
         while available.any():
             if preference is not None:
@@ -137,7 +170,18 @@ class Selector:
             if length.words is not None and used_words >= length.words:
                 break
 
-        return [self._item(corpus, ranking, similarity, i, r) for i, r in zip(chosen, redundancy_at_choice)]
+        items = [self._item(corpus, ranking, similarity, i, r) for i, r in zip(chosen, redundancy_at_choice)]
+        if read is not None:
+            assert read_similarity is not None and read_closest is not None
+            items = [
+                replace(item, explanation=replace(item.explanation, novelty=Novelty(
+                    read.new_words(item.sentence.text),
+                    float(read_similarity[i]),
+                    read.sentences[read_closest[i]] if read_closest[i] >= 0 else None,
+                )))
+                for item, i in zip(items, chosen)
+            ]
+        return items, repeats
 
     @staticmethod
     def _similarity_row(ranking: Ranking, similarity: np.ndarray | None, index: int) -> np.ndarray:
@@ -191,9 +235,9 @@ class CoverageSelector(Selector):
         self.lead_prior = lead_prior
         self.min_relevance = min_relevance
 
-    def objective(self, corpus: Corpus, ranking: Ranking, score: np.ndarray) -> Objective:
+    def objective(self, corpus: Corpus, ranking: Ranking, score: np.ndarray, read: ReadSet | None = None) -> Objective:
         from .coverage import ConceptCoverage
 
         return ConceptCoverage(
-            corpus, ranking, score, self.topic_boost, self.lead_prior, self.min_relevance
+            corpus, ranking, score, self.topic_boost, self.lead_prior, self.min_relevance, read
         )

@@ -1,0 +1,130 @@
+"""Update summaries: what the reader has already read, as an input of ranking and selection.
+
+A :class:`ReadSet` holds the sentences of the articles already read. Selection uses it twice
+(see :mod:`summarizer.ranking.selection` and :mod:`summarizer.ranking.coverage`):
+
+- a candidate most of whose content one read sentence already holds (a share of at least
+  ``ReadSet.repeat`` of its content words, weighted by rarity) restates that sentence: it is
+  left out (and reported, with the read sentence);
+- the bigram concepts that read articles already hold are worth ``ReadSet.discount`` of their
+  weight, so that the budget goes to what is new (the update task of DUC 2007 / TAC 2008).
+
+With no read set every stage runs exactly as before: generic summaries do not change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+from scipy import sparse
+
+from ..model import Article, Sentence
+from ..reading.terms import TermAnalyzer, words
+
+DEFAULT_REPEAT = 0.55
+"""Share of a candidate's content (idf-weighted words) in one read sentence from which it repeats
+that sentence (tuned on DUC 2007 B)."""
+DEFAULT_DISCOUNT = 0.75
+"""What a concept already read is still worth, as a share of its weight (tuned on DUC 2007 B)."""
+
+
+@dataclass(frozen=True)
+class ReadMatch:
+    """The read sentence most like a candidate."""
+
+    sentence: Sentence
+    similarity: float
+
+
+class ReadSet:
+    """The sentences of the articles the reader has already read (``articles``).
+
+    ``repeat`` and ``discount`` are the two knobs described in the module docstring (None: the
+    module's defaults).
+    """
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        analyzer: TermAnalyzer | None = None,
+        repeat: float | None = None,
+        discount: float | None = None,
+    ) -> None:
+        self.articles: tuple[Article, ...] = tuple(articles)
+        self.analyzer = analyzer or TermAnalyzer()
+        self.repeat = DEFAULT_REPEAT if repeat is None else repeat
+        self.discount = DEFAULT_DISCOUNT if discount is None else discount
+        self.sentences: tuple[Sentence, ...] = tuple(s for a in self.articles for s in a.sentences)
+        self._terms: list[list[str]] = [self.analyzer(s.text) for s in self.sentences]
+        self.stems: frozenset[str] = frozenset(t for terms in self._terms for t in terms)
+        self.concepts: frozenset[tuple[str, str]] = frozenset(self._bigrams())
+        self._terms_for: tuple[object, sparse.csr_matrix] | None = None
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+    def _bigrams(self):
+        """Word-bigram concepts as :func:`~summarizer.ranking.concepts.concept_table` makes them:
+        adjacent stems of one sentence, not both stop words."""
+        stop = self.analyzer.stop_words
+        for sentence in self.sentences:
+            tokens = [(self.analyzer.stem(w), w.lower() in stop) for w in words(sentence.text)]
+            for (a, a_stop), (b, b_stop) in pairwise(tokens):
+                if not (a_stop and b_stop):
+                    yield (a, b)
+
+    def terms(self, corpus) -> sparse.csr_matrix:
+        """Read sentences x the corpus's terms, 1 where the sentence holds the term (terms the
+        corpus lacks are left out: no candidate holds them)."""
+        if self._terms_for is not None and self._terms_for[0] is corpus:
+            return self._terms_for[1]
+        rows, cols = [], []
+        for row, terms in enumerate(self._terms):
+            for column in {corpus.vocabulary[t] for t in terms if t in corpus.vocabulary}:
+                rows.append(row)
+                cols.append(column)
+        matrix = sparse.csr_matrix(
+            (np.ones(len(rows)), (rows, cols)), shape=(len(self.sentences), len(corpus.vocabulary))
+        )
+        self._terms_for = (corpus, matrix)  # one corpus at a time: memory stays bounded
+        return matrix
+
+    def closest(self, corpus, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For the corpus sentences ``rows``: (the largest share of a sentence's content that one
+        read sentence holds, the index of that read sentence, -1 when none shares a term).
+
+        The share is idf-weighted: the rare words of the sentence (names, numbers, what happened)
+        decide, not the common ones.
+        """
+        n = len(rows)
+        if not len(self.sentences) or not n:
+            return np.zeros(n), np.full(n, -1, dtype=np.int64)
+        held = corpus.counts[rows].copy()
+        held.data[:] = 1.0
+        weighted = held.multiply(corpus.idf).tocsr()
+        total = np.asarray(weighted.sum(axis=1)).ravel()
+        total[total == 0] = 1.0
+        shared = (weighted @ self.terms(corpus).T).tocsr()
+        best = np.zeros(n)
+        which = np.full(n, -1, dtype=np.int64)
+        for i in range(n):
+            a, b = shared.indptr[i], shared.indptr[i + 1]
+            if a < b:
+                k = int(np.argmax(shared.data[a:b]))
+                best[i] = shared.data[a + k] / total[i]
+                which[i] = shared.indices[a + k]
+        return best, which
+
+    def new_words(self, text: str) -> tuple[str, ...]:
+        """Content words of ``text`` that no read sentence holds (as written, lower-cased, once each)."""
+        found: dict[str, None] = {}
+        for word in words(text):
+            lowered = word.lower()
+            if lowered in self.analyzer.stop_words or len(lowered) < 2 or lowered.isdigit():
+                continue
+            if self.analyzer.stem(word) not in self.stems:
+                found.setdefault(lowered)
+        return tuple(found)
