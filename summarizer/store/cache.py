@@ -237,6 +237,11 @@ class IndexStore:
         if values:
             self._write(lambda db: db.executemany("DELETE FROM files WHERE path = ?", values))
 
+    def payloads(self) -> Iterable[tuple[str, bytes]]:
+        """(path, payload) of every file stored by this version of the code."""
+        rows = self._db.execute("SELECT path, payload FROM files WHERE code = ? ORDER BY path", (code_fingerprint(),))
+        yield from rows
+
     def paths_under(self, directory: str) -> list[str]:
         """Stored paths inside ``directory`` (absolute, without a trailing separator)."""
         low = directory.rstrip(os.sep) + os.sep

@@ -24,7 +24,7 @@ from scipy import sparse
 
 from .cache import IndexStore, default_cache_dir
 from ..errors import InputError
-from .ingest import LoadStats, Record, _record, build_article, ingest, resolve_id
+from .ingest import LoadStats, Record, _decode_or_none, _record, build_article, ingest, resolve_id
 from ..reading.inputs import InputFile
 from ..model import Article
 from ..reading.terms import TermAnalyzer
@@ -112,6 +112,20 @@ class ArticleCache:
                 analyses[id(article)] = (article, record)
                 articles.append(article)
         self._analyses = analyses  # the last load only: memory stays bounded
+        return articles
+
+    def indexed_articles(self) -> list[Article]:
+        """Every article the index holds (of files read by this version of the code), with its
+        path; ids are the file names' stems (as reading the file alone would give)."""
+        articles = []
+        for path, payload in self.store().payloads():
+            file = _decode_or_none(payload)
+            if file is None:
+                continue
+            stem = Path(path).stem
+            for record in file.records:
+                if len(record.word_counts):
+                    articles.append(build_article(record, resolve_id(record.id_template, stem), path))
         return articles
 
     def _forget_deleted(self, files: Sequence[InputFile], store: IndexStore) -> None:
