@@ -31,14 +31,25 @@ def run_eval(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     try:
         topics = load_dataset(args.dataset)
         if args.peers:
-            scores = score_peers(topics, load_peers(args.peers, topics), args.words, scorer=make_scorer(args.words))
+            peers = load_peers(args.peers, topics)
+            scores = score_peers(topics, peers, args.words, scorer=make_scorer(args.words))
             rows = [(score, None) for score in scores]
+            saved = [{"topic": p.topic, "method": p.peer, "summary": p.summary} for p in peers]
         else:
             from summarizer.evaluation.benchmark import evaluate_methods
 
-            rows = [(r.score, r.seconds_per_topic) for r in evaluate_methods(topics, methods, args.words)]
+            results = evaluate_methods(topics, methods, args.words, use_read=not args.ignore_read)
+            rows = [(r.score, r.seconds_per_topic) for r in results]
+            saved = [
+                {"topic": t.id, "method": r.method, "summary": r.summaries[t.id]} for r in results for t in topics
+            ]
     except (EvaluationDataError, ExceptionListNotFound) as error:
         raise EvaluationFailed(str(error)) from None
+    if args.save:
+        try:
+            write_atomically(args.save, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in saved))
+        except OSError as error:
+            raise EvaluationFailed(f"{args.save}: cannot write: {error.strerror or error} (nothing was changed)") from None
     out = io.StringIO()
     render = {"table": _table, "tsv": _tsv, "json": _json, "markdown": _markdown}[args.format]
     render(rows, out, args)

@@ -5,9 +5,12 @@ A *dataset* is JSONL, one topic per line::
     {"id": "...", "title": "...", "narrative": "...",
      "documents": [{"id": "...", "date": "YYYY-MM-DD" | null, "headline": "..." | null,
                     "text": "..."}, ...],
-     "references": ["...", ...], "reference_ids": ["A", ...]}
+     "references": ["...", ...], "reference_ids": ["A", ...],
+     "read": [...]}
 
-(``reference_ids`` is optional; it defaults to ``"1"``, ``"2"``, ...).  A
+(``reference_ids`` is optional; it defaults to ``"1"``, ``"2"``, ...; ``read``, optional, holds
+the documents the reader has already read, in the shape of ``documents``: the topic is then an
+*update* task, as DUC 2007's clusters B and C).  A
 *peers* file is JSONL too, one ``{"topic", "peer", "summary"}`` per line.
 
 Scoring follows the DUC 2007 ROUGE config (``rougejk.in``): a topic with R
@@ -98,6 +101,8 @@ class EvalTopic:
     """Human (model) summaries, one sentence per line."""
     reference_ids: tuple[str, ...]
     """One ID per reference (the assessor at DUC), unique within the topic."""
+    read: tuple[EvalDocument, ...] = ()
+    """Documents the reader has already read (an update task); empty for a generic one."""
 
 
 @dataclass(frozen=True)
@@ -225,19 +230,8 @@ def load_dataset(path: str | os.PathLike[str]) -> list[EvalTopic]:
         fields.context = f"topic {topic_id}: "
         title = fields.text("title") or ""
         narrative = fields.text("narrative") or ""
-        documents = []
-        for index, doc in enumerate(fields.array("documents") or []):
-            if not isinstance(doc, dict):
-                raise fields.error(f"documents[{index}] must be an object")
-            doc_fields = _Fields(doc, path, number, f"topic {topic_id}: documents[{index}]: ")
-            documents.append(
-                EvalDocument(
-                    id=doc_fields.text("id", nonempty=True) or "",
-                    date=doc_fields.text("date", optional=True, nullable=True),
-                    headline=doc_fields.text("headline", optional=True, nullable=True),
-                    text=doc_fields.text("text") or "",
-                )
-            )
+        documents = _documents(fields, "documents", fields.array("documents") or [], topic_id)
+        read = _documents(fields, "read", fields.array("read", optional=True) or [], topic_id)
         references = fields.array("references") or []
         for index, reference in enumerate(references):
             if not isinstance(reference, str):
@@ -261,9 +255,27 @@ def load_dataset(path: str | os.PathLike[str]) -> list[EvalTopic]:
                 documents=tuple(documents),
                 references=tuple(references),
                 reference_ids=tuple(reference_ids),
+                read=tuple(read),
             )
         )
     return topics
+
+
+def _documents(fields: _Fields, key: str, values: list[Any], topic_id: str) -> list[EvalDocument]:
+    documents = []
+    for index, doc in enumerate(values):
+        if not isinstance(doc, dict):
+            raise fields.error(f"{key}[{index}] must be an object")
+        doc_fields = _Fields(doc, fields.path, fields.line, f"topic {topic_id}: {key}[{index}]: ")
+        documents.append(
+            EvalDocument(
+                id=doc_fields.text("id", nonempty=True) or "",
+                date=doc_fields.text("date", optional=True, nullable=True),
+                headline=doc_fields.text("headline", optional=True, nullable=True),
+                text=doc_fields.text("text") or "",
+            )
+        )
+    return documents
 
 
 def load_peers(
