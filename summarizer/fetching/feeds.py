@@ -1,0 +1,163 @@
+"""RSS and Atom feeds to items (feedparser, imported on first use).
+
+feedparser reads RSS 0.9x/1.0/2.0 and Atom, recovers from malformed XML and wrong charsets as
+far as it can (it is told the charset from the HTTP headers), and resolves relative links
+against ``xml:base`` and the feed's own URL. What is left to this module: telling a feed from
+a page, links resolved even when feedparser could not, one item per GUID, and the item's own
+full text when the feed carries it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+FEED_TYPES = frozenset({
+    "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml",
+    "application/x-rss+xml", "application/x-atom+xml", "application/feed+xml",
+})
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_FEED_START = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.I)
+_HTML_START = re.compile(rb"<(!doctype\s+html|html)\b", re.I)
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    link: str
+    """Absolute, without a fragment."""
+    guid: str
+    title: str | None
+    published: float | None
+    """Seconds since the epoch (UTC) from the item's published or updated date."""
+    content_html: str | None
+    """The item's longest HTML (content:encoded, Atom content, else the description)."""
+
+
+@dataclass(frozen=True)
+class Feed:
+    title: str | None
+    items: tuple[FeedItem, ...]
+    problems: tuple[str, ...]
+    """One line each: malformed XML read leniently, items skipped and why."""
+
+
+class NotAFeed(Exception):
+    """The document is not an RSS or Atom feed (``str()`` says why)."""
+
+
+def kind_of(content_type: str, body: bytes) -> str | None:
+    """``feed``, ``html`` or None (neither) from the media type, then the document's start."""
+    head = body[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if content_type in HTML_TYPES:
+        return "html"
+    if content_type in FEED_TYPES:
+        if _HTML_START.search(head[:512]) and not _FEED_START.search(head):
+            return "html"  # XHTML served as XML
+        return "feed"
+    if content_type in ("", "text/plain", "application/octet-stream", "binary/octet-stream"):
+        if _FEED_START.search(head):
+            return "feed"
+        if _HTML_START.search(head[:512]) or re.search(rb"<(head|body)\b", head, re.I):
+            return "html"
+    return None
+
+
+def parse_feed(body: bytes, url: str, content_type: str = "", charset: str | None = None) -> Feed:
+    """The items of a feed document fetched from ``url``; NotAFeed when there is no feed in it."""
+    import feedparser
+
+    headers = {"content-location": url}
+    if content_type:
+        headers["content-type"] = content_type + (f"; charset={charset}" if charset else "")
+    parsed = feedparser.parse(body, response_headers=headers, sanitize_html=True, resolve_relative_uris=True)
+    problems: list[str] = []
+    error = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if type(error).__name__ == "NonXMLContentType":
+        error = None  # a feed served as text/plain or without a type: its content told what it is
+    if not parsed.get("entries") and (error is not None or not parsed.get("version")):
+        why = _bozo_problem(error) if error is not None else "no RSS or Atom feed in it"
+        raise NotAFeed(why)
+    if error is not None:
+        problems.append(f"{_bozo_problem(error)}; read what could be read")
+    items: list[FeedItem] = []
+    seen_guids: set[str] = set()
+    seen_links: set[str] = set()
+    for number, entry in enumerate(parsed.get("entries", []), 1):
+        title = _clean(entry.get("title"))
+        label = f"item {number}" + (f" ({title[:60]!r})" if title else "")
+        link = _link(entry, url)
+        if link is None:
+            problems.append(f"{label} has no link, skipped")
+            continue
+        guid = _clean(entry.get("id")) or link
+        if guid in seen_guids:
+            problems.append(f"{label}: duplicate GUID {guid[:80]!r}, skipped")
+            continue
+        seen_guids.add(guid)
+        if link in seen_links:
+            continue  # the same article listed twice under two GUIDs: one article
+        seen_links.add(link)
+        items.append(FeedItem(link, guid, title, _published(entry), _content(entry)))
+    return Feed(_clean(parsed.get("feed", {}).get("title")), tuple(items), tuple(problems))
+
+
+def _link(entry, base: str) -> str | None:
+    candidates = [entry.get("link")]
+    candidates += [l.get("href") for l in entry.get("links", []) if l.get("rel", "alternate") == "alternate"]
+    guid = entry.get("id")
+    if entry.get("guidislink") and guid:
+        candidates.append(guid)
+    for candidate in candidates:
+        if not candidate or not isinstance(candidate, str):
+            continue
+        absolute = urldefrag(urljoin(base, candidate.strip()))[0]
+        parts = urlsplit(absolute)
+        if parts.scheme in ("http", "https") and parts.netloc:
+            return absolute
+    return None
+
+
+def _published(entry) -> float | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = entry.get(key)
+        if value:
+            try:
+                return float(calendar.timegm(value))
+            except (TypeError, ValueError, OverflowError):
+                continue
+    return None
+
+
+def _content(entry) -> str | None:
+    best = ""
+    for part in entry.get("content", []) or []:
+        value = part.get("value") or ""
+        if len(value) > len(best):
+            best = value
+    summary = entry.get("summary") or ""
+    if len(summary) > len(best):
+        best = summary
+    return best or None
+
+
+def _clean(value) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def _bozo_problem(error: Exception) -> str:
+    name = type(error).__name__
+    if name == "CharacterEncodingOverride":
+        return f"wrong character encoding ({_first_line(error)})"
+    if name == "CharacterEncodingUnknown":
+        return "unknown character encoding"
+    return f"malformed XML ({_first_line(error)})"
+
+
+def _first_line(error: object) -> str:
+    text = str(error).strip() or type(error).__name__
+    return text.splitlines()[0][:160]

@@ -1,0 +1,79 @@
+"""Fetched pages and feed content to article text, with the project's HTML reader.
+
+The charset comes from the HTTP header, else from the document (``<meta charset>``, the
+``http-equiv`` tag or the XML declaration), else it is guessed as for files (UTF-8, then a
+legacy code page).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from ..reading.decoding import UndecodableError, decode_bytes, normalise_newlines
+from ..reading.html import html_to_text
+
+MIN_FEED_TEXT = 600
+"""A feed item's own text is the article when it is at least this long (characters of text,
+markup aside): shorter ones are teasers, and the item's page is fetched instead."""
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I
+)
+
+
+@dataclass(frozen=True)
+class PageText:
+    text: str
+    title: str | None
+    date: str | None
+
+
+class PageError(Exception):
+    """A page with no article in it (``str()`` says why)."""
+
+
+def decode_page(body: bytes, charset: str | None) -> str:
+    """The page's text: the header's charset, else the document's, else a guess."""
+    for name in (charset, _document_charset(body)):
+        if not name:
+            continue
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            continue
+        if codec in ("utf-16", "utf-32") and not body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE,
+                                                                  codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+            continue  # a page claiming UTF-16 in ASCII is lying: guess instead
+        try:
+            return normalise_newlines(body.decode(codec))
+        except UnicodeDecodeError:
+            continue  # a wrong label: guess instead
+    try:
+        return decode_bytes(body)
+    except UndecodableError as error:
+        raise PageError(f"{error}, skipped") from None
+
+
+def page_text(body: bytes, charset: str | None) -> PageText:
+    html = decode_page(body, charset)
+    page = html_to_text(html)
+    if not page.text.strip():
+        raise PageError("no article text found in the page, skipped")
+    return PageText(page.text, page.title, page.date)
+
+
+def content_text(html: str | None) -> str | None:
+    """A feed item's own text when it is a whole article (see :data:`MIN_FEED_TEXT`), else None."""
+    if not html or len(html) < MIN_FEED_TEXT:
+        return None
+    page = html_to_text(f"<html><body><article>{html}</article></body></html>")
+    text = page.text.strip()
+    return text if len(text) >= MIN_FEED_TEXT else None
+
+
+def _document_charset(body: bytes) -> str | None:
+    match = _META_CHARSET.search(body[:4096])
+    if not match:
+        return None
+    return (match.group(1) or match.group(2)).decode("ascii", "replace")
