@@ -116,14 +116,16 @@ def test_in_memory_cache_changes_nothing(generated):
 
 def test_merged_walk_equals_the_sentence_by_sentence_walk(generated, monkeypatch):
     corpus = Corpus(load([generated], None))
+    sizes = []
     for topic in BUILTIN_TOPICS:
         exact = TopicRanker()(corpus, topic)
         monkeypatch.setattr(ranking, "MERGE_COPIES_ABOVE", 0)
         merged = TopicRanker()(corpus, topic)
         monkeypatch.undo()
-        assert len(exact.rows) > 20
+        sizes.append(len(exact.rows))
         for name in ("score", "relevance", "centrality"):
             assert np.allclose(getattr(exact, name), getattr(merged, name), rtol=0, atol=1e-9), name
+    assert max(sizes) > 20  # copies to merge: the corpus repeats sentences
 
 
 # -- hits and misses -----------------------------------------------------------------------

@@ -21,9 +21,10 @@ if TYPE_CHECKING:
 
 from .exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, PROG, interrupted
 from .atomic import write_atomically
-from .request import Request, run_request
+from .request import Request
+from .feeds_cli import COMMANDS as FEED_COMMANDS, FeedUsageError, add_web_options, feed_urls, fetch_with_progress
 
-SUBCOMMANDS = ("summarize", "topics", "eval", "app")
+SUBCOMMANDS = ("summarize", "topics", "eval", "app", "mark-read", *FEED_COMMANDS)
 PROGRESS_MIN_FILES = 50  # fewer files load too fast for a bar to help
 FORMATS = ("text", "markdown", "json")
 
@@ -35,6 +36,9 @@ examples:
   newsdigest summarize export.jsonl --query "Who is mediating?" --words 250
   newsdigest summarize news/ --format json | jq '.topics[0].sentences[0]'
   cat story.txt | newsdigest summarize - --format markdown -o digest.md
+  newsdigest summarize https://herald.norvale.example/rss --since 24h   a feed's articles of the last day
+  newsdigest summarize news/ --new --mark-read   only what is new since the last --mark-read
+  newsdigest mark-read news/old-story.txt      mark articles read (--all: everything indexed)
   newsdigest topics --topics mytopics.toml
   newsdigest eval topics.jsonl --method topical --method lexrank --words 100
 
@@ -53,7 +57,8 @@ class OutputError(NewsdigestError):
 def _selection_options() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument("paths", nargs="*", metavar="PATH",
-                        help="article files or folders (recursive), or - for stdin; default: the seed articles")
+                        help="article files or folders (recursive), URLs of feeds or pages, or - for stdin; "
+                        "default: the seed articles")
     group = parent.add_argument_group("topics")
     group.add_argument("-t", "--topic", action="append", default=[], metavar="NAME",
                        help="a topic to summarize (repeatable); default: every topic")
@@ -72,6 +77,18 @@ def _selection_options() -> argparse.ArgumentParser:
     cache.add_argument("--cache-dir", type=Path, metavar="DIR",
                        help="where parsed articles are kept between runs (default $XDG_CACHE_HOME/newsdigest)")
     cache.add_argument("--no-cache", action="store_true", help="read every file again and keep nothing")
+    add_web_options(parent)
+    return parent
+
+
+def _update_options() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    group = parent.add_argument_group("what is new (update summaries)")
+    group.add_argument("--new", action="store_true",
+                       help="summarize only the articles not marked read, leaving out what was already read; "
+                       "says so (exit 0) when nothing is new")
+    group.add_argument("--mark-read", action="store_true",
+                       help="once printed, mark the summarized articles read (the read state lives in the cache dir)")
     return parent
 
 
@@ -100,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     selection, output = _selection_options(), _output_options()
     commands.add_parser(
-        "summarize", parents=[selection, output], formatter_class=formatter, epilog=EPILOG,
+        "summarize", parents=[selection, _update_options(), output], formatter_class=formatter, epilog=EPILOG,
         help="print merged summaries (text, Markdown or JSON)",
         description="Summarize articles by topic; every sentence cites its source.",
     )
@@ -124,8 +141,29 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="examples:\n"
         "  newsdigest eval topics.jsonl                       every method at 100 words\n"
         "  newsdigest eval topics.jsonl -m topical -m lead --format markdown\n"
-        "  newsdigest eval topics.jsonl --peers peers.jsonl --format tsv\n",
+        "  newsdigest eval topics.jsonl --peers peers.jsonl --format tsv\n"
+        "  newsdigest eval update.jsonl -m topical --save summaries.jsonl   update topics (with \"read\")\n"
+        "  newsdigest eval update.jsonl -m topical --ignore-read             the same, ignoring \"read\"\n"
+        "\ndataset lines with \"read\" (documents already read, shaped like \"documents\") are update\n"
+        "topics: \"documents\" is summarized for a reader who has read \"read\".\n",
     )
+    mark = commands.add_parser(
+        "mark-read", formatter_class=formatter, help="mark articles read (or forget what was read)",
+        description="Record articles as read, so that `summarize --new` leaves them, and what they say, out. "
+        "Articles are known by their text: moved or re-indexed files stay read.",
+        epilog="examples:\n"
+        "  newsdigest mark-read news/monday/          every article in a folder\n"
+        "  newsdigest mark-read --all                 every article in the index (all files read so far)\n"
+        "  newsdigest mark-read --reset               forget everything read\n"
+        "\nexit codes: 0 ok, 1 failure, 2 usage error\n",
+    )
+    mark.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (recursive), or - for stdin")
+    which = mark.add_mutually_exclusive_group()
+    which.add_argument("--all", action="store_true", help="every article the index holds")
+    which.add_argument("--reset", action="store_true", help="forget every article read and every topic viewed")
+    mark_cache = mark.add_argument_group("index")
+    mark_cache.add_argument("--cache-dir", type=Path, metavar="DIR",
+                            help="where the index and the read state live (default $XDG_CACHE_HOME/newsdigest)")
     evaluate.add_argument("dataset", type=Path, metavar="DATASET.jsonl")
     evaluate.add_argument("--peers", type=Path, metavar="FILE", help="score these summaries (topic, peer, summary)")
     evaluate.add_argument("-w", "--words", type=_positive, default=100, metavar="N", help="summary length (default 100)")
@@ -135,6 +173,13 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--per-eval", action="store_true",
                           help="tsv/json: one row per topic and left-out reference (ROUGE's -d lines)")
     evaluate.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE (atomically)")
+    evaluate.add_argument("--save", type=Path, metavar="FILE",
+                          help="also write the summaries scored, as JSONL {topic, method, summary} (atomically)")
+    evaluate.add_argument("--ignore-read", action="store_true",
+                          help="summarize update topics as if nothing had been read (for comparison)")
+    from .feeds_cli import register_commands
+
+    register_commands(commands)
     return parser
 
 
@@ -152,6 +197,9 @@ def request_from(args: argparse.Namespace) -> Request:
     length = Length(words=args.words) if args.words else Length(sentences=args.sentences or 5)
     if args.method not in METHODS:
         raise UnknownMethodError(args.method, list(METHODS))
+    new = getattr(args, "new", False)
+    if args.no_cache and (new or getattr(args, "mark_read", False)):
+        raise UsageError("--new and --mark-read keep the read state in the cache directory: drop --no-cache")
     return Request(
         paths=tuple(args.paths),
         topics=tuple(args.topic),
@@ -161,6 +209,9 @@ def request_from(args: argparse.Namespace) -> Request:
         length=length,
         order=args.order,
         cache_dir=None if args.no_cache else (args.cache_dir or _default_cache_dir()),
+        new=new,
+        feeds=feed_urls(args),
+        since=args.since,
     )
 
 
@@ -168,8 +219,17 @@ def _summarize(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) 
     request = request_from(args)
     if not args.output:
         _require(stdout)
-    with _progress_bar(stderr) as (on_progress, print_above):
-        digest = run_request(request, warn=lambda e: print_above(str(e)), on_progress=on_progress)
+    from .request import NothingNew, run_update
+
+    try:
+        with _progress_bar(stderr) as (on_progress, print_above):
+            request = fetch_with_progress(request, stderr, print_above)  # URLs and --feeds, as files
+            digest, baseline = run_update(request, warn=lambda e: print_above(str(e)), on_progress=on_progress)
+    except NothingNew as nothing:
+        # Not a failure: nothing on stdout (an empty digest would read as a summary), one line on stderr.
+        stderr.write(f"{PROG}: {_safe(nothing)}\n")
+        return EXIT_OK
+    heading = baseline.describe() if baseline is not None else None
     settings = {
         "method": request.method,
         "sentences": request.length.sentences,
@@ -180,20 +240,72 @@ def _summarize(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) 
     if args.format == "json":
         from summarizer.schema import digest_to_dict
 
-        out = json.dumps(digest_to_dict(digest, settings), indent=2, ensure_ascii=True) + "\n"
+        update = None
+        if baseline is not None:
+            since = None if baseline.since is None else _iso(baseline.since)
+            update = {"since": since, "new_articles": baseline.new, "read_articles": baseline.read, "description": heading}
+        out = json.dumps(digest_to_dict(digest, settings, update), indent=2, ensure_ascii=True) + "\n"
     elif args.format == "markdown":
         from .render_markdown import render_markdown
 
-        out = render_markdown(digest, explain=args.explain)
+        out = render_markdown(digest, explain=args.explain, heading=heading)
     elif args.output:
-        out = _text(digest, args)
+        out = _text(digest, args, heading=heading)
     else:
-        out = _text(digest, args, like=_console(stdout, args.color))
+        out = _text(digest, args, like=_console(stdout, args.color), heading=heading)
     if args.output:
         _export(args.output, out)
     else:
         _emit(stdout, out)
+    if args.mark_read:
+        _mark_summarized(request, digest)
     return EXIT_OK
+
+
+def _mark_summarized(request: Request, digest: Digest) -> None:
+    """After the output is written: its articles are read, its topics viewed."""
+    from summarizer.store.read_state import ReadState
+
+    with ReadState(request.cache_dir) as state:
+        state.mark(digest.articles, how="summary")
+        state.viewed(s.topic.name for s in digest.summaries)
+
+
+def _mark_read(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) -> int:
+    from summarizer.store.read_state import ReadState
+
+    if not (args.paths or args.all or args.reset):
+        raise UsageError("mark-read: give PATH..., --all or --reset")
+    if args.paths and (args.all or args.reset):
+        raise UsageError("mark-read: give PATH... or --all or --reset, not both")
+    _require(stdout)
+    directory = args.cache_dir or _default_cache_dir()
+    with ReadState(directory, lambda message: _warn(stderr, message)) as state:
+        if args.reset:
+            forgotten = state.reset()
+            _emit(stdout, f"forgot {forgotten} article{'' if forgotten == 1 else 's'} read; every article is new again\n")
+            return EXIT_OK
+        from summarizer import ArticleCache, load_articles
+
+        cache = ArticleCache(directory)
+        try:
+            if args.all:
+                articles = cache.indexed_articles()
+            else:
+                articles = list(load_articles(args.paths, on_warning=lambda e: _warn(stderr, str(e)), cache=cache))
+        finally:
+            cache.close()
+        already = len(state.marks(articles))
+        state.mark(articles, how="explicit")
+    plural = "" if len(articles) == 1 else "s"
+    _emit(stdout, f"marked {len(articles)} article{plural} read ({already} already were)\n")
+    return EXIT_OK
+
+
+def _iso(moment: float) -> str:
+    from datetime import datetime
+
+    return datetime.fromtimestamp(moment).astimezone().isoformat(timespec="seconds")
 
 
 @contextmanager
@@ -232,7 +344,7 @@ def _progress_bar(stderr: TextIO):
         progress.stop()
 
 
-def _text(digest: Digest, args: argparse.Namespace, like=None) -> str:
+def _text(digest: Digest, args: argparse.Namespace, like=None, heading: str | None = None) -> str:
     """The text form, rendered in memory as the console ``like`` would show it (plain without)."""
     import io
 
@@ -248,7 +360,7 @@ def _text(digest: Digest, args: argparse.Namespace, like=None) -> str:
             file=buffer, force_terminal=True, width=like.width, color_system=like.color_system,
             no_color=like.no_color, highlight=False, markup=False, emoji=False,
         )
-    render_text(digest, console, explain=args.explain)
+    render_text(digest, console, explain=args.explain, heading=heading)
     return buffer.getvalue()
 
 
@@ -331,9 +443,15 @@ def _topics(args: argparse.Namespace, stdout: TextIO | None) -> int:
 
 
 def _app(args: argparse.Namespace) -> int:
-    from .app.main import run_app
+    from dataclasses import replace
 
-    return run_app(request_from(args))
+    from .app.main import run_app
+    from .web_inputs import default_feeds
+
+    request = request_from(args)
+    if not request.paths and request.feeds is None:  # the subscribed feeds, else the seeds
+        request = replace(request, feeds=default_feeds(request.cache_dir))
+    return run_app(request)
 
 
 def _eval(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -389,12 +507,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = _eval(args, stdout, stderr)
         elif args.command == "app":
             code = _app(args)
+        elif args.command in FEED_COMMANDS:
+            from .feeds_cli import run_command
+
+            code = run_command(args, stdout, stderr, lambda message: _warn(stderr, message))
+        elif args.command == "mark-read":
+            code = _mark_read(args, stdout, stderr)
         else:
             code = _summarize(args, stdout, stderr)
         if stdout is not None:
             stdout.flush()
         return code
-    except (UnknownTopicError, UnknownMethodError, UsageError) as error:
+    except (UnknownTopicError, UnknownMethodError, UsageError, FeedUsageError) as error:
         stderr.write(f"{PROG}: {_safe(error)}\n")
         return EXIT_USAGE
     except NewsdigestError as error:

@@ -22,9 +22,18 @@ def escape(text: str) -> str:
     return _ORDERED_ITEM.sub(r"\1\\\2", _MARKDOWN_SPECIAL.sub(r"\\\1", printable(text)))
 
 
-def render_markdown(digest: Digest, explain: bool = False) -> str:
+def render_markdown(digest: Digest, explain: bool = False, heading: str | None = None) -> str:
+    """The digest; ``heading`` (an update summary's baseline) comes first, in italics."""
     citations = Citations.of(digest)
+    read_numbers: dict[str, int] = {}
+    by_id = {a.id: a for a in digest.read_articles}
+
+    def read_number(article_id: str) -> int:
+        return read_numbers.setdefault(article_id, len(citations.articles) + 1 + len(read_numbers))
+
     lines: list[str] = []
+    if heading:
+        lines += [f"*{escape(heading[:1].upper() + heading[1:])}*", ""]
     for summary in digest.summaries:
         lines += [f"## {escape(summary.topic.label)}", ""]
         if summary.message:
@@ -35,10 +44,20 @@ def render_markdown(digest: Digest, explain: bool = False) -> str:
             lines.append(f"- {escape(item.sentence.text)} {markers}")
             if explain:
                 why = item.explanation
-                lines.append(
+                line = (
                     f"  - *why:* matched {escape(', '.join(why.matched_terms)) or 'none'}; relevance "
                     f"{why.relevance:.2f}, centrality {why.centrality:.2f}, redundancy {why.redundancy:.2f}"
                 )
+                if why.novelty is not None:
+                    line += f"; new: {escape(', '.join(why.novelty.new_terms[:8])) or 'no new words'}"
+                    if why.novelty.closest_read is not None:
+                        line += (f"; {why.novelty.read_similarity:.0%} of it already read, in "
+                                 f"\\[{read_number(why.novelty.closest_read.article_id)}\\]")
+                lines.append(line)
+        if explain:
+            for repeat in summary.repeats:
+                lines += ["", (f"*Left out, already read in \\[{read_number(repeat.read.article_id)}\\]:* "
+                               f"{escape(repeat.sentence.text)}")]
         lines.append("")
     lines += ["## Sources", ""]
     for article in citations.articles:
@@ -51,6 +70,14 @@ def render_markdown(digest: Digest, explain: bool = False) -> str:
         elif article.path:
             entry += f", {_code(printable(display_path(article.path)))}"
         lines.append(entry)
+    if read_numbers:
+        lines += ["", "## Already read", ""]
+        for article_id, number in read_numbers.items():
+            article = by_id[article_id]
+            entry = f"{number}. {escape(article.title)} ({escape(article.date or 'undated')})"
+            if article.path:
+                entry += f", {_code(printable(display_path(article.path)))}"
+            lines.append(entry)
     return "\n".join(lines) + "\n"
 
 

@@ -6,23 +6,51 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from summarizer import Digest, Summary, SummarySentence
+from summarizer import Article, Digest, Summary, SummarySentence
 
 from .citations import Citations, display_path
 from .safety import printable
 
+NEW_TERMS_SHOWN = 8
 
-def render_text(digest: Digest, console: Console, explain: bool = False) -> None:
+
+class ReadNumbers:
+    """Numbers for the articles already read that explanations refer to, after the cited ones."""
+
+    def __init__(self, digest: Digest, citations: Citations) -> None:
+        self.by_id = {a.id: a for a in digest.read_articles}
+        self.start = len(citations.articles) + 1
+        self.numbers: dict[str, int] = {}
+
+    def __call__(self, article_id: str) -> int:
+        return self.numbers.setdefault(article_id, self.start + len(self.numbers))
+
+    def articles(self) -> list[tuple[int, Article]]:
+        return [(n, self.by_id[i]) for i, n in self.numbers.items()]
+
+
+def render_text(digest: Digest, console: Console, explain: bool = False, heading: str | None = None) -> None:
+    """The digest; ``heading`` (an update summary's baseline, e.g. ``new since Tue 14:02, 12
+    articles``) comes first."""
     citations = Citations.of(digest)
+    read_numbers = ReadNumbers(digest, citations)
+    if heading:
+        console.print(Text(printable(heading[:1].upper() + heading[1:]), style="bold"), soft_wrap=not console.is_terminal)
+        console.print()
     for number, summary in enumerate(digest.summaries):
         if number:
             console.print()
-        _topic(summary, citations, console, explain)
+        _topic(summary, citations, console, explain, read_numbers)
     console.print()
     _sources(digest, citations, console)
+    if read_numbers.numbers:
+        console.print()
+        console.print(Text("Already read", style="bold"), soft_wrap=not console.is_terminal)
+        for n, article in read_numbers.articles():
+            _bullet(console, _source_line(article, console), f"[{n}]")
 
 
-def _topic(summary: Summary, citations: Citations, console: Console, explain: bool) -> None:
+def _topic(summary: Summary, citations: Citations, console: Console, explain: bool, read_numbers: ReadNumbers) -> None:
     heading = Text(printable(summary.topic.label), style="bold")
     if summary.method != "topical":
         heading.append(f"  ({summary.method})", style="dim")
@@ -35,10 +63,15 @@ def _topic(summary: Summary, citations: Citations, console: Console, explain: bo
         line.append(" " + citations.markers(item), style="cyan")
         _bullet(console, line, "-")
         if explain:
-            _bullet(console, _why(item, citations), " ", style="dim")
+            _bullet(console, _why(item, citations, read_numbers), " ", style="dim")
+    if explain:
+        for repeat in summary.repeats:
+            text = Text(f"left out, already read in [{read_numbers(repeat.read.article_id)}] "
+                        f"({repeat.similarity:.0%} of its content): " + printable(repeat.sentence.text))
+            _bullet(console, text, " ", style="dim")
 
 
-def _why(item: SummarySentence, citations: Citations) -> Text:
+def _why(item: SummarySentence, citations: Citations, read_numbers: ReadNumbers | None = None) -> Text:
     why = item.explanation
     terms = ", ".join(printable(t) for t in why.matched_terms) or "none"
     if why.related_terms:
@@ -50,7 +83,23 @@ def _why(item: SummarySentence, citations: Citations) -> Text:
     others = [citations.numbers[s.article_id] for s in item.sources[1:]]
     if others:
         text.append("; also said in " + ", ".join(f"[{n}]" for n in others))
+    novelty = why.novelty
+    if novelty is not None:
+        shown = ", ".join(printable(t) for t in novelty.new_terms[:NEW_TERMS_SHOWN]) or "no new words"
+        more = len(novelty.new_terms) - NEW_TERMS_SHOWN
+        text.append(f"; new: {shown}" + (f" (+{more})" if more > 0 else ""))
+        if novelty.closest_read is not None and read_numbers is not None:
+            text.append(f"; {novelty.read_similarity:.0%} of it already read, in [{read_numbers(novelty.closest_read.article_id)}]")
     return text
+
+
+def _source_line(article: Article, console: Console) -> Text:
+    line = Text(printable(article.title), style="bold" if console.is_terminal else "")
+    line.append(" - " + (printable(article.date or "") or "undated"))
+    location = article.url or (display_path(article.path) if article.path else None)
+    if location:
+        line.append(" - " + printable(location), style="dim")
+    return line
 
 
 def _bullet(console: Console, text: Text, marker: str, style: str = "") -> None:
@@ -67,12 +116,7 @@ def _bullet(console: Console, text: Text, marker: str, style: str = "") -> None:
 def _sources(digest: Digest, citations: Citations, console: Console) -> None:
     console.print(Text("Sources", style="bold"), soft_wrap=not console.is_terminal)
     for article in citations.articles:
-        line = Text(printable(article.title), style="bold" if console.is_terminal else "")
-        line.append(" - " + (printable(article.date or "") or "undated"))
-        location = article.url or (display_path(article.path) if article.path else None)
-        if location:
-            line.append(" - " + printable(location), style="dim")
-        _bullet(console, line, f"[{citations.numbers[article.id]}]")
+        _bullet(console, _source_line(article, console), f"[{citations.numbers[article.id]}]")
     unused = len(digest.articles) - len(citations.articles)
     if unused:
         plural = "article was" if unused == 1 else "articles were"

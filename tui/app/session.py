@@ -98,7 +98,10 @@ class Session:
             if done == total:  # every file read: the corpus is being indexed next
                 progress("indexing", done, total)
 
-        self.corpus = load_corpus(self.request, analyzer, warn, reading)
+        from ..web_inputs import fetch_inputs  # URLs and subscribed feeds, as files (with progress)
+
+        request = fetch_inputs(self.request, warn, lambda done, total: progress("fetching", done, total))
+        self.corpus = load_corpus(request, analyzer, warn, reading)
         return Loaded(tuple(topics), tuple(t.name for t in chosen), tuple(warnings), tuple(problems))
 
     def _fallback_topics(self, available_topics, stop_words, problems: list[str]) -> tuple[Topic, ...]:

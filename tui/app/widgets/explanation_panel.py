@@ -86,6 +86,7 @@ class ExplanationPanel(VerticalScroll, can_focus=False):
             parts.append(printable(topic.description) + "\n")
         parts += [
             ("Keywords ", LABEL_STYLE), printable(", ".join(topic.keywords)) + "\n",
+            *((("In context ", LABEL_STYLE), printable(", ".join(topic.context)) + "\n") if topic.context else ()),
             f"{summary.candidates} matching sentences in {summary.articles} articles\n",
             (f"Cited ({len(cited)})\n", LABEL_STYLE),
         ]

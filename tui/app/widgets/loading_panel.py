@@ -20,6 +20,7 @@ class LoadingPanel(Vertical):
 
     STAGES = {
         "starting": "Starting the engine",
+        "fetching": "Fetching feeds and pages",
         "reading": "Reading articles",
         "indexing": "Indexing sentences",
     }
@@ -31,6 +32,7 @@ class LoadingPanel(Vertical):
     def progress(self, stage: str, done: int, total: int | None) -> None:
         label = self.STAGES.get(stage, stage)
         if total is not None:
-            label += f": {done:,} of {total:,} {'files' if stage == 'reading' else 'articles'}"
+            unit = {"reading": "files", "fetching": "requests"}.get(stage, "articles")
+            label += f": {done:,} of {total:,} {unit}"
         self.query_one(Label).update(label)
         self.query_one(ProgressBar).update(total=total, progress=done)

@@ -59,7 +59,7 @@ class SourceEntry(Visual):
 
 
 def _entry_content(article: Article, number: int | None, count: int, marked: bool) -> Content:
-    where = Path(article.path).name if article.path else (article.url or "no file")
+    where = article.url or (Path(article.path).name if article.path else "no file")
     used = f"{count} in summary" if count else "not in summary"
     detail = f"{article.date or 'undated'} \u00b7 {printable(where)} \u00b7 {used}"
     return Content.assemble(

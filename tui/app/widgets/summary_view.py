@@ -174,10 +174,15 @@ class SummaryView(OptionList):
             target = next((i for i, e in enumerate(entries) if e.kind == "sentence"), None)
             if target is None:
                 target = next((i for i, e in enumerate(entries) if e.kind == "topic"), None)
+        fresh = previous not in keys and not (previous and ("topic", previous[1]) in keys)
         with self.prevent(OptionList.OptionHighlighted):
             self.clear_options()
             self.add_options(options)
             self.highlighted = target
+        if fresh:
+            # A fresh start on the first sentence: its topic's heading above it stays in view,
+            # whatever size the list had when the highlight first scrolled it.
+            self.call_after_refresh(self.scroll_to, y=0, animate=False, immediate=True)
         if target is not None:
             self._announce(target)
 

@@ -1,0 +1,362 @@
+"""Feeds and URLs as inputs, the fetch store, subscriptions and --since (local server only)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from summarizer.fetching import subscriptions
+from summarizer.fetching.feeds import NotAFeed, kind_of, parse_feed
+from summarizer.fetching.http import FetchPolicy
+from summarizer.fetching.inputs import WebInputs
+from summarizer.fetching.store import article_id
+from summarizer.fetching.window import parse_since, within
+from summarizer.model import Article
+
+from .webserver import MAIN_FEED_BROKEN_ITEMS, news_server  # noqa: F401 - the fixture
+
+REPO = Path(__file__).resolve().parents[1]
+NEWSDIGEST = REPO / ".venv" / "bin" / "newsdigest"
+FAST = FetchPolicy(connect_timeout=2, read_timeout=1.0, deadline=2.0, backoff=0.05, max_retry_after=2, max_bytes=2**20)
+
+
+def expand(cache: Path, urls, feeds=()):
+    warnings: list[tuple[str, str]] = []
+    with WebInputs(cache, lambda url, problem: warnings.append((url, problem)), None, FAST) as web:
+        paths = web.expand(urls, feeds)
+        requests = web.reader.requests
+    return [json.loads(Path(p).read_text()) for p in paths], warnings, requests
+
+
+# -- feeds -------------------------------------------------------------------------------------
+
+
+def test_an_rss_feed_becomes_its_articles(news_server, tmp_path):
+    articles, warnings, _ = expand(tmp_path, [news_server.url("/feed.xml")])
+    urls = [a["url"] for a in articles]
+    base = news_server.url("/articles/")
+    assert urls == [base + "ferry-talks.html", base + "aid-convoy.html", base + "full-text.html", base + "shared-report.html"]
+    first = articles[0]
+    assert first["title"] == "Ferry talks resume in Norvale" and first["date"] == "2026-11-02"
+    assert first["id"] == article_id(first["url"]) == f"127.0.0.1:{news_server.port}/articles/ferry-talks.html"
+    assert articles[1]["date"] is None  # neither the item nor the page has a date
+    assert "Harbour Union" in first["text"] and "Home" not in first["text"]  # the page's main text only
+    # the item that carries its whole text in the feed costs no request for its page
+    assert "eleven hours" in articles[2]["text"] and news_server.hits["/articles/full-text.html"] == 0
+    # one warning per broken item, naming the URL and the problem
+    assert len(warnings) == MAIN_FEED_BROKEN_ITEMS
+    text = "\n".join(f"{url}: {problem}" for url, problem in warnings)
+    assert "has no link" in text and "duplicate GUID" in text and "not found (HTTP 404)" in text
+    assert "application/pdf is neither" in text and "HTTP 500" in text
+
+
+def test_atom_with_relative_links_and_one_article_in_two_feeds(news_server, tmp_path):
+    articles, warnings, _ = expand(tmp_path, [news_server.url("/feed.xml"), news_server.url("/atom.xml")])
+    urls = [a["url"] for a in articles]
+    assert len(urls) == len(set(urls))
+    assert news_server.url("/articles/atom-only.html") in urls  # xml:base resolved
+    assert urls.count(news_server.url("/articles/shared-report.html")) == 1
+    assert news_server.hits["/articles/shared-report.html"] == 1  # fetched once for both feeds
+
+
+def test_an_unchanged_feed_costs_one_request(news_server, tmp_path):
+    first, _, _ = expand(tmp_path, [news_server.url("/feed.xml")])
+    before = news_server.total_hits()
+    again, warnings, requests = expand(tmp_path, [news_server.url("/feed.xml")])
+    assert [a["url"] for a in again] == [a["url"] for a in first]
+    # the feed (304) plus the item that fails transiently (a 500, retried); not the items that failed for good
+    hits = news_server.total_hits() - before
+    assert news_server.headers_seen["/feed.xml"][-1]["if-none-match"] == '"feed-v1"'
+    assert hits == 1 + 3 and requests == hits
+    assert [url for url, _ in warnings] == [news_server.url("/articles/server-error.html")]
+
+
+def test_unreachable_feeds_fall_back_to_what_was_stored(news_server, tmp_path):
+    first, _, _ = expand(tmp_path, [news_server.url("/feed.xml"), news_server.url("/single.html")])
+    news_server.stop()
+    again, warnings, _ = expand(tmp_path, [news_server.url("/feed.xml"), news_server.url("/single.html")])
+    assert [a["url"] for a in again] == [a["url"] for a in first]
+    assert len(warnings) == 2
+    for _, problem in warnings:
+        assert "cannot connect" in problem and "stored on" in problem
+
+
+@pytest.mark.parametrize(("path", "words"), [
+    ("/malformed.xml", "malformed XML"),
+    ("/image.png", "image/png is neither an HTML page nor a feed"),
+    ("/data.json", "application/json is neither"),
+    ("/loop", "redirect loop"),
+    ("/huge", "limit"),
+    ("/drip", "within 2 s"),
+])
+def test_bad_urls_are_skipped_with_one_line(news_server, tmp_path, path, words):
+    articles, warnings, _ = expand(tmp_path, [news_server.url(path), news_server.url("/single.html")])
+    assert [a["url"] for a in articles] == [news_server.url("/single.html")]
+    assert len(warnings) == 1 and warnings[0][0] == news_server.url(path) and words in warnings[0][1]
+
+
+def test_a_feed_in_the_wrong_encoding_is_read_with_a_warning(news_server, tmp_path):
+    articles, warnings, _ = expand(tmp_path, [news_server.url("/latin1.xml")])
+    assert len(articles) == 1 and articles[0]["title"] == "Caf\u00e9 owners join the strike"
+    assert len(warnings) == 1 and "encoding" in warnings[0][1]
+
+
+def test_kind_of_a_document():
+    assert kind_of("application/rss+xml", b"<rss></rss>") == "feed"
+    assert kind_of("text/xml", b"<!DOCTYPE html><html></html>") == "html"
+    assert kind_of("", b"<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'>") == "feed"
+    assert kind_of("application/octet-stream", b"<html><body>") == "html"
+    assert kind_of("image/png", b"<html>") is None
+    with pytest.raises(NotAFeed):
+        parse_feed(b"<html><body><p>a page</p></body></html>", "http://127.0.0.1/x")
+
+
+def test_items_without_dates_and_duplicate_links():
+    feed = parse_feed(
+        b"<rss version='2.0'><channel><title>T</title>"
+        b"<item><title>One</title><link>http://127.0.0.1/a</link></item>"
+        b"<item><title>Again</title><link>http://127.0.0.1/a#top</link><guid isPermaLink='false'>x</guid></item>"
+        b"</channel></rss>",
+        "http://127.0.0.1/feed",
+    )
+    assert [(i.link, i.published) for i in feed.items] == [("http://127.0.0.1/a", None)]
+    assert feed.problems == ()
+
+
+# -- the store ---------------------------------------------------------------------------------
+
+
+def test_fetched_articles_are_read_by_the_engine_with_their_urls(news_server, tmp_path):
+    from summarizer import ArticleCache, load_articles
+
+    with WebInputs(tmp_path, None, None, FAST) as web:
+        paths = web.expand([news_server.url("/feed.xml")])
+    cache = ArticleCache(tmp_path)
+    try:
+        articles = load_articles(paths, cache=cache)
+    finally:
+        cache.close()
+    assert [a.url for a in articles][0] == news_server.url("/articles/ferry-talks.html")
+    assert articles[0].title == "Ferry talks resume in Norvale" and articles[0].date == "2026-11-02"
+    assert all(a.sentences for a in articles)
+
+
+def test_a_damaged_store_is_set_aside(tmp_path, news_server):
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web" / "web.sqlite3").write_bytes(b"not a database at all" * 100)
+    articles, warnings, _ = expand(tmp_path, [news_server.url("/single.html")])
+    assert len(articles) == 1
+    assert any("set aside" in problem for _, problem in warnings)
+
+
+# -- subscriptions -----------------------------------------------------------------------------
+
+
+def test_subscriptions_round_trip_and_names(tmp_path):
+    path = tmp_path / "feeds.toml"
+    subs: list = []
+    subscriptions.add(subs, "https://herald.norvale.example/rss", title="Norvale Herald")
+    subscriptions.add(subs, "https://courier.norvale.example/atom", name="courier")
+    subscriptions.add(subs, 'https://x.example/a"b', title='The "Quoted" Herald \\ \u00e9')
+    subscriptions.save(subs, path)
+    assert subscriptions.load(path) == subs
+    assert [s.name for s in subs] == ["norvale-herald", "courier", "the-quoted-herald"]
+    with pytest.raises(subscriptions.SubscriptionError):
+        subscriptions.add(subs, "https://herald.norvale.example/rss")
+    with pytest.raises(subscriptions.SubscriptionError):
+        subscriptions.add(subs, "https://other.example/rss", name="Bad Name")
+    with pytest.raises(subscriptions.SubscriptionError):
+        subscriptions.add(subs, "file:///etc/passwd")
+    assert subscriptions.remove(subs, "courier").url == "https://courier.norvale.example/atom"
+    with pytest.raises(subscriptions.UnknownFeedError):
+        subscriptions.select(subs, ["courier"])
+
+
+def test_a_broken_subscriptions_file_is_one_line(tmp_path):
+    path = tmp_path / "feeds.toml"
+    path.write_text("[[feed]]\nname = \n")
+    with pytest.raises(subscriptions.SubscriptionError) as caught:
+        subscriptions.load(path)
+    assert "line 2" in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_opml_import_and_export(tmp_path):
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head/><body>'
+        '<outline text="News"><outline text="Norvale Herald" type="rss" xmlUrl="https://herald.norvale.example/rss"/>'
+        '</outline><outline title="Courier &amp; Co" xmlUrl="https://courier.norvale.example/atom"/></body></opml>'
+    )
+    found = subscriptions.read_opml(opml)
+    assert found == [("https://herald.norvale.example/rss", "Norvale Herald"),
+                     ("https://courier.norvale.example/atom", "Courier & Co")]
+    subs = [subscriptions.Subscription("courier-co", "https://courier.norvale.example/atom?a=1&b=2")]
+    exported = tmp_path / "out.opml"
+    exported.write_text(subscriptions.write_opml(subs))
+    assert subscriptions.read_opml(exported) == [("https://courier.norvale.example/atom?a=1&b=2", "courier-co")]
+    opml.write_text("<opml><body><outline")
+    with pytest.raises(subscriptions.SubscriptionError):
+        subscriptions.read_opml(opml)
+
+
+# -- --since -----------------------------------------------------------------------------------
+
+
+def test_since_spans_and_dates():
+    now = datetime(2026, 11, 6, 12, 0, tzinfo=timezone.utc)
+    assert parse_since("24h", now) == now - timedelta(hours=24)
+    assert parse_since("7d", now) == now - timedelta(days=7)
+    assert parse_since("90m", now) == now - timedelta(minutes=90)
+    assert parse_since("2026-11-01T00:00+00:00", now) == datetime(2026, 11, 1, tzinfo=timezone.utc)
+    with pytest.raises(ValueError):
+        parse_since("last tuesday", now)
+
+
+def test_since_keeps_the_window(tmp_path):
+    old_file = tmp_path / "old.txt"
+    old_file.write_text("x")
+    os.utime(old_file, (0, 0))
+    start = datetime(2026, 11, 3, 10, 0).astimezone()
+    articles = [
+        Article("a", "A", "t", date="2026-11-03"),  # the whole day counts
+        Article("b", "B", "t", date="2026-11-02"),
+        Article("c", "C", "t", path=str(old_file)),  # undated: the file's time
+        Article("d", "D", "t"),  # nothing says it is old
+    ]
+    assert [a.id for a in within(articles, start)] == ["a", "d"]
+
+
+# -- the command line, end to end --------------------------------------------------------------
+
+
+def run(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([str(NEWSDIGEST), *args], capture_output=True, text=True, env=env, timeout=timeout,
+                          stdin=subprocess.DEVNULL)
+
+
+@pytest.fixture
+def cli_env(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDIGEST")}
+    env.update(XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_CONFIG_HOME=str(tmp_path / "config"),
+               NEWSDIGEST_FEEDS=str(tmp_path / "config" / "feeds.toml"), NO_COLOR="1")
+    for proxy in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"):
+        env.pop(proxy, None)
+    return env
+
+
+def test_summarize_a_feed_end_to_end_then_offline(news_server, cli_env):
+    feed = news_server.url("/feed.xml")
+    done = run("summarize", feed, "-n", "2", env=cli_env)
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == MAIN_FEED_BROKEN_ITEMS
+    assert all(line.startswith(f"newsdigest: warning: http://127.0.0.1:{news_server.port}/") for line in lines)
+    assert "Traceback" not in done.stderr
+    sources = done.stdout.split("Sources", 1)[1]
+    assert news_server.url("/articles/ferry-talks.html") in sources  # cited by URL
+    assert "[1]" in done.stdout and "Mediation" in done.stdout
+
+    as_json = json.loads(run("summarize", feed, "-f", "json", env=cli_env).stdout)
+    assert {a["url"] for a in as_json["articles"]} >= {news_server.url("/articles/ferry-talks.html")}
+
+    news_server.stop()  # no network: the same run from the store, one warning for the feed
+    offline = run("summarize", feed, "-n", "2", env=cli_env)
+    assert offline.returncode == 0, offline.stderr
+    assert offline.stderr.count("\n") == 1 and "cannot connect" in offline.stderr and "stored on" in offline.stderr
+    assert offline.stdout == done.stdout
+
+
+def test_nothing_readable_exits_1(news_server, cli_env):
+    done = run("summarize", news_server.url("/articles/missing.html"), news_server.url("/image.png"), env=cli_env)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-1].startswith("newsdigest: error: no readable articles")
+    assert "Traceback" not in done.stderr
+
+
+def test_subscribe_refresh_and_summarize_the_feeds(news_server, cli_env, tmp_path):
+    added = run("feeds", "add", news_server.url("/feed.xml"), env=cli_env)
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.startswith("subscribed to norvale-herald: ")
+    assert run("feeds", "add", news_server.url("/atom.xml"), "--name", "courier", env=cli_env).returncode == 0
+    assert run("feeds", "add", news_server.url("/single.html"), env=cli_env).returncode == 1
+    listed = run("feeds", "list", env=cli_env).stdout
+    assert "norvale-herald" in listed and "courier" in listed
+
+    refreshed = run("refresh", env=cli_env)
+    assert refreshed.returncode == 0
+    assert "norvale-herald: unchanged" in refreshed.stdout and "courier:" in refreshed.stdout
+
+    news_server.stop()
+    summary = run("summarize", "--feeds", "-f", "json", env=cli_env)
+    assert summary.returncode == 0, summary.stderr
+    urls = [a["url"] for a in json.loads(summary.stdout)["articles"]]
+    assert len(urls) == len(set(urls)) == 6  # four from the Herald, two more from the Courier
+    assert summary.stderr == ""  # nothing was fetched
+    recent = json.loads(run("summarize", "--feeds", "courier", "--since", "2026-11-05", "-f", "json", env=cli_env).stdout)
+    assert [a["url"] for a in recent["articles"]] == [news_server.url("/articles/atom-only.html")]
+    assert run("summarize", "--feeds", "nosuch", env=cli_env).returncode == 2
+
+    exported = run("feeds", "export", env=cli_env).stdout
+    assert 'xmlUrl="' + news_server.url("/feed.xml") + '"' in exported
+    opml = tmp_path / "subs.opml"
+    opml.write_text(exported)
+    assert run("feeds", "remove", "courier", env=cli_env).returncode == 0
+    assert run("feeds", "remove", "courier", env=cli_env).returncode == 2
+    imported = run("feeds", "import", str(opml), env=cli_env)
+    assert imported.stdout == "imported 1 feed (1 already subscribed)\n"
+
+
+def test_refresh_without_subscriptions_or_network(cli_env):
+    done = run("refresh", env=cli_env)
+    assert done.returncode == 1 and "no feeds subscribed" in done.stderr
+    subscriptions.save([subscriptions.Subscription("dead", "http://127.0.0.1:9/feed.xml")],
+                       Path(cli_env["NEWSDIGEST_FEEDS"]))
+    done = run("refresh", env=cli_env)
+    assert done.returncode == 1 and "dead: failed (cannot connect" in done.stdout
+    assert done.stderr.count("\n") == 1
+
+
+def test_the_app_session_reads_a_feed_with_a_fetching_stage(news_server, tmp_path):
+    from tui.app.session import Session
+    from tui.request import Request
+
+    stages = []
+    session = Session(Request(paths=(news_server.url("/feed.xml"),), cache_dir=tmp_path))
+    loaded = session.load(lambda stage, done, total: stages.append(stage))
+    assert "fetching" in stages and stages.index("fetching") < stages.index("reading")
+    assert session.corpus is not None
+    assert news_server.url("/articles/ferry-talks.html") in {a.url for a in session.corpus.articles}
+    assert len(loaded.warnings) == MAIN_FEED_BROKEN_ITEMS
+
+
+def test_no_cache_reads_urls_and_keeps_nothing(news_server, cli_env, tmp_path):
+    done = run("summarize", "--no-cache", news_server.url("/single.html"), "-f", "json", env=cli_env)
+    assert done.returncode == 0, done.stderr
+    assert [a["url"] for a in json.loads(done.stdout)["articles"]] == [news_server.url("/single.html")]
+    assert not (tmp_path / "cache").exists()
+
+
+def test_ctrl_c_while_fetching_ends_at_once(news_server, cli_env):
+    import signal
+    import time
+
+    from .conftest import default_sigint
+
+    process = subprocess.Popen([str(NEWSDIGEST), "summarize", news_server.url("/silent")], env=cli_env,
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=default_sigint)
+    deadline = time.monotonic() + 60
+    while news_server.hits["/silent"] == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    started = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert time.monotonic() - started < 5
+    assert process.returncode == 130 and err.strip().endswith("newsdigest: interrupted")
+    assert "Traceback" not in err

@@ -1,0 +1,306 @@
+"""Update summaries: the engine with a read set, the read state, `summarize --new`, `mark-read`, eval with `read`."""
+
+import json
+import multiprocessing
+
+import pytest
+
+from summarizer import Corpus, Digester, Length, load_articles
+from summarizer.ranking.novelty import ReadSet
+from summarizer.ranking.topics import query_topic
+from summarizer.reading.articles import ArticleParser, Metadata
+from summarizer.reading.terms import TermAnalyzer
+from summarizer.store import cache as cache_module
+from summarizer.store.read_state import FILENAME, ReadState
+
+from .conftest import write
+from .test_cli import run
+
+# Fictional story: the town of Brenvale, the Osterlund river, mayor Tilda Varsk.
+MONDAY = (
+    "Flood waters rise in Brenvale\n\n"
+    "The Osterlund river burst its banks near Brenvale on Sunday night, flooding about 300 homes, "
+    "mayor Tilda Varsk said.\n\n"
+    "Rescue teams evacuated 1,200 residents to the Brenvale sports hall overnight.\n\n"
+    "Forecasters expect more rain across the valley until Wednesday.\n"
+)
+TUESDAY_A = (
+    "Brenvale counts the cost of the flood\n\n"
+    "The Osterlund river burst its banks near Brenvale on Sunday night, flooding about 300 homes, "
+    "mayor Tilda Varsk said on Tuesday.\n\n"
+    "Engineers from the regional water board began repairing the breached dyke at Kessel Ford on Tuesday "
+    "with 400 tonnes of gravel.\n\n"
+    "The regional council approved an emergency fund of 5 million crowns for families whose homes were damaged.\n"
+)
+TUESDAY_B = (
+    "Dyke repairs start in Brenvale\n\n"
+    "Engineers from the regional water board started repairing the dyke at Kessel Ford with gravel barges, "
+    "the water board said on Tuesday.\n\n"
+    "The emergency fund approved by the regional council will pay families up to 20,000 crowns each, "
+    "council leader Oskar Lunde said.\n"
+)
+QUERY = "flood, dyke repairs and the emergency fund"
+REPEATED = "The Osterlund river burst its banks near Brenvale on Sunday night"
+
+
+def parse(texts):
+    parser = ArticleParser()
+    return [parser(text, Metadata(f"a{i}", date=f"2031-03-0{i + 1}")) for i, text in enumerate(texts)]
+
+
+FLOOD = query_topic("flood in Brenvale: river, homes, dyke repairs and emergency fund", TermAnalyzer().stop_words)
+
+
+def test_generic_summary_repeats_what_was_read_and_update_leaves_it_out():
+    analyzer = TermAnalyzer()
+    (monday,) = parse([MONDAY])
+    new = parse([TUESDAY_A, TUESDAY_B])
+    corpus = Corpus(new, analyzer)
+    digester = Digester(length=Length(sentences=3))
+    generic = digester(corpus, [FLOOD])
+    assert any(REPEATED in item.sentence.text for item in generic.summaries[0].sentences)
+
+    update = digester(corpus, [FLOOD], read=ReadSet([monday], analyzer))
+    summary = update.summaries[0]
+    texts = [item.sentence.text for item in summary.sentences]
+    assert texts and not any(REPEATED in t for t in texts)
+    assert any("dyke" in t or "emergency fund" in t for t in texts)  # the new information is still there
+    assert update.read_articles == (monday,) and update.is_update
+    (repeat,) = [r for r in summary.repeats if REPEATED in r.sentence.text]
+    assert repeat.read.article_id == monday.id and repeat.similarity >= 0.9
+    for item in summary.sentences:
+        novelty = item.explanation.novelty
+        assert novelty is not None and novelty.read_similarity < 0.55
+        assert novelty.new_terms  # e.g. engineers, dyke, gravel
+        assert "brenvale" not in novelty.new_terms  # the read article named the town
+
+
+def test_without_a_read_set_nothing_changes():
+    analyzer = TermAnalyzer()
+    corpus = Corpus(parse([TUESDAY_A, TUESDAY_B]), analyzer)
+    digester = Digester(length=Length(sentences=3))
+    plain = digester(corpus, [FLOOD])
+    assert all(item.explanation.novelty is None for item in plain.summaries[0].sentences)
+    assert plain.summaries[0].repeats == () and not plain.is_update
+    # An empty read set changes nothing but adds the novelty of each sentence.
+    empty = digester(corpus, [FLOOD], read=ReadSet([], analyzer))
+    assert [i.sentence for i in empty.summaries[0].sentences] == [i.sentence for i in plain.summaries[0].sentences]
+
+
+# -- the read state ----------------------------------------------------------------------------
+
+
+def seed_articles():
+    return load_articles()
+
+
+def test_read_state_persists_and_resets(tmp_path):
+    articles = seed_articles()
+    with ReadState(tmp_path) as state:
+        assert state.split(articles)[0] == []
+        state.mark(articles[:1], how="explicit", at=1000.0)
+        state.viewed(["aid"], at=1001.0)
+    with ReadState(tmp_path) as state:  # another run
+        read, new, since = state.split(articles)
+        assert [a.id for a in read] == [articles[0].id] and len(new) == len(articles) - 1 and since == 1000.0
+        assert state.last_viewed(["aid", "security"]) == {"aid": 1001.0}
+        assert state.reset() == 1
+        assert state.split(articles)[0] == [] and state.last_viewed(["aid"]) == {}
+
+
+def _mark_in_another_process(directory, index):
+    with ReadState(directory) as state:
+        state.mark([seed_articles()[index]])
+
+
+def test_read_state_is_shared_by_concurrent_processes(tmp_path):
+    articles = seed_articles()
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_mark_in_another_process, args=(tmp_path, i)) for i in range(len(articles))]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+        assert worker.exitcode == 0
+    with ReadState(tmp_path) as state:
+        assert len(state.split(articles)[0]) == len(articles)
+
+
+def test_read_state_survives_an_index_rebuild(tmp_path, monkeypatch):
+    from summarizer import ArticleCache
+
+    cache = ArticleCache(tmp_path, workers=1)
+    articles = load_articles(cache=cache)
+    cache.close()
+    with ReadState(tmp_path) as state:
+        state.mark(articles[:1])
+    monkeypatch.setattr(cache_module, "_fingerprint", "other reading code")  # every file is read again
+    cache = ArticleCache(tmp_path, workers=1)
+    again = load_articles(cache=cache)
+    assert cache.stats.parsed == len({a.path for a in again})
+    cache.close()
+    with ReadState(tmp_path) as state:
+        assert [a.id for a in state.split(again)[0]] == [articles[0].id]
+
+
+def test_a_foreign_read_state_is_set_aside(tmp_path):
+    write(tmp_path / FILENAME, b"not a database at all" * 100)
+    warnings = []
+    with ReadState(tmp_path, warnings.append) as state:
+        assert state.count() == 0
+    assert warnings and "set aside" in warnings[0]
+    assert list(tmp_path.glob(FILENAME + ".bad-*"))
+
+
+def test_baselines_read_as_people_say_them():
+    from tui.request import Baseline, when
+
+    now = 1_900_000_000.0
+    assert len(when(now - 3600, now).split()) == 2  # a weekday and a time: "Tue 14:02"
+    assert when(now - 30 * 86400, now).count("-") == 2  # older: the date
+    assert Baseline(None, 12, 0).describe() == "new: 12 articles, nothing read yet"
+    assert Baseline(now, 1, 3).describe().endswith(", 1 article")
+
+
+# -- the command line --------------------------------------------------------------------------
+
+
+def test_new_then_nothing_new_then_something_new(tmp_path):
+    news, cache = tmp_path / "news", tmp_path / "cache"
+    write(news / "monday.txt", MONDAY)
+    first = run("summarize", str(news), "--cache-dir", str(cache), "--new", "--mark-read", "-q", QUERY, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("New: 1 article, nothing read yet\n")
+
+    second = run("summarize", str(news), "--cache-dir", str(cache), "--new", cwd=tmp_path)
+    assert second.returncode == 0 and second.stdout == ""
+    assert second.stderr.startswith("newsdigest: nothing new since ") and "all 1 article already read" in second.stderr
+
+    # The index is rebuilt (set aside as damaged): what was read is still known.
+    write(cache / "index.sqlite3", b"\0garbage" * 1000)
+    third = run("summarize", str(news), "--cache-dir", str(cache), "--new", "-f", "json", cwd=tmp_path)
+    assert third.returncode == 0 and third.stdout == "" and "nothing new" in third.stderr
+
+    write(news / "tuesday-a.txt", TUESDAY_A)
+    write(news / "tuesday-b.txt", TUESDAY_B)
+    fourth = run("summarize", str(news), "--cache-dir", str(cache), "--new", "-q", QUERY, "--explain", cwd=tmp_path)
+    assert fourth.returncode == 0, fourth.stderr
+    assert fourth.stdout.startswith("New since ") and ", 2 articles\n" in fourth.stdout.splitlines()[0] + "\n"
+    summary_lines = [line for line in fourth.stdout.splitlines() if line.startswith("  - ")]
+    assert summary_lines and not any(REPEATED in line for line in summary_lines)
+    assert "new: " in fourth.stdout and "left out, already read in [" in fourth.stdout
+    assert "Already read" in fourth.stdout and "Flood waters rise in Brenvale" in fourth.stdout
+
+    markdown = run("summarize", str(news), "--cache-dir", str(cache), "--new", "-q", QUERY, "--explain", "-f", "markdown",
+                   cwd=tmp_path)
+    assert markdown.stdout.startswith("*New since ") and "*Left out, already read in \\[" in markdown.stdout
+    assert "## Already read" in markdown.stdout and "`news/monday.txt`" in markdown.stdout
+
+    as_json = run("summarize", str(news), "--cache-dir", str(cache), "--new", "-q", QUERY, "-f", "json", cwd=tmp_path)
+    data = json.loads(as_json.stdout)
+    assert data["update"]["new_articles"] == 2 and data["update"]["read_articles"] == 1 and data["update"]["since"]
+    assert [a["title"] for a in data["read_articles"]] == ["Flood waters rise in Brenvale"]
+    (topic,) = data["topics"]
+    assert topic["already_read"] and all("novelty" in s["explanation"] for s in topic["sentences"])
+
+
+def test_a_topic_with_only_repeats_says_nothing_is_new(tmp_path):
+    news, cache = tmp_path / "news", tmp_path / "cache"
+    write(news / "monday.txt", MONDAY)
+    assert run("mark-read", str(news), "--cache-dir", str(cache), cwd=tmp_path).returncode == 0
+    write(news / "tuesday-a.txt", TUESDAY_A)
+    result = run("summarize", str(news), "--cache-dir", str(cache), "--new", "-q", "river banks", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "nothing new about river banks in 1 article: what they say about it was already read" in result.stdout
+    assert REPEATED not in result.stdout
+
+
+def test_generic_json_has_no_update_fields(tmp_path):
+    data = json.loads(run("summarize", "-f", "json", "-t", "aid", cwd=tmp_path).stdout)
+    assert "update" not in data and "read_articles" not in data
+    assert "already_read" not in data["topics"][0]
+    assert all("novelty" not in s["explanation"] for s in data["topics"][0]["sentences"])
+
+
+def test_mark_read_paths_all_and_reset(tmp_path):
+    news, cache = tmp_path / "news", tmp_path / "cache"
+    write(news / "monday.txt", MONDAY)
+    write(news / "tuesday-a.txt", TUESDAY_A)
+    marked = run("mark-read", str(news / "monday.txt"), "--cache-dir", str(cache), cwd=tmp_path)
+    assert marked.returncode == 0 and marked.stdout == "marked 1 article read (0 already were)\n"
+    new = run("summarize", str(news), "--cache-dir", str(cache), "--new", "-q", QUERY, "-f", "json", cwd=tmp_path)
+    assert json.loads(new.stdout)["update"]["new_articles"] == 1
+
+    # --all marks every article the index holds (the folder was read above).
+    everything = run("mark-read", "--all", "--cache-dir", str(cache), cwd=tmp_path)
+    assert everything.stdout == "marked 2 articles read (1 already were)\n"
+    assert "nothing new" in run("summarize", str(news), "--cache-dir", str(cache), "--new", cwd=tmp_path).stderr
+
+    reset = run("mark-read", "--reset", "--cache-dir", str(cache), cwd=tmp_path)
+    assert reset.returncode == 0 and reset.stdout.startswith("forgot 2 articles read")
+    again = run("summarize", str(news), "--cache-dir", str(cache), "--new", "-q", QUERY, cwd=tmp_path)
+    assert again.stdout.startswith("New: 2 articles, nothing read yet")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("mark-read",),
+        ("mark-read", "x.txt", "--all"),
+        ("mark-read", "--all", "--reset"),
+        ("summarize", "--new", "--no-cache"),
+        ("summarize", "--mark-read", "--no-cache"),
+    ],
+)
+def test_usage_errors(tmp_path, args):
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and ("--no-cache" in result.stderr or "mark-read" in result.stderr)
+
+
+# -- evaluation --------------------------------------------------------------------------------
+
+
+def update_dataset(tmp_path):
+    def doc(name, text):
+        return {"id": name, "date": "2031-03-02", "headline": None, "text": text}
+
+    topic = {
+        "id": "U1",
+        "title": "Brenvale flood",
+        "narrative": "Describe the flood in Brenvale, the dyke repairs and the emergency fund.",
+        "read": [doc("R1", MONDAY)],
+        "documents": [doc("N1", TUESDAY_A), doc("N2", TUESDAY_B)],
+        "references": [
+            "Engineers began repairing the dyke at Kessel Ford.\nThe council approved an emergency fund.",
+            "The regional council approved an emergency fund of 5 million crowns; dyke repairs started.",
+        ],
+        "reference_ids": ["A", "B"],
+    }
+    return write(tmp_path / "update.jsonl", json.dumps(topic) + "\n")
+
+
+def test_eval_summarizes_update_topics_and_saves_what_it_scored(tmp_path):
+    dataset = update_dataset(tmp_path)
+    saved, ignored = tmp_path / "saved.jsonl", tmp_path / "ignored.jsonl"
+    result = run("eval", str(dataset), "-m", "topical", "-m", "lead", "--words", "40", "--save", str(saved), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in saved.read_text().splitlines()]
+    assert [(r["topic"], r["method"]) for r in rows] == [("U1", "topical"), ("U1", "lead")]
+    assert REPEATED not in rows[0]["summary"]
+    baseline = run("eval", str(dataset), "-m", "topical", "--words", "40", "--ignore-read", "--save", str(ignored), cwd=tmp_path)
+    assert baseline.returncode == 0, baseline.stderr
+    assert REPEATED in json.loads(ignored.read_text())["summary"]
+
+
+def test_eval_saves_peers_too_and_rejects_a_bad_read_field(tmp_path):
+    dataset = update_dataset(tmp_path)
+    peers = write(tmp_path / "peers.jsonl", json.dumps({"topic": "U1", "peer": "x", "summary": "Dyke repairs."}) + "\n")
+    saved = tmp_path / "out.jsonl"
+    result = run("eval", str(dataset), "--peers", str(peers), "--save", str(saved), cwd=tmp_path)
+    assert result.returncode == 0 and json.loads(saved.read_text()) == {"topic": "U1", "method": "x", "summary": "Dyke repairs."}
+    bad = json.loads(dataset.read_text())
+    bad["read"] = ["not an object"]
+    write(dataset, json.dumps(bad) + "\n")
+    failed = run("eval", str(dataset), "-m", "topical", cwd=tmp_path)
+    assert failed.returncode == 1 and "read[0] must be an object" in failed.stderr

@@ -1,0 +1,337 @@
+"""The command line's side of feeds: ``feeds add|list|remove|import|export``, ``refresh``, and
+the ``--feeds`` / ``--since`` options of ``summarize`` and the app.
+
+Light at import (the command line starts with it): the engine, httpx and feedparser are
+imported by the commands that use them.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from summarizer.errors import NewsdigestError
+
+from .exits import EXIT_FAILURE, EXIT_OK, PROG
+
+if TYPE_CHECKING:
+    from .request import Request
+
+COMMANDS = ("feeds", "refresh")
+
+FEEDS_EPILOG = """\
+examples:
+  newsdigest feeds add https://herald.norvale.example/rss --name herald
+  newsdigest feeds list
+  newsdigest feeds import subscriptions.opml
+  newsdigest feeds export > subscriptions.opml
+  newsdigest feeds remove herald
+  newsdigest refresh                       fetch every subscription (unchanged feeds cost one request)
+  newsdigest summarize --feeds --since 24h what the subscribed feeds published in the last day
+
+subscriptions live in $XDG_CONFIG_HOME/newsdigest/feeds.toml ($NEWSDIGEST_FEEDS overrides);
+fetched articles in the cache dir, so summarize --feeds works without network.
+exit codes: 0 ok, 1 failure, 2 usage error
+"""
+
+
+class FeedUsageError(NewsdigestError):
+    """A bad option value or feed name (exit 2)."""
+
+
+# -- options of summarize and the app ----------------------------------------------------------
+
+
+def add_web_options(parent: argparse.ArgumentParser) -> None:
+    group = parent.add_argument_group("feeds and URLs")
+    group.add_argument("--feeds", nargs="*", metavar="NAME",
+                       help="also read the stored articles of these subscribed feeds (none named: every one); "
+                       "see newsdigest feeds")
+    group.add_argument("--since", type=_since, metavar="WHEN",
+                       help="only articles published since WHEN: 90m, 24h, 7d, 2w or a date (2026-11-01); "
+                       "undated articles count from when they were fetched (files: modified)")
+
+
+def _since(text: str) -> datetime:
+    from summarizer.fetching.window import parse_since
+
+    try:
+        return parse_since(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def feed_urls(args: argparse.Namespace) -> tuple[str, ...] | None:
+    """``--feeds NAME...`` as URLs (None without --feeds); FeedUsageError for an unknown name."""
+    names = getattr(args, "feeds", None)
+    if names is None:
+        return None
+    from summarizer.fetching import subscriptions
+
+    try:
+        subs = subscriptions.load()
+        if not subs:
+            raise NewsdigestError("no feeds subscribed; add one with: newsdigest feeds add URL")
+        return tuple(s.url for s in subscriptions.select(subs, list(names)))
+    except subscriptions.UnknownFeedError as error:
+        raise FeedUsageError(str(error)) from None
+
+
+def fetch_with_progress(request: Request, stderr: TextIO, warn: Callable[[str], None]) -> Request:
+    """The request with its URLs fetched and its feeds read (see :func:`web_inputs.fetch_inputs`),
+    with a progress bar on a terminal."""
+    from .web_inputs import fetch_inputs, has_web_inputs
+
+    if not has_web_inputs(request):
+        return request
+    with fetch_progress(stderr, warn) as (on_progress, print_above):
+        return fetch_inputs(request, lambda error: print_above(str(error)), on_progress)
+
+
+@contextmanager
+def fetch_progress(stderr: TextIO, warn: Callable[[str], None]):
+    """(on_progress, warn): a transient bar on stderr while fetching, when it is a terminal;
+    warnings print above it."""
+    if not stderr.isatty():
+        yield None, warn
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .safety import printable
+
+    console = Console(file=stderr, highlight=False, markup=False, emoji=False)
+    progress = Progress(
+        TextColumn("fetching feeds and pages"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=console, transient=True, redirect_stdout=False, redirect_stderr=False,
+    )
+    task = progress.add_task("fetch", total=None)
+
+    def on_progress(done: int, total: int) -> None:
+        if not progress.live.is_started:
+            progress.start()
+        progress.update(task, completed=done, total=total)
+
+    def print_above(message: str) -> None:
+        console.print(f"{PROG}: warning: {printable(message)}", soft_wrap=True)
+
+    try:
+        yield on_progress, print_above
+    finally:
+        progress.stop()
+
+
+# -- the feeds and refresh commands ----------------------------------------------------------
+
+
+def register_commands(commands) -> None:
+    formatter = argparse.RawDescriptionHelpFormatter
+    feeds = commands.add_parser(
+        "feeds", formatter_class=formatter, epilog=FEEDS_EPILOG,
+        help="manage subscribed RSS/Atom feeds (add, list, remove, import, export)",
+        description="Manage the feeds newsdigest follows.",
+    )
+    actions = feeds.add_subparsers(dest="feeds_command", metavar="ACTION")
+    actions.required = True
+    add = actions.add_parser("add", help="subscribe to a feed (fetched once to check it and name it)",
+                             description="Subscribe to a feed; it is fetched once to check it and to name it.")
+    add.add_argument("url", metavar="URL")
+    add.add_argument("--name", metavar="NAME", help="a short name (lower-case letters, digits, - and _); "
+                     "default: from the feed's title")
+    _cache_options(add)
+    listing = actions.add_parser("list", help="the subscribed feeds, with what is stored of them")
+    listing.add_argument("-f", "--format", choices=("text", "json"), default="text")
+    _cache_options(listing)
+    remove = actions.add_parser("remove", help="unsubscribe (by name or URL)")
+    remove.add_argument("feed", metavar="NAME|URL")
+    opml_in = actions.add_parser("import", help="subscribe to every feed of an OPML file")
+    opml_in.add_argument("file", type=Path, metavar="FILE.opml")
+    actions.add_parser("export", help="the subscriptions as OPML, on stdout")
+
+    refresh = commands.add_parser(
+        "refresh", formatter_class=formatter, help="fetch every subscribed feed (or those named)",
+        description="Fetch the subscribed feeds and the articles they list, and keep them for "
+        "summarize --feeds and the app. Unchanged feeds cost one small request (conditional GET).",
+        epilog="examples:\n  newsdigest refresh\n  newsdigest refresh herald courier\n\n"
+        "exit codes: 0 ok (some feed could be read), 1 no feed could be read, 2 usage error\n",
+    )
+    refresh.add_argument("names", nargs="*", metavar="NAME", help="feeds to refresh (default: every one)")
+    _cache_options(refresh)
+
+
+def _cache_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--cache-dir", type=Path, metavar="DIR",
+                        help="where fetched articles are kept (default $XDG_CACHE_HOME/newsdigest)")
+
+
+def run_command(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO, warn: Callable[[str], None]) -> int:
+    from summarizer.fetching import subscriptions
+
+    try:
+        if args.command == "refresh":
+            return _refresh(args, stdout, stderr, warn)
+        action = args.feeds_command
+        if action == "add":
+            return _add(args, stdout, stderr, warn)
+        if action == "list":
+            return _list(args, stdout)
+        if action == "remove":
+            subs = subscriptions.load()
+            gone = subscriptions.remove(subs, args.feed)
+            subscriptions.save(subs)
+            _write(stdout, f"unsubscribed from {gone.name} ({gone.url}); its stored articles stay in the cache\n")
+            return EXIT_OK
+        if action == "import":
+            return _import(args, stdout, stderr)
+        _write(stdout, subscriptions.write_opml(subscriptions.load()))
+        return EXIT_OK
+    except subscriptions.UnknownFeedError as error:
+        raise FeedUsageError(str(error)) from None
+
+
+def _add(args, stdout, stderr, warn) -> int:
+    from summarizer.fetching import subscriptions
+    from summarizer.fetching.inputs import WebInputs
+
+    subs = subscriptions.load()
+    subscriptions.check_url(args.url)
+    if any(s.url == args.url for s in subs):
+        raise NewsdigestError(f"already subscribed to {args.url}")
+    with fetch_progress(stderr, warn) as (on_progress, print_above):
+        with WebInputs(_cache_dir(args), lambda url, problem: print_above(f"{url}: {problem}"), on_progress) as web:
+            report = web.reader.read([args.url])[0]
+    if report.kind == "page":
+        raise NewsdigestError(f"{args.url} is an article page, not a feed: summarize it with newsdigest summarize URL")
+    title = report.title if report.kind == "feed" else None
+    sub = subscriptions.add(subs, args.url, args.name, title)
+    subscriptions.save(subs)
+    if report.kind == "feed":
+        status = f"{len(report.articles)} article{'' if len(report.articles) == 1 else 's'} fetched"
+    else:
+        status = "not reachable now; newsdigest refresh will try again"
+    _write(stdout, f"subscribed to {sub.name}: {sub.url} ({status})\n")
+    return EXIT_OK
+
+
+def _list(args, stdout) -> int:
+    import json
+
+    from summarizer.fetching import subscriptions
+
+    subs = subscriptions.load()
+    rows = []
+    with _store(args) as store:
+        for sub in subs:
+            known = store.validators(sub.url) if store else None
+            articles = store.feed_articles(sub.url, current_only=False) if store else []
+            rows.append({
+                "name": sub.name, "url": sub.url, "articles": len(articles),
+                "checked": datetime.fromtimestamp(known.checked_at).astimezone().isoformat(timespec="seconds") if known else None,
+            })
+    if args.format == "json":
+        _write(stdout, json.dumps(rows, indent=2, ensure_ascii=True) + "\n")
+        return EXIT_OK
+    if not rows:
+        _write(stdout, "no feeds subscribed; add one with: newsdigest feeds add URL\n")
+        return EXIT_OK
+    from .safety import printable
+
+    width = max(len(r["name"]) for r in rows)
+    lines = []
+    for r in rows:
+        checked = f"checked {r['checked'][:16].replace('T', ' ')}" if r["checked"] else "never fetched"
+        lines.append(f"{r['name']:<{width}}  {printable(r['url'])}  ({r['articles']} stored, {checked})\n")
+    _write(stdout, "".join(lines))
+    return EXIT_OK
+
+
+def _import(args, stdout, stderr) -> int:
+    from summarizer.fetching import subscriptions
+
+    subs = subscriptions.load()
+    added = skipped = 0
+    problems = []
+    for url, title in subscriptions.read_opml(args.file):
+        if any(s.url == url for s in subs):
+            skipped += 1
+            continue
+        try:
+            subscriptions.add(subs, url, None, title)
+            added += 1
+        except subscriptions.SubscriptionError as error:
+            problems.append(str(error))
+    subscriptions.save(subs)
+    lines = [f"{PROG}: warning: {args.file}: {p}\n" for p in problems]
+    summary = f"imported {added} feed{'' if added == 1 else 's'}"
+    if skipped:
+        summary += f" ({skipped} already subscribed)"
+    _write(stdout, summary + "\n")
+    if lines:
+        stderr.write("".join(lines))
+    return EXIT_OK
+
+
+def _refresh(args, stdout, stderr, warn) -> int:
+    from summarizer.fetching import subscriptions
+    from summarizer.fetching.inputs import WebInputs
+
+    subs = subscriptions.select(subscriptions.load(), list(args.names))
+    if not subs:
+        raise NewsdigestError("no feeds subscribed; add one with: newsdigest feeds add URL")
+    by_url = {s.url: s for s in subs}
+    with fetch_progress(stderr, warn) as (on_progress, print_above):
+        with WebInputs(_cache_dir(args), lambda url, problem: print_above(f"{url}: {problem}"), on_progress) as web:
+            reports = web.reader.read(list(by_url))
+            requests = web.reader.requests
+    lines, readable = [], 0
+    for report in reports:
+        name = by_url[report.url].name
+        n = len(report.articles)
+        count = f"{n} article{'' if n == 1 else 's'}"
+        if report.failed:
+            lines.append(f"{name}: failed ({report.failed})")
+            continue
+        readable += 1
+        if report.offline:
+            lines.append(f"{name}: not reachable, {count} stored")
+        elif report.kind == "page":
+            lines.append(f"{name}: a page, not a feed ({count})")
+        elif report.unchanged:
+            extra = f", {report.new} fetched again" if report.new else ""
+            lines.append(f"{name}: unchanged, {count}{extra}")
+        else:
+            lines.append(f"{name}: {count}, {report.new} new")
+    lines.append(f"{len(reports)} feed{'' if len(reports) == 1 else 's'}, {requests} request{'' if requests == 1 else 's'}")
+    _write(stdout, "".join(line + "\n" for line in lines))
+    return EXIT_OK if readable else EXIT_FAILURE
+
+
+@contextmanager
+def _store(args):
+    from summarizer.fetching.store import DIRNAME, FILENAME, FetchStore
+
+    directory = _cache_dir(args) / DIRNAME
+    if not (directory / FILENAME).is_file():
+        yield None
+        return
+    store = FetchStore(directory)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _cache_dir(args) -> Path:
+    from summarizer.store.cache import default_cache_dir
+
+    return getattr(args, "cache_dir", None) or default_cache_dir()
+
+
+def _write(stdout: TextIO | None, text: str) -> None:
+    if stdout is None:
+        raise NewsdigestError("standard output is closed")
+    stdout.write(text)
