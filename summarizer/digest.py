@@ -47,10 +47,15 @@ class Digester:
             if should_cancel and should_cancel():
                 break
             summary = self.summarize(corpus, topic, self.length, read) if read is not None else self.summarize(corpus, topic, self.length)
-            if self.order == "chronological":
-                summary = chronological(summary, corpus)
+            summary = chronological(summary, corpus) if self.order == "chronological" else by_score(summary)
             summaries.append(summary)
         return Digest(corpus.articles, tuple(summaries), read_articles=read.articles if read is not None else ())
+
+
+def by_score(summary: Summary) -> Summary:
+    """Relevance order: the score each sentence shows, highest first (the order they were chosen
+    in, which coverage decides, is not what a reader sees as relevance)."""
+    return replace(summary, sentences=tuple(sorted(summary.sentences, key=lambda item: -item.score)))
 
 
 def chronological(summary: Summary, corpus: Corpus) -> Summary:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .citations import Citations
 from .model import Article, Digest, Sentence, Summary, SummarySentence
 
 SCHEMA = "newsdigest.summary"
@@ -17,18 +18,14 @@ def digest_to_dict(
 
     An update digest (``update`` given: its baseline, see docs/json-schema.md) has the fields of
     update summaries too; a generic one has exactly the fields it always had."""
-    cited: dict[str, int] = {}
-    for summary in digest.summaries:
-        for item in summary.sentences:
-            for source in item.sources:
-                cited[source.article_id] = cited.get(source.article_id, 0) + 1
+    citations = Citations.of(digest)
     is_update = update is not None
     data = {
         "schema": SCHEMA,
         "version": SCHEMA_VERSION,
         "settings": settings or {},
         "topics": [_summary(s, is_update) for s in digest.summaries],
-        "articles": [_article(a, cited.get(a.id, 0)) for a in digest.articles],
+        "articles": [_article(a, citations.numbers[a.id], citations.counts.get(a.id, 0)) for a in digest.articles],
         "excluded": [
             {
                 "article_id": a.id,
@@ -45,7 +42,9 @@ def digest_to_dict(
     }
     if is_update:
         data["update"] = dict(update)
-        data["read_articles"] = [_article(a, 0) for a in digest.read_articles]
+        data["read_articles"] = [
+            _article(a, citations.next_number + n, 0) for n, a in enumerate(digest.read_articles)
+        ]
     return data
 
 
@@ -106,9 +105,10 @@ def _location(sentence: Sentence) -> dict[str, Any]:
     }
 
 
-def _article(article: Article, cited: int) -> dict[str, Any]:
+def _article(article: Article, number: int, cited: int) -> dict[str, Any]:
     return {
         "id": article.id,
+        "number": number,
         "title": article.title,
         "date": article.date,
         "path": article.path,

@@ -9,6 +9,19 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def no_stdin_for_children():
+    """Programs the tests start read /dev/null on stdin unless a test gives them input, whatever
+    stdin the test run itself has: newsdigest reads a piped stdin when given no paths."""
+    saved = os.dup(0)
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    yield
+    os.dup2(saved, 0)
+    os.close(saved)
+
+
 @pytest.fixture(autouse=True)
 def isolated_config(tmp_path_factory, monkeypatch):
     """Tests never read the user's topics file or cache."""

@@ -120,3 +120,24 @@ def test_no_line_of_the_appeal_reaches_any_format(fmt):
         data = json.loads(output)
         output = json.dumps([t["sentences"] for t in data["topics"]] + [a["title"] for a in data["articles"]])
     assert leaks(output) == []
+
+
+def test_a_question_about_mediation_is_answered_with_mediation():
+    from summarizer import query_topic
+    from summarizer.reading.terms import TermAnalyzer
+
+    analyzer = TermAnalyzer()
+    question = query_topic("Who is mediating between Russia and Ukraine?", analyzer.stop_words)
+    digest = Digester(length=Length(sentences=3))(Corpus(list(SEEDS.values())), [question])
+    mediation = {analyzer.stem(w) for w in ("mediate", "mediator", "mediation", "negotiations", "talks", "peace", "diplomatic")}
+    for item in digest.summaries[0].sentences:
+        assert {analyzer.stem(w) for w in words(item.sentence.text)} & mediation, item.sentence.text
+
+
+def test_question_words_never_count_as_matches():
+    from summarizer import query_topic
+    from summarizer.reading.terms import TermAnalyzer
+
+    topic = query_topic("Who is mediating, and what did they describe?", TermAnalyzer().stop_words)
+    assert "who" not in topic.keywords and "describe" not in topic.keywords
+    assert "mediating" in topic.keywords and "negotiation" in topic.keywords

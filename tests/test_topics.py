@@ -62,8 +62,12 @@ def test_toml_syntax_error_reports_line_and_column(tmp_path):
 def test_query_topic_keeps_the_content_words():
     topic = query_topic("What steps did Orsa take to mediate between the two sides?", STOP)
     assert topic.name == "query"
-    assert set(topic.keywords) >= {"orsa", "mediate", "sides"}
-    assert not {"what", "did", "the"} & set(topic.keywords)
+    assert set(topic.keywords) | set(topic.context) >= {"orsa", "mediate", "sides"}
+    assert not {"what", "did", "the"} & (set(topic.keywords) | set(topic.context))
+    # A question in a topic's words leads with them and takes that topic's vocabulary.
+    assert "mediate" in topic.keywords and "ceasefire" in topic.keywords and "orsa" in topic.context
+    plain = query_topic("What steps did Orsa take to open the harbour?", STOP)
+    assert set(plain.keywords) == {"steps", "orsa", "open", "harbour"} and plain.context == ()
 
 
 def test_query_without_content_words_is_an_error():

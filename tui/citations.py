@@ -1,34 +1,13 @@
-"""Numbering sources the way a reader expects: [1] is the first article cited."""
+"""Citations as the terminal shows them: the engine's one model (:mod:`summarizer.citations`),
+and paths as a reader wants them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the app imports this module before the engine is loaded
-    from summarizer import Article, Digest, SummarySentence
+from summarizer.citations import MARKERS_SHOWN, Citations, source_order
 
-
-@dataclass(frozen=True)
-class Citations:
-    numbers: dict[str, int]
-    """Article id to its citation number."""
-    articles: tuple[Article, ...]
-    """The cited articles, in citation-number order."""
-
-    @classmethod
-    def of(cls, digest: Digest) -> Citations:
-        by_id = {a.id: a for a in digest.articles}
-        numbers: dict[str, int] = {}
-        for summary in digest.summaries:
-            for item in summary.sentences:
-                for source in item.sources:
-                    numbers.setdefault(source.article_id, len(numbers) + 1)
-        return cls(numbers, tuple(by_id[i] for i in numbers))
-
-    def markers(self, item: SummarySentence) -> str:
-        return "".join(f"[{self.numbers[s.article_id]}]" for s in item.sources)
+__all__ = ["MARKERS_SHOWN", "Citations", "display_path", "source_order"]
 
 
 def display_path(path: str) -> str:

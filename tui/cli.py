@@ -193,6 +193,19 @@ def get_args(argv: Sequence[str]) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
 
+def stdin_is_input() -> bool:
+    """Whether standard input carries input, as ripgrep decides it: a pipe, a socket or a regular
+    file redirected in is input; a terminal, a device such as /dev/null, or no stdin at all is not
+    (so cron jobs and ``< /dev/null`` still get the seeds or the feeds)."""
+    import stat
+
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (AttributeError, OSError, ValueError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)
+
+
 def request_from(args: argparse.Namespace) -> Request:
     length = Length(words=args.words) if args.words else Length(sentences=args.sentences or 5)
     if args.method not in METHODS:
@@ -200,8 +213,11 @@ def request_from(args: argparse.Namespace) -> Request:
     new = getattr(args, "new", False)
     if args.no_cache and (new or getattr(args, "mark_read", False)):
         raise UsageError("--new and --mark-read keep the read state in the cache directory: drop --no-cache")
+    paths = tuple(args.paths)
+    if not paths and getattr(args, "feeds", None) is None and args.command == "summarize" and stdin_is_input():
+        paths = ("-",)  # `cat story.txt | newsdigest summarize`: the input is where the user put it
     return Request(
-        paths=tuple(args.paths),
+        paths=paths,
         topics=tuple(args.topic),
         query=args.query,
         topics_file=args.topics_file,

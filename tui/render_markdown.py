@@ -29,7 +29,7 @@ def render_markdown(digest: Digest, explain: bool = False, heading: str | None =
     by_id = {a.id: a for a in digest.read_articles}
 
     def read_number(article_id: str) -> int:
-        return read_numbers.setdefault(article_id, len(citations.articles) + 1 + len(read_numbers))
+        return read_numbers.setdefault(article_id, citations.next_number + len(read_numbers))
 
     lines: list[str] = []
     if heading:

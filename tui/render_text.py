@@ -8,7 +8,7 @@ from rich.text import Text
 
 from summarizer import Article, Digest, Summary, SummarySentence
 
-from .citations import Citations, display_path
+from .citations import MARKERS_SHOWN, Citations, display_path
 from .safety import printable
 
 NEW_TERMS_SHOWN = 8
@@ -19,7 +19,7 @@ class ReadNumbers:
 
     def __init__(self, digest: Digest, citations: Citations) -> None:
         self.by_id = {a.id: a for a in digest.read_articles}
-        self.start = len(citations.articles) + 1
+        self.start = citations.next_number
         self.numbers: dict[str, int] = {}
 
     def __call__(self, article_id: str) -> int:
@@ -80,9 +80,11 @@ def _why(item: SummarySentence, citations: Citations, read_numbers: ReadNumbers 
         f"why: matched {terms}; relevance {why.relevance:.2f}, centrality {why.centrality:.2f}, "
         f"redundancy {why.redundancy:.2f}, score {item.score:.4f}"
     )
-    others = [citations.numbers[s.article_id] for s in item.sources[1:]]
+    others = citations.sources(item)[1:]
     if others:
-        text.append("; also said in " + ", ".join(f"[{n}]" for n in others))
+        shown = ", ".join(f"[{n}]" for n in others[:MARKERS_SHOWN * 3])
+        more = len(others) - MARKERS_SHOWN * 3
+        text.append("; also said in " + shown + (f" and {more} more" if more > 0 else ""))
     novelty = why.novelty
     if novelty is not None:
         shown = ", ".join(printable(t) for t in novelty.new_terms[:NEW_TERMS_SHOWN]) or "no new words"
@@ -102,10 +104,10 @@ def _source_line(article: Article, console: Console) -> Text:
     return line
 
 
-def _bullet(console: Console, text: Text, marker: str, style: str = "") -> None:
+def _bullet(console: Console, text: Text, marker: str, style: str = "", width: int = 3) -> None:
     if console.is_terminal:
         grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=3, justify="right")
+        grid.add_column(width=max(width, len(marker)), justify="right")  # a marker never wraps
         grid.add_column(ratio=1)
         grid.add_row(Text(marker, style="bold"), text)
         console.print(grid, style=style)
@@ -115,8 +117,9 @@ def _bullet(console: Console, text: Text, marker: str, style: str = "") -> None:
 
 def _sources(digest: Digest, citations: Citations, console: Console) -> None:
     console.print(Text("Sources", style="bold"), soft_wrap=not console.is_terminal)
+    width = len(f"[{citations.next_number}]")
     for article in citations.articles:
-        _bullet(console, _source_line(article, console), f"[{citations.numbers[article.id]}]")
+        _bullet(console, _source_line(article, console), f"[{citations.numbers[article.id]}]", width=width)
     unused = len(digest.articles) - len(citations.articles)
     if unused:
         plural = "article was" if unused == 1 else "articles were"

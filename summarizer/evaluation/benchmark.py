@@ -48,7 +48,7 @@ def summarize_topic(
     topic: EvalTopic, corpus: Corpus, summarizer: TopicSummarizer, words: int, read: ReadSet | None = None
 ) -> str:
     """The summary of one dataset topic, one sentence per line (an update summary with ``read``)."""
-    query = query_topic(f"{topic.title}. {topic.narrative}", corpus.analyzer.stop_words)
+    query = query_topic(f"{topic.title}. {topic.narrative}", corpus.analyzer.stop_words, evoke=())
     length = Length(words=words, fill=True)
     summary = summarizer(corpus, query, length, read) if read is not None else summarizer(corpus, query, length)
     return "\n".join(item.sentence.text for item in summary.sentences)

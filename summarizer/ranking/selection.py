@@ -191,16 +191,7 @@ class Selector:
 
     def _item(self, corpus: Corpus, ranking: Ranking, similarity: np.ndarray | None, index: int, redundancy: float) -> SummarySentence:
         sentence = corpus.sentences[ranking.rows[index]]
-        row = self._similarity_row(ranking, similarity, index)
-        sources = [sentence]
-        cited = {sentence.article_id}
-        for other in np.argsort(-row):
-            if row[other] < self.duplicate:
-                break
-            candidate = corpus.sentences[ranking.rows[other]]
-            if candidate.article_id not in cited:
-                cited.add(candidate.article_id)
-                sources.append(candidate)
+        sources = same_statement(corpus, int(ranking.rows[index]), self.duplicate)
         original = {corpus.terms[t] for t in ranking.query.original}
         expanded = {corpus.terms[t] for t in ranking.query.weights} - original
         stems = [(w.lower(), corpus.analyzer.stem(w)) for w in words(sentence.text)]
@@ -218,6 +209,37 @@ class Selector:
                 redundancy=redundancy,
             ),
         )
+
+
+RAREST_TERMS = 4
+"""A sentence's rarest terms whose postings are searched for other articles saying the same."""
+
+
+def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]:
+    """The sentence at ``row``, then, for each other article that says the same (tf-idf cosine
+    at least ``threshold``), its closest sentence, closest first.
+
+    Searched over the whole corpus, not a topic's candidates, so that a sentence has the same
+    sources under every topic; through the postings of its rarest terms, which any sentence that
+    close must share, so that the cost follows those terms, not the corpus.
+    """
+    sentence = corpus.sentences[row]
+    terms = corpus.counts[row].indices
+    if not len(terms):
+        return [sentence]
+    rare = terms[np.argsort(-corpus.idf[terms], kind="stable")[:RAREST_TERMS]]
+    rows = corpus.matching(sorted(int(t) for t in rare))
+    rows = rows[corpus.article_of[rows] != corpus.article_of[row]]
+    if not len(rows):
+        return [sentence]
+    similarity = np.asarray((corpus.tfidf(rows) @ corpus.tfidf(np.array([row])).T).todense()).ravel()
+    best: dict[int, tuple[float, int]] = {}
+    for other, value in zip(rows, similarity):
+        article = int(corpus.article_of[other])
+        if value >= threshold and value > best.get(article, (0.0, 0))[0]:
+            best[article] = (float(value), int(other))
+    ordered = sorted(best.values(), key=lambda pair: (-pair[0], pair[1]))
+    return [sentence, *(corpus.sentences[other] for _, other in ordered)]
 
 
 class CoverageSelector(Selector):

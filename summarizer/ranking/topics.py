@@ -139,8 +139,16 @@ def merge_topics(*groups: Iterable[Topic]) -> tuple[Topic, ...]:
     return tuple(merged.values())
 
 
-def query_topic(query: str, analyzer_stop_words: frozenset[str]) -> Topic:
-    """A free-text topic: the content words of a question or description."""
+def query_topic(
+    query: str, analyzer_stop_words: frozenset[str], evoke: Sequence[Topic] | None = None
+) -> Topic:
+    """A free-text topic: the content words of a question or description.
+
+    A question in a topic's words ("Who is mediating ...?") also gets that topic's vocabulary as
+    context words, so that the sentences about mediation rank above those that merely name the
+    same places. ``evoke`` are the topics that can be evoked (the built-in ones by default; none
+    for evaluation datasets, whose long narratives are their own vocabulary).
+    """
     text = " ".join(query.split())
     words = re.findall(r"[^\W_]+(?:['\u2019\-][^\W_]+)*", text)
     keywords = [
@@ -150,7 +158,22 @@ def query_topic(query: str, analyzer_stop_words: frozenset[str]) -> Topic:
     if not keywords:
         raise TopicsError(f"query {text!r} has no content words to search for")
     label = text if len(text) <= 60 else text[:57].rstrip() + "..."
-    return Topic("query", label, tuple(keywords), text, "query")
+    context: list[str] = []
+    evoke = BUILTIN_TOPICS if evoke is None else evoke
+    if evoke:
+        from ..reading.terms import TermAnalyzer
+
+        stem = TermAnalyzer().stem
+        asking = {w: stem(w) for w in keywords}
+        evoked = [t for t in evoke if set(asking.values()) & {stem(w) for k in t.keywords for w in k.split()}]
+        if evoked:
+            # The topic's words lead; the rest of the question (names, places) narrows it down.
+            vocabulary = {stem(w) for t in evoked for k in t.keywords for w in k.split()}
+            leading = [w for w, s in asking.items() if s in vocabulary]
+            context = [w for w in keywords if w not in leading]
+            keywords = list(dict.fromkeys([*leading, *(k for t in evoked for k in t.keywords)]))
+            context += [w for t in evoked for w in t.context if w not in keywords]
+    return Topic("query", label, tuple(keywords), text, "query", tuple(dict.fromkeys(context)))
 
 
 def select_topics(available: Sequence[Topic], names: Sequence[str]) -> tuple[Topic, ...]:

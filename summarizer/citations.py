@@ -1,0 +1,64 @@
+"""One model of citations for every output: fixed numbers, the same sources, consistent counts.
+
+An article's number is its place in the corpus's Sources order (by date, undated last, then
+title), so no toggle, method or length renumbers it. Counts are of distinct summary sentences:
+a sentence shown under two topics cites its articles once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the app imports this module before the rest of the engine is loaded
+    from .model import Article, Digest, SummarySentence
+
+MARKERS_SHOWN = 3
+"""Markers printed after a sentence before the rest fold into "+N more" (the JSON keeps all)."""
+
+
+def source_order(article: Article) -> tuple:
+    """The Sources list's order: oldest first, undated last, then by title."""
+    return (article.date is None, article.date or "", article.title.casefold(), article.id)
+
+
+@dataclass(frozen=True)
+class Citations:
+    numbers: dict[str, int]
+    """Every article of the corpus: its citation number."""
+    articles: tuple[Article, ...]
+    """The cited articles, in number order."""
+    counts: dict[str, int]
+    """Cited articles: how many distinct summary sentences cite each."""
+
+    @classmethod
+    def of(cls, digest: Digest) -> Citations:
+        numbers = {a.id: n for n, a in enumerate(sorted(digest.articles, key=source_order), 1)}
+        sentences: dict[tuple[str, int], SummarySentence] = {}
+        for summary in digest.summaries:
+            for item in summary.sentences:
+                sentences.setdefault((item.sentence.article_id, item.sentence.start), item)
+        counts: dict[str, int] = {}
+        for item in sentences.values():
+            for article_id in dict.fromkeys(s.article_id for s in item.sources):
+                counts[article_id] = counts.get(article_id, 0) + 1
+        by_id = {a.id: a for a in digest.articles}
+        cited = sorted((i for i in counts if i in numbers), key=numbers.__getitem__)
+        return cls(numbers, tuple(by_id[i] for i in cited), counts)
+
+    @property
+    def next_number(self) -> int:
+        """The first number no article of the corpus has (for articles read earlier)."""
+        return len(self.numbers) + 1
+
+    def sources(self, item: SummarySentence) -> list[int]:
+        """The sentence's article first, then the others that say the same, by number."""
+        own = self.numbers[item.sentence.article_id]
+        others = sorted({self.numbers[s.article_id] for s in item.sources} - {own})
+        return [own, *others]
+
+    def markers(self, item: SummarySentence, shown: int = MARKERS_SHOWN) -> str:
+        """``[2][5][9] +12 more``: a handful of markers, never one per source of hundreds."""
+        numbers = self.sources(item)
+        text = "".join(f"[{n}]" for n in numbers[:shown])
+        return text + (f" +{len(numbers) - shown} more" if len(numbers) > shown else "")
