@@ -70,8 +70,12 @@ def test_no_subcommand_when_piped_behaves_as_summarize(tmp_path):
 
 def test_markdown(tmp_path):
     result = run("summarize", "--format", "markdown", "-t", "security", cwd=tmp_path)
-    assert result.stdout.startswith("## Security\n\n- ")
-    assert "## Sources" in result.stdout and "\n1. " in result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[0] == "# News digest"
+    assert lines[2].startswith("*Security · method topical · 5 sentences per topic · relevance order · ")
+    assert "\n## Security\n\n- " in result.stdout and "## Sources" in result.stdout
+    assert "\n- [1] Israel expresses willingness to host meeting between Putin & Zelenskyy (2022-04-20)" in result.stdout
+    assert "\\" not in result.stdout  # nothing in the seeds needs a backslash: none is shown
 
 
 def test_query_and_word_budget_on_a_jsonl_export(tmp_path):
@@ -146,7 +150,7 @@ def test_output_file_is_written_whole(tmp_path):
     target = write(tmp_path / "digest.md", "old contents")
     result = run("summarize", "--format", "markdown", "-o", str(target), cwd=tmp_path)
     assert result.returncode == 0 and result.stdout == ""
-    assert target.read_text().startswith("## Aid")
+    assert target.read_text().startswith("# News digest\n") and "\n## Aid\n" in target.read_text()
     assert [p.name for p in tmp_path.iterdir()] == ["digest.md"]  # no temporary file left behind
 
 

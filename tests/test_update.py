@@ -193,7 +193,7 @@ def test_new_then_nothing_new_then_something_new(tmp_path):
 
     markdown = run("summarize", str(news), "--cache-dir", str(cache), "--new", "-q", QUERY, "--explain", "-f", "markdown",
                    cwd=tmp_path)
-    assert markdown.stdout.startswith("*New since ") and "*Left out, already read in \\[" in markdown.stdout
+    assert "\n*New since " in markdown.stdout and "*Left out, already read in [" in markdown.stdout
     assert "## Already read" in markdown.stdout and "`news/monday.txt`" in markdown.stdout
 
     as_json = run("summarize", str(news), "--cache-dir", str(cache), "--new", "-q", QUERY, "-f", "json", cwd=tmp_path)

@@ -264,7 +264,7 @@ def _summarize(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) 
     elif args.format == "markdown":
         from .render_markdown import render_markdown
 
-        out = render_markdown(digest, explain=args.explain, heading=heading)
+        out = render_markdown(digest, explain=args.explain, heading=heading, settings=settings)
     elif args.output:
         out = _text(digest, args, heading=heading)
     else:
