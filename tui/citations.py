@@ -1,13 +1,28 @@
 """Citations as the terminal shows them: the engine's one model (:mod:`summarizer.citations`),
-and paths as a reader wants them."""
+and paths as a reader wants them.
+
+The model is looked up on first use (PEP 562): the app imports this module for ``display_path``
+before the engine is loaded, and paints first.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from summarizer.citations import MARKERS_SHOWN, Citations, source_order
+if TYPE_CHECKING:
+    from summarizer.citations import MARKERS_SHOWN, Citations, source_order
 
 __all__ = ["MARKERS_SHOWN", "Citations", "display_path", "source_order"]
+_FROM_ENGINE = frozenset({"MARKERS_SHOWN", "Citations", "source_order"})
+
+
+def __getattr__(name: str):
+    if name in _FROM_ENGINE:
+        from summarizer import citations
+
+        return getattr(citations, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def display_path(path: str) -> str:

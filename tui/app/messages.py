@@ -15,6 +15,7 @@ from textual.message import Message
 if TYPE_CHECKING:
     from summarizer import Digest, Topic
 
+    from ..request import Baseline
     from .session import Settings
 
 
@@ -45,6 +46,12 @@ class CorpusLoaded(Message):
     """Inputs that were skipped (one line each)."""
     problems: tuple[str, ...]
     """Errors the app recovered from (a bad topics file, an unknown topic name)."""
+    baseline: Baseline | None = None
+    """What is new since the last visit (None: no read state, nothing is recorded)."""
+    has_new: bool = False
+    """Some articles were read and others are new: the New view exists (and is shown first)."""
+    read_problems: tuple[str, ...] = ()
+    """The read state could not be used (one line each)."""
 
 
 @dataclass

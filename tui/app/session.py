@@ -4,22 +4,31 @@ The :class:`Session` is the app's data layer: it holds the corpus and calls the 
 nothing from Textual. The engine is imported lazily, inside :meth:`Session.load`, so that the app
 paints before the (slow to import) engine is ready.
 
+What the reader has seen lives in the read state beside the index (``read.sqlite3`` in the
+request's cache directory, see :mod:`summarizer.store.read_state`): at load the session splits the
+articles into those already read and those new, for the New view (an update summary); opening an
+article marks it read, and showing a topic's summary records when the topic was viewed. Without a
+cache directory (``--no-cache``) nothing is recorded and there is no New view.
+
 Tests and benchmarks keep away from the user's files by pointing ``NEWSDIGEST_TOPICS`` (read by
-``summarizer.ranking.topics.config_topics_path``) at a file of their own, or at one that does not exist.
+``summarizer.ranking.topics.config_topics_path``) at a file of their own, or at one that does not exist,
+and by giving a cache directory of their own (or none).
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from summarizer import Corpus, Digest, Length, Summary, Topic
+    from summarizer import Article, ArticleCache, Corpus, Digest, Length, Summary, Topic
+    from summarizer.ranking.novelty import ReadSet
+    from summarizer.reading.terms import TermAnalyzer
 
-    from ..request import Request
+    from ..request import Baseline, Request
 
 Progress = Callable[[str, int, "int | None"], None]
 """Called with (stage, done, total) while loading."""
@@ -34,6 +43,8 @@ class Settings:
     method: str
     length: Length
     order: str
+    new: bool = False
+    """The New view: an update summary of the articles not read yet, leaving out what was read."""
 
 
 @dataclass(frozen=True)
@@ -42,12 +53,21 @@ class Loaded:
     chosen: tuple[str, ...]
     warnings: tuple[str, ...]
     problems: tuple[str, ...]
+    baseline: Baseline | None = None
+    """What is new against what was read; None when there is no read state (``--no-cache``)."""
+    read_problems: tuple[str, ...] = ()
+    """The read state could not be used (it was set aside, or cannot be opened)."""
+
+    @property
+    def has_new(self) -> bool:
+        """Something is new since the last visit: some articles were read and others were not."""
+        return self.baseline is not None and self.baseline.read > 0 and self.baseline.new > 0
 
 
 class Session:
     """The corpus behind the app: built once, then digested on every change of settings.
 
-    Summaries are cached per (topic, method, length), so toggling a topic back on, or switching
+    Summaries are cached per (topic, method, length, view), so toggling a topic back on, or switching
     the order, does not rank again; chronological order is applied to the cached summary.
     """
 
@@ -56,6 +76,11 @@ class Session:
     def __init__(self, request: Request) -> None:
         self.request = request
         self.corpus: Corpus | None = None
+        """Every article (the All view)."""
+        self.update_corpus: Corpus | None = None
+        """The articles not read yet (the New view); None when nothing is new or nothing was read."""
+        self.read_set: ReadSet | None = None
+        """The articles already read, whose information the New view leaves out."""
         self.topics: dict[str, Topic] = {}
         self.warnings: tuple[str, ...] = ()
         self._stop_words: frozenset[str] = frozenset()
@@ -67,11 +92,11 @@ class Session:
 
         Raises :class:`summarizer.NewsdigestError` when there is nothing to summarize.
         """
-        from summarizer import NoArticlesError, TopicsError, UnknownTopicError
+        from summarizer import ArticleCache, Corpus, NoArticlesError, TopicsError, UnknownTopicError
         from summarizer.reading.terms import TermAnalyzer
         from summarizer.ranking.topics import available_topics
 
-        from ..request import load_corpus, resolve_topics
+        from ..request import resolve_topics
 
         progress = on_progress or (lambda stage, done, total: None)
         progress("starting", 0, None)
@@ -98,11 +123,48 @@ class Session:
             if done == total:  # every file read: the corpus is being indexed next
                 progress("indexing", done, total)
 
-        from ..web_inputs import fetch_inputs  # URLs and subscribed feeds, as files (with progress)
+        from ..web_inputs import fetch_inputs, load_request_articles  # URLs and feeds, as files (with progress)
 
         request = fetch_inputs(self.request, warn, lambda done, total: progress("fetching", done, total))
-        self.corpus = load_corpus(request, analyzer, warn, reading)
-        return Loaded(tuple(topics), tuple(t.name for t in chosen), tuple(warnings), tuple(problems))
+        cache = ArticleCache(request.cache_dir)
+        try:
+            articles = load_request_articles(request, cache, warn, reading)  # --since applied
+            self.corpus = Corpus(articles, analyzer, cache=cache)
+            read_problems: list[str] = []
+            baseline = self._split(articles, analyzer, cache, read_problems.append, progress)
+        finally:
+            cache.close()
+        return Loaded(tuple(topics), tuple(t.name for t in chosen), tuple(warnings), tuple(problems), baseline,
+                      tuple(read_problems))
+
+    def _split(
+        self,
+        articles: Sequence[Article],
+        analyzer: TermAnalyzer,
+        cache: ArticleCache,
+        warn: Callable[[str], None],
+        progress: Progress,
+    ) -> Baseline | None:
+        """Which articles were read and which are new; with both, the New view's corpus and read set."""
+        from summarizer import Corpus
+        from summarizer.ranking.novelty import ReadSet
+        from summarizer.store.read_state import ReadState, ReadStateError
+
+        from ..request import Baseline
+
+        if self.request.cache_dir is None:
+            return None
+        try:
+            with ReadState(self.request.cache_dir, warn) as state:
+                read, new, since = state.split(articles)
+        except ReadStateError as error:
+            warn(str(error))
+            return None
+        if read and new:
+            progress("comparing", 0, None)
+            self.update_corpus = Corpus(new, analyzer, cache=cache)
+            self.read_set = ReadSet(read, analyzer)
+        return Baseline(since, len(new), len(read))
 
     def _fallback_topics(self, available_topics, stop_words, problems: list[str]) -> tuple[Topic, ...]:
         """The topics that still work when the request's topics file or names are wrong."""
@@ -136,25 +198,57 @@ class Session:
         from summarizer import Digest, Digester
         from summarizer.digest import chronological
 
-        corpus = self.corpus
-        if corpus is None:
+        if self.corpus is None:
             raise RuntimeError("digest() before load()")
+        corpus, read = self.corpus, None
+        if settings.new:
+            if self.update_corpus is None or self.read_set is None:
+                raise RuntimeError("the New view without anything new")
+            corpus, read = self.update_corpus, self.read_set
         digester = Digester(settings.method, settings.length, "relevance")
         summaries = []
         for name in settings.topics:
             topic = self.topics[name]
-            key = (topic, settings.method, settings.length)
+            key = (topic, settings.method, settings.length, settings.new)
             with self._lock:
                 summary = self._cache.get(key)
             if summary is None:
                 if should_cancel and should_cancel():
                     return None
-                summary = digester(corpus, [topic]).summaries[0]
+                summary = digester(corpus, [topic], read=read).summaries[0]
                 with self._lock:
                     self._cache[key] = summary
                     while len(self._cache) > self.CACHE_SIZE:
                         self._cache.popitem(last=False)
-            if settings.order == "chronological":
+            if settings.order == "chronological":  # the cached summary is in relevance order
                 summary = chronological(summary, corpus)
             summaries.append(summary)
-        return Digest(corpus.articles, tuple(summaries), self.warnings)
+        return Digest(corpus.articles, tuple(summaries), self.warnings, read.articles if read is not None else ())
+
+    # What the reader has seen (called from worker threads: each call opens the read state).
+
+    def mark_opened(self, article: Article) -> bool:
+        """Record that the reader opened ``article``; False when there is no read state.
+
+        Raises :class:`summarizer.store.read_state.ReadStateError` when it cannot be written.
+        """
+        if self.request.cache_dir is None:
+            return False
+        from summarizer.store.read_state import ReadState
+
+        with ReadState(self.request.cache_dir) as state:
+            state.mark([article], how="opened")
+        return True
+
+    def record_viewed(self, topics: tuple[str, ...]) -> bool:
+        """Record that these topics' summaries were shown now; False when there is no read state.
+
+        Raises :class:`summarizer.store.read_state.ReadStateError` when it cannot be written.
+        """
+        if self.request.cache_dir is None or not topics:
+            return False
+        from summarizer.store.read_state import ReadState
+
+        with ReadState(self.request.cache_dir) as state:
+            state.viewed(topics)
+        return True

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Container, Vertical
+from textual.content import Content
 from textual.reactive import reactive, var
 from textual.screen import Screen
 from textual.timer import Timer
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from summarizer import Article, Digest, Length, Sentence
 
     from ...citations import Citations
+    from ...request import Baseline
     from ..app import NewsdigestApp
 
 LENGTH = Binding.Group("Length")
@@ -59,6 +61,7 @@ class MainScreen(Screen[None]):
     | e / y | Export as Markdown / copy it to the clipboard. |
     | s | Show or hide the sources panel. |
     | a | Type a query to add as a topic. |
+    | u | What is new since the last visit, or all the articles. |
     """
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
@@ -73,6 +76,8 @@ class MainScreen(Screen[None]):
                 tooltip="One sentence fewer per topic (or 25 fewer words)"),
         Binding("m", "cycle_method", "Method", tooltip="Rank with the next method"),
         Binding("r", "toggle_order", "Order", tooltip="Switch between relevance and chronological order"),
+        Binding("u", "toggle_new", "New/All",
+                tooltip="What is new since the last visit (what was read left out), or every article"),
         Binding("e", "export", "Export", tooltip="Save the summary as a Markdown file"),
         Binding("y", "copy", "Copy", show=False, tooltip="Copy the summary, as Markdown, to the clipboard"),
         Binding("s", "toggle_sources", "Sources", show=False, tooltip="Show or hide the sources panel"),
@@ -87,6 +92,8 @@ class MainScreen(Screen[None]):
     """Names of the checked topics."""
     loaded: var[bool] = var(False)
     """The corpus is built (the settings can change)."""
+    new_view: var[bool] = var(False)
+    """The New view is on show: an update summary of the articles not read yet."""
     digest: var[Digest | None] = var(None, always_update=True)
     citations: var[Citations | None] = var(None, always_update=True)
     show_sources: reactive[bool] = reactive(True)
@@ -101,6 +108,11 @@ class MainScreen(Screen[None]):
         self._articles: dict[str, Article] = {}
         self.last_digest_seconds: float | None = None
         """How long the engine took for the digest on show."""
+        self.baseline: Baseline | None = None
+        """What is new against what was read (None: no read state, or still loading)."""
+        self.has_new: bool = False
+        """The New view exists: some articles were read and others are new."""
+        self._read_state_failed = False
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -154,7 +166,8 @@ class MainScreen(Screen[None]):
             self.post_message(LoadFailed(_one_line(error), session.warnings))
             return
         articles = len(session.corpus.articles) if session.corpus else 0
-        self.post_message(CorpusLoaded(loaded.topics, loaded.chosen, articles, loaded.warnings, loaded.problems))
+        self.post_message(CorpusLoaded(loaded.topics, loaded.chosen, articles, loaded.warnings, loaded.problems,
+                                       loaded.baseline, loaded.has_new, loaded.read_problems))
 
     @work(thread=True, exclusive=True, group="digest", exit_on_error=False)
     def summarize(self, settings: Settings) -> None:
@@ -184,10 +197,15 @@ class MainScreen(Screen[None]):
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         for problem in message.problems:
             self.notify(printable(problem), title="Topics", severity="error", markup=False, timeout=10)
+        for problem in message.read_problems:
+            self.notify(printable(problem), title="What was read", severity="warning", markup=False, timeout=10)
         self._notify_warnings(message.warnings)
         self.query_one(LoadingPanel).display = False
         self.query_one(StatusBar).articles = message.articles
         self.query_one(TopicList).set_topics(message.topics, message.chosen)
+        self.baseline, self.has_new = message.baseline, message.has_new
+        self.refresh_bindings()  # the footer shows New/All when there is something new
+        self.new_view = message.has_new  # something new since the last visit: it comes first
         self.loaded = True
         checked = self.query_one(TopicList).checked
         if checked == self.selected:
@@ -213,6 +231,7 @@ class MainScreen(Screen[None]):
         self._set_busy(False)
         self.last_digest_seconds = message.seconds
         self.digest = message.digest
+        self.record_viewed(tuple(s.topic.name for s in message.digest.summaries))
 
     def _notify_warnings(self, warnings: tuple[str, ...]) -> None:
         if not warnings:
@@ -230,7 +249,7 @@ class MainScreen(Screen[None]):
     def settings(self) -> Settings | None:
         if not self.loaded or self.length is None:
             return None
-        return Settings(self.selected, self.method, self.length, self.order)
+        return Settings(self.selected, self.method, self.length, self.order, self.new_view and self.has_new)
 
     def _refresh_digest(self) -> None:
         settings = self.settings
@@ -265,17 +284,24 @@ class MainScreen(Screen[None]):
     def watch_selected(self) -> None:
         self._refresh_digest()
 
+    def watch_new_view(self) -> None:
+        self._refresh_digest()
+
     def watch_digest(self, digest: Digest | None) -> None:
         if digest is None:
             return
         from ...citations import Citations
 
         self.refresh_bindings()  # the actions that need a digest are possible now
-        if len(self._articles) != len(digest.articles):
-            self._articles = {a.id: a for a in digest.articles}
+        if not all(a.id in self._articles for a in digest.articles):  # the New view's are a subset of All's
+            self._articles = {**self._articles, **{a.id: a for a in digest.articles}}
         self.citations = Citations.of(digest)
+        status = self.query_one(StatusBar)
+        status.view = ("New" if digest.is_update else "All") if self.baseline and self.baseline.read else ""
+        status.articles = len(digest.articles)
         summary = self.query_one(SummaryView)
         summary.citations = self.citations
+        summary.set_reactive(SummaryView.note, self._note(digest))  # drawn with the digest, below
         summary.digest = digest
         sources = self.query_one(SourcesPanel)
         sources.citations = self.citations
@@ -371,8 +397,18 @@ class MainScreen(Screen[None]):
 
     # Actions (keys, the command palette).
 
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys the footer shows: New/All only when there is a New view to switch to (the key,
+        the palette and the help keep it: they say why when there is none)."""
+        bindings = super().active_bindings
+        if self.has_new:
+            return bindings
+        return {key: active for key, active in bindings.items() if active.binding.action != "toggle_new"}
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"longer", "shorter", "cycle_method", "toggle_order", "export", "copy", "toggle_topic"}:
+        if action in {"longer", "shorter", "cycle_method", "toggle_order", "toggle_new", "export", "copy",
+                      "toggle_topic"}:
             return True if self.loaded and self.digest is not None else None
         if action in {"next_match", "previous_match"}:
             summary = self.query(SummaryView).first() if self.query(SummaryView) else None
@@ -430,6 +466,22 @@ class MainScreen(Screen[None]):
 
         self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)] if self.order in ORDERS else ORDERS[0]
 
+    def action_toggle_new(self) -> None:
+        if self.has_new:
+            self.new_view = not self.new_view
+            return
+        baseline = self.baseline
+        if baseline is None:
+            why = "Nothing is recorded as read without a cache directory (--no-cache)."
+        elif not baseline.read:
+            why = "Nothing read yet: every article is new. Opening an article marks it read."
+        else:
+            from ...request import NothingNew
+
+            text = str(NothingNew(baseline))
+            why = text[:1].upper() + text[1:] + "."
+        self.notify(printable(why), title="New", markup=False, timeout=5)
+
     def action_toggle_sources(self) -> None:
         self.show_sources = not self.show_sources
 
@@ -446,7 +498,7 @@ class MainScreen(Screen[None]):
             return
         from ...render_markdown import render_markdown
 
-        self.app.copy_to_clipboard(render_markdown(self.digest))
+        self.app.copy_to_clipboard(render_markdown(self.digest, heading=self._heading(self.digest)))
         self.notify("The summary is on the clipboard, as Markdown.", markup=False, timeout=3)
 
     def action_export(self) -> None:
@@ -472,7 +524,7 @@ class MainScreen(Screen[None]):
         from ...render_markdown import render_markdown
 
         try:
-            write_atomically(path, render_markdown(digest))
+            write_atomically(path, render_markdown(digest, heading=self._heading(digest)))
         except OSError as error:
             self.notify(printable(f"{path}: {error.strerror or error}"), title="Not saved", severity="error",
                         markup=False)
@@ -500,6 +552,56 @@ class MainScreen(Screen[None]):
     def _open_article(self, article: Article, target: Sentence | None) -> None:
         number = self.citations.numbers.get(article.id) if self.citations else None
         self.app.push_screen(ArticleScreen(article, target, self._cited_sentences(article.id), number))
+        self.mark_opened(article)
+
+    # What the reader has seen: written in threads (the read state is a file other processes share).
+
+    @work(thread=True, group="read-state", exit_on_error=False)
+    def mark_opened(self, article: Article) -> None:
+        """An article opened is read: the next visit's New view leaves it, and what it says, out."""
+        from summarizer.store.read_state import ReadStateError
+
+        try:
+            self.app.session.mark_opened(article)
+        except ReadStateError as error:
+            self.app.call_from_thread(self._read_state_unwritable, str(error))
+
+    @work(thread=True, exclusive=True, group="viewed", exit_on_error=False)
+    def record_viewed(self, topics: tuple[str, ...]) -> None:
+        """The topics whose summaries are on show were viewed now."""
+        from summarizer.store.read_state import ReadStateError
+
+        try:
+            self.app.session.record_viewed(topics)
+        except ReadStateError as error:
+            self.app.call_from_thread(self._read_state_unwritable, str(error))
+
+    def _read_state_unwritable(self, problem: str) -> None:
+        if not self._read_state_failed:  # once: every summary shown would say it again
+            self._read_state_failed = True
+            self.notify(printable(problem), title="What was read", severity="warning", markup=False, timeout=10)
+
+    def _heading(self, digest: Digest) -> str | None:
+        """An update summary's baseline, for exports: ``new since Tue 14:02, 12 articles``."""
+        return self.baseline.describe() if digest.is_update and self.baseline is not None else None
+
+    def _note(self, digest: Digest) -> Content | None:
+        """The summary's top line once something was read: what is new since when, or that nothing is."""
+        baseline = self.baseline
+        if baseline is None or not baseline.read or baseline.since is None:
+            return None  # no read state, or the first visit: one view, nothing to say
+        from ...request import NothingNew, when
+
+        since = when(baseline.since)
+        if not baseline.new:
+            text = str(NothingNew(baseline))
+            return Content.styled(text[:1].upper() + text[1:], "italic $text-warning")
+        new = f"{baseline.new} article{'s' if baseline.new != 1 else ''}"
+        if digest.is_update:
+            return Content.assemble((f"New since {since} \u00b7 {new}", "bold $text-success"),
+                                    (f"  {baseline.read} already read, left out", "dim"))
+        total = baseline.new + baseline.read
+        return Content.styled(f"All {total} articles \u00b7 {baseline.new} new since {since}", "dim")
 
 
 def _length_label(length: Length) -> str:

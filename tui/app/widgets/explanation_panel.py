@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 LABEL_STYLE = "bold $text-primary"
 NEVER_USED_SHOWN = 25
 """How many never-used articles to name before summing up the rest."""
+NEW_TERMS_SHOWN = 12
+"""How many of an update summary sentence's new words to name."""
 
 
 def bar(value: float, width: int = 5) -> str:
@@ -67,7 +69,17 @@ class ExplanationPanel(VerticalScroll, can_focus=False):
         for name, value in (("relevance", why.relevance), ("centrality", why.centrality),
                             ("redundancy", why.redundancy)):
             parts += [f"{name:<10} {value:4.2f} ", (bar(value), "$text-accent"), "\n"]
-        parts += [f"{'score':<10} {item.score:4.2f}\n", ("Sources\n", LABEL_STYLE)]
+        parts += [f"{'score':<10} {item.score:4.2f}\n"]
+        novelty = why.novelty
+        if novelty is not None:  # an update summary: what the sentence adds to what was read
+            shown = ", ".join(printable(t) for t in novelty.new_terms[:NEW_TERMS_SHOWN]) or "none"
+            more = len(novelty.new_terms) - NEW_TERMS_SHOWN
+            parts += [("New words\n", LABEL_STYLE), shown + (f" and {more} more" if more > 0 else "") + "\n"]
+            if novelty.closest_read is not None:
+                read = {a.id: a for a in digest.read_articles}.get(novelty.closest_read.article_id)
+                title = printable(read.title) if read else novelty.closest_read.article_id
+                parts.append(f"{novelty.read_similarity:.0%} of it already read, in {title}\n")
+        parts.append(("Sources\n", LABEL_STYLE))
         for n, source in enumerate(item.sources):
             number = citations.numbers.get(source.article_id, 0)
             article = by_id.get(source.article_id)
@@ -88,6 +100,7 @@ class ExplanationPanel(VerticalScroll, can_focus=False):
             ("Keywords ", LABEL_STYLE), printable(", ".join(topic.keywords)) + "\n",
             *((("In context ", LABEL_STYLE), printable(", ".join(topic.context)) + "\n") if topic.context else ()),
             f"{summary.candidates} matching sentences in {summary.articles} articles\n",
+            *((f"{len(summary.repeats)} left out as already read\n",) if summary.repeats else ()),
             (f"Cited ({len(cited)})\n", LABEL_STYLE),
         ]
         for article in cited:

@@ -23,6 +23,7 @@ class LoadingPanel(Vertical):
         "fetching": "Fetching feeds and pages",
         "reading": "Reading articles",
         "indexing": "Indexing sentences",
+        "comparing": "Comparing with what was read",
     }
 
     def compose(self) -> ComposeResult:

@@ -1,4 +1,4 @@
-"""The line at the top: what is on show (articles, topics, method, length, order) and what is going on."""
+"""The line at the top: what is on show (the view, articles, topics, method, length, order) and what is going on."""
 
 from __future__ import annotations
 
@@ -22,8 +22,10 @@ class StatusBar(Static):
     }
     """
 
+    view: reactive[str] = reactive("")
+    """``New`` or ``All`` once the reader has read something; empty before (there is one view)."""
     articles: reactive[int | None] = reactive(None)
-    """How many articles are loaded (None while loading)."""
+    """How many articles are on show (None while loading)."""
     topics: reactive[tuple[int, int]] = reactive((0, 0))
     """(topics checked, topics in all)."""
     method: reactive[str] = reactive("")
@@ -40,8 +42,11 @@ class StatusBar(Static):
         parts: list[str | tuple[str, str]] = [("newsdigest", "bold $text-primary")]
         if self.articles is not None:
             checked, total = self.topics
+            parts.append("  ")
+            if self.view:
+                parts += [(self.view, "bold $text-success"), " \u00b7 "]
             parts += [
-                f"  {self.articles} article{'s' if self.articles != 1 else ''}",
+                f"{self.articles} article{'s' if self.articles != 1 else ''}",
                 f" \u00b7 {checked}/{total} topics",
                 " \u00b7 ", (self.method, "bold"),
                 f" \u00b7 {self.length} \u00b7 {self.order}",

@@ -33,7 +33,7 @@ HEADING_STYLE = "bold $text-primary"
 class Entry:
     """What one option of the list stands for."""
 
-    kind: Literal["topic", "sentence", "message"]
+    kind: Literal["note", "topic", "sentence", "message"]
     summary: Summary | None
     item: SummarySentence | None = None
     position: int = 0
@@ -77,6 +77,8 @@ class SummaryView(OptionList):
     """Source numbers for ``digest`` (set with it)."""
     search: var[str] = var("")
     """Text to find in the sentences; matches are shown and ``next_match`` goes to them."""
+    note: var[Content | None] = var(None)
+    """A line above the summary (set by the screen): what the view shows, e.g. ``New since Tue 14:02 · 12 articles``."""
 
     class SentenceHighlighted(Message):
         def __init__(self, summary: Summary, item: SummarySentence, position: int) -> None:
@@ -129,6 +131,10 @@ class SummaryView(OptionList):
     def watch_digest(self) -> None:
         self._rebuild()
 
+    def watch_note(self) -> None:
+        if self.digest is not None:
+            self._rebuild()
+
     def watch_search(self) -> None:
         self._rebuild()
         self._post_matches()
@@ -141,6 +147,9 @@ class SummaryView(OptionList):
         search = re.compile(re.escape(self.search), re.IGNORECASE) if self.search.strip() else None
         self._matches = []
         if digest is not None and citations is not None:
+            if self.note is not None:
+                entries.append(Entry("note", None))
+                options.append(Option(self.note, disabled=True))
             if not digest.summaries:
                 entries.append(Entry("message", None))
                 options.append(Option(
