@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..atomic import write_atomically
+
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x6E647765  # "ndwe"
 DIRNAME = "web"
@@ -163,7 +165,9 @@ class FetchStore:
         name = hashlib.sha1(url.encode("utf-8", "surrogatepass")).hexdigest()
         relative = Path("articles") / name[:2] / f"{name}.json"
         record = {"id": article_id(url), "title": title, "date": date, "url": url, "text": text}
-        _write_atomically(self.directory / relative, json.dumps(record, ensure_ascii=True) + "\n")
+        target = self.directory / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, json.dumps(record, ensure_ascii=True) + "\n")
         now = time.time()
         previous = self.article(url)
         first_seen = previous.first_seen if previous else now
@@ -239,18 +243,3 @@ def article_id(url: str) -> str:
     if len(text) > MAX_ID_CHARS:
         text = text[: MAX_ID_CHARS - 9] + "~" + hashlib.sha1(url.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     return text or url
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        raise

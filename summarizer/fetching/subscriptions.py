@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..atomic import write_atomically
 from ..errors import NewsdigestError
 
 NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
@@ -85,20 +85,7 @@ def save(subscriptions: list[Subscription], path: Path | None = None) -> None:
         lines.append(f"\n[[feed]]\nname = {_toml_string(sub.name)}\nurl = {_toml_string(sub.url)}\n")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write("".join(lines))
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-            os.replace(temporary, path)
-        except BaseException:
-            try:
-                os.unlink(temporary)
-            except FileNotFoundError:
-                pass
-            raise
+        write_atomically(path, "".join(lines))
     except OSError as error:
         raise SubscriptionError(f"{path}: cannot write: {error.strerror or error} (nothing was changed)") from None
 
