@@ -19,7 +19,7 @@ import pytest
 from summarizer import NoArticlesError, load_articles
 from summarizer.reading import inputs as inputs_module
 from summarizer.reading.inputs import MAX_ARTICLE_CHARS
-from tui import atomic
+from summarizer import atomic
 from tui.cli import main
 
 from .conftest import ARTICLE, default_sigint, wait_for_children, write

@@ -9,7 +9,7 @@ from typing import TextIO
 
 from summarizer import METHODS, NewsdigestError, UnknownMethodError
 
-from .atomic import write_atomically
+from summarizer.atomic import write_atomically
 
 COLUMNS = ("method", "R-1", "R-2", "R-2 95% CI", "SU4", "SU4 95% CI", "s/topic")
 

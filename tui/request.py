@@ -156,8 +156,10 @@ def run_update(
     from summarizer import Digest, Digester
     from summarizer.ranking.novelty import ReadSet
     from summarizer.reading.terms import TermAnalyzer
+    from summarizer.store.index import recall_stems, remember_stems
 
     analyzer = TermAnalyzer()
+    recall_stems(request.cache_dir, analyzer)  # the words stemmed before: no stemmer (NLTK) to load
     _, chosen = resolve_topics(request, analyzer)
     warnings: list[str] = []
 
@@ -169,4 +171,5 @@ def run_update(
     corpus, read, baseline = load_corpora(request, analyzer, on_warning, on_progress)
     read_set = ReadSet(read, analyzer) if request.new else None
     digest = Digester(request.method, request.length, request.order)(corpus, chosen, read=read_set)  # type: ignore[arg-type]
+    remember_stems(request.cache_dir, analyzer)  # words met for the first time (a query's), for next time
     return Digest(digest.articles, digest.summaries, tuple(warnings), digest.read_articles), baseline

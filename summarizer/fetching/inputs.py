@@ -17,7 +17,8 @@ from pathlib import Path
 
 from .http import FetchPolicy
 from .store import DIRNAME, FetchStore, StoredArticle
-from .web import Progress, Report, WebReader, is_url, unique_articles
+from .urls import is_url
+from .web import Progress, Report, WebReader, unique_articles
 
 Warn = Callable[[str, str], None]
 

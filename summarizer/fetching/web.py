@@ -331,10 +331,6 @@ def unique_articles(reports: Sequence[Report]) -> list[StoredArticle]:
     return out
 
 
-def is_url(text: str) -> bool:
-    return text.startswith(("http://", "https://")) and len(text) > len("https://")
-
-
 def _canonical(url: str) -> str:
     return urldefrag(url)[0]
 

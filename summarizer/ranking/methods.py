@@ -3,20 +3,9 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable
+from typing import Any
 
 import numpy as np
-from sumy.models.dom import ObjectDocumentModel, Paragraph
-from sumy.models.dom import Sentence as SumySentence
-from sumy.nlp.stemmers import Stemmer
-from sumy.summarizers.edmundson import EdmundsonSummarizer
-from sumy.summarizers.kl import KLSummarizer
-from sumy.summarizers.lex_rank import LexRankSummarizer
-from sumy.summarizers.lsa import LsaSummarizer
-from sumy.summarizers.luhn import LuhnSummarizer
-from sumy.summarizers.reduction import ReductionSummarizer
-from sumy.summarizers.sum_basic import SumBasicSummarizer
-from sumy.summarizers.text_rank import TextRankSummarizer
 
 from .corpus import Corpus
 from .novelty import ReadSet
@@ -27,17 +16,33 @@ from ..options import DEFAULT_METHOD, METHODS, SUMY_METHODS, Length
 from .selection import CoverageSelector, Selector
 from ..reading.terms import words
 
-_SUMY: dict[str, Callable[[Stemmer], object]] = {
-    "lexrank": LexRankSummarizer,
-    "textrank": TextRankSummarizer,
-    "lsa": LsaSummarizer,
-    "luhn": LuhnSummarizer,
-    "edmundson": lambda stemmer: EdmundsonSummarizer(stemmer, cue_weight=1.0, key_weight=1.0),
-    "kl": KLSummarizer,
-    "sumbasic": SumBasicSummarizer,
-    "reduction": ReductionSummarizer,
+# sumy's summarizers by method name (module, class); imported when one is used, since sumy
+# brings NLTK and scipy.stats with it (half a second) and the default method needs neither.
+_SUMY: dict[str, tuple[str, str]] = {
+    "lexrank": ("lex_rank", "LexRankSummarizer"),
+    "textrank": ("text_rank", "TextRankSummarizer"),
+    "lsa": ("lsa", "LsaSummarizer"),
+    "luhn": ("luhn", "LuhnSummarizer"),
+    "edmundson": ("edmundson", "EdmundsonSummarizer"),
+    "kl": ("kl", "KLSummarizer"),
+    "sumbasic": ("sum_basic", "SumBasicSummarizer"),
+    "reduction": ("reduction", "ReductionSummarizer"),
 }
 assert tuple(_SUMY) == SUMY_METHODS
+
+
+def _sumy_summarizer(method: str) -> Any:
+    """A sumy summarizer for ``method``, made with sumy's English stemmer."""
+    from importlib import import_module
+
+    from sumy.nlp.stemmers import Stemmer
+
+    module, name = _SUMY[method]
+    summarizer_class = getattr(import_module(f"sumy.summarizers.{module}"), name)
+    stemmer = Stemmer("english")
+    if method == "edmundson":
+        return summarizer_class(stemmer, cue_weight=1.0, key_weight=1.0)
+    return summarizer_class(stemmer)
 # Candidates given to a sumy method at most ("" for the others); each takes a few seconds at most.
 _SUMY_MAX_SENTENCES = {"": 400, "kl": 150}
 
@@ -88,8 +93,10 @@ class TopicSummarizer:
         """The candidates in the order a sumy summarizer rates them."""
         if not len(ranking.rows):
             return np.zeros(0, dtype=np.int64)
-        stemmer = Stemmer("english")
-        summarizer = _SUMY[self.method](stemmer)
+        from sumy.models.dom import ObjectDocumentModel, Paragraph
+        from sumy.models.dom import Sentence as SumySentence
+
+        summarizer = _sumy_summarizer(self.method)
         summarizer.stop_words = corpus.analyzer.stop_words
         if self.method == "edmundson":
             summarizer.bonus_words = [w for keyword in topic.keywords for w in keyword.split()]

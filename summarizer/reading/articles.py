@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .boilerplate import BoilerplateDetector
-from .exclusions import Piece, exclude_boilerplate
 from .metadata import date_header, dateline_length, front_matter, keyed_header, normalise_date
 from ..model import Article, Block, Sentence
 from .paragraphs import paragraph_spans
-from .segment import SentenceSplitter
+
+if TYPE_CHECKING:  # imported when an article is parsed: a warm run reads articles from the index
+    from .boilerplate import BoilerplateDetector
+    from .segment import SentenceSplitter
 
 # A heading has no sentence-final punctuation; a line ending in a comma is a salutation
 # ("Dear readers,") or a broken sentence, not a heading.
@@ -53,10 +55,28 @@ class ArticleParser:
         splitter: SentenceSplitter | None = None,
         detector: BoilerplateDetector | None = None,
     ) -> None:
-        self._split = splitter or SentenceSplitter()
-        self._detect = detector or BoilerplateDetector()
+        self._splitter = splitter
+        self._detector = detector
+
+    def _split(self) -> SentenceSplitter:
+        """The sentence splitter, made on first use: a run that parses nothing never imports NLTK."""
+        if self._splitter is None:
+            from .segment import SentenceSplitter
+
+            self._splitter = SentenceSplitter()
+        return self._splitter
+
+    def _detect(self) -> BoilerplateDetector:
+        """The boilerplate detector, made on first use (compiling its patterns takes 30 ms)."""
+        if self._detector is None:
+            from .boilerplate import BoilerplateDetector
+
+            self._detector = BoilerplateDetector()
+        return self._detector
 
     def __call__(self, text: str, meta: Metadata) -> Article:
+        from .exclusions import Piece, exclude_boilerplate
+
         fields: dict[str, str] = {}
         pos = 0
         matter = front_matter(text)
@@ -70,10 +90,10 @@ class ArticleParser:
             pieces.extend(Piece(*block) for block in _classify(text, start, end, fields))
         for piece in pieces:
             if piece.kind == "body":
-                piece.sentences = [(piece.start + s, piece.start + e) for s, e in self._split(text[piece.start : piece.end])]
+                piece.sentences = [(piece.start + s, piece.start + e) for s, e in self._split()(text[piece.start : piece.end])]
 
         # Headings too: a lone "Donate now" line looks like a heading but belongs to an appeal.
-        pieces = exclude_boilerplate(text, pieces, self._detect)
+        pieces = exclude_boilerplate(text, pieces, self._detect())
 
         model_blocks = tuple(
             Block(index, p.start, p.end, p.kind, p.reason)  # type: ignore[arg-type]

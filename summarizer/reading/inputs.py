@@ -8,14 +8,12 @@ import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from .articles import Metadata
-from .decoding import UndecodableError, decode_bytes, looks_binary_start
 from ..errors import InputError
-from .html import html_to_text
 from .metadata import normalise_date
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
@@ -53,6 +51,9 @@ class InputFile:
     named: bool = False
     """Named by the user, so read whatever its kind (``<(cmd)`` is a pipe); files found in a
     folder must be regular files, checked again when opened."""
+    info: os.stat_result | None = field(default=None, compare=False, repr=False)
+    """What ``stat`` said when the file was found in a folder (the index compares it with what
+    it stored, so a warm run stats each file once); None for files named and stdin."""
 
 
 def discover(paths: Iterable[str], warn: Warn) -> list[InputFile]:
@@ -84,40 +85,46 @@ def _walk(root: Path, warn: Warn) -> Iterator[InputFile]:
 
     An explicit stack, not recursion (``os.walk`` recurses on Python 3.11 and fails past about
     a thousand levels). Symlinked folders are not entered, so a symlink loop cannot trap the
-    walk; symlinked files are read.
+    walk; symlinked files are read. Paths are handled as strings, spelled as :class:`~pathlib.Path`
+    spells them (with Path objects, a walk of 10,000 files took 130 ms instead of 30).
     """
-    stack = [root]
+    top = str(root)
+    prefix = "" if top == "." else top if top.endswith(os.sep) else top + os.sep
+    stack = [top]
     while stack:
         directory = stack.pop()
         try:
             with os.scandir(directory) as scan:
                 entries = sorted(scan, key=lambda entry: entry.name)
         except OSError as error:
-            warn(InputError(str(directory), error.strerror or str(error)))
+            warn(InputError(directory, error.strerror or str(error)))
             continue
         subdirs = []
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name.startswith("."):
                 continue
-            path = Path(entry.path)
+            path = name if directory == "." else entry.path  # str(Path("./a")) is "a"
             try:
                 if entry.is_dir(follow_symlinks=False):
                     subdirs.append(path)
                     continue
             except OSError:
                 pass  # vanished or unreadable: the stat below reports it
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            dot = name.rfind(".")
+            suffix = name[dot:] if 0 < dot < len(name) - 1 else ""  # Path.suffix
+            if suffix.lower() not in SUPPORTED_SUFFIXES:
                 continue
             try:
-                mode = path.stat().st_mode
+                info = os.stat(path)
             except OSError as error:
-                warn(InputError(str(path), error.strerror or str(error)))
+                warn(InputError(path, error.strerror or str(error)))
                 continue
-            if not stat.S_ISREG(mode):
-                warn(InputError(str(path), "not a regular file, skipped"))
+            if not stat.S_ISREG(info.st_mode):
+                warn(InputError(path, "not a regular file, skipped"))
                 continue
-            relative = path.relative_to(root).with_suffix("")
-            yield InputFile(str(path), relative.as_posix())
+            relative = path[len(prefix) : len(path) - len(suffix)]
+            yield InputFile(path, relative.replace(os.sep, "/"), info=info)
         stack.extend(reversed(subdirs))
 
 
@@ -143,6 +150,10 @@ def read_bytes(item: InputFile, stdin: BinaryIO | None = None) -> bytes:
 
 def parse_input(item: InputFile, data: bytes, warn: Warn) -> list[RawArticle]:
     """The articles in the content of one input (see :func:`read_input`)."""
+    # Decoding (charset_normalizer) and HTML (lxml) are imported when a file is read, not at start-up.
+    from .decoding import UndecodableError, decode_bytes
+    from .html import html_to_text
+
     if not data.strip():
         raise InputError(item.path, "empty file, skipped")
     try:
@@ -187,6 +198,8 @@ def _open(item: InputFile) -> BinaryIO:
 def _read_bounded(item: InputFile, handle: BinaryIO) -> bytes:
     """At most MAX_INPUT_BYTES, read in chunks so that Ctrl-C is handled between them (one
     read of /dev/zero never returns); binary content is refused after the first chunk."""
+    from .decoding import looks_binary_start
+
     chunks: list[bytes] = []
     size = 0
     while True:

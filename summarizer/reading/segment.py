@@ -15,9 +15,10 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from nltk.tokenize import punkt
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+if TYPE_CHECKING:  # NLTK is imported when a splitter is made: a warm run splits nothing
+    from nltk.tokenize.punkt import PunktParameters
 
 __all__ = ["MAX_QUOTE_WORDS", "SentenceSplitter", "load_abbreviations", "trimmed_spans"]
 
@@ -126,7 +127,9 @@ def load_abbreviations() -> frozenset[str]:
 
 
 def _build_params(abbreviations: frozenset[str]) -> PunktParameters:
-    params = PunktParameters()
+    from nltk.tokenize import punkt
+
+    params = punkt.PunktParameters()
     params.abbrev_types = abbreviations
     params.collocations = frozenset()
     params.sent_starters = _SENTENCE_STARTERS  # Punkt 4.1.3: abbreviation + starter
@@ -193,6 +196,9 @@ class SentenceSplitter:
     """Split a paragraph of English prose into sentence spans."""
 
     def __init__(self, abbreviations: Iterable[str] | None = None) -> None:
+        # Imported here, when text is split (some 0.5 s of imports, scipy.stats among them).
+        from nltk.tokenize.punkt import PunktSentenceTokenizer
+
         if abbreviations is None:
             params = _default_params()
         else:

@@ -1,12 +1,16 @@
-"""Words to terms: tokenising, sumy's English stop words and its (Snowball) stemmer."""
+"""Words to terms: tokenising, sumy's English stop words and its (Snowball) stemmer.
+
+The stemmer (NLTK, with scipy.stats behind it: half a second of imports) is loaded the first
+time a word is not in the analyzer's table of known stems; the article index fills that table
+(see :meth:`TermAnalyzer.know`), so that a run over indexed articles never loads it.
+"""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-from sumy.nlp.stemmers import Stemmer
-from sumy.utils import get_stop_words
+from collections.abc import Callable, Mapping
+from importlib import util
+from pathlib import Path
 
 # Letters with inner apostrophes or hyphens, or numbers with their separators.
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
@@ -28,13 +32,70 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def stop_words(language: str) -> frozenset[str]:
+    """sumy's stop words for ``language``, read from its data without importing ``sumy.utils``
+    (which imports requests and pycountry) when the language is named as sumy names its files."""
+    spec = util.find_spec("sumy")  # where sumy is, without importing it
+    folders = spec.submodule_search_locations if spec is not None else None
+    try:
+        if not folders:
+            raise FileNotFoundError("sumy")
+        data = (Path(folders[0]) / "data" / "stopwords" / f"{language}.txt").read_bytes()
+    except OSError:  # "en", "eng", or a language sumy lacks: sumy's own lookup says which
+        from sumy.utils import get_stop_words
+
+        return frozenset(get_stop_words(language))
+    return frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
+
+
+MAX_KNOWN_STEMS = 500_000
+"""Known stems kept in memory per language; beyond it the table starts again (memory stays bounded)."""
+
+
+class _StemTable:
+    """One language's Snowball stems, shared by every analyzer of the process (a stem depends on
+    the word and the language only): the ones known from the index and the ones computed here."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.known: dict[str, str] = {}
+        self.learned: dict[str, str] = {}
+        self.stemmer: Callable[[str], str] | None = None
+
+    def __call__(self, lowered: str) -> str:
+        stem = self.known.get(lowered)
+        if stem is None:
+            if self.stemmer is None:
+                from sumy.nlp.stemmers import Stemmer  # imports NLTK
+
+                self.stemmer = Stemmer(self.language)
+            if len(self.known) >= MAX_KNOWN_STEMS:
+                self.known.clear()
+                self.learned.clear()
+            stem = self.known[lowered] = self.learned[lowered] = self.stemmer(lowered)
+        return stem
+
+
+_tables: dict[str, _StemTable] = {}
+
+
 class TermAnalyzer:
     """Maps text to index terms: lower-cased, stemmed words that are not stop words."""
 
     def __init__(self, language: str = "english") -> None:
         self.language = language
-        self.stop_words = frozenset(get_stop_words(language))
-        self._stem = lru_cache(maxsize=200_000)(Stemmer(language))
+        self.stop_words = stop_words(language)
+        self._stem = _tables.get(language) or _tables.setdefault(language, _StemTable(language))
+
+    @property
+    def learned(self) -> dict[str, str]:
+        """Stems computed with the stemmer in this process (lower-cased word -> Snowball stem),
+        for the index to keep; whoever stores them clears it."""
+        return self._stem.learned
+
+    def know(self, stems: Mapping[str, str]) -> None:
+        """Take stems computed before (by this language's stemmer: lower-cased word -> stem)."""
+        self._stem.known.update(stems)
 
     def stem(self, word: str) -> str:
         if word in _ACRONYMS:

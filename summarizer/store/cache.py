@@ -20,7 +20,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from importlib import metadata
+from importlib import util
 from pathlib import Path
 
 import numpy as np
@@ -59,12 +59,51 @@ def code_fingerprint() -> str:
                 name = file.relative_to(package).as_posix()
                 digest.update(name.encode() + b"\0" + file.read_bytes() + b"\0")
         for name in _DISTRIBUTIONS:
-            try:
-                digest.update(f"{name} {metadata.version(name)}\n".encode())
-            except metadata.PackageNotFoundError:
-                digest.update(f"{name} -\n".encode())
+            digest.update(f"{name} {_installed_version(name)}\n".encode())
         _fingerprint = digest.hexdigest()[:32]
     return _fingerprint
+
+
+def _installed_version(name: str) -> str:
+    """The version of an installed distribution, from the name of its ``.dist-info`` folder beside
+    the package (``nltk-3.9.1.dist-info``): importlib.metadata costs 15 to 30 ms of imports, on
+    every run, for four lookups. It is the fallback when the folder is not found."""
+    spec = util.find_spec(name)  # finds the package without importing it
+    if spec is not None and spec.origin:
+        site = os.path.dirname(os.path.dirname(spec.origin))
+        prefix = f"{name}-"
+        try:
+            found = [e for e in os.listdir(site) if e.lower().startswith(prefix) and e.endswith(".dist-info")]
+        except OSError:
+            found = []
+        if len(found) == 1:
+            return found[0][len(prefix) : -len(".dist-info")]
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def read_known_stems(directory: Path) -> dict[str, str]:
+    """:meth:`IndexStore.known_stems` of the index in ``directory``, read without opening it for
+    writing, checking it or setting it aside: empty when there is none or it cannot be read."""
+    path = directory / FILENAME
+    if not path.is_file():
+        return {}
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    except sqlite3.Error:
+        return {}
+    try:
+        if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            return {}
+        return dict(db.execute("SELECT word, stem FROM stems WHERE code = ?", (code_fingerprint(),)))
+    except sqlite3.Error:
+        return {}  # not an index, an older one without stems, locked...: stems are computed
+    finally:
+        db.close()
 
 
 @dataclass(frozen=True)
@@ -173,6 +212,10 @@ class IndexStore:
                 raise CacheSetAside("not a newsdigest index")
             elif version != SCHEMA_VERSION:
                 raise CacheSetAside(f"index schema version {version}, this newsdigest uses {SCHEMA_VERSION}")
+            # Added within schema 1 (older indexes get it here): see IndexStore.known_stems.
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS stems (word TEXT PRIMARY KEY, stem TEXT NOT NULL, code TEXT NOT NULL)"
+            )
             db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:
@@ -285,6 +328,19 @@ class IndexStore:
     def _load_terms(self) -> None:
         self._stems = dict(self._db.execute("SELECT id, stem FROM terms"))
         self._stem_ids = {stem: term_id for term_id, stem in self._stems.items()}
+
+    # -- stems of words ----------------------------------------------------------------------
+
+    def known_stems(self) -> dict[str, str]:
+        """Every word the analyzer stemmed for this index (lower-cased word -> Snowball stem),
+        by this version of the code: a warm run needs no stemmer (see TermAnalyzer.know)."""
+        return dict(self._db.execute("SELECT word, stem FROM stems WHERE code = ?", (code_fingerprint(),)))
+
+    def put_stems(self, stems: Iterable[tuple[str, str]]) -> None:
+        code = code_fingerprint()
+        values = [(word, stem, code) for word, stem in stems]
+        if values:
+            self._write(lambda db: db.executemany("INSERT OR REPLACE INTO stems VALUES (?, ?, ?)", values))
 
     # -- transactions ------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from typing import BinaryIO
 import numpy as np
 from scipy import sparse
 
-from .cache import IndexStore, default_cache_dir
+from .cache import IndexStore, default_cache_dir, read_known_stems
 from ..errors import InputError
 from .ingest import LoadStats, Record, _decode_or_none, _record, build_article, ingest, resolve_id
 from ..reading.inputs import InputFile
@@ -148,6 +148,7 @@ class ArticleCache:
         if not _same_analyzer(analyzer, self.analyzer):
             return None
         store = self.store()
+        analyzer.know(store.known_stems())  # ranking stems words again: no stemmer needed
         parts: list[Record] = []
         for article in articles:
             known = self._analyses.get(id(article))
@@ -158,6 +159,28 @@ class ArticleCache:
             record = _record(article, article.id, article.path is not None, analyzer)
             parts.append(replace(record, terms=store.term_ids(list(record.terms))))
         return assemble(parts, store.stems)
+
+
+def recall_stems(directory: Path | str | None, analyzer: TermAnalyzer) -> None:
+    """Give ``analyzer`` the stems the index at ``directory`` knows, before anything is stemmed
+    (topic keywords, a query): words met before need no stemmer, so no NLTK import. The index
+    is only read here; whatever is wrong with it is reported when it is opened to load articles."""
+    if directory is not None and _same_analyzer(analyzer, TermAnalyzer()):
+        analyzer.know(read_known_stems(Path(directory)))
+
+
+def remember_stems(directory: Path | str | None, analyzer: TermAnalyzer) -> None:
+    """Keep in the index at ``directory`` the stems ``analyzer`` had to compute itself (topic
+    keywords, a query, words of articles the index did not load), so that the next run over the
+    same articles loads no stemmer. Nothing happens when there is nothing new or no index."""
+    if directory is None or not analyzer.learned or not _same_analyzer(analyzer, TermAnalyzer()):
+        return
+    cache = ArticleCache(directory)
+    try:
+        cache.store().put_stems(analyzer.learned.items())
+        analyzer.learned.clear()
+    finally:
+        cache.close()
 
 
 @contextmanager

@@ -152,6 +152,8 @@ class _Outcome:
     """None when the file could not be read (nothing to store)."""
     records: FileRecords | None
     """None when the content hash matched ``known_sha``: the stored records still hold."""
+    stems: tuple[tuple[str, str], ...] = ()
+    """Words the worker's stemmer stemmed for the first time (for the index's stem table)."""
 
 
 def _work(job: _Job) -> _Outcome:
@@ -162,7 +164,16 @@ def _work(job: _Job) -> _Outcome:
     sha = content_hash(data)
     if sha == job.known_sha:
         return _Outcome(sha, None)
-    return _Outcome(sha, parse_file(job.item, data))
+    records = parse_file(job.item, data)
+    return _Outcome(sha, records, learned_stems())
+
+
+def learned_stems() -> tuple[tuple[str, str], ...]:
+    """The words this process's analyzer stemmed since the last call, with their stems."""
+    _, analyzer = _tools()
+    learned = tuple(analyzer.learned.items())
+    analyzer.learned.clear()
+    return learned
 
 
 # -- payloads ------------------------------------------------------------------------------
@@ -247,14 +258,17 @@ def ingest(
     for n, item in enumerate(files):
         if item.is_stdin:
             continue
-        try:
-            info = os.stat(item.path)
-        except OSError:
-            continue  # reading it reports the problem
+        info = item.info  # stat'ed when found in a folder
+        if info is None:
+            try:
+                info = os.stat(item.path)
+            except OSError:
+                continue  # reading it reports the problem
         if stat.S_ISREG(info.st_mode):
             keys[n] = (os.path.abspath(item.path), FileIdentity.of(info))
     stored = store.entries([path for path, _ in keys.values()])
 
+    pending_stems: list[tuple[str, str]] = []  # words stemmed for the first time, for the index
     jobs: list[tuple[int, _Job]] = []
     for n, item in enumerate(files):
         key = keys.get(n)
@@ -276,6 +290,7 @@ def ingest(
                 results[n] = FileRecords((), (error.problem,))
             else:
                 parsed = parse_file(item, data)
+                pending_stems.extend(learned_stems())
                 results[n] = _with_ids(parsed, store)
                 stats.parsed += 1
             done += 1
@@ -302,6 +317,8 @@ def ingest(
             results[n] = decode(payload)
         store.put(pending_put)
         store.touch(pending_touch)
+        store.put_stems(pending_stems)
+        pending_stems.clear()
         pending_records.clear()
         pending_put.clear()
         pending_touch.clear()
@@ -319,6 +336,7 @@ def ingest(
             stats.unchanged += 1
         else:
             pending_records.append((n, path, identity, outcome.sha, outcome.records))
+            pending_stems.extend(outcome.stems)
             stats.parsed += 1
         if len(pending_records) >= 256:
             flush()

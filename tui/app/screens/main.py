@@ -520,7 +520,7 @@ class MainScreen(Screen[None]):
             self._write(path, digest)
 
     def _write(self, path: Path, digest: Digest) -> None:
-        from ...atomic import write_atomically
+        from summarizer.atomic import write_atomically
         from ...render_markdown import render_markdown
 
         try:
