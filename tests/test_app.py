@@ -37,6 +37,8 @@ from tui.render_markdown import render_markdown
 from tui.request import Request
 
 SIZE = (80, 24)
+SETTINGS = {"method": "topical", "sentences": 5, "words": None, "order": "relevance"}
+"""The Markdown header's settings for a request's defaults."""
 
 
 def sync(test):
@@ -465,7 +467,7 @@ async def test_export_writes_markdown_and_asks_before_overwriting(tmp_path: Path
         await pilot.press("enter")
         await pilot.pause()
         target = tmp_path / "out.md"
-        assert target.read_text(encoding="utf-8") == render_markdown(digest)
+        assert target.read_text(encoding="utf-8") == render_markdown(digest, settings=SETTINGS)
         target.write_text("keep me", encoding="utf-8")
         await pilot.press("e")
         await pilot.pause()
@@ -473,6 +475,9 @@ async def test_export_writes_markdown_and_asks_before_overwriting(tmp_path: Path
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
+        shown = " ".join(str(label.content) for label in app.screen.query("Label"))
+        shown += " ".join(str(button.label) for button in app.screen.query("Button"))
+        assert "y: overwrite" in shown and "n or escape" in shown and "(y)" in shown  # the keys on screen
         await pilot.press("n")
         await pilot.pause()
         assert target.read_text(encoding="utf-8") == "keep me"
@@ -483,7 +488,7 @@ async def test_export_writes_markdown_and_asks_before_overwriting(tmp_path: Path
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert target.read_text(encoding="utf-8") == render_markdown(digest)
+        assert target.read_text(encoding="utf-8") == render_markdown(digest, settings=SETTINGS)
         assert isinstance(app.screen, MainScreen)
 
 
@@ -507,7 +512,7 @@ async def test_y_copies_the_summary_as_markdown():
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("y")
-        assert app.clipboard == render_markdown(screen_of(app).digest)
+        assert app.clipboard == render_markdown(screen_of(app).digest, settings=SETTINGS)
 
 
 # Keys: vim and arrows, help, palette.
@@ -760,3 +765,280 @@ async def test_the_article_view_shows_the_appeal_only_as_excluded_text():
             assert widget.has_class("-boilerplate") or widget.has_class("excluded-label")
         labels = [text for w, text in blocks if w.has_class("excluded-label")]
         assert labels == ["Excluded from summaries: donation appeal"]
+
+
+# One truth on every screen: counts, numbers, markers (issue 10).
+
+# A fictional story: floods in the Morrow valley, the town of Elsby, relief coordinator Tamsin Arbery.
+# Several outlets repeat the same sentences, so summary sentences cite more than one article.
+FLOOD_SHARED = (
+    "Relief agencies said food and medicine convoys reached Elsby on Tuesday after the Morrow river flooded "
+    "the valley road."
+)
+FLOOD_TALKS = "Mediators from Carrowby hosted talks between the valley council and the mill owners on the dam dispute."
+FLOOD_ARTICLES = {
+    "elsby-1.md": article(
+        "Convoys reach Elsby", "2024-03-05", FLOOD_SHARED,
+        "Tamsin Arbery, the relief coordinator, said water and blankets would follow by Friday.",
+        "Police said troops guarded the damaged bridge overnight after looting near the river.",
+    ),
+    "elsby-2.md": article(
+        "Morrow valley cut off", "2024-03-04", FLOOD_SHARED,
+        FLOOD_TALKS,
+        "The army said soldiers patrolled the valley road and the security cordon would stay until the water fell.",
+    ),
+    "elsby-3.md": article(
+        "Dam talks in Carrowby", "2024-03-06", FLOOD_TALKS,
+        "The envoy said an agreement on the dam was close and that aid deliveries to Elsby would continue.",
+        "Aid workers said the hospital in Elsby was short of medicine and clean water.",
+    ),
+    "elsby-4.md": article(
+        "Elsby counts the cost", "2024-03-07",
+        "Relief agencies said food and medicine convoys reached Elsby on Tuesday after the Morrow river flooded "
+        "the valley road, officials said.",
+        "The mill owners said the talks hosted by Carrowby mediators would resume next week.",
+        "Police arrested four men for looting shops near the flooded market.",
+    ),
+    "elsby-5.md": article(
+        "Weather in the north", "2024-03-01",
+        "Forecasters expect a dry week across the northern hills, with frost at night.",
+        "Farmers in the hills said the late frost had damaged early crops.",
+    ),
+}
+
+
+@pytest.fixture
+def floods(tmp_path: Path) -> Path:
+    folder = tmp_path / "floods"
+    folder.mkdir()
+    for name, text in FLOOD_ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def marker_numbers(prompt: Content) -> list[int]:
+    """The [n] markers at the end of a sentence's prompt."""
+    import re
+
+    tail = re.search(r"((?:\[\d+\])+)(?: \+\d+ more)?$", prompt.plain.rstrip())
+    return [int(n) for n in re.findall(r"\d+", tail.group(1))] if tail else []
+
+
+def source_lines(sources: SourcesPanel) -> dict[int, str]:
+    """The Sources panel's lines, by the number they show."""
+    import re
+
+    lines = {}
+    for i in range(sources.option_count):
+        text = sources.get_option_at_index(i).prompt.plain
+        lines[int(re.search(r"\[(\d+)\]", text).group(1))] = text
+    return lines
+
+
+async def check_counts_agree(app: NewsdigestApp, pilot) -> dict[str, int]:
+    """Every count on screen agrees with the citation model; returns the numbers on show."""
+    from tui.citations import Citations
+
+    screen = screen_of(app)
+    digest = screen.digest
+    model = Citations.of(digest)
+    view = screen.query_one(SummaryView)
+    sources = screen.query_one(SourcesPanel)
+    lines = source_lines(sources)
+    by_number = {n: a for a, n in ((a, model.numbers[a.id]) for a in digest.articles)}
+    # Sources: every article, in number order, with the model's count.
+    assert [model.numbers[a.id] for a in sources.articles] == sorted(model.numbers.values())
+    for number, line in lines.items():
+        count = model.counts.get(by_number[number].id, 0)
+        assert (f"{count} in summary" if count else "not in summary") in line, line
+    assert sources.border_subtitle.startswith(f"{len(model.articles)} of {len(digest.articles)} article")
+    # Markers on screen: each one's article is listed as in the summary.
+    for i, entry in enumerate(view.entries):
+        if entry.kind == "sentence":
+            shown = marker_numbers(view.get_option_at_index(i).prompt)
+            assert shown == model.sources(entry.item)[:len(shown)]
+            for number in shown:
+                assert "not in summary" not in lines[number]
+    # Topic headings and the Why panel on each heading: the topic's own model.
+    for i, entry in enumerate(view.entries):
+        if entry.kind != "topic":
+            continue
+        own = Citations.of(type(digest)(digest.articles, (entry.summary,)))
+        heading = view.get_option_at_index(i).prompt.plain
+        n, total = len(entry.summary.sentences), len(digest.articles)
+        expected = (f"{n} sentence{'s' if n != 1 else ''}, {len(own.articles)} of {total} "
+                    f"article{'s' if total != 1 else ''} cited")
+        assert expected in heading, heading
+        view.highlighted = i
+        await pilot.pause()
+        assert f"Cited ({len(own.articles)})" in screen.query_one(ExplanationPanel).text
+    # The article screen of every cited article: the Sources panel's count.
+    for article in model.articles:
+        sources.focus()
+        sources.highlighted = sources.articles.index(article)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        heading = app.screen.query_one("#article-heading").content.plain
+        count = model.counts[article.id]
+        assert f"[{model.numbers[article.id]}] " in heading
+        assert f"{count} sentence{'s' if count != 1 else ''} in the summary" in heading, heading
+        await pilot.press("escape")
+        await pilot.pause()
+    view.focus()
+    return {a.id: model.numbers[a.id] for a in digest.articles}
+
+
+@sync
+async def test_counts_agree_on_every_screen_and_numbers_never_change(floods: Path):
+    app = make_app(Request(paths=(str(floods),)), launcher=FakeLauncher())
+    async with app.run_test(size=(130, 40)) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        numbers = await check_counts_agree(app, pilot)
+        assert any(len(i.sources) > 1 for s in screen.digest.summaries for i in s.sentences)  # shared sentences
+        topics = screen.query_one(TopicList)
+        for step in ("aid off", "mediation off", "aid on", "method", "method", "order", "longer", "all on"):
+            if step.endswith("off") or step.endswith("on") and step != "all on":
+                screen.action_toggle_topic(step.split()[0])
+            elif step == "all on":
+                topics.select_all()
+            elif step == "method":
+                await pilot.press("m")
+            elif step == "order":
+                await pilot.press("r")
+            else:
+                await pilot.press("plus")
+            await settle(app, pilot)
+            assert await check_counts_agree(app, pilot) == numbers, step  # [n] is the same article throughout
+
+
+@sync
+async def test_a_long_run_of_sources_folds_and_never_breaks_inside_a_marker(tmp_path: Path):
+    sentence = ("Relief agencies said food and medicine convoys reached Elsby on Tuesday after the Morrow river "
+                "flooded the valley road")
+    for n in range(12):
+        (tmp_path / f"wire-{n:02}.md").write_text(
+            article(f"Wire copy {n}", f"2024-03-{n + 1:02}", f"{sentence}, outlet {n} reported."), encoding="utf-8")
+    app = make_app(Request(paths=(str(tmp_path),), topics=("aid",)), launcher=FakeLauncher())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        item = screen.digest.summaries[0].sentences[0]
+        assert len(item.sources) == 12
+        prompt = sentence_prompts(app)[0].plain
+        assert prompt.endswith(" +9 more") and len(marker_numbers(sentence_prompts(app)[0])) == 3
+        for width in range(20, 60):  # wherever the line breaks, a marker stays whole
+            for line in sentence_prompts(app)[0].wrap(width):
+                text = line.plain.strip()
+                assert text.count("[") == text.count("]"), (width, text)
+        assert "and 4 more" in screen.query_one(ExplanationPanel).text  # the Why panel folds them too
+        assert "Sources (12)" in screen.query_one(ExplanationPanel).text
+
+
+@sync
+async def test_a_query_topic_is_checked_and_its_summary_shown():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        await pilot.press("a", *"Who offered to host talks?", "enter")
+        await settle(app, pilot)
+        topics = screen.query_one(TopicList)
+        assert "query" in topics.checked and topics.highlighted == len(topics.names) - 1
+        view = screen.query_one(SummaryView)
+        assert view.has_focus
+        assert view.current.kind == "topic" and view.current.summary.topic.name == "query"
+        await pilot.pause()
+        line = view._index_to_line[view.highlighted]  # its heading in view, at the top when it can be
+        assert view.scroll_y == min(line, view.max_scroll_y) and view.scroll_y > 0
+        assert "Who offered to host talks?" in screen.query_one(ExplanationPanel).text
+
+
+@sync
+async def test_search_works_as_in_less_and_vim():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        view = screen.query_one(SummaryView)
+        search = screen.query_one("#search", Input)
+        assert "enter: first match" in str(search.border_subtitle) and "n / N" in str(search.border_subtitle)
+        await pilot.press("G", "slash", *"israel", "enter")
+        await pilot.pause()
+        assert view.has_focus and view.highlighted == view.matches[0]  # the first match, from the top
+        await pilot.press("n")
+        assert view.highlighted == view.matches[1]
+        await pilot.press("N")
+        assert view.highlighted == view.matches[0]
+        await pilot.press("N")
+        assert view.highlighted == view.matches[-1]  # wraps around
+        # "/" on the open box goes back to it: letters typed there are text, never commands.
+        await pilot.press("slash")
+        assert search.has_focus
+        await pilot.press("ctrl+u", *"emq?rs", "e")
+        await pilot.pause()
+        assert search.value == "emq?rse" and isinstance(app.screen, MainScreen) and app.is_running
+        assert screen.method == "topical" and screen.order == "relevance" and screen.show_sources
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not search.display and view.search == "" and view.has_focus
+
+
+@sync
+async def test_export_has_the_header_of_the_settings_on_show(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("m", "plus", "r")
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "digest.md"
+        await pilot.press("enter")
+        await pilot.pause()
+        text = (tmp_path / "digest.md").read_text(encoding="utf-8")
+        lines = text.splitlines()
+        assert lines[0] == "# News digest"
+        assert lines[2].startswith("*Aid, Mediation, Security · method lexrank · 6 sentences per topic · "
+                                   "chronological order · 2 of 2 articles cited · ")
+        assert "\\[" not in text and "\\&" not in text and "\\-" not in text  # clean CommonMark
+
+
+@sync
+async def test_the_why_panel_never_says_loading_beside_a_summary():
+    release = threading.Event()
+
+    class SlowDigest(Session):
+        def digest(self, settings, should_cancel=None):
+            release.wait(10)
+            return super().digest(settings, should_cancel)
+
+    app = NewsdigestApp(SlowDigest(Request()), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if screen_of(app).loaded:
+                break
+        why = screen_of(app).query_one(ExplanationPanel)
+        assert "Loading" not in why.text and "Ranking" in why.text  # the articles are loaded
+        release.set()
+        await settle(app, pilot)
+        assert "Loading" not in why.text and "Matched terms" in why.text
+
+
+@sync
+async def test_help_lists_quit_once_and_an_unticked_topic_has_an_empty_box():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        topics = screen_of(app).query_one(TopicList)
+        screen_of(app).action_toggle_topic("mediation")
+        await settle(app, pilot)
+        rows = ["".join(seg.text for seg in topics.render_line(y)) for y in range(3)]
+        assert rows[0].startswith("\u2590X\u258c Aid") and rows[1].startswith("\u2590 \u258c Mediation"), rows
+        await pilot.press("question_mark")
+        await pilot.pause()
+        quits = [line for line in app.screen.text.splitlines() if "  Quit" in line]
+        assert len(quits) == 1 and quits[0].split("  ")[0].split() == ["q", "^q"], quits

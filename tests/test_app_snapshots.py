@@ -7,6 +7,8 @@ input cursor).
 
 from __future__ import annotations
 
+import pytest
+
 from tui.app.main import make_app
 from tui.app.pilot import settle
 from tui.request import Request
@@ -39,12 +41,10 @@ def app():
     return app
 
 
-def test_main_screen(snap_compare):
-    assert snap_compare(app(), terminal_size=(80, 24), run_before=settled)
-
-
-def test_main_screen_wide(snap_compare):
-    assert snap_compare(app(), terminal_size=(160, 48), run_before=settled)
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (130, 40), (200, 60)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_main_screen(snap_compare, size):
+    """The common sizes: the summary has most of the room at each (tests/test_app_layout.py)."""
+    assert snap_compare(app(), terminal_size=size, run_before=settled)
 
 
 def test_article_screen(snap_compare):

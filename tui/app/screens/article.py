@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static
 
 from ...citations import display_path
 from ...safety import printable
+from ..counts import in_summary_phrase
 from ..widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
@@ -37,13 +38,18 @@ class ArticleScreen(Screen[None]):
         target: Sentence | None = None,
         cited: Sequence[Sentence] = (),
         number: int | None = None,
+        count: int | None = None,
     ) -> None:
         super().__init__()
         self.article = article
         self.target = target
         self.cited = tuple(cited)
+        """The article's sentences in the summary, or that a summary sentence cites as saying the same."""
         self.number = number
-        """The article's source number in the summary (None when not cited)."""
+        """The article's source number (None: not known, e.g. an article opened from elsewhere)."""
+        self.count = count
+        """How many distinct summary sentences cite the article (the Sources panel's count);
+        None: not known."""
 
     def compose(self) -> ComposeResult:
         yield Static(self._heading(), id="article-heading", markup=False)
@@ -58,9 +64,8 @@ class ArticleScreen(Screen[None]):
         tag = f"[{self.number}] " if self.number else ""
         origin = article.url or (display_path(article.path) if article.path else "no file")
         where = [article.date or "undated", printable(origin)]
-        if self.cited:
-            n = len(self.cited)
-            where.append(f"{n} sentence{'s' if n != 1 else ''} in the summary")
+        if self.count is not None:
+            where.append(in_summary_phrase(self.count))
         return Content.assemble(
             (tag, "bold $text-secondary"),
             (printable(article.title), "bold $text-primary"),

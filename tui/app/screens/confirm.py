@@ -34,9 +34,12 @@ class ConfirmDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog", classes="dialog"):
             yield Label(self.question, markup=False)
+            # The keys said in words: a reader should not have to guess that y and n answer.
+            yield Label(f"y: {self.yes.lower()} \u00b7 n or escape: {self.no.lower()}", classes="hint",
+                        markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(self.yes, variant="warning", id="yes")
-                yield Button(self.no, variant="primary", id="no")
+                yield Button(f"{self.yes} (y)", variant="warning", id="yes")
+                yield Button(f"{self.no} (n)", variant="primary", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

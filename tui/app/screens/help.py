@@ -45,13 +45,17 @@ class HelpScreen(ModalScreen[None]):
         """(heading, [(keys, description, tooltip)]) for every section."""
         out = []
         for heading, bindings in self.sections:
-            rows = []
+            # One row per action: keys bound to it in several places (q, and Textual's ctrl+q for
+            # Quit) are listed together, under the first one's description.
+            by_action: dict[str, tuple[list[str], Binding]] = {}
             for binding in bindings:
                 if isinstance(binding, tuple):
                     binding = Binding(*binding)
                 keys = [key.strip() for key in binding.key.split(",") if key.strip()]
-                display = " ".join(self.app.get_key_display(binding.with_key(key)) for key in keys)
-                rows.append((display, binding.description or binding.action, binding.tooltip))
+                shown, _ = by_action.setdefault(binding.action, ([], binding))
+                shown += [self.app.get_key_display(binding.with_key(key)) for key in keys]
+            rows = [(" ".join(dict.fromkeys(shown)), first.description or first.action, first.tooltip)
+                    for shown, first in by_action.values()]
             out.append((heading, rows))
         return out
 

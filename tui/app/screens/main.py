@@ -22,6 +22,7 @@ from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from ...safety import printable
+from ..counts import topic_citations
 from ..session import Settings
 from ..messages import CorpusLoaded, DigestReady, LoadFailed, LoadProgress
 from ..widgets.error_panel import ErrorPanel
@@ -29,14 +30,14 @@ from ..widgets.explanation_panel import ExplanationPanel
 from ..widgets.loading_panel import LoadingPanel
 from ..widgets.sources_panel import SourcesPanel
 from ..widgets.status_bar import StatusBar
-from ..widgets.summary_view import SummaryView
+from ..widgets.summary_view import Entry, SummaryView
 from ..widgets.topic_list import TopicList
 from .article import ArticleScreen
 from .confirm import ConfirmDialog
 from .export import ExportDialog
 
 if TYPE_CHECKING:
-    from summarizer import Article, Digest, Length, Sentence
+    from summarizer import Article, Digest, Length, Sentence, Summary, SummarySentence
 
     from ...citations import Citations
     from ...request import Baseline
@@ -47,6 +48,8 @@ BUSY_DELAY = 0.2
 """Seconds before the status line says the engine is ranking (quick runs never flash it)."""
 WORDS_STEP = 25
 WARNINGS_SHOWN = 3
+SEARCH_HINT = "enter: first match, then n / N \u00b7 escape: close"
+"""Under the search box: what enter does there, and the keys that follow."""
 
 
 class MainScreen(Screen[None]):
@@ -96,6 +99,9 @@ class MainScreen(Screen[None]):
     """The New view is on show: an update summary of the articles not read yet."""
     digest: var[Digest | None] = var(None, always_update=True)
     citations: var[Citations | None] = var(None, always_update=True)
+    """The one citation model of ``digest``: every number and count on screen comes from it."""
+    topic_citations: var[dict[str, Citations]] = var(dict, always_update=True)
+    """Each topic's own citations (its heading's counts, the Why panel on its heading)."""
     show_sources: reactive[bool] = reactive(True)
     searching: reactive[bool] = reactive(False)
 
@@ -113,6 +119,8 @@ class MainScreen(Screen[None]):
         self.has_new: bool = False
         """The New view exists: some articles were read and others are new."""
         self._read_state_failed = False
+        self._show_topic: str | None = None
+        """A topic just added: the summary moves to it once its digest is on show."""
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -128,7 +136,9 @@ class MainScreen(Screen[None]):
                 explanation.border_title = "Why"
                 yield explanation
             with Vertical(id="summary-pane"):
-                search = Input(placeholder="Search the summary (enter: go, escape: close)", id="search")
+                search = Input(placeholder="Search the summary", id="search")
+                search.border_title = "Search"
+                search.border_subtitle = SEARCH_HINT
                 search.display = False
                 yield search
                 yield LoadingPanel(id="loading")
@@ -203,6 +213,7 @@ class MainScreen(Screen[None]):
         self.query_one(LoadingPanel).display = False
         self.query_one(StatusBar).articles = message.articles
         self.query_one(TopicList).set_topics(message.topics, message.chosen)
+        self.query_one(ExplanationPanel).clear("Ranking the sentences\u2026")
         self.baseline, self.has_new = message.baseline, message.has_new
         self.refresh_bindings()  # the footer shows New/All when there is something new
         self.new_view = message.has_new  # something new since the last visit: it comes first
@@ -296,16 +307,22 @@ class MainScreen(Screen[None]):
         if not all(a.id in self._articles for a in digest.articles):  # the New view's are a subset of All's
             self._articles = {**self._articles, **{a.id: a for a in digest.articles}}
         self.citations = Citations.of(digest)
+        self.topic_citations = topic_citations(digest)
         status = self.query_one(StatusBar)
         status.view = ("New" if digest.is_update else "All") if self.baseline and self.baseline.read else ""
         status.articles = len(digest.articles)
         summary = self.query_one(SummaryView)
         summary.citations = self.citations
+        summary.topic_citations = self.topic_citations
         summary.set_reactive(SummaryView.note, self._note(digest))  # drawn with the digest, below
         summary.digest = digest
         sources = self.query_one(SourcesPanel)
         sources.citations = self.citations
         sources.digest = digest
+        if self._show_topic is not None and summary.show_topic(self._show_topic):
+            self._show_topic = None  # a query just added: its summary is what the reader asked for
+        # The Why panel follows the cursor from now on: never a loading message beside a summary.
+        self._explain(summary.current)
         if not digest.summaries:
             self.query_one(ExplanationPanel).clear("Check a topic to see its summary.")
             sources.marked = ()
@@ -326,20 +343,33 @@ class MainScreen(Screen[None]):
         self.selected = event.selected
 
     def on_summary_view_sentence_highlighted(self, event: SummaryView.SentenceHighlighted) -> None:
-        if self.digest is None or self.citations is None:
-            return
-        self.query_one(ExplanationPanel).show_sentence(event.summary, event.item, event.position, self.digest,
-                                                       self.citations)
-        self.query_one(SourcesPanel).marked = tuple(dict.fromkeys(s.article_id for s in event.item.sources))
-        self._current_article = self._article(event.item.sentence.article_id)
+        self._explain_sentence(event.summary, event.item, event.position)
 
     def on_summary_view_topic_highlighted(self, event: SummaryView.TopicHighlighted) -> None:
+        self._explain_topic(event.summary)
+
+    def _explain(self, entry: Entry | None) -> None:
+        """The Why panel and the marked sources for a summary entry (the one under the cursor)."""
+        if entry is None or entry.summary is None:
+            self.query_one(ExplanationPanel).clear("Move to a sentence to see why it was chosen.")
+        elif entry.kind == "sentence" and entry.item is not None:
+            self._explain_sentence(entry.summary, entry.item, entry.position)
+        elif entry.kind in ("topic", "message"):
+            self._explain_topic(entry.summary)
+
+    def _explain_sentence(self, summary: Summary, item: SummarySentence, position: int) -> None:
         if self.digest is None or self.citations is None:
             return
-        self.query_one(ExplanationPanel).show_topic(event.summary, self.digest, self.citations)
-        numbers = self.citations.numbers
-        cited = {s.article_id for item in event.summary.sentences for s in item.sources}
-        self.query_one(SourcesPanel).marked = tuple(sorted(cited, key=lambda i: numbers.get(i, 0)))
+        self.query_one(ExplanationPanel).show_sentence(summary, item, position, self.digest, self.citations)
+        self.query_one(SourcesPanel).marked = tuple(dict.fromkeys(s.article_id for s in item.sources))
+        self._current_article = self._article(item.sentence.article_id)
+
+    def _explain_topic(self, summary: Summary) -> None:
+        citations = self.topic_citations.get(summary.topic.name)
+        if self.digest is None or citations is None:
+            return
+        self.query_one(ExplanationPanel).show_topic(summary, self.digest, citations)
+        self.query_one(SourcesPanel).marked = tuple(a.id for a in citations.articles)
 
     def on_summary_view_sentence_opened(self, event: SummaryView.SentenceOpened) -> None:
         article = self._article(event.item.sentence.article_id)
@@ -371,9 +401,14 @@ class MainScreen(Screen[None]):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
+        """Enter confirms the search, as in less and vim: the cursor goes to the first match and the
+        keys are the summary's again (n / N for the next and previous match)."""
+        if not event.value.strip():
+            self.action_close_search()
+            return
         summary = self.query_one(SummaryView)
         summary.focus()
-        if event.value.strip() and not summary.next_match(1):
+        if not summary.first_match():
             self.notify("No sentence matches the search.", severity="warning", markup=False)
 
     @on(Input.Submitted, "#query")
@@ -392,6 +427,7 @@ class MainScreen(Screen[None]):
             self.notify(printable(str(error)), title="Query", severity="error", markup=False)
             return
         event.input.value = ""
+        self._show_topic = topic.name  # once its summary is ranked, the view moves to it
         self.query_one(TopicList).add_topic(topic)
         self.query_one(SummaryView).focus()
 
@@ -418,7 +454,9 @@ class MainScreen(Screen[None]):
         return True
 
     def action_search(self) -> None:
+        """Open the search box, or go back to it when it is open: typed letters then go there."""
         self.searching = True
+        self.query_one("#search", Input).focus()
 
     def action_close_search(self) -> None:
         search = self.query_one("#search", Input)
@@ -496,9 +534,7 @@ class MainScreen(Screen[None]):
     def action_copy(self) -> None:
         if self.digest is None:
             return
-        from ...render_markdown import render_markdown
-
-        self.app.copy_to_clipboard(render_markdown(self.digest, heading=self._heading(self.digest)))
+        self.app.copy_to_clipboard(self._markdown(self.digest))
         self.notify("The summary is on the clipboard, as Markdown.", markup=False, timeout=3)
 
     def action_export(self) -> None:
@@ -514,17 +550,16 @@ class MainScreen(Screen[None]):
                 if yes:
                     self._write(path, digest)
 
-            self.app.push_screen(ConfirmDialog(f"{path} exists. Overwrite it?", yes="Overwrite", no="Cancel"),
+            self.app.push_screen(ConfirmDialog(f"{path} exists. Overwrite it?", yes="Overwrite", no="Keep it"),
                                  answered)
         else:
             self._write(path, digest)
 
     def _write(self, path: Path, digest: Digest) -> None:
         from summarizer.atomic import write_atomically
-        from ...render_markdown import render_markdown
 
         try:
-            write_atomically(path, render_markdown(digest, heading=self._heading(digest)))
+            write_atomically(path, self._markdown(digest))
         except OSError as error:
             self.notify(printable(f"{path}: {error.strerror or error}"), title="Not saved", severity="error",
                         markup=False)
@@ -542,16 +577,19 @@ class MainScreen(Screen[None]):
         return self._articles.get(article_id)
 
     def _cited_sentences(self, article_id: str) -> list[Sentence]:
-        """The article's sentences in the summary, in article order."""
+        """The article's sentences the summary cites (its own, and those saying the same as a summary
+        sentence), in article order."""
         if self.digest is None:
             return []
-        found = {item.sentence for s in self.digest.summaries for item in s.sentences
-                 if item.sentence.article_id == article_id}
+        found = {source for s in self.digest.summaries for item in s.sentences for source in item.sources
+                 if source.article_id == article_id}
         return sorted(found, key=lambda s: s.index)
 
     def _open_article(self, article: Article, target: Sentence | None) -> None:
-        number = self.citations.numbers.get(article.id) if self.citations else None
-        self.app.push_screen(ArticleScreen(article, target, self._cited_sentences(article.id), number))
+        citations = self.citations
+        number = citations.numbers.get(article.id) if citations else None
+        count = citations.counts.get(article.id, 0) if citations else None
+        self.app.push_screen(ArticleScreen(article, target, self._cited_sentences(article.id), number, count))
         self.mark_opened(article)
 
     # What the reader has seen: written in threads (the read state is a file other processes share).
@@ -580,6 +618,23 @@ class MainScreen(Screen[None]):
         if not self._read_state_failed:  # once: every summary shown would say it again
             self._read_state_failed = True
             self.notify(printable(problem), title="What was read", severity="warning", markup=False, timeout=10)
+
+    def _markdown(self, digest: Digest) -> str:
+        """The digest as CommonMark, with a header saying what it is: topics, method, length, order."""
+        from ...render_markdown import render_markdown
+
+        return render_markdown(digest, heading=self._heading(digest), settings=self.markdown_settings)
+
+    @property
+    def markdown_settings(self) -> dict[str, object]:
+        """The settings on show, as the Markdown header (and ``summarize``) name them."""
+        length = self.length
+        return {
+            "method": self.method,
+            "sentences": length.sentences if length else None,
+            "words": length.words if length else None,
+            "order": self.order,
+        }
 
     def _heading(self, digest: Digest) -> str | None:
         """An update summary's baseline, for exports: ``new since Tue 14:02, 12 articles``."""

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...safety import printable
+from ..counts import cited_phrase
 
 if TYPE_CHECKING:
     from summarizer import Digest, Summary, SummarySentence
@@ -21,6 +22,8 @@ NEVER_USED_SHOWN = 25
 """How many never-used articles to name before summing up the rest."""
 NEW_TERMS_SHOWN = 12
 """How many of an update summary sentence's new words to name."""
+SOURCES_SHOWN = 8
+"""How many of a sentence's sources to name (a sentence of near-duplicates may have hundreds)."""
 
 
 def bar(value: float, width: int = 5) -> str:
@@ -59,7 +62,6 @@ class ExplanationPanel(VerticalScroll, can_focus=False):
         self, summary: Summary, item: SummarySentence, position: int, digest: Digest, citations: Citations
     ) -> None:
         why = item.explanation
-        by_id = {a.id: a for a in digest.articles}
         parts: list[Content | str | tuple[str, str]] = [
             (printable(summary.topic.label), LABEL_STYLE),
             f", sentence {position + 1} of {len(summary.sentences)}\n",
@@ -79,19 +81,23 @@ class ExplanationPanel(VerticalScroll, can_focus=False):
                 read = {a.id: a for a in digest.read_articles}.get(novelty.closest_read.article_id)
                 title = printable(read.title) if read else novelty.closest_read.article_id
                 parts.append(f"{novelty.read_similarity:.0%} of it already read, in {title}\n")
-        parts.append(("Sources\n", LABEL_STYLE))
-        for n, source in enumerate(item.sources):
-            number = citations.numbers.get(source.article_id, 0)
-            article = by_id.get(source.article_id)
-            title = printable(article.title) if article else source.article_id
+        numbers = citations.sources(item)  # its own article first, then the others by number
+        by_number = {n: a for a, n in ((a, citations.numbers.get(a.id)) for a in digest.articles) if n in numbers}
+        parts.append((f"Sources ({len(numbers)})\n", LABEL_STYLE))
+        for n, number in enumerate(numbers[:SOURCES_SHOWN]):
+            article = by_number.get(number)
+            title = printable(article.title) if article else "?"
             note = "" if n == 0 else " (says the same)"
             parts += [(f"[{number}] ", "bold $text-secondary"), f"{title}{note}\n"]
+        if len(numbers) > SOURCES_SHOWN:
+            parts.append((f"and {len(numbers) - SOURCES_SHOWN} more\n", "dim"))
         self._update(Content.assemble(*parts).rstrip())
 
     def show_topic(self, summary: Summary, digest: Digest, citations: Citations) -> None:
+        """``citations``: the topic's own (see :func:`tui.app.counts.topic_citations`)."""
         topic = summary.topic
-        cited_ids = {s.article_id for item in summary.sentences for s in item.sources}
-        cited = sorted((a for a in digest.articles if a.id in cited_ids), key=lambda a: citations.numbers.get(a.id, 0))
+        cited = citations.articles
+        cited_ids = {a.id for a in cited}
         unused = [a for a in digest.articles if a.id not in cited_ids]
         parts: list[Content | str | tuple[str, str]] = [(printable(topic.label) + "\n", LABEL_STYLE)]
         if topic.description:
@@ -101,6 +107,7 @@ class ExplanationPanel(VerticalScroll, can_focus=False):
             *((("In context ", LABEL_STYLE), printable(", ".join(topic.context)) + "\n") if topic.context else ()),
             f"{summary.candidates} matching sentences in {summary.articles} articles\n",
             *((f"{len(summary.repeats)} left out as already read\n",) if summary.repeats else ()),
+            cited_phrase(len(cited), len(digest.articles)) + "\n",
             (f"Cited ({len(cited)})\n", LABEL_STYLE),
         ]
         for article in cited:

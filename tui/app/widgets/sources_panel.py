@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -18,6 +17,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...safety import printable
+from ..counts import cited_phrase, in_summary_phrase
 from .navigation import CURSOR_BINDINGS
 
 if TYPE_CHECKING:
@@ -60,11 +60,11 @@ class SourceEntry(Visual):
 
 def _entry_content(article: Article, number: int | None, count: int, marked: bool) -> Content:
     where = article.url or (Path(article.path).name if article.path else "no file")
-    used = f"{count} in summary" if count else "not in summary"
-    detail = f"{article.date or 'undated'} \u00b7 {printable(where)} \u00b7 {used}"
+    # The share of the summary first: a narrow panel cuts the end of the line, never the count.
+    detail = f"{in_summary_phrase(count, short=True)} \u00b7 {article.date or 'undated'} \u00b7 {printable(where)}"
     return Content.assemble(
         (f"{MARK} " if marked else "  ", "bold $text-accent"),
-        (f"[{number}]" if number else "[-]", "bold $text-secondary" if number else "dim"),
+        (f"[{number}]" if number else "[-]", "bold $text-secondary" if count else "dim"),
         " ",
         (printable(article.title), "bold" if marked else ""),
         "\n    ",
@@ -73,7 +73,8 @@ def _entry_content(article: Article, number: int | None, count: int, marked: boo
 
 
 class SourcesPanel(OptionList):
-    """The articles, cited ones first in source-number order; the current sentence's sources marked.
+    """Every article in source-number order (numbers never change: no toggle renumbers them); the
+    current sentence's sources marked; how many summary sentences cite each (the citation model's count).
 
     | Key(s) | Description |
     | :- | :- |
@@ -86,6 +87,7 @@ class SourcesPanel(OptionList):
     SourcesPanel {
         text-wrap: nowrap;
         text-overflow: ellipsis;
+        height: auto;
     }
     """
 
@@ -113,7 +115,6 @@ class SourcesPanel(OptionList):
         super().__init__(id=id, classes=classes, markup=False)
         self._articles: list[Article] = []
         self._index: dict[str, int] = {}
-        self._counts: Counter[str] = Counter()
 
     @property
     def articles(self) -> tuple[Article, ...]:
@@ -127,8 +128,8 @@ class SourcesPanel(OptionList):
         return self._articles[self.highlighted]
 
     def count(self, article_id: str) -> int:
-        """How many of the article's sentences are in the summary."""
-        return self._counts[article_id]
+        """How many distinct summary sentences cite the article (as their own or as saying the same)."""
+        return self.citations.counts.get(article_id, 0) if self.citations else 0
 
     def watch_digest(self) -> None:
         digest, citations = self.digest, self.citations
@@ -137,18 +138,16 @@ class SourcesPanel(OptionList):
             self._articles, self._index = [], {}
             self.clear_options()
             return
-        cited = list(citations.articles)
-        cited_ids = {a.id for a in cited}
-        self._articles = cited + [a for a in digest.articles if a.id not in cited_ids]
+        numbers = citations.numbers
+        self._articles = sorted(digest.articles, key=lambda a: numbers.get(a.id, 0))
         self._index = {a.id: i for i, a in enumerate(self._articles)}
-        self._counts = Counter(item.sentence.article_id for s in digest.summaries for item in s.sentences)
         marked = set(self.marked)
         with self.prevent(OptionList.OptionHighlighted):
             self.clear_options()
             self.add_options([Option(self._prompt(a, a.id in marked)) for a in self._articles])
             if self._articles:
                 self.highlighted = self._index.get(current or "", 0)
-        self.border_subtitle = f"{len(cited)} of {len(self._articles)} cited"
+        self.border_subtitle = cited_phrase(len(citations.articles), len(self._articles))
 
     def watch_marked(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
         for article_id in set(old) ^ set(new):
@@ -160,7 +159,7 @@ class SourcesPanel(OptionList):
 
     def _prompt(self, article: Article, marked: bool) -> SourceEntry:
         number = self.citations.numbers.get(article.id) if self.citations else None
-        return SourceEntry(article, number, self._counts[article.id], marked)
+        return SourceEntry(article, number, self.count(article.id), marked)
 
     def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

@@ -14,6 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...safety import printable
+from ..counts import cited_phrase, plural
 from .navigation import CURSOR_BINDINGS
 
 if TYPE_CHECKING:
@@ -75,6 +76,8 @@ class SummaryView(OptionList):
     """The digest on show (set by the screen)."""
     citations: var[Citations | None] = var(None, always_update=True)
     """Source numbers for ``digest`` (set with it)."""
+    topic_citations: var[dict[str, Citations]] = var(dict, always_update=True)
+    """Each topic's own citations, by topic name, for its heading's counts (set with ``digest``)."""
     search: var[str] = var("")
     """Text to find in the sentences; matches are shown and ``next_match`` goes to them."""
     note: var[Content | None] = var(None)
@@ -160,7 +163,7 @@ class SummaryView(OptionList):
                 if n:
                     options.append(None)
                 entries.append(Entry("topic", summary))
-                options.append(Option(self._heading(summary, digest)))
+                options.append(Option(self._heading(summary, digest, self.topic_citations.get(summary.topic.name))))
                 if summary.message:
                     entries.append(Entry("message", summary))
                     options.append(Option(
@@ -196,10 +199,10 @@ class SummaryView(OptionList):
             self._announce(target)
 
     @staticmethod
-    def _heading(summary: Summary, digest: Digest) -> Content:
-        cited = {s.article_id for item in summary.sentences for s in item.sources}
-        n = len(summary.sentences)
-        detail = f"  {n} sentence{'s' if n != 1 else ''}, {len(cited)} of {len(digest.articles)} articles cited"
+    def _heading(summary: Summary, digest: Digest, citations: Citations | None) -> Content:
+        """``Aid  4 sentences, 2 of 2 articles cited``: the topic's counts from the citation model."""
+        cited = len(citations.articles) if citations is not None else 0
+        detail = f"  {plural(len(summary.sentences), 'sentence')}, {cited_phrase(cited, len(digest.articles))}"
         return Content.assemble((printable(summary.topic.label), HEADING_STYLE), (detail, "dim"))
 
     @staticmethod
@@ -208,11 +211,31 @@ class SummaryView(OptionList):
         pattern = terms_pattern(item.explanation.matched_terms)
         if pattern is not None:
             text = text.highlight_regex(pattern, style=TERM_STYLE)
+        # A handful of markers, the rest folded ("+37 more"), as the CLI prints them. The run of
+        # markers has no space in it, so a line breaks before it or after it, never inside.
         markers = Content.styled(citations.markers(item), MARKER_STYLE)
         content = Content.assemble("• ", text, " ", markers)
         if search is not None:
             content = content.highlight_regex(search, style=MATCH_STYLE)
         return content
+
+    def show_topic(self, name: str) -> bool:
+        """Put the cursor on a topic's heading, scrolled to the top of the view."""
+        index = next((i for i, e in enumerate(self._entries)
+                      if e.kind == "topic" and e.summary and e.summary.topic.name == name), None)
+        if index is None:
+            return False
+        self.highlighted = index
+        self.call_after_refresh(self.scroll_to_highlight, top=True)
+        return True
+
+    def first_match(self) -> bool:
+        """Move the cursor to the first sentence matching the search (from the top)."""
+        if not self._matches:
+            return False
+        self.highlighted = self._matches[0]
+        self._post_matches()
+        return True
 
     def next_match(self, direction: int = 1) -> bool:
         """Move the cursor to the next (or previous) sentence matching the search."""

@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.segment import Segment
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import SelectionList
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
 
 from ...safety import printable
@@ -19,7 +23,8 @@ if TYPE_CHECKING:
 
 
 class TopicList(SelectionList[str]):
-    """Every topic available, checked when it is in the summary.
+    """Every topic available, checked when it is in the summary: ``X`` in its box, an empty box when
+    not (said by the mark, not by colour alone).
 
     | Key(s) | Description |
     | :- | :- |
@@ -57,9 +62,24 @@ class TopicList(SelectionList[str]):
             self.highlighted = min(highlighted or 0, self.option_count - 1)
 
     def add_topic(self, topic: Topic) -> None:
-        """Append a topic, checked; posts Changed."""
+        """Append a topic, checked and highlighted; posts Changed."""
         self.add_option(Selection(self._prompt(topic), topic.name, False))
         self.select(topic.name)
+        self.highlighted = self.option_count - 1
+
+    def render_line(self, y: int) -> Strip:
+        """Textual's checkbox, its mark blanked when the topic is not checked."""
+        strip = super().render_line(y)
+        segments = list(strip)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:  # a line below the last option
+            return strip
+        inner = ToggleButton.BUTTON_INNER
+        if selection.value in self._selected or len(segments) < 2 or segments[1].text != inner:
+            return strip
+        segments[1] = Segment(" " * len(inner), segments[1].style, segments[1].control)
+        return Strip(segments, strip.cell_length)
 
     @property
     def names(self) -> tuple[str, ...]:

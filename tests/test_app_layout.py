@@ -1,0 +1,62 @@
+"""The app at common terminal sizes: the summary has most of the room (issue 10).
+
+The snapshots of these sizes are in test_app_snapshots.py; these tests say what a reader checks
+by eye: which column is widest, how many sentences are on screen, no rows spent on emptiness.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.app.main import make_app
+from tui.app.pilot import settle
+from tui.app.widgets.explanation_panel import ExplanationPanel
+from tui.app.widgets.sources_panel import SourcesPanel
+from tui.app.widgets.summary_view import SummaryView
+from tui.request import Request
+
+from .test_app import FakeLauncher, article, screen_of, sync
+
+SIZES = [(80, 24), (100, 30), (130, 40), (200, 60)]
+
+
+def drawn_lines(widget) -> list[str]:
+    return ["".join(segment.text for segment in widget.render_line(y)) for y in range(widget.size.height)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@sync
+async def test_the_summary_has_most_of_the_room(size):
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        summary = screen.query_one(SummaryView).region
+        sidebar = screen.query_one("#sidebar").region
+        sources = screen.query_one(SourcesPanel).region
+        assert summary.width > sidebar.width
+        if size[0] >= 120:  # three columns: the summary is the widest
+            assert summary.width > sources.width and sources.x >= summary.right
+        else:  # the sources below the summary, as tall as their two articles (two lines each, borders)
+            assert sources.y >= summary.bottom and sources.height == 2 * 2 + 2
+        assert summary.width * summary.height > max(sidebar.area, sources.area)
+        starts = [line for line in drawn_lines(screen.query_one(SummaryView)) if line.lstrip().startswith("\u2022 ")]
+        assert len(starts) >= {80: 3, 100: 5, 130: 8, 200: 12}[size[0]], starts
+        assert screen.query_one(ExplanationPanel).region.width >= 24  # the Why panel's bars fit unwrapped
+
+
+@sync
+async def test_many_sources_take_at_most_a_few_rows_below_the_summary(tmp_path: Path):
+    for n in range(30):
+        text = article(f"Elsby bulletin {n}", f"2024-04-{n % 28 + 1:02}",
+                       f"Relief convoys with food reached the Elsby shelter number {n} on Monday.")
+        (tmp_path / f"bulletin-{n:02}.md").write_text(text, encoding="utf-8")
+    app = make_app(Request(paths=(str(tmp_path),)), launcher=FakeLauncher())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        sources = screen.query_one(SourcesPanel)
+        assert sources.option_count == 30 and sources.region.height <= 12
+        assert screen.query_one(SummaryView).region.height >= 10
