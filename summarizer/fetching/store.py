@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 import tempfile
 import time
@@ -25,6 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..atomic import write_atomically
+from ..store.sqlite_files import NotOurs, claim, open_shared, set_aside
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x6E647765  # "ndwe"
@@ -61,6 +61,19 @@ class Validators:
     """A feed's title, as it said last time."""
 
 
+
+def _create_tables(db: sqlite3.Connection) -> None:
+    db.execute("""CREATE TABLE resources (
+        url TEXT PRIMARY KEY, final_url TEXT, kind TEXT, title TEXT,
+        etag TEXT, last_modified TEXT, checked_at REAL NOT NULL)""")
+    db.execute("""CREATE TABLE articles (
+        url TEXT PRIMARY KEY, file TEXT NOT NULL, title TEXT, published REAL,
+        first_seen REAL NOT NULL, fetched_at REAL NOT NULL, sha256 TEXT NOT NULL)""")
+    db.execute("""CREATE TABLE listings (
+        feed TEXT NOT NULL, article TEXT NOT NULL, guid TEXT, title TEXT, published REAL,
+        position INTEGER NOT NULL, listed INTEGER NOT NULL, PRIMARY KEY (feed, article))""")
+
+
 class FetchStore:
     """The store in ``directory`` (``<cache>/web``), or a temporary one removed on :meth:`close` (None)."""
 
@@ -87,46 +100,14 @@ class FetchStore:
         path = self.directory / FILENAME
         try:
             return self._connect(path)
-        except sqlite3.DatabaseError as error:
-            aside = path.with_name(f"{FILENAME}.bad-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}")
-            for suffix in ("", "-wal", "-shm"):
-                try:
-                    os.replace(f"{path}{suffix}", f"{aside}{suffix}")
-                except FileNotFoundError:
-                    pass
+        except (sqlite3.DatabaseError, NotOurs) as error:
+            aside = set_aside(path)
             self._warn(str(path), f"unreadable fetch store ({error}); set aside as {aside.name} and rebuilt")
             return self._connect(path)
 
-    def _connect(self, path: Path) -> sqlite3.Connection:
-        db = sqlite3.connect(path, timeout=60.0, isolation_level=None)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.execute("BEGIN IMMEDIATE")
-            application = db.execute("PRAGMA application_id").fetchone()[0]
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if application == 0 and version == 0 and tables == 0:
-                db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-                db.execute("""CREATE TABLE resources (
-                    url TEXT PRIMARY KEY, final_url TEXT, kind TEXT, title TEXT,
-                    etag TEXT, last_modified TEXT, checked_at REAL NOT NULL)""")
-                db.execute("""CREATE TABLE articles (
-                    url TEXT PRIMARY KEY, file TEXT NOT NULL, title TEXT, published REAL,
-                    first_seen REAL NOT NULL, fetched_at REAL NOT NULL, sha256 TEXT NOT NULL)""")
-                db.execute("""CREATE TABLE listings (
-                    feed TEXT NOT NULL, article TEXT NOT NULL, guid TEXT, title TEXT, published REAL,
-                    position INTEGER NOT NULL, listed INTEGER NOT NULL, PRIMARY KEY (feed, article))""")
-            elif application != APPLICATION_ID or version != SCHEMA_VERSION:
-                raise sqlite3.DatabaseError("not a newsdigest fetch store of this version")
-            db.execute("COMMIT")
-            return db
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            db.close()
-            raise
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        return open_shared(path, 60.0, lambda db: claim(db, APPLICATION_ID, SCHEMA_VERSION, "fetch store", _create_tables))
 
     def close(self) -> None:
         self._db.close()

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .sqlite_files import NotOurs, claim, open_shared, set_aside
+
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x6E647367  # "ndsg"
 FILENAME = "index.sqlite3"
@@ -129,6 +131,27 @@ class Entry:
     payload: bytes
 
 
+def _create_tables(db: sqlite3.Connection) -> None:
+    db.execute(
+        """CREATE TABLE files (
+            path TEXT PRIMARY KEY,
+            device INTEGER NOT NULL, inode INTEGER NOT NULL,
+            size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+            sha256 BLOB NOT NULL,
+            code TEXT NOT NULL,
+            payload BLOB NOT NULL,
+            stored_at REAL NOT NULL)"""
+    )
+    db.execute("CREATE TABLE terms (id INTEGER PRIMARY KEY, stem TEXT NOT NULL UNIQUE)")
+
+
+def _add_stems_table(db: sqlite3.Connection) -> None:
+    # Added within schema 1 (older indexes get it here): see IndexStore.known_stems.
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS stems (word TEXT PRIMARY KEY, stem TEXT NOT NULL, code TEXT NOT NULL)"
+    )
+
+
 class CacheSetAside(Exception):
     """The index file could not be used; ``str()`` says why (for the warning)."""
 
@@ -178,63 +201,22 @@ class IndexStore:
             return self._prepare(sqlite3.connect(":memory:", isolation_level=None))
 
     def _connect(self, path: Path) -> sqlite3.Connection:
-        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            return self._prepare(db)
-        except BaseException:
-            db.close()
-            raise
+        return open_shared(path, BUSY_TIMEOUT_S, self._prepare)
 
-    def _prepare(self, db: sqlite3.Connection) -> sqlite3.Connection:
+    @staticmethod
+    def _prepare(db: sqlite3.Connection) -> sqlite3.Connection:
         """Check that ``db`` is our index at our schema version, or make it one if it is empty."""
-        db.execute("BEGIN IMMEDIATE")
         try:
-            application = db.execute("PRAGMA application_id").fetchone()[0]
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if application == 0 and version == 0 and tables == 0:
-                db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-                db.execute(
-                    """CREATE TABLE files (
-                        path TEXT PRIMARY KEY,
-                        device INTEGER NOT NULL, inode INTEGER NOT NULL,
-                        size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
-                        sha256 BLOB NOT NULL,
-                        code TEXT NOT NULL,
-                        payload BLOB NOT NULL,
-                        stored_at REAL NOT NULL)"""
-                )
-                db.execute("CREATE TABLE terms (id INTEGER PRIMARY KEY, stem TEXT NOT NULL UNIQUE)")
-            elif application != APPLICATION_ID:
-                raise CacheSetAside("not a newsdigest index")
-            elif version != SCHEMA_VERSION:
-                raise CacheSetAside(f"index schema version {version}, this newsdigest uses {SCHEMA_VERSION}")
-            # Added within schema 1 (older indexes get it here): see IndexStore.known_stems.
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS stems (word TEXT PRIMARY KEY, stem TEXT NOT NULL, code TEXT NOT NULL)"
-            )
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
-        return db
+            return claim(db, APPLICATION_ID, SCHEMA_VERSION, "index", _create_tables, _add_stems_table)
+        except NotOurs as reason:
+            raise CacheSetAside(str(reason)) from None
 
     def _set_aside(self) -> Path:
         assert self.path is not None
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.bad-{stamp}-{os.getpid()}")
-        for suffix in ("", "-wal", "-shm"):
-            try:
-                os.replace(f"{self.path}{suffix}", f"{aside}{suffix}")
-            except FileNotFoundError:
-                pass  # another process set it aside first, or there was no journal
-            except OSError as error:
-                raise CacheSetAside(f"cannot set it aside ({error.strerror or error})") from None
-        return aside
+        try:
+            return set_aside(self.path)
+        except OSError as error:
+            raise CacheSetAside(f"cannot set it aside ({error.strerror or error})") from None
 
     def close(self) -> None:
         self._db.close()

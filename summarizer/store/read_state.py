@@ -16,7 +16,6 @@ aside (``read.sqlite3.bad-…``) and a new one started, with a warning.
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Self
 
 from ..errors import NewsdigestError
+from .sqlite_files import NotOurs, claim, open_shared, set_aside
 from ..model import Article
 
 FILENAME = "read.sqlite3"
@@ -32,6 +32,19 @@ APPLICATION_ID = 0x6E647264  # "ndrd"
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_S = 60.0
 _BATCH = 500
+
+
+
+def _create_tables(db: sqlite3.Connection) -> None:
+    db.execute(
+        """CREATE TABLE articles (
+            key TEXT PRIMARY KEY,
+            path TEXT,
+            title TEXT NOT NULL,
+            marked_at REAL NOT NULL,
+            how TEXT NOT NULL)"""
+    )
+    db.execute("CREATE TABLE topics (name TEXT PRIMARY KEY, viewed_at REAL NOT NULL)")
 
 
 class ReadStateError(NewsdigestError):
@@ -75,61 +88,24 @@ class ReadState:
             raise ReadStateError(f"{self.path.parent}: cannot create the directory ({error.strerror or error})") from None
         try:
             return self._connect()
-        except (sqlite3.DatabaseError, _Foreign) as reason:
-            aside = self.path.with_name(f"{self.path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}")
-            for suffix in ("", "-wal", "-shm"):
-                try:
-                    os.replace(f"{self.path}{suffix}", f"{aside}{suffix}")
-                except FileNotFoundError:
-                    pass
-                except OSError as error:
-                    raise ReadStateError(f"{self.path}: unusable ({reason}) and cannot be set aside ({error.strerror or error})") from None
+        except (sqlite3.DatabaseError, NotOurs) as reason:
+            try:
+                aside = set_aside(self.path)
+            except OSError as error:
+                raise ReadStateError(f"{self.path}: unusable ({reason}) and cannot be set aside ({error.strerror or error})") from None
             self._warn(f"{self.path}: unusable read state ({reason}); set aside as {aside.name}, starting afresh")
         try:
             return self._connect()
-        except (sqlite3.DatabaseError, _Foreign) as error:
+        except (sqlite3.DatabaseError, NotOurs) as error:
             raise ReadStateError(f"{self.path}: cannot use the read state ({error})") from None
 
     def _connect(self) -> sqlite3.Connection:
         assert self.path is not None
-        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            return self._prepare(db)
-        except BaseException:
-            db.close()
-            raise
+        return open_shared(self.path, BUSY_TIMEOUT_S, self._prepare)
 
     @staticmethod
     def _prepare(db: sqlite3.Connection) -> sqlite3.Connection:
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            application = db.execute("PRAGMA application_id").fetchone()[0]
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if application == 0 and version == 0 and tables == 0:
-                db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-                db.execute(
-                    """CREATE TABLE articles (
-                        key TEXT PRIMARY KEY,
-                        path TEXT,
-                        title TEXT NOT NULL,
-                        marked_at REAL NOT NULL,
-                        how TEXT NOT NULL)"""
-                )
-                db.execute("CREATE TABLE topics (name TEXT PRIMARY KEY, viewed_at REAL NOT NULL)")
-            elif application != APPLICATION_ID:
-                raise _Foreign("not a newsdigest read state")
-            elif version != SCHEMA_VERSION:
-                raise _Foreign(f"read state version {version}, this newsdigest uses {SCHEMA_VERSION}")
-            db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
-        return db
+        return claim(db, APPLICATION_ID, SCHEMA_VERSION, "read state", _create_tables)
 
     def close(self) -> None:
         self._db.close()
@@ -221,7 +197,3 @@ class ReadState:
             self._db.execute("COMMIT")
         except sqlite3.OperationalError as error:
             raise ReadStateError(f"{self.path or ':memory:'}: cannot record what was read ({error})") from None
-
-
-class _Foreign(Exception):
-    """The file is not a read state of this version."""

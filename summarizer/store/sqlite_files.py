@@ -1,0 +1,73 @@
+"""The project's SQLite files (the article index, the read state, the fetch store): claimed by an
+application id and a schema version, opened for several processes at once, and set aside, never
+deleted, when they turn out to be damaged or another program's."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+
+class NotOurs(Exception):
+    """The file belongs to another program or to another version of this one."""
+
+
+def claim(
+    db: sqlite3.Connection,
+    application_id: int,
+    version: int,
+    what: str,
+    create: Callable[[sqlite3.Connection], None],
+    upgrade: Callable[[sqlite3.Connection], None] | None = None,
+) -> sqlite3.Connection:
+    """Make an empty database ours (``create`` its tables), or check that it is ours at ``version``
+    (then ``upgrade`` it within that version), in one transaction; raises :class:`NotOurs`."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        found_application = db.execute("PRAGMA application_id").fetchone()[0]
+        found_version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if found_application == 0 and found_version == 0 and tables == 0:
+            db.execute(f"PRAGMA application_id={application_id}")
+            db.execute(f"PRAGMA user_version={version}")
+            create(db)
+        elif found_application != application_id:
+            raise NotOurs(f"not a newsdigest {what}")
+        elif found_version != version:
+            raise NotOurs(f"{what} schema version {found_version}, this newsdigest uses {version}")
+        if upgrade is not None:
+            upgrade(db)
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    return db
+
+
+def open_shared(path: Path | str, timeout: float, prepare: Callable[[sqlite3.Connection], sqlite3.Connection]) -> sqlite3.Connection:
+    """``path`` opened for several processes at once (write-ahead log), then ``prepare``d."""
+    db = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        return prepare(db)
+    except BaseException:
+        db.close()
+        raise
+
+
+def set_aside(path: Path) -> Path:
+    """Rename ``path`` and its journal files to ``NAME.bad-STAMP-PID``; returns the new name.
+    Raises OSError when it cannot be moved; a file already gone (another process set it aside
+    first, or there was no journal) is no error."""
+    aside = path.with_name(f"{path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}")
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            os.replace(f"{path}{suffix}", f"{aside}{suffix}")
+        except FileNotFoundError:
+            pass
+    return aside
