@@ -7,7 +7,6 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -324,40 +323,12 @@ def _iso(moment: float) -> str:
     return datetime.fromtimestamp(moment).astimezone().isoformat(timespec="seconds")
 
 
-@contextmanager
 def _progress_bar(stderr: TextIO):
-    """(on_progress, warn) for a run: a bar on stderr while files are read, when it is a terminal.
+    """(on_progress, warn) for a run: a bar on stderr while files are read, when it is a terminal
+    and there are enough files for reading to take a while."""
+    from .progress import progress_bar
 
-    The bar appears only when there are enough files for reading to take a while, and
-    warnings print above it instead of through it.
-    """
-    if not stderr.isatty():
-        yield None, lambda message: _warn(stderr, message)
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    from .safety import printable
-
-    console = Console(file=stderr, highlight=False, markup=False, emoji=False)
-    progress = Progress(
-        TextColumn("reading articles"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=console, transient=True, redirect_stdout=False, redirect_stderr=False,
-    )
-    task = progress.add_task("read", total=None)
-
-    def on_progress(done: int, total: int) -> None:
-        if total >= PROGRESS_MIN_FILES and not progress.live.is_started:
-            progress.start()
-        progress.update(task, completed=done, total=total)
-
-    def warn(message: str) -> None:
-        console.print(f"{PROG}: warning: {printable(message)}", soft_wrap=True)
-
-    try:
-        yield on_progress, warn
-    finally:
-        progress.stop()
+    return progress_bar(stderr, "reading articles", lambda message: _warn(stderr, message), PROGRESS_MIN_FILES)
 
 
 def _text(digest: Digest, args: argparse.Namespace, like=None, heading: str | None = None) -> str:

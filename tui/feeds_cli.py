@@ -92,37 +92,12 @@ def fetch_with_progress(request: Request, stderr: TextIO, warn: Callable[[str], 
         return fetch_inputs(request, lambda error: print_above(str(error)), on_progress)
 
 
-@contextmanager
 def fetch_progress(stderr: TextIO, warn: Callable[[str], None]):
     """(on_progress, warn): a transient bar on stderr while fetching, when it is a terminal;
     warnings print above it."""
-    if not stderr.isatty():
-        yield None, warn
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from .progress import progress_bar
 
-    from .safety import printable
-
-    console = Console(file=stderr, highlight=False, markup=False, emoji=False)
-    progress = Progress(
-        TextColumn("fetching feeds and pages"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=console, transient=True, redirect_stdout=False, redirect_stderr=False,
-    )
-    task = progress.add_task("fetch", total=None)
-
-    def on_progress(done: int, total: int) -> None:
-        if not progress.live.is_started:
-            progress.start()
-        progress.update(task, completed=done, total=total)
-
-    def print_above(message: str) -> None:
-        console.print(f"{PROG}: warning: {printable(message)}", soft_wrap=True)
-
-    try:
-        yield on_progress, print_above
-    finally:
-        progress.stop()
+    return progress_bar(stderr, "fetching feeds and pages", warn, elapsed=True)
 
 
 # -- the feeds and refresh commands ----------------------------------------------------------
