@@ -1042,3 +1042,64 @@ async def test_help_lists_quit_once_and_an_unticked_topic_has_an_empty_box():
         await pilot.pause()
         quits = [line for line in app.screen.text.splitlines() if "  Quit" in line]
         assert len(quits) == 1 and quits[0].split("  ")[0].split() == ["q", "^q"], quits
+
+
+# Ranking ahead of the reader, and slow methods.
+
+
+@sync
+async def test_topics_are_ranked_ahead_and_a_toggle_ranks_nothing_again():
+    """The topics not checked are ranked in the background once the summary is on show: checking one
+    shows its summary at once, and toggling a topic off and on never runs the engine again."""
+    app = make_app(Request(topics=("aid",)), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        session = app.session
+        assert headings(app) == ["aid"]
+        assert session.rankings == 3  # aid for the summary, then mediation and security ahead of the reader
+        screen = screen_of(app)
+        screen.action_toggle_topic("mediation")
+        await pilot.pause()  # no worker to wait for: the summary was ranked already
+        assert headings(app) == ["aid", "mediation"]
+        screen.action_toggle_topic("aid")
+        await pilot.pause()
+        screen.action_toggle_topic("aid")
+        await settle(app, pilot)
+        assert headings(app) == ["aid", "mediation"] and session.rankings == 3
+        assert screen.query_one(StatusBar).activity == ""
+
+
+@sync
+async def test_a_slow_method_shows_progress_and_the_app_still_answers_keys():
+    release = threading.Event()
+
+    class SlowLexRank(Session):
+        def summary(self, name, settings):
+            if settings.method == "lexrank":
+                release.wait(10)
+            return super().summary(name, settings)
+
+    app = NewsdigestApp(SlowLexRank(Request()), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        before = screen.digest
+        status = screen.query_one(StatusBar)
+        assert screen.method == "topical"
+        await pilot.press("m")  # lexrank: held up until released
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if status.activity:
+                break
+        assert status.activity == "ranking with lexrank\u2026 0 of 3 topics" and status.method == "lexrank"
+        assert screen.digest is before  # the summary on show stays until the new one is ready
+        await pilot.press("s")  # the interface answers meanwhile
+        await pilot.pause()
+        assert not screen.query_one(SourcesPanel).display
+        await pilot.press("m")  # a newer request: textrank; the lexrank one is stale
+        release.set()
+        await settle(app, pilot)
+        assert screen.method == "textrank" and status.method == "textrank" and status.activity == ""
+        assert screen.digest is not before and screen.settings.method == "textrank"
+        assert all((topic, "lexrank") not in {(k[0].name, k[1]) for k in app.session._cache}
+                   for topic in ("mediation", "security"))  # cancelled between topics

@@ -62,6 +62,21 @@ class LoadFailed(Message):
     warnings: tuple[str, ...] = ()
 
 
+class DigestProgress(Message):
+    """How far the ranking for ``settings`` has gone; a newer one replaces an older one still queued."""
+
+    def __init__(self, settings: Settings, done: int, total: int) -> None:
+        super().__init__()
+        self.settings = settings
+        self.done = done
+        """Topics ranked so far."""
+        self.total = total
+        """Topics to rank (those not in the session's cache)."""
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, DigestProgress)
+
+
 @dataclass
 class DigestReady(Message):
     """A digest for the settings it was computed for (stale ones are dropped by the screen)."""

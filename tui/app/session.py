@@ -68,7 +68,8 @@ class Session:
     """The corpus behind the app: built once, then digested on every change of settings.
 
     Summaries are cached per (topic, method, length, view), so toggling a topic back on, or switching
-    the order, does not rank again; chronological order is applied to the cached summary.
+    the order, does not rank again; chronological order is applied to the cached summary. The app
+    fills the cache ahead of the reader (:meth:`rank_ahead`): the topics on show first, then the others.
     """
 
     CACHE_SIZE = 256
@@ -86,6 +87,11 @@ class Session:
         self._stop_words: frozenset[str] = frozenset()
         self._cache: OrderedDict[tuple, Summary] = OrderedDict()
         self._lock = threading.Lock()
+        """Guards the cache."""
+        self._rank_lock = threading.Lock()
+        """One ranking at a time (they share the corpus and compete for the same cores anyway)."""
+        self.rankings = 0
+        """How many topic summaries were ranked (the engine run) in this session."""
 
     def load(self, on_progress: Progress | None = None) -> Loaded:
         """Read the articles and build the corpus (in a worker thread).
@@ -193,37 +199,103 @@ class Session:
         self.topics[name] = topic
         return topic
 
-    def digest(self, settings: Settings, should_cancel: Callable[[], bool] | None = None) -> Digest | None:
-        """The digest for ``settings``; None when cancelled before it was complete."""
-        from summarizer import Digest, Digester
-        from summarizer.digest import chronological
-
+    def _view(self, new: bool) -> tuple[Corpus, ReadSet | None]:
+        """The corpus (and read set) of the All or the New view."""
         if self.corpus is None:
             raise RuntimeError("digest() before load()")
-        corpus, read = self.corpus, None
-        if settings.new:
-            if self.update_corpus is None or self.read_set is None:
-                raise RuntimeError("the New view without anything new")
-            corpus, read = self.update_corpus, self.read_set
-        digester = Digester(settings.method, settings.length, "relevance")
-        summaries = []
-        for name in settings.topics:
-            topic = self.topics[name]
-            key = (topic, settings.method, settings.length, settings.new)
+        if not new:
+            return self.corpus, None
+        if self.update_corpus is None or self.read_set is None:
+            raise RuntimeError("the New view without anything new")
+        return self.update_corpus, self.read_set
+
+    @staticmethod
+    def _key(topic: Topic, settings: Settings) -> tuple:
+        return (topic, settings.method, settings.length, settings.new)
+
+    def is_ranked(self, name: str, settings: Settings) -> bool:
+        """The topic's summary for these settings is in the cache (showing it ranks nothing)."""
+        with self._lock:
+            return self._key(self.topics[name], settings) in self._cache
+
+    def unranked(self, settings: Settings, names: Sequence[str] | None = None) -> tuple[str, ...]:
+        """Which of ``names`` (the settings' topics by default) still need ranking for these settings."""
+        return tuple(n for n in (settings.topics if names is None else names) if not self.is_ranked(n, settings))
+
+    def summary(self, name: str, settings: Settings) -> Summary:
+        """One topic's summary in relevance order, from the cache or ranked now (in a worker thread).
+
+        Rankings run one at a time (a background worker and the reader's request share the cache:
+        whichever comes second finds the summary ready).
+        """
+        from summarizer import Digester
+
+        topic = self.topics[name]
+        key = self._key(topic, settings)
+        with self._lock:
+            summary = self._cache.get(key)
+            if summary is not None:
+                self._cache.move_to_end(key)  # the least recently used go first
+        if summary is not None:
+            return summary
+        with self._rank_lock:
             with self._lock:
                 summary = self._cache.get(key)
-            if summary is None:
-                if should_cancel and should_cancel():
-                    return None
-                summary = digester(corpus, [topic], read=read).summaries[0]
-                with self._lock:
-                    self._cache[key] = summary
-                    while len(self._cache) > self.CACHE_SIZE:
-                        self._cache.popitem(last=False)
-            if settings.order == "chronological":  # the cached summary is in relevance order
-                summary = chronological(summary, corpus)
-            summaries.append(summary)
+            if summary is not None:
+                return summary
+            corpus, read = self._view(settings.new)
+            summary = Digester(settings.method, settings.length, "relevance")(corpus, [topic], read=read).summaries[0]
+            with self._lock:
+                self.rankings += 1
+                self._cache[key] = summary
+                while len(self._cache) > self.CACHE_SIZE:
+                    self._cache.popitem(last=False)
+        return summary
+
+    def cached_digest(self, settings: Settings) -> Digest | None:
+        """The digest for ``settings`` when every topic's summary is cached, else None (never ranks:
+        the app calls it on the event loop)."""
+        if self.corpus is None:
+            return None
+        with self._lock:
+            found = [self._cache.get(self._key(self.topics[name], settings)) for name in settings.topics]
+        if any(summary is None for summary in found):
+            return None
+        return self._assemble(settings, found)
+
+    def digest(self, settings: Settings, should_cancel: Callable[[], bool] | None = None) -> Digest | None:
+        """The digest for ``settings``; None when cancelled before it was complete."""
+        self._view(settings.new)  # loaded, and the view exists
+        summaries = []
+        for name in settings.topics:
+            if should_cancel and should_cancel() and not self.is_ranked(name, settings):
+                return None
+            summaries.append(self.summary(name, settings))
+        return self._assemble(settings, summaries)
+
+    def _assemble(self, settings: Settings, summaries: Sequence[Summary]) -> Digest:
+        """The digest of the topics' cached summaries (in relevance order), in the settings' order."""
+        from summarizer import Digest
+        from summarizer.digest import chronological
+
+        corpus, read = self._view(settings.new)
+        if settings.order == "chronological":  # the cached summary is in relevance order
+            summaries = [chronological(summary, corpus) for summary in summaries]
         return Digest(corpus.articles, tuple(summaries), self.warnings, read.articles if read is not None else ())
+
+    def rank_ahead(self, settings: Settings, names: Sequence[str], should_cancel: Callable[[], bool]) -> int:
+        """Rank ``names`` for these settings into the cache, in order, until cancelled; how many were ranked.
+
+        The app calls it in a background worker for the topics not on show, so that checking one
+        later shows its summary at once.
+        """
+        ranked = 0
+        for name in self.unranked(settings, names):
+            if should_cancel():
+                break
+            self.summary(name, settings)
+            ranked += 1
+        return ranked
 
     # What the reader has seen (called from worker threads: each call opens the read state).
 

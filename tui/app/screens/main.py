@@ -7,6 +7,7 @@ workers; its widgets get data as attributes and answer with messages.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -24,7 +25,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from ...safety import printable
 from ..counts import topic_citations
 from ..session import Settings
-from ..messages import CorpusLoaded, DigestReady, LoadFailed, LoadProgress
+from ..messages import CorpusLoaded, DigestProgress, DigestReady, LoadFailed, LoadProgress
 from ..widgets.error_panel import ErrorPanel
 from ..widgets.explanation_panel import ExplanationPanel
 from ..widgets.loading_panel import LoadingPanel
@@ -110,6 +111,10 @@ class MainScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._busy_timer: Timer | None = None
+        """Pending while a ranking is young: quick ones never flash the status line."""
+        self._had_digest = False
+        self._activity = ""
+        """What the status line says while ranking (``ranking with lexrank… 1 of 3 topics``)."""
         self._current_article: Article | None = None
         self._articles: dict[str, Article] = {}
         self.last_digest_seconds: float | None = None
@@ -181,11 +186,30 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="digest", exit_on_error=False)
     def summarize(self, settings: Settings) -> None:
+        """The digest of the topics on show (a newer request cancels this one between topics)."""
         worker = get_current_worker()
         started = time.perf_counter()
-        digest = self.app.session.digest(settings, should_cancel=lambda: worker.is_cancelled)
+        session = self.app.session
+        pending = session.unranked(settings)
+        for done, name in enumerate(pending):  # one topic at a time, saying how far it has gone
+            if worker.is_cancelled:
+                return
+            self.post_message(DigestProgress(settings, done, len(pending)))
+            session.summary(name, settings)
+        digest = session.digest(settings, should_cancel=lambda: worker.is_cancelled)
         if digest is not None and not worker.is_cancelled:
             self.post_message(DigestReady(digest, settings, time.perf_counter() - started))
+
+    @work(thread=True, exclusive=True, group="rank-ahead", exit_on_error=False)
+    def rank_ahead(self, jobs: tuple[tuple[Settings, tuple[str, ...]], ...]) -> None:
+        """Rank, in the background, what the reader may ask for next: the topics not checked, then the
+        other view's; checking one of them then shows its summary without waiting for the engine.
+        Any new request cancels this (between topics) and starts it again after."""
+        worker = get_current_worker()
+        for settings, names in jobs:
+            if worker.is_cancelled:
+                return
+            self.app.session.rank_ahead(settings, names, should_cancel=lambda: worker.is_cancelled)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.ERROR:
@@ -236,13 +260,35 @@ class MainScreen(Screen[None]):
         self.query_one(ExplanationPanel).clear("")
         self.notify(printable(message.error), title="No articles", severity="error", markup=False, timeout=10)
 
+    def on_digest_progress(self, message: DigestProgress) -> None:
+        if message.settings != self.settings or message.done >= message.total:
+            return
+        topics = f"{message.done} of {message.total} topics" if message.total > 1 else "1 topic"
+        self._activity = f"ranking with {message.settings.method}\u2026 {topics}"
+        if self._busy_timer is None:  # the delay is over: what it says is on show
+            self.query_one(StatusBar).activity = self._activity
+
     def on_digest_ready(self, message: DigestReady) -> None:
         if message.settings != self.settings:
             return  # stale: the settings changed while it ran
+        self._show(message.digest, message.settings, message.seconds)
+
+    def _show(self, digest: Digest, settings: Settings, seconds: float) -> None:
+        """Put a digest on screen, then rank ahead what the reader may ask for next."""
         self._set_busy(False)
-        self.last_digest_seconds = message.seconds
-        self.digest = message.digest
-        self.record_viewed(tuple(s.topic.name for s in message.digest.summaries))
+        self.last_digest_seconds = seconds
+        self.digest = digest
+        self.record_viewed(tuple(s.topic.name for s in digest.summaries))
+        self._rank_ahead(settings)
+
+    def _rank_ahead(self, settings: Settings) -> None:
+        names = self.query_one(TopicList).names
+        jobs = [(settings, tuple(n for n in names if n not in settings.topics))]
+        if self.has_new:  # the other view, for u
+            jobs.append((replace(settings, new=not settings.new), settings.topics))
+        session = self.app.session
+        if any(session.unranked(s, n) for s, n in jobs):
+            self.rank_ahead(tuple(jobs))
 
     def _notify_warnings(self, warnings: tuple[str, ...]) -> None:
         if not warnings:
@@ -270,16 +316,28 @@ class MainScreen(Screen[None]):
         status.method, status.order = settings.method, settings.order
         status.length = _length_label(settings.length)
         status.topics = (len(settings.topics), len(self.query_one(TopicList).names))
-        self._set_busy(True)
+        self.workers.cancel_group(self, "rank-ahead")  # the reader's request comes first
+        digest = self.app.session.cached_digest(settings)
+        if digest is not None:  # every topic ranked before: no worker, no wait
+            self.workers.cancel_group(self, "digest")  # an older request still ranking is stale
+            self._show(digest, settings, 0.0)
+            return
+        self._set_busy(True, settings)
         self.summarize(settings)
 
-    def _set_busy(self, busy: bool) -> None:
+    def _set_busy(self, busy: bool, settings: Settings | None = None) -> None:
         if self._busy_timer is not None:
             self._busy_timer.stop()
             self._busy_timer = None
         status = self.query_one(StatusBar)
         if busy:
-            self._busy_timer = self.set_timer(BUSY_DELAY, lambda: setattr(status, "activity", "ranking\u2026"))
+            self._activity = f"ranking with {settings.method}\u2026" if settings else "ranking\u2026"
+
+            def show() -> None:
+                self._busy_timer = None
+                status.activity = self._activity
+
+            self._busy_timer = self.set_timer(BUSY_DELAY, show)
         else:
             status.activity = ""
 
@@ -303,7 +361,9 @@ class MainScreen(Screen[None]):
             return
         from ...citations import Citations
 
-        self.refresh_bindings()  # the actions that need a digest are possible now
+        if not self._had_digest:  # the actions that need a digest are possible now (the footer is
+            self._had_digest = True  # made again: not on every digest)
+            self.refresh_bindings()
         if not all(a.id in self._articles for a in digest.articles):  # the New view's are a subset of All's
             self._articles = {**self._articles, **{a.id: a for a in digest.articles}}
         self.citations = Citations.of(digest)

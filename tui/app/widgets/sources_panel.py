@@ -139,9 +139,21 @@ class SourcesPanel(OptionList):
             self.clear_options()
             return
         numbers = citations.numbers
-        self._articles = sorted(digest.articles, key=lambda a: numbers.get(a.id, 0))
-        self._index = {a.id: i for i, a in enumerate(self._articles)}
+        articles = sorted(digest.articles, key=lambda a: numbers.get(a.id, 0))
         marked = set(self.marked)
+        if [a.id for a in articles] == [a.id for a in self._articles] and self.option_count == len(articles):
+            # The same articles (a toggle, another length or method): only the counts that changed
+            # are drawn again, and the panel keeps its size (no new layout of the screen).
+            self._articles = articles
+            for index, article in enumerate(articles):
+                entry = self.get_option_at_index(index).prompt
+                if not (isinstance(entry, SourceEntry) and entry.article is article
+                        and entry.number == numbers.get(article.id) and entry.count == self.count(article.id)):
+                    self.replace_option_prompt_at_index(index, self._prompt(article, article.id in marked))
+            self.border_subtitle = cited_phrase(len(citations.articles), len(self._articles))
+            return
+        self._articles = articles
+        self._index = {a.id: i for i, a in enumerate(self._articles)}
         with self.prevent(OptionList.OptionHighlighted):
             self.clear_options()
             self.add_options([Option(self._prompt(a, a.id in marked)) for a in self._articles])
