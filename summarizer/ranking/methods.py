@@ -85,7 +85,7 @@ class TopicSummarizer:
             order = self._sumy_order(corpus, ranking, topic)
         elif self.method == "lead":
             order = self._lead_order(corpus, ranking)
-        chosen, repeats = self.selector.select(corpus, ranking, length, order, read)
+        chosen, repeats = self.selector(corpus, ranking, length, order, read)
         matched = len(ranking.rows) if ranking.matched is None else ranking.matched
         return Summary(topic, self.method, tuple(chosen), matched, len(corpus.articles), tuple(repeats))
 

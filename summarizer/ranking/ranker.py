@@ -50,8 +50,8 @@ def topic_terms(topic: Topic, corpus: Corpus) -> frozenset[int]:
 
 
 def context_terms(topic: Topic, corpus: Corpus) -> frozenset[int]:
-    """The index terms of the topic's context words that are not also keywords."""
-    return _terms(topic.context, corpus) - topic_terms(topic, corpus)
+    """The index terms of the topic's context words (one that is also a keyword counts as one)."""
+    return _terms(topic.context, corpus)
 
 
 def _terms(words: Sequence[str], corpus: Corpus) -> frozenset[int]:

@@ -96,12 +96,6 @@ class Selector:
         return MarginalRelevance(score, self.trade_off)
 
     def __call__(
-        self, corpus: Corpus, ranking: Ranking, length: Length, order: np.ndarray | None = None
-    ) -> list[SummarySentence]:
-        """``order``, when given, is a precomputed preference order (sumy methods) used instead."""
-        return self.select(corpus, ranking, length, order)[0]
-
-    def select(
         self,
         corpus: Corpus,
         ranking: Ranking,
@@ -109,9 +103,10 @@ class Selector:
         order: np.ndarray | None = None,
         read: ReadSet | None = None,
     ) -> tuple[list[SummarySentence], list[Repeat]]:
-        """(the summary, the candidates left out as already read). With ``read`` (an update
-        summary), candidates that restate a read sentence are left out; the best few of them
-        are returned beside the summary."""
+        """(the summary, the candidates left out as already read). ``order``, when given, is a
+        precomputed preference order (sumy methods) used instead of the objective. With ``read``
+        (an update summary), candidates that restate a read sentence are left out; the best few
+        of them are returned beside the summary."""
         repeats: list[Repeat] = []
         n = len(ranking.rows)
         if not n:
