@@ -13,7 +13,6 @@ written for moving subscriptions between readers.
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from urllib.parse import urlsplit
 
 from ..atomic import write_atomically
 from ..errors import NewsdigestError
+from ..locations import config_file
 
 NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 
@@ -42,11 +42,7 @@ class Subscription:
 
 def feeds_path() -> Path:
     """``$NEWSDIGEST_FEEDS``, else ``$XDG_CONFIG_HOME/newsdigest/feeds.toml`` (``~/.config`` when unset)."""
-    override = os.environ.get("NEWSDIGEST_FEEDS")
-    if override:
-        return Path(override)
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "newsdigest" / "feeds.toml"
+    return config_file("feeds.toml", "NEWSDIGEST_FEEDS")
 
 
 def load(path: Path | None = None) -> list[Subscription]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..errors import TopicsError, UnknownTopicError
+from ..locations import config_file
 from ..model import Topic
 
 BUILTIN_TOPICS: tuple[Topic, ...] = (
@@ -64,12 +64,8 @@ _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 
 
 def config_topics_path() -> Path:
-    """The default topics file: ``$XDG_CONFIG_HOME/newsdigest/topics.toml``."""
-    override = os.environ.get("NEWSDIGEST_TOPICS")
-    if override:
-        return Path(override)
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "newsdigest" / "topics.toml"
+    """The default topics file: ``$NEWSDIGEST_TOPICS``, else ``$XDG_CONFIG_HOME/newsdigest/topics.toml``."""
+    return config_file("topics.toml", "NEWSDIGEST_TOPICS")
 
 
 def load_topics_file(path: Path) -> tuple[Topic, ...]:
