@@ -50,6 +50,14 @@ class Article:
         """The blocks kept out of summaries because they are publisher boilerplate."""
         return tuple(b for b in self.blocks if b.kind == "boilerplate")
 
+    def span(self, block: Block) -> str:
+        """The text of one of the article's blocks."""
+        return self.text[block.start : block.end]
+
+    @property
+    def sentence_count(self) -> int:
+        return len(self.sentences)
+
 
 @dataclass(frozen=True)
 class Topic:

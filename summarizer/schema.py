@@ -33,7 +33,7 @@ def digest_to_dict(
                 "end": b.end,
                 "kind": b.reason.split(":", 1)[0],
                 "reason": b.reason.split(":", 1)[-1].strip(),
-                "text": a.text[b.start : b.end],
+                "text": a.span(b),
             }
             for a in digest.articles
             for b in a.excluded()
@@ -113,6 +113,6 @@ def _article(article: Article, number: int, cited: int) -> dict[str, Any]:
         "date": article.date,
         "path": article.path,
         "url": article.url,
-        "sentences": len(article.sentences),
+        "sentences": article.sentence_count,
         "cited": cited,
     }

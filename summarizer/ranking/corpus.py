@@ -9,6 +9,7 @@ import numpy as np
 from scipy import sparse
 
 from ..store.index import ArticleCache
+from ..store.sentence_index import SentenceIndex
 from ..model import Article, Sentence
 from ..reading.terms import TermAnalyzer, words
 
@@ -18,6 +19,12 @@ class Corpus:
 
     ``counts`` is a sentences x terms matrix of raw term counts; ``idf`` is the inverse
     sentence frequency of each term (smoothed), as LexRank uses.
+
+    The corpus is the one interface ranking reads, with two sources behind it: the articles
+    themselves (counted here: stdin, ``--no-cache``, articles made by a program), or their stored
+    sentence index (``cache``: see :mod:`summarizer.store.sentence_index`), which gives the same
+    arrays without reading the articles' text. Then ``sentences`` makes each sentence when it is
+    first asked for, from its offsets and its article's text.
     """
 
     def __init__(
@@ -28,27 +35,36 @@ class Corpus:
     ) -> None:
         self.articles: tuple[Article, ...] = tuple(articles)
         self.analyzer = analyzer or TermAnalyzer()
-        self.sentences: tuple[Sentence, ...] = tuple(s for a in self.articles for s in a.sentences)
         self.article_index = {a.id: i for i, a in enumerate(self.articles)}
-        built = cache.term_matrix(self.articles, self.analyzer) if cache is not None else None
-        if built is not None:
-            # The same matrix, assembled from the stems the index stored (see summarizer.index).
-            self.vocabulary, self.counts, self.word_counts = built
+        index = cache.sentence_index(self.articles, self.analyzer) if cache is not None else None
+        if index is not None:
+            self.sentences: Sequence[Sentence] = StoredSentences(self.articles, index)
+            self.terms: Sequence[str] = index.stems
+            self.counts, self.word_counts = index.counts, index.word_counts
+            self.positions, self.article_of = index.positions, index.article_of
+            if index.concepts is not None:
+                self.concepts = index.concepts  # counted when the index was built
         else:
+            self.sentences = tuple(s for a in self.articles for s in a.sentences)
             self._count_terms()
+            self.terms = list(self.vocabulary)
+            # Position of each sentence in its article (0 = lead) and the article's position.
+            self.positions = np.array([s.index for s in self.sentences], dtype=np.int64)
+            self.article_of = np.array([self.article_index[s.article_id] for s in self.sentences], dtype=np.int64)
         n = max(len(self.sentences), 1)
         # The inverted index: for each term, the sentences holding it (CSC of the counts).
         self.postings: sparse.csc_matrix = self.counts.tocsc()
         df = np.diff(self.postings.indptr)  # sentences holding each term
         self.document_frequency = df
         self.idf = np.log((n + 1) / (df + 1)) + 1.0
-        self.terms = {i: t for t, i in self.vocabulary.items()}
-        # Position of each sentence in its article (0 = lead) and the article's position.
-        self.positions = np.array([s.index for s in self.sentences], dtype=np.int64)
-        self.article_of = np.array([self.article_index[s.article_id] for s in self.sentences], dtype=np.int64)
+
+    @cached_property
+    def vocabulary(self) -> dict[str, int]:
+        """Stem -> term id."""
+        return {t: i for i, t in enumerate(self.terms)}
 
     def _count_terms(self) -> None:
-        self.vocabulary: dict[str, int] = {}
+        self.vocabulary = {}
         rows, cols = [], []
         word_counts = []
         for row, sentence in enumerate(self.sentences):
@@ -74,8 +90,8 @@ class Corpus:
 
     @cached_property
     def concepts(self):
-        """Bigram concepts of every sentence (see :mod:`summarizer.ranking.concepts`), made on first use."""
-        from .concepts import concept_table
+        """Bigram concepts of every sentence (see :mod:`summarizer.store.concepts`), made on first use."""
+        from ..store.concepts import concept_table
 
         return concept_table(self.sentences, self.article_of, self.analyzer)
 
@@ -96,3 +112,33 @@ class Corpus:
         norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
         return sparse.diags(1.0 / norms) @ weighted
+
+
+class StoredSentences(Sequence[Sentence]):
+    """The corpus's sentences from a sentence index: each made when first asked for."""
+
+    def __init__(self, articles: Sequence[Article], index: SentenceIndex) -> None:
+        self._articles = articles
+        self._offsets = index.offsets
+        self._starts = index.article_starts
+        self._article_of = index.article_of
+        self._made: dict[int, Sentence] = {}
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    def __getitem__(self, row):  # type: ignore[override]
+        if isinstance(row, slice):
+            return tuple(self[i] for i in range(*row.indices(len(self))))
+        row = int(row)
+        if row < 0:
+            row += len(self)
+        made = self._made.get(row)
+        if made is None:
+            a = int(self._article_of[row])
+            article = self._articles[a]
+            paragraph, start, end = (int(x) for x in self._offsets[row])
+            made = self._made[row] = Sentence(
+                article.id, row - int(self._starts[a]), paragraph, start, end, article.text[start:end]
+            )
+        return made

@@ -14,14 +14,10 @@ import numpy as np
 
 from .corpus import Corpus
 from .ranker import Ranking
-from .concepts import concept_table
+from ..store.concepts import FULL_TABLE_MAX_SENTENCES, concept_table
 from .novelty import ReadSet
 
 
-FULL_TABLE_MAX_SENTENCES = 20_000
-"""Up to this many sentences, concepts are counted over every article's whole text, once per
-corpus; beyond it, over each topic's candidates, so that a topic costs what its matches cost
-(10,000 articles: 3.6 s for the whole-corpus table against 0.2 s a topic)."""
 
 
 class ConceptCoverage:

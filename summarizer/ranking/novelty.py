@@ -67,7 +67,7 @@ class ReadSet:
         return len(self.sentences)
 
     def _bigrams(self):
-        """Word-bigram concepts as :func:`~summarizer.ranking.concepts.concept_table` makes them:
+        """Word-bigram concepts as :func:`~summarizer.store.concepts.concept_table` makes them:
         adjacent stems of one sentence, not both stop words."""
         stop = self.analyzer.stop_words
         for sentence in self.sentences:

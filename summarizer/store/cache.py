@@ -32,6 +32,7 @@ APPLICATION_ID = 0x6E647367  # "ndsg"
 FILENAME = "index.sqlite3"
 BUSY_TIMEOUT_S = 60.0
 _BATCH = 500  # paths per SELECT ... IN (...)
+SENTENCE_INDEXES_KEPT = 8
 
 # The code and data whose output the index stores: any change to them changes the fingerprint.
 _SOURCES = ("reading", "store/ingest.py")
@@ -145,11 +146,16 @@ def _create_tables(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE terms (id INTEGER PRIMARY KEY, stem TEXT NOT NULL UNIQUE)")
 
 
-def _add_stems_table(db: sqlite3.Connection) -> None:
-    # Added within schema 1 (older indexes get it here): see IndexStore.known_stems.
+def _add_tables(db: sqlite3.Connection) -> None:
+    # Added within schema 1 (older indexes get them here): see IndexStore.known_stems and
+    # IndexStore.sentence_index.
     db.execute(
         "CREATE TABLE IF NOT EXISTS stems (word TEXT PRIMARY KEY, stem TEXT NOT NULL, code TEXT NOT NULL)"
     )
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS sentence_indexes (key BLOB PRIMARY KEY, data BLOB NOT NULL, stored_at REAL NOT NULL)"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS files_by_content ON files (sha256)")
 
 
 class CacheSetAside(Exception):
@@ -207,7 +213,7 @@ class IndexStore:
     def _prepare(db: sqlite3.Connection) -> sqlite3.Connection:
         """Check that ``db`` is our index at our schema version, or make it one if it is empty."""
         try:
-            return claim(db, APPLICATION_ID, SCHEMA_VERSION, "index", _create_tables, _add_stems_table)
+            return claim(db, APPLICATION_ID, SCHEMA_VERSION, "index", _create_tables, _add_tables)
         except NotOurs as reason:
             raise CacheSetAside(str(reason)) from None
 
@@ -238,6 +244,47 @@ class IndexStore:
             for path, device, inode, size, mtime_ns, sha, payload in rows:
                 found[path] = Entry(FileIdentity(device, inode, size, mtime_ns), sha, payload)
         return found
+
+    def identities(self, paths: Sequence[str]) -> dict[str, tuple[FileIdentity, bytes]]:
+        """(identity, sha256) of the stored files among these absolute paths, without their
+        payloads: what a warm run checks before it reads anything else."""
+        found: dict[str, tuple[FileIdentity, bytes]] = {}
+        code = code_fingerprint()
+        for start in range(0, len(paths), _BATCH):
+            batch = paths[start : start + _BATCH]
+            marks = ",".join("?" * len(batch))
+            rows = self._db.execute(
+                f"SELECT path, device, inode, size, mtime_ns, sha256 FROM files WHERE code = ? AND path IN ({marks})",
+                (code, *batch),
+            )
+            for path, device, inode, size, mtime_ns, sha in rows:
+                found[path] = (FileIdentity(device, inode, size, mtime_ns), sha)
+        return found
+
+    def payload_of(self, sha256: bytes) -> bytes | None:
+        """The payload stored for a content hash (under any path: payloads do not depend on it)."""
+        row = self._db.execute(
+            "SELECT payload FROM files WHERE sha256 = ? AND code = ? LIMIT 1", (sha256, code_fingerprint())
+        ).fetchone()
+        return row[0] if row else None
+
+    def sentence_index(self, key: bytes) -> bytes | None:
+        """The stored sentence index of a set of articles (see :mod:`summarizer.store.sentence_index`)."""
+        row = self._db.execute("SELECT data FROM sentence_indexes WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def put_sentence_index(self, key: bytes, data: bytes, keep: int = SENTENCE_INDEXES_KEPT) -> None:
+        """Store a sentence index, keeping the ``keep`` newest: each is a set of articles a reader
+        asked for (a folder, the new ones of a folder...); older sets are built again if asked."""
+
+        def put(db: sqlite3.Connection) -> None:
+            db.execute("INSERT OR REPLACE INTO sentence_indexes VALUES (?, ?, ?)", (key, data, time.time()))
+            db.execute(
+                "DELETE FROM sentence_indexes WHERE key NOT IN "
+                "(SELECT key FROM sentence_indexes ORDER BY stored_at DESC LIMIT ?)", (keep,)
+            )
+
+        self._write(put)
 
     def put(self, rows: Iterable[tuple[str, FileIdentity, bytes, bytes]]) -> None:
         """Store (path, identity, sha256, payload) rows in one transaction."""

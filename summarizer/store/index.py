@@ -13,18 +13,24 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
-import numpy as np
-from scipy import sparse
 
-from .cache import IndexStore, default_cache_dir, read_known_stems
+from .concepts import FULL_TABLE_MAX_SENTENCES
+from .cache import FileIdentity, IndexStore, code_fingerprint, default_cache_dir, read_known_stems
 from ..errors import InputError
-from .ingest import LoadStats, Record, _decode_or_none, _record, build_article, ingest, resolve_id
+from .ingest import LoadStats, Record, _decode_or_none, build_article, ingest, resolve_id
+from .sentence_index import CatalogEntry, SentenceIndex, set_key
+from .sentence_index import build as build_sentence_index
+from .sentence_index import decode as decode_sentence_index
+from .sentence_index import encode as encode_sentence_index
+from .stored import StoredArticle
 from ..reading.inputs import InputFile
 from ..model import Article
 from ..reading.terms import TermAnalyzer
@@ -47,7 +53,7 @@ class ArticleCache:
         self.analyzer = TermAnalyzer()
         self._store: IndexStore | None = None
         self._warn: Warn | None = None
-        self._analyses: dict[int, tuple[Article, Record]] = {}
+        self._loaded: _Loaded | None = None
         self.stats = LoadStats()
         """What the last load did (files from the index, parsed...)."""
 
@@ -77,9 +83,59 @@ class ArticleCache:
         on_progress: Callable[[int, int], None] | None = None,
         stdin: BinaryIO | None = None,
     ) -> list[Article]:
-        """Articles of the inputs, exactly as ``load_articles`` makes them without a cache."""
+        """Articles of the inputs, exactly as ``load_articles`` makes them without a cache.
+
+        When no file changed since a run that read the same files, the articles come from their
+        stored sentence index: nothing else is read, and each article's text is read when it is
+        first used (see :class:`~summarizer.store.stored.StoredArticle`)."""
         with _collector_paused():
+            store = self.store(warn)
+            indexed = self._load_indexed(files, store, warn)
+            if indexed is not None:
+                self._forget_deleted(files, store)
+                if on_progress:
+                    on_progress(len(files), len(files))
+                return indexed
             return self._load(files, warn, on_progress, stdin)
+
+    def _load_indexed(self, files: Sequence[InputFile], store: IndexStore, warn: Warn) -> list[Article] | None:
+        """The fast path of :meth:`load`: one stat per file, one row of the index; None when a file
+        is new, changed, not a regular file, or its set of files has no sentence index yet."""
+        if self.directory is None or not files:
+            return None
+        paths, identities = [], []
+        for item in files:
+            if item.is_stdin:
+                return None
+            try:
+                info = item.info or os.stat(item.path)
+            except OSError:
+                return None
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            paths.append(os.path.abspath(item.path))
+            identities.append(FileIdentity.of(info))
+        known = store.identities(paths)
+        shas = []
+        for path, identity in zip(paths, identities):
+            entry = known.get(path)
+            if entry is None or entry[0] != identity:
+                return None
+            shas.append(entry[1])
+        key = set_key(code_fingerprint(), shas)
+        blob = store.sentence_index(key)
+        if blob is None:
+            return None
+        try:
+            catalog, problems, index = decode_sentence_index(blob)
+        except ValueError:
+            return None
+        loaded = _Loaded(key, list(files), shas)
+        articles = loaded.articles_from(catalog, problems, warn, self._materialize)
+        loaded.index = index
+        self._loaded = loaded
+        self.stats = LoadStats(files=len(files), stored=len(files))
+        return articles
 
     def _load(
         self,
@@ -89,15 +145,18 @@ class ArticleCache:
         stdin: BinaryIO | None,
     ) -> list[Article]:
         store = self.store(warn)
-        results, self.stats = ingest(files, store, on_progress, stdin, self.workers)
+        results, self.stats, shas = ingest(files, store, on_progress, stdin, self.workers)
         self._forget_deleted(files, store)
-        analyses: dict[int, tuple[Article, Record]] = {}
+        storable = self.directory is not None and all(sha is not None for sha in shas)
+        loaded = _Loaded(set_key(code_fingerprint(), shas) if storable else None, list(files), shas)  # type: ignore[arg-type]
         articles: list[Article] = []
         seen_ids: set[str] = set()
-        for item, file in zip(files, results):
+        for position, (item, file) in enumerate(zip(files, results)):
             for problem in file.problems:
                 warn(InputError(item.path, problem))
-            for record in file.records:
+            loaded.problems.append(file.problems)
+            for number, record in enumerate(file.records):
+                loaded.catalog.append(_catalog_entry(position, number, record))
                 article_id = resolve_id(record.id_template, item.id_stem)
                 if article_id in seen_ids:
                     unique = _unique_id(article_id, seen_ids)
@@ -109,10 +168,22 @@ class ArticleCache:
                     warn(InputError(path or item.path, f"article {article_id!r} has no sentences to summarize, skipped"))
                     continue
                 article = build_article(record, article_id, None if item.is_stdin else item.path)
-                analyses[id(article)] = (article, record)
+                loaded.add(article, record)
                 articles.append(article)
-        self._analyses = analyses  # the last load only: memory stays bounded
+        self._loaded = loaded
         return articles
+
+    def _materialize(self, loaded: _Loaded, position: int) -> Article:
+        """The whole article at ``position`` of a set loaded from its sentence index."""
+        file, number, article_id, path = loaded.refs[position]
+        records = loaded.decoded.get(file)
+        if records is None:
+            payload = self.store().payload_of(loaded.shas[file])  # type: ignore[arg-type]
+            decoded = _decode_or_none(payload) if payload is not None else None
+            if decoded is None:
+                raise InputError(loaded.files[file].path, "changed while it was being summarized; run again")
+            records = loaded.decoded[file] = decoded.records
+        return build_article(records[number], article_id, path)
 
     def indexed_articles(self) -> list[Article]:
         """Every article the index holds (of files read by this version of the code), with its
@@ -138,27 +209,132 @@ class ArticleCache:
             gone.extend(p for p in store.paths_under(root) if p not in seen and not os.path.exists(p))
         store.forget(gone)
 
-    # -- the term matrix -----------------------------------------------------------------------
+    # -- the sentence index ------------------------------------------------------------------------
 
-    def term_matrix(
-        self, articles: Sequence[Article], analyzer: TermAnalyzer
-    ) -> tuple[dict[str, int], sparse.csr_matrix, np.ndarray] | None:
-        """(vocabulary, counts, word counts) as :class:`~summarizer.corpus.Corpus` builds them,
-        from stored stems; None when ``analyzer`` is not the one the index stems with."""
-        if not _same_analyzer(analyzer, self.analyzer):
+    def sentence_index(self, articles: Sequence[Article], analyzer: TermAnalyzer) -> SentenceIndex | None:
+        """The sentence index of these articles (all or some of the last load's, in its order), from
+        the index when it was stored, else built from the stored records and stored; None when the
+        articles were not all loaded by this cache or ``analyzer`` is not the one it stems with."""
+        loaded = self._loaded
+        if loaded is None or not _same_analyzer(analyzer, self.analyzer):
+            return None
+        positions = loaded.positions_of(articles)
+        if positions is None:
             return None
         store = self.store()
         analyzer.know(store.known_stems())  # ranking stems words again: no stemmer needed
-        parts: list[Record] = []
+        everything = positions == list(range(len(loaded.refs)))
+        if everything and loaded.index is not None:
+            return loaded.index
+        key = None
+        if loaded.key is not None:
+            key = loaded.key if everything else set_key(code_fingerprint(), loaded.shas, positions)  # type: ignore[arg-type]
+            blob = store.sentence_index(key)
+            if blob is not None:
+                try:
+                    return decode_sentence_index(blob)[2]
+                except ValueError:
+                    pass
+        records = [self._record(loaded, p) for p in positions]
+        ids = [loaded.refs[p][2] for p in positions]
+        index = build_sentence_index(records, ids, store.stems, analyzer, FULL_TABLE_MAX_SENTENCES)
+        if key is not None:
+            catalog, problems = (loaded.catalog, loaded.problems) if everything else ([], [])
+            store.put_sentence_index(key, encode_sentence_index(catalog, problems, index))
+        if everything:
+            loaded.index = index
+        return index
+
+    def _record(self, loaded: _Loaded, position: int) -> Record:
+        record = loaded.records.get(position)
+        if record is not None:
+            return record
+        self._materialize(loaded, position)  # decodes the file's records
+        file, number, _, _ = loaded.refs[position]
+        return loaded.decoded[file][number]
+
+
+@dataclass
+class _Loaded:
+    """The last load: its files and their content hashes, and where each article came from."""
+
+    key: bytes | None
+    """The set's key (see :func:`~summarizer.store.sentence_index.set_key`); None: not storable."""
+    files: list[InputFile]
+    shas: list[bytes | None]
+    refs: list[tuple[int, int, str, str | None]] = field(default_factory=list)
+    """Per article: (file position, record position, id, path)."""
+    catalog: list[CatalogEntry] = field(default_factory=list)
+    problems: list[tuple[str, ...]] = field(default_factory=list)
+    records: dict[int, Record] = field(default_factory=dict)
+    """Records of the articles parsed or decoded in this load, by position."""
+    decoded: dict[int, tuple[Record, ...]] = field(default_factory=dict)
+    """Records of files decoded since, by file position."""
+    index: SentenceIndex | None = None
+    _position: dict[int, int] = field(default_factory=dict)
+    """``id()`` of each article returned -> its position."""
+    _articles: list[Article] = field(default_factory=list)
+
+    def add(self, article: Article, record: Record | None, ref: tuple[int, int] | None = None) -> None:
+        position = len(self.refs)
+        if record is not None:
+            self.records[position] = record
+            file, number = self.catalog[-1].file, self.catalog[-1].record
+        else:
+            assert ref is not None
+            file, number = ref
+        self.refs.append((file, number, article.id, article.path))
+        self._position[id(article)] = position
+        self._articles.append(article)  # keeps ids valid
+
+    def positions_of(self, articles: Sequence[Article]) -> list[int] | None:
+        positions = []
         for article in articles:
-            known = self._analyses.get(id(article))
-            if known is not None and known[0] is article:
-                parts.append(known[1])
-                continue
-            # An article the cache did not load (made by hand, or filtered): stem it here.
-            record = _record(article, article.id, article.path is not None, analyzer)
-            parts.append(replace(record, terms=store.term_ids(list(record.terms))))
-        return assemble(parts, store.stems)
+            position = self._position.get(id(article))
+            if position is None or self._articles[position] is not article:
+                return None
+            positions.append(position)
+        return positions
+
+    def articles_from(self, catalog, problems, warn: Warn, materialize) -> list[Article]:
+        """The articles of a stored catalogue, with the warnings their files gave when read."""
+        articles: list[Article] = []
+        seen_ids: set[str] = set()
+        entries = iter(catalog)
+        entry = next(entries, None)
+        for position, item in enumerate(self.files):
+            for problem in problems[position] if position < len(problems) else ():
+                warn(InputError(item.path, problem))
+            while entry is not None and entry.file == position:
+                article_id = resolve_id(entry.id_template, item.id_stem)
+                if article_id in seen_ids:
+                    unique = _unique_id(article_id, seen_ids)
+                    warn(InputError(item.path, f"duplicate article id {article_id!r}, renamed {unique!r}"))
+                    article_id = unique
+                seen_ids.add(article_id)
+                if not entry.sentences:
+                    path = item.path if entry.has_path else None
+                    warn(InputError(path or item.path, f"article {article_id!r} has no sentences to summarize, skipped"))
+                else:
+                    path = item.path if entry.has_path else None
+                    article = StoredArticle(
+                        article_id, entry.title or article_id, entry.date, path, entry.url, entry.sentences,
+                        entry.excluded, partial(materialize, self, len(self.refs)),
+                    )
+                    self.add(article, None, (entry.file, entry.record))
+                    articles.append(article)
+                entry = next(entries, None)
+        return articles
+
+
+def _catalog_entry(file: int, number: int, record: Record) -> CatalogEntry:
+    text = record.text
+    excluded = tuple(
+        (i, start, end, reason, text[start:end])
+        for i, (start, end, kind, reason) in enumerate(record.blocks) if kind == "boilerplate"
+    )
+    return CatalogEntry(file, number, record.id_template, record.title, record.date, record.url,
+                        record.has_path, len(record.word_counts), excluded)
 
 
 def recall_stems(directory: Path | str | None, analyzer: TermAnalyzer) -> None:
@@ -207,42 +383,6 @@ def _same_analyzer(a: TermAnalyzer, b: TermAnalyzer) -> bool:
         and getattr(a, "language", None) == b.language
         and a.stop_words == b.stop_words
     )
-
-
-def assemble(
-    parts: Sequence[Record], stems_of: Callable[[np.ndarray], list[str]]
-) -> tuple[dict[str, int], sparse.csr_matrix, np.ndarray]:
-    """The corpus term matrix from per-article term arrays, without a loop over terms.
-
-    Terms are numbered in order of first appearance in the corpus, as the sentence-by-sentence
-    construction numbers them, so that every array downstream is identical.
-    """
-    term_lists = [np.asarray(p.terms, dtype=np.int64) for p in parts]
-    all_terms = np.concatenate(term_lists) if term_lists else np.zeros(0, dtype=np.int64)
-    unique, first = np.unique(all_terms, return_index=True)
-    order = np.argsort(first, kind="stable")
-    corpus_id = np.empty(len(unique), dtype=np.int64)
-    corpus_id[order] = np.arange(len(unique))
-    position_to_corpus_id = corpus_id[np.searchsorted(unique, all_terms)]
-
-    term_offsets = np.cumsum([0] + [len(t) for t in term_lists])[:-1]
-    nnz = [len(p.indices) for p in parts]
-    indices = np.concatenate([p.indices for p in parts]).astype(np.int64) if parts else np.zeros(0, np.int64)
-    indices = position_to_corpus_id[indices + np.repeat(term_offsets, nnz)] if len(indices) else indices
-    row_offsets = np.cumsum([0] + nnz)
-    indptr = np.concatenate(
-        [np.zeros(1, dtype=np.int64)] + [p.indptr[1:].astype(np.int64) + off for p, off in zip(parts, row_offsets)]
-    )
-    data = np.concatenate([p.counts for p in parts]).astype(np.float64) if parts else np.zeros(0)
-    rows = len(indptr) - 1
-    counts = sparse.csr_matrix((data, indices, indptr), shape=(rows, len(unique)))
-    counts.sort_indices()
-    counts.sum_duplicates()
-    vocabulary = dict(zip(stems_of(unique[order]), range(len(unique))))
-    word_counts = (
-        np.concatenate([p.word_counts for p in parts]).astype(np.int64) if parts else np.zeros(0, np.int64)
-    )
-    return vocabulary, counts, word_counts
 
 
 def _unique_id(base: str, seen: set[str]) -> str:

@@ -242,12 +242,14 @@ def ingest(
     on_progress: Callable[[int, int], None] | None = None,
     stdin: BinaryIO | None = None,
     workers: int | None = None,
-) -> tuple[list[FileRecords], LoadStats]:
+) -> tuple[list[FileRecords], LoadStats, list[bytes | None]]:
     """Records of every input, in order: from the index when the file is unchanged, else parsed
-    (in ``workers`` processes when there are many) and stored."""
+    (in ``workers`` processes when there are many) and stored; and each file's content hash
+    (None for what is not stored: stdin, pipes, unreadable files)."""
     total = len(files)
     stats = LoadStats(files=total)
     results: list[FileRecords | None] = [None] * total
+    shas: list[bytes | None] = [None] * total
     done = 0
 
     def progress() -> None:
@@ -277,6 +279,7 @@ def ingest(
             decoded = _decode_or_none(entry.payload)
             if decoded is not None:
                 results[n] = decoded
+                shas[n] = entry.sha256
                 stats.stored += 1
                 done += 1
                 progress()
@@ -332,10 +335,12 @@ def ingest(
             results[n] = outcome.records  # unreadable: warn, store nothing
         elif outcome.records is None:
             results[n] = _decode_or_none(stored[path].payload)
+            shas[n] = outcome.sha
             pending_touch.append((path, identity))
             stats.unchanged += 1
         else:
             pending_records.append((n, path, identity, outcome.sha, outcome.records))
+            shas[n] = outcome.sha
             pending_stems.extend(outcome.stems)
             stats.parsed += 1
         if len(pending_records) >= 256:
@@ -343,7 +348,7 @@ def ingest(
         done += 1
         progress()
     flush()
-    return [r if r is not None else FileRecords((), ()) for r in results], stats
+    return [r if r is not None else FileRecords((), ()) for r in results], stats, shas
 
 
 def _run(jobs: list[tuple[int, _Job]], cores: int):

@@ -1,0 +1,239 @@
+"""The sentence index of one set of articles, kept in the article index between runs.
+
+Everything ranking reads about the corpus that does not depend on the topic is here, as arrays,
+in the numbering the corpus would give it if it were built from the articles themselves:
+
+- per sentence: its article, paragraph, offsets, position, word count and term counts (CSR);
+- the postings, term -> sentences (CSC), and so the corpus statistics (sentences per term);
+- the vocabulary in order of first appearance;
+- the bigram concept table with the number of articles sharing each concept, for corpora small
+  enough to count concepts over every sentence (see :mod:`summarizer.ranking.coverage`);
+- the catalogue of the articles: ids, titles, dates, URLs, sentence counts and excluded spans.
+
+It is built once for a set of articles, when they are first read (or a file among them changed),
+and stored under a key made of the articles' content hashes (:func:`set_key`). A warm run then
+loads one row and decodes nothing else: article text is read for the sentences a topic inspects
+and the ones shown, through :class:`~summarizer.store.stored.StoredArticle`.
+
+Its encoding: an 8-byte length, a JSON header (the catalogue, the vocabulary, the arrays' names,
+dtypes and shapes), then the arrays' raw bytes, each aligned to 8 bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from ..model import Sentence
+from ..reading.terms import TermAnalyzer
+from .concepts import ConceptTable, concept_table
+from .ingest import Record
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """What a run needs to know about an article without reading its text."""
+
+    file: int
+    """Position of the article's file among the inputs."""
+    record: int
+    """Position of the article among its file's records."""
+    id_template: str
+    title: str | None
+    date: str | None
+    url: str | None
+    has_path: bool
+    sentences: int
+    excluded: tuple[tuple[int, int, int, str, str], ...]
+    """Boilerplate blocks: (block index, start, end, reason, text)."""
+
+
+@dataclass
+class SentenceIndex:
+    """The arrays of :class:`~summarizer.ranking.corpus.Corpus` for one set of articles."""
+
+    stems: list[str]
+    """Term id (the corpus's numbering) to stem."""
+    counts: sparse.csr_matrix
+    """Sentences x terms, raw counts."""
+    word_counts: np.ndarray
+    offsets: np.ndarray
+    """int32 (sentences, 3): paragraph, start, end."""
+    article_starts: np.ndarray
+    """First sentence of each article, and the number of sentences at the end."""
+    concepts: ConceptTable | None = None
+    """The corpus's :class:`~summarizer.store.concepts.ConceptTable`, when it was counted."""
+
+    @property
+    def article_of(self) -> np.ndarray:
+        sizes = np.diff(self.article_starts)
+        return np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+
+    @property
+    def positions(self) -> np.ndarray:
+        starts = self.article_starts[:-1]
+        sizes = np.diff(self.article_starts)
+        return np.arange(int(self.article_starts[-1]), dtype=np.int64) - np.repeat(starts, sizes)
+
+
+def set_key(code: str, shas: Sequence[bytes], selection: Sequence[int] | None = None) -> bytes:
+    """The key of a set of articles: the files' content hashes in input order (paths and ids are
+    not part of what is stored), and which of their articles were chosen (None: all)."""
+    digest = hashlib.sha256(f"sentence-index {FORMAT} {code}\n".encode())
+    for sha in shas:
+        digest.update(sha)
+    if selection is not None:
+        digest.update(b"\0selection\0" + np.asarray(selection, dtype="<i8").tobytes())
+    return digest.digest()
+
+
+def build(
+    records: Sequence[Record],
+    ids: Sequence[str],
+    stems_of,
+    analyzer: TermAnalyzer,
+    concepts_up_to: int,
+) -> SentenceIndex:
+    """The sentence index of these records (each with its final article id), as the corpus built
+    from their articles would number it. ``stems_of(term ids)`` names the index's term ids."""
+    vocabulary, counts, word_counts = assemble(records, stems_of)
+    sizes = [len(r.word_counts) for r in records]
+    starts = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    offsets = (
+        np.concatenate([r.sentences for r in records]).astype(np.int32)
+        if records else np.zeros((0, 3), dtype=np.int32)
+    )
+    index = SentenceIndex(list(vocabulary), counts, word_counts, offsets, starts)
+    if int(starts[-1]) <= concepts_up_to:
+        sentences = [
+            Sentence(article_id, k, int(p), int(s), int(e), record.text[s:e])
+            for record, article_id in zip(records, ids)
+            for k, (p, s, e) in enumerate(record.sentences.tolist())
+        ]
+        index.concepts = concept_table(sentences, index.article_of, analyzer)
+    return index
+
+
+def encode(catalog: Sequence[CatalogEntry], problems: Sequence[Sequence[str]], index: SentenceIndex) -> bytes:
+    arrays: dict[str, np.ndarray] = {
+        "indptr": index.counts.indptr.astype("<i8"),
+        "indices": index.counts.indices.astype("<i4"),
+        "data": index.counts.data.astype("<i4"),
+        "word_counts": index.word_counts.astype("<i4"),
+        "offsets": index.offsets.astype("<i4"),
+        "article_starts": index.article_starts.astype("<i8"),
+    }
+    concept_stems = None
+    if index.concepts is not None:
+        table = index.concepts
+        membership = table.membership
+        arrays.update({
+            "c_indptr": membership.indptr.astype("<i8"),
+            "c_indices": membership.indices.astype("<i4"),
+            "c_article_count": table.article_count.astype("<f8"),
+            "c_firsts": table.firsts.astype("<i8"),
+            "c_seconds": table.seconds.astype("<i8"),
+        })
+        concept_stems = list(table.stems)
+    layout, chunks, at = [], [], 0
+    for name, array in arrays.items():
+        raw = np.ascontiguousarray(array).tobytes()
+        layout.append([name, array.dtype.str, list(array.shape), at])
+        chunks.append(raw + b"\0" * (-len(raw) % 8))
+        at += len(chunks[-1])
+    header = {
+        "format": FORMAT,
+        "catalog": [
+            [e.file, e.record, e.id_template, e.title, e.date, e.url, e.has_path, e.sentences, [list(x) for x in e.excluded]]
+            for e in catalog
+        ],
+        "problems": [list(p) for p in problems],
+        "stems": index.stems,
+        "concept_stems": concept_stems,
+        "concept_shape": list(index.concepts.membership.shape) if index.concepts is not None else None,
+        "shape": list(index.counts.shape),
+        "arrays": layout,
+    }
+    head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode()
+    head += b" " * (-(len(head) + 8) % 8)
+    return len(head).to_bytes(8, "little") + head + b"".join(chunks)
+
+
+def decode(blob: bytes) -> tuple[list[CatalogEntry], list[tuple[str, ...]], SentenceIndex]:
+    """Inverse of :func:`encode`; ValueError when the blob is not one of ours."""
+    try:
+        size = int.from_bytes(blob[:8], "little")
+        header = json.loads(blob[8 : 8 + size])
+        if header.get("format") != FORMAT:
+            raise ValueError("another format")
+        base = 8 + size
+        arrays = {
+            name: np.frombuffer(blob, dtype=dtype, count=int(np.prod(shape)), offset=base + at).reshape(shape).copy()
+            for name, dtype, shape, at in header["arrays"]
+        }
+        catalog = [
+            CatalogEntry(f, r, i, t, d, u, bool(h), n, tuple(tuple(x) for x in ex))
+            for f, r, i, t, d, u, h, n, ex in header["catalog"]
+        ]
+        problems = [tuple(p) for p in header["problems"]]
+        counts = sparse.csr_matrix(
+            (arrays["data"].astype(np.float64), arrays["indices"], arrays["indptr"]), shape=tuple(header["shape"])
+        )
+        index = SentenceIndex(header["stems"], counts, arrays["word_counts"].astype(np.int64),
+                              arrays["offsets"], arrays["article_starts"])
+        if header["concept_stems"] is not None:
+
+            membership = sparse.csr_matrix(
+                (np.ones(len(arrays["c_indices"])), arrays["c_indices"], arrays["c_indptr"]),
+                shape=tuple(header["concept_shape"]),
+            )
+            index.concepts = ConceptTable(
+                membership, arrays["c_article_count"].copy(), arrays["c_firsts"], arrays["c_seconds"],
+                {s: i for i, s in enumerate(header["concept_stems"])},
+            )
+        return catalog, problems, index
+    except (KeyError, TypeError, IndexError, json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ValueError(f"malformed sentence index: {error}") from None
+
+
+def assemble(
+    parts: Sequence[Record], stems_of: Callable[[np.ndarray], list[str]]
+) -> tuple[dict[str, int], sparse.csr_matrix, np.ndarray]:
+    """The corpus term matrix from per-article term arrays, without a loop over terms.
+
+    Terms are numbered in order of first appearance in the corpus, as the sentence-by-sentence
+    construction numbers them, so that every array downstream is identical.
+    """
+    term_lists = [np.asarray(p.terms, dtype=np.int64) for p in parts]
+    all_terms = np.concatenate(term_lists) if term_lists else np.zeros(0, dtype=np.int64)
+    unique, first = np.unique(all_terms, return_index=True)
+    order = np.argsort(first, kind="stable")
+    corpus_id = np.empty(len(unique), dtype=np.int64)
+    corpus_id[order] = np.arange(len(unique))
+    position_to_corpus_id = corpus_id[np.searchsorted(unique, all_terms)]
+
+    term_offsets = np.cumsum([0] + [len(t) for t in term_lists])[:-1]
+    nnz = [len(p.indices) for p in parts]
+    indices = np.concatenate([p.indices for p in parts]).astype(np.int64) if parts else np.zeros(0, np.int64)
+    indices = position_to_corpus_id[indices + np.repeat(term_offsets, nnz)] if len(indices) else indices
+    row_offsets = np.cumsum([0] + nnz)
+    indptr = np.concatenate(
+        [np.zeros(1, dtype=np.int64)] + [p.indptr[1:].astype(np.int64) + off for p, off in zip(parts, row_offsets)]
+    )
+    data = np.concatenate([p.counts for p in parts]).astype(np.float64) if parts else np.zeros(0)
+    rows = len(indptr) - 1
+    counts = sparse.csr_matrix((data, indices, indptr), shape=(rows, len(unique)))
+    counts.sort_indices()
+    counts.sum_duplicates()
+    vocabulary = dict(zip(stems_of(unique[order]), range(len(unique))))
+    word_counts = (
+        np.concatenate([p.word_counts for p in parts]).astype(np.int64) if parts else np.zeros(0, np.int64)
+    )
+    return vocabulary, counts, word_counts

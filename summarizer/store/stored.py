@@ -1,0 +1,80 @@
+"""Articles of the index whose text is read when it is first needed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..model import Article, Block, Sentence
+
+
+class StoredArticle(Article):
+    """An :class:`~summarizer.model.Article` known by its catalogue entry (id, title, date, URL,
+    sentence count, excluded spans): its text, blocks and sentences are loaded by ``load`` on first
+    use. It equals the article read from the file, and behaves as it does everywhere."""
+
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        date: str | None,
+        path: str | None,
+        url: str | None,
+        sentence_count: int,
+        excluded: tuple[tuple[int, int, int, str, str], ...],
+        load: Callable[[], Article],
+    ) -> None:
+        for name, value in (("id", id), ("title", title), ("date", date), ("path", path), ("url", url),
+                            ("_count", sentence_count), ("_excluded", excluded), ("_load", load), ("_full", None)):
+            object.__setattr__(self, name, value)
+
+    def _article(self) -> Article:
+        full = self._full
+        if full is None:
+            full = self._load()
+            object.__setattr__(self, "_full", full)
+        return full
+
+    @property
+    def text(self) -> str:  # type: ignore[override]
+        return self._article().text
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:  # type: ignore[override]
+        return self._article().blocks
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:  # type: ignore[override]
+        return self._article().sentences
+
+    @property
+    def sentence_count(self) -> int:
+        return self._count
+
+    @property
+    def is_loaded(self) -> bool:
+        return self._full is not None
+
+    def excluded(self) -> tuple[Block, ...]:
+        return tuple(Block(i, s, e, "boilerplate", reason) for i, s, e, reason, _ in self._excluded)
+
+    def span(self, block: Block) -> str:
+        for i, s, e, _, text in self._excluded:
+            if (i, s, e) == (block.index, block.start, block.end):
+                return text
+        return super().span(block)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Article):
+            return NotImplemented
+        mine = self._article()
+        theirs = other._article() if isinstance(other, StoredArticle) else other
+        return Article.__eq__(mine, theirs) if type(theirs) is Article else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._article())
+
+    def __repr__(self) -> str:
+        return f"StoredArticle(id={self.id!r}, title={self.title!r}, date={self.date!r}, path={self.path!r})"
+
+    def __reduce__(self):
+        return (Article, tuple(getattr(self._article(), f) for f in Article.__dataclass_fields__))
