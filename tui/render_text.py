@@ -118,8 +118,13 @@ def _bullet(console: Console, text: Text, marker: str, style: str = "", width: i
 def _sources(digest: Digest, citations: Citations, console: Console) -> None:
     console.print(Text("Sources", style="bold"), soft_wrap=not console.is_terminal)
     width = len(f"[{citations.next_number}]")
-    for article in citations.articles:
-        _bullet(console, _source_line(article, console), f"[{citations.numbers[article.id]}]", width=width)
+    if not console.is_terminal:  # one print: a story told by hundreds of outlets cites hundreds
+        lines = [Text(f"  [{citations.numbers[a.id]}] ") + _source_line(a, console) for a in citations.articles]
+        if lines:
+            console.print(Text("\n").join(lines), soft_wrap=True)
+    else:
+        for article in citations.articles:
+            _bullet(console, _source_line(article, console), f"[{citations.numbers[article.id]}]", width=width)
     unused = len(digest.articles) - len(citations.articles)
     if unused:
         plural = "article was" if unused == 1 else "articles were"

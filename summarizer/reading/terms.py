@@ -8,7 +8,7 @@ time a word is not in the analyzer's table of known stems; the article index fil
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib import util
 from pathlib import Path
 
@@ -61,9 +61,22 @@ class _StemTable:
         self.known: dict[str, str] = {}
         self.learned: dict[str, str] = {}
         self.stemmer: Callable[[str], str] | None = None
+        self.source: Callable[[list[str]], dict[str, str]] | None = None
+        """Where stems computed before are kept (the index's table), asked on a miss."""
+
+    def prefetch(self, lowered: Iterable[str]) -> None:
+        """Ask the source at once for the words not known yet (one query, not one per word)."""
+        if self.source is not None:
+            missing = [w for w in set(lowered) if w not in self.known]
+            if missing:
+                self.known.update(self.source(missing))
 
     def __call__(self, lowered: str) -> str:
         stem = self.known.get(lowered)
+        if stem is None and self.source is not None:
+            stem = self.source([lowered]).get(lowered)
+            if stem is not None:
+                self.known[lowered] = stem
         if stem is None:
             if self.stemmer is None:
                 from sumy.nlp.stemmers import Stemmer  # imports NLTK
@@ -96,6 +109,15 @@ class TermAnalyzer:
     def know(self, stems: Mapping[str, str]) -> None:
         """Take stems computed before (by this language's stemmer: lower-cased word -> stem)."""
         self._stem.known.update(stems)
+
+    def stems_from(self, source: Callable[[list[str]], dict[str, str]] | None) -> None:
+        """Ask ``source`` (lower-cased words -> their stems, for the words it knows) before the
+        stemmer: a run over indexed articles reads the stems it needs and loads no stemmer."""
+        self._stem.source = source
+
+    def prefetch(self, texts: Iterable[str]) -> None:
+        """Make the stems of every word of ``texts`` known with one look-up in the source."""
+        self._stem.prefetch(_POSSESSIVE.sub("", w.lower()) for text in texts for w in words(text))
 
     def stem(self, word: str) -> str:
         if word in _ACRONYMS:

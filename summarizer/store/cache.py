@@ -89,24 +89,44 @@ def _installed_version(name: str) -> str:
         return "-"
 
 
-def read_known_stems(directory: Path) -> dict[str, str]:
-    """:meth:`IndexStore.known_stems` of the index in ``directory``, read without opening it for
-    writing, checking it or setting it aside: empty when there is none or it cannot be read."""
+def stems_reader(directory: Path) -> Callable[[list[str]], dict[str, str]] | None:
+    """A look-up of the stems the index in ``directory`` knows (see :meth:`IndexStore.stems_of_words`),
+    read without opening it for writing, checking it or setting it aside; None when there is no
+    index. Whatever cannot be read is simply not known (then the stemmer computes it)."""
     path = directory / FILENAME
     if not path.is_file():
-        return {}
-    try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
-    except sqlite3.Error:
-        return {}
-    try:
-        if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        return None
+    connection: list[sqlite3.Connection | None] = []
+
+    def look_up(words: list[str]) -> dict[str, str]:
+        if not connection:
+            try:
+                db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+                if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                    db.close()
+                    db = None
+            except sqlite3.Error:
+                db = None
+            connection.append(db)
+        db = connection[0]
+        if db is None:
             return {}
-        return dict(db.execute("SELECT word, stem FROM stems WHERE code = ?", (code_fingerprint(),)))
-    except sqlite3.Error:
-        return {}  # not an index, an older one without stems, locked...: stems are computed
-    finally:
-        db.close()
+        try:
+            return _stems_of_words(db, words)
+        except sqlite3.Error:
+            return {}  # not an index, an older one without stems, locked...: stems are computed
+
+    return look_up
+
+
+def _stems_of_words(db: sqlite3.Connection, words: Sequence[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    code = code_fingerprint()
+    for start in range(0, len(words), _BATCH):
+        batch = words[start : start + _BATCH]
+        marks = ",".join("?" * len(batch))
+        found.update(db.execute(f"SELECT word, stem FROM stems WHERE code = ? AND word IN ({marks})", (code, *batch)))
+    return found
 
 
 @dataclass(frozen=True)
@@ -147,8 +167,7 @@ def _create_tables(db: sqlite3.Connection) -> None:
 
 
 def _add_tables(db: sqlite3.Connection) -> None:
-    # Added within schema 1 (older indexes get them here): see IndexStore.known_stems and
-    # IndexStore.sentence_index.
+    # Added within schema 1 (older indexes get them here): see stems_reader and IndexStore.sentence_index.
     db.execute(
         "CREATE TABLE IF NOT EXISTS stems (word TEXT PRIMARY KEY, stem TEXT NOT NULL, code TEXT NOT NULL)"
     )
@@ -156,6 +175,10 @@ def _add_tables(db: sqlite3.Connection) -> None:
         "CREATE TABLE IF NOT EXISTS sentence_indexes (key BLOB PRIMARY KEY, data BLOB NOT NULL, stored_at REAL NOT NULL)"
     )
     db.execute("CREATE INDEX IF NOT EXISTS files_by_content ON files (sha256)")
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS file_sets (key BLOB PRIMARY KEY, files BLOB NOT NULL, "
+        "sentence_index BLOB NOT NULL, stored_at REAL NOT NULL)"
+    )
 
 
 class CacheSetAside(Exception):
@@ -286,6 +309,22 @@ class IndexStore:
 
         self._write(put)
 
+    def file_set(self, key: bytes) -> tuple[bytes, bytes] | None:
+        """(the files' identities and hashes, the key of their sentence index) of a list of paths
+        read before (``key``: see :func:`~summarizer.store.sentence_index.paths_key`)."""
+        row = self._db.execute("SELECT files, sentence_index FROM file_sets WHERE key = ?", (key,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def put_file_set(self, key: bytes, files: bytes, sentence_index: bytes, keep: int = SENTENCE_INDEXES_KEPT) -> None:
+        def put(db: sqlite3.Connection) -> None:
+            db.execute("INSERT OR REPLACE INTO file_sets VALUES (?, ?, ?, ?)", (key, files, sentence_index, time.time()))
+            db.execute(
+                "DELETE FROM file_sets WHERE key NOT IN (SELECT key FROM file_sets ORDER BY stored_at DESC LIMIT ?)",
+                (keep,),
+            )
+
+        self._write(put)
+
     def put(self, rows: Iterable[tuple[str, FileIdentity, bytes, bytes]]) -> None:
         """Store (path, identity, sha256, payload) rows in one transaction."""
         code, now = code_fingerprint(), time.time()
@@ -359,11 +398,6 @@ class IndexStore:
         self._stem_ids = {stem: term_id for term_id, stem in self._stems.items()}
 
     # -- stems of words ----------------------------------------------------------------------
-
-    def known_stems(self) -> dict[str, str]:
-        """Every word the analyzer stemmed for this index (lower-cased word -> Snowball stem),
-        by this version of the code: a warm run needs no stemmer (see TermAnalyzer.know)."""
-        return dict(self._db.execute("SELECT word, stem FROM stems WHERE code = ?", (code_fingerprint(),)))
 
     def put_stems(self, stems: Iterable[tuple[str, str]]) -> None:
         code = code_fingerprint()

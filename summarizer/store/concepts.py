@@ -46,6 +46,7 @@ def concept_table(sentences: Sequence[Sentence], article_of: np.ndarray, analyze
         known[word] = entry
         return entry
 
+    analyzer.prefetch(s.text for s in sentences)
     ids: list[int] = []
     stop: list[bool] = []
     lengths: list[int] = []

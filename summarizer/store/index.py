@@ -21,18 +21,20 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
+import numpy as np
+
 
 from .concepts import FULL_TABLE_MAX_SENTENCES
-from .cache import FileIdentity, IndexStore, code_fingerprint, default_cache_dir, read_known_stems
+from .cache import IndexStore, code_fingerprint, default_cache_dir, stems_reader
 from ..errors import InputError
-from .ingest import LoadStats, Record, _decode_or_none, build_article, ingest, resolve_id
-from .sentence_index import CatalogEntry, SentenceIndex, set_key
+from .ingest import LoadStats, Record, _decode_or_none, blocks_of, build_article, decode_texts, ingest, resolve_id
+from .sentence_index import CatalogEntry, SentenceIndex, pack_files, paths_key, set_key, unpack_files
 from .sentence_index import build as build_sentence_index
 from .sentence_index import decode as decode_sentence_index
 from .sentence_index import encode as encode_sentence_index
 from .stored import StoredArticle
 from ..reading.inputs import InputFile
-from ..model import Article
+from ..model import Article, Block
 from ..reading.terms import TermAnalyzer
 
 __all__ = ["ArticleCache", "default_cache_dir"]
@@ -99,39 +101,29 @@ class ArticleCache:
             return self._load(files, warn, on_progress, stdin)
 
     def _load_indexed(self, files: Sequence[InputFile], store: IndexStore, warn: Warn) -> list[Article] | None:
-        """The fast path of :meth:`load`: one stat per file, one row of the index; None when a file
-        is new, changed, not a regular file, or its set of files has no sentence index yet."""
+        """The fast path of :meth:`load`: one stat per file and two rows of the index; None when a
+        file is new, changed, not a regular file, or this list of files has no sentence index yet."""
         if self.directory is None or not files:
             return None
-        paths, identities = [], []
-        for item in files:
-            if item.is_stdin:
-                return None
-            try:
-                info = item.info or os.stat(item.path)
-            except OSError:
-                return None
-            if not stat.S_ISREG(info.st_mode):
-                return None
-            paths.append(os.path.abspath(item.path))
-            identities.append(FileIdentity.of(info))
-        known = store.identities(paths)
-        shas = []
-        for path, identity in zip(paths, identities):
-            entry = known.get(path)
-            if entry is None or entry[0] != identity:
-                return None
-            shas.append(entry[1])
-        key = set_key(code_fingerprint(), shas)
-        blob = store.sentence_index(key)
+        found = _file_list(files)
+        if found is None:
+            return None
+        paths, identities = found
+        stored = store.file_set(paths_key(code_fingerprint(), paths))
+        if stored is None:
+            return None
+        unpacked = unpack_files(stored[0], len(files))
+        if unpacked is None or not np.array_equal(unpacked[0], identities):
+            return None
+        blob = store.sentence_index(stored[1])
         if blob is None:
             return None
         try:
             catalog, problems, index = decode_sentence_index(blob)
         except ValueError:
             return None
-        loaded = _Loaded(key, list(files), shas)
-        articles = loaded.articles_from(catalog, problems, warn, self._materialize)
+        loaded = _Loaded(stored[1], list(files), unpacked[1])
+        articles = loaded.articles_from(catalog, problems, warn, self._materialize, self._text)
         loaded.index = index
         self._loaded = loaded
         self.stats = LoadStats(files=len(files), stored=len(files))
@@ -147,8 +139,9 @@ class ArticleCache:
         store = self.store(warn)
         results, self.stats, shas = ingest(files, store, on_progress, stdin, self.workers)
         self._forget_deleted(files, store)
-        storable = self.directory is not None and all(sha is not None for sha in shas)
-        loaded = _Loaded(set_key(code_fingerprint(), shas) if storable else None, list(files), shas)  # type: ignore[arg-type]
+        listed = _file_list(files) if self.directory is not None and all(sha is not None for sha in shas) else None
+        loaded = _Loaded(set_key(code_fingerprint(), shas) if listed else None, list(files), shas)  # type: ignore[arg-type]
+        loaded.listed = listed
         articles: list[Article] = []
         seen_ids: set[str] = set()
         for position, (item, file) in enumerate(zip(files, results)):
@@ -184,6 +177,25 @@ class ArticleCache:
                 raise InputError(loaded.files[file].path, "changed while it was being summarized; run again")
             records = loaded.decoded[file] = decoded.records
         return build_article(records[number], article_id, path)
+
+    def _text(self, loaded: _Loaded, position: int) -> tuple[str, tuple[Block, ...]]:
+        """The text and blocks of the article at ``position``, without making its sentences."""
+        file, number, _, _ = loaded.refs[position]
+        records = loaded.decoded.get(file)
+        if records is not None:
+            record = records[number]
+            return record.text, blocks_of(record.blocks)
+        texts = loaded.texts.get(file)
+        if texts is None:
+            payload = self.store().payload_of(loaded.shas[file])  # type: ignore[arg-type]
+            try:
+                texts = loaded.texts[file] = decode_texts(payload) if payload is not None else None
+            except ValueError:
+                texts = None
+            if texts is None:
+                raise InputError(loaded.files[file].path, "changed while it was being summarized; run again")
+        text, blocks = texts[number]
+        return text, blocks_of(blocks)
 
     def indexed_articles(self) -> list[Article]:
         """Every article the index holds (of files read by this version of the code), with its
@@ -222,7 +234,7 @@ class ArticleCache:
         if positions is None:
             return None
         store = self.store()
-        analyzer.know(store.known_stems())  # ranking stems words again: no stemmer needed
+        recall_stems(self.directory, analyzer)  # ranking stems words again: the index has their stems
         everything = positions == list(range(len(loaded.refs)))
         if everything and loaded.index is not None:
             return loaded.index
@@ -232,9 +244,14 @@ class ArticleCache:
             blob = store.sentence_index(key)
             if blob is not None:
                 try:
-                    return decode_sentence_index(blob)[2]
+                    index = decode_sentence_index(blob)[2]
                 except ValueError:
                     pass
+                else:
+                    if everything:
+                        loaded.index = index
+                        self._list_files(loaded, store)  # the same contents under new identities
+                    return index
         records = [self._record(loaded, p) for p in positions]
         ids = [loaded.refs[p][2] for p in positions]
         index = build_sentence_index(records, ids, store.stems, analyzer, FULL_TABLE_MAX_SENTENCES)
@@ -243,7 +260,16 @@ class ArticleCache:
             store.put_sentence_index(key, encode_sentence_index(catalog, problems, index))
         if everything:
             loaded.index = index
+            self._list_files(loaded, store)
         return index
+
+    @staticmethod
+    def _list_files(loaded: _Loaded, store: IndexStore) -> None:
+        """Remember which sentence index this list of files has, for the next run's fast path."""
+        if loaded.listed is not None and loaded.key is not None:
+            paths, identities = loaded.listed
+            store.put_file_set(paths_key(code_fingerprint(), paths), pack_files(identities, loaded.shas), loaded.key)  # type: ignore[arg-type]
+            loaded.listed = None
 
     def _record(self, loaded: _Loaded, position: int) -> Record:
         record = loaded.records.get(position)
@@ -270,7 +296,11 @@ class _Loaded:
     """Records of the articles parsed or decoded in this load, by position."""
     decoded: dict[int, tuple[Record, ...]] = field(default_factory=dict)
     """Records of files decoded since, by file position."""
+    texts: dict[int, list] = field(default_factory=dict)
+    """Texts and blocks of files read since, by file position."""
     index: SentenceIndex | None = None
+    listed: tuple[list[str], np.ndarray] | None = None
+    """The files' paths (after the working directory) and identities, until their sentence index is remembered."""
     _position: dict[int, int] = field(default_factory=dict)
     """``id()`` of each article returned -> its position."""
     _articles: list[Article] = field(default_factory=list)
@@ -296,7 +326,7 @@ class _Loaded:
             positions.append(position)
         return positions
 
-    def articles_from(self, catalog, problems, warn: Warn, materialize) -> list[Article]:
+    def articles_from(self, catalog, problems, warn: Warn, materialize, text) -> list[Article]:
         """The articles of a stored catalogue, with the warnings their files gave when read."""
         articles: list[Article] = []
         seen_ids: set[str] = set()
@@ -319,12 +349,31 @@ class _Loaded:
                     path = item.path if entry.has_path else None
                     article = StoredArticle(
                         article_id, entry.title or article_id, entry.date, path, entry.url, entry.sentences,
-                        entry.excluded, partial(materialize, self, len(self.refs)),
+                        entry.excluded, partial(materialize, self, len(self.refs)), partial(text, self, len(self.refs)),
                     )
                     self.add(article, None, (entry.file, entry.record))
                     articles.append(article)
                 entry = next(entries, None)
         return articles
+
+
+def _file_list(files: Sequence[InputFile]) -> tuple[list[str], np.ndarray] | None:
+    """(the working directory and the paths as given, identities as int64 (n, 4)) of input files
+    that are all regular files. Paths are not made absolute: the directory they are relative to
+    is part of the list instead, which costs one call instead of one per file."""
+    paths, identities = [os.getcwd()], []
+    for item in files:
+        if item.is_stdin:
+            return None
+        try:
+            info = item.info or os.stat(item.path)
+        except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        paths.append(item.path)
+        identities.append((info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns))
+    return paths, np.array(identities, dtype=np.int64).reshape(-1, 4)
 
 
 def _catalog_entry(file: int, number: int, record: Record) -> CatalogEntry:
@@ -338,11 +387,13 @@ def _catalog_entry(file: int, number: int, record: Record) -> CatalogEntry:
 
 
 def recall_stems(directory: Path | str | None, analyzer: TermAnalyzer) -> None:
-    """Give ``analyzer`` the stems the index at ``directory`` knows, before anything is stemmed
-    (topic keywords, a query): words met before need no stemmer, so no NLTK import. The index
-    is only read here; whatever is wrong with it is reported when it is opened to load articles."""
+    """Let ``analyzer`` ask the index at ``directory`` for the stems it knows, before anything is
+    stemmed (topic keywords, a query): words met before need no stemmer, so no NLTK import. The
+    index is only read here; whatever is wrong with it is reported when it is opened to load articles."""
     if directory is not None and _same_analyzer(analyzer, TermAnalyzer()):
-        analyzer.know(read_known_stems(Path(directory)))
+        reader = stems_reader(Path(directory))
+        if reader is not None:
+            analyzer.stems_from(reader)
 
 
 def remember_stems(directory: Path | str | None, analyzer: TermAnalyzer) -> None:

@@ -196,6 +196,16 @@ def encode(file: FileRecords, term_ids: Sequence[np.ndarray]) -> bytes:
     return len(header).to_bytes(8, "little") + header + len(ints).to_bytes(8, "little") + ints + small
 
 
+def decode_texts(payload: bytes) -> list[tuple[str, tuple]]:
+    """(text, blocks) of each record of a payload, read from its header alone; ValueError when malformed."""
+    try:
+        size = int.from_bytes(payload[:8], "little")
+        header = json.loads(payload[8 : 8 + size])
+        return [(a["text"], tuple(tuple(b) for b in a["blocks"])) for a in header["articles"]]
+    except (KeyError, TypeError, json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ValueError(f"malformed payload: {error}") from None
+
+
 def decode(payload: bytes) -> FileRecords:
     """Inverse of :func:`encode` (term ids in ``Record.terms``); ValueError when malformed."""
     try:
@@ -397,6 +407,10 @@ def resolve_id(template: str, id_stem: str) -> str:
     return template.replace(_STEM, id_stem, 1) if template.startswith(_STEM) else template
 
 
+def blocks_of(blocks: Sequence[tuple[int, int, str, str]]) -> tuple[Block, ...]:
+    return tuple(Block(i, s, e, kind, reason) for i, (s, e, kind, reason) in enumerate(blocks))  # type: ignore[arg-type]
+
+
 def build_article(record: Record, article_id: str, path: str | None) -> Article:
     """The model object for a record, once its id is final."""
     text = record.text
@@ -404,7 +418,7 @@ def build_article(record: Record, article_id: str, path: str | None) -> Article:
         Sentence(article_id, k, p, s, e, text[s:e])
         for k, (p, s, e) in enumerate(record.sentences.tolist())
     )
-    blocks = tuple(Block(i, s, e, kind, reason) for i, (s, e, kind, reason) in enumerate(record.blocks))  # type: ignore[arg-type]
+    blocks = blocks_of(record.blocks)
     return Article(
         id=article_id,
         title=record.title or article_id,

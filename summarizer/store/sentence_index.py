@@ -94,6 +94,24 @@ def set_key(code: str, shas: Sequence[bytes], selection: Sequence[int] | None = 
     return digest.digest()
 
 
+def paths_key(code: str, paths: Sequence[str]) -> bytes:
+    """The key of a list of files by their paths as given (the working directory first), in input order."""
+    return hashlib.sha256(f"file-set {FORMAT} {code}\n".encode() + "\0".join(paths).encode(errors="surrogateescape")).digest()
+
+
+def pack_files(identities: np.ndarray, shas: Sequence[bytes]) -> bytes:
+    """Identities (int64 (n, 4): device, inode, size, mtime_ns) and content hashes of files."""
+    return np.ascontiguousarray(identities, dtype="<i8").tobytes() + b"".join(shas)
+
+
+def unpack_files(blob: bytes, n: int) -> tuple[np.ndarray, list[bytes]] | None:
+    if len(blob) != n * (32 + 32):
+        return None
+    identities = np.frombuffer(blob, dtype="<i8", count=4 * n).reshape(n, 4)
+    at = 32 * n
+    return identities, [blob[at + 32 * i : at + 32 * (i + 1)] for i in range(n)]
+
+
 def build(
     records: Sequence[Record],
     ids: Sequence[str],

@@ -22,25 +22,36 @@ class StoredArticle(Article):
         sentence_count: int,
         excluded: tuple[tuple[int, int, int, str, str], ...],
         load: Callable[[], Article],
+        load_text: Callable[[], tuple[str, tuple[Block, ...]]],
     ) -> None:
-        for name, value in (("id", id), ("title", title), ("date", date), ("path", path), ("url", url),
-                            ("_count", sentence_count), ("_excluded", excluded), ("_load", load), ("_full", None)):
-            object.__setattr__(self, name, value)
+        # Ten thousand of these are made per run: the frozen dataclass's __setattr__ is bypassed.
+        self.__dict__.update(
+            id=id, title=title, date=date, path=path, url=url, _count=sentence_count, _excluded=excluded,
+            _load=load, _load_text=load_text, _full=None, _text=None,
+        )
 
     def _article(self) -> Article:
         full = self._full
         if full is None:
-            full = self._load()
-            object.__setattr__(self, "_full", full)
+            full = self.__dict__["_full"] = self._load()
         return full
+
+    def _text_and_blocks(self) -> tuple[str, tuple[Block, ...]]:
+        # Ranking reads the text of the sentences it inspects and the paragraph each one opens;
+        # making every sentence of the article is left to whoever asks for them.
+        if self._full is not None:
+            return self._full.text, self._full.blocks
+        if self._text is None:
+            self.__dict__["_text"] = self._load_text()
+        return self._text
 
     @property
     def text(self) -> str:  # type: ignore[override]
-        return self._article().text
+        return self._text_and_blocks()[0]
 
     @property
     def blocks(self) -> tuple[Block, ...]:  # type: ignore[override]
-        return self._article().blocks
+        return self._text_and_blocks()[1]
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:  # type: ignore[override]
@@ -52,7 +63,8 @@ class StoredArticle(Article):
 
     @property
     def is_loaded(self) -> bool:
-        return self._full is not None
+        """Whether its text was read."""
+        return self._full is not None or self._text is not None
 
     def excluded(self) -> tuple[Block, ...]:
         return tuple(Block(i, s, e, "boilerplate", reason) for i, s, e, reason, _ in self._excluded)
