@@ -1,0 +1,110 @@
+"""The sentence index: a warm run gives the same summaries as reading every article, reads only
+the articles it needs, keeps each set of articles' own statistics, and follows the files."""
+
+import json
+import os
+import sqlite3
+
+import pytest
+
+from bench.make_corpus import make_corpus
+from summarizer import BUILTIN_TOPICS, METHODS, ArticleCache, Corpus, Digester, Length, load_articles, query_topic
+from summarizer.ranking.novelty import ReadSet
+from summarizer.reading.terms import TermAnalyzer
+from summarizer.schema import digest_to_dict
+
+from .conftest import ARTICLE, write
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """80 articles recombined from the seeds (and DUC paragraphs when ../shared is there)."""
+    out = tmp_path_factory.mktemp("generated")
+    make_corpus(out, 80, seed=3)
+    return out
+
+
+def summaries(paths, cache, method="topical", topics=BUILTIN_TOPICS, length=Length(sentences=4), read=None):
+    """The JSON a user would get, with the articles read through ``cache`` (None: no index)."""
+    articles = load_articles([str(p) for p in paths], cache=cache)
+    if read is not None:
+        unread = [a for a in articles if a.id not in read]
+        read_set = ReadSet([a for a in articles if a.id in read])
+        articles = unread
+    corpus = Corpus(articles, cache=cache)
+    digest = Digester(method, length)(corpus, topics, read=read_set if read is not None else None)
+    return json.dumps(digest_to_dict(digest, {"method": method}), sort_keys=True)
+
+
+def warm_cache(directory, paths):
+    """An index that has read ``paths`` once, and a fresh handle on it (as the next run has)."""
+    summaries(paths, ArticleCache(directory))
+    return ArticleCache(directory)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_every_method_summarizes_the_same_from_the_index(generated, tmp_path, method):
+    expected = summaries([generated], None, method)
+    assert summaries([generated], ArticleCache(tmp_path / "cache"), method) == expected  # cold: builds it
+    warm = ArticleCache(tmp_path / "cache")
+    assert summaries([generated], warm, method) == expected  # warm: from the sentence index
+    assert warm.stats.parsed == 0 and warm.stats.stored == warm.stats.files
+
+
+def test_queries_word_budgets_and_update_summaries_are_the_same(generated, tmp_path):
+    query = (query_topic("Who is mediating the talks between the two sides?", TermAnalyzer().stop_words),)
+    directory = tmp_path / "cache"
+    for args in ({"topics": query}, {"length": Length(words=120)}, {"read": {a.id for a in load_articles([str(generated)])[::3]}}):
+        expected = summaries([generated], None, **args)
+        assert summaries([generated], warm_cache(directory, [generated]), **args) == expected
+
+
+def test_a_warm_run_reads_the_text_of_few_articles(generated, tmp_path):
+    cache = warm_cache(tmp_path / "cache", [generated])
+    articles = load_articles([str(generated)], cache=cache)
+    assert not any(a.is_loaded for a in articles)  # the catalogue gave titles, dates, counts
+    corpus = Corpus(articles, cache=cache)
+    Digester(length=Length(sentences=3))(corpus, BUILTIN_TOPICS[:1])
+    read = sum(a.is_loaded for a in articles)
+    assert 0 < read < len(articles) / 2, f"{read} of {len(articles)} articles read for one topic"
+
+
+def test_a_folder_inside_a_bigger_index_has_its_own_statistics(generated, tmp_path):
+    directory = tmp_path / "cache"
+    warm_cache(directory, [generated])
+    part = sorted(p for p in generated.rglob("*.txt"))[:20]
+    cache = ArticleCache(directory)
+    alone = Corpus(load_articles([str(p) for p in part]))
+    indexed = Corpus(load_articles([str(p) for p in part], cache=cache), cache=cache)
+    assert len(indexed) == len(alone) < 80 * 5
+    assert (indexed.document_frequency == alone.document_frequency).all()
+    assert summaries(part, ArticleCache(directory)) == summaries(part, None)
+
+
+def test_edits_deletions_and_touches_are_followed(tmp_path):
+    news, directory = tmp_path / "news", tmp_path / "cache"
+    write(news / "a.txt", ARTICLE)
+    write(news / "b.txt", ARTICLE.replace("Lindmark", "Vienna").replace("40 trucks", "12 trucks"))
+    warm_cache(directory, [news])
+
+    write(news / "b.txt", ARTICLE.replace("Lindmark", "Orsova").replace("40 trucks", "75 trucks"))
+    assert summaries([news], ArticleCache(directory)) == summaries([news], None)
+    assert any("75 trucks" in a.text for a in load_articles([str(news)], cache=ArticleCache(directory)))
+
+    os.utime(news / "a.txt", (1_000_000, 1_000_000))  # touched: same text, new identity
+    cache = ArticleCache(directory)
+    assert summaries([news], cache) == summaries([news], None) and cache.stats.parsed == 0
+
+    (news / "b.txt").unlink()
+    after = summaries([news], ArticleCache(directory))
+    assert after == summaries([news], None) and "Orsova" not in after
+
+
+def test_a_damaged_sentence_index_is_rebuilt(generated, tmp_path):
+    directory = tmp_path / "cache"
+    expected = summaries([generated], None)
+    warm_cache(directory, [generated])
+    with sqlite3.connect(directory / "index.sqlite3") as db:
+        db.execute("UPDATE sentence_indexes SET data = zeroblob(100)")
+    assert summaries([generated], ArticleCache(directory)) == expected
+    assert summaries([generated], ArticleCache(directory)) == expected
