@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -57,6 +58,11 @@ class Article:
     @property
     def sentence_count(self) -> int:
         return len(self.sentences)
+
+    @property
+    def text_hash(self) -> str:
+        """The SHA-256 of the text, in hex: what knows an article wherever its file is."""
+        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,9 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import threading
 import time
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import util
@@ -89,44 +91,77 @@ def _installed_version(name: str) -> str:
         return "-"
 
 
-def stems_reader(directory: Path) -> Callable[[list[str]], dict[str, str]] | None:
-    """A look-up of the stems the index in ``directory`` knows (see :meth:`IndexStore.stems_of_words`),
-    read without opening it for writing, checking it or setting it aside; None when there is no
-    index. Whatever cannot be read is simply not known (then the stemmer computes it)."""
-    path = directory / FILENAME
-    if not path.is_file():
-        return None
-    connection: list[sqlite3.Connection | None] = []
+class _ReadOnly:
+    """A connection that only reads the index in ``directory``, opened on first use, shared by the
+    threads of the process (the app reads in workers) under a lock, closed when unused or at exit.
+    It never creates, checks or sets aside the index: what cannot be read is simply not found."""
 
-    def look_up(words: list[str]) -> dict[str, str]:
-        if not connection:
+    def __init__(self, directory: Path) -> None:
+        self.path = directory / FILENAME
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        self._opened = False
+        self._finalizer = weakref.finalize(self, _ReadOnly._close, [None])
+
+    def _connection(self) -> sqlite3.Connection | None:
+        if not self._opened:
+            self._opened = True
             try:
-                db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+                # mode=rw: never creates the file; a read-only connection could not tidy the WAL when it
+                # is the last to close.
+                db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=rw", uri=True,
+                                     timeout=BUSY_TIMEOUT_S, check_same_thread=False)
                 if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                     db.close()
-                    db = None
+                else:
+                    self._db = db
+                    self._finalizer.detach()
+                    self._finalizer = weakref.finalize(self, _ReadOnly._close, [db])
             except sqlite3.Error:
-                db = None
-            connection.append(db)
-        db = connection[0]
-        if db is None:
-            return {}
-        try:
-            return _stems_of_words(db, words)
-        except sqlite3.Error:
-            return {}  # not an index, an older one without stems, locked...: stems are computed
+                self._db = None
+        return self._db
+
+    @staticmethod
+    def _close(holder: list[sqlite3.Connection | None]) -> None:
+        if holder[0] is not None:
+            holder[0].close()
+
+    def query(self, sql: str, parameters: Sequence[object]) -> list[tuple]:
+        with self._lock:
+            db = self._connection()
+            if db is None:
+                return []
+            try:
+                return db.execute(sql, parameters).fetchall()
+            except sqlite3.Error:
+                return []  # not an index, an older one, locked...
+
+
+class PayloadReader(_ReadOnly):
+    """Payloads by content hash (a payload does not depend on the file's path), for articles read lazily."""
+
+    def payload_of(self, sha256: bytes) -> bytes | None:
+        rows = self.query("SELECT payload FROM files WHERE sha256 = ? AND code = ? LIMIT 1", (sha256, code_fingerprint()))
+        return rows[0][0] if rows else None
+
+
+def stems_reader(directory: Path) -> Callable[[list[str]], dict[str, str]] | None:
+    """A look-up of the stems the index in ``directory`` knows (lower-cased words -> stems, for
+    the words it has), read-only; None when there is no index."""
+    if not (directory / FILENAME).is_file():
+        return None
+    reader = _ReadOnly(directory)
+
+    def look_up(words: list[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        code = code_fingerprint()
+        for start in range(0, len(words), _BATCH):
+            batch = words[start : start + _BATCH]
+            marks = ",".join("?" * len(batch))
+            found.update(reader.query(f"SELECT word, stem FROM stems WHERE code = ? AND word IN ({marks})", (code, *batch)))
+        return found
 
     return look_up
-
-
-def _stems_of_words(db: sqlite3.Connection, words: Sequence[str]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    code = code_fingerprint()
-    for start in range(0, len(words), _BATCH):
-        batch = words[start : start + _BATCH]
-        marks = ",".join("?" * len(batch))
-        found.update(db.execute(f"SELECT word, stem FROM stems WHERE code = ? AND word IN ({marks})", (code, *batch)))
-    return found
 
 
 @dataclass(frozen=True)
@@ -283,13 +318,6 @@ class IndexStore:
             for path, device, inode, size, mtime_ns, sha in rows:
                 found[path] = (FileIdentity(device, inode, size, mtime_ns), sha)
         return found
-
-    def payload_of(self, sha256: bytes) -> bytes | None:
-        """The payload stored for a content hash (under any path: payloads do not depend on it)."""
-        row = self._db.execute(
-            "SELECT payload FROM files WHERE sha256 = ? AND code = ? LIMIT 1", (sha256, code_fingerprint())
-        ).fetchone()
-        return row[0] if row else None
 
     def sentence_index(self, key: bytes) -> bytes | None:
         """The stored sentence index of a set of articles (see :mod:`summarizer.store.sentence_index`)."""

@@ -12,6 +12,7 @@ that the corpus is assembled from arrays instead of stemming every sentence agai
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import stat
 from collections.abc import Callable, Sequence
@@ -25,7 +26,7 @@ import numpy as np
 
 
 from .concepts import FULL_TABLE_MAX_SENTENCES
-from .cache import IndexStore, code_fingerprint, default_cache_dir, stems_reader
+from .cache import IndexStore, PayloadReader, code_fingerprint, default_cache_dir, stems_reader
 from ..errors import InputError
 from .ingest import LoadStats, Record, _decode_or_none, blocks_of, build_article, decode_texts, ingest, resolve_id
 from .sentence_index import CatalogEntry, SentenceIndex, pack_files, paths_key, set_key, unpack_files
@@ -56,6 +57,7 @@ class ArticleCache:
         self._store: IndexStore | None = None
         self._warn: Warn | None = None
         self._loaded: _Loaded | None = None
+        self._reader: PayloadReader | None = None
         self.stats = LoadStats()
         """What the last load did (files from the index, parsed...)."""
 
@@ -171,12 +173,19 @@ class ArticleCache:
         file, number, article_id, path = loaded.refs[position]
         records = loaded.decoded.get(file)
         if records is None:
-            payload = self.store().payload_of(loaded.shas[file])  # type: ignore[arg-type]
+            payload = self._payloads().payload_of(loaded.shas[file])  # type: ignore[arg-type]
             decoded = _decode_or_none(payload) if payload is not None else None
             if decoded is None:
                 raise InputError(loaded.files[file].path, "changed while it was being summarized; run again")
             records = loaded.decoded[file] = decoded.records
         return build_article(records[number], article_id, path)
+
+    def _payloads(self) -> PayloadReader:
+        """Where articles read lazily find their text: any thread, after the run closed the index."""
+        if self._reader is None:
+            assert self.directory is not None  # only indexes on disk give lazy articles
+            self._reader = PayloadReader(self.directory)
+        return self._reader
 
     def _text(self, loaded: _Loaded, position: int) -> tuple[str, tuple[Block, ...]]:
         """The text and blocks of the article at ``position``, without making its sentences."""
@@ -187,7 +196,7 @@ class ArticleCache:
             return record.text, blocks_of(record.blocks)
         texts = loaded.texts.get(file)
         if texts is None:
-            payload = self.store().payload_of(loaded.shas[file])  # type: ignore[arg-type]
+            payload = self._payloads().payload_of(loaded.shas[file])  # type: ignore[arg-type]
             try:
                 texts = loaded.texts[file] = decode_texts(payload) if payload is not None else None
             except ValueError:
@@ -349,7 +358,7 @@ class _Loaded:
                     path = item.path if entry.has_path else None
                     article = StoredArticle(
                         article_id, entry.title or article_id, entry.date, path, entry.url, entry.sentences,
-                        entry.excluded, partial(materialize, self, len(self.refs)), partial(text, self, len(self.refs)),
+                        entry.excluded, entry.text_hash, partial(materialize, self, len(self.refs)), partial(text, self, len(self.refs)),
                     )
                     self.add(article, None, (entry.file, entry.record))
                     articles.append(article)
@@ -382,8 +391,9 @@ def _catalog_entry(file: int, number: int, record: Record) -> CatalogEntry:
         (i, start, end, reason, text[start:end])
         for i, (start, end, kind, reason) in enumerate(record.blocks) if kind == "boilerplate"
     )
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return CatalogEntry(file, number, record.id_template, record.title, record.date, record.url,
-                        record.has_path, len(record.word_counts), excluded)
+                        record.has_path, len(record.word_counts), excluded, sha)
 
 
 def recall_stems(directory: Path | str | None, analyzer: TermAnalyzer) -> None:

@@ -15,7 +15,6 @@ aside (``read.sqlite3.bad-…``) and a new one started, with a warning.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -53,7 +52,7 @@ class ReadStateError(NewsdigestError):
 
 def article_key(article: Article) -> str:
     """The stable identity of an article: the SHA-256 of its text, in hex."""
-    return hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
+    return article.text_hash
 
 
 @dataclass(frozen=True)

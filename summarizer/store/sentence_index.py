@@ -34,7 +34,7 @@ from ..reading.terms import TermAnalyzer
 from .concepts import ConceptTable, concept_table
 from .ingest import Record
 
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,8 @@ class CatalogEntry:
     sentences: int
     excluded: tuple[tuple[int, int, int, str, str], ...]
     """Boilerplate blocks: (block index, start, end, reason, text)."""
+    text_hash: str
+    """SHA-256 of the text, in hex (what the read state knows the article by)."""
 
 
 @dataclass
@@ -169,7 +171,7 @@ def encode(catalog: Sequence[CatalogEntry], problems: Sequence[Sequence[str]], i
     header = {
         "format": FORMAT,
         "catalog": [
-            [e.file, e.record, e.id_template, e.title, e.date, e.url, e.has_path, e.sentences, [list(x) for x in e.excluded]]
+            [e.file, e.record, e.id_template, e.title, e.date, e.url, e.has_path, e.sentences, [list(x) for x in e.excluded], e.text_hash]
             for e in catalog
         ],
         "problems": [list(p) for p in problems],
@@ -197,8 +199,8 @@ def decode(blob: bytes) -> tuple[list[CatalogEntry], list[tuple[str, ...]], Sent
             for name, dtype, shape, at in header["arrays"]
         }
         catalog = [
-            CatalogEntry(f, r, i, t, d, u, bool(h), n, tuple(tuple(x) for x in ex))
-            for f, r, i, t, d, u, h, n, ex in header["catalog"]
+            CatalogEntry(f, r, i, t, d, u, bool(h), n, tuple(tuple(x) for x in ex), sha)
+            for f, r, i, t, d, u, h, n, ex, sha in header["catalog"]
         ]
         problems = [tuple(p) for p in header["problems"]]
         counts = sparse.csr_matrix(
@@ -217,7 +219,7 @@ def decode(blob: bytes) -> tuple[list[CatalogEntry], list[tuple[str, ...]], Sent
                 {s: i for i, s in enumerate(header["concept_stems"])},
             )
         return catalog, problems, index
-    except (KeyError, TypeError, IndexError, json.JSONDecodeError, UnicodeDecodeError) as error:
+    except (KeyError, TypeError, IndexError, ValueError, UnicodeDecodeError) as error:
         raise ValueError(f"malformed sentence index: {error}") from None
 
 

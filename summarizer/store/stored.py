@@ -21,13 +21,14 @@ class StoredArticle(Article):
         url: str | None,
         sentence_count: int,
         excluded: tuple[tuple[int, int, int, str, str], ...],
+        text_hash: str,
         load: Callable[[], Article],
         load_text: Callable[[], tuple[str, tuple[Block, ...]]],
     ) -> None:
         # Ten thousand of these are made per run: the frozen dataclass's __setattr__ is bypassed.
         self.__dict__.update(
             id=id, title=title, date=date, path=path, url=url, _count=sentence_count, _excluded=excluded,
-            _load=load, _load_text=load_text, _full=None, _text=None,
+            _text_hash=text_hash,            _load=load, _load_text=load_text, _full=None, _text=None,
         )
 
     def _article(self) -> Article:
@@ -60,6 +61,10 @@ class StoredArticle(Article):
     @property
     def sentence_count(self) -> int:
         return self._count
+
+    @property
+    def text_hash(self) -> str:
+        return self._text_hash
 
     @property
     def is_loaded(self) -> bool:
