@@ -319,6 +319,10 @@ class IndexStore:
                 found[path] = (FileIdentity(device, inode, size, mtime_ns), sha)
         return found
 
+    def reader(self) -> PayloadReader | None:
+        """Reads for articles loaded lazily (None for an index in memory, which gives none)."""
+        return PayloadReader(self.directory) if self.path is not None else None
+
     def sentence_index(self, key: bytes) -> bytes | None:
         """The stored sentence index of a set of articles (see :mod:`summarizer.store.sentence_index`)."""
         row = self._db.execute("SELECT data FROM sentence_indexes WHERE key = ?", (key,)).fetchone()

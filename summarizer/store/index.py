@@ -26,7 +26,8 @@ import numpy as np
 
 
 from .concepts import FULL_TABLE_MAX_SENTENCES
-from .cache import IndexStore, PayloadReader, code_fingerprint, default_cache_dir, stems_reader
+from .backend import IndexReader
+from .cache import IndexStore, code_fingerprint, default_cache_dir, stems_reader
 from ..errors import InputError
 from .ingest import LoadStats, Record, _decode_or_none, blocks_of, build_article, decode_texts, ingest, resolve_id
 from .sentence_index import CatalogEntry, SentenceIndex, pack_files, paths_key, set_key, unpack_files
@@ -57,7 +58,7 @@ class ArticleCache:
         self._store: IndexStore | None = None
         self._warn: Warn | None = None
         self._loaded: _Loaded | None = None
-        self._reader: PayloadReader | None = None
+        self._reader: IndexReader | None = None
         self.stats = LoadStats()
         """What the last load did (files from the index, parsed...)."""
 
@@ -95,8 +96,7 @@ class ArticleCache:
         with _collector_paused():
             store = self.store(warn)
             indexed = self._load_indexed(files, store, warn)
-            if indexed is not None:
-                self._forget_deleted(files, store)
+            if indexed is not None:  # the same list of files as a run that forgot the deleted ones
                 if on_progress:
                     on_progress(len(files), len(files))
                 return indexed
@@ -123,6 +123,9 @@ class ArticleCache:
         try:
             catalog, problems, index = decode_sentence_index(blob)
         except ValueError:
+            return None
+        self._reader = self._reader or store.reader()
+        if self._reader is None:
             return None
         loaded = _Loaded(stored[1], list(files), unpacked[1])
         articles = loaded.articles_from(catalog, problems, warn, self._materialize, self._text)
@@ -180,11 +183,9 @@ class ArticleCache:
             records = loaded.decoded[file] = decoded.records
         return build_article(records[number], article_id, path)
 
-    def _payloads(self) -> PayloadReader:
+    def _payloads(self) -> IndexReader:
         """Where articles read lazily find their text: any thread, after the run closed the index."""
-        if self._reader is None:
-            assert self.directory is not None  # only indexes on disk give lazy articles
-            self._reader = PayloadReader(self.directory)
+        assert self._reader is not None  # set when articles were loaded lazily
         return self._reader
 
     def _text(self, loaded: _Loaded, position: int) -> tuple[str, tuple[Block, ...]]:
