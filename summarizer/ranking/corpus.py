@@ -9,7 +9,7 @@ import numpy as np
 from scipy import sparse
 
 from ..store.index import ArticleCache
-from ..store.sentence_index import SentenceIndex
+from ..store.sentence_index import Postings, SentenceIndex
 from ..model import Article, Sentence
 from ..reading.terms import TermAnalyzer, words
 
@@ -42,6 +42,7 @@ class Corpus:
             self.terms: Sequence[str] = index.stems
             self.counts, self.word_counts = index.counts, index.word_counts
             self.positions, self.article_of = index.positions, index.article_of
+            self.postings = index.postings
             if index.concepts is not None:
                 self.concepts = index.concepts  # counted when the index was built
         else:
@@ -51,10 +52,10 @@ class Corpus:
             # Position of each sentence in its article (0 = lead) and the article's position.
             self.positions = np.array([s.index for s in self.sentences], dtype=np.int64)
             self.article_of = np.array([self.article_index[s.article_id] for s in self.sentences], dtype=np.int64)
+            # The inverted index: for each term, the sentences holding it.
+            self.postings = Postings.of(self.counts)
         n = max(len(self.sentences), 1)
-        # The inverted index: for each term, the sentences holding it (CSC of the counts).
-        self.postings: sparse.csc_matrix = self.counts.tocsc()
-        df = np.diff(self.postings.indptr)  # sentences holding each term
+        df = self.postings.sentence_frequency()
         self.document_frequency = df
         self.idf = np.log((n + 1) / (df + 1)) + 1.0
 

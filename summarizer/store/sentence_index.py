@@ -16,7 +16,8 @@ loads one row and decodes nothing else: article text is read for the sentences a
 and the ones shown, through :class:`~summarizer.store.stored.StoredArticle`.
 
 Its encoding: an 8-byte length, a JSON header (the catalogue, the vocabulary, the arrays' names,
-dtypes and shapes), then the arrays' raw bytes, each aligned to 8 bytes.
+dtypes and shapes), then the arrays' raw bytes, each aligned to 8 bytes. Decoded arrays are
+read-only views of the stored bytes: nothing is copied but the term counts, made floats.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from ..reading.terms import TermAnalyzer
 from .concepts import ConceptTable, concept_table
 from .ingest import Record
 
-FORMAT = 2
+FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,23 @@ class CatalogEntry:
     """SHA-256 of the text, in hex (what the read state knows the article by)."""
 
 
+@dataclass(frozen=True)
+class Postings:
+    """Term -> the sentences holding it, in order (the structure of the counts' CSC form)."""
+
+    indptr: np.ndarray
+    indices: np.ndarray
+
+    @classmethod
+    def of(cls, counts: sparse.csr_matrix) -> Postings:
+        csc = counts.tocsc()
+        return cls(csc.indptr, csc.indices)
+
+    def sentence_frequency(self) -> np.ndarray:
+        """Sentences holding each term."""
+        return np.diff(self.indptr)
+
+
 @dataclass
 class SentenceIndex:
     """The arrays of :class:`~summarizer.ranking.corpus.Corpus` for one set of articles."""
@@ -70,6 +88,7 @@ class SentenceIndex:
     """int32 (sentences, 3): paragraph, start, end."""
     article_starts: np.ndarray
     """First sentence of each article, and the number of sentences at the end."""
+    postings: Postings
     concepts: ConceptTable | None = None
     """The corpus's :class:`~summarizer.store.concepts.ConceptTable`, when it was counted."""
 
@@ -130,7 +149,7 @@ def build(
         np.concatenate([r.sentences for r in records]).astype(np.int32)
         if records else np.zeros((0, 3), dtype=np.int32)
     )
-    index = SentenceIndex(list(vocabulary), counts, word_counts, offsets, starts)
+    index = SentenceIndex(list(vocabulary), counts, word_counts, offsets, starts, Postings.of(counts))
     if int(starts[-1]) <= concepts_up_to:
         sentences = [
             Sentence(article_id, k, int(p), int(s), int(e), record.text[s:e])
@@ -149,6 +168,8 @@ def encode(catalog: Sequence[CatalogEntry], problems: Sequence[Sequence[str]], i
         "word_counts": index.word_counts.astype("<i4"),
         "offsets": index.offsets.astype("<i4"),
         "article_starts": index.article_starts.astype("<i8"),
+        "p_indptr": index.postings.indptr.astype("<i8"),
+        "p_indices": index.postings.indices.astype("<i4"),
     }
     concept_stems = None
     if index.concepts is not None:
@@ -195,7 +216,7 @@ def decode(blob: bytes) -> tuple[list[CatalogEntry], list[tuple[str, ...]], Sent
             raise ValueError("another format")
         base = 8 + size
         arrays = {
-            name: np.frombuffer(blob, dtype=dtype, count=int(np.prod(shape)), offset=base + at).reshape(shape).copy()
+            name: np.frombuffer(blob, dtype=dtype, count=int(np.prod(shape)), offset=base + at).reshape(shape)
             for name, dtype, shape, at in header["arrays"]
         }
         catalog = [
@@ -207,7 +228,7 @@ def decode(blob: bytes) -> tuple[list[CatalogEntry], list[tuple[str, ...]], Sent
             (arrays["data"].astype(np.float64), arrays["indices"], arrays["indptr"]), shape=tuple(header["shape"])
         )
         index = SentenceIndex(header["stems"], counts, arrays["word_counts"].astype(np.int64),
-                              arrays["offsets"], arrays["article_starts"])
+                              arrays["offsets"], arrays["article_starts"], Postings(arrays["p_indptr"], arrays["p_indices"]))
         if header["concept_stems"] is not None:
 
             membership = sparse.csr_matrix(
