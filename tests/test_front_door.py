@@ -82,3 +82,12 @@ def test_a_run_loads_once_and_digests_topic_by_topic():
     one_by_one = [steps.summary(topic, request.method, request.length) for topic in chosen]
     assert steps.assemble(one_by_one, request.order) == whole
     assert steps.digest(chosen, should_cancel=lambda: True) is None  # cancelled before the first topic
+
+
+def test_the_examples_in_the_engines_docstrings_work():
+    import doctest
+
+    import summarizer.request
+
+    for module in (summarizer, summarizer.request):
+        assert doctest.testmod(module).failed == 0
