@@ -94,7 +94,7 @@ async def measure_toggles(folder: Path, cache_dir: Path, repetitions: int) -> di
     from tui.app.screens.main import MainScreen
     from tui.app.widgets.summary_view import SummaryView
     from tui.app.widgets.topic_list import TopicList
-    from tui.request import Request
+    from summarizer import Request
 
     app = make_app(Request(paths=(str(folder),), cache_dir=cache_dir))
 

@@ -34,7 +34,7 @@ from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.summary_view import TERM_STYLE, SummaryView
 from tui.app.widgets.topic_list import TopicList
 from tui.render_markdown import render_markdown
-from tui.request import Request
+from summarizer import Request
 
 SIZE = (80, 24)
 SETTINGS = {"method": "topical", "sentences": 5, "words": None, "order": "relevance"}

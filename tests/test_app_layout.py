@@ -15,7 +15,7 @@ from tui.app.pilot import settle
 from tui.app.widgets.explanation_panel import ExplanationPanel
 from tui.app.widgets.sources_panel import SourcesPanel
 from tui.app.widgets.summary_view import SummaryView
-from tui.request import Request
+from summarizer import Request
 
 from .test_app import FakeLauncher, article, screen_of, sync
 

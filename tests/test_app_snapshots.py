@@ -11,7 +11,7 @@ import pytest
 
 from tui.app.main import make_app
 from tui.app.pilot import settle
-from tui.request import Request
+from summarizer import Request
 
 
 class NoLauncher:

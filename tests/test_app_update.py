@@ -19,7 +19,7 @@ from tui.app.widgets.explanation_panel import ExplanationPanel
 from tui.app.widgets.sources_panel import SourcesPanel
 from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.summary_view import SummaryView
-from tui.request import Request
+from summarizer import Request
 
 from .conftest import write
 

@@ -323,7 +323,7 @@ def test_refresh_without_subscriptions_or_network(cli_env):
 
 def test_the_app_session_reads_a_feed_with_a_fetching_stage(news_server, tmp_path):
     from tui.app.session import Session
-    from tui.request import Request
+    from summarizer import Request
 
     stages = []
     session = Session(Request(paths=(news_server.url("/feed.xml"),), cache_dir=tmp_path))

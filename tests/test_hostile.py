@@ -541,7 +541,7 @@ def test_an_unexpected_error_is_one_line(monkeypatch, capsys):
     def broken(*args, **kwargs):
         raise ValueError("something impossible")
 
-    monkeypatch.setattr("tui.request.run_update", broken)
+    monkeypatch.setattr("summarizer.request.Run.__call__", broken)
     code, out, err = cli(capsys, "summarize")
     assert code == 1 and out == ""
     assert err == ["newsdigest: error: internal error (ValueError: something impossible); "

@@ -97,3 +97,52 @@ def test_stages_depend_only_on_earlier_stages():
             if target_stage is not None and order[target_stage] > order[stage]:
                 wrong.append((module, target))
     assert wrong == []
+
+
+def _engine_imports(source: str) -> list[str]:
+    """What a terminal-side module takes from the engine other than its public API: every import
+    of a ``summarizer.`` submodule, and every name imported from ``summarizer`` that is not in
+    ``summarizer.__all__``. Imports under ``if TYPE_CHECKING:`` count too."""
+    import summarizer
+
+    wrong = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            if node.module.startswith("summarizer."):
+                wrong.append(f"from {node.module} import ...")
+            elif node.module == "summarizer":
+                wrong += [f"from summarizer import {a.name}" for a in node.names if a.name not in summarizer.__all__]
+        elif isinstance(node, ast.Import):
+            wrong += [f"import {a.name}" for a in node.names if a.name.startswith("summarizer.")]
+    return wrong
+
+
+def test_the_terminal_side_uses_only_the_engines_public_api():
+    """tui/ parses arguments, renders and runs the app; what a run is belongs to the engine, and
+    tui/ reaches it only through ``summarizer``'s public names (the same door as any program)."""
+    wrong = {}
+    for path in sorted((ROOT / "tui").rglob("*.py")):
+        found = _engine_imports(path.read_text(encoding="utf-8"))
+        if found:
+            wrong[str(path.relative_to(ROOT))] = found
+    assert wrong == {}
+
+
+def test_the_public_api_check_sees_a_private_import():
+    source = ("from typing import TYPE_CHECKING\n"
+              "import summarizer\n"
+              "from summarizer import Request, run\n"
+              "if TYPE_CHECKING:\n"
+              "    from summarizer.ranking.corpus import Corpus\n"
+              "def f():\n"
+              "    import summarizer.store.index\n"
+              "    from summarizer import _EXPORTS\n")
+    assert _engine_imports(source) == ["from summarizer.ranking.corpus import ...", "import summarizer.store.index",
+                                       "from summarizer import _EXPORTS"]
+
+
+def test_every_public_name_of_the_engine_is_there():
+    """``summarizer.__all__`` lists only names that load (each from its module, on first use)."""
+    import summarizer
+
+    assert all(getattr(summarizer, name) is not None for name in summarizer.__all__)

@@ -153,7 +153,7 @@ def test_a_foreign_read_state_is_set_aside(tmp_path):
 
 
 def test_baselines_read_as_people_say_them():
-    from tui.request import Baseline, when
+    from summarizer import Baseline, when
 
     now = 1_900_000_000.0
     assert len(when(now - 3600, now).split()) == 2  # a weekday and a time: "Tue 14:02"

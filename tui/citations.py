@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from summarizer.citations import MARKERS_SHOWN, Citations, source_order
+    from summarizer import MARKERS_SHOWN, Citations, source_order
 
 __all__ = ["MARKERS_SHOWN", "Citations", "display_path", "source_order"]
 _FROM_ENGINE = frozenset({"MARKERS_SHOWN", "Citations", "source_order"})
@@ -19,9 +19,9 @@ _FROM_ENGINE = frozenset({"MARKERS_SHOWN", "Citations", "source_order"})
 
 def __getattr__(name: str):
     if name in _FROM_ENGINE:
-        from summarizer import citations
+        import summarizer
 
-        return getattr(citations, name)
+        return getattr(summarizer, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -12,15 +12,12 @@ from typing import TYPE_CHECKING, TextIO
 
 # Only light modules at start-up: the engine (numpy, scipy, sumy, NLTK: about a second) is
 # imported by the commands that run it, so the app can paint first.
-from summarizer.errors import NewsdigestError, UnknownMethodError, UnknownTopicError
-from summarizer.options import DEFAULT_METHOD, METHODS, ORDERS, Length
+from summarizer import DEFAULT_METHOD, METHODS, ORDERS, Length, NewsdigestError, Request, UnknownMethodError, UnknownTopicError
 
 if TYPE_CHECKING:
     from summarizer import Digest
 
 from .exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, PROG, interrupted
-from summarizer.atomic import write_atomically
-from .request import Request
 from .feeds_cli import COMMANDS as FEED_COMMANDS, FeedUsageError, add_web_options, feed_urls, fetch_with_progress
 
 SUBCOMMANDS = ("summarize", "topics", "eval", "app", "mark-read", *FEED_COMMANDS)
@@ -234,12 +231,17 @@ def _summarize(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) 
     request = request_from(args)
     if not args.output:
         _require(stdout)
-    from .request import NothingNew, run_update
+    from summarizer import NothingNew, Run
 
     try:
         with _progress_bar(stderr) as (on_progress, print_above):
-            request = fetch_with_progress(request, stderr, print_above)  # URLs and --feeds, as files
-            digest, baseline = run_update(request, warn=lambda e: print_above(str(e)), on_progress=on_progress)
+            def reading(stage: str, done: int, total: int | None) -> None:
+                if stage == "reading" and on_progress is not None:
+                    on_progress(done, total)
+
+            run = Run(request, on_warning=lambda e: print_above(str(e)), on_progress=reading)
+            fetch_with_progress(run, stderr, print_above)  # URLs and --feeds, as files
+            digest, baseline = run().digest, run.baseline
     except NothingNew as nothing:
         # Not a failure: nothing on stdout (an empty digest would read as a summary), one line on stderr.
         stderr.write(f"{PROG}: {_safe(nothing)}\n")
@@ -253,7 +255,7 @@ def _summarize(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) 
     }
     # The whole output is made before any of it is written: a failure cannot leave half of it.
     if args.format == "json":
-        from summarizer.schema import digest_to_dict
+        from summarizer import digest_to_dict
 
         update = None
         if baseline is not None:
@@ -279,7 +281,7 @@ def _summarize(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) 
 
 def _mark_summarized(request: Request, digest: Digest) -> None:
     """After the output is written: its articles are read, its topics viewed."""
-    from summarizer.store.read_state import ReadState
+    from summarizer import ReadState
 
     with ReadState(request.cache_dir) as state:
         state.mark(digest.articles, how="summary")
@@ -287,7 +289,7 @@ def _mark_summarized(request: Request, digest: Digest) -> None:
 
 
 def _mark_read(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) -> int:
-    from summarizer.store.read_state import ReadState
+    from summarizer import ReadState
 
     if not (args.paths or args.all or args.reset):
         raise UsageError("mark-read: give PATH..., --all or --reset")
@@ -370,6 +372,8 @@ def _emit(stdout: TextIO | None, text: str) -> None:
 
 
 def _export(path: Path, text: str) -> None:
+    from summarizer import write_atomically
+
     try:
         write_atomically(path, text)
     except OSError as error:
@@ -399,11 +403,9 @@ def _console(file: TextIO, color: str):
 
 def _topics(args: argparse.Namespace, stdout: TextIO | None) -> int:
     _require(stdout)
-    from summarizer.reading.terms import TermAnalyzer
-    from summarizer.ranking.topics import merge_topics, replaced_topics, topic_groups
+    from summarizer import topics_in_use
 
-    groups = topic_groups(args.topics_file, args.query, TermAnalyzer().stop_words)
-    topics, replaced = merge_topics(*groups), replaced_topics(*groups)
+    topics, replaced = topics_in_use(args.topics_file, args.query)
     if args.format == "json":
         data = [
             {"name": t.name, "label": t.label, "keywords": list(t.keywords), "context": list(t.context),
@@ -432,8 +434,9 @@ def _topics(args: argparse.Namespace, stdout: TextIO | None) -> int:
 def _app(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
+    from summarizer import default_feeds
+
     from .app.main import run_app
-    from .web_inputs import default_feeds
 
     request = request_from(args)
     if not request.paths and request.feeds is None:  # the subscribed feeds, else the seeds
@@ -455,7 +458,7 @@ def _warn(stderr: TextIO, message: str) -> None:
 
 
 def _default_cache_dir() -> Path:
-    from summarizer.store.cache import default_cache_dir
+    from summarizer import default_cache_dir
 
     return default_cache_dir()
 

@@ -7,9 +7,7 @@ import io
 import json
 from typing import TextIO
 
-from summarizer import METHODS, NewsdigestError, UnknownMethodError
-
-from summarizer.atomic import write_atomically
+from summarizer import METHODS, NewsdigestError, UnknownMethodError, write_atomically
 
 COLUMNS = ("method", "R-1", "R-2", "R-2 95% CI", "SU4", "SU4 95% CI", "s/topic")
 
@@ -20,8 +18,8 @@ class EvaluationFailed(NewsdigestError):
 
 def run_eval(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     try:
-        from summarizer.evaluation.datasets import EvaluationDataError, load_dataset, load_peers, make_scorer, score_peers
-        from summarizer.evaluation.rouge import ExceptionListNotFound
+        from summarizer import (EvaluationDataError, ExceptionListNotFound, load_dataset, load_peers, make_scorer,
+                                score_peers)
     except ImportError as error:  # pragma: no cover - depends on the installation
         raise EvaluationFailed(f"evaluation is not installed ({error}); pip install 'newsdigest[eval]'") from None
     methods = args.method or list(METHODS)
@@ -36,7 +34,7 @@ def run_eval(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             rows = [(score, None) for score in scores]
             saved = [{"topic": p.topic, "method": p.peer, "summary": p.summary} for p in peers]
         else:
-            from summarizer.evaluation.benchmark import evaluate_methods
+            from summarizer import evaluate_methods
 
             results = evaluate_methods(topics, methods, args.words, use_read=not args.ignore_read)
             rows = [(r.score, r.seconds_per_topic) for r in results]

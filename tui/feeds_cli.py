@@ -14,12 +14,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from summarizer.errors import NewsdigestError
+from summarizer import NewsdigestError
 
 from .exits import EXIT_FAILURE, EXIT_OK, PROG
 
 if TYPE_CHECKING:
-    from .request import Request
+    from summarizer import Run
 
 COMMANDS = ("feeds", "refresh")
 
@@ -57,7 +57,7 @@ def add_web_options(parent: argparse.ArgumentParser) -> None:
 
 
 def _since(text: str) -> datetime:
-    from summarizer.fetching.window import parse_since
+    from summarizer import parse_since
 
     try:
         return parse_since(text)
@@ -70,26 +70,25 @@ def feed_urls(args: argparse.Namespace) -> tuple[str, ...] | None:
     names = getattr(args, "feeds", None)
     if names is None:
         return None
-    from summarizer.fetching import subscriptions
+    from summarizer import UnknownFeedError, load_subscriptions, select_subscriptions
 
     try:
-        subs = subscriptions.load()
+        subs = load_subscriptions()
         if not subs:
             raise NewsdigestError("no feeds subscribed; add one with: newsdigest feeds add URL")
-        return tuple(s.url for s in subscriptions.select(subs, list(names)))
-    except subscriptions.UnknownFeedError as error:
+        return tuple(s.url for s in select_subscriptions(subs, list(names)))
+    except UnknownFeedError as error:
         raise FeedUsageError(str(error)) from None
 
 
-def fetch_with_progress(request: Request, stderr: TextIO, warn: Callable[[str], None]) -> Request:
-    """The request with its URLs fetched and its feeds read (see :func:`web_inputs.fetch_inputs`),
-    with a progress bar on a terminal."""
-    from .web_inputs import fetch_inputs, has_web_inputs
-
-    if not has_web_inputs(request):
-        return request
+def fetch_with_progress(run: Run, stderr: TextIO, warn: Callable[[str], None]) -> None:
+    """Fetch the run's URLs and read its feeds (see :meth:`summarizer.Run.fetch`), with a
+    progress bar on a terminal."""
+    if not run.has_web_inputs:
+        return
     with fetch_progress(stderr, warn) as (on_progress, print_above):
-        return fetch_inputs(request, lambda error: print_above(str(error)), on_progress)
+        run.fetch(lambda error: print_above(str(error)),
+                  None if on_progress is None else lambda stage, done, total: on_progress(done, total))
 
 
 def fetch_progress(stderr: TextIO, warn: Callable[[str], None]):
@@ -144,7 +143,7 @@ def _cache_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run_command(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO, warn: Callable[[str], None]) -> int:
-    from summarizer.fetching import subscriptions
+    from summarizer import UnknownFeedError, load_subscriptions, remove_subscription, save_subscriptions, write_opml
 
     try:
         if args.command == "refresh":
@@ -155,25 +154,24 @@ def run_command(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO,
         if action == "list":
             return _list(args, stdout)
         if action == "remove":
-            subs = subscriptions.load()
-            gone = subscriptions.remove(subs, args.feed)
-            subscriptions.save(subs)
+            subs = load_subscriptions()
+            gone = remove_subscription(subs, args.feed)
+            save_subscriptions(subs)
             _write(stdout, f"unsubscribed from {gone.name} ({gone.url}); its stored articles stay in the cache\n")
             return EXIT_OK
         if action == "import":
             return _import(args, stdout, stderr)
-        _write(stdout, subscriptions.write_opml(subscriptions.load()))
+        _write(stdout, write_opml(load_subscriptions()))
         return EXIT_OK
-    except subscriptions.UnknownFeedError as error:
+    except UnknownFeedError as error:
         raise FeedUsageError(str(error)) from None
 
 
 def _add(args, stdout, stderr, warn) -> int:
-    from summarizer.fetching import subscriptions
-    from summarizer.fetching.inputs import WebInputs
+    from summarizer import WebInputs, add_subscription, check_feed_url, load_subscriptions, save_subscriptions
 
-    subs = subscriptions.load()
-    subscriptions.check_url(args.url)
+    subs = load_subscriptions()
+    check_feed_url(args.url)
     if any(s.url == args.url for s in subs):
         raise NewsdigestError(f"already subscribed to {args.url}")
     with fetch_progress(stderr, warn) as (on_progress, print_above):
@@ -182,8 +180,8 @@ def _add(args, stdout, stderr, warn) -> int:
     if report.kind == "page":
         raise NewsdigestError(f"{args.url} is an article page, not a feed: summarize it with newsdigest summarize URL")
     title = report.title if report.kind == "feed" else None
-    sub = subscriptions.add(subs, args.url, args.name, title)
-    subscriptions.save(subs)
+    sub = add_subscription(subs, args.url, args.name, title)
+    save_subscriptions(subs)
     if report.kind == "feed":
         status = f"{len(report.articles)} article{'' if len(report.articles) == 1 else 's'} fetched"
     else:
@@ -195,9 +193,9 @@ def _add(args, stdout, stderr, warn) -> int:
 def _list(args, stdout) -> int:
     import json
 
-    from summarizer.fetching import subscriptions
+    from summarizer import load_subscriptions
 
-    subs = subscriptions.load()
+    subs = load_subscriptions()
     rows = []
     with _store(args) as store:
         for sub in subs:
@@ -225,21 +223,21 @@ def _list(args, stdout) -> int:
 
 
 def _import(args, stdout, stderr) -> int:
-    from summarizer.fetching import subscriptions
+    from summarizer import SubscriptionError, add_subscription, load_subscriptions, read_opml, save_subscriptions
 
-    subs = subscriptions.load()
+    subs = load_subscriptions()
     added = skipped = 0
     problems = []
-    for url, title in subscriptions.read_opml(args.file):
+    for url, title in read_opml(args.file):
         if any(s.url == url for s in subs):
             skipped += 1
             continue
         try:
-            subscriptions.add(subs, url, None, title)
+            add_subscription(subs, url, None, title)
             added += 1
-        except subscriptions.SubscriptionError as error:
+        except SubscriptionError as error:
             problems.append(str(error))
-    subscriptions.save(subs)
+    save_subscriptions(subs)
     lines = [f"{PROG}: warning: {args.file}: {p}\n" for p in problems]
     summary = f"imported {added} feed{'' if added == 1 else 's'}"
     if skipped:
@@ -251,10 +249,9 @@ def _import(args, stdout, stderr) -> int:
 
 
 def _refresh(args, stdout, stderr, warn) -> int:
-    from summarizer.fetching import subscriptions
-    from summarizer.fetching.inputs import WebInputs
+    from summarizer import WebInputs, load_subscriptions, select_subscriptions
 
-    subs = subscriptions.select(subscriptions.load(), list(args.names))
+    subs = select_subscriptions(load_subscriptions(), list(args.names))
     if not subs:
         raise NewsdigestError("no feeds subscribed; add one with: newsdigest feeds add URL")
     by_url = {s.url: s for s in subs}
@@ -287,13 +284,12 @@ def _refresh(args, stdout, stderr, warn) -> int:
 
 @contextmanager
 def _store(args):
-    from summarizer.fetching.store import DIRNAME, FILENAME, FetchStore
+    from summarizer import open_fetch_store
 
-    directory = _cache_dir(args) / DIRNAME
-    if not (directory / FILENAME).is_file():
+    store = open_fetch_store(_cache_dir(args))
+    if store is None:
         yield None
         return
-    store = FetchStore(directory)
     try:
         yield store
     finally:
@@ -301,7 +297,7 @@ def _store(args):
 
 
 def _cache_dir(args) -> Path:
-    from summarizer.store.cache import default_cache_dir
+    from summarizer import default_cache_dir
 
     return getattr(args, "cache_dir", None) or default_cache_dir()
 

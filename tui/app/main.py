@@ -9,13 +9,13 @@ from .app import Launcher, NewsdigestApp
 from .session import Session
 
 if TYPE_CHECKING:
-    from ..request import Request
+    from summarizer import Request
 
 
 def make_app(request: Request | None = None, *, launcher: Launcher | None = None) -> NewsdigestApp:
     """The app for ``request`` (the seed articles and every topic when None)."""
     if request is None:
-        from ..request import Request
+        from summarizer import Request
 
         request = Request()
     return NewsdigestApp(Session(request), launcher=launcher)

@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from summarizer import Digest, Topic
+    from summarizer import Baseline, Digest, Topic
 
-    from ..request import Baseline
     from .session import Settings
 
 

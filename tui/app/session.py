@@ -1,17 +1,18 @@
 """The app's session: the corpus and the settings it is digested with.
 
-The :class:`Session` is the app's data layer: it holds the corpus and calls the engine, and imports
-nothing from Textual. The engine is imported lazily, inside :meth:`Session.load`, so that the app
-paints before the (slow to import) engine is ready.
+The :class:`Session` is the app's data layer: it runs the request through the engine's front door
+(:class:`summarizer.Run`: loaded once, then ranked topic by topic), caches the summaries, and
+imports nothing from Textual. The engine is imported lazily, inside :meth:`Session.load`, so that
+the app paints before the (slow to import) engine is ready.
 
 What the reader has seen lives in the read state beside the index (``read.sqlite3`` in the
-request's cache directory, see :mod:`summarizer.store.read_state`): at load the session splits the
+request's cache directory, see :class:`summarizer.ReadState`): at load the session splits the
 articles into those already read and those new, for the New view (an update summary); opening an
 article marks it read, and showing a topic's summary records when the topic was viewed. Without a
 cache directory (``--no-cache``) nothing is recorded and there is no New view.
 
 Tests and benchmarks keep away from the user's files by pointing ``NEWSDIGEST_TOPICS`` (read by
-``summarizer.ranking.topics.config_topics_path``) at a file of their own, or at one that does not exist,
+``summarizer.config_topics_path``) at a file of their own, or at one that does not exist,
 and by giving a cache directory of their own (or none).
 """
 
@@ -24,11 +25,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from summarizer import Article, ArticleCache, Corpus, Digest, Length, Summary, Topic
-    from summarizer.ranking.novelty import ReadSet
-    from summarizer.reading.terms import TermAnalyzer
-
-    from ..request import Baseline, Request
+    from summarizer import Article, Baseline, Corpus, Digest, Length, Request, Run, Summary, Topic
 
 Progress = Callable[[str, int, "int | None"], None]
 """Called with (stage, done, total) while loading."""
@@ -76,15 +73,9 @@ class Session:
 
     def __init__(self, request: Request) -> None:
         self.request = request
-        self.corpus: Corpus | None = None
-        """Every article (the All view)."""
-        self.update_corpus: Corpus | None = None
-        """The articles not read yet (the New view); None when nothing is new or nothing was read."""
-        self.read_set: ReadSet | None = None
-        """The articles already read, whose information the New view leaves out."""
+        self.run: Run | None = None
+        """The engine's run of the request, once :meth:`load` has started."""
         self.topics: dict[str, Topic] = {}
-        self.warnings: tuple[str, ...] = ()
-        self._stop_words: frozenset[str] = frozenset()
         self._cache: OrderedDict[tuple, Summary] = OrderedDict()
         self._lock = threading.Lock()
         """Guards the cache."""
@@ -98,100 +89,47 @@ class Session:
 
         Raises :class:`summarizer.NewsdigestError` when there is nothing to summarize.
         """
-        from summarizer import ArticleCache, Corpus, NoArticlesError, TopicsError, UnknownTopicError
-        from summarizer.reading.terms import TermAnalyzer
-        from summarizer.ranking.topics import available_topics
-
-        from ..request import resolve_topics
+        from summarizer import NoArticlesError, Run, TopicsError, UnknownTopicError
 
         progress = on_progress or (lambda stage, done, total: None)
         progress("starting", 0, None)
-        analyzer = TermAnalyzer()
-        self._stop_words = analyzer.stop_words
+        run = self.run = Run(self.request, on_progress=progress)
         problems: list[str] = []
         try:
-            topics, chosen = resolve_topics(self.request, analyzer)
+            topics, chosen = run.resolve_topics()
         except (TopicsError, UnknownTopicError) as error:
             problems.append(str(error))
-            topics = self._fallback_topics(available_topics, analyzer.stop_words, problems)
-            chosen = topics
+            topics = chosen = run.fallback_topics(problems)
         if "-" in self.request.paths:
             raise NoArticlesError("the app cannot read articles from stdin (-): give files or folders")
         self.topics = {t.name: t for t in topics}
-        warnings: list[str] = []
+        run.load(views=True)  # URLs and feeds fetched, --since applied; the All and the New view
+        return Loaded(tuple(topics), tuple(t.name for t in chosen), run.warnings, tuple(problems), run.baseline,
+                      run.read_problems)
 
-        def warn(error: Exception) -> None:
-            warnings.append(str(error))
-            self.warnings = tuple(warnings)
+    @property
+    def corpus(self) -> Corpus | None:
+        """Every article (the All view), once loaded."""
+        return self.run.corpus if self.run is not None else None
 
-        def reading(done: int, total: int) -> None:
-            progress("reading", done, total)
-            if done == total:  # every file read: the corpus is being indexed next
-                progress("indexing", done, total)
+    @property
+    def update_corpus(self) -> Corpus | None:
+        """The articles not read yet (the New view); None when nothing is new or nothing was read."""
+        return self.run.update_corpus if self.run is not None else None
 
-        from ..web_inputs import fetch_inputs, load_request_articles  # URLs and feeds, as files (with progress)
-
-        request = fetch_inputs(self.request, warn, lambda done, total: progress("fetching", done, total))
-        cache = ArticleCache(request.cache_dir)
-        try:
-            articles = load_request_articles(request, cache, warn, reading)  # --since applied
-            self.corpus = Corpus(articles, analyzer, cache=cache)
-            read_problems: list[str] = []
-            baseline = self._split(articles, analyzer, cache, read_problems.append, progress)
-        finally:
-            cache.close()
-        return Loaded(tuple(topics), tuple(t.name for t in chosen), tuple(warnings), tuple(problems), baseline,
-                      tuple(read_problems))
-
-    def _split(
-        self,
-        articles: Sequence[Article],
-        analyzer: TermAnalyzer,
-        cache: ArticleCache,
-        warn: Callable[[str], None],
-        progress: Progress,
-    ) -> Baseline | None:
-        """Which articles were read and which are new; with both, the New view's corpus and read set."""
-        from summarizer import Corpus
-        from summarizer.ranking.novelty import ReadSet
-        from summarizer.store.read_state import ReadState, ReadStateError
-
-        from ..request import Baseline
-
-        if self.request.cache_dir is None:
-            return None
-        try:
-            with ReadState(self.request.cache_dir, warn) as state:
-                read, new, since = state.split(articles)
-        except ReadStateError as error:
-            warn(str(error))
-            return None
-        if read and new:
-            progress("comparing", 0, None)
-            self.update_corpus = Corpus(new, analyzer, cache=cache)
-            self.read_set = ReadSet(read, analyzer)
-        return Baseline(since, len(new), len(read))
-
-    def _fallback_topics(self, available_topics, stop_words, problems: list[str]) -> tuple[Topic, ...]:
-        """The topics that still work when the request's topics file or names are wrong."""
-        from summarizer import TopicsError
-
-        for topics_file in (self.request.topics_file, None):
-            try:
-                return available_topics(topics_file, self.request.query, stop_words)
-            except TopicsError as error:
-                if str(error) not in problems:
-                    problems.append(str(error))
-        return available_topics(None, None, stop_words, use_config=False)
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What could not be read, so far."""
+        return self.run.warnings if self.run is not None else ()
 
     def add_query(self, text: str, label_prefix: str = "") -> Topic:
         """A topic made from free text, under a name no other topic has.
 
         Raises :class:`summarizer.TopicsError` when the text has no content words.
         """
-        from summarizer import query_topic
-
-        topic = query_topic(text, self._stop_words)
+        if self.run is None:
+            raise RuntimeError("add_query() before load()")
+        topic = self.run.query_topic(text)
         name, n = topic.name, 2
         while name in self.topics:
             name, n = f"{topic.name}-{n}", n + 1
@@ -199,15 +137,11 @@ class Session:
         self.topics[name] = topic
         return topic
 
-    def _view(self, new: bool) -> tuple[Corpus, ReadSet | None]:
-        """The corpus (and read set) of the All or the New view."""
-        if self.corpus is None:
+    @property
+    def _run(self) -> Run:
+        if self.run is None or self.run.corpus is None:
             raise RuntimeError("digest() before load()")
-        if not new:
-            return self.corpus, None
-        if self.update_corpus is None or self.read_set is None:
-            raise RuntimeError("the New view without anything new")
-        return self.update_corpus, self.read_set
+        return self.run
 
     @staticmethod
     def _key(topic: Topic, settings: Settings) -> tuple:
@@ -228,8 +162,6 @@ class Session:
         Rankings run one at a time (a background worker and the reader's request share the cache:
         whichever comes second finds the summary ready).
         """
-        from summarizer import Digester
-
         topic = self.topics[name]
         key = self._key(topic, settings)
         with self._lock:
@@ -243,8 +175,7 @@ class Session:
                 summary = self._cache.get(key)
             if summary is not None:
                 return summary
-            corpus, read = self._view(settings.new)
-            summary = Digester(settings.method, settings.length, "relevance")(corpus, [topic], read=read).summaries[0]
+            summary = self._run.summary(topic, settings.method, settings.length, new=settings.new)
             with self._lock:
                 self.rankings += 1
                 self._cache[key] = summary
@@ -265,7 +196,7 @@ class Session:
 
     def digest(self, settings: Settings, should_cancel: Callable[[], bool] | None = None) -> Digest | None:
         """The digest for ``settings``; None when cancelled before it was complete."""
-        self._view(settings.new)  # loaded, and the view exists
+        self._run.assemble((), new=settings.new)  # loaded, and the view exists
         summaries = []
         for name in settings.topics:
             if should_cancel and should_cancel() and not self.is_ranked(name, settings):
@@ -275,13 +206,7 @@ class Session:
 
     def _assemble(self, settings: Settings, summaries: Sequence[Summary]) -> Digest:
         """The digest of the topics' cached summaries (in relevance order), in the settings' order."""
-        from summarizer import Digest
-        from summarizer.digest import chronological
-
-        corpus, read = self._view(settings.new)
-        if settings.order == "chronological":  # the cached summary is in relevance order
-            summaries = [chronological(summary, corpus) for summary in summaries]
-        return Digest(corpus.articles, tuple(summaries), self.warnings, read.articles if read is not None else ())
+        return self._run.assemble(summaries, settings.order, new=settings.new)  # the cached ones are in relevance order
 
     def rank_ahead(self, settings: Settings, names: Sequence[str], should_cancel: Callable[[], bool]) -> int:
         """Rank ``names`` for these settings into the cache, in order, until cancelled; how many were ranked.
@@ -302,25 +227,17 @@ class Session:
     def mark_opened(self, article: Article) -> bool:
         """Record that the reader opened ``article``; False when there is no read state.
 
-        Raises :class:`summarizer.store.read_state.ReadStateError` when it cannot be written.
+        Raises :class:`summarizer.ReadStateError` when it cannot be written.
         """
-        if self.request.cache_dir is None:
-            return False
-        from summarizer.store.read_state import ReadState
+        from summarizer import mark_read
 
-        with ReadState(self.request.cache_dir) as state:
-            state.mark([article], how="opened")
-        return True
+        return mark_read(self.request.cache_dir, [article], how="opened")
 
     def record_viewed(self, topics: tuple[str, ...]) -> bool:
         """Record that these topics' summaries were shown now; False when there is no read state.
 
-        Raises :class:`summarizer.store.read_state.ReadStateError` when it cannot be written.
+        Raises :class:`summarizer.ReadStateError` when it cannot be written.
         """
-        if self.request.cache_dir is None or not topics:
-            return False
-        from summarizer.store.read_state import ReadState
+        from summarizer import record_viewed
 
-        with ReadState(self.request.cache_dir) as state:
-            state.viewed(topics)
-        return True
+        return record_viewed(self.request.cache_dir, topics)

@@ -38,10 +38,9 @@ from .confirm import ConfirmDialog
 from .export import ExportDialog
 
 if TYPE_CHECKING:
-    from summarizer import Article, Digest, Length, Sentence, Summary, SummarySentence
+    from summarizer import Article, Baseline, Digest, Length, Sentence, Summary, SummarySentence
 
     from ...citations import Citations
-    from ...request import Baseline
     from ..app import NewsdigestApp
 
 LENGTH = Binding.Group("Length")
@@ -574,7 +573,7 @@ class MainScreen(Screen[None]):
         elif not baseline.read:
             why = "Nothing read yet: every article is new. Opening an article marks it read."
         else:
-            from ...request import NothingNew
+            from summarizer import NothingNew
 
             text = str(NothingNew(baseline))
             why = text[:1].upper() + text[1:] + "."
@@ -616,7 +615,7 @@ class MainScreen(Screen[None]):
             self._write(path, digest)
 
     def _write(self, path: Path, digest: Digest) -> None:
-        from summarizer.atomic import write_atomically
+        from summarizer import write_atomically
 
         try:
             write_atomically(path, self._markdown(digest))
@@ -657,7 +656,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="read-state", exit_on_error=False)
     def mark_opened(self, article: Article) -> None:
         """An article opened is read: the next visit's New view leaves it, and what it says, out."""
-        from summarizer.store.read_state import ReadStateError
+        from summarizer import ReadStateError
 
         try:
             self.app.session.mark_opened(article)
@@ -667,7 +666,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="viewed", exit_on_error=False)
     def record_viewed(self, topics: tuple[str, ...]) -> None:
         """The topics whose summaries are on show were viewed now."""
-        from summarizer.store.read_state import ReadStateError
+        from summarizer import ReadStateError
 
         try:
             self.app.session.record_viewed(topics)
@@ -705,7 +704,7 @@ class MainScreen(Screen[None]):
         baseline = self.baseline
         if baseline is None or not baseline.read or baseline.since is None:
             return None  # no read state, or the first visit: one view, nothing to say
-        from ...request import NothingNew, when
+        from summarizer import NothingNew, when
 
         since = when(baseline.since)
         if not baseline.new:

@@ -1,0 +1,110 @@
+"""A run's URLs and subscribed feeds, expanded to the article files the reader reads.
+
+:func:`expand_inputs` fetches the URLs among a run's paths and swaps them, and the stored
+articles of the feeds asked for, for files, so that the rest of the run reads files as always
+(:class:`summarizer.request.Run` calls it first). The subscriptions (:func:`subscribed_feed_urls`,
+:func:`default_feeds`) and the fetch store (:func:`open_fetch_store`) are here for the command
+line and the app.
+"""
+
+from __future__ import annotations
+
+import atexit
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .urls import is_url  # not .web: 70 ms of imports
+
+if TYPE_CHECKING:
+    from .store import FetchStore
+
+_kept_alive: list = []
+"""Temporary fetch stores (no cache directory) whose files the run still has to read."""
+
+
+def has_web_inputs(paths: Sequence[str], feeds: Sequence[str] | None) -> bool:
+    """Whether a run asks for URLs or subscribed feeds (``feeds`` None: no ``--feeds``)."""
+    return feeds is not None or any(is_url(p) for p in paths)
+
+
+def expand_inputs(
+    paths: Sequence[str],
+    feeds: Sequence[str] | None,
+    cache_dir: Path | None,
+    on_warning: Callable[[str, str], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> tuple[str, ...]:
+    """``paths`` with their URLs fetched and ``feeds`` read from the store, as article files.
+
+    ``on_warning(url, problem)``; ``on_progress(done, total)`` follows the fetching. Raises
+    NoArticlesError when URLs or feeds were all that was asked for and none gave an article.
+    Without a cache directory the fetched files live in a temporary store until the process exits.
+    """
+    from ..errors import NoArticlesError
+    from .inputs import WebInputs
+
+    web = WebInputs(cache_dir, on_warning, on_progress)
+    try:
+        expanded = web.expand(paths, feeds or ())
+    finally:
+        if cache_dir is None:
+            web.reader.close()
+            _keep_until_exit(web)
+        else:
+            web.close()
+    if not expanded:
+        asked = [*paths] or ["the subscribed feeds"]
+        where = ", ".join(asked) if len(asked) <= 3 else f"{len(asked)} URLs"
+        raise NoArticlesError(f"no readable articles in {where}")
+    return tuple(expanded)
+
+
+def subscribed_feed_urls(names: Sequence[str] = ()) -> tuple[str, ...]:
+    """The URLs of the subscriptions named (all when none); UnknownFeedError for a wrong name."""
+    from . import subscriptions
+
+    return tuple(s.url for s in subscriptions.select(subscriptions.load(), list(names)))
+
+
+def open_fetch_store(cache_dir: Path) -> FetchStore | None:
+    """The fetch store beside the index in ``cache_dir`` (close it when done); None when nothing
+    was ever fetched there."""
+    from .store import DIRNAME, FILENAME, FetchStore
+
+    if not (Path(cache_dir) / DIRNAME / FILENAME).is_file():
+        return None
+    return FetchStore(Path(cache_dir) / DIRNAME)
+
+
+def default_feeds(cache_dir: Path | None) -> tuple[str, ...] | None:
+    """For the app without paths: the subscriptions, when some of them have stored articles
+    (None: the seeds, as before any feed was followed)."""
+    from . import subscriptions
+
+    try:
+        subs = subscriptions.load()
+    except subscriptions.SubscriptionError:
+        return None
+    if not subs or cache_dir is None:
+        return None
+    store = open_fetch_store(cache_dir)
+    if store is None:
+        return None
+    try:
+        if not any(store.feed_articles(s.url, current_only=False) for s in subs):
+            return None
+    finally:
+        store.close()
+    return tuple(s.url for s in subs)
+
+
+def _keep_until_exit(web) -> None:
+    _kept_alive.append(web)
+    if len(_kept_alive) == 1:
+        atexit.register(_close_kept)
+
+
+def _close_kept() -> None:
+    while _kept_alive:
+        _kept_alive.pop().close()
