@@ -78,7 +78,8 @@ class IndexBackend(Protocol):
     # -- sentence indexes ------------------------------------------------------------------------
     def sentence_index(self, key: bytes) -> bytes | None: ...
 
-    def put_sentence_index(self, key: bytes, data: bytes) -> None: ...
+    def put_sentence_index(self, key: bytes, data: bytes, version: str) -> None:
+        """Store it, dropping sets of other versions and the oldest beyond a few."""
 
     def file_set(self, key: bytes) -> tuple[bytes, bytes] | None:
         """(packed identities and hashes, sentence index key) of a list of files."""

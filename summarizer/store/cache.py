@@ -207,7 +207,8 @@ def _add_tables(db: sqlite3.Connection) -> None:
         "CREATE TABLE IF NOT EXISTS stems (word TEXT PRIMARY KEY, stem TEXT NOT NULL, code TEXT NOT NULL)"
     )
     db.execute(
-        "CREATE TABLE IF NOT EXISTS sentence_indexes (key BLOB PRIMARY KEY, data BLOB NOT NULL, stored_at REAL NOT NULL)"
+        "CREATE TABLE IF NOT EXISTS sentence_indexes (key BLOB PRIMARY KEY, data BLOB NOT NULL, "
+        "stored_at REAL NOT NULL, code TEXT NOT NULL DEFAULT '')"
     )
     db.execute("CREATE INDEX IF NOT EXISTS files_by_content ON files (sha256)")
     db.execute(
@@ -328,15 +329,16 @@ class IndexStore:
         row = self._db.execute("SELECT data FROM sentence_indexes WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
-    def put_sentence_index(self, key: bytes, data: bytes, keep: int = SENTENCE_INDEXES_KEPT) -> None:
+    def put_sentence_index(self, key: bytes, data: bytes, version: str, keep: int = SENTENCE_INDEXES_KEPT) -> None:
         """Store a sentence index, keeping the ``keep`` newest: each is a set of articles a reader
         asked for (a folder, the new ones of a folder...); older sets are built again if asked."""
 
         def put(db: sqlite3.Connection) -> None:
-            db.execute("INSERT OR REPLACE INTO sentence_indexes VALUES (?, ?, ?)", (key, data, time.time()))
+            db.execute("INSERT OR REPLACE INTO sentence_indexes VALUES (?, ?, ?, ?)", (key, data, time.time(), version))
+            # Sets stored by another version are never read again; the oldest sets go first.
             db.execute(
-                "DELETE FROM sentence_indexes WHERE key NOT IN "
-                "(SELECT key FROM sentence_indexes ORDER BY stored_at DESC LIMIT ?)", (keep,)
+                "DELETE FROM sentence_indexes WHERE code != ? OR key NOT IN "
+                "(SELECT key FROM sentence_indexes ORDER BY stored_at DESC LIMIT ?)", (version, keep)
             )
 
         self._write(put)

@@ -30,7 +30,7 @@ from .backend import IndexReader
 from .cache import IndexStore, code_fingerprint, default_cache_dir, stems_reader
 from ..errors import InputError
 from .ingest import LoadStats, Record, _decode_or_none, blocks_of, build_article, decode_texts, ingest, resolve_id
-from .sentence_index import CatalogEntry, SentenceIndex, pack_files, paths_key, set_key, unpack_files
+from .sentence_index import CatalogEntry, SentenceIndex, index_version, pack_files, paths_key, set_key, unpack_files
 from .sentence_index import build as build_sentence_index
 from .sentence_index import decode as decode_sentence_index
 from .sentence_index import encode as encode_sentence_index
@@ -267,7 +267,7 @@ class ArticleCache:
         index = build_sentence_index(records, ids, store.stems, analyzer, FULL_TABLE_MAX_SENTENCES)
         if key is not None:
             catalog, problems = (loaded.catalog, loaded.problems) if everything else ([], [])
-            store.put_sentence_index(key, encode_sentence_index(catalog, problems, index))
+            store.put_sentence_index(key, encode_sentence_index(catalog, problems, index), index_version())
         if everything:
             loaded.index = index
             self._list_files(loaded, store)

@@ -32,6 +32,7 @@ from scipy import sparse
 
 from ..model import Sentence
 from ..reading.terms import TermAnalyzer
+from .cache import code_fingerprint
 from .concepts import ConceptTable, concept_table
 from .ingest import Record
 
@@ -102,6 +103,11 @@ class SentenceIndex:
         starts = self.article_starts[:-1]
         sizes = np.diff(self.article_starts)
         return np.arange(int(self.article_starts[-1]), dtype=np.int64) - np.repeat(starts, sizes)
+
+
+def index_version() -> str:
+    """What a stored sentence index was made by: the reading code and this encoding."""
+    return f"{code_fingerprint()}/{FORMAT}"
 
 
 def set_key(code: str, shas: Sequence[bytes], selection: Sequence[int] | None = None) -> bytes:
