@@ -318,7 +318,20 @@ def test_refresh_without_subscriptions_or_network(cli_env):
                        Path(cli_env["NEWSDIGEST_FEEDS"]))
     done = run("refresh", env=cli_env)
     assert done.returncode == 1 and "dead: failed (cannot connect" in done.stdout
-    assert done.stderr.count("\n") == 1
+    assert done.stderr.splitlines()[-1] == "newsdigest: error: 1 of 1 feeds could not be fetched: dead"
+
+
+def test_refresh_fails_when_any_feed_failed_and_still_stores_the_rest(news_server, cli_env):
+    subscriptions.save([subscriptions.Subscription("herald", news_server.url("/feed.xml")),
+                        subscriptions.Subscription("gone", news_server.url("/no-such-feed.xml"))],
+                       Path(cli_env["NEWSDIGEST_FEEDS"]))
+    done = run("refresh", env=cli_env)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-1] == "newsdigest: error: 1 of 2 feeds could not be fetched: gone"
+    assert "herald: 4 articles" in done.stdout
+    news_server.stop()
+    stored = run("summarize", "--feeds", "herald", "-f", "json", env=cli_env)
+    assert stored.returncode == 0 and len(json.loads(stored.stdout)["articles"]) == 4
 
 
 def test_the_app_session_reads_a_feed_with_a_fetching_stage(news_server, tmp_path):
