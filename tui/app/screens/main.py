@@ -124,6 +124,8 @@ class MainScreen(Screen[None]):
         self.has_new: bool = False
         """The New view exists: some articles were read and others are new."""
         self._read_state_failed = False
+        self._opened: set[str] = set()
+        """Articles opened in this session (marked read for the next visit)."""
         self._show_topic: str | None = None
         """A topic just added: the summary moves to it once its digest is on show."""
 
@@ -571,6 +573,10 @@ class MainScreen(Screen[None]):
         baseline = self.baseline
         if baseline is None:
             why = "Nothing is recorded as read without a cache directory (--no-cache)."
+        elif not baseline.read and self._opened:
+            n = len(self._opened)
+            why = (f"{n} article{'s' if n != 1 else ''} opened since the app started: read from the next visit "
+                   "on, when the New view leaves them out (the New view is made when the app starts).")
         elif not baseline.read:
             why = "Nothing read yet: every article is new. Opening an article marks it read."
         else:
@@ -650,6 +656,7 @@ class MainScreen(Screen[None]):
         number = citations.numbers.get(article.id) if citations else None
         count = citations.counts.get(article.id, 0) if citations else None
         self.app.push_screen(ArticleScreen(article, target, self._cited_sentences(article.id), number, count))
+        self._opened.add(article.id)
         self.mark_opened(article)
 
     # What the reader has seen: written in threads (the read state is a file other processes share).
@@ -712,9 +719,9 @@ class MainScreen(Screen[None]):
             text = str(NothingNew(baseline))
             return Content.styled(text[:1].upper() + text[1:], "italic $text-warning")
         new = f"{baseline.new} article{'s' if baseline.new != 1 else ''}"
-        if digest.is_update:
-            return Content.assemble((f"New since {since} \u00b7 {new}", "bold $text-success"),
-                                    (f"  {baseline.read} already read, left out", "dim"))
+        if digest.is_update:  # the baseline as `summarize --new` names it
+            return Content.assemble((f"New since {since}, {new}", "bold $text-success"),
+                                    (f", {baseline.read} already read", "dim"))
         total = baseline.new + baseline.read
         return Content.styled(f"All {total} articles \u00b7 {baseline.new} new since {since}", "dim")
 
