@@ -73,6 +73,16 @@ def screen_of(app: NewsdigestApp) -> MainScreen:
     return screen
 
 
+def footer_actions(app: NewsdigestApp) -> set[str]:
+    """The actions the footer offers (the command palette aside)."""
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    footer = app.screen.query_one(Footer)
+    return {key.action for key in footer.query(FooterKey) if key.action != "app.command_palette"
+            and key.action != "command_palette"}
+
+
 def headings(app: NewsdigestApp) -> list[str]:
     return [e.summary.topic.name for e in screen_of(app).query_one(SummaryView).entries if e.kind == "topic"]
 
@@ -632,9 +642,12 @@ async def test_no_readable_articles_shows_an_error_not_a_traceback(tmp_path: Pat
         screen = screen_of(app)
         error = screen.query_one(ErrorPanel)
         assert error.display and "no readable articles" in error.text
-        assert "Skipped" in error.text
+        assert "Skipped (2)" in error.text and "empty.txt" in error.text and "binary.txt" in error.text
         assert not screen.query_one(SummaryView).display
-        assert any(n.severity == "error" for n in app._notifications)
+        # Only the reason, the whole width: no empty topics or sources, no keys that cannot act.
+        assert not screen.query_one("#sidebar").display and not screen.query_one(SourcesPanel).display
+        assert error.region.width == SIZE[0]
+        assert footer_actions(app) == {"help", "quit"}
         await pilot.press("q")
     assert app.return_code == EXIT_FAILURE
 
@@ -680,6 +693,14 @@ async def test_the_app_paints_and_shows_progress_before_the_corpus_is_ready():
                 break
         loading = app.screen.query_one(LoadingPanel)
         assert loading.display and "Reading articles: 3 of 10 files" in str(label)
+        # In the summary's place, the same panel: its top where the Topics' is; keys that cannot act
+        # yet are not offered.
+        assert loading.border_title == "Summary" and loading.region.y == app.screen.query_one(TopicList).region.y
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if footer_actions(app):
+                break
+        assert footer_actions(app) == {"help", "quit"}, app.focused
         await pilot.press("j", "question_mark")  # input still works while loading
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -1103,3 +1124,52 @@ async def test_a_slow_method_shows_progress_and_the_app_still_answers_keys():
         assert screen.digest is not before and screen.settings.method == "textrank"
         assert all((topic, "lexrank") not in {(k[0].name, k[1]) for k in app.session._cache}
                    for topic in ("mediation", "security"))  # cancelled between topics
+
+
+def cursor_on_screen(view: SummaryView) -> bool:
+    """The highlighted entry lies within the summary's visible rows."""
+    view._update_lines()
+    y = view._index_to_line[view.highlighted]
+    top = view.scroll_offset.y
+    return top <= y and y + view._heights[view.highlighted] <= top + view.scrollable_content_region.height
+
+
+@pytest.mark.parametrize("keys", [("r",), ("m",), ("minus",), ("plus",), ("space",)])
+@sync
+async def test_the_cursor_stays_on_screen_after_any_change(keys):
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        view = screen_of(app).query_one(SummaryView)
+        await pilot.press("G")  # the last sentence, far down the summary
+        await settle(app, pilot)
+        assert cursor_on_screen(view)
+        if keys == ("space",):  # uncheck the first topic: the summary above the cursor goes
+            await pilot.press("shift+tab")
+            for _ in range(3):
+                await pilot.press("shift+tab")
+                if isinstance(app.focused, TopicList):
+                    break
+            await pilot.press("g", "space")
+        else:
+            await pilot.press(*keys)
+        await settle(app, pilot)
+        await pilot.pause(0.1)
+        assert view.current is not None and view.current.kind in ("sentence", "topic")
+        assert cursor_on_screen(view), (keys, view.highlighted, view.scroll_offset)
+
+
+@sync
+async def test_the_cursor_stays_on_screen_when_the_summary_gets_shorter():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(app, pilot)
+        view = screen_of(app).query_one(SummaryView)
+        await pilot.press("s", "G")  # the sources hidden, the last sentence at the bottom
+        await settle(app, pilot)
+        await pilot.press("s")  # the sources back below: the summary loses rows
+        await pilot.pause(0.2)
+        assert cursor_on_screen(view)
+        await pilot.resize_terminal(80, 20)
+        await pilot.pause(0.2)
+        assert cursor_on_screen(view)
