@@ -973,7 +973,7 @@ async def test_a_query_topic_is_checked_and_its_summary_shown():
         await pilot.pause()
         line = view._index_to_line[view.highlighted]  # its heading in view, at the top when it can be
         assert view.scroll_y == min(line, view.max_scroll_y) and view.scroll_y > 0
-        assert "Who offered to host talks?" in screen.query_one(ExplanationPanel).text
+        assert screen.query_one(ExplanationPanel).text.count("Who offered to host talks?") == 1  # said once
 
 
 @sync
@@ -1113,11 +1113,14 @@ async def test_a_slow_method_shows_progress_and_the_app_still_answers_keys():
             if status.activity:
                 break
         assert status.activity == "ranking with lexrank\u2026 0 of 3 topics" and status.method == "lexrank"
+        assert status.render().plain.endswith("  ranking with lexrank\u2026 0 of 3 topics")  # whole at 80 columns
         assert screen.digest is before  # the summary on show stays until the new one is ready
         await pilot.press("s")  # the interface answers meanwhile
         await pilot.pause()
         assert not screen.query_one(SourcesPanel).display
         await pilot.press("m")  # a newer request: textrank; the lexrank one is stale
+        await pilot.pause()
+        assert status.method == "textrank" and "lexrank" not in status.activity  # one method at a time
         release.set()
         await settle(app, pilot)
         assert screen.method == "textrank" and status.method == "textrank" and status.activity == ""

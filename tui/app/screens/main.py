@@ -354,6 +354,9 @@ class MainScreen(Screen[None]):
         status = self.query_one(StatusBar)
         if busy:
             self._activity = f"ranking with {settings.method}\u2026" if settings else "ranking\u2026"
+            if status.activity:  # already saying it ranks: say which method now, never the last one
+                status.activity = self._activity
+                return
 
             def show() -> None:
                 self._busy_timer = None
