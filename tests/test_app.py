@@ -880,7 +880,7 @@ def source_lines(sources: SourcesPanel) -> dict[int, str]:
     import re
 
     lines = {}
-    for i in range(sources.option_count):
+    for i in range(len(sources.articles)):  # the fold row (the articles not cited) has no number
         text = sources.get_option_at_index(i).prompt.plain
         lines[int(re.search(r"\[(\d+)\]", text).group(1))] = text
     return lines
@@ -897,8 +897,12 @@ async def check_counts_agree(app: NewsdigestApp, pilot) -> dict[str, int]:
     sources = screen.query_one(SourcesPanel)
     lines = source_lines(sources)
     by_number = {n: a for a, n in ((a, model.numbers[a.id]) for a in digest.articles)}
-    # Sources: every article, in number order, with the model's count.
-    assert [model.numbers[a.id] for a in sources.articles] == sorted(model.numbers.values())
+    # Sources: the cited articles in number order, with the model's count; the rest folded.
+    if sources.unused and not sources.show_unused:
+        sources.show_unused = True
+        await pilot.pause()
+    cited = [model.numbers[a.id] for a in model.articles]
+    assert [model.numbers[a.id] for a in sources.articles] == cited + sorted(set(model.numbers.values()) - set(cited))
     for number, line in lines.items():
         count = model.counts.get(by_number[number].id, 0)
         assert (f"{count} in summary" if count else "not in summary") in line, line

@@ -71,7 +71,7 @@ class MainScreen(Screen[None]):
     AUTO_FOCUS = ""
     """Nothing while loading (no key there would act); the summary once it is shown."""
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-medium"), (160, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", tooltip="Find text in the summary"),
