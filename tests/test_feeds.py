@@ -86,6 +86,15 @@ def test_unreachable_feeds_fall_back_to_what_was_stored(news_server, tmp_path):
         assert "cannot connect" in problem and "stored on" in problem
 
 
+def test_a_page_fetched_as_a_feed_item_is_found_offline_by_its_own_url(news_server, tmp_path):
+    expand(tmp_path, [news_server.url("/feed.xml")])  # its items' pages are fetched and stored
+    page = news_server.url("/articles/ferry-talks.html")
+    news_server.stop()
+    found, warnings, _ = expand(tmp_path, [page])  # asked for by its own URL, without network
+    assert [a["url"] for a in found] == [page]
+    assert len(warnings) == 1 and "cannot connect" in warnings[0][1] and "stored on" in warnings[0][1]
+
+
 @pytest.mark.parametrize(("path", "words"), [
     ("/malformed.xml", "malformed XML"),
     ("/image.png", "image/png is neither an HTML page nor a feed"),
