@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, ProgressBar
@@ -30,8 +28,8 @@ class LoadingPanel(Vertical):
     HINTS = {
         "starting": "Loading the language tools (NumPy, SciPy, NLTK); the articles come next.",
         "fetching": "Each feed is asked once; pages already fetched are not fetched again.",
-        "reading": "Files not seen before are parsed on {cores} and kept in the index: the next start "
-                   "reads them back in a moment.",
+        "reading": "Files not seen before are parsed on every core and kept in the index: the next "
+                   "start reads them back in a moment.",
         "indexing": "Counting the words of every sentence, for ranking.",
         "comparing": "Setting apart the articles already read: what is new comes first.",
     }
@@ -53,5 +51,4 @@ class LoadingPanel(Vertical):
         self.query_one(ProgressBar).update(total=total, progress=done)
 
     def _hint(self, stage: str) -> str:
-        cores = os.cpu_count() or 1
-        return self.HINTS.get(stage, "").format(cores=f"{cores} core{'s' if cores != 1 else ''}")
+        return self.HINTS.get(stage, "")
