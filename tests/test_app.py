@@ -1210,3 +1210,20 @@ async def test_the_cursor_stays_on_screen_when_the_summary_gets_shorter():
         await pilot.resize_terminal(80, 20)
         await pilot.pause(0.2)
         assert cursor_on_screen(view)
+
+
+@sync
+async def test_the_footer_keeps_help_and_quit_at_every_width():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=(200, 30)) as pilot:
+        await settle(app, pilot)
+        wide = footer_actions(app)
+        assert {"help", "quit", "select", "search", "cycle_method", "toggle_order", "export"} <= wide
+        for width in (100, 80, 60, 40):
+            await pilot.resize_terminal(width, 30)
+            await pilot.pause(0.2)
+            shown = footer_actions(app)
+            assert {"help", "quit", "select"} <= shown, (width, shown)
+            keys = app.screen.query_one("Footer").query("FooterKey")
+            assert sum(key.region.width for key in keys) <= width  # nothing cut at the edge
+        assert "toggle_order" not in shown and "export" not in shown  # the least used went first
