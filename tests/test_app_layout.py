@@ -61,8 +61,8 @@ async def test_many_sources_take_at_most_a_few_rows_below_the_summary(tmp_path: 
         await settle(app, pilot)
         screen = screen_of(app)
         sources = screen.query_one(SourcesPanel)
-        assert sources.region.height <= 12
-        assert screen.query_one(SummaryView).region.height >= 10
+        assert sources.region.height <= 8  # a short terminal: three articles, then scroll
+        assert screen.query_one(SummaryView).region.height >= 14
         # The cited articles first; the others folded into one last row, listed on enter.
         cited = len(screen.citations.articles)
         assert 0 < cited < 30 and sources.option_count == cited + 1
