@@ -200,6 +200,10 @@ class SourcesPanel(OptionList):
                 self.replace_option_prompt_at_index(index, self._prompt(self._articles[index], article_id in new))
         if new and not self.has_focus and new[0] in self._index:
             self.highlighted = self._index[new[0]]
+            self.call_after_refresh(self.scroll_to_highlight)  # once laid out: the marked source in view
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.scroll_to_highlight)
 
     def _prompt(self, article: Article, marked: bool) -> SourceEntry:
         number = self.citations.numbers.get(article.id) if self.citations else None
