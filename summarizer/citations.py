@@ -1,7 +1,8 @@
 """One model of citations for every output: fixed numbers, the same sources, consistent counts.
 
-An article's number is its place in the corpus's Sources order (by date, undated last, then
-title), so no toggle, method or length renumbers it. Counts are of distinct summary sentences:
+An article's number is its place in the Sources order of everything loaded (by date, undated
+last, then title; an update summary's read articles included), so no toggle, method, length or
+view renumbers it. Counts are of distinct summary sentences:
 a sentence shown under two topics cites its articles once.
 """
 
@@ -25,7 +26,7 @@ def source_order(article: Article) -> tuple:
 @dataclass(frozen=True)
 class Citations:
     numbers: dict[str, int]
-    """Every article of the corpus: its citation number."""
+    """Every article loaded (the corpus, and an update digest's read articles): its citation number."""
     articles: tuple[Article, ...]
     """The cited articles, in number order."""
     counts: dict[str, int]
@@ -33,7 +34,10 @@ class Citations:
 
     @classmethod
     def of(cls, digest: Digest) -> Citations:
-        numbers = {a.id: n for n, a in enumerate(sorted(digest.articles, key=source_order), 1)}
+        # Everything loaded is numbered: an update digest's read articles too, so that an article
+        # has the same number in the New view, in All and in `summarize --new`.
+        everything = (*digest.articles, *digest.read_articles)
+        numbers = {a.id: n for n, a in enumerate(sorted(everything, key=source_order), 1)}
         sentences: dict[tuple[str, int], SummarySentence] = {}
         for summary in digest.summaries:
             for item in summary.sentences:
@@ -47,9 +51,9 @@ class Citations:
         return cls(numbers, tuple(by_id[i] for i in cited), counts)
 
     @property
-    def next_number(self) -> int:
-        """The first number no article of the corpus has (for articles read earlier)."""
-        return len(self.numbers) + 1
+    def widest(self) -> int:
+        """The highest number (for aligning ``[n]`` columns)."""
+        return len(self.numbers)
 
     def sources(self, item: SummarySentence) -> list[int]:
         """The sentence's article first, then the others that say the same, by number."""

@@ -83,11 +83,12 @@ class Baseline:
     """Articles of the inputs already read."""
 
     def describe(self) -> str:
-        """``new since Tue 14:02, 12 articles`` (or ``new: 12 articles, nothing read yet``)."""
+        """``new since Tue 14:02, 12 articles, 3 already read`` (or ``new: 12 articles, nothing
+        read yet``): the app's New view says the same."""
         articles = f"{self.new} article{'' if self.new == 1 else 's'}"
         if self.since is None:
             return f"new: {articles}, nothing read yet"
-        return f"new since {when(self.since)}, {articles}"
+        return f"new since {when(self.since)}, {articles}, {self.read} already read"
 
 
 class NothingNew(NewsdigestError):

@@ -43,7 +43,7 @@ def digest_to_dict(
     if is_update:
         data["update"] = dict(update)
         data["read_articles"] = [
-            _article(a, citations.next_number + n, 0) for n, a in enumerate(digest.read_articles)
+            _article(a, citations.numbers[a.id], 0) for a in digest.read_articles
         ]
     return data
 

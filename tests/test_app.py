@@ -73,6 +73,16 @@ def screen_of(app: NewsdigestApp) -> MainScreen:
     return screen
 
 
+def footer_actions(app: NewsdigestApp) -> set[str]:
+    """The actions the footer offers (the command palette aside)."""
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    footer = app.screen.query_one(Footer)
+    return {key.action for key in footer.query(FooterKey) if key.action != "app.command_palette"
+            and key.action != "command_palette"}
+
+
 def headings(app: NewsdigestApp) -> list[str]:
     return [e.summary.topic.name for e in screen_of(app).query_one(SummaryView).entries if e.kind == "topic"]
 
@@ -619,6 +629,36 @@ async def test_markup_and_escape_sequences_in_articles_are_shown_literally(tmp_p
         assert app.is_running
 
 
+@sync
+async def test_a_markdown_article_shows_its_headings_and_emphasis_not_their_marks(tmp_path: Path):
+    (tmp_path / "convoy.md").write_text(
+        "# \u201cThe convoy reached Kellmoor\u201d\n\n"
+        "A United Nations aid convoy carrying **food and medicine** reached Kellmoor on *Wednesday*, "
+        "officials of the [Veldrian relief office](https://relief.example/kellmoor) said.\n\n"
+        "Aid workers said the water_supply_2 pipe and 2*3*4 crates [bold]stayed[/bold] as they were.\n",
+        encoding="utf-8")
+    app = make_app(Request(paths=(str(tmp_path),), topics=("aid",)), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        blocks = [b.content for b in view.query(".block")]
+        heading = next(b for b in view.query(".block") if b.has_class("-heading"))
+        assert heading.content.plain.strip() == "\u201cThe convoy reached Kellmoor\u201d"
+        text = " ".join(b.plain for b in blocks)
+        assert "food and medicine reached Kellmoor on Wednesday, officials of the Veldrian relief office said" in text
+        assert "**" not in text and "*Wednesday*" not in text and "https://relief.example" not in text
+        styles = {b.plain[s.start:s.end]: str(s.style) for b in blocks for s in b.spans}
+        assert "bold" in styles["food and medicine"] and "italic" in styles["Wednesday"]
+        assert "underline" in styles["Veldrian relief office"]
+        # Only the Markdown structure is read: underscores in words, arithmetic and Rich markup stay.
+        assert "water_supply_2 pipe and 2*3*4 crates [bold]stayed[/bold]" in text
+        assert view.target_block is not None and view.is_target_visible()
+        target = [s for s in view.target_block.content.spans if "warning" in str(s.style)]
+        assert target and view.target_block.content.plain[target[0].start:].startswith("A United Nations")
+
+
 # Errors.
 
 
@@ -632,9 +672,12 @@ async def test_no_readable_articles_shows_an_error_not_a_traceback(tmp_path: Pat
         screen = screen_of(app)
         error = screen.query_one(ErrorPanel)
         assert error.display and "no readable articles" in error.text
-        assert "Skipped" in error.text
+        assert "Skipped (2)" in error.text and "empty.txt" in error.text and "binary.txt" in error.text
         assert not screen.query_one(SummaryView).display
-        assert any(n.severity == "error" for n in app._notifications)
+        # Only the reason, the whole width: no empty topics or sources, no keys that cannot act.
+        assert not screen.query_one("#sidebar").display and not screen.query_one(SourcesPanel).display
+        assert error.region.width == SIZE[0]
+        assert footer_actions(app) == {"help", "quit"}
         await pilot.press("q")
     assert app.return_code == EXIT_FAILURE
 
@@ -680,6 +723,14 @@ async def test_the_app_paints_and_shows_progress_before_the_corpus_is_ready():
                 break
         loading = app.screen.query_one(LoadingPanel)
         assert loading.display and "Reading articles: 3 of 10 files" in str(label)
+        # In the summary's place, the same panel: its top where the Topics' is; keys that cannot act
+        # yet are not offered.
+        assert loading.border_title == "Summary" and loading.region.y == app.screen.query_one(TopicList).region.y
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if footer_actions(app):
+                break
+        assert footer_actions(app) == {"help", "quit"}, app.focused
         await pilot.press("j", "question_mark")  # input still works while loading
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -829,7 +880,7 @@ def source_lines(sources: SourcesPanel) -> dict[int, str]:
     import re
 
     lines = {}
-    for i in range(sources.option_count):
+    for i in range(len(sources.articles)):  # the fold row (the articles not cited) has no number
         text = sources.get_option_at_index(i).prompt.plain
         lines[int(re.search(r"\[(\d+)\]", text).group(1))] = text
     return lines
@@ -846,8 +897,12 @@ async def check_counts_agree(app: NewsdigestApp, pilot) -> dict[str, int]:
     sources = screen.query_one(SourcesPanel)
     lines = source_lines(sources)
     by_number = {n: a for a, n in ((a, model.numbers[a.id]) for a in digest.articles)}
-    # Sources: every article, in number order, with the model's count.
-    assert [model.numbers[a.id] for a in sources.articles] == sorted(model.numbers.values())
+    # Sources: the cited articles in number order, with the model's count; the rest folded.
+    if sources.unused and not sources.show_unused:
+        sources.show_unused = True
+        await pilot.pause()
+    cited = [model.numbers[a.id] for a in model.articles]
+    assert [model.numbers[a.id] for a in sources.articles] == cited + sorted(set(model.numbers.values()) - set(cited))
     for number, line in lines.items():
         count = model.counts.get(by_number[number].id, 0)
         assert (f"{count} in summary" if count else "not in summary") in line, line
@@ -952,7 +1007,7 @@ async def test_a_query_topic_is_checked_and_its_summary_shown():
         await pilot.pause()
         line = view._index_to_line[view.highlighted]  # its heading in view, at the top when it can be
         assert view.scroll_y == min(line, view.max_scroll_y) and view.scroll_y > 0
-        assert "Who offered to host talks?" in screen.query_one(ExplanationPanel).text
+        assert screen.query_one(ExplanationPanel).text.count("Who offered to host talks?") == 1  # said once
 
 
 @sync
@@ -1092,14 +1147,83 @@ async def test_a_slow_method_shows_progress_and_the_app_still_answers_keys():
             if status.activity:
                 break
         assert status.activity == "ranking with lexrank\u2026 0 of 3 topics" and status.method == "lexrank"
+        assert status.render().plain.endswith("  ranking with lexrank\u2026 0 of 3 topics")  # whole at 80 columns
         assert screen.digest is before  # the summary on show stays until the new one is ready
         await pilot.press("s")  # the interface answers meanwhile
         await pilot.pause()
         assert not screen.query_one(SourcesPanel).display
         await pilot.press("m")  # a newer request: textrank; the lexrank one is stale
+        await pilot.pause()
+        assert status.method == "textrank" and "lexrank" not in status.activity  # one method at a time
         release.set()
         await settle(app, pilot)
         assert screen.method == "textrank" and status.method == "textrank" and status.activity == ""
         assert screen.digest is not before and screen.settings.method == "textrank"
         assert all((topic, "lexrank") not in {(k[0].name, k[1]) for k in app.session._cache}
                    for topic in ("mediation", "security"))  # cancelled between topics
+
+
+def cursor_on_screen(view: SummaryView) -> bool:
+    """The highlighted entry lies within the summary's visible rows."""
+    view._update_lines()
+    y = view._index_to_line[view.highlighted]
+    top = view.scroll_offset.y
+    return top <= y and y + view._heights[view.highlighted] <= top + view.scrollable_content_region.height
+
+
+@pytest.mark.parametrize("keys", [("r",), ("m",), ("minus",), ("plus",), ("space",)])
+@sync
+async def test_the_cursor_stays_on_screen_after_any_change(keys):
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        view = screen_of(app).query_one(SummaryView)
+        await pilot.press("G")  # the last sentence, far down the summary
+        await settle(app, pilot)
+        assert cursor_on_screen(view)
+        if keys == ("space",):  # uncheck the first topic: the summary above the cursor goes
+            await pilot.press("shift+tab")
+            for _ in range(3):
+                await pilot.press("shift+tab")
+                if isinstance(app.focused, TopicList):
+                    break
+            await pilot.press("g", "space")
+        else:
+            await pilot.press(*keys)
+        await settle(app, pilot)
+        await pilot.pause(0.1)
+        assert view.current is not None and view.current.kind in ("sentence", "topic")
+        assert cursor_on_screen(view), (keys, view.highlighted, view.scroll_offset)
+
+
+@sync
+async def test_the_cursor_stays_on_screen_when_the_summary_gets_shorter():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(app, pilot)
+        view = screen_of(app).query_one(SummaryView)
+        await pilot.press("s", "G")  # the sources hidden, the last sentence at the bottom
+        await settle(app, pilot)
+        await pilot.press("s")  # the sources back below: the summary loses rows
+        await pilot.pause(0.2)
+        assert cursor_on_screen(view)
+        await pilot.resize_terminal(80, 20)
+        await pilot.pause(0.2)
+        assert cursor_on_screen(view)
+
+
+@sync
+async def test_the_footer_keeps_help_and_quit_at_every_width():
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=(200, 30)) as pilot:
+        await settle(app, pilot)
+        wide = footer_actions(app)
+        assert {"help", "quit", "select", "search", "cycle_method", "toggle_order", "export"} <= wide
+        for width in (100, 80, 60, 40):
+            await pilot.resize_terminal(width, 30)
+            await pilot.pause(0.2)
+            shown = footer_actions(app)
+            assert {"help", "quit", "select"} <= shown, (width, shown)
+            keys = app.screen.query_one("Footer").query("FooterKey")
+            assert sum(key.region.width for key in keys) <= width  # nothing cut at the edge
+        assert "toggle_order" not in shown and "export" not in shown  # the least used went first

@@ -37,10 +37,12 @@ async def test_the_summary_has_most_of_the_room(size):
         sidebar = screen.query_one("#sidebar").region
         sources = screen.query_one(SourcesPanel).region
         assert summary.width > sidebar.width
-        if size[0] >= 120:  # three columns: the summary is the widest
+        if size[0] >= 160:  # three columns: the summary is the widest; the sources no taller than needed
             assert summary.width > sources.width and sources.x >= summary.right
-        else:  # the sources below the summary, as tall as their two articles (two lines each, borders)
+            assert sources.height <= 2 * 2 + 3 < size[1] // 2
+        else:  # the sources below the summary, as wide, as tall as their two articles (two lines each, borders)
             assert sources.y >= summary.bottom and sources.height == 2 * 2 + 2
+            assert sources.width >= summary.width
         assert summary.width * summary.height > max(sidebar.area, sources.area)
         starts = [line for line in drawn_lines(screen.query_one(SummaryView)) if line.lstrip().startswith("\u2022 ")]
         assert len(starts) >= {80: 3, 100: 5, 130: 8, 200: 12}[size[0]], starts
@@ -50,13 +52,26 @@ async def test_the_summary_has_most_of_the_room(size):
 @sync
 async def test_many_sources_take_at_most_a_few_rows_below_the_summary(tmp_path: Path):
     for n in range(30):
-        text = article(f"Elsby bulletin {n}", f"2024-04-{n % 28 + 1:02}",
-                       f"Relief convoys with food reached the Elsby shelter number {n} on Monday.")
+        said = (f"Relief convoys with food reached the Elsby shelter number {n} on Monday." if n < 10
+                else f"The Elsby library opened reading room number {n} to evening visitors on Monday.")
+        text = article(f"Elsby bulletin {n}", f"2024-04-{n % 28 + 1:02}", said)
         (tmp_path / f"bulletin-{n:02}.md").write_text(text, encoding="utf-8")
     app = make_app(Request(paths=(str(tmp_path),)), launcher=FakeLauncher())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         screen = screen_of(app)
         sources = screen.query_one(SourcesPanel)
-        assert sources.option_count == 30 and sources.region.height <= 12
-        assert screen.query_one(SummaryView).region.height >= 10
+        assert sources.region.height <= 8  # a short terminal: three articles, then scroll
+        assert screen.query_one(SummaryView).region.height >= 14
+        # The cited articles first; the others folded into one last row, listed on enter.
+        cited = len(screen.citations.articles)
+        assert 0 < cited < 30 and sources.option_count == cited + 1
+        assert all(sources.count(a.id) for a in sources.articles)
+        fold = sources.get_option_at_index(cited).prompt.plain
+        assert f"{30 - cited} articles not in the summary" in fold
+        sources.focus()
+        await pilot.press("G", "enter")
+        await pilot.pause()
+        assert sources.option_count == 31 and not sources.count(sources.articles[-1].id)
+        numbers = [screen.citations.numbers[a.id] for a in sources.articles]
+        assert numbers[:cited] == sorted(numbers[:cited]) and numbers[cited:] == sorted(numbers[cited:])

@@ -154,7 +154,7 @@ async def test_something_new_opens_on_new_then_all_and_back(story):
         status = screen.query_one(StatusBar)
         assert screen.new_view and screen.digest.is_update
         header = note(app)
-        assert header.startswith("New since ") and " \u00b7 2 articles" in header and "1 already read" in header
+        assert header.startswith("New since ") and header.endswith(", 2 articles, 1 already read")
         assert status.view == "New" and status.articles == 2
         texts = sentences(app)
         assert texts and not any(REPEATED in t for t in texts)  # what Monday said is left out
@@ -223,6 +223,53 @@ async def test_first_visit_opens_on_all(story):
         await settle(app, pilot)
         assert not screen.new_view
         assert any("Nothing read yet" in n.message for n in app._notifications)
+
+        await pilot.press("enter")  # an article opened is read: u no longer says nothing was
+        await settle(app, pilot)
+        await pilot.press("escape", "u")
+        await settle(app, pilot)
+        latest = list(app._notifications)[-1].message
+        assert "Nothing read yet" not in latest and "1 article opened" in latest and "next visit" in latest
+
+
+@sync
+async def test_an_article_has_one_number_in_new_all_and_on_the_command_line(story, tmp_path):
+    news, cache = story
+    mark_read(cache, news / "monday.txt")
+    tuesday(news)
+    app = app_for(news, cache)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = main(app)
+        assert screen.new_view
+
+        def shown() -> dict[str, str]:
+            """Each sentence on screen: its [n] markers."""
+            return {e.item.sentence.text: screen.citations.markers(e.item)
+                    for e in screen.query_one(SummaryView).entries if e.item}
+
+        def panel() -> dict[str, int]:
+            return {a.title: screen.citations.numbers[a.id] for a in screen.query_one(SourcesPanel).articles}
+
+        new_markers, new_panel = shown(), panel()
+        await pilot.press("u")
+        await settle(app, pilot)
+        all_markers, all_panel = shown(), panel()
+    assert not screen.new_view and new_markers
+    for text, markers in new_markers.items():
+        if text in all_markers:
+            assert all_markers[text].split("]")[0] == markers.split("]")[0]  # its own article: the same [n]
+    assert new_panel == {title: n for title, n in all_panel.items() if title in new_panel}
+    assert sorted(all_panel.values()) == [1, 2, 3]
+
+    import json
+
+    from .test_cli import run
+
+    printed = run("summarize", str(news), "--cache-dir", str(cache), "--new", "-q", QUERY, "-f", "json", cwd=tmp_path)
+    data = json.loads(printed.stdout)
+    numbers = {a["title"]: a["number"] for a in data["articles"] + data["read_articles"]}
+    assert numbers == all_panel
 
 
 @sync

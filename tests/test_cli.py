@@ -205,3 +205,23 @@ def test_a_non_editable_install_finds_the_seeds_from_anywhere(tmp_path):
                             env={**os.environ, "PYTHONPATH": str(target)}, timeout=120)
     paths = result.stdout.split()
     assert len(paths) == 2 and all(p.startswith(str(target)) for p in paths), result.stderr
+
+
+@pytest.mark.parametrize("args, says", [
+    (("--words", "0"), "newsdigest: error: argument -w/--words: expected at least 1, got 0"),
+    (("--sentences", "-1"), "newsdigest: error: argument -n/--sentences: expected at least 1, got -1"),
+    (("--since", "yesterday"), "newsdigest: error: argument --since: expected a span"),
+    (("-t", "nosuchtopic"), "newsdigest: error: unknown topic 'nosuchtopic'"),
+    (("-q", "Who sends aid?", "-q", "Who mediates?"), "newsdigest: error: argument -q/--query: given twice"),
+])
+def test_usage_errors_are_one_line_in_one_style(tmp_path, args, says):
+    result = run("summarize", *args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(says), result.stderr
+    assert result.stdout == ""
+
+
+def test_a_missing_path_is_said_once(tmp_path):
+    result = run("summarize", str(tmp_path / "nope"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == f"newsdigest: error: {tmp_path / 'nope'}: no such file or directory\n"

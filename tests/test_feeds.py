@@ -86,6 +86,15 @@ def test_unreachable_feeds_fall_back_to_what_was_stored(news_server, tmp_path):
         assert "cannot connect" in problem and "stored on" in problem
 
 
+def test_a_page_fetched_as_a_feed_item_is_found_offline_by_its_own_url(news_server, tmp_path):
+    expand(tmp_path, [news_server.url("/feed.xml")])  # its items' pages are fetched and stored
+    page = news_server.url("/articles/ferry-talks.html")
+    news_server.stop()
+    found, warnings, _ = expand(tmp_path, [page])  # asked for by its own URL, without network
+    assert [a["url"] for a in found] == [page]
+    assert len(warnings) == 1 and "cannot connect" in warnings[0][1] and "stored on" in warnings[0][1]
+
+
 @pytest.mark.parametrize(("path", "words"), [
     ("/malformed.xml", "malformed XML"),
     ("/image.png", "image/png is neither an HTML page nor a feed"),
@@ -318,7 +327,20 @@ def test_refresh_without_subscriptions_or_network(cli_env):
                        Path(cli_env["NEWSDIGEST_FEEDS"]))
     done = run("refresh", env=cli_env)
     assert done.returncode == 1 and "dead: failed (cannot connect" in done.stdout
-    assert done.stderr.count("\n") == 1
+    assert done.stderr.splitlines()[-1] == "newsdigest: error: 1 of 1 feeds could not be fetched: dead"
+
+
+def test_refresh_fails_when_any_feed_failed_and_still_stores_the_rest(news_server, cli_env):
+    subscriptions.save([subscriptions.Subscription("herald", news_server.url("/feed.xml")),
+                        subscriptions.Subscription("gone", news_server.url("/no-such-feed.xml"))],
+                       Path(cli_env["NEWSDIGEST_FEEDS"]))
+    done = run("refresh", env=cli_env)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-1] == "newsdigest: error: 1 of 2 feeds could not be fetched: gone"
+    assert "herald: 4 articles" in done.stdout
+    news_server.stop()
+    stored = run("summarize", "--feeds", "herald", "-f", "json", env=cli_env)
+    assert stored.returncode == 0 and len(json.loads(stored.stdout)["articles"]) == 4
 
 
 def test_the_app_session_reads_a_feed_with_a_fetching_stage(news_server, tmp_path):

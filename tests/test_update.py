@@ -159,7 +159,7 @@ def test_baselines_read_as_people_say_them():
     assert len(when(now - 3600, now).split()) == 2  # a weekday and a time: "Tue 14:02"
     assert when(now - 30 * 86400, now).count("-") == 2  # older: the date
     assert Baseline(None, 12, 0).describe() == "new: 12 articles, nothing read yet"
-    assert Baseline(now, 1, 3).describe().endswith(", 1 article")
+    assert Baseline(now, 1, 3).describe().endswith(", 1 article, 3 already read")
 
 
 # -- the command line --------------------------------------------------------------------------
@@ -185,7 +185,7 @@ def test_new_then_nothing_new_then_something_new(tmp_path):
     write(news / "tuesday-b.txt", TUESDAY_B)
     fourth = run("summarize", str(news), "--cache-dir", str(cache), "--new", "-q", QUERY, "--explain", cwd=tmp_path)
     assert fourth.returncode == 0, fourth.stderr
-    assert fourth.stdout.startswith("New since ") and ", 2 articles\n" in fourth.stdout.splitlines()[0] + "\n"
+    assert fourth.stdout.startswith("New since ") and fourth.stdout.splitlines()[0].endswith(", 2 articles, 1 already read")
     summary_lines = [line for line in fourth.stdout.splitlines() if line.startswith("  - ")]
     assert summary_lines and not any(REPEATED in line for line in summary_lines)
     assert "new: " in fourth.stdout and "left out, already read in [" in fourth.stdout

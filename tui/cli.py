@@ -50,6 +50,25 @@ class OutputError(NewsdigestError):
     """The output cannot be written: a closed stdout, a full disk, a bad -o path (exit 1)."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its errors in the style of every other message: one line on stderr, exit 2
+    (argparse prints eight lines of usage first)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        from .safety import printable
+
+        self.exit(EXIT_USAGE, f"{PROG}: error: {printable(message)} (see {self.prog} --help)\n")
+
+
+class _Once(argparse.Action):
+    """An option given at most once: a second value is a usage error, never silently the winner."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # noqa: ANN001 - argparse's signature
+        if getattr(namespace, self.dest, None) is not None:
+            parser.error(f"argument {'/'.join(self.option_strings)}: given twice: one query per run")
+        setattr(namespace, self.dest, values)
+
+
 def _selection_options() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument("paths", nargs="*", metavar="PATH",
@@ -58,7 +77,8 @@ def _selection_options() -> argparse.ArgumentParser:
     group = parent.add_argument_group("topics")
     group.add_argument("-t", "--topic", action="append", default=[], metavar="NAME",
                        help="a topic to summarize (repeatable); default: every topic")
-    group.add_argument("-q", "--query", metavar="TEXT", help="a free-text topic: a question or description")
+    group.add_argument("-q", "--query", metavar="TEXT", action=_Once,
+                       help="a free-text topic: a question or description (once)")
     group.add_argument("--topics", dest="topics_file", type=Path, metavar="FILE",
                        help="a TOML file of extra topics (see README); ~/.config/newsdigest/topics.toml is read when present")
     group = parent.add_argument_group("summary")
@@ -102,7 +122,7 @@ def _output_options() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     formatter = argparse.RawDescriptionHelpFormatter
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Read many articles about one story through a few topics: merged extractive "
         "summaries in which every sentence cites its source.",
@@ -127,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="List the topics in use (built-in, from topics files, from --query) and their keywords.",
         epilog="examples:\n  newsdigest topics\n  newsdigest topics --topics mytopics.toml --format json\n",
     )
-    topics.add_argument("-q", "--query", metavar="TEXT", help="also show the topic made from this query")
+    topics.add_argument("-q", "--query", metavar="TEXT", action=_Once, help="also show the topic made from this query")
     topics.add_argument("--topics", dest="topics_file", type=Path, metavar="FILE", help="a TOML file of extra topics")
     topics.add_argument("-f", "--format", choices=("text", "json"), default="text")
     evaluate = commands.add_parser(
@@ -229,6 +249,7 @@ def request_from(args: argparse.Namespace) -> Request:
 
 def _summarize(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) -> int:
     request = request_from(args)
+    _require_some_path(request)
     if not args.output:
         _require(stdout)
     from summarizer import NothingNew, Run
@@ -277,6 +298,19 @@ def _summarize(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) 
     if args.mark_read:
         _mark_summarized(request, digest)
     return EXIT_OK
+
+
+def _require_some_path(request: Request) -> None:
+    """When no path given exists, that is the error, said once (not a warning per path and then
+    "no readable articles" about the same paths)."""
+    from summarizer import NoArticlesError
+
+    if not request.paths or request.feeds is not None:
+        return
+    missing = [p for p in request.paths if p != "-" and "://" not in p and not os.path.lexists(p)]
+    if len(missing) == len(request.paths):
+        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+        raise NoArticlesError(f"{missing[0]}: no such file or directory{more}")
 
 
 def _mark_summarized(request: Request, digest: Digest) -> None:
@@ -517,7 +551,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             stdout.flush()
         return code
     except (UnknownTopicError, UnknownMethodError, UsageError, FeedUsageError) as error:
-        stderr.write(f"{PROG}: {_safe(error)}\n")
+        stderr.write(f"{PROG}: error: {_safe(error)}\n")
         return EXIT_USAGE
     except NewsdigestError as error:
         stderr.write(f"{PROG}: error: {_safe(error)}\n")

@@ -44,7 +44,7 @@ def render_markdown(
     by_id = {a.id: a for a in digest.read_articles}
 
     def read_number(article_id: str) -> int:
-        return read_numbers.setdefault(article_id, citations.next_number + len(read_numbers))
+        return read_numbers.setdefault(article_id, citations.numbers[article_id])
 
     lines: list[str] = [f"# {escape(title)}", ""]
     about = [", ".join(escape(s.topic.label) for s in digest.summaries) or "no topic"]
@@ -96,7 +96,7 @@ def render_markdown(
         lines.append(entry)
     if read_numbers:
         lines += ["", "## Already read", ""]
-        for article_id, number in read_numbers.items():
+        for article_id, number in sorted(read_numbers.items(), key=lambda item: item[1]):
             article = by_id[article_id]
             entry = f"- [{number}] {escape(article.title)} ({escape(article.date or 'undated')})"
             if article.path:

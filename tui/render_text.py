@@ -15,18 +15,19 @@ NEW_TERMS_SHOWN = 8
 
 
 class ReadNumbers:
-    """Numbers for the articles already read that explanations refer to, after the cited ones."""
+    """The articles already read that explanations refer to, with their numbers (the same
+    numbering as the cited ones: everything loaded, in Sources order)."""
 
     def __init__(self, digest: Digest, citations: Citations) -> None:
         self.by_id = {a.id: a for a in digest.read_articles}
-        self.start = citations.next_number
+        self.all = citations.numbers
         self.numbers: dict[str, int] = {}
 
     def __call__(self, article_id: str) -> int:
-        return self.numbers.setdefault(article_id, self.start + len(self.numbers))
+        return self.numbers.setdefault(article_id, self.all[article_id])
 
     def articles(self) -> list[tuple[int, Article]]:
-        return [(n, self.by_id[i]) for i, n in self.numbers.items()]
+        return sorted((n, self.by_id[i]) for i, n in self.numbers.items())
 
 
 def render_text(digest: Digest, console: Console, explain: bool = False, heading: str | None = None) -> None:
@@ -117,7 +118,7 @@ def _bullet(console: Console, text: Text, marker: str, style: str = "", width: i
 
 def _sources(digest: Digest, citations: Citations, console: Console) -> None:
     console.print(Text("Sources", style="bold"), soft_wrap=not console.is_terminal)
-    width = len(f"[{citations.next_number}]")
+    width = len(f"[{citations.widest}]")
     if not console.is_terminal:  # one print: a story told by hundreds of outlets cites hundreds
         lines = [Text(f"  [{citations.numbers[a.id]}] ") + _source_line(a, console) for a in citations.articles]
         if lines:

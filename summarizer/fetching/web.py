@@ -108,7 +108,11 @@ class WebReader:
             known = self.store.validators(url)
             report = Report(url, known.kind if known else None)
             if known is None:
-                report.failed = "never fetched (run newsdigest refresh)"
+                page = self._stored_page(url)  # fetched as a feed's item: known by its own URL too
+                if page is not None:
+                    report.kind, report.articles = "page", [page]
+                else:
+                    report.failed = "never fetched (run newsdigest refresh)"
             elif known.kind == "feed":
                 report.articles = self.store.feed_articles(url, current_only=not every)
             else:
@@ -163,6 +167,10 @@ class WebReader:
                 report.articles = self.store.feed_articles(report.url)
         return list(reports.values())
 
+    def _stored_page(self, url: str):
+        """The article stored under a page's URL, however it came in (given, or a feed's item)."""
+        return self.store.article(url) or self.store.article(_canonical(url))
+
     def _has_stored(self, url: str, known) -> bool:
         if known.kind == "feed":
             return True
@@ -174,12 +182,14 @@ class WebReader:
         store = self.store
         if outcome.kind == "error":
             known = store.validators(url)
-            if outcome.transient and known is not None:
-                report.kind = known.kind
+            page = self._stored_page(url) if known is None else None  # stored as a feed's item
+            if outcome.transient and (known is not None or page is not None):
+                report.kind = known.kind if known else "page"
                 stored = self.stored([url], every=False)[0].articles
                 if stored:
                     report.articles = stored
-                    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(known.checked_at))
+                    checked = known.checked_at if known else page.first_seen
+                    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(checked))
                     report.offline = outcome.problem
                     self._warn(url, f"{_unskipped(outcome.problem)}; using the {len(stored)} "
                                     f"article{'s' if len(stored) != 1 else ''} stored on {when}")

@@ -266,6 +266,8 @@ def ingest(
         if on_progress:
             on_progress(done, total)
 
+    if total:
+        progress()  # how many files there are, before the first one is read (a cold start is slow)
     keys: dict[int, tuple[str, FileIdentity]] = {}
     for n, item in enumerate(files):
         if item.is_stdin:

@@ -67,7 +67,11 @@ class MainScreen(Screen[None]):
     | u | What is new since the last visit, or all the articles. |
     """
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    AUTO_FOCUS = ""
+    """Nothing while loading (no key there would act); the summary once it is shown."""
+
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-medium"), (160, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (30, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", tooltip="Find text in the summary"),
@@ -123,6 +127,8 @@ class MainScreen(Screen[None]):
         self.has_new: bool = False
         """The New view exists: some articles were read and others are new."""
         self._read_state_failed = False
+        self._opened: set[str] = set()
+        """Articles opened in this session (marked read for the next visit)."""
         self._show_topic: str | None = None
         """A topic just added: the summary moves to it once its digest is on show."""
 
@@ -145,15 +151,21 @@ class MainScreen(Screen[None]):
                 search.border_subtitle = SEARCH_HINT
                 search.display = False
                 yield search
-                yield LoadingPanel(id="loading")
+                # Loading and failing happen in the summary's place, in a panel like it.
+                loading = LoadingPanel(id="loading")
+                loading.border_title = "Summary"
+                yield loading
                 error = ErrorPanel(id="error")
+                error.border_title = "Summary"
                 error.display = False
                 yield error
                 summary = SummaryView(id="summary")
                 summary.border_title = "Summary"
+                summary.display = False
                 yield summary
             sources = SourcesPanel(id="sources")
             sources.border_title = "Sources"
+            sources.border_subtitle = "loading\u2026"
             yield sources
         yield Footer()
 
@@ -162,7 +174,8 @@ class MainScreen(Screen[None]):
         self.method = request.method
         self.order = request.order
         self.length = request.length
-        self.query_one(SummaryView).focus()
+        self.add_class("-loading")
+        self.query_one(TopicList).border_subtitle = "loading\u2026"
         self.query_one(StatusBar).activity = "loading\u2026"
         self.query_one(ExplanationPanel).clear("Loading the articles\u2026")
         self.load()
@@ -234,8 +247,15 @@ class MainScreen(Screen[None]):
             self.notify(printable(problem), title="What was read", severity="warning", markup=False, timeout=10)
         self._notify_warnings(message.warnings)
         self.query_one(LoadingPanel).display = False
+        self.remove_class("-loading")
+        summary = self.query_one(SummaryView)
+        summary.display = True
+        summary.focus()
+        self.query_one(SourcesPanel).border_subtitle = ""
         self.query_one(StatusBar).articles = message.articles
-        self.query_one(TopicList).set_topics(message.topics, message.chosen)
+        topic_list = self.query_one(TopicList)
+        topic_list.border_subtitle = ""
+        topic_list.set_topics(message.topics, message.chosen)
         self.query_one(ExplanationPanel).clear("Ranking the sentences\u2026")
         self.baseline, self.has_new = message.baseline, message.has_new
         self.refresh_bindings()  # the footer shows New/All when there is something new
@@ -249,6 +269,10 @@ class MainScreen(Screen[None]):
 
     def on_load_failed(self, message: LoadFailed) -> None:
         self.app.failed = True
+        self.remove_class("-loading")
+        self.add_class("-failed")  # the reason alone, the whole width: no empty panels beside it
+        self.set_focus(None)  # nothing to act on: help and quit
+        self.refresh_bindings()
         self.query_one(LoadingPanel).display = False
         self.query_one(SummaryView).display = False
         error = self.query_one(ErrorPanel)
@@ -256,8 +280,7 @@ class MainScreen(Screen[None]):
         error.display = True
         status = self.query_one(StatusBar)
         status.activity = "nothing to summarize"
-        self.query_one(ExplanationPanel).clear("")
-        self.notify(printable(message.error), title="No articles", severity="error", markup=False, timeout=10)
+        self.query_one(ExplanationPanel).clear("")  # the panel says why: no notification saying it again
 
     def on_digest_progress(self, message: DigestProgress) -> None:
         if message.settings != self.settings or message.done >= message.total:
@@ -331,6 +354,9 @@ class MainScreen(Screen[None]):
         status = self.query_one(StatusBar)
         if busy:
             self._activity = f"ranking with {settings.method}\u2026" if settings else "ranking\u2026"
+            if status.activity:  # already saying it ranks: say which method now, never the last one
+                status.activity = self._activity
+                return
 
             def show() -> None:
                 self._busy_timer = None
@@ -495,16 +521,21 @@ class MainScreen(Screen[None]):
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         """The keys the footer shows: New/All only when there is a New view to switch to (the key,
-        the palette and the help keep it: they say why when there is none)."""
+        the palette and the help keep it: they say why when there is none); on a narrow terminal,
+        the least used keys go first, so that Quit and Help always fit."""
         bindings = super().active_bindings
-        if self.has_new:
-            return bindings
-        return {key: active for key, active in bindings.items() if active.binding.action != "toggle_new"}
+        if not self.has_new:
+            bindings = {key: active for key, active in bindings.items() if active.binding.action != "toggle_new"}
+        return fit_footer(bindings, self.app.size.width, self.app.get_key_display)
+
+    def on_resize(self) -> None:
+        self.refresh_bindings()  # the footer keeps what fits
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"longer", "shorter", "cycle_method", "toggle_order", "toggle_new", "export", "copy",
-                      "toggle_topic"}:
-            return True if self.loaded and self.digest is not None else None
+                      "toggle_topic", "search", "toggle_sources", "add_query"}:
+            # Loading or failed: the footer offers only the keys that work (help, quit).
+            return self.loaded and self.digest is not None
         if action in {"next_match", "previous_match"}:
             summary = self.query(SummaryView).first() if self.query(SummaryView) else None
             return True if summary is not None and summary.search.strip() else None
@@ -570,6 +601,10 @@ class MainScreen(Screen[None]):
         baseline = self.baseline
         if baseline is None:
             why = "Nothing is recorded as read without a cache directory (--no-cache)."
+        elif not baseline.read and self._opened:
+            n = len(self._opened)
+            why = (f"{n} article{'s' if n != 1 else ''} opened since the app started: read from the next visit "
+                   "on, when the New view leaves them out (the New view is made when the app starts).")
         elif not baseline.read:
             why = "Nothing read yet: every article is new. Opening an article marks it read."
         else:
@@ -649,6 +684,7 @@ class MainScreen(Screen[None]):
         number = citations.numbers.get(article.id) if citations else None
         count = citations.counts.get(article.id, 0) if citations else None
         self.app.push_screen(ArticleScreen(article, target, self._cited_sentences(article.id), number, count))
+        self._opened.add(article.id)
         self.mark_opened(article)
 
     # What the reader has seen: written in threads (the read state is a file other processes share).
@@ -711,11 +747,49 @@ class MainScreen(Screen[None]):
             text = str(NothingNew(baseline))
             return Content.styled(text[:1].upper() + text[1:], "italic $text-warning")
         new = f"{baseline.new} article{'s' if baseline.new != 1 else ''}"
-        if digest.is_update:
-            return Content.assemble((f"New since {since} \u00b7 {new}", "bold $text-success"),
-                                    (f"  {baseline.read} already read, left out", "dim"))
+        if digest.is_update:  # the baseline as `summarize --new` names it
+            return Content.assemble((f"New since {since}, {new}", "bold $text-success"),
+                                    (f", {baseline.read} already read", "dim"))
         total = baseline.new + baseline.read
         return Content.styled(f"All {total} articles \u00b7 {baseline.new} new since {since}", "dim")
+
+
+FOOTER_DROPPED_FIRST = ("toggle_order", "export", "toggle_new", "cycle_method", "search", "longer", "shorter",
+                        "command_palette")
+"""The footer's keys in the order they give way on a narrow terminal (all stay in ? and ctrl+p);
+Open, Help and Quit always stay."""
+
+
+PALETTE_CELLS = 12
+"""The footer's "▏^p palette", docked right, with a gap before it."""
+
+
+def fit_footer(bindings: dict[str, ActiveBinding], width: int, key_display) -> dict[str, ActiveBinding]:
+    """``bindings`` without the least used of the keys the footer shows, until they fit in ``width``."""
+
+    def needed(shown: dict[str, ActiveBinding]) -> int:
+        cells, actions, groups = 0, set(), set()
+        for active in shown.values():
+            binding = active.binding
+            if not binding.show or binding.action in actions:
+                continue  # the footer shows an action once, under its first key
+            actions.add(binding.action)
+            if binding.group is None:  # " q Quit "
+                cells += len(key_display(binding)) + 2 + len(binding.description) + 1
+            elif binding.group.description not in groups:  # " + - Length ": the first key, the label
+                groups.add(binding.group.description)
+                cells += len(key_display(binding)) + 2 + len(binding.group.description) + 1
+            else:  # the group's other keys
+                cells += len(key_display(binding)) + 1
+        palette = any(a.binding.action == "command_palette" for a in shown.values())
+        return cells + (PALETTE_CELLS if palette else 0)
+
+    shown = dict(bindings)
+    for action in FOOTER_DROPPED_FIRST:
+        if needed(shown) <= width:
+            break
+        shown = {key: active for key, active in shown.items() if active.binding.action != action}
+    return shown
 
 
 def _length_label(length: Length) -> str:

@@ -1,7 +1,9 @@
-"""A whole article, shown literally, with one sentence highlighted and scrolled into view."""
+"""A whole article, shown as written (a Markdown file's headings and emphasis as such), with one
+sentence highlighted and scrolled into view."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -24,31 +26,72 @@ CITED_STYLE = "underline"
 """The article's other sentences that are in the summary."""
 
 
+HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$", re.MULTILINE)
+"""A Markdown heading's ``#`` marks (and the optional closing ones)."""
+EMPHASIS = re.compile(
+    r"(?P<strong>(?:\*\*|__)(?=\S))(?P<strong_text>.+?)(?<=\S)(?P=strong)"  # **bold**, __bold__
+    r"|(?<![\w*])(?P<em>[*_](?=[^\s*_]))(?P<em_text>.+?)(?<=[^\s*_])(?P=em)(?![\w*])"  # *italic*, _italic_
+    r"|(?<!!)\[(?P<link_text>[^\]\n]+)\]\([^)\s]*(?:[ \t]+\"[^\"\n]*\")?\)"  # [text](url): the text
+)
+
+
+def markdown_chunks(text: str, start: int, end: int, heading: bool) -> list[tuple[int, int, str]]:
+    """The visible pieces of a Markdown block, as (start, end, style) over ``text``: heading marks,
+    emphasis markers and link targets left out, what they mark styled. Only the structure is read;
+    nothing in the text is ever interpreted as markup of the terminal or of Rich."""
+    hidden: list[tuple[int, int]] = []
+    styled: list[tuple[int, int, str]] = []
+    block = text[start:end]
+    if heading:
+        hidden += [(start + m.start(), start + m.end()) for m in HEADING_MARK.finditer(block) if m.end() > m.start()]
+    for m in EMPHASIS.finditer(block):
+        for name, style in (("strong", "bold"), ("em", "italic"), ("link", "underline")):
+            group = f"{name}_text"
+            if m.group(group) is None:
+                continue
+            inner_start, inner_end = start + m.start(group), start + m.end(group)
+            hidden += [(start + m.start(), inner_start), (inner_end, start + m.end())]
+            styled.append((inner_start, inner_end, style))
+    if not hidden:
+        return [(start, end, "")]
+    cuts = sorted({start, end, *(p for h in hidden for p in h), *(p for a, b, _ in styled for p in (a, b))})
+    chunks = []
+    for a, b in zip(cuts, cuts[1:]):
+        if a >= b or any(h0 <= a and b <= h1 for h0, h1 in hidden):
+            continue
+        style = " ".join(st for s0, s1, st in styled if s0 <= a and b <= s1)
+        chunks.append((a, b, style))
+    return chunks
+
+
 def block_content(
-    text: str, start: int, end: int, spans: Sequence[tuple[int, int, str]]
+    text: str, start: int, end: int, spans: Sequence[tuple[int, int, str]], markdown: bool = False,
+    heading: bool = False,
 ) -> tuple[Content, dict[int, int]]:
-    """``text[start:end]`` made printable, with ``spans`` (absolute offsets) styled.
+    """``text[start:end]`` made printable, with ``spans`` (absolute offsets) styled; with
+    ``markdown``, its headings and emphasis shown as such (:func:`markdown_chunks`).
 
     Each piece is made printable on its own, so that the offsets of the styled sentences survive
-    the removal of escape sequences. Returns the content and, for each span's start, where it
-    starts in the content.
+    the removal of escape sequences and Markdown marks. Returns the content and, for each span's
+    start, where it starts in the content.
     """
+    chunks = markdown_chunks(text, start, end, heading) if markdown else [(start, end, "")]
+    spans = sorted((max(a, start), min(b, end), style) for a, b, style in spans if min(b, end) > max(a, start))
+    cuts = sorted({start, end, *(c for a, b, _ in chunks for c in (a, b)), *(c for a, b, _ in spans for c in (a, b))})
     parts: list[tuple[str, str]] = []
     offsets: dict[int, int] = {}
-    position, length = start, 0
-    for s_start, s_end, style in sorted(spans):
-        s_start, s_end = max(s_start, start), min(s_end, end)
-        if s_start >= s_end or s_start < position:
-            continue
-        before = printable(text[position:s_start], newlines=True)
-        parts.append((before, ""))
-        length += len(before)
-        piece = printable(text[s_start:s_end], newlines=True)
-        offsets[s_start] = length
-        parts.append((piece, style))
+    length = 0
+    span_starts = {a for a, _, _ in spans}
+    for a, b in zip(cuts, cuts[1:]):
+        if a in span_starts and a not in offsets:
+            offsets[a] = length
+        chunk = next((c for c in chunks if c[0] <= a and b <= c[1]), None)
+        if chunk is None:
+            continue  # a Markdown mark: not shown
+        span = next((style for s0, s1, style in spans if s0 <= a and b <= s1), "")
+        piece = printable(text[a:b], newlines=True)
+        parts.append((piece, " ".join(filter(None, (chunk[2], span)))))
         length += len(piece)
-        position = s_end
-    parts.append((printable(text[position:end], newlines=True), ""))
     return Content.assemble(*parts), offsets
 
 
@@ -95,13 +138,14 @@ class ArticleView(VerticalScroll):
         if self.target is not None:
             spans.append((self.target.start, self.target.end, TARGET_STYLE))
         regions = [(b.start, b.end, b.kind, b.reason) for b in self.article.blocks] or [(0, len(text), "body", "")]
+        markdown = (self.article.path or "").lower().endswith((".md", ".markdown"))
         for start, end, kind, reason in regions:
             if kind == "boilerplate":
                 # Said in words, not only by colour: this text never reaches a summary.
                 what = reason.partition(":")[0] or "boilerplate"
                 yield Static(Content(f"Excluded from summaries: {printable(what)}"), classes="excluded-label")
             mine = [span for span in spans if span[0] < end and span[1] > start]
-            content, offsets = block_content(text, start, end, mine)
+            content, offsets = block_content(text, start, end, mine, markdown, heading=kind == "heading")
             block = Static(content, markup=False, classes=f"block -{kind}")
             if self.target is not None and start <= self.target.start < end:
                 self._target_block = block

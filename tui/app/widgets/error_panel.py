@@ -15,10 +15,7 @@ class ErrorPanel(Static):
 
     DEFAULT_CSS = """
     ErrorPanel {
-        padding: 1 2;
         width: 1fr;
-        height: auto;
-        border: round $error;
     }
     """
 
@@ -26,10 +23,12 @@ class ErrorPanel(Static):
         super().__init__(id=id, markup=False)
 
     def show(self, error: str, warnings: tuple[str, ...] = ()) -> None:
-        parts: list[str | tuple[str, str]] = [
-            ("Nothing to summarize\n", "bold $text-error"),
-            printable(error) + "\n",
-        ]
+        parts: list[str | tuple[str, str]] = [("Nothing to summarize\n", "bold $text-error")]
+        if len(warnings) == 1 and error.startswith("no readable articles"):
+            parts.append(printable(warnings[0]) + "\n")  # the one input's problem is the reason: said once
+            warnings = ()
+        else:
+            parts.append(printable(error) + "\n")
         if warnings:
             parts.append((f"\nSkipped ({len(warnings)})\n", "bold"))
             parts += [f"- {printable(w)}\n" for w in warnings[:WARNINGS_SHOWN]]

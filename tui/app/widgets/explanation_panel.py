@@ -99,9 +99,12 @@ class ExplanationPanel(VerticalScroll, can_focus=False):
         cited = citations.articles
         cited_ids = {a.id for a in cited}
         unused = [a for a in digest.articles if a.id not in cited_ids]
-        parts: list[Content | str | tuple[str, str]] = [(printable(topic.label) + "\n", LABEL_STYLE)]
-        if topic.description:
-            parts.append(printable(topic.description) + "\n")
+        label, description = topic.label, topic.description
+        if description and description.startswith(label.removesuffix("...")):
+            label, description = description, None  # a query: its label is its question, said once
+        parts: list[Content | str | tuple[str, str]] = [(printable(label) + "\n", LABEL_STYLE)]
+        if description:
+            parts.append(printable(description) + "\n")
         parts += [
             ("Keywords ", LABEL_STYLE), printable(", ".join(topic.keywords)) + "\n",
             *((("In context ", LABEL_STYLE), printable(", ".join(topic.context)) + "\n") if topic.context else ()),

@@ -72,13 +72,18 @@ def _entry_content(article: Article, number: int | None, count: int, marked: boo
     )
 
 
+FOLD = "fold"
+"""The id of the row that folds (or unfolds) the articles not in the summary."""
+
+
 class SourcesPanel(OptionList):
-    """Every article in source-number order (numbers never change: no toggle renumbers them); the
-    current sentence's sources marked; how many summary sentences cite each (the citation model's count).
+    """The articles the summary cites first, in source-number order (numbers never change: no toggle
+    renumbers them), then, folded into one row, those it does not; the current sentence's sources
+    marked; how many summary sentences cite each (the citation model's count).
 
     | Key(s) | Description |
     | :- | :- |
-    | enter | Open the highlighted article (click does the same). |
+    | enter | Open the highlighted article (click does the same); on the last row, show or fold the rest. |
     | down, j / up, k | Next / previous article. |
     | home, g / end, G | First / last article. |
     """
@@ -100,6 +105,8 @@ class SourcesPanel(OptionList):
     citations: var[Citations | None] = var(None, always_update=True)
     marked: var[tuple[str, ...]] = var(())
     """Ids of the articles to mark (the current sentence's sources, the first one first)."""
+    show_unused: var[bool] = var(False)
+    """The articles not in the summary are listed (else folded into one row)."""
 
     class ArticleOpened(Message):
         def __init__(self, article: Article) -> None:
@@ -115,11 +122,17 @@ class SourcesPanel(OptionList):
         super().__init__(id=id, classes=classes, markup=False)
         self._articles: list[Article] = []
         self._index: dict[str, int] = {}
+        self._unused = 0
 
     @property
     def articles(self) -> tuple[Article, ...]:
-        """The articles in panel order."""
+        """The articles listed, in panel order (the cited ones, then the others when unfolded)."""
         return tuple(self._articles)
+
+    @property
+    def unused(self) -> int:
+        """How many articles the summary does not cite."""
+        return self._unused
 
     @property
     def current(self) -> Article | None:
@@ -131,17 +144,29 @@ class SourcesPanel(OptionList):
         """How many distinct summary sentences cite the article (as their own or as saying the same)."""
         return self.citations.counts.get(article_id, 0) if self.citations else 0
 
+    def watch_show_unused(self) -> None:
+        self._rebuild(force=True)
+
     def watch_digest(self) -> None:
+        self._rebuild()
+
+    def _rebuild(self, force: bool = False) -> None:
         digest, citations = self.digest, self.citations
         current = self.current.id if self.current else None
         if digest is None or citations is None:
-            self._articles, self._index = [], {}
+            self._articles, self._index, self._unused = [], {}, 0
             self.clear_options()
             return
         numbers = citations.numbers
-        articles = sorted(digest.articles, key=lambda a: numbers.get(a.id, 0))
+        ordered = sorted(digest.articles, key=lambda a: numbers.get(a.id, 0))
+        cited = [a for a in ordered if self.count(a.id)]
+        rest = [a for a in ordered if not self.count(a.id)]
+        articles = cited + rest if self.show_unused else cited
         marked = set(self.marked)
-        if [a.id for a in articles] == [a.id for a in self._articles] and self.option_count == len(articles):
+        rows = len(articles) + (1 if rest else 0)
+        self.border_subtitle = cited_phrase(len(citations.articles), len(digest.articles))
+        if (not force and [a.id for a in articles] == [a.id for a in self._articles] and len(rest) == self._unused
+                and self.option_count == rows):
             # The same articles (a toggle, another length or method): only the counts that changed
             # are drawn again, and the panel keeps its size (no new layout of the screen).
             self._articles = articles
@@ -150,16 +175,23 @@ class SourcesPanel(OptionList):
                 if not (isinstance(entry, SourceEntry) and entry.article is article
                         and entry.number == numbers.get(article.id) and entry.count == self.count(article.id)):
                     self.replace_option_prompt_at_index(index, self._prompt(article, article.id in marked))
-            self.border_subtitle = cited_phrase(len(citations.articles), len(self._articles))
             return
-        self._articles = articles
+        self._articles, self._unused = articles, len(rest)
         self._index = {a.id: i for i, a in enumerate(self._articles)}
+        options = [Option(self._prompt(a, a.id in marked)) for a in self._articles]
+        if rest:
+            options.append(Option(self._fold_prompt(len(rest)), id=FOLD))
         with self.prevent(OptionList.OptionHighlighted):
             self.clear_options()
-            self.add_options([Option(self._prompt(a, a.id in marked)) for a in self._articles])
-            if self._articles:
-                self.highlighted = self._index.get(current or "", 0)
-        self.border_subtitle = cited_phrase(len(citations.articles), len(self._articles))
+            self.add_options(options)
+            if options:
+                self.highlighted = self._index.get(current or "", len(self._articles) if force and rest else 0)
+
+    def _fold_prompt(self, unused: int) -> Content:
+        articles = f"{unused} article{'s' if unused != 1 else ''}"
+        if self.show_unused:
+            return Content.styled(f"\u25be fold the {articles} not in the summary", "dim italic")
+        return Content.styled(f"\u25b8 {articles} not in the summary (enter: list them)", "dim italic")
 
     def watch_marked(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
         for article_id in set(old) ^ set(new):
@@ -168,6 +200,10 @@ class SourcesPanel(OptionList):
                 self.replace_option_prompt_at_index(index, self._prompt(self._articles[index], article_id in new))
         if new and not self.has_focus and new[0] in self._index:
             self.highlighted = self._index[new[0]]
+            self.call_after_refresh(self.scroll_to_highlight)  # once laid out: the marked source in view
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.scroll_to_highlight)
 
     def _prompt(self, article: Article, marked: bool) -> SourceEntry:
         number = self.citations.numbers.get(article.id) if self.citations else None
@@ -182,3 +218,5 @@ class SourcesPanel(OptionList):
         event.stop()
         if event.option_index < len(self._articles):
             self.post_message(self.ArticleOpened(self._articles[event.option_index]))
+        elif event.option.id == FOLD:
+            self.show_unused = not self.show_unused

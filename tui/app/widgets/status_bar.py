@@ -39,6 +39,20 @@ class StatusBar(Static):
         super().__init__(id=id, markup=False)
 
     def render(self) -> Content:
+        """The settings, then what is going on; on a narrow line the settings are cut, never the
+        progress (``ranking with lexrank… 1 of 3 topics`` stays whole)."""
+        settings = self._settings()
+        if not self.activity:
+            return settings
+        activity = Content.styled(self.activity, "italic $text-accent")
+        room = self.content_size.width - activity.cell_length - 2
+        if room < len("newsdigest"):
+            return activity
+        if settings.cell_length > room:
+            settings = settings.truncate(room, ellipsis=True)
+        return Content.assemble(settings, "  ", activity)
+
+    def _settings(self) -> Content:
         parts: list[str | tuple[str, str]] = [("newsdigest", "bold $text-primary")]
         if self.articles is not None:
             checked, total = self.topics
@@ -51,6 +65,4 @@ class StatusBar(Static):
                 " \u00b7 ", (self.method, "bold"),
                 f" \u00b7 {self.length} \u00b7 {self.order}",
             ]
-        if self.activity:
-            parts += ["  ", (self.activity, "italic $text-accent")]
         return Content.assemble(*parts)

@@ -195,6 +195,9 @@ class SummaryView(OptionList):
             # A fresh start on the first sentence: its topic's heading above it stays in view,
             # whatever size the list had when the highlight first scrolled it.
             self.call_after_refresh(self.scroll_to, y=0, animate=False, immediate=True)
+        else:
+            # The same sentence, now elsewhere in a list of another height: still on screen.
+            self.call_after_refresh(self.scroll_to_highlight)
         if target is not None:
             self._announce(target)
 
@@ -218,6 +221,11 @@ class SummaryView(OptionList):
         if search is not None:
             content = content.highlight_regex(search, style=MATCH_STYLE)
         return content
+
+    def on_resize(self) -> None:
+        """Fewer rows (the sources grew below, the terminal shrank): the cursor stays on screen, so
+        that Enter opens the sentence the Why panel explains."""
+        self.call_after_refresh(self.scroll_to_highlight)
 
     def show_topic(self, name: str) -> bool:
         """Put the cursor on a topic's heading, scrolled to the top of the view."""

@@ -51,6 +51,11 @@ class TopicList(SelectionList[str]):
         def control(self) -> TopicList:
             return self.topic_list
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "select" and not self.option_count:
+            return False  # no topic yet (loading): the footer does not offer to toggle one
+        return super().check_action(action, parameters)
+
     def set_topics(self, topics: Sequence[Topic], selected: Iterable[str]) -> None:
         """Show ``topics``, checking those named in ``selected`` (does not post Changed)."""
         chosen = set(selected)
@@ -58,6 +63,7 @@ class TopicList(SelectionList[str]):
         with self.prevent(SelectionList.SelectedChanged):
             self.clear_options()
             self.add_options([Selection(self._prompt(t), t.name, t.name in chosen) for t in topics])
+        self.refresh_bindings()
         if self.option_count:
             self.highlighted = min(highlighted or 0, self.option_count - 1)
 
