@@ -10,11 +10,11 @@ are stored in the index as one compact payload per file.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import stat
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
@@ -372,12 +372,19 @@ def _run(jobs: list[tuple[int, _Job]], cores: int):
 
 
 def _pool_map(jobs, cores, chunk):
-    pool = ProcessPoolExecutor(max_workers=cores, initializer=_quiet_worker)
+    # multiprocessing's Pool, not concurrent.futures: on Ctrl-C or SIGTERM its terminate() stops
+    # the workers and its own threads. Shutting down a ProcessPoolExecutor instead waited for
+    # workers blocked on its call queue, or, with the workers killed, for its manager thread at
+    # exit: both seen to hang for minutes under load.
+    pool = multiprocessing.Pool(processes=cores, initializer=_quiet_worker)
     try:
-        yield from pool.map(_work, (job for _, job in jobs), chunksize=chunk)
-    finally:
-        # Interrupted (Ctrl-C, SIGTERM, an error): drop the files not started yet.
-        pool.shutdown(wait=True, cancel_futures=True)
+        yield from pool.imap(_work, (job for _, job in jobs), chunksize=chunk)
+    except BaseException:
+        pool.terminate()  # interrupted (Ctrl-C, SIGTERM, an error): drop the files not done yet
+        pool.join()
+        raise
+    pool.close()
+    pool.join()
 
 
 def _quiet_worker() -> None:
@@ -385,6 +392,17 @@ def _quiet_worker() -> None:
     interrupted while idle would print a traceback of its own."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # A worker never outlives the process that started it: one forked while the pool was being
+    # stopped was left waiting on a lock, holding the terminal's stdout and stderr open.
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: terminate() is all there is
+        pass
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _with_ids(file: FileRecords, store: IndexStore) -> FileRecords:
