@@ -1,0 +1,299 @@
+"""``newsdigest serve``: the Textual app in a browser, one app process per browser tab.
+
+Built on textual-serve (by Textual's authors): its ``Server`` serves the page, the terminal
+emulator (xterm.js) and a websocket per tab, and its ``AppService`` runs one app process per
+websocket under Textual's web driver. What a server shared by a team needs on top of it lives here:
+
+- a cap on concurrent sessions: past it the page says the server is full (HTTP 503), and a
+  websocket that still arrives is closed at once;
+- idle sessions end: no key and no resize for ``idle_seconds`` quits the app (then kills it);
+- a session that crashes takes nothing else down: each is its own process, and when one dies its
+  tab is told (the page shows "Session ended") instead of waiting on a dead process;
+- the app is started without a shell (argv, not a command line), in its own process group, so
+  Ctrl-C on the server does not reach it and shutting down ends every session;
+- our own page: no fonts from the Internet (textual-serve's page asks Google Fonts), and the
+  websocket address taken from the page's own address, so a reverse proxy in front just works;
+- one line on stderr per message, never textual-serve's banner on stdout.
+
+Only ``newsdigest serve`` imports this module (and textual-serve): the terminal app never does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+import aiohttp_jinja2
+from aiohttp import WSCloseCode, WSMsgType, web
+from aiohttp.web_runner import GracefulExit
+from textual_serve.app_service import AppService
+from textual_serve.server import Server, to_int
+
+from .browser import SECURE_PAGE_ENV, is_secure_origin
+from .exits import PROG
+
+TEMPLATES = Path(__file__).parent / "serve_templates"
+log = logging.getLogger("textual-serve")  # textual-serve's own logger: its messages come out our way
+QUIT_GRACE = 5.0
+"""Seconds an app is given to quit before it is killed (idle sessions, shutdown)."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one server allows."""
+
+    max_sessions: int = 8
+    """Browser tabs with a running app at once; one more gets the "server is full" page."""
+    idle_seconds: float = 30 * 60
+    """A session with no key pressed (or window resized) for this long is ended."""
+
+
+class ServedApp(AppService):
+    """One browser tab's app process (textual-serve's ``AppService``, with the limits above)."""
+
+    def __init__(self, argv: Sequence[str], *, secure_page: bool, **kwargs) -> None:  # noqa: ANN003 - AppService's
+        super().__init__(" ".join(argv), **kwargs)
+        self.argv = list(argv)
+        self.secure_page = secure_page
+        self.last_input = asyncio.get_running_loop().time()
+        """When the reader last pressed a key or resized the window (the event loop's clock)."""
+
+    @property
+    def pid(self) -> int | None:
+        return None if self._process is None else self._process.pid
+
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        environment = super()._build_environment(width=width, height=height)
+        environment[SECURE_PAGE_ENV] = "1" if self.secure_page else "0"
+        return environment
+
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
+        # argv, not a shell command line; a process group of its own, so that a Ctrl-C meant for
+        # the server does not kill every reader's app before the server ends them in order.
+        self._process = process = await asyncio.create_subprocess_exec(
+            *self.argv,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=self._build_environment(width=width, height=height),
+            start_new_session=True,
+        )
+        assert process.stdin is not None
+        self._stdin = process.stdin
+        return process
+
+    async def run(self) -> None:
+        """Relay the app's output until it ends, however it ends: quitting, crashing, killed.
+        Then the tab is told, so it shows "Session ended" instead of a frozen screen."""
+        try:
+            await super().run()
+        finally:
+            await self.remote_close()
+
+    def touched(self) -> None:
+        self.last_input = asyncio.get_running_loop().time()
+
+    async def end(self, grace: float = QUIT_GRACE) -> None:
+        """Ask the app to quit; kill it when it has not within ``grace`` seconds."""
+        process = self._process
+        if process is None:
+            return
+        if process.returncode is None:
+            try:
+                await asyncio.wait_for(asyncio.shield(self.stop()), grace)
+            except (asyncio.TimeoutError, ConnectionError, OSError):
+                pass
+        if process.returncode is None:
+            try:
+                process.kill()
+            except ProcessLookupError:
+                pass
+        await process.wait()
+        if self._task is not None:
+            await asyncio.gather(self._task, return_exceptions=True)
+            self._task = None
+
+
+class NewsdigestServer(Server):
+    """textual-serve's ``Server`` with newsdigest's page, messages and limits."""
+
+    def __init__(self, app_argv: Sequence[str], *, host: str, port: int, limits: Limits, stderr: TextIO) -> None:
+        super().__init__(" ".join(app_argv), host=host, port=port, title="newsdigest", templates_path=TEMPLATES)
+        self.app_argv = list(app_argv)
+        self.limits = limits
+        self.stderr = stderr
+        self.sessions: dict[ServedApp, web.WebSocketResponse] = {}
+        """The running sessions and their tabs' websockets."""
+
+    # Messages: one line each on stderr.
+
+    def initialize_logging(self) -> None:
+        handler = logging.StreamHandler(self.stderr)
+        handler.setFormatter(logging.Formatter(f"{PROG}: serve: %(message)s"))
+        log.handlers[:] = [handler]
+        log.setLevel(logging.DEBUG if self.debug else logging.WARNING)
+        log.propagate = False
+
+    async def on_startup(self, app: web.Application) -> None:
+        address = _address(self.host, self.port)
+        minutes = _minutes(self.limits.idle_seconds)
+        self._say(f"serving the app on {address} (at most {self.limits.max_sessions} readers at once; "
+                  f"a session ends after {minutes} without a key); Ctrl-C stops it")
+        who = ("anyone who can reach this port from this machine" if _is_loopback(self.host)
+               else "anyone on the network who can reach this port")
+        self._say(f"warning: the page has no login: {who} can read every article it serves "
+                  "(for a team, put it behind a proxy with a password: see the README)")
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        sessions = list(self.sessions.items())
+        for _service, websocket in sessions:
+            await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"the server is stopping")
+        await asyncio.gather(*(service.end() for service, _ in sessions), return_exceptions=True)
+
+    def _say(self, message: str) -> None:
+        self.stderr.write(f"{PROG}: {message}\n")
+        self.stderr.flush()
+
+    # The page.
+
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
+        if len(self.sessions) >= self.limits.max_sessions:
+            return aiohttp_jinja2.render_template(
+                "full.html", request, {"max_sessions": self.limits.max_sessions}, status=503,
+            )
+        context = {
+            "font_size": to_int(request.query.get("fontsize", "16"), 16),
+            "title": self.title,
+            "idle": _minutes(self.limits.idle_seconds),
+        }
+        response = aiohttp_jinja2.render_template("app_index.html", request, context)
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    # One session per websocket.
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        websocket = web.WebSocketResponse(heartbeat=15)
+        await websocket.prepare(request)
+        if len(self.sessions) >= self.limits.max_sessions:  # the page was loaded before the last seat went
+            await websocket.close(code=WSCloseCode.TRY_AGAIN_LATER, message=b"the server is full")
+            return websocket
+        service = ServedApp(
+            self.app_argv,
+            secure_page=is_secure_origin(request.headers.get("Origin")),
+            write_bytes=websocket.send_bytes,
+            write_str=websocket.send_str,
+            close=websocket.close,
+            download_manager=self.download_manager,
+            debug=self.debug,
+        )
+        self.sessions[service] = websocket
+        watchdog: asyncio.Task[None] | None = None
+        try:
+            await service.start(to_int(request.query.get("width", "80"), 80),
+                                to_int(request.query.get("height", "24"), 24))
+            watchdog = asyncio.create_task(self._end_when_idle(service, websocket))
+            await self._process_messages(websocket, service)
+        except asyncio.CancelledError:
+            pass
+        except (ConnectionError, OSError) as error:
+            log.warning("a session failed: %s", error)
+        finally:
+            if watchdog is not None:
+                watchdog.cancel()
+            self.sessions.pop(service, None)
+            await service.end()
+            await websocket.close()
+        return websocket
+
+    async def _process_messages(self, websocket: web.WebSocketResponse, app_service: AppService) -> None:
+        """The browser's messages to the app (textual-serve's, noting when the reader last acted)."""
+        async for message in websocket:
+            if message.type != WSMsgType.TEXT:
+                continue
+            try:
+                envelope = message.json()
+                kind = envelope[0]
+            except (ValueError, TypeError, IndexError, KeyError):
+                continue  # not textual.js talking: ignored
+            if kind == "stdin" and isinstance(envelope[1], str):
+                if isinstance(app_service, ServedApp):
+                    app_service.touched()
+                await app_service.send_bytes(envelope[1].encode("utf-8"))
+            elif kind == "resize" and isinstance(envelope[1], dict):
+                if isinstance(app_service, ServedApp):
+                    app_service.touched()
+                size = envelope[1]
+                await app_service.set_terminal_size(to_int(str(size.get("width")), 80),
+                                                    to_int(str(size.get("height")), 24))
+            elif kind == "ping":
+                await websocket.send_json(["pong", envelope[1] if len(envelope) > 1 else ""])
+            elif kind == "blur":
+                await app_service.blur()
+            elif kind == "focus":
+                await app_service.focus()
+
+    async def _end_when_idle(self, service: ServedApp, websocket: web.WebSocketResponse) -> None:
+        loop = asyncio.get_running_loop()
+        while (left := service.last_input + self.limits.idle_seconds - loop.time()) > 0:
+            await asyncio.sleep(left)
+        log.info("a session was idle for %s: ended", _minutes(self.limits.idle_seconds))
+        await service.end()
+        await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"idle")
+
+    # Running.
+
+    def serve(self, debug: bool = False) -> None:
+        """Serve until SIGINT or SIGTERM; then every session is ended and the call returns."""
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, self.request_exit)
+        try:
+            web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop,
+                        print=None, shutdown_timeout=QUIT_GRACE + 1)
+        finally:
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                loop.remove_signal_handler(signum)
+            if not loop.is_closed():
+                loop.close()
+
+    def request_exit(self) -> None:
+        raise GracefulExit()
+
+
+def app_argv(app_args: Sequence[str]) -> list[str]:
+    """The command that runs one session's app: this Python, ``-m tui app`` and the options."""
+    return [sys.executable, "-m", "tui", "app", *app_args]
+
+
+def serve(app_args: Sequence[str], *, host: str, port: int, limits: Limits, stderr: TextIO) -> None:
+    """Serve the app (``newsdigest app APP_ARGS``) on ``host:port`` until stopped.
+
+    OSError when the address cannot be listened on."""
+    NewsdigestServer(app_argv(app_args), host=host, port=port, limits=limits, stderr=stderr).serve()
+
+
+def _address(host: str, port: int) -> str:
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
+
+
+def _is_loopback(host: str) -> bool:
+    return host in ("localhost", "::1") or host.startswith("127.")
+
+
+def _minutes(seconds: float) -> str:
+    if seconds < 60:
+        return f"{seconds:g} s"
+    minutes = seconds / 60
+    return f"{minutes:g} minute{'' if minutes == 1 else 's'}"
+
