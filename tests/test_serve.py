@@ -379,54 +379,39 @@ def _wait(condition, timeout: float = 30.0) -> bool:
 
 
 @sync
-async def test_a_full_server_says_so_and_takes_readers_again_when_a_tab_closes(tmp_path: Path):
-    server = Served(tmp_path, "--max-sessions", "1", "--no-cache")
-    try:
-        client, first = await _session(server.url)
-        try:
-            await _first_screen(first)
-            status, page = await asyncio.to_thread(_get, server.url)
-            assert status == 503
-            assert "The server is full" in page and "1 browser tab," in page
-            late_client, late = await _session(server.url)  # a page loaded before the seat went
-            try:
-                assert await _closed(late, 30) == 1013  # try again later
-            finally:
-                await late_client.close()
-            assert len(server.apps()) == 1
-        finally:
-            await first.close()
-            await client.close()
-        assert await asyncio.to_thread(_wait, lambda: not server.apps())
-        status, page = await asyncio.to_thread(_get, server.url)
-        assert status == 200 and "textual-terminal" in page
-    finally:
-        assert server.stop() == 0
-
-
-@sync
-async def test_an_idle_session_ends_and_its_app_with_it(tmp_path: Path):
+async def test_a_full_server_says_so_and_an_idle_session_ends_to_make_room(tmp_path: Path):
     import aiohttp
 
-    server = Served(tmp_path, "--idle-minutes", "0.05", "--no-cache")  # 3 seconds
+    server = Served(tmp_path, "--max-sessions", "1", "--idle-minutes", "0.05", "--no-cache")  # 3 s idle
     try:
         client, websocket = await _session(server.url)
         try:
-            # A reader who acts (here: resizes the window each second) keeps the session for 8 s.
-            for _ in range(8):
+            # A reader who acts (here: resizes the window each second) keeps the session past 3 s.
+            for _ in range(6):
                 await websocket.send_str(json.dumps(["resize", {"width": 100, "height": 30}]))
                 await asyncio.sleep(1)
             assert not websocket.closed
             [app] = server.apps()
+            # The one seat is taken: the page says so, and a tab that loaded the page earlier is refused.
+            status, page = await asyncio.to_thread(_get, server.url)
+            assert status == 503
+            assert "The server is full" in page and "open in 1 browser tab," in page
+            late_client, late = await _session(server.url)
+            try:
+                assert await _closed(late, 30) == 1013  # try again later
+            finally:
+                await late_client.close()
+            await websocket.send_str(json.dumps(["resize", {"width": 100, "height": 30}]))
             received = 0
-            async with asyncio.timeout(60):  # then 3 s without a key end it
+            async with asyncio.timeout(60):  # then 3 s without a key end the session
                 while (message := await websocket.receive()).type == aiohttp.WSMsgType.BINARY:
                     received += len(message.data)
             assert received and websocket.closed
         finally:
             await client.close()
         assert await asyncio.to_thread(_wait, lambda: _gone(app) and not server.apps())
-        assert (await asyncio.to_thread(_get, server.url))[0] == 200
+        status, page = await asyncio.to_thread(_get, server.url)  # the seat is free again
+        assert status == 200 and "textual-terminal" in page
     finally:
         assert server.stop() == 0
 
@@ -457,12 +442,17 @@ async def test_a_crashing_session_takes_nothing_else_down(tmp_path: Path):
                     assert message.type == aiohttp.WSMsgType.BINARY
                     seen += message.data.decode("utf-8", "replace")
             assert (await asyncio.to_thread(_get, server.url))[0] == 200  # and new readers get the page
+            # Stopping the server (SIGTERM) ends the sessions left, and says so.
+            assert await asyncio.to_thread(server.stop) == 0
+            assert await _closed(other, 30) is not None
+            assert await asyncio.to_thread(_wait, lambda: _gone(survivor))
+            assert server.log().splitlines()[-1] == "newsdigest: stopped"
         finally:
             await other.close()
             await client.close()
             await other_client.close()
     finally:
-        assert server.stop() == 0
+        server.stop()
 
 
 def _gone(pid: int) -> bool:
@@ -471,21 +461,6 @@ def _gone(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] == "Z"
     except OSError:
         return True
-
-
-@sync
-async def test_stopping_the_server_ends_every_session(tmp_path: Path):
-    server = Served(tmp_path, "--no-cache")
-    client, websocket = await _session(server.url)
-    try:
-        await _first_screen(websocket)
-        [app] = server.apps()
-        assert await asyncio.to_thread(server.stop) == 0
-        assert await _closed(websocket, 30) is not None
-        assert await asyncio.to_thread(_wait, lambda: _gone(app))
-    finally:
-        await client.close()
-    assert server.log().splitlines()[-1] == "newsdigest: stopped"
 
 
 # The command line.

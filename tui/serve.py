@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -100,21 +101,27 @@ class ServedApp(AppService):
         self.last_input = asyncio.get_running_loop().time()
 
     async def end(self, grace: float = QUIT_GRACE) -> None:
-        """Ask the app to quit; kill it when it has not within ``grace`` seconds."""
+        """Ask the app to quit; kill it (and anything it started) when it has not within ``grace`` seconds."""
         process = self._process
         if process is None:
             return
+
+        async def quit_() -> None:
+            await self.stop()
+            await process.wait()
+
         if process.returncode is None:
             try:
-                await asyncio.wait_for(asyncio.shield(self.stop()), grace)
+                await asyncio.wait_for(quit_(), grace)
             except (asyncio.TimeoutError, ConnectionError, OSError):
                 pass
         if process.returncode is None:
             try:
-                process.kill()
+                # Not Popen.kill(): it would reap the process behind asyncio's child watcher.
+                os.killpg(process.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-        await process.wait()
+            await process.wait()
         if self._task is not None:
             await asyncio.gather(self._task, return_exceptions=True)
             self._task = None
