@@ -268,7 +268,8 @@ def test_the_app_in_a_browser_exports_to_the_readers_machine_and_opens_sources_i
     # The app starts by itself: its topics, its summary with source markers.
     browser.wait_for("Topics", "Aid", "Mediation", "Security", "3/3 topics", "[1]", "[2]", "[3]")
     if shot := os.environ.get("NEWSDIGEST_SCREENSHOT"):  # docs/serve.png is made this way
-        time.sleep(1)
+        browser.press()  # the page has the keyboard focus, as when a reader clicks into it
+        time.sleep(3)  # the last frames painted
         browser.driver.save_screenshot(shot)
 
     # Tick a topic off: from the summary, shift+tab twice reaches the topic list; space toggles.
