@@ -321,7 +321,22 @@ def test_serve_binds_loopback_and_says_there_is_no_login(served: Served):
     assert ours == [f"0100007F:{served.port:04X}"]  # 127.0.0.1 only
     page = _get(served.url)
     assert page[0] == 200 and "data-font-size" in page[1]
+    # Another site's page in the reader's browser cannot open a session (and read the articles).
+    assert asyncio.run(_refused(served.url, "http://evil.example")) == 403
+    assert asyncio.run(_refused(served.url, "null")) == 403
     assert "googleapis" not in page[1] and "https://" not in page[1]  # nothing from elsewhere
+
+
+async def _refused(url: str, origin: str) -> int | None:
+    import aiohttp
+
+    async with aiohttp.ClientSession() as client:
+        try:
+            websocket = await client.ws_connect(url.replace("http://", "ws://") + "ws", headers={"Origin": origin})
+        except aiohttp.WSServerHandshakeError as refused:
+            return refused.status
+        await websocket.close()
+        return None
 
 
 async def _session(url: str, width: int = 100, height: int = 30):

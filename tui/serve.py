@@ -186,6 +186,10 @@ class NewsdigestServer(Server):
     # One session per websocket.
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        if not same_site(request.headers.get("Origin"), request.host):
+            # Another site's page in the reader's browser may not open a session and read the articles
+            # (browsers let any page open a websocket anywhere, and always say where the page is from).
+            raise web.HTTPForbidden(text="newsdigest: this page may be opened only from its own address\n")
         websocket = web.WebSocketResponse(heartbeat=15)
         await websocket.prepare(request)
         if len(self.sessions) >= self.limits.max_sessions:  # the page was loaded before the last seat went
@@ -287,6 +291,21 @@ def serve(app_args: Sequence[str], *, host: str, port: int, limits: Limits, stde
 
     OSError when the address cannot be listened on."""
     NewsdigestServer(app_argv(app_args), host=host, port=port, limits=limits, stderr=stderr).serve()
+
+
+def same_site(origin: str | None, host: str) -> bool:
+    """Whether a websocket opened from a page of ``origin`` comes from this server's own page (the
+    request's ``Host``, as the reader or the proxy in front addressed it). No Origin: not a browser."""
+    if origin is None:
+        return True
+    from urllib.parse import urlsplit
+
+    try:
+        theirs = urlsplit(origin).hostname
+        ours = urlsplit(f"//{host}").hostname
+    except ValueError:
+        return False
+    return theirs is not None and theirs == ours
 
 
 def _address(host: str, port: int) -> str:
