@@ -287,6 +287,15 @@ def test_the_app_in_a_browser_exports_to_the_readers_machine_and_opens_sources_i
     assert re.search(r"\[\d\]", markdown) and "127.0.0.1" in markdown  # markers, and sources by URL
     assert not list(news_folder.glob("*.md")) and not list((news_folder / "news").glob("*.md"))
 
+    # y: the same Markdown reaches the reader's clipboard (a page on 127.0.0.1 may write to it).
+    browser.driver.execute_cdp_cmd("Browser.grantPermissions", {
+        "origin": served.url.rstrip("/"), "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+    browser.press("y")
+    browser.wait_for("browser's clipboard", timeout=30)
+    clipboard = browser.driver.execute_async_script(
+        "const done = arguments[0]; navigator.clipboard.readText().then(done, (e) => done('error: ' + e));")
+    assert clipboard == markdown
+
     # o: the source of the sentence under the cursor opens in a new tab of the reader's browser.
     tabs = set(browser.driver.window_handles)
     browser.press("o")
