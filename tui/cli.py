@@ -480,8 +480,8 @@ def _serve(args: argparse.Namespace, stderr: TextIO) -> int:
     try:
         serve(_app_args(args), host=args.host, port=args.port, limits=limits, stderr=stderr)
     except OSError as error:
-        raise NewsdigestError(f"cannot listen on {args.host} port {args.port}: "
-                              f"{error.strerror or error}") from None
+        why = os.strerror(error.errno) if error.errno else str(error)
+        raise NewsdigestError(f"cannot listen on {args.host} port {args.port}: {why}") from None
     stderr.write(f"{PROG}: stopped\n")
     return EXIT_OK
 

@@ -32,7 +32,6 @@ from typing import TextIO
 
 import aiohttp_jinja2
 from aiohttp import WSCloseCode, WSMsgType, web
-from aiohttp.web_runner import GracefulExit
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
@@ -148,6 +147,9 @@ class NewsdigestServer(Server):
         log.propagate = False
 
     async def on_startup(self, app: web.Application) -> None:
+        """Nothing: the server speaks once it listens (``_announce``), not before it knows it can."""
+
+    def _announce(self) -> None:
         address = _address(self.host, self.port)
         minutes = _minutes(self.limits.idle_seconds)
         self._say(f"serving the app on {address} (at most {self.limits.max_sessions} readers at once; "
@@ -261,24 +263,27 @@ class NewsdigestServer(Server):
     # Running.
 
     def serve(self, debug: bool = False) -> None:
-        """Serve until SIGINT or SIGTERM; then every session is ended and the call returns."""
+        """Serve until SIGINT or SIGTERM; then every session is ended and the call returns.
+        OSError when the address cannot be listened on."""
         self.debug = debug
         self.initialize_logging()
-        loop = asyncio.new_event_loop()
-        asyncio.set_event_loop(loop)
+        asyncio.run(self._serve())
+
+    async def _serve(self) -> None:
+        stopping = asyncio.Event()
+        loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(signum, self.request_exit)
+            loop.add_signal_handler(signum, stopping.set)
+        runner = web.AppRunner(await self._make_app(), handle_signals=False, shutdown_timeout=QUIT_GRACE + 1)
+        await runner.setup()
         try:
-            web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop,
-                        print=None, shutdown_timeout=QUIT_GRACE + 1)
+            await web.TCPSite(runner, self.host, self.port).start()
+            self._announce()
+            await stopping.wait()
         finally:
+            await runner.cleanup()  # on_shutdown: every session is ended
             for signum in (signal.SIGINT, signal.SIGTERM):
                 loop.remove_signal_handler(signum)
-            if not loop.is_closed():
-                loop.close()
-
-    def request_exit(self) -> None:
-        raise GracefulExit()
 
 
 def app_argv(app_args: Sequence[str]) -> list[str]:
