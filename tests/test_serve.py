@@ -315,6 +315,7 @@ def test_the_app_in_a_browser_exports_to_the_readers_machine_and_opens_sources_i
     browser.driver.switch_to.window(tabs.pop())
     # The server started nothing of its own: no browser, no pager (its log has only its own lines).
     assert all(line.startswith("newsdigest: ") for line in served.log().splitlines())
+    assert "failed" not in served.log()
 
 
 # The server: start-up, limits, crashes (websockets, as textual.js speaks to it).
@@ -441,10 +442,26 @@ async def test_a_full_server_says_so_and_an_idle_session_ends_to_make_room(tmp_p
         assert server.stop() == 0
 
 
+CRASH_ON_HELP = """
+import os
+if os.environ.get("TEXTUAL_DRIVER"):  # only in the apps the server starts
+    from tui.app.app import NewsdigestApp
+
+    def crash(self):
+        raise RuntimeError("boom \\x1b[31m red \\x1b]0;title\\x07")
+
+    NewsdigestApp.action_help = crash
+"""
+"""A sitecustomize that makes every served app crash, a Python error, when ? is pressed."""
+
+
 @sync
-async def test_a_crashing_session_takes_nothing_else_down(tmp_path: Path):
+async def test_a_crashing_session_takes_nothing_else_down(tmp_path: Path, monkeypatch):
     import aiohttp
 
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "sitecustomize.py").write_text(CRASH_ON_HELP, encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "site"))
     server = Served(tmp_path, "--no-cache")
     try:
         client, doomed = await _session(server.url)
@@ -454,18 +471,29 @@ async def test_a_crashing_session_takes_nothing_else_down(tmp_path: Path):
         try:
             await _first_screen(other)
             [survivor] = [pid for pid in server.apps() if pid != victim]
-            # The first session's app dies as a crash would leave it: its tab is told at once.
-            os.kill(victim, signal.SIGKILL)
+            # The first reader's app crashes: their tab is told at once, the server says one line.
+            await doomed.send_str(json.dumps(["stdin", "?"]))
             assert await _closed(doomed, 30) is not None
             assert await asyncio.to_thread(_wait, lambda: server.apps() == [survivor])
-            # The other reader's app still answers: ? opens the help screen.
-            await other.send_str(json.dumps(["stdin", "?"]))
-            seen = ""
+            assert await asyncio.to_thread(_wait, lambda: "failed" in server.log())
+            [failed] = [line for line in server.log().splitlines() if "failed" in line]
+            assert failed.startswith("newsdigest: serve: a session's app failed: RuntimeError: boom")
+            assert "\x1b" not in server.log() and "Traceback" not in server.log()
+            # The other reader's app still answers: a resize redraws it.
+            await other.send_str(json.dumps(["resize", {"width": 90, "height": 28}]))
             async with asyncio.timeout(30):
-                while "Anywhere" not in ESCAPES.sub("", seen):
-                    message = await other.receive()
-                    assert message.type == aiohttp.WSMsgType.BINARY
-                    seen += message.data.decode("utf-8", "replace")
+                message = await other.receive()
+            assert message.type == aiohttp.WSMsgType.BINARY
+            # So does a killed app (the kernel's OOM killer, say): only its own tab ends.
+            third_client, third = await _session(server.url)
+            try:
+                await _first_screen(third)
+                [killed] = [pid for pid in server.apps() if pid != survivor]
+                os.kill(killed, signal.SIGKILL)
+                assert await _closed(third, 30) is not None
+                assert await asyncio.to_thread(_wait, lambda: server.apps() == [survivor])
+            finally:
+                await third_client.close()
             assert (await asyncio.to_thread(_get, server.url))[0] == 200  # and new readers get the page
             # Stopping the server (SIGTERM) ends the sessions left, and says so.
             assert await asyncio.to_thread(server.stop) == 0

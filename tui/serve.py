@@ -89,12 +89,47 @@ class ServedApp(AppService):
         return process
 
     async def run(self) -> None:
-        """Relay the app's output until it ends, however it ends: quitting, crashing, killed.
-        Then the tab is told, so it shows "Session ended" instead of a frozen screen."""
+        """Relay the app's output to the tab until the app ends, however it ends: quitting,
+        crashing, killed. Then the tab is told (it shows "Session ended" instead of a frozen
+        screen), and an app that failed leaves one line on the server's stderr, never its raw
+        output (textual-serve copies that to stdout, escape sequences and all)."""
+        assert self._process is not None
+        process = self._process
+        assert process.stdout is not None and process.stderr is not None
+        errors = asyncio.create_task(_tail(process.stderr))
         try:
-            await super().run()
+            await self._relay(process.stdout)
+        except (asyncio.IncompleteReadError, ConnectionResetError, asyncio.CancelledError):
+            pass
         finally:
             await self.remote_close()
+            try:
+                said = await asyncio.wait_for(errors, QUIT_GRACE)
+            except (asyncio.TimeoutError, OSError):
+                said = b""
+            last = next((line for line in reversed(said.decode("utf-8", "replace").splitlines()) if line.strip()), "")
+            if last:
+                from .safety import printable
+
+                log.warning("a session's app failed: %s", printable(last.strip())[:300])
+
+    async def _relay(self, stdout: asyncio.StreamReader) -> None:
+        """textual-serve's protocol: a line saying the app is a Textual app, then packets (a type
+        byte, a 4-byte size, the payload) of screen data, meta messages and file chunks."""
+        for _ in range(10):
+            line = await stdout.readline()
+            if not line or line == b"__GANGLION__\n":
+                break
+        while True:
+            kind = await stdout.readexactly(1)
+            size = int.from_bytes(await stdout.readexactly(4), "big")
+            payload = await stdout.readexactly(size)
+            if kind == b"D":
+                await self.on_data(payload)
+            elif kind == b"M":
+                await self.on_meta(payload)
+            elif kind == b"P":
+                await self.on_packed(payload)
 
     def touched(self) -> None:
         self.last_input = asyncio.get_running_loop().time()
@@ -296,6 +331,14 @@ def serve(app_args: Sequence[str], *, host: str, port: int, limits: Limits, stde
 
     OSError when the address cannot be listened on."""
     NewsdigestServer(app_argv(app_args), host=host, port=port, limits=limits, stderr=stderr).serve()
+
+
+async def _tail(stream: asyncio.StreamReader, keep: int = 8192) -> bytes:
+    """Read a stream to its end (so that the app never blocks on a full pipe); its last bytes."""
+    kept = b""
+    while chunk := await stream.read(4096):
+        kept = (kept + chunk)[-keep:]
+    return kept
 
 
 def same_site(origin: str | None, host: str) -> bool:
