@@ -64,10 +64,6 @@ class ServedApp(AppService):
         self.last_input = asyncio.get_running_loop().time()
         """When the reader last pressed a key or resized the window (the event loop's clock)."""
 
-    @property
-    def pid(self) -> int | None:
-        return None if self._process is None else self._process.pid
-
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
         environment = super()._build_environment(width=width, height=height)
         environment[SECURE_PAGE_ENV] = "1" if self.secure_page else "0"
