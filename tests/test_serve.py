@@ -214,10 +214,16 @@ class Browser:
         self.received += self.driver.execute_script("return window.__screen.splice(0).join('')")
         return ESCAPES.sub("", self.received)
 
-    def wait_for(self, *wanted: str, timeout: float = START_TIMEOUT) -> str:
+    def mark(self) -> int:
+        """Where the app's output is now: ``wait_for(..., since=mark)`` looks only at what follows."""
+        self.text()
+        return len(self.received)
+
+    def wait_for(self, *wanted: str, timeout: float = START_TIMEOUT, since: int = 0) -> str:
         deadline = time.monotonic() + timeout
         while True:
-            text = self.text()
+            self.text()
+            text = ESCAPES.sub("", self.received[since:])
             if all(w in text for w in wanted):
                 return text
             if time.monotonic() > deadline:
@@ -272,9 +278,16 @@ def test_the_app_in_a_browser_exports_to_the_readers_machine_and_opens_sources_i
         time.sleep(3)  # the last frames painted
         browser.driver.save_screenshot(shot)
 
-    # Tick a topic off: from the summary, shift+tab twice reaches the topic list; space toggles.
-    browser.press(Keys.SHIFT + Keys.TAB, Keys.SHIFT + Keys.TAB, " ")
-    browser.wait_for("2/3 topics", timeout=30)
+    # Tick a topic off: from the summary (its footer offers "Open"), shift+tab twice reaches the
+    # topic list (its footer offers "Toggle"); space toggles the topic under the cursor, Aid.
+    browser.press()
+    browser.wait_for("\u23ce Open", timeout=30)
+    mark = browser.mark()
+    browser.press(Keys.SHIFT + Keys.TAB, Keys.SHIFT + Keys.TAB)
+    browser.wait_for("Toggle", timeout=30, since=mark)
+    mark = browser.mark()
+    browser.press(" ")
+    browser.wait_for("2/3 topics", timeout=30, since=mark)
 
     # e: the Markdown comes down to the reader's browser, and nothing is written on the server.
     browser.press("e")
@@ -311,6 +324,9 @@ def test_the_app_in_a_browser_exports_to_the_readers_machine_and_opens_sources_i
     assert len(opened) == 1, f"the article's page was not asked for: {dict(story_site.hits)}"
     browser.driver.switch_to.window(new.pop())
     assert browser.driver.current_url == story_site.url(opened[0])
+    # The source's page gets no handle on the app's tab, and no address of it.
+    assert browser.driver.execute_script("return window.opener") is None
+    assert story_site.headers_seen[opened[0]][0].get("Referer") is None
     browser.driver.close()
     browser.driver.switch_to.window(tabs.pop())
     # The server started nothing of its own: no browser, no pager (its log has only its own lines).

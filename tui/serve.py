@@ -214,6 +214,10 @@ class NewsdigestServer(Server):
         }
         response = aiohttp_jinja2.render_template("app_index.html", request, context)
         response.headers["Cache-Control"] = "no-store"
+        # Sources open in new tabs (o): they learn neither this page's address nor get a handle on
+        # it to navigate it elsewhere (textual.js opens them without noopener).
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
         return response
 
     # One session per websocket.
