@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 from .exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, PROG, interrupted
 from .feeds_cli import COMMANDS as FEED_COMMANDS, FeedUsageError, add_web_options, feed_urls, fetch_with_progress
 
-SUBCOMMANDS = ("summarize", "topics", "eval", "app", "mark-read", *FEED_COMMANDS)
+SUBCOMMANDS = ("summarize", "topics", "eval", "app", "serve", "mark-read", *FEED_COMMANDS)
 PROGRESS_MIN_FILES = 50  # fewer files load too fast for a bar to help
 FORMATS = ("text", "markdown", "json")
 
@@ -36,6 +36,7 @@ examples:
   newsdigest summarize news/ --new --mark-read   only what is new since the last --mark-read
   newsdigest mark-read news/old-story.txt      mark articles read (--all: everything indexed)
   newsdigest topics --topics mytopics.toml
+  newsdigest serve news/ --port 8000            the app in a browser (needs newsdigest[serve])
   newsdigest eval topics.jsonl --method topical --method lexrank --words 100
 
 exit codes: 0 ok, 1 failure, 2 usage error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM)
@@ -193,6 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
                           help="also write the summaries scored, as JSONL {topic, method, summary} (atomically)")
     evaluate.add_argument("--ignore-read", action="store_true",
                           help="summarize update topics as if nothing had been read (for comparison)")
+    _add_serve(commands, selection)
     from .feeds_cli import register_commands
 
     register_commands(commands)
@@ -478,6 +480,96 @@ def _app(args: argparse.Namespace) -> int:
     return run_app(request)
 
 
+def _add_serve(commands, selection: argparse.ArgumentParser) -> None:  # noqa: ANN001 - argparse's private type
+    serve = commands.add_parser(
+        "serve", parents=[selection], formatter_class=argparse.RawDescriptionHelpFormatter,
+        help="the app in a browser, for readers without a terminal (pip install 'newsdigest[serve]')",
+        description="Serve the app to web browsers: every browser tab gets its own session of the app over the "
+        "same articles. The page has no login: it listens on 127.0.0.1 unless --host says otherwise; for a team, "
+        "put it behind a reverse proxy with authentication (see the README).",
+        epilog="examples:\n"
+        "  newsdigest serve news/                       http://127.0.0.1:8000/ on this machine\n"
+        "  newsdigest serve news/ --port 8080 --max-sessions 20 --idle-minutes 60\n"
+        "\nexit codes: 0 stopped (Ctrl-C, SIGTERM), 1 failure (port in use, serve extra missing), 2 usage error\n",
+    )
+    group = serve.add_argument_group("server")
+    group.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0: every interface)")
+    group.add_argument("--port", type=_port, default=8000, help="port to listen on (default 8000)")
+    group.add_argument("--max-sessions", type=_positive, default=8, metavar="N",
+                       help="browser tabs with the app open at once (default 8); one more is told the server is full")
+    group.add_argument("--idle-minutes", type=_positive_float, default=30.0, metavar="M",
+                       help="end a session after M minutes without a key (default 30)")
+
+
+def _serve(args: argparse.Namespace, stderr: TextIO) -> int:
+    """``newsdigest serve``: textual-serve is imported here only, so the terminal app never loads it."""
+    request_from(args)  # the options' errors (a bad method, a --feeds name) now, not in every browser tab
+    if "-" in args.paths:
+        raise UsageError("serve: standard input cannot be served (every browser tab reads the inputs again)")
+    try:
+        from .serve import Limits, serve
+    except ModuleNotFoundError as missing:
+        if (missing.name or "").split(".")[0] in ("textual_serve", "aiohttp", "aiohttp_jinja2", "jinja2"):
+            raise NewsdigestError("serve needs textual-serve: pip install 'newsdigest[serve]'") from None
+        raise
+    limits = Limits(max_sessions=args.max_sessions, idle_seconds=args.idle_minutes * 60)
+    try:
+        serve(_app_args(args), host=args.host, port=args.port, limits=limits, stderr=stderr)
+    except OSError as error:
+        why = os.strerror(error.errno) if error.errno else str(error)
+        raise NewsdigestError(f"cannot listen on {args.host} port {args.port}: {why}") from None
+    stderr.write(f"{PROG}: stopped\n")
+    return EXIT_OK
+
+
+def _app_args(args: argparse.Namespace) -> list[str]:
+    """``newsdigest app`` options for each browser tab's app: the same inputs and settings as
+    ``serve`` was given, with paths made absolute."""
+    argv: list[str] = []
+    for topic in args.topic:
+        argv.append(f"--topic={topic}")
+    if args.query:
+        argv.append(f"--query={args.query}")
+    if args.topics_file:
+        argv.append(f"--topics={args.topics_file.absolute()}")
+    argv += [f"--method={args.method}", f"--order={args.order}"]
+    if args.sentences:
+        argv.append(f"--sentences={args.sentences}")
+    if args.words:
+        argv.append(f"--words={args.words}")
+    if args.no_cache:
+        argv.append("--no-cache")
+    elif args.cache_dir:
+        argv.append(f"--cache-dir={args.cache_dir.absolute()}")
+    if args.since is not None:
+        argv.append(f"--since={args.since.isoformat()}")
+    if args.feeds is not None:
+        argv += ["--feeds", *args.feeds]
+    paths = [p if "://" in p else os.path.abspath(p) for p in args.paths]
+    return [*argv, "--", *paths] if paths else argv
+
+
+def _port(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a port number, got {value!r}") from None
+    if not 0 < number < 65536:
+        raise argparse.ArgumentTypeError(f"expected a port from 1 to 65535, got {number}")
+    return number
+
+
+def _positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {value!r}") from None
+    if not number > 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number above 0, got {value}")
+    return number
+
+
 def _eval(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from .evaluate import run_eval
 
@@ -539,6 +631,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = _eval(args, stdout, stderr)
         elif args.command == "app":
             code = _app(args)
+        elif args.command == "serve":
+            code = _serve(args, stderr)
         elif args.command in FEED_COMMANDS:
             from .feeds_cli import run_command
 

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events, on
 from textual.app import App, SuspendNotSupported
 from textual.binding import Binding, BindingType
 
@@ -129,6 +130,9 @@ class NewsdigestApp(App[None]):
         article = self._current_article()
         if article is None:
             return
+        if self.is_web:
+            self._open_in_browser(article)
+            return
         if article.url:
             problem = self.launcher.open_url(self, article.url)
         elif article.path and os.path.isfile(article.path):
@@ -139,6 +143,31 @@ class NewsdigestApp(App[None]):
             from ..safety import printable
 
             self.notify(printable(problem), title="Open source", severity="warning", markup=False)
+
+    def _open_in_browser(self, article: Article) -> None:
+        """Served to a browser (``newsdigest serve``): nothing may start on the server. The URL opens
+        in a new tab of the reader's browser; an article without one is shown in the app."""
+        from ..browser import is_web_address
+
+        if article.url and is_web_address(article.url):
+            self.open_url(article.url, new_tab=True)
+            self.notify("The source opens in a new tab of your browser.", title="Open source", markup=False,
+                        timeout=3)
+            return
+        show = getattr(self.screen, "show_article", None)
+        if show is not None:
+            show(article)
+        else:
+            why = "has no web address" if not article.url else "has no http or https address"
+            self.notify(f"This article {why}: its text is what this screen shows.", title="Open source",
+                        markup=False)
+
+    @on(events.DeliveryFailed)
+    def _delivery_failed(self, event: events.DeliveryFailed) -> None:
+        """A download to the reader's browser (``e`` when served) broke off."""
+        if event.name == "export":
+            self.notify("The download did not complete; press e to try again.", title="Export",
+                        severity="error", markup=False)
 
     async def action_quit(self) -> None:
         self.exit(return_code=EXIT_FAILURE if self.failed else EXIT_OK)

@@ -11,6 +11,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+EXPORT_NAME = "newsdigest-summary.md"
+"""The file name offered (the terminal) or downloaded (a browser, ``newsdigest serve``)."""
+
 
 class ExportDialog(ModalScreen[Path | None]):
     """Asks for a file name; dismisses with the path (relative to the working directory) or None.
@@ -25,7 +28,7 @@ class ExportDialog(ModalScreen[Path | None]):
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving"),
     ]
 
-    def __init__(self, default: str = "newsdigest-summary.md") -> None:
+    def __init__(self, default: str = EXPORT_NAME) -> None:
         super().__init__()
         self.default = default
 

@@ -35,7 +35,7 @@ from ..widgets.summary_view import Entry, SummaryView
 from ..widgets.topic_list import TopicList
 from .article import ArticleScreen
 from .confirm import ConfirmDialog
-from .export import ExportDialog
+from .export import EXPORT_NAME, ExportDialog
 
 if TYPE_CHECKING:
     from summarizer import Article, Baseline, Digest, Length, Sentence, Summary, SummarySentence
@@ -628,12 +628,34 @@ class MainScreen(Screen[None]):
     def action_copy(self) -> None:
         if self.digest is None:
             return
-        self.app.copy_to_clipboard(self._markdown(self.digest))
-        self.notify("The summary is on the clipboard, as Markdown.", markup=False, timeout=3)
+        if not self.app.is_web:
+            self.app.copy_to_clipboard(self._markdown(self.digest))
+            self.notify("The summary is on the clipboard, as Markdown.", markup=False, timeout=3)
+            return
+        from ...browser import page_is_secure
+
+        if not page_is_secure():
+            self.notify("Your browser lets a page use the clipboard only over https or on this computer "
+                        "(localhost), and this page is neither. Press e to download the summary instead.",
+                        title="Not copied", severity="warning", markup=False, timeout=10)
+            return
+        self.app.copy_to_clipboard(self._markdown(self.digest))  # the page's terminal hands it to the browser
+        self.notify("The summary is on your browser's clipboard, as Markdown.", markup=False, timeout=3)
 
     def action_export(self) -> None:
-        if self.digest is not None:
+        if self.digest is None:
+            return
+        if self.app.is_web:  # served: the file goes to the reader's browser, never onto the server's disk
+            self._deliver(self.digest)
+        else:
             self.app.push_screen(ExportDialog(), self._export_to)
+
+    def _deliver(self, digest: Digest) -> None:
+        import io
+
+        self.app.deliver_text(io.StringIO(self._markdown(digest)), save_filename=EXPORT_NAME,
+                              mime_type="text/markdown", encoding="utf-8", name="export")
+        self.notify(f"Your browser downloads the summary as {EXPORT_NAME}.", markup=False, timeout=4)
 
     def _export_to(self, path: Path | None) -> None:
         if path is None or self.digest is None:
@@ -666,6 +688,11 @@ class MainScreen(Screen[None]):
     def current_article(self) -> Article | None:
         """What ``o`` (open source) opens: the sentence's source, or the article picked in Sources."""
         return self._current_article
+
+    def show_article(self, article: Article) -> None:
+        """The article view for ``article``, at its first sentence the summary cites."""
+        cited = self._cited_sentences(article.id)
+        self._open_article(article, cited[0] if cited else None)
 
     def _article(self, article_id: str) -> Article | None:
         return self._articles.get(article_id)
