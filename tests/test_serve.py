@@ -638,7 +638,7 @@ def _notes(app) -> list[str]:
 async def test_served_export_downloads_and_writes_nothing_on_the_server(web_app: Recorded, tmp_path: Path):
     from tui.app.main import make_app
     from tui.app.pilot import settle
-    from tui.request import Request
+    from summarizer import Request
 
     app = make_app(Request(paths=(str(_corpus(tmp_path)),)))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -660,7 +660,7 @@ async def test_served_copy_reaches_the_browser_only_where_the_browser_allows_it(
     from tui.app.main import make_app
     from tui.app.pilot import settle
     from tui.browser import SECURE_PAGE_ENV
-    from tui.request import Request
+    from summarizer import Request
 
     monkeypatch.setenv(SECURE_PAGE_ENV, "0")  # e.g. http://newsroom-host:8000/
     app = make_app(Request(paths=(str(_corpus(tmp_path)),)))
@@ -684,7 +684,7 @@ async def test_served_open_source_opens_the_url_in_a_tab_or_shows_the_article(we
     from tui.app.pilot import settle
     from tui.app.screens.article import ArticleScreen
     from tui.app.widgets.sources_panel import SourcesPanel
-    from tui.request import Request
+    from summarizer import Request
 
     async def open_each(app, pilot) -> list[str]:
         sources = screen_of(app).query_one(SourcesPanel)
