@@ -155,15 +155,9 @@ class ArticleCache:
             loaded.problems.append(file.problems)
             for number, record in enumerate(file.records):
                 loaded.catalog.append(_catalog_entry(position, number, record))
-                article_id = resolve_id(record.id_template, item.id_stem)
-                if article_id in seen_ids:
-                    unique = _unique_id(article_id, seen_ids)
-                    warn(InputError(item.path, f"duplicate article id {article_id!r}, renamed {unique!r}"))
-                    article_id = unique
-                seen_ids.add(article_id)
+                article_id = _claim_id(record.id_template, item, seen_ids, warn)
                 if not len(record.word_counts):
-                    path = item.path if record.has_path else None
-                    warn(InputError(path or item.path, f"article {article_id!r} has no sentences to summarize, skipped"))
+                    _skipped(item, record.has_path, article_id, warn)
                     continue
                 article = build_article(record, article_id, None if item.is_stdin else item.path)
                 loaded.add(article, record)
@@ -346,15 +340,9 @@ class _Loaded:
             for problem in problems[position] if position < len(problems) else ():
                 warn(InputError(item.path, problem))
             while entry is not None and entry.file == position:
-                article_id = resolve_id(entry.id_template, item.id_stem)
-                if article_id in seen_ids:
-                    unique = _unique_id(article_id, seen_ids)
-                    warn(InputError(item.path, f"duplicate article id {article_id!r}, renamed {unique!r}"))
-                    article_id = unique
-                seen_ids.add(article_id)
+                article_id = _claim_id(entry.id_template, item, seen_ids, warn)
                 if not entry.sentences:
-                    path = item.path if entry.has_path else None
-                    warn(InputError(path or item.path, f"article {article_id!r} has no sentences to summarize, skipped"))
+                    _skipped(item, entry.has_path, article_id, warn)
                 else:
                     path = item.path if entry.has_path else None
                     article = StoredArticle(
@@ -365,6 +353,22 @@ class _Loaded:
                     articles.append(article)
                 entry = next(entries, None)
         return articles
+
+
+def _claim_id(template: str, item: InputFile, seen: set[str], warn: Warn) -> str:
+    """An article's id: its template with the file's id stem, renamed when an earlier one has it."""
+    article_id = resolve_id(template, item.id_stem)
+    if article_id in seen:
+        unique = _unique_id(article_id, seen)
+        warn(InputError(item.path, f"duplicate article id {article_id!r}, renamed {unique!r}"))
+        article_id = unique
+    seen.add(article_id)
+    return article_id
+
+
+def _skipped(item: InputFile, has_path: bool, article_id: str, warn: Warn) -> None:
+    path = item.path if has_path else None
+    warn(InputError(path or item.path, f"article {article_id!r} has no sentences to summarize, skipped"))
 
 
 def _file_list(files: Sequence[InputFile]) -> tuple[list[str], np.ndarray] | None:
