@@ -64,10 +64,37 @@ def test_query_topic_keeps_the_content_words():
     assert topic.name == "query"
     assert set(topic.keywords) | set(topic.context) >= {"orsa", "mediate", "sides"}
     assert not {"what", "did", "the"} & (set(topic.keywords) | set(topic.context))
-    # A question in a topic's words leads with them and takes that topic's vocabulary.
-    assert "mediate" in topic.keywords and "ceasefire" in topic.keywords and "orsa" in topic.context
+    # A question in a topic's words keeps its own words as keywords and takes that topic's
+    # vocabulary as context words, which only add to it.
+    assert set(topic.keywords) == {"steps", "orsa", "mediate", "sides"}
+    assert "ceasefire" in topic.context and "talks" in topic.context
     plain = query_topic("What steps did Orsa take to open the harbour?", STOP)
     assert set(plain.keywords) == {"steps", "orsa", "open", "harbour"} and plain.context == ()
+
+
+def test_a_topic_word_in_a_question_never_replaces_its_subject():
+    # "combat" is a word of the security topic; the question is about a disease in a country.
+    topic = query_topic("How are health workers in Varnland combating the spread of glimmer fever?", STOP)
+    assert {"varnland", "glimmer", "fever", "health", "workers"} <= set(topic.keywords)
+    assert "military" not in topic.keywords and "military" in topic.context
+
+
+def test_a_question_about_a_topic_finds_its_own_subject_first(tmp_path):
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    parse = ArticleParser()
+    articles = [
+        parse("Health workers in Varnland are combating glimmer fever with bed nets and new clinics. "
+              "The fever has spread to four provinces of Varnland this year.\n\n"
+              "Nurses said the clinics treat two hundred patients a day.", Metadata("fever", title="Fever")),
+        parse("Troops of the Ostrian army moved missiles to the border on Monday. "
+              "Soldiers and weapons crossed the river at dawn, military officials said.", Metadata("army", title="Army")),
+    ]
+    topic = query_topic("How is Varnland combating glimmer fever?", STOP)
+    summary = Digester(length=Length(sentences=2))(Corpus(articles), [topic]).summaries[0]
+    assert summary.sentences, "the question's own subject finds its sentences"
+    assert all("Varnland" in item.sentence.text or "fever" in item.sentence.text for item in summary.sentences)
 
 
 def test_query_without_content_words_is_an_error():

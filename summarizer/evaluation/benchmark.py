@@ -1,5 +1,11 @@
 """Summarizing an evaluation dataset with the engine: each topic's title and narrative is the query.
 
+Each topic runs the path ``newsdigest summarize --query "TITLE. NARRATIVE" --words N`` runs: the
+same query topic (:func:`~summarizer.ranking.topics.query_topic` with its defaults), ranking,
+selection and relevance order (:class:`~summarizer.digest.Digester`). The one difference is the
+DUC convention of a filled budget (``Length.fill``): the last sentence may run past N words, and
+the scorer cuts it at N, as DUC cut its peers.
+
 A topic with ``read`` documents is summarized as an update (its read documents are the
 :class:`~summarizer.ranking.novelty.ReadSet`) unless ``use_read=False``.
 """
@@ -10,6 +16,8 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..digest import Digester
+from ..model import Topic
 from ..reading.articles import ArticleParser, Metadata
 from ..ranking.corpus import Corpus
 from .datasets import EvalTopic, PeerScore, make_scorer, score_summaries
@@ -48,10 +56,14 @@ def summarize_topic(
     topic: EvalTopic, corpus: Corpus, summarizer: TopicSummarizer, words: int, read: ReadSet | None = None
 ) -> str:
     """The summary of one dataset topic, one sentence per line (an update summary with ``read``)."""
-    query = query_topic(f"{topic.title}. {topic.narrative}", corpus.analyzer.stop_words, evoke=())
-    length = Length(words=words, fill=True)
-    summary = summarizer(corpus, query, length, read) if read is not None else summarizer(corpus, query, length)
-    return "\n".join(item.sentence.text for item in summary.sentences)
+    query = dataset_query(topic, corpus.analyzer.stop_words)
+    digest = Digester(length=Length(words=words, fill=True), summarizer=summarizer)(corpus, [query], read=read)
+    return "\n".join(item.sentence.text for item in digest.summaries[0].sentences)
+
+
+def dataset_query(topic: EvalTopic, stop_words: frozenset[str]) -> Topic:
+    """The topic a user gets from ``--query "TITLE. NARRATIVE"``."""
+    return query_topic(f"{topic.title}. {topic.narrative}", stop_words)
 
 
 def evaluate_methods(

@@ -128,7 +128,10 @@ class TopicRanker:
         if topic.origin != "query":  # a question's words are its sense; a topic's are checked
             rows = in_the_topics_sense(corpus, keywords | context, rows)
         matched = len(rows)
-        query = self._expand(corpus, keywords, context, rows)
+        # A question's context words are the vocabulary of a topic it asks in the words of (see
+        # query_topic): once an article uses the question's own words, they weigh as its keywords.
+        context_weight = 1.0 if topic.origin == "query" else self.context_weight
+        query = self._expand(corpus, keywords, context, rows, context_weight)
         if len(rows) > self.max_candidates:  # rank only the most relevant, in corpus order
             relevance = self._relevance(corpus, rows, query)
             rows = rows[np.sort(np.argsort(-relevance, kind="stable")[: self.max_candidates])]
@@ -141,10 +144,12 @@ class TopicRanker:
         return Ranking(rows, _unit(relevance), _unit(centrality), score, vectors, query, matched)
 
     def _expand(
-        self, corpus: Corpus, keywords: frozenset[int], context: frozenset[int], rows: np.ndarray
+        self, corpus: Corpus, keywords: frozenset[int], context: frozenset[int], rows: np.ndarray,
+        context_weight: float | None = None,
     ) -> TopicQuery:
         original = keywords | context
-        weights = {t: 1.0 if t in keywords else self.context_weight for t in original}
+        context_weight = self.context_weight if context_weight is None else context_weight
+        weights = {t: 1.0 if t in keywords else context_weight for t in original}
         if not self.expansion_terms or not len(rows) or len(rows) == len(corpus):
             return TopicQuery(weights, original)
         # Terms far more frequent in the topic's sentences than in the corpus, seen in 2+ of them.

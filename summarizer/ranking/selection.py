@@ -132,10 +132,12 @@ class Selector:
         similarity = (ranking.vectors @ ranking.vectors.T).toarray() if n <= 4000 else None
         chosen: list[int] = []
         redundancy_at_choice: list[float] = []
+        decided_by: list[float] = []  # what chose each sentence: the objective's gain, or the method's score
         max_similarity = np.zeros(n)
         used_words = 0
         available = eligible.copy()
         preference = list(order) if order is not None else None
+        place = {int(candidate): i for i, candidate in enumerate(order)} if order is not None else {}
         objective = self.objective(corpus, ranking, score, read) if preference is None else None
 
         while available.any():
@@ -145,15 +147,18 @@ class Selector:
                 if not preference:
                     break
                 pick = preference.pop(0)
+                decided = 1.0 - place[pick] / len(place)  # the method's own rating: its order
             else:
                 gain = objective.gains()
                 gain[~available] = -np.inf
                 pick = int(np.argmax(gain))
+                decided = float(gain[pick])
             available[pick] = False
             if length.words is not None and not length.fill and used_words + word_counts[pick] > length.words:
                 continue  # too long for what is left of the budget; a shorter one may fit
             chosen.append(pick)
             redundancy_at_choice.append(float(max_similarity[pick]))
+            decided_by.append(decided)
             used_words += int(word_counts[pick])
             row_similarity = self._similarity_row(ranking, similarity, pick)
             max_similarity = np.maximum(max_similarity, row_similarity)
@@ -165,7 +170,9 @@ class Selector:
             if length.words is not None and used_words >= length.words:
                 break
 
-        items = [self._item(corpus, ranking, similarity, i, r) for i, r in zip(chosen, redundancy_at_choice)]
+        items = [
+            self._item(corpus, ranking, i, r, d) for i, r, d in zip(chosen, redundancy_at_choice, decided_by)
+        ]
         if read is not None:
             assert read_similarity is not None and read_closest is not None
             items = [
@@ -184,7 +191,7 @@ class Selector:
             return similarity[index]
         return np.asarray((ranking.vectors @ ranking.vectors[index].T).todense()).ravel()
 
-    def _item(self, corpus: Corpus, ranking: Ranking, similarity: np.ndarray | None, index: int, redundancy: float) -> SummarySentence:
+    def _item(self, corpus: Corpus, ranking: Ranking, index: int, redundancy: float, score: float) -> SummarySentence:
         sentence = corpus.sentences[ranking.rows[index]]
         sources = same_statement(corpus, int(ranking.rows[index]), self.duplicate)
         original = {corpus.terms[t] for t in ranking.query.original}
@@ -194,7 +201,7 @@ class Selector:
         related = dict.fromkeys(w for w, stem in stems if stem in expanded)
         return SummarySentence(
             sentence=sentence,
-            score=float(ranking.score[index]),
+            score=score,
             sources=tuple(sources),
             explanation=Explanation(
                 matched_terms=tuple(matched),
