@@ -8,7 +8,7 @@ from .citations import Citations
 from .model import Article, Digest, Sentence, Summary, SummarySentence
 
 SCHEMA = "newsdigest.summary"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def digest_to_dict(

@@ -26,7 +26,7 @@ def test_json_on_the_seeds_from_another_directory(tmp_path):
     result = run("summarize", "--format", "json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["schema"] == "newsdigest.summary" and data["version"] == 1
+    assert data["schema"] == "newsdigest.summary" and data["version"] == 2
     assert [t["name"] for t in data["topics"]] == ["aid", "mediation", "security"]
     articles = {a["id"]: a for a in data["articles"]}
     for topic in data["topics"]:
