@@ -24,18 +24,60 @@ REPEATS_KEPT = 3
 _QUOTE_FRAGMENT = re.compile(r"^[\"'\u201d\u2019)\]]|^[a-z]")
 
 
+_AFTER_OPEN = frozenset(" \t\n([{\u2014\u2013-/")
+_CLOSE_FOLLOWERS = frozenset(".,;:!?)]}\u2014\u2013-")
+
+
+def _quote_depth(text: str) -> tuple[int, bool]:
+    """(quotations left open at the end of ``text``, whether a mark closed a quotation that
+    ``text`` never opened). Any closing mark closes the innermost open quotation, whatever mark
+    opened it: writers open with ' and close with ", or the reverse, and the paragraph after such a
+    quotation is not inside one. A single quote opens only at the start of a word before a letter,
+    and closes only an open quotation (else it is an apostrophe: "the students' union")."""
+    depth, stray = 0, False
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < n else " "
+        word_starts = before in _AFTER_OPEN and not after.isspace()
+        word_ends = not before.isspace() and (after.isspace() or after in _CLOSE_FOLLOWERS)
+        opening: bool | None = None
+        if c == "\u201c" or (c == "`" and after == "`"):
+            opening = True
+            i += c == "`"
+        elif c == "\u201d" or (c == "'" and after == "'"):
+            opening = False
+            i += c == "'"
+        elif c == '"':
+            opening = True if word_starts else False if word_ends else depth == 0
+        elif c in "'\u2018\u2019":
+            if word_starts and after.isalpha() and c != "\u2019":
+                opening = True
+            elif depth and word_ends and c != "\u2018":
+                opening = False
+        if opening is True:
+            depth += 1
+        elif opening is False:
+            if depth:
+                depth -= 1
+            else:
+                stray = True
+        i += 1
+    return depth, stray
+
+
 def quotes_balanced(text: str) -> bool:
     """Whether every quotation the sentence closes it also opened (and the reverse)."""
-    if text.count("\u201c") != text.count("\u201d") or text.count("``") != text.count("''"):
-        return False
-    return text.count('"') % 2 == 0
+    depth, stray = _quote_depth(text)
+    return depth == 0 and not stray
 
 
 def opens_inside_a_quotation(sentence: Sentence, article: Article) -> bool:
     """Whether an earlier sentence of the paragraph opened a quotation this one continues: then it
     is someone's words ("I informed him that ...") whose speaker is named elsewhere."""
     before = article.text[article.blocks[sentence.paragraph].start : sentence.start]
-    return not quotes_balanced(before)
+    return _quote_depth(before)[0] > 0
 
 
 def is_summary_worthy(sentence: Sentence, word_count: int, article: Article | None = None) -> bool:
