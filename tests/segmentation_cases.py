@@ -111,6 +111,17 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["The nutrient is called vitamin D.", "It is made in the skin."]),
     ("roe_v_wade", "The ruling in Roe v. Wade stood for decades. It was overturned in 2022.",
      ["The ruling in Roe v. Wade stood for decades.", "It was overturned in 2022."]),
+    # Issue 19: initials without spaces inside a name, and a model name in capitals.
+    ("initials_no_spaces", "In 1991, President Arlen H.W. Dorsey held back the loan guarantees. The talks went on.",
+     ["In 1991, President Arlen H.W. Dorsey held back the loan guarantees.", "The talks went on."]),
+    ("initials_no_spaces_author", "Author T.J.K. Mallory wrote the report. It ran to 300 pages.",
+     ["Author T.J.K. Mallory wrote the report.", "It ran to 300 pages."]),
+    ("initials_then_starter", "The envoy met Arlen H.W. Dorsey in Tarrow. H.W. The rest is history.",
+     ["The envoy met Arlen H.W. Dorsey in Tarrow.", "H.W.", "The rest is history."]),
+    ("caps_model_name", "The carmaker unveiled the XR. SKY RUNNER in Tarrow. SKY RUNNER may only be a concept today.",
+     ["The carmaker unveiled the XR. SKY RUNNER in Tarrow.", "SKY RUNNER may only be a concept today."]),
+    ("caps_word_ends_sentence", "He joined NASA. NASA said he would fly in 2031.",
+     ["He joined NASA.", "NASA said he would fly in 2031."]),
     # --- Decimals and numbers ------------------------------------------------
     ("decimal_percent", "Inflation rose 3.5 percent in March. Analysts expect a further rise.",
      ["Inflation rose 3.5 percent in March.", "Analysts expect a further rise."]),
