@@ -60,6 +60,8 @@ def _summary(summary: Summary, is_update: bool = False) -> dict[str, Any]:
         "method": summary.method,
         "candidates": summary.candidates,
         "message": summary.message,
+        "caveat": summary.caveat,
+        "not_mentioned": list(summary.unmentioned),
         "sentences": [_item(i, rank) for rank, i in enumerate(summary.sentences, 1)],
     }
     if is_update:

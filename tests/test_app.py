@@ -1103,3 +1103,15 @@ async def test_a_slow_method_shows_progress_and_the_app_still_answers_keys():
         assert screen.digest is not before and screen.settings.method == "textrank"
         assert all((topic, "lexrank") not in {(k[0].name, k[1]) for k in app.session._cache}
                    for topic in ("mediation", "security"))  # cancelled between topics
+
+
+@sync
+async def test_a_question_no_article_covers_says_so_above_its_sentences():
+    app = make_app(Request(query="Is Zembla sending aid?"), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        view = screen_of(app).query_one(SummaryView)
+        kinds = [e.kind for e in view.entries if e.summary is not None and e.summary.topic.name == "query"]
+        assert kinds[:3] == ["topic", "message", "sentence"]
+        index = [i for i, e in enumerate(view.entries) if e.kind == "message" and e.summary.topic.name == "query"][0]
+        assert view.get_option_at_index(index).prompt.plain == "Nothing here mentions Zembla; the closest sentences:"

@@ -205,3 +205,28 @@ def test_a_non_editable_install_finds_the_seeds_from_anywhere(tmp_path):
                             env={**os.environ, "PYTHONPATH": str(target)}, timeout=120)
     paths = result.stdout.split()
     assert len(paths) == 2 and all(p.startswith(str(target)) for p in paths), result.stderr
+
+
+def test_a_question_about_a_place_no_article_mentions_says_so(tmp_path):
+    # The seeds never mention Zembla: the answer says so, then gives the closest sentences.
+    text = run("summarize", "--no-cache", "--query", "Is Zembla sending aid to Tarrow?", "-n", "2", cwd=tmp_path)
+    assert text.returncode == 0, text.stderr
+    lines = text.stdout.splitlines()
+    assert lines[1].strip() == "nothing here mentions Zembla or Tarrow; the closest sentences:"
+    assert lines[2].lstrip().startswith("- ")
+    data = json.loads(run("summarize", "--no-cache", "-f", "json", "--query", "Is Zembla sending aid?", "-n", "2",
+                          cwd=tmp_path).stdout)
+    (topic,) = data["topics"]
+    assert topic["not_mentioned"] == ["Zembla"] and topic["caveat"].startswith("nothing here mentions Zembla")
+    assert topic["message"] is None and len(topic["sentences"]) == 2
+    # A question about what the seeds do cover has no caveat.
+    covered = json.loads(run("summarize", "--no-cache", "-f", "json", "--query", "Is Israel sending aid to Ukraine?",
+                             cwd=tmp_path).stdout)
+    assert covered["topics"][0]["caveat"] is None and covered["topics"][0]["not_mentioned"] == []
+
+
+def test_a_word_budget_no_sentence_fits_says_so(tmp_path):
+    result = run("summarize", "--no-cache", "-t", "security", "--words", "5", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "no sentence about security fits in 5 words (the shortest has" in result.stdout
+    assert "no sentences about security" not in result.stdout

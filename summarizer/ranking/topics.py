@@ -169,6 +169,28 @@ def query_topic(
     return Topic("query", label, tuple(keywords), text, "query", tuple(dict.fromkeys(context)))
 
 
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+
+def asked_names(topic: Topic) -> tuple[str, ...]:
+    """The names a question asks about, as written: its words written with a capital that do not
+    open a sentence, are not question words and are not months or weekdays ("Who is mediating
+    between Russia and Ukraine?" -> Russia, Ukraine). None for topics that are not questions."""
+    if topic.origin != "query":
+        return ()
+    names: dict[str, None] = {}
+    for sentence in re.split(r"(?<=[.?!:;])\s+", topic.description):
+        for word in re.findall(r"[^\W_]+(?:['\u2019\-][^\W_]+)*", sentence)[1:]:
+            lowered = word.lower()
+            if (word[0].isupper() and lowered in topic.keywords and lowered not in _CALENDAR
+                    and lowered not in QUERY_INSTRUCTION_WORDS):
+                names.setdefault(word)
+    return tuple(names)
+
+
 def select_topics(available: Sequence[Topic], names: Sequence[str]) -> tuple[Topic, ...]:
     """The topics named, in the order named; every topic when none is named."""
     if not names:
