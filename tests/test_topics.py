@@ -139,6 +139,23 @@ def test_one_topic_word_in_another_sense_is_not_the_topic():
     assert chosen[0].sentence.text == "Lindmark offered to host ceasefire talks between Tarrow and Valdon next week."
 
 
+def test_a_story_titled_with_a_topic_word_is_about_it(tmp_path):
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    (energy,) = load_topics_file(write(tmp_path / "t.toml", '[topics.energy]\nkeywords = ["oil", "gas", "fuel", "pipeline"]\n'))
+    parse = ArticleParser()
+    market = ("Oil fell on Tuesday after exporters in Ostria said they would not cut output. "
+              "Traders in Tarrow expect oil to stay cheap through the winter.")
+    idiom = "The mayor of Valdon said the new tax would only pour fuel on the protests in the square."
+    titled = Corpus([parse(market, Metadata("m", title="Oversupply drags oil lower")), parse(idiom, Metadata("i", title="Tax row"))])
+    texts = [i.sentence.text for i in Digester(length=Length(sentences=3))(titled, [energy]).summaries[0].sentences]
+    assert texts and all("oil" in t.lower() for t in texts), texts
+    # Untitled, "oil" meets no other word of the topic and is not taken for it.
+    untitled = Corpus([parse(market, Metadata("m", title="Markets")), parse(idiom, Metadata("i", title="Tax row"))])
+    assert Digester(length=Length(sentences=3))(untitled, [energy]).summaries[0].sentences == ()
+
+
 def test_context_words_count_only_in_articles_that_use_a_keyword():
     show = ("The talk show host Mara Ellwood opened a new season in Tarrow on Monday. "
             "Her first guests talked about the meeting of the town's chess club.")

@@ -80,9 +80,10 @@ def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray)
     """The rows that use the topic's words in the topic's sense, as far as the corpus tells.
 
     A sentence holding two of the topic's words is about the topic. A sentence holding one is
-    kept only when that word stands beside another of the topic's words somewhere in the corpus:
-    in a story about a murder trial, "thrown into relief" never meets a second word of aid, while
-    in a story about an earthquake "relief" meets "supplies" and "hospital".
+    kept only when that word stands beside another of the topic's words somewhere in the corpus,
+    or the title of its article uses it: in a story about a murder trial, "thrown into relief" never
+    meets a second word of aid, while in a story about an earthquake "relief" meets "supplies" and
+    "hospital", and a story titled "... drags oil lower" is about oil.
     """
     if len(terms) < 2 or not len(rows):
         return rows
@@ -92,7 +93,19 @@ def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray)
     keep = per_row >= 2
     single = np.flatnonzero(per_row == 1)
     if len(single):
-        keep[single] = confirmed[held[single].tocsr().indices]
+        which = held[single].tocsr().indices
+        keep[single] = confirmed[which]
+        # An article whose title uses the word is about it ("Oversupply drags oil lower"), whatever
+        # the rest of the corpus does with the topic's other words.
+        columns = sorted(terms)
+        titles: dict[int, set[str]] = {}
+        for i, column in zip(single, which):
+            if keep[i]:
+                continue
+            article = int(corpus.article_of[rows[i]])
+            if article not in titles:
+                titles[article] = set(corpus.analyzer(corpus.articles[article].title or ""))
+            keep[i] = corpus.terms[columns[column]] in titles[article]
     return rows[keep]
 
 
