@@ -10,7 +10,7 @@ import numpy as np
 
 from .corpus import Corpus
 from ..options import Length
-from ..model import Article, Explanation, Novelty, Repeat, Sentence, SummarySentence
+from ..model import Article, Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
 from .ranker import Ranking
 from ..reading.terms import words
 
@@ -95,6 +95,13 @@ def is_summary_worthy(sentence: Sentence, word_count: int, article: Article | No
         and quotes_balanced(text)
         and (article is None or not opens_inside_a_quotation(sentence, article))
     )
+
+
+def in_relevance_order(summary: Summary) -> Summary:
+    """Relevance order: the score each sentence shows, highest first. Selection gives each sentence
+    the gain that chose it, which never rises from one choice to the next, so this is the order of
+    choice (a stable sort: ties keep it)."""
+    return replace(summary, sentences=tuple(sorted(summary.sentences, key=lambda item: -item.score)))
 
 
 class Objective(Protocol):
