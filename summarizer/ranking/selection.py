@@ -25,6 +25,7 @@ _QUOTE_FRAGMENT = re.compile(r"^[\"'\u201d\u2019)\]]|^[a-z]")
 
 
 _AFTER_OPEN = frozenset(" \t\n([{\u2014\u2013-/")
+_QUOTE_MARKS = re.compile("``|''|[\"'\u201c\u201d\u2018\u2019]")
 _CLOSE_FOLLOWERS = frozenset(".,;:!?)]}\u2014\u2013-")
 
 
@@ -35,23 +36,21 @@ def _quote_depth(text: str) -> tuple[int, bool]:
     quotation is not inside one. A single quote opens only at the start of a word before a letter,
     and closes only an open quotation (else it is an apostrophe: "the students' union")."""
     depth, stray = 0, False
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
+    n = len(text)
+    for match in _QUOTE_MARKS.finditer(text):  # only the marks: the scan costs what the quotes cost
+        c, i = match.group(), match.start()
         before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < n else " "
+        after = text[match.end()] if match.end() < n else " "
         word_starts = before in _AFTER_OPEN and not after.isspace()
         word_ends = not before.isspace() and (after.isspace() or after in _CLOSE_FOLLOWERS)
         opening: bool | None = None
-        if c == "\u201c" or (c == "`" and after == "`"):
+        if c in ("\u201c", "``"):
             opening = True
-            i += c == "`"
-        elif c == "\u201d" or (c == "'" and after == "'"):
+        elif c in ("\u201d", "''"):
             opening = False
-            i += c == "'"
         elif c == '"':
             opening = True if word_starts else False if word_ends else depth == 0
-        elif c in "'\u2018\u2019":
+        else:  # a single quote
             if word_starts and after.isalpha() and c != "\u2019":
                 opening = True
             elif depth and word_ends and c != "\u2018":
@@ -63,7 +62,6 @@ def _quote_depth(text: str) -> tuple[int, bool]:
                 depth -= 1
             else:
                 stray = True
-        i += 1
     return depth, stray
 
 
