@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Literal
 
 from .ranking.corpus import Corpus
 from .ranking.methods import TopicSummarizer
+from .ranking.selection import in_relevance_order
 from .options import DEFAULT_METHOD, ORDERS, Length
 from .model import Article, Digest, Summary, Topic
 
@@ -53,9 +54,9 @@ class Digester:
 
 
 def by_score(summary: Summary) -> Summary:
-    """Relevance order: the score each sentence shows, highest first (the order they were chosen
-    in, which coverage decides, is not what a reader sees as relevance)."""
-    return replace(summary, sentences=tuple(sorted(summary.sentences, key=lambda item: -item.score)))
+    """Relevance order: the score each sentence shows, highest first, which is the order of choice
+    (see :func:`~summarizer.ranking.selection.in_relevance_order`)."""
+    return in_relevance_order(summary)
 
 
 def chronological(summary: Summary, corpus: Corpus) -> Summary:

@@ -141,6 +141,21 @@ class Summary:
     """How many articles were searched."""
     repeats: tuple[Repeat, ...] = ()
     """In an update summary: the best candidates left out as already read (at most a few)."""
+    unmentioned: tuple[str, ...] = ()
+    """Names a question asks about (as written) that no article mentions: what it asks is not
+    covered here, and the sentences are only the closest ones."""
+    budget: int | None = None
+    """The word budget when candidates were found but none fitted it."""
+    shortest: int | None = None
+    """With ``budget``: the words of the shortest candidate that could stand alone."""
+
+    @property
+    def caveat(self) -> str | None:
+        """What to tell the reader before the sentences of a question the articles barely cover."""
+        if not self.unmentioned:
+            return None
+        names = _join(self.unmentioned)
+        return f"nothing here mentions {names}; the closest sentences:" if self.sentences else None
 
     @property
     def message(self) -> str | None:
@@ -148,10 +163,20 @@ class Summary:
         if self.sentences:
             return None
         plural = "" if self.articles == 1 else "s"
+        if self.unmentioned:
+            return f"nothing here mentions {_join(self.unmentioned)} ({self.articles} article{plural})"
         if self.repeats:
             return (f"nothing new about {self.topic.label.lower()} in {self.articles} article{plural}: "
                     "what they say about it was already read")
+        if self.budget is not None and self.shortest is not None:
+            return (f"no sentence about {self.topic.label.lower()} fits in {self.budget} "
+                    f"word{'' if self.budget == 1 else 's'} (the shortest has {self.shortest})")
         return f"no sentences about {self.topic.label.lower()} in {self.articles} article{plural}"
+
+
+def _join(names: tuple[str, ...]) -> str:
+    """``Ukraine``, ``Ukraine or Moldova``, ``Ukraine, Moldova or Crimea``."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 @dataclass(frozen=True)

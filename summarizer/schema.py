@@ -8,7 +8,7 @@ from .citations import Citations
 from .model import Article, Digest, Sentence, Summary, SummarySentence
 
 SCHEMA = "newsdigest.summary"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def digest_to_dict(
@@ -60,6 +60,8 @@ def _summary(summary: Summary, is_update: bool = False) -> dict[str, Any]:
         "method": summary.method,
         "candidates": summary.candidates,
         "message": summary.message,
+        "caveat": summary.caveat,
+        "not_mentioned": list(summary.unmentioned),
         "sentences": [_item(i, rank) for rank, i in enumerate(summary.sentences, 1)],
     }
     if is_update:

@@ -1227,3 +1227,15 @@ async def test_the_footer_keeps_help_and_quit_at_every_width():
             keys = app.screen.query_one("Footer").query("FooterKey")
             assert sum(key.region.width for key in keys) <= width  # nothing cut at the edge
         assert "toggle_order" not in shown and "export" not in shown  # the least used went first
+
+
+@sync
+async def test_a_question_no_article_covers_says_so_above_its_sentences():
+    app = make_app(Request(query="Is Zembla sending aid?"), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        view = screen_of(app).query_one(SummaryView)
+        kinds = [e.kind for e in view.entries if e.summary is not None and e.summary.topic.name == "query"]
+        assert kinds[:3] == ["topic", "message", "sentence"]
+        index = [i for i, e in enumerate(view.entries) if e.kind == "message" and e.summary.topic.name == "query"][0]
+        assert view.get_option_at_index(index).prompt.plain == "Nothing here mentions Zembla; the closest sentences:"

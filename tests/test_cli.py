@@ -26,7 +26,7 @@ def test_json_on_the_seeds_from_another_directory(tmp_path):
     result = run("summarize", "--format", "json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["schema"] == "newsdigest.summary" and data["version"] == 1
+    assert data["schema"] == "newsdigest.summary" and data["version"] == 2
     assert [t["name"] for t in data["topics"]] == ["aid", "mediation", "security"]
     articles = {a["id"]: a for a in data["articles"]}
     for topic in data["topics"]:
@@ -225,3 +225,28 @@ def test_a_missing_path_is_said_once(tmp_path):
     result = run("summarize", str(tmp_path / "nope"), cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr == f"newsdigest: error: {tmp_path / 'nope'}: no such file or directory\n"
+
+
+def test_a_question_about_a_place_no_article_mentions_says_so(tmp_path):
+    # The seeds never mention Zembla: the answer says so, then gives the closest sentences.
+    text = run("summarize", "--no-cache", "--query", "Is Zembla sending aid to Tarrow?", "-n", "2", cwd=tmp_path)
+    assert text.returncode == 0, text.stderr
+    lines = text.stdout.splitlines()
+    assert lines[1].strip() == "nothing here mentions Zembla or Tarrow; the closest sentences:"
+    assert lines[2].lstrip().startswith("- ")
+    data = json.loads(run("summarize", "--no-cache", "-f", "json", "--query", "Is Zembla sending aid?", "-n", "2",
+                          cwd=tmp_path).stdout)
+    (topic,) = data["topics"]
+    assert topic["not_mentioned"] == ["Zembla"] and topic["caveat"].startswith("nothing here mentions Zembla")
+    assert topic["message"] is None and len(topic["sentences"]) == 2
+    # A question about what the seeds do cover has no caveat.
+    covered = json.loads(run("summarize", "--no-cache", "-f", "json", "--query", "Is Israel sending aid to Ukraine?",
+                             cwd=tmp_path).stdout)
+    assert covered["topics"][0]["caveat"] is None and covered["topics"][0]["not_mentioned"] == []
+
+
+def test_a_word_budget_no_sentence_fits_says_so(tmp_path):
+    result = run("summarize", "--no-cache", "-t", "security", "--words", "5", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "no sentence about security fits in 5 words (the shortest has" in result.stdout
+    assert "no sentences about security" not in result.stdout

@@ -72,3 +72,36 @@ def test_cli_reproduces_the_official_per_eval_scores(tmp_path):
         mine = ours[(row["topic"], row["peer"], row["model_set_id"])]
         assert abs(float(mine["r2"]) - float(row["r2"])) <= 0.0005
         assert abs(float(mine["su4"]) - float(row["su4"])) <= 0.0005
+
+
+def test_eval_summarizes_as_summarize_query_does(tmp_path):
+    # eval's summary of a topic is what `summarize --query "TITLE. NARRATIVE" --words N` prints, but
+    # for the last sentence, which eval lets run past N words (the scorer cuts it, as DUC did).
+    dataset = tiny_dataset(tmp_path)
+    saved = tmp_path / "saved.jsonl"
+    assert run("eval", str(dataset), "-m", "topical", "--words", "40", "--save", str(saved), cwd=tmp_path).returncode == 0
+    evaluated = json.loads(saved.read_text(encoding="utf-8").splitlines()[0])["summary"].splitlines()
+    topic = json.loads(dataset.read_text(encoding="utf-8"))
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for document in topic["documents"]:
+        write(folder / f"{document['id']}.txt", document["text"])
+    asked = f"{topic['title']}. {topic['narrative']}"
+    result = run("summarize", "--no-cache", str(folder), "--query", asked, "--words", "40", "-f", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    printed = [s["text"] for s in json.loads(result.stdout)["topics"][0]["sentences"]]
+    assert len(evaluated) >= 2 and evaluated[:-1] == printed[: len(evaluated) - 1]
+
+
+def test_eval_asks_the_question_a_user_asks(tmp_path):
+    from summarizer.evaluation.benchmark import dataset_query
+    from summarizer.evaluation.datasets import load_dataset
+    from summarizer.ranking.topics import available_topics
+    from summarizer.reading.terms import TermAnalyzer
+
+    (topic,) = load_dataset(tiny_dataset(tmp_path))
+    stop = TermAnalyzer().stop_words
+    asked = f"{topic.title}. {topic.narrative}"
+    users = next(t for t in available_topics(query=asked, stop_words=stop, use_config=False) if t.name == "query")
+    assert dataset_query(topic, stop) == users
+    assert "negotiation" in users.context  # "ceasefire" is a word of mediation: its vocabulary is added

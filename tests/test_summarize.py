@@ -128,6 +128,25 @@ def test_fragments_do_not_stand_alone_in_a_summary(text, worthy):
     assert is_summary_worthy(sentence, len(words(sentence.text))) is worthy
 
 
+def test_a_quotation_opened_with_one_mark_and_closed_with_another_ends_where_it_closes():
+    from summarizer.ranking.selection import is_summary_worthy, opens_inside_a_quotation
+
+    text = (
+        "'We will send the convoy on Monday,\" said Ardo Kessel of the Lindmark relief agency. "
+        "The convoy carried food and medicine to the refugees of Tarrow. "
+        "Aid workers in Tarrow said the supplies would last two weeks."
+    )
+    article = ArticleParser()(text, Metadata("x"))
+    assert len(article.sentences) == 3
+    later = article.sentences[1:]
+    for sentence in later:  # ordinary sentences after the quotation, not someone's words
+        assert not opens_inside_a_quotation(sentence, article)
+        assert is_summary_worthy(sentence, len(words(sentence.text)), article)
+    # A quotation still open does make the next sentence someone's words.
+    still_open = ArticleParser()("Kessel said: \"We will send the convoy on Monday. It carries food to Tarrow.", Metadata("y"))
+    assert len(still_open.sentences) == 2 and opens_inside_a_quotation(still_open.sentences[-1], still_open)
+
+
 def test_large_corpora_count_concepts_over_each_topics_candidates(monkeypatch):
     import summarizer.ranking.coverage as coverage
 

@@ -64,10 +64,37 @@ def test_query_topic_keeps_the_content_words():
     assert topic.name == "query"
     assert set(topic.keywords) | set(topic.context) >= {"orsa", "mediate", "sides"}
     assert not {"what", "did", "the"} & (set(topic.keywords) | set(topic.context))
-    # A question in a topic's words leads with them and takes that topic's vocabulary.
-    assert "mediate" in topic.keywords and "ceasefire" in topic.keywords and "orsa" in topic.context
+    # A question in a topic's words keeps its own words as keywords and takes that topic's
+    # vocabulary as context words, which only add to it.
+    assert set(topic.keywords) == {"steps", "orsa", "mediate", "sides"}
+    assert "ceasefire" in topic.context and "talks" in topic.context
     plain = query_topic("What steps did Orsa take to open the harbour?", STOP)
     assert set(plain.keywords) == {"steps", "orsa", "open", "harbour"} and plain.context == ()
+
+
+def test_a_topic_word_in_a_question_never_replaces_its_subject():
+    # "combat" is a word of the security topic; the question is about a disease in a country.
+    topic = query_topic("How are health workers in Varnland combating the spread of glimmer fever?", STOP)
+    assert {"varnland", "glimmer", "fever", "health", "workers"} <= set(topic.keywords)
+    assert "military" not in topic.keywords and "military" in topic.context
+
+
+def test_a_question_about_a_topic_finds_its_own_subject_first(tmp_path):
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    parse = ArticleParser()
+    articles = [
+        parse("Health workers in Varnland are combating glimmer fever with bed nets and new clinics. "
+              "The fever has spread to four provinces of Varnland this year.\n\n"
+              "Nurses said the clinics treat two hundred patients a day.", Metadata("fever", title="Fever")),
+        parse("Troops of the Ostrian army moved missiles to the border on Monday. "
+              "Soldiers and weapons crossed the river at dawn, military officials said.", Metadata("army", title="Army")),
+    ]
+    topic = query_topic("How is Varnland combating glimmer fever?", STOP)
+    summary = Digester(length=Length(sentences=2))(Corpus(articles), [topic]).summaries[0]
+    assert summary.sentences, "the question's own subject finds its sentences"
+    assert all("Varnland" in item.sentence.text or "fever" in item.sentence.text for item in summary.sentences)
 
 
 def test_query_without_content_words_is_an_error():
@@ -110,6 +137,23 @@ def test_one_topic_word_in_another_sense_is_not_the_topic():
     talks = election + " Lindmark offered to host ceasefire talks between Tarrow and Valdon next week."
     chosen = _summary_of("mediation", talks).sentences
     assert chosen[0].sentence.text == "Lindmark offered to host ceasefire talks between Tarrow and Valdon next week."
+
+
+def test_a_story_titled_with_a_topic_word_is_about_it(tmp_path):
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    (energy,) = load_topics_file(write(tmp_path / "t.toml", '[topics.energy]\nkeywords = ["oil", "gas", "fuel", "pipeline"]\n'))
+    parse = ArticleParser()
+    market = ("Oil fell on Tuesday after exporters in Ostria said they would not cut output. "
+              "Traders in Tarrow expect oil to stay cheap through the winter.")
+    idiom = "The mayor of Valdon said the new tax would only pour fuel on the protests in the square."
+    titled = Corpus([parse(market, Metadata("m", title="Oversupply drags oil lower")), parse(idiom, Metadata("i", title="Tax row"))])
+    texts = [i.sentence.text for i in Digester(length=Length(sentences=3))(titled, [energy]).summaries[0].sentences]
+    assert texts and all("oil" in t.lower() for t in texts), texts
+    # Untitled, "oil" meets no other word of the topic and is not taken for it.
+    untitled = Corpus([parse(market, Metadata("m", title="Markets")), parse(idiom, Metadata("i", title="Tax row"))])
+    assert Digester(length=Length(sentences=3))(untitled, [energy]).summaries[0].sentences == ()
 
 
 def test_context_words_count_only_in_articles_that_use_a_keyword():

@@ -63,6 +63,8 @@ def render_markdown(
         if summary.message:
             lines += [f"*{escape(summary.message)}*", ""]
             continue
+        if summary.caveat:
+            lines += [f"*{escape(summary.caveat)}*", ""]
         for item in summary.sentences:
             lines.append(f"- {escape(item.sentence.text)} {citations.markers(item)}")
             if explain:

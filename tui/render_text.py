@@ -59,6 +59,8 @@ def _topic(summary: Summary, citations: Citations, console: Console, explain: bo
     if summary.message:
         console.print(Text("  " + printable(summary.message), style="italic dim"), soft_wrap=not console.is_terminal)
         return
+    if summary.caveat:
+        console.print(Text("  " + printable(summary.caveat), style="italic"), soft_wrap=not console.is_terminal)
     for item in summary.sentences:
         line = Text(printable(item.sentence.text))
         line.append(" " + citations.markers(item), style="cyan")

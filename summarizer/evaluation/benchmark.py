@@ -1,5 +1,12 @@
 """Summarizing an evaluation dataset with the engine: each topic's title and narrative is the query.
 
+Each topic runs the path ``newsdigest summarize --query "TITLE. NARRATIVE" --words N`` runs: the
+same query topic (:func:`~summarizer.ranking.topics.query_topic` with its defaults), ranking,
+selection and relevance order (what :class:`~summarizer.digest.Digester` does for one topic,
+without importing the entry point, which no stage may). The one difference is the
+DUC convention of a filled budget (``Length.fill``): the last sentence may run past N words, and
+the scorer cuts it at N, as DUC cut its peers.
+
 A topic with ``read`` documents is summarized as an update (its read documents are the
 :class:`~summarizer.ranking.novelty.ReadSet`) unless ``use_read=False``.
 """
@@ -10,12 +17,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..model import Topic
 from ..reading.articles import ArticleParser, Metadata
 from ..ranking.corpus import Corpus
 from .datasets import EvalTopic, PeerScore, make_scorer, score_summaries
 from ..ranking.methods import TopicSummarizer
 from ..ranking.novelty import ReadSet
-from ..ranking.selection import Length
+from ..ranking.selection import Length, in_relevance_order
 from ..reading.terms import TermAnalyzer
 from ..ranking.topics import query_topic
 
@@ -48,10 +56,15 @@ def summarize_topic(
     topic: EvalTopic, corpus: Corpus, summarizer: TopicSummarizer, words: int, read: ReadSet | None = None
 ) -> str:
     """The summary of one dataset topic, one sentence per line (an update summary with ``read``)."""
-    query = query_topic(f"{topic.title}. {topic.narrative}", corpus.analyzer.stop_words, evoke=())
+    query = dataset_query(topic, corpus.analyzer.stop_words)
     length = Length(words=words, fill=True)
     summary = summarizer(corpus, query, length, read) if read is not None else summarizer(corpus, query, length)
-    return "\n".join(item.sentence.text for item in summary.sentences)
+    return "\n".join(item.sentence.text for item in in_relevance_order(summary).sentences)
+
+
+def dataset_query(topic: EvalTopic, stop_words: frozenset[str]) -> Topic:
+    """The topic a user gets from ``--query "TITLE. NARRATIVE"``."""
+    return query_topic(f"{topic.title}. {topic.narrative}", stop_words)
 
 
 def evaluate_methods(

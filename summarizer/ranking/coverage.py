@@ -3,12 +3,19 @@
 Concepts are word bigrams (stemmed; not both stop words) weighted by how many articles use
 them, as in Gillick & Favre (2009): a statement several outlets make is what a reader of the
 whole story needs. Bigrams holding a topic term weigh more, and each sentence's gain is
-scaled by a lead prior (news puts the essentials first) and divided by its length, so the
-budget buys as much shared content as it can. Solved greedily, which keeps within a constant
-factor of the optimum for this monotone submodular objective.
+scaled by a lead prior (news puts the essentials first) and divided by its length (at least
+``LENGTH_FLOOR`` words, so that a short sentence with little in it does not win on shortness), so
+the budget buys as much shared content as it can. The ranker's score (normalised to 1 for the
+best candidate) adds ``SCORE_WEIGHT`` times itself, so that among sentences adding no shared
+concept the best ranked come first. Solved greedily, which keeps within a constant factor of the
+optimum for this monotone submodular objective; the gain of each sentence when it was chosen is
+the score a summary shows, and it never grows from one choice to the next, so the order of choice
+is the order of relevance and a shorter summary is the start of a longer one.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 
@@ -18,6 +25,25 @@ from ..store.concepts import FULL_TABLE_MAX_SENTENCES, concept_table
 from .novelty import ReadSet
 
 
+
+
+LENGTH_FLOOR = 15
+SCORE_WEIGHT = 0.2
+CONTENTLESS_WEIGHT = 0.25
+"""Share of its coverage gain a sentence with no name and no number keeps."""
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019\-.][^\W_]+)*")
+
+
+def has_content(text: str) -> bool:
+    """Whether a sentence names an actor or states a fact: a digit, or a capitalised word that
+    does not open the sentence (a name, a place, an organisation; "I" aside).
+
+    Computed from the text (a per-sentence feature that could be stored at ingest time)."""
+    if any(c.isdigit() for c in text):
+        return True
+    found = _WORD.findall(text)
+    return any(w[0].isupper() and w != "I" for w in found[1:])
 
 
 class ConceptCoverage:
@@ -58,12 +84,16 @@ class ConceptCoverage:
             weight[known] *= read.discount
         self.weight = weight
         self.scale = (1.0 + lead_prior / (1.0 + corpus.positions[ranking.rows])) / np.maximum(
-            corpus.word_counts[ranking.rows], 1
+            corpus.word_counts[ranking.rows], LENGTH_FLOOR
         )
+        # A sentence that names no one and states no number says little alone ("Details were not
+        # announced."), however many outlets print it.
+        contentless = ~np.fromiter((has_content(corpus.sentences[r].text) for r in ranking.rows), dtype=bool, count=len(ranking.rows))
+        self.scale[contentless] *= CONTENTLESS_WEIGHT
         # Sentences far less relevant than the best one are not worth their coverage.
         self.scale[ranking.relevance < min_relevance] = 0.0
         # Ties (and sentences with no shared concept) go to the better-ranked sentence.
-        self.tie_break = 1e-6 * score
+        self.tie_break = SCORE_WEIGHT * score
 
     def gains(self) -> np.ndarray:
         return np.asarray(self.membership @ self.weight).ravel() * self.scale + self.tie_break

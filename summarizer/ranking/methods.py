@@ -13,7 +13,8 @@ from ..errors import UnknownMethodError
 from ..model import Summary, Topic
 from .ranker import Ranking, TopicRanker
 from ..options import DEFAULT_METHOD, METHODS, SUMY_METHODS, Length
-from .selection import CoverageSelector, Selector
+from .selection import CoverageSelector, Selector, is_summary_worthy
+from .topics import asked_names
 from ..reading.terms import words
 
 # sumy's summarizers by method name (module, class); imported when one is used, since sumy
@@ -87,7 +88,19 @@ class TopicSummarizer:
             order = self._lead_order(corpus, ranking)
         chosen, repeats = self.selector(corpus, ranking, length, order, read)
         matched = len(ranking.rows) if ranking.matched is None else ranking.matched
-        return Summary(topic, self.method, tuple(chosen), matched, len(corpus.articles), tuple(repeats))
+        unmentioned = tuple(
+            name for name in asked_names(topic) if not corpus.term_ids([corpus.analyzer.stem(name)])
+        )
+        budget = shortest = None
+        if not chosen and not repeats and length.words is not None and len(ranking.rows):
+            worthy = [
+                int(corpus.word_counts[r]) for r in ranking.rows
+                if is_summary_worthy(corpus.sentences[r], int(corpus.word_counts[r]), corpus.article(corpus.sentences[r]))
+            ]
+            if worthy:
+                budget, shortest = length.words, min(worthy)
+        return Summary(topic, self.method, tuple(chosen), matched, len(corpus.articles), tuple(repeats),
+                       unmentioned, budget, shortest)
 
     def _sumy_order(self, corpus: Corpus, ranking: Ranking, topic: Topic) -> np.ndarray:
         """The candidates in the order a sumy summarizer rates them."""

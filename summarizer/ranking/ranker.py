@@ -80,9 +80,10 @@ def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray)
     """The rows that use the topic's words in the topic's sense, as far as the corpus tells.
 
     A sentence holding two of the topic's words is about the topic. A sentence holding one is
-    kept only when that word stands beside another of the topic's words somewhere in the corpus:
-    in a story about a murder trial, "thrown into relief" never meets a second word of aid, while
-    in a story about an earthquake "relief" meets "supplies" and "hospital".
+    kept only when that word stands beside another of the topic's words somewhere in the corpus,
+    or the title of its article uses it: in a story about a murder trial, "thrown into relief" never
+    meets a second word of aid, while in a story about an earthquake "relief" meets "supplies" and
+    "hospital", and a story titled "... drags oil lower" is about oil.
     """
     if len(terms) < 2 or not len(rows):
         return rows
@@ -92,7 +93,19 @@ def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray)
     keep = per_row >= 2
     single = np.flatnonzero(per_row == 1)
     if len(single):
-        keep[single] = confirmed[held[single].tocsr().indices]
+        which = held[single].tocsr().indices
+        keep[single] = confirmed[which]
+        # An article whose title uses the word is about it ("Oversupply drags oil lower"), whatever
+        # the rest of the corpus does with the topic's other words.
+        columns = sorted(terms)
+        titles: dict[int, set[str]] = {}
+        for i, column in zip(single, which):
+            if keep[i]:
+                continue
+            article = int(corpus.article_of[rows[i]])
+            if article not in titles:
+                titles[article] = set(corpus.analyzer(corpus.articles[article].title or ""))
+            keep[i] = corpus.terms[columns[column]] in titles[article]
     return rows[keep]
 
 
@@ -128,7 +141,10 @@ class TopicRanker:
         if topic.origin != "query":  # a question's words are its sense; a topic's are checked
             rows = in_the_topics_sense(corpus, keywords | context, rows)
         matched = len(rows)
-        query = self._expand(corpus, keywords, context, rows)
+        # A question's context words are the vocabulary of a topic it asks in the words of (see
+        # query_topic): once an article uses the question's own words, they weigh as its keywords.
+        context_weight = 1.0 if topic.origin == "query" else self.context_weight
+        query = self._expand(corpus, keywords, context, rows, context_weight)
         if len(rows) > self.max_candidates:  # rank only the most relevant, in corpus order
             relevance = self._relevance(corpus, rows, query)
             rows = rows[np.sort(np.argsort(-relevance, kind="stable")[: self.max_candidates])]
@@ -141,10 +157,12 @@ class TopicRanker:
         return Ranking(rows, _unit(relevance), _unit(centrality), score, vectors, query, matched)
 
     def _expand(
-        self, corpus: Corpus, keywords: frozenset[int], context: frozenset[int], rows: np.ndarray
+        self, corpus: Corpus, keywords: frozenset[int], context: frozenset[int], rows: np.ndarray,
+        context_weight: float | None = None,
     ) -> TopicQuery:
         original = keywords | context
-        weights = {t: 1.0 if t in keywords else self.context_weight for t in original}
+        context_weight = self.context_weight if context_weight is None else context_weight
+        weights = {t: 1.0 if t in keywords else context_weight for t in original}
         if not self.expansion_terms or not len(rows) or len(rows) == len(corpus):
             return TopicQuery(weights, original)
         # Terms far more frequent in the topic's sentences than in the corpus, seen in 2+ of them.

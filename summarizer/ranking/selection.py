@@ -10,7 +10,7 @@ import numpy as np
 
 from .corpus import Corpus
 from ..options import Length
-from ..model import Article, Explanation, Novelty, Repeat, Sentence, SummarySentence
+from ..model import Article, Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
 from .ranker import Ranking
 from ..reading.terms import words
 
@@ -24,18 +24,58 @@ REPEATS_KEPT = 3
 _QUOTE_FRAGMENT = re.compile(r"^[\"'\u201d\u2019)\]]|^[a-z]")
 
 
+_AFTER_OPEN = frozenset(" \t\n([{\u2014\u2013-/")
+_QUOTE_MARKS = re.compile("``|''|[\"'\u201c\u201d\u2018\u2019]")
+_CLOSE_FOLLOWERS = frozenset(".,;:!?)]}\u2014\u2013-")
+
+
+def _quote_depth(text: str) -> tuple[int, bool]:
+    """(quotations left open at the end of ``text``, whether a mark closed a quotation that
+    ``text`` never opened). Any closing mark closes the innermost open quotation, whatever mark
+    opened it: writers open with ' and close with ", or the reverse, and the paragraph after such a
+    quotation is not inside one. A single quote opens only at the start of a word before a letter,
+    and closes only an open quotation (else it is an apostrophe: "the students' union")."""
+    depth, stray = 0, False
+    n = len(text)
+    for match in _QUOTE_MARKS.finditer(text):  # only the marks: the scan costs what the quotes cost
+        c, i = match.group(), match.start()
+        before = text[i - 1] if i else " "
+        after = text[match.end()] if match.end() < n else " "
+        word_starts = before in _AFTER_OPEN and not after.isspace()
+        word_ends = not before.isspace() and (after.isspace() or after in _CLOSE_FOLLOWERS)
+        opening: bool | None = None
+        if c in ("\u201c", "``"):
+            opening = True
+        elif c in ("\u201d", "''"):
+            opening = False
+        elif c == '"':
+            opening = True if word_starts else False if word_ends else depth == 0
+        else:  # a single quote
+            if word_starts and after.isalpha() and c != "\u2019":
+                opening = True
+            elif depth and word_ends and c != "\u2018":
+                opening = False
+        if opening is True:
+            depth += 1
+        elif opening is False:
+            if depth:
+                depth -= 1
+            else:
+                stray = True
+    return depth, stray
+
+
 def quotes_balanced(text: str) -> bool:
     """Whether every quotation the sentence closes it also opened (and the reverse)."""
-    if text.count("\u201c") != text.count("\u201d") or text.count("``") != text.count("''"):
-        return False
-    return text.count('"') % 2 == 0
+    depth, stray = _quote_depth(text)
+    return depth == 0 and not stray
 
 
 def opens_inside_a_quotation(sentence: Sentence, article: Article) -> bool:
     """Whether an earlier sentence of the paragraph opened a quotation this one continues: then it
     is someone's words ("I informed him that ...") whose speaker is named elsewhere."""
     before = article.text[article.blocks[sentence.paragraph].start : sentence.start]
-    return not quotes_balanced(before)
+    return _quote_depth(before)[0] > 0
 
 
 def is_summary_worthy(sentence: Sentence, word_count: int, article: Article | None = None) -> bool:
@@ -53,6 +93,13 @@ def is_summary_worthy(sentence: Sentence, word_count: int, article: Article | No
         and quotes_balanced(text)
         and (article is None or not opens_inside_a_quotation(sentence, article))
     )
+
+
+def in_relevance_order(summary: Summary) -> Summary:
+    """Relevance order: the score each sentence shows, highest first. Selection gives each sentence
+    the gain that chose it, which never rises from one choice to the next, so this is the order of
+    choice (a stable sort: ties keep it)."""
+    return replace(summary, sentences=tuple(sorted(summary.sentences, key=lambda item: -item.score)))
 
 
 class Objective(Protocol):
@@ -132,10 +179,12 @@ class Selector:
         similarity = (ranking.vectors @ ranking.vectors.T).toarray() if n <= 4000 else None
         chosen: list[int] = []
         redundancy_at_choice: list[float] = []
+        decided_by: list[float] = []  # what chose each sentence: the objective's gain, or the method's score
         max_similarity = np.zeros(n)
         used_words = 0
         available = eligible.copy()
         preference = list(order) if order is not None else None
+        place = {int(candidate): i for i, candidate in enumerate(order)} if order is not None else {}
         objective = self.objective(corpus, ranking, score, read) if preference is None else None
 
         while available.any():
@@ -145,15 +194,18 @@ class Selector:
                 if not preference:
                     break
                 pick = preference.pop(0)
+                decided = 1.0 - place[pick] / len(place)  # the method's own rating: its order
             else:
                 gain = objective.gains()
                 gain[~available] = -np.inf
                 pick = int(np.argmax(gain))
+                decided = float(gain[pick])
             available[pick] = False
             if length.words is not None and not length.fill and used_words + word_counts[pick] > length.words:
                 continue  # too long for what is left of the budget; a shorter one may fit
             chosen.append(pick)
             redundancy_at_choice.append(float(max_similarity[pick]))
+            decided_by.append(decided)
             used_words += int(word_counts[pick])
             row_similarity = self._similarity_row(ranking, similarity, pick)
             max_similarity = np.maximum(max_similarity, row_similarity)
@@ -165,7 +217,9 @@ class Selector:
             if length.words is not None and used_words >= length.words:
                 break
 
-        items = [self._item(corpus, ranking, similarity, i, r) for i, r in zip(chosen, redundancy_at_choice)]
+        items = [
+            self._item(corpus, ranking, i, r, d) for i, r, d in zip(chosen, redundancy_at_choice, decided_by)
+        ]
         if read is not None:
             assert read_similarity is not None and read_closest is not None
             items = [
@@ -184,7 +238,7 @@ class Selector:
             return similarity[index]
         return np.asarray((ranking.vectors @ ranking.vectors[index].T).todense()).ravel()
 
-    def _item(self, corpus: Corpus, ranking: Ranking, similarity: np.ndarray | None, index: int, redundancy: float) -> SummarySentence:
+    def _item(self, corpus: Corpus, ranking: Ranking, index: int, redundancy: float, score: float) -> SummarySentence:
         sentence = corpus.sentences[ranking.rows[index]]
         sources = same_statement(corpus, int(ranking.rows[index]), self.duplicate)
         original = {corpus.terms[t] for t in ranking.query.original}
@@ -194,7 +248,7 @@ class Selector:
         related = dict.fromkeys(w for w, stem in stems if stem in expanded)
         return SummarySentence(
             sentence=sentence,
-            score=float(ranking.score[index]),
+            score=score,
             sources=tuple(sources),
             explanation=Explanation(
                 matched_terms=tuple(matched),

@@ -140,10 +140,12 @@ def query_topic(
 ) -> Topic:
     """A free-text topic: the content words of a question or description.
 
-    A question in a topic's words ("Who is mediating ...?") also gets that topic's vocabulary as
-    context words, so that the sentences about mediation rank above those that merely name the
-    same places. ``evoke`` are the topics that can be evoked (the built-in ones by default; none
-    for evaluation datasets, whose long narratives are their own vocabulary).
+    The question's own words are its keywords, always: they name its subject (the disease, the
+    country). A question in a topic's words ("Who is mediating ...?") also gets that topic's
+    vocabulary, as context words only: they add to the question (sentences about mediation rank
+    above those that merely name the same places) and never replace it, since context words
+    count only in articles that use a keyword. ``evoke`` are the topics that can be evoked (the
+    built-in ones by default, as ``summarize --query`` and ``eval`` use it; none to turn it off).
     """
     text = " ".join(query.split())
     words = re.findall(r"[^\W_]+(?:['\u2019\-][^\W_]+)*", text)
@@ -160,16 +162,33 @@ def query_topic(
         from ..reading.terms import TermAnalyzer
 
         stem = TermAnalyzer().stem
-        asking = {w: stem(w) for w in keywords}
-        evoked = [t for t in evoke if set(asking.values()) & {stem(w) for k in t.keywords for w in k.split()}]
-        if evoked:
-            # The topic's words lead; the rest of the question (names, places) narrows it down.
-            vocabulary = {stem(w) for t in evoked for k in t.keywords for w in k.split()}
-            leading = [w for w, s in asking.items() if s in vocabulary]
-            context = [w for w in keywords if w not in leading]
-            keywords = list(dict.fromkeys([*leading, *(k for t in evoked for k in t.keywords)]))
-            context += [w for t in evoked for w in t.context if w not in keywords]
+        asking = {stem(w) for w in keywords}
+        for topic in evoke:
+            if asking & {stem(w) for k in topic.keywords for w in k.split()}:
+                context += [w for w in (*topic.keywords, *topic.context) if w not in keywords]
     return Topic("query", label, tuple(keywords), text, "query", tuple(dict.fromkeys(context)))
+
+
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+
+def asked_names(topic: Topic) -> tuple[str, ...]:
+    """The names a question asks about, as written: its words written with a capital that do not
+    open a sentence, are not question words and are not months or weekdays ("Who is mediating
+    between Russia and Ukraine?" -> Russia, Ukraine). None for topics that are not questions."""
+    if topic.origin != "query":
+        return ()
+    names: dict[str, None] = {}
+    for sentence in re.split(r"(?<=[.?!:;])\s+", topic.description):
+        for word in re.findall(r"[^\W_]+(?:['\u2019\-][^\W_]+)*", sentence)[1:]:
+            lowered = word.lower()
+            if (word[0].isupper() and lowered in topic.keywords and lowered not in _CALENDAR
+                    and lowered not in QUERY_INSTRUCTION_WORDS):
+                names.setdefault(word)
+    return tuple(names)
 
 
 def select_topics(available: Sequence[Topic], names: Sequence[str]) -> tuple[Topic, ...]:

@@ -84,6 +84,13 @@ _UNICODE_ELLIPSIS = re.compile(
     "(?=[" + re.escape(_OPENERS) + "]*(?:" + _CAPITALISED_STARTERS + r")\b)"
 )
 _LAST_TOKEN = re.compile(r"(\S+)\s*$")
+# Initials inside a name ("George H.W. Bush", "J.R.R. Tolkien"): letters with periods, then a
+# capitalised word that is not a sentence starter. Listed abbreviations (U.S.) already work so.
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,4}$")
+# A model or brand in capitals with a period ("the ID. SPACE VIZZION"): a short all-capitals word
+# with a period, then another all-capitals word.
+_CAPS_WITH_PERIOD = re.compile(r"^[A-Z]{2,3}\.$")
+_NEXT_WORD = re.compile(r"[\"'\u201c\u2018(]*([^\W_][\w'\u2019-]*)")
 _ENDS_QUESTION = re.compile(r"[?!][" + re.escape(_CLOSERS) + r"]*\s*$")
 _ENDS_QUOTED_STOP = re.compile(r"[.?!\u2026][" + re.escape(_CLOSE_QUOTES) + r"]+\s*$")
 _ATTRIBUTION = re.compile(
@@ -262,6 +269,15 @@ class SentenceSplitter:
                 return True
         if not after:
             return False
+        if last:
+            token = last.group(1).lstrip(_OPENERS)
+            following = _NEXT_WORD.match(after)
+            word = following.group(1) if following else ""
+            if word and word.lower() not in _SENTENCE_STARTERS:
+                if _INITIALS.match(token) and word[0].isupper():
+                    return True  # "President George H.W. Bush"
+                if _CAPS_WITH_PERIOD.match(token) and len(word) >= 2 and word.isupper():
+                    return True  # "the ID. SPACE VIZZION"
         # '"Why?" he asked.' / 'Shares of Yahoo! rose' / '"Go." she said.'
         if after[0].islower() and (_ENDS_QUESTION.search(before) or _ENDS_QUOTED_STOP.search(before)):
             return True

@@ -170,6 +170,12 @@ class SummaryView(OptionList):
                         Content.styled(f"No matching sentence: {printable(summary.message)}.", "italic $text-warning"),
                         disabled=True,
                     ))
+                if summary.caveat:  # a question the articles barely cover: say so above the sentences
+                    entries.append(Entry("message", summary))
+                    options.append(Option(
+                        Content.styled(printable(summary.caveat[:1].upper() + summary.caveat[1:]), "italic $text-warning"),
+                        disabled=True,
+                    ))
                 for position, item in enumerate(summary.sentences):
                     prompt = self._sentence(item, citations, search)
                     if search and search.search(prompt.plain):
