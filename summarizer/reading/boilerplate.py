@@ -515,8 +515,11 @@ class _Score(NamedTuple):
     gated: bool  # failed its category's address gate: only weak evidence for neighbours
 
 
+_WORD = re.compile(r"\w[\w'\u2019-]*")
+
+
 def _word_count(text: str) -> int:
-    return len(re.findall(r"\w[\w'\u2019-]*", text))
+    return len(_WORD.findall(text))
 
 
 _ENDS_SENTENCE = re.compile(r"[.?][\"'\u201d\u2019)]*$")
