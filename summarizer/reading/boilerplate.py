@@ -142,6 +142,8 @@ class _Category:
 
 
 def _share_extra(text: str, is_label: bool) -> list[tuple[float, str]]:
+    if not is_label:
+        return []
     platforms = {m.group(0).lower() for m in _PLATFORMS.finditer(text)}
     return [(3.0, "list of social networks")] if is_label and len(platforms) >= 2 else []
 
@@ -401,6 +403,64 @@ _CATEGORIES: tuple[_Category, ...] = (
         extra=_furniture_extra,
     ),
 )
+def _trie_pattern(literals: Sequence[str]) -> str:
+    """A regex matching, at a position, the longest of ``literals`` that starts there (a trie:
+    one branch per next character, so the engine compares characters, not whole literals)."""
+    trie: dict = {}
+    for literal in literals:
+        node = trie
+        for char in literal:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a literal ends here
+
+    def branch(node: dict) -> str:
+        alternatives = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not alternatives:
+            return ""
+        group = alternatives[0] if len(alternatives) == 1 and len(alternatives[0]) == 1 else f"(?:{'|'.join(alternatives)})"
+        return group + "?" if "" in node else group
+
+    return branch(trie)
+
+
+def _literal_index() -> tuple[re.Pattern[str], dict[str, frozenset[tuple[int, int]]], frozenset[tuple[int, int]]]:
+    """The cues' literals at once: a pattern finding the longest literal at each position of a
+    folded text, the cues (category, position) that such a find makes possible (those needing
+    it or any literal it starts with), and the cues that need no literal."""
+    cues_of: dict[str, set[tuple[int, int]]] = {}
+    always: set[tuple[int, int]] = set()
+    for index, cat in enumerate(_CATEGORIES):
+        for position, cue in enumerate(cat.cues):
+            if cue.needs is None:
+                always.add((index, position))
+            for literal in cue.needs or ():
+                cues_of.setdefault(literal, set()).add((index, position))
+    found = {
+        literal: frozenset().union(*(cues for prefix, cues in cues_of.items() if literal.startswith(prefix)))
+        for literal in cues_of
+    }
+    return re.compile(_trie_pattern(list(cues_of))), found, frozenset(always)
+
+
+_LITERAL, _CUES_FOUND, _ALWAYS = _literal_index()
+
+
+def _candidate_cues(folded: str) -> dict[int, list[_Cue]]:
+    """Per category index, in order, its cues whose literals ``folded`` holds (the rest cannot
+    match). Every position where some literal starts is visited; the longest literal there
+    brings every literal it starts with, and literals starting later are found from later."""
+    chosen = set(_ALWAYS)
+    search = _LITERAL.search
+    match = search(folded)
+    while match is not None:
+        chosen |= _CUES_FOUND[match.group()]
+        match = search(folded, match.start() + 1)
+    by_category: dict[int, list[_Cue]] = {}
+    for index, position in sorted(chosen):
+        by_category.setdefault(index, []).append(_CATEGORIES[index].cues[position])
+    return by_category
+
+
 # Boxes that hold several paragraphs and buttons; their neighbours are absorbed.
 _ANCHOR_KINDS = frozenset({"donation appeal", "subscription prompt", "newsletter prompt", "cookie notice"})
 ANCHOR_KINDS = _ANCHOR_KINDS
@@ -455,12 +515,18 @@ class _Score(NamedTuple):
     gated: bool  # failed its category's address gate: only weak evidence for neighbours
 
 
+_WORD = re.compile(r"\w[\w'\u2019-]*")
+
+
 def _word_count(text: str) -> int:
-    return len(re.findall(r"\w[\w'\u2019-]*", text))
+    return len(_WORD.findall(text))
+
+
+_ENDS_SENTENCE = re.compile(r"[.?][\"'\u201d\u2019)]*$")
 
 
 def _is_label(text: str) -> bool:
-    return _word_count(text) <= LABEL_MAX_WORDS and not re.search(r"[.?][\"'\u201d\u2019)]*$", text)
+    return _word_count(text) <= LABEL_MAX_WORDS and not _ENDS_SENTENCE.search(text)
 
 
 def _scores(text: str) -> list[_Score]:
@@ -468,19 +534,28 @@ def _scores(text: str) -> list[_Score]:
     text = " ".join(text.split())
     unquoted = _unquoted(text).replace("\u2019", "'")
     folded = fold(unquoted)
-    is_label = _is_label(text)
-    long_text = _word_count(text) >= GATE_MIN_WORDS
-    attributed = bool(_ATTRIBUTION.search(unquoted))
+    words = _word_count(text)
+    is_label = words <= LABEL_MAX_WORDS and not _ENDS_SENTENCE.search(text)
+    long_text = words >= GATE_MIN_WORDS
+    candidates = _candidate_cues(folded)
+    attributed: bool | None = None  # computed when an appeal category has hits
+    imperative: bool | None = None
     results = []
-    for cat in _CATEGORIES:
-        hits = [(c.weight, c.label) for c in cat.cues if (is_label or not c.label_only) and c.search(unquoted, folded)]
+    for index, cat in enumerate(_CATEGORIES):
+        cues = candidates.get(index)
+        hits = (
+            [(c.weight, c.label) for c in cues if (is_label or not c.label_only) and c.pattern.search(unquoted)]
+            if cues
+            else []
+        )
         if cat.extra:
             hits += cat.extra(unquoted, is_label)
         if not hits:
             continue
         gated = False
         if cat.appeal:
-            imperative = bool(_IMPERATIVE.search(unquoted))
+            if imperative is None:
+                imperative = bool(_IMPERATIVE.search(unquoted))
             # Prose must speak to the reader ("Websites must let users reject all
             # cookies." is news), and long donation prose must speak for the publisher
             # ("you can donate to the Red Cross" is advice in a story). Labels are exempt.
@@ -497,6 +572,8 @@ def _scores(text: str) -> list[_Score]:
                     hits.append((1.0, "call to action"))
             # Reported speech. Not for credits and links, which quote headlines
             # ("Read more: Turkey says it will host talks").
+            if attributed is None:
+                attributed = bool(_ATTRIBUTION.search(unquoted))
             if attributed:
                 hits.append((-_ATTRIBUTION_PENALTY, ""))
         score = sum(w for w, _ in hits)

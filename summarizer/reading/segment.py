@@ -212,6 +212,9 @@ class SentenceSplitter:
             params = _build_params(_normalise(abbreviations))
         self._never_final = _NEVER_FINAL & params.abbrev_types
         self._punkt = PunktSentenceTokenizer(params)  # a params object, so no training
+        # The same parameters with Punkt's patterns in the standard library's engine, for text
+        # where both engines agree (see _stdlib_punkt).
+        self._punkt_fast = _stdlib_punkt(params)
 
     def __call__(self, text: str) -> list[tuple[int, int]]:
         # Bullet lines are hard boundaries (blocks). The marker stays with its
@@ -242,8 +245,9 @@ class SentenceSplitter:
         decides each boundary from the tokens around it, so overlapping windows give the same
         starts as one pass: a window keeps only the starts in its middle part.
         """
+        punkt = self._punkt_fast if _engines_agree(s) else self._punkt
         if len(s) <= _PUNKT_WINDOW:
-            return {start for start, _ in self._punkt.span_tokenize(s)}
+            return {start for start, _ in punkt.span_tokenize(s)}
         starts: set[int] = set()
         lo = 0
         while lo < len(s):
@@ -252,7 +256,7 @@ class SentenceSplitter:
                 hi = _space_before(s, lo + _PUNKT_WINDOW, lo + _PUNKT_WINDOW // 2)
             left = _space_before(s, lo - _PUNKT_OVERLAP, 0) if lo else 0
             right = min(len(s), hi + _PUNKT_OVERLAP)
-            for start, _ in self._punkt.span_tokenize(s[left:right]):
+            for start, _ in punkt.span_tokenize(s[left:right]):
                 if lo < left + start <= hi:
                     starts.add(left + start)
             lo = hi
@@ -286,6 +290,91 @@ class SentenceSplitter:
             m = _ATTRIBUTION.match(after)
             return bool(m) and m.group("first").lower() not in _SENTENCE_STARTERS
         return False
+
+
+# Punkt through the standard library's ``re``. NLTK (3.9.3 on) runs every pattern through
+# ``nltk.redos``: the third-party ``regex`` engine under a wall-clock limit, about half of the time
+# a paragraph takes to split. Punkt's patterns are plain (no nested repeats; the windows above
+# keep each text short), and the two engines match them alike except where they disagree on
+# what \s, \w or \d is: about 30,000 code points (combining marks, "\u00bd", "\x1c").
+# Text holding none of those goes through the standard engine, other text through NLTK's own.
+_CLASSES = (r"\s", r"\w", r"\d")
+_RE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE | re.UNICODE | re.ASCII
+_agreeing: set[str] = set()
+_ascii_agrees: bool | None = None
+
+
+def _classes_agree(char: str) -> bool:
+    import regex  # NLTK's dependency
+
+    return all(
+        bool(re.match(cls, char)) == bool(regex.match(cls, char)) for cls in _CLASSES
+    )
+
+
+def _engines_agree(s: str) -> bool:
+    """Whether ``re`` and ``regex`` agree on every character of ``s`` (cached per character)."""
+    global _ascii_agrees
+    if _ascii_agrees is None:
+        _ascii_agrees = all(_classes_agree(chr(code)) for code in range(128))
+    if _ascii_agrees and s.isascii():
+        return True
+    for char in set(s).difference(_agreeing):
+        if not _classes_agree(char):
+            return False
+        _agreeing.add(char)
+    return True
+
+
+def _stdlib(pattern):  # an nltk.redos.TimedPattern (or a re/regex pattern)
+    compiled = getattr(pattern, "_rx", pattern)
+    return re.compile(compiled.pattern, compiled.flags & _RE_FLAGS)
+
+
+@cache
+def _stdlib_classes():
+    """Punkt's language variables and token class with their patterns compiled by ``re``."""
+    from nltk.tokenize import punkt
+
+    class Vars(punkt.PunktLanguageVars):
+        __slots__ = ()
+        re_boundary_realignment = _stdlib(punkt.PunktLanguageVars.re_boundary_realignment)
+
+        def period_context_re(self):
+            try:
+                return self._re_period_context
+            except AttributeError:
+                self._re_period_context = _stdlib(super().period_context_re())
+                return self._re_period_context
+
+        def _word_tokenizer_re(self):
+            try:
+                return self._re_word_tokenizer
+            except AttributeError:
+                self._re_word_tokenizer = _stdlib(super()._word_tokenizer_re())
+                return self._re_word_tokenizer
+
+    non_punct = _stdlib(punkt._re_non_punct)
+
+    class Token(punkt.PunktToken):
+        __slots__ = ()
+        _RE_ELLIPSIS = _stdlib(punkt.PunktToken._RE_ELLIPSIS)
+        _RE_NUMERIC = _stdlib(punkt.PunktToken._RE_NUMERIC)
+        _RE_INITIAL = _stdlib(punkt.PunktToken._RE_INITIAL)
+        _RE_ALPHA = _stdlib(punkt.PunktToken._RE_ALPHA)
+
+        @property
+        def is_non_punct(self):
+            return non_punct.search(self.type)
+
+    return Vars, Token
+
+
+def _stdlib_punkt(params: PunktParameters):
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    Vars, Token = _stdlib_classes()
+    return PunktSentenceTokenizer(params, lang_vars=Vars(), token_cls=Token)
 
 
 def _space_before(s: str, pos: int, floor: int) -> int:

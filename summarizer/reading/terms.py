@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 from importlib import util
 from pathlib import Path
 
@@ -63,6 +64,9 @@ class _StemTable:
         self.stemmer: Callable[[str], str] | None = None
         self.source: Callable[[list[str]], dict[str, str]] | None = None
         """Where stems computed before are kept (the index's table), asked on a miss."""
+        self.generation = 0
+        """Changes whenever a known stem may have changed or been forgotten (analyzers' caches of
+        terms start again then)."""
 
     def prefetch(self, lowered: Iterable[str]) -> None:
         """Ask the source at once for the words not known yet (one query, not one per word)."""
@@ -85,11 +89,13 @@ class _StemTable:
             if len(self.known) >= MAX_KNOWN_STEMS:
                 self.known.clear()
                 self.learned.clear()
+                self.generation += 1
             stem = self.known[lowered] = self.learned[lowered] = self.stemmer(lowered)
         return stem
 
 
 _tables: dict[str, _StemTable] = {}
+_UNSEEN: Any = object()  # a word not looked up yet
 
 
 class TermAnalyzer:
@@ -99,6 +105,10 @@ class TermAnalyzer:
         self.language = language
         self.stop_words = stop_words(language)
         self._stem = _tables.get(language) or _tables.setdefault(language, _StemTable(language))
+        self._terms: dict[str, str | None] = {}
+        """Word as written -> its term, or None when it makes none (stop word, number, one letter):
+        a word seen before costs one look-up. Valid for one generation of the stem table."""
+        self._generation = self._stem.generation
 
     @property
     def learned(self) -> dict[str, str]:
@@ -109,11 +119,13 @@ class TermAnalyzer:
     def know(self, stems: Mapping[str, str]) -> None:
         """Take stems computed before (by this language's stemmer: lower-cased word -> stem)."""
         self._stem.known.update(stems)
+        self._stem.generation += 1
 
     def stems_from(self, source: Callable[[list[str]], dict[str, str]] | None) -> None:
         """Ask ``source`` (lower-cased words -> their stems, for the words it knows) before the
         stemmer: a run over indexed articles reads the stems it needs and loads no stemmer."""
         self._stem.source = source
+        self._stem.generation += 1
 
     def prefetch(self, texts: Iterable[str]) -> None:
         """Make the stems of every word of ``texts`` known with one look-up in the source."""
@@ -127,9 +139,25 @@ class TermAnalyzer:
 
     def __call__(self, text: str) -> list[str]:
         terms = []
+        cache = self._terms
+        if self._generation != self._stem.generation or len(cache) >= MAX_KNOWN_STEMS:
+            cache.clear()
+            self._generation = self._stem.generation
+        known = cache.get
         for word in words(text):
-            lowered = _POSSESSIVE.sub("", word.lower())
-            if lowered in self.stop_words or len(lowered) < 2 or lowered.isdigit():
-                continue
-            terms.append(_ACRONYMS.get(word) or STEM_EXCEPTIONS.get(lowered) or self._stem(lowered))
+            term = known(word, _UNSEEN)
+            if term is _UNSEEN:
+                term = self._term(word)
+                if self._generation != self._stem.generation:  # the stem table started again
+                    cache.clear()
+                    self._generation = self._stem.generation
+                cache[word] = term
+            if term is not None:
+                terms.append(term)
         return terms
+
+    def _term(self, word: str) -> str | None:
+        lowered = _POSSESSIVE.sub("", word.lower())
+        if lowered in self.stop_words or len(lowered) < 2 or lowered.isdigit():
+            return None
+        return _ACRONYMS.get(word) or STEM_EXCEPTIONS.get(lowered) or self._stem(lowered)
