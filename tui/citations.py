@@ -7,7 +7,8 @@ before the engine is loaded, and paints first.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,8 +27,21 @@ def __getattr__(name: str):
 
 
 def display_path(path: str) -> str:
-    """A path as a reader wants it: relative when it lies under the current directory."""
+    """A path as a reader wants it: relative when it lies under the current directory (both with
+    symbolic links resolved)."""
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+        directory, name = os.path.split(os.path.abspath(path))
+        full = os.path.join(_resolved(directory), name)
+        if os.path.islink(full):
+            full = os.path.realpath(full)
+        relative = os.path.relpath(full, _resolved(os.getcwd()))
     except (ValueError, OSError):
         return path
+    return path if relative == os.pardir or relative.startswith(os.pardir + os.sep) else relative
+
+
+@lru_cache(maxsize=256)
+def _resolved(directory: str) -> str:
+    """A folder with its symbolic links resolved: a summary citing hundreds of files in one
+    folder resolves it once, not once per file."""
+    return os.path.realpath(directory)

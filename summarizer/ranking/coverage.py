@@ -40,7 +40,7 @@ def has_content(text: str) -> bool:
     does not open the sentence (a name, a place, an organisation; "I" aside).
 
     Computed from the text (a per-sentence feature that could be stored at ingest time)."""
-    if any(c.isdigit() for c in text):
+    if any(map(str.isdigit, text)):
         return True
     found = _WORD.findall(text)
     return any(w[0].isupper() and w != "I" for w in found[1:])

@@ -127,9 +127,9 @@ class TermAnalyzer:
         self._stem.source = source
         self._stem.generation += 1
 
-    def prefetch(self, texts: Iterable[str]) -> None:
-        """Make the stems of every word of ``texts`` known with one look-up in the source."""
-        self._stem.prefetch(_POSSESSIVE.sub("", w.lower()) for text in texts for w in words(text))
+    def prefetch(self, written: Iterable[str]) -> None:
+        """Make the stems of these words (as written) known with one look-up in the source."""
+        self._stem.prefetch(_POSSESSIVE.sub("", w.lower()) for w in set(written))
 
     def stem(self, word: str) -> str:
         if word in _ACRONYMS:

@@ -206,6 +206,9 @@ def _add_tables(db: sqlite3.Connection) -> None:
     db.execute(
         "CREATE TABLE IF NOT EXISTS stems (word TEXT PRIMARY KEY, stem TEXT NOT NULL, code TEXT NOT NULL)"
     )
+    columns = [row[1] for row in db.execute("PRAGMA table_info(sentence_indexes)")]
+    if columns and "code" not in columns:  # made by a development build: rebuilt, it is a cache
+        db.execute("DROP TABLE sentence_indexes")
     db.execute(
         "CREATE TABLE IF NOT EXISTS sentence_indexes (key BLOB PRIMARY KEY, data BLOB NOT NULL, "
         "stored_at REAL NOT NULL, code TEXT NOT NULL DEFAULT '')"

@@ -46,12 +46,13 @@ def concept_table(sentences: Sequence[Sentence], article_of: np.ndarray, analyze
         known[word] = entry
         return entry
 
-    analyzer.prefetch(s.text for s in sentences)
+    split = [words(s.text) for s in sentences]
+    analyzer.prefetch(w for ws in split for w in ws)
     ids: list[int] = []
     stop: list[bool] = []
     lengths: list[int] = []
-    for sentence in sentences:
-        tokens = [known.get(w) or learn(w) for w in words(sentence.text)]
+    for written in split:
+        tokens = [known.get(w) or learn(w) for w in written]
         ids.extend(t[0] for t in tokens)
         stop.extend(t[1] for t in tokens)
         lengths.append(len(tokens))

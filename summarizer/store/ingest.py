@@ -16,15 +16,17 @@ import signal
 import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import numpy as np
 
-from ..reading.articles import ArticleParser, Metadata
 from .cache import FileIdentity, IndexStore, content_hash
 from ..errors import InputError
 from ..reading.inputs import InputFile, parse_input, read_bytes
 from ..model import Article, Block, Sentence
+
+if TYPE_CHECKING:
+    from ..reading.articles import ArticleParser
 from ..reading.terms import TermAnalyzer, words
 
 # Placeholders the worker parses with: the real id stem and id are only known in order.
@@ -88,12 +90,18 @@ _analyzer: TermAnalyzer | None = None
 def _tools() -> tuple[ArticleParser, TermAnalyzer]:
     global _parser, _analyzer
     if _parser is None or _analyzer is None:
+        # Here, not at the top: a run that finds everything in the index compiles none of the
+        # parser's hundreds of patterns.
+        from ..reading.articles import ArticleParser
+
         _parser, _analyzer = ArticleParser(), TermAnalyzer()
     return _parser, _analyzer
 
 
 def parse_file(item: InputFile, data: bytes) -> FileRecords:
     """Records of one input's content (what ``load_articles`` would read, minus ids and path)."""
+    from ..reading.articles import Metadata
+
     parser, analyzer = _tools()
     problems: list[str] = []
     stub = InputFile(item.path, _STEM, item.is_stdin)

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from ..reading.articles import ArticleParser, Metadata
 from ..errors import InputError, NoArticlesError
 from .index import ArticleCache
 from ..reading.inputs import discover, read_input
 from ..model import Article
+
+if TYPE_CHECKING:
+    from ..reading.articles import ArticleParser
 
 Progress = Callable[[int, int], None]
 """Called with (inputs done, inputs in all)."""
@@ -49,11 +51,13 @@ def load_articles(
             on_warning(error)
 
     given = list(paths) or [str(seeds_dir())]
-    parse = parser or ArticleParser()
     files = discover(given, warn)
     if cache is not None and parser is None:
         articles = cache.load(files, warn, on_progress, stdin)
         return _nonempty(articles, given)
+    from ..reading.articles import ArticleParser, Metadata
+
+    parse = parser or ArticleParser()
     articles: list[Article] = []
     seen_ids: set[str] = set()
     for done, item in enumerate(files, 1):
