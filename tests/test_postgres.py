@@ -308,11 +308,29 @@ def test_a_database_of_another_schema_version_is_refused_with_what_to_do(pg_url)
     with psycopg.connect(pg_url, autocommit=True) as db:
         db.execute("UPDATE newsdigest.schema_version SET version = 7")
     message = one_line_error(newsdigest("summarize", "--index", pg_url))
-    assert "has schema version 7, this newsdigest uses 1: upgrade newsdigest to use it" in message
+    assert "has schema version 7, this newsdigest uses 2: upgrade newsdigest to use it" in message
     with psycopg.connect(pg_url, autocommit=True) as db:
         db.execute("UPDATE newsdigest.schema_version SET version = 0")
     message = one_line_error(newsdigest("summarize", "--index", pg_url))
     assert "has schema version 0" in message and "DROP SCHEMA newsdigest CASCADE" in message
+
+
+def test_a_database_of_version_1_is_migrated_and_then_used(corpus, pg_url):
+    """Version 1 (branch pg's first schema) had no sentence indexes nor file sets."""
+    open_index(pg_url).close()
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as db:
+        db.execute("DROP TABLE newsdigest.sentence_indexes, newsdigest.file_sets")
+        db.execute("DROP INDEX newsdigest.files_sha256")
+        db.execute("UPDATE newsdigest.schema_version SET version = 1")
+    for _ in range(2):  # the second run reads the set's sentence index the first one stored
+        result = newsdigest("summarize", str(corpus), "-t", "aid", "--index", pg_url)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip()
+    with psycopg.connect(pg_url, autocommit=True) as db:
+        assert db.execute("SELECT version FROM newsdigest.schema_version").fetchone()[0] == 2
+        assert db.execute("SELECT count(*) FROM newsdigest.file_sets").fetchone()[0] == 1
 
 
 def test_an_older_schema_is_migrated_when_a_migration_is_known(pg_url, monkeypatch):
@@ -320,13 +338,13 @@ def test_an_older_schema_is_migrated_when_a_migration_is_known(pg_url, monkeypat
     import psycopg
 
     with psycopg.connect(pg_url, autocommit=True) as db:
-        db.execute("UPDATE newsdigest.schema_version SET version = 0")
+        db.execute("UPDATE newsdigest.schema_version SET version = 1")
     ran = []
-    monkeypatch.setitem(pg.MIGRATIONS, 0, lambda db: ran.append(db.execute("SELECT 1").fetchone()[0]))
+    monkeypatch.setitem(pg.MIGRATIONS, 1, lambda db: ran.append(db.execute("SELECT 1").fetchone()[0]))
     open_index(pg_url).close()
     assert ran == [1]
     with psycopg.connect(pg_url, autocommit=True) as db:
-        assert db.execute("SELECT version FROM newsdigest.schema_version").fetchall() == [(1,)]
+        assert db.execute("SELECT version FROM newsdigest.schema_version").fetchall() == [(2,)]
 
 
 def test_a_server_restart_between_writes_loses_nothing(postgres_server, pg_url):
@@ -394,7 +412,7 @@ def test_each_reader_has_their_own_read_state_in_the_shared_index(pg_url):
 def test_reader_without_a_shared_index_is_a_usage_error():
     run = newsdigest("summarize", "--reader", "ana", "--new")
     assert run.returncode == 2
-    assert run.stderr == ("newsdigest: --reader needs a shared index (--index URL): "
+    assert run.stderr == ("newsdigest: error: --reader needs a shared index (--index URL): "
                           "the read state in the cache dir is yours alone\n")
 
 
