@@ -606,6 +606,10 @@ def _serve(args: argparse.Namespace, stderr: TextIO) -> int:
         if (missing.name or "").split(".")[0] in ("textual_serve", "aiohttp", "aiohttp_jinja2", "jinja2"):
             raise NewsdigestError("serve needs textual-serve: pip install 'newsdigest[serve]'") from None
         raise
+    if getattr(args, "index", None):
+        # Each tab's app finds the index where the user's own runs do: in the environment, not on
+        # a command line that every user of the machine can read (the URL may hold a password).
+        os.environ["NEWSDIGEST_INDEX"] = args.index
     limits = Limits(max_sessions=args.max_sessions, idle_seconds=args.idle_minutes * 60)
     try:
         serve(_app_args(args), host=args.host, port=args.port, limits=limits, stderr=stderr)
@@ -635,8 +639,6 @@ def _app_args(args: argparse.Namespace) -> list[str]:
         argv.append("--no-cache")
     elif args.cache_dir:
         argv.append(f"--cache-dir={args.cache_dir.absolute()}")
-    if getattr(args, "index", None):
-        argv.append(f"--index={args.index}")
     if getattr(args, "reader", None) is not None:
         argv.append(f"--reader={args.reader}")
     if args.since is not None:
