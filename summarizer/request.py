@@ -62,6 +62,10 @@ class Request:
     order: str = "relevance"
     cache_dir: Path | None = None
     """Where the persistent article index lives; None: nothing is kept between runs."""
+    index: str | None = None
+    """A ``postgresql://`` URL: the article index (and the read state) on that server instead of in ``cache_dir``."""
+    reader: str | None = None
+    """Whose read state ``new`` uses in a shared index (None: the login name)."""
     new: bool = False
     """Only what is new since the last visit: an update summary (the read state lives in
     ``cache_dir``)."""
@@ -178,11 +182,16 @@ class Run:
         self.resolve_topics()
         self.load()
         digest = self.digest()
-        remember_stems(self.request.cache_dir, self.analyzer)  # words met for the first time (a query's)
+        remember_stems(self.index_location, self.analyzer)  # words met for the first time (a query's)
         assert digest is not None
         return Result(digest, self.baseline)
 
     # -- the steps ---------------------------------------------------------------------------
+
+    @property
+    def index_location(self) -> Path | str | None:
+        """Where the run's article index lives: the server (``request.index``) or ``cache_dir``."""
+        return self.request.index or self.request.cache_dir
 
     @property
     def analyzer(self) -> TermAnalyzer:
@@ -192,7 +201,7 @@ class Run:
             from .store.index import recall_stems
 
             self._analyzer = TermAnalyzer()
-            recall_stems(self.request.cache_dir, self._analyzer)
+            recall_stems(self.index_location, self._analyzer)
         return self._analyzer
 
     def _warn(self, error: InputError, on_warning: Warn | None = None) -> None:
@@ -285,7 +294,7 @@ class Run:
             if done == total:  # every file read: the corpus is being indexed next
                 progress("indexing", done, total)
 
-        cache = ArticleCache(self.request.cache_dir)
+        cache = ArticleCache(self.index_location)
         try:
             self.articles = self._read(cache, warn, reading)
             if views:
@@ -318,13 +327,13 @@ class Run:
 
     def _split_new(self, cache: ArticleCache, warn: Warn) -> None:
         from .ranking.novelty import ReadSet
-        from .store.read_state import ReadState
+        from .store.backend import open_read_state
 
         def read_state_warning(message: str) -> None:
             path, _, problem = message.partition(": ")
             warn(InputError(path, problem))
 
-        with ReadState(self.request.cache_dir, read_state_warning) as state:
+        with open_read_state(self.request.cache_dir, self.request.index, self.request.reader, read_state_warning) as state:
             read, new, since = state.split(self.articles)
         self.baseline = Baseline(since, len(new), len(read))
         if not new:
@@ -334,13 +343,14 @@ class Run:
 
     def _split_views(self, cache: ArticleCache, progress: Progress) -> None:
         from .ranking.novelty import ReadSet
-        from .store.read_state import ReadState, ReadStateError
+        from .store.backend import open_read_state
+        from .store.read_state import ReadStateError
 
         if self.request.cache_dir is None:
             return
         problems: list[str] = []
         try:
-            with ReadState(self.request.cache_dir, problems.append) as state:
+            with open_read_state(self.request.cache_dir, self.request.index, self.request.reader, problems.append) as state:
                 read, new, since = state.split(self.articles)
         except ReadStateError as error:
             problems.append(str(error))
@@ -423,33 +433,39 @@ class Run:
     def mark_read(self, articles: Iterable[Article], how: str = "explicit") -> bool:
         """Record ``articles`` as read; False when there is no read state (no cache directory).
         ReadStateError when it cannot be written."""
-        return mark_read(self.request.cache_dir, articles, how)
+        return mark_read(self.request.cache_dir, articles, how, index=self.request.index, reader=self.request.reader)
 
     def record_viewed(self, topics: Iterable[str]) -> bool:
         """Record that these topics' summaries were shown now; False without a read state."""
-        return record_viewed(self.request.cache_dir, topics)
+        return record_viewed(self.request.cache_dir, topics, index=self.request.index, reader=self.request.reader)
 
 
-def mark_read(cache_dir: Path | None, articles: Iterable[Article], how: str = "explicit") -> bool:
+def mark_read(
+    cache_dir: Path | None, articles: Iterable[Article], how: str = "explicit",
+    *, index: str | None = None, reader: str | None = None,
+) -> bool:
     """Record ``articles`` read in the read state of ``cache_dir`` (``how``: ``explicit``,
-    ``summary``, ``opened``); False when there is none. ReadStateError when it cannot be written."""
+    ``summary``, ``opened``), or of ``reader`` in the shared ``index``; False when there is none.
+    ReadStateError when it cannot be written."""
     if cache_dir is None:
         return False
-    from .store.read_state import ReadState
+    from .store.backend import open_read_state
 
-    with ReadState(cache_dir) as state:
+    with open_read_state(cache_dir, index, reader) as state:
         state.mark(articles, how=how)
     return True
 
 
-def record_viewed(cache_dir: Path | None, topics: Iterable[str]) -> bool:
+def record_viewed(
+    cache_dir: Path | None, topics: Iterable[str], *, index: str | None = None, reader: str | None = None,
+) -> bool:
     """Record that these topics' summaries were shown now; False without a read state or topics."""
     topics = tuple(topics)
     if cache_dir is None or not topics:
         return False
-    from .store.read_state import ReadState
+    from .store.backend import open_read_state
 
-    with ReadState(cache_dir) as state:
+    with open_read_state(cache_dir, index, reader) as state:
         state.viewed(topics)
     return True
 

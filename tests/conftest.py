@@ -86,3 +86,28 @@ def default_sigint() -> None:
     """For ``preexec_fn``: a run started in the background inherits an ignored SIGINT, and Python
     then leaves it ignored; the child must see Ctrl-C as a user's terminal sends it."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server of its own on 127.0.0.1 for the whole run (see tests/postgres.py);
+    the tests that use it skip, saying why, when PostgreSQL is not installed."""
+    from .postgres import PostgresServer, why_not_available
+
+    reason = why_not_available()
+    if reason is not None:
+        pytest.skip(reason)
+    server = PostgresServer()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.remove()
+
+
+@pytest.fixture
+def pg_url(postgres_server):
+    """The URL of a new, empty database on the test server (dropped afterwards)."""
+    url = postgres_server.create_database()
+    yield url
+    postgres_server.drop_database(url)

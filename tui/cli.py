@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 from .exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, PROG, interrupted
 from .feeds_cli import COMMANDS as FEED_COMMANDS, FeedUsageError, add_web_options, feed_urls, fetch_with_progress
 
-SUBCOMMANDS = ("summarize", "topics", "eval", "app", "serve", "mark-read", *FEED_COMMANDS)
+SUBCOMMANDS = ("summarize", "topics", "eval", "app", "serve", "mark-read", "index", *FEED_COMMANDS)
 PROGRESS_MIN_FILES = 50  # fewer files load too fast for a bar to help
 FORMATS = ("text", "markdown", "json")
 
@@ -35,6 +35,7 @@ examples:
   newsdigest summarize https://herald.norvale.example/rss --since 24h   a feed's articles of the last day
   newsdigest summarize news/ --new --mark-read   only what is new since the last --mark-read
   newsdigest mark-read news/old-story.txt      mark articles read (--all: everything indexed)
+  newsdigest index archive/ --index postgresql://me@db.example/news   fill a shared index
   newsdigest topics --topics mytopics.toml
   newsdigest serve news/ --port 8000            the app in a browser (needs newsdigest[serve])
   newsdigest eval topics.jsonl --method topical --method lexrank --words 100
@@ -94,8 +95,57 @@ def _selection_options() -> argparse.ArgumentParser:
     cache.add_argument("--cache-dir", type=Path, metavar="DIR",
                        help="where parsed articles are kept between runs (default $XDG_CACHE_HOME/newsdigest)")
     cache.add_argument("--no-cache", action="store_true", help="read every file again and keep nothing")
+    _add_index_option(group)
+    _add_reader_option(group)
     add_web_options(parent)
     return parent
+
+
+def _add_index_option(group) -> None:  # noqa: ANN001 - an argparse group
+    group.add_argument("--index", type=_index_url, metavar="URL",
+                       help="keep the index of parsed articles on a PostgreSQL server, shared with other "
+                       "processes and machines: postgresql://user@host/db (default $NEWSDIGEST_INDEX; "
+                       "needs pip install 'newsdigest[postgres]')")
+
+
+def _index_url(value: str) -> str:
+    from summarizer import is_index_url
+
+    if not is_index_url(value):
+        raise argparse.ArgumentTypeError(
+            f"expected a postgresql://user@host/database URL, got {value!r} (a directory: --cache-dir)"
+        )
+    return value
+
+
+def index_location(args: argparse.Namespace) -> str | None:
+    """``--index URL``, else ``$NEWSDIGEST_INDEX``; None: the SQLite index in the cache dir."""
+    if getattr(args, "no_cache", False):
+        if getattr(args, "index", None):
+            raise UsageError("--index and --no-cache exclude each other")
+        return None
+    url = getattr(args, "index", None) or os.environ.get("NEWSDIGEST_INDEX") or None
+    if url is not None:
+        try:
+            _index_url(url)
+        except argparse.ArgumentTypeError as error:
+            raise UsageError(f"NEWSDIGEST_INDEX: {error}") from None
+    return url
+
+
+def _add_reader_option(group) -> None:  # noqa: ANN001 - an argparse group
+    group.add_argument("--reader", metavar="NAME",
+                       help="with --index: whose read state --new, --mark-read and mark-read use "
+                       "(default: the login name); each reader has their own")
+
+
+def _reader(args: argparse.Namespace, index: str | None) -> str | None:
+    reader = getattr(args, "reader", None)
+    if reader is not None and index is None:
+        raise UsageError("--reader needs a shared index (--index URL): the read state in the cache dir is yours alone")
+    if reader is not None and not reader.strip():
+        raise UsageError("--reader: give a name")
+    return reader
 
 
 def _update_options() -> argparse.ArgumentParser:
@@ -181,6 +231,25 @@ def build_parser() -> argparse.ArgumentParser:
     mark_cache = mark.add_argument_group("index")
     mark_cache.add_argument("--cache-dir", type=Path, metavar="DIR",
                             help="where the index and the read state live (default $XDG_CACHE_HOME/newsdigest)")
+    _add_index_option(mark_cache)
+    _add_reader_option(mark_cache)
+    index = commands.add_parser(
+        "index", formatter_class=formatter, help="read articles into the index without summarizing",
+        description="Read, parse and store articles in the index, without summarizing: to fill a shared "
+        "index (--index URL) from an archive, with several processes or machines at once. Files already "
+        "stored are skipped; a killed run is resumed by running it again.",
+        epilog="examples:\n"
+        "  newsdigest index archive/                                  into the SQLite index in the cache dir\n"
+        "  newsdigest index archive/ --index postgresql://me@db.example/news --workers 4\n"
+        "\nexit codes: 0 ok, 1 failure, 2 usage error\n",
+    )
+    index.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (recursive)")
+    index.add_argument("--workers", type=_positive, metavar="N",
+                       help="processes that parse files (default: the machine's cores)")
+    index_group = index.add_argument_group("index")
+    index_group.add_argument("--cache-dir", type=Path, metavar="DIR",
+                             help="where the SQLite index lives without --index (default $XDG_CACHE_HOME/newsdigest)")
+    _add_index_option(index_group)
     evaluate.add_argument("dataset", type=Path, metavar="DATASET.jsonl")
     evaluate.add_argument("--peers", type=Path, metavar="FILE", help="score these summaries (topic, peer, summary)")
     evaluate.add_argument("-w", "--words", type=_positive, default=100, metavar="N", help="summary length (default 100)")
@@ -231,6 +300,7 @@ def request_from(args: argparse.Namespace) -> Request:
     new = getattr(args, "new", False)
     if args.no_cache and (new or getattr(args, "mark_read", False)):
         raise UsageError("--new and --mark-read keep the read state in the cache directory: drop --no-cache")
+    index = index_location(args)
     paths = tuple(args.paths)
     if not paths and getattr(args, "feeds", None) is None and args.command == "summarize" and stdin_is_input():
         paths = ("-",)  # `cat story.txt | newsdigest summarize`: the input is where the user put it
@@ -243,6 +313,8 @@ def request_from(args: argparse.Namespace) -> Request:
         length=length,
         order=args.order,
         cache_dir=None if args.no_cache else (args.cache_dir or _default_cache_dir()),
+        index=index,
+        reader=_reader(args, index),
         new=new,
         feeds=feed_urls(args),
         since=args.since,
@@ -317,15 +389,15 @@ def _require_some_path(request: Request) -> None:
 
 def _mark_summarized(request: Request, digest: Digest) -> None:
     """After the output is written: its articles are read, its topics viewed."""
-    from summarizer import ReadState
+    from summarizer import open_read_state
 
-    with ReadState(request.cache_dir) as state:
+    with open_read_state(request.cache_dir, request.index, request.reader) as state:
         state.mark(digest.articles, how="summary")
         state.viewed(s.topic.name for s in digest.summaries)
 
 
 def _mark_read(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) -> int:
-    from summarizer import ReadState
+    from summarizer import open_read_state
 
     if not (args.paths or args.all or args.reset):
         raise UsageError("mark-read: give PATH..., --all or --reset")
@@ -333,14 +405,15 @@ def _mark_read(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) 
         raise UsageError("mark-read: give PATH... or --all or --reset, not both")
     _require(stdout)
     directory = args.cache_dir or _default_cache_dir()
-    with ReadState(directory, lambda message: _warn(stderr, message)) as state:
+    index = index_location(args)
+    with open_read_state(directory, index, _reader(args, index), lambda message: _warn(stderr, message)) as state:
         if args.reset:
             forgotten = state.reset()
             _emit(stdout, f"forgot {forgotten} article{'' if forgotten == 1 else 's'} read; every article is new again\n")
             return EXIT_OK
         from summarizer import ArticleCache, load_articles
 
-        cache = ArticleCache(directory)
+        cache = ArticleCache(index or directory)
         try:
             if args.all:
                 articles = cache.indexed_articles()
@@ -352,6 +425,26 @@ def _mark_read(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) 
         state.mark(articles, how="explicit")
     plural = "" if len(articles) == 1 else "s"
     _emit(stdout, f"marked {len(articles)} article{plural} read ({already} already were)\n")
+    return EXIT_OK
+
+
+def _index(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) -> int:
+    """``newsdigest index PATH…``: read and store, no summary."""
+    from summarizer import index_paths
+
+    if any(path == "-" for path in args.paths):
+        raise UsageError("index: standard input is never stored; give files or folders")
+    _require(stdout)
+    location = index_location(args) or args.cache_dir or _default_cache_dir()
+    from .progress import progress_bar
+
+    with progress_bar(stderr, "indexing articles", lambda message: _warn(stderr, message), PROGRESS_MIN_FILES) as (
+        on_progress, print_above,
+    ):
+        report = index_paths(args.paths, location, args.workers, lambda e: print_above(str(e)), on_progress)
+    plural = "" if report.files == 1 else "s"
+    _emit(stdout, f"indexed {report.files} file{plural} ({report.articles} articles): {report.parsed} read, "
+                  f"{report.stored} already stored\n")
     return EXIT_OK
 
 
@@ -513,6 +606,10 @@ def _serve(args: argparse.Namespace, stderr: TextIO) -> int:
         if (missing.name or "").split(".")[0] in ("textual_serve", "aiohttp", "aiohttp_jinja2", "jinja2"):
             raise NewsdigestError("serve needs textual-serve: pip install 'newsdigest[serve]'") from None
         raise
+    if getattr(args, "index", None):
+        # Each tab's app finds the index where the user's own runs do: in the environment, not on
+        # a command line that every user of the machine can read (the URL may hold a password).
+        os.environ["NEWSDIGEST_INDEX"] = args.index
     limits = Limits(max_sessions=args.max_sessions, idle_seconds=args.idle_minutes * 60)
     try:
         serve(_app_args(args), host=args.host, port=args.port, limits=limits, stderr=stderr)
@@ -542,6 +639,8 @@ def _app_args(args: argparse.Namespace) -> list[str]:
         argv.append("--no-cache")
     elif args.cache_dir:
         argv.append(f"--cache-dir={args.cache_dir.absolute()}")
+    if getattr(args, "reader", None) is not None:
+        argv.append(f"--reader={args.reader}")
     if args.since is not None:
         argv.append(f"--since={args.since.isoformat()}")
     if args.feeds is not None:
@@ -639,6 +738,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = run_command(args, stdout, stderr, lambda message: _warn(stderr, message))
         elif args.command == "mark-read":
             code = _mark_read(args, stdout, stderr)
+        elif args.command == "index":
+            code = _index(args, stdout, stderr)
         else:
             code = _summarize(args, stdout, stderr)
         if stdout is not None:

@@ -21,17 +21,26 @@ What is stored, and why this shape:
   Built once when a set is first read or one of its files changed; a warm run reads one row.
 - **file sets**: a list of paths (as given, after the working directory) -> their identities and
   hashes, and the key of their sentence index: the one check a warm run makes.
+
+Where the index lives chooses the implementation (:func:`open_index`): a directory (or None, in
+memory) is SQLite; a ``postgresql://`` URL is :class:`~summarizer.store.postgres.PostgresIndexStore`
+(psycopg imported only then), shared by processes and machines. A method added here is added to
+both, and to ``tests/test_postgres.py``, which runs the same checks on each.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     import numpy as np
 
     from .cache import Entry, FileIdentity
+
+Location = Path | str | None
+"""Where an index lives: a directory, a ``postgresql://`` URL, or None (in memory)."""
 
 
 class IndexReader(Protocol):
@@ -93,3 +102,50 @@ class IndexBackend(Protocol):
 
 StemLookup = Callable[[list[str]], dict[str, str]]
 """Lower-cased words -> their stems, for the words the index knows."""
+
+
+def is_url(location: Location) -> bool:
+    """Whether ``location`` names a database server rather than a directory."""
+    from .postgres import is_url as postgres_url  # light: psycopg is imported by the store itself
+
+    return postgres_url(location)
+
+
+def open_index(location: Location, on_warning: Callable[[str, str], None] | None = None) -> IndexBackend:
+    """The index at ``location`` (see :data:`Location`)."""
+    if is_url(location):
+        from .postgres import PostgresIndexStore
+
+        return PostgresIndexStore(str(location), on_warning)
+    from .cache import IndexStore
+
+    return IndexStore(Path(location) if location is not None else None, on_warning)  # type: ignore[return-value]
+
+
+def default_reader() -> str:
+    """Whose read state a shared index keeps when no ``--reader`` is given: the login name."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment nor in the password database
+        return "reader"
+
+
+def open_read_state(
+    directory: Path | str | None,
+    index: str | None = None,
+    reader: str | None = None,
+    on_warning: Callable[[str], None] | None = None,
+):
+    """The read state of a run: with a shared index (``index``, a ``postgresql://`` URL), the
+    rows of ``reader`` (default :func:`default_reader`) in that database; else ``read.sqlite3``
+    in ``directory``. Both have the methods of
+    :class:`~summarizer.store.read_state.ReadState`."""
+    if index is not None:
+        from .postgres import PostgresReadState
+
+        return PostgresReadState(index, reader or default_reader())
+    from .read_state import ReadState
+
+    return ReadState(directory, on_warning)

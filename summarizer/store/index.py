@@ -26,8 +26,8 @@ import numpy as np
 
 
 from .concepts import FULL_TABLE_MAX_SENTENCES
-from .backend import IndexReader
-from .cache import IndexStore, code_fingerprint, default_cache_dir, stems_reader
+from .backend import IndexBackend, IndexReader, Location, is_url, open_index
+from .cache import code_fingerprint, default_cache_dir, stems_reader
 from ..errors import InputError
 from .ingest import LoadStats, Record, _decode_or_none, blocks_of, build_article, decode_texts, ingest, resolve_id
 from .sentence_index import CatalogEntry, SentenceIndex, index_version, pack_files, paths_key, set_key, unpack_files
@@ -45,24 +45,32 @@ Warn = Callable[[InputError], None]
 
 
 class ArticleCache:
-    """The persistent index of parsed articles (``directory``), or an in-memory one (None).
+    """The persistent index of parsed articles (``directory``), or an in-memory one (None), or
+    the index on a database server (a ``postgresql://`` URL, see :mod:`summarizer.store.backend`).
 
-    Opened on first use; problems with the index file itself become warnings, never errors.
+    Opened on first use; problems with the index file itself become warnings, never errors (a
+    server that cannot be used is an error: the user asked for it).
     ``workers`` is the number of processes that parse new files (default: the machine's cores).
     """
 
-    def __init__(self, directory: Path | str | None, workers: int | None = None) -> None:
-        self.directory = Path(directory) if directory is not None else None
+    def __init__(self, directory: Location, workers: int | None = None) -> None:
+        self.url = str(directory) if is_url(directory) else None
+        self.directory = Path(directory) if directory is not None and self.url is None else None
         self.workers = workers
         self.analyzer = TermAnalyzer()
-        self._store: IndexStore | None = None
+        self._store: IndexBackend | None = None
         self._warn: Warn | None = None
         self._loaded: _Loaded | None = None
         self._reader: IndexReader | None = None
         self.stats = LoadStats()
         """What the last load did (files from the index, parsed...)."""
 
-    def store(self, warn: Warn | None = None) -> IndexStore:
+    @property
+    def location(self) -> Location:
+        """Where the index lives: the server's URL, the directory, or None (in memory)."""
+        return self.url or self.directory
+
+    def store(self, warn: Warn | None = None) -> IndexBackend:
         """The open index; its own problems go to ``warn`` (the latest one given)."""
         if warn is not None:
             self._warn = warn
@@ -71,7 +79,7 @@ class ArticleCache:
                 if self._warn is not None:
                     self._warn(InputError(path, problem))
 
-            self._store = IndexStore(self.directory, on_warning)
+            self._store = open_index(self.location, on_warning)
         return self._store
 
     def close(self) -> None:
@@ -102,10 +110,10 @@ class ArticleCache:
                 return indexed
             return self._load(files, warn, on_progress, stdin)
 
-    def _load_indexed(self, files: Sequence[InputFile], store: IndexStore, warn: Warn) -> list[Article] | None:
+    def _load_indexed(self, files: Sequence[InputFile], store: IndexBackend, warn: Warn) -> list[Article] | None:
         """The fast path of :meth:`load`: one stat per file and two rows of the index; None when a
         file is new, changed, not a regular file, or this list of files has no sentence index yet."""
-        if self.directory is None or not files:
+        if self.location is None or not files or not _has_fast_path(store):
             return None
         found = _file_list(files)
         if found is None:
@@ -144,7 +152,7 @@ class ArticleCache:
         store = self.store(warn)
         results, self.stats, shas = ingest(files, store, on_progress, stdin, self.workers)
         self._forget_deleted(files, store)
-        listed = _file_list(files) if self.directory is not None and all(sha is not None for sha in shas) else None
+        listed = _file_list(files) if self.location is not None and all(sha is not None for sha in shas) else None
         loaded = _Loaded(set_key(code_fingerprint(), shas) if listed else None, list(files), shas)  # type: ignore[arg-type]
         loaded.listed = listed
         articles: list[Article] = []
@@ -215,7 +223,7 @@ class ArticleCache:
                     articles.append(build_article(record, resolve_id(record.id_template, stem), path))
         return articles
 
-    def _forget_deleted(self, files: Sequence[InputFile], store: IndexStore) -> None:
+    def _forget_deleted(self, files: Sequence[InputFile], store: IndexBackend) -> None:
         """Drop stored files that are gone from the folders just read."""
         seen = {os.path.abspath(f.path) for f in files if not f.is_stdin}
         parents = sorted({os.path.dirname(p) for p in seen})
@@ -238,12 +246,12 @@ class ArticleCache:
         if positions is None:
             return None
         store = self.store()
-        recall_stems(self.directory, analyzer)  # ranking stems words again: the index has their stems
+        recall_stems(self.location, analyzer)  # ranking stems words again: the index has their stems
         everything = positions == list(range(len(loaded.refs)))
         if everything and loaded.index is not None:
             return loaded.index
         key = None
-        if loaded.key is not None:
+        if loaded.key is not None and _has_fast_path(store):
             key = loaded.key if everything else set_key(code_fingerprint(), loaded.shas, positions)  # type: ignore[arg-type]
             blob = store.sentence_index(key)
             if blob is not None:
@@ -268,9 +276,9 @@ class ArticleCache:
         return index
 
     @staticmethod
-    def _list_files(loaded: _Loaded, store: IndexStore) -> None:
+    def _list_files(loaded: _Loaded, store: IndexBackend) -> None:
         """Remember which sentence index this list of files has, for the next run's fast path."""
-        if loaded.listed is not None and loaded.key is not None:
+        if loaded.listed is not None and loaded.key is not None and _has_fast_path(store):
             paths, identities = loaded.listed
             store.put_file_set(paths_key(code_fingerprint(), paths), pack_files(identities, loaded.shas), loaded.key)  # type: ignore[arg-type]
             loaded.listed = None
@@ -401,17 +409,24 @@ def _catalog_entry(file: int, number: int, record: Record) -> CatalogEntry:
                         record.has_path, len(record.word_counts), excluded, sha)
 
 
-def recall_stems(directory: Path | str | None, analyzer: TermAnalyzer) -> None:
-    """Let ``analyzer`` ask the index at ``directory`` for the stems it knows, before anything is
-    stemmed (topic keywords, a query): words met before need no stemmer, so no NLTK import. The
-    index is only read here; whatever is wrong with it is reported when it is opened to load articles."""
-    if directory is not None and _same_analyzer(analyzer, TermAnalyzer()):
-        reader = stems_reader(Path(directory))
-        if reader is not None:
-            analyzer.stems_from(reader)
+def recall_stems(directory: Location, analyzer: TermAnalyzer) -> None:
+    """Let ``analyzer`` ask the index at ``directory`` (or a ``postgresql://`` URL) for the stems
+    it knows, before anything is stemmed (topic keywords, a query): words met before need no
+    stemmer, so no NLTK import. The index is only read here; whatever is wrong with it is
+    reported when it is opened to load articles."""
+    if directory is None or not _same_analyzer(analyzer, TermAnalyzer()):
+        return
+    if is_url(directory):
+        from .postgres import stems_lookup
+
+        analyzer.stems_from(stems_lookup(str(directory)))
+        return
+    reader = stems_reader(Path(directory))
+    if reader is not None:
+        analyzer.stems_from(reader)
 
 
-def remember_stems(directory: Path | str | None, analyzer: TermAnalyzer) -> None:
+def remember_stems(directory: Location, analyzer: TermAnalyzer) -> None:
     """Keep in the index at ``directory`` the stems ``analyzer`` had to compute itself (topic
     keywords, a query, words of articles the index did not load), so that the next run over the
     same articles loads no stemmer. Nothing happens when there is nothing new or no index."""
@@ -437,6 +452,12 @@ def _collector_paused():
     finally:
         if enabled:
             gc.enable()
+
+
+def _has_fast_path(store: IndexBackend) -> bool:
+    """Whether ``store`` keeps sentence indexes and file sets; one that does not is read as
+    before they existed (every file's entry, the corpus built from the records): slower, the same."""
+    return all(hasattr(store, name) for name in ("file_set", "put_file_set", "sentence_index", "put_sentence_index", "reader"))
 
 
 def _inside(path: str, directory: str) -> bool:

@@ -231,7 +231,7 @@ class Session:
         """
         from summarizer import mark_read
 
-        return mark_read(self.request.cache_dir, [article], how="opened")
+        return mark_read(self.request.cache_dir, [article], how="opened", index=self.request.index, reader=self.request.reader)
 
     def record_viewed(self, topics: tuple[str, ...]) -> bool:
         """Record that these topics' summaries were shown now; False when there is no read state.
@@ -240,4 +240,4 @@ class Session:
         """
         from summarizer import record_viewed
 
-        return record_viewed(self.request.cache_dir, topics)
+        return record_viewed(self.request.cache_dir, topics, index=self.request.index, reader=self.request.reader)
