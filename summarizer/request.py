@@ -176,13 +176,10 @@ class Run:
     # -- the whole run -----------------------------------------------------------------------
 
     def __call__(self) -> Result:
-        from .store.index import remember_stems
-
         self.fetch()
         self.resolve_topics()
         self.load()
         digest = self.digest()
-        remember_stems(self.index_location, self.analyzer)  # words met for the first time (a query's)
         assert digest is not None
         return Result(digest, self.baseline)
 
@@ -402,9 +399,17 @@ class Run:
         corpus, read = self._view(new)
         digester = Digester(method or request.method, length or request.length, order or request.order)  # type: ignore[arg-type]
         digest = digester(corpus, topics, should_cancel=should_cancel, read=read)
+        self._remember_stems()
         if len(digest.summaries) < len(topics):
             return None
         return Digest(digest.articles, digest.summaries, self.warnings, digest.read_articles)
+
+    def _remember_stems(self) -> None:
+        """Keep the stems of words met for the first time (a title's, a query's) in the index, so
+        that the next run, the app's included, loads no stemmer for them."""
+        from .store.index import remember_stems
+
+        remember_stems(self.index_location, self.analyzer)
 
     def summary(self, topic: Topic, method: str, length: Length, new: bool | None = None) -> Summary:
         """One topic's summary in relevance order (what the app caches)."""
