@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import numpy as np
 
@@ -42,6 +42,7 @@ from ..reading.terms import TermAnalyzer
 __all__ = ["ArticleCache", "default_cache_dir"]
 
 Warn = Callable[[InputError], None]
+T = TypeVar("T")
 
 
 class ArticleCache:
@@ -176,19 +177,14 @@ class ArticleCache:
     def _materialize(self, loaded: _Loaded, position: int) -> Article:
         """The whole article at ``position`` of a set loaded from its sentence index."""
         file, number, article_id, path = loaded.refs[position]
+        return build_article(self._records_of(loaded, file)[number], article_id, path)
+
+    def _records_of(self, loaded: _Loaded, file: int) -> tuple[Record, ...]:
+        """The records of the file at ``file``, decoded once from its stored payload."""
         records = loaded.decoded.get(file)
         if records is None:
-            payload = self._payloads().payload_of(loaded.shas[file])  # type: ignore[arg-type]
-            decoded = _decode_or_none(payload) if payload is not None else None
-            if decoded is None:
-                raise InputError(loaded.files[file].path, "changed while it was being summarized; run again")
-            records = loaded.decoded[file] = decoded.records
-        return build_article(records[number], article_id, path)
-
-    def _payloads(self) -> IndexReader:
-        """Where articles read lazily find their text: any thread, after the run closed the index."""
-        assert self._reader is not None  # set when articles were loaded lazily
-        return self._reader
+            records = loaded.decoded[file] = self._stored(loaded, file, _decode_or_none).records
+        return records
 
     def _text(self, loaded: _Loaded, position: int) -> tuple[str, tuple[Block, ...]]:
         """The text and blocks of the article at ``position``, without making its sentences."""
@@ -199,15 +195,22 @@ class ArticleCache:
             return record.text, blocks_of(record.blocks)
         texts = loaded.texts.get(file)
         if texts is None:
-            payload = self._payloads().payload_of(loaded.shas[file])  # type: ignore[arg-type]
-            try:
-                texts = loaded.texts[file] = decode_texts(payload) if payload is not None else None
-            except ValueError:
-                texts = None
-            if texts is None:
-                raise InputError(loaded.files[file].path, "changed while it was being summarized; run again")
+            texts = loaded.texts[file] = self._stored(loaded, file, decode_texts)
         text, blocks = texts[number]
         return text, blocks_of(blocks)
+
+    def _stored(self, loaded: _Loaded, file: int, decode: Callable[[bytes], T | None]) -> T:
+        """What ``decode`` reads from the file's stored payload (found by its content hash, from
+        any thread, after the run closed the index)."""
+        assert self._reader is not None  # set when articles were loaded lazily
+        payload = self._reader.payload_of(loaded.shas[file])  # type: ignore[arg-type]
+        try:
+            found = decode(payload) if payload is not None else None
+        except ValueError:
+            found = None
+        if found is None:
+            raise InputError(loaded.files[file].path, "changed while it was being summarized; run again")
+        return found
 
     def indexed_articles(self) -> list[Article]:
         """Every article the index holds (of files read by this version of the code), with its
@@ -287,9 +290,8 @@ class ArticleCache:
         record = loaded.records.get(position)
         if record is not None:
             return record
-        self._materialize(loaded, position)  # decodes the file's records
         file, number, _, _ = loaded.refs[position]
-        return loaded.decoded[file][number]
+        return self._records_of(loaded, file)[number]
 
 
 @dataclass
