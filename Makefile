@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test clean
+.PHONY: run test clean bytecode
 
 # pip's and setuptools' own chatter (the "Editable installation" banner, index warnings) goes to
 # $(VENV)/install.log, shown only when the installation fails.
@@ -17,7 +17,12 @@ $(STAMP): pyproject.toml
 	   { cat $(VENV)/install.log >&2; echo "setting up $(VENV) failed (log: $(VENV)/install.log)" >&2; exit 1; }
 	@touch $(STAMP)
 
-run: $(STAMP)
+# The project's bytecode, written ahead (as pip does for a regular install), so that every run reads
+# it even where PYTHONDONTWRITEBYTECODE is set: compiling the modules anew costs 50 ms a run.
+bytecode: $(STAMP)
+	@$(BIN)/python -m compileall -q summarizer tui > /dev/null
+
+run: bytecode
 	@$(BIN)/newsdigest
 
 test: $(STAMP)

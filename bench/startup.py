@@ -39,6 +39,8 @@ HEAVY = ("nltk", "sumy", "scipy.stats", "textual")
 
 def _env(tree: Path, cache_home: Path) -> dict[str, str]:
     env = dict(os.environ, XDG_CACHE_HOME=str(cache_home), NO_COLOR="1")
+    # A user's Python caches bytecode; a shell that turned that off would time the compiler.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = str(tree) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     return env
 

@@ -20,7 +20,7 @@ import pytest
 
 from bench.make_corpus import make_corpus
 from summarizer.store import postgres as pg
-from summarizer.store.backend import open_index
+from summarizer.store.backend import is_url, open_index
 from summarizer.store.cache import FileIdentity, IndexStore
 from summarizer.store.ingest import decode
 
@@ -380,7 +380,7 @@ def test_a_server_gone_for_good_mid_run_is_one_line(postgres_server, pg_url, mon
 def test_redact_hides_only_the_password():
     assert pg.redact("postgresql://ana:s3cret@db.example:5433/news") == "postgresql://ana:***@db.example:5433/news"
     assert pg.redact("postgresql://ana@db.example/news") == "postgresql://ana@db.example/news"
-    assert pg.is_url("postgres://db/news") and not pg.is_url("/var/cache/newsdigest") and not pg.is_url(None)
+    assert is_url("postgres://db/news") and not is_url("/var/cache/newsdigest") and not is_url(None)
 
 
 # -- read state per reader ---------------------------------------------------------------------

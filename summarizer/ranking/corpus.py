@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from functools import cached_property
 
 import numpy as np
-from scipy import sparse
+from ..matrices import sparse
 
 from ..store.index import ArticleCache
 from ..store.sentence_index import Postings, SentenceIndex

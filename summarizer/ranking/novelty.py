@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 import numpy as np
-from scipy import sparse
+from ..matrices import sparse
 
 from ..model import Article, Sentence
 from ..reading.terms import TermAnalyzer, words

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
+from ..matrices import sparse
 
 from .corpus import Corpus
 from ..model import Topic

@@ -176,7 +176,6 @@ class Selector:
                 for i in best_first[:REPEATS_KEPT]
             ]
             eligible = eligible & ~repeating
-        similarity = (ranking.vectors @ ranking.vectors.T).toarray() if n <= 4000 else None
         chosen: list[int] = []
         redundancy_at_choice: list[float] = []
         decided_by: list[float] = []  # what chose each sentence: the objective's gain, or the method's score
@@ -207,7 +206,7 @@ class Selector:
             redundancy_at_choice.append(float(max_similarity[pick]))
             decided_by.append(decided)
             used_words += int(word_counts[pick])
-            row_similarity = self._similarity_row(ranking, similarity, pick)
+            row_similarity = self._similarity_row(ranking, pick)
             max_similarity = np.maximum(max_similarity, row_similarity)
             if objective is not None:
                 objective.chose(pick, row_similarity)
@@ -233,9 +232,9 @@ class Selector:
         return items, repeats
 
     @staticmethod
-    def _similarity_row(ranking: Ranking, similarity: np.ndarray | None, index: int) -> np.ndarray:
-        if similarity is not None:
-            return similarity[index]
+    def _similarity_row(ranking: Ranking, index: int) -> np.ndarray:
+        # Only the chosen sentences' rows are ever read: a few products of one row, not the
+        # candidates' whole similarity matrix (2,000 x 2,000 when a topic matches that many).
         return np.asarray((ranking.vectors @ ranking.vectors[index].T).todense()).ravel()
 
     def _item(self, corpus: Corpus, ranking: Ranking, index: int, redundancy: float, score: float) -> SummarySentence:

@@ -104,11 +104,13 @@ StemLookup = Callable[[list[str]], dict[str, str]]
 """Lower-cased words -> their stems, for the words the index knows."""
 
 
-def is_url(location: Location) -> bool:
-    """Whether ``location`` names a database server rather than a directory."""
-    from .postgres import is_url as postgres_url  # light: psycopg is imported by the store itself
+URL_SCHEMES = ("postgresql", "postgres")
 
-    return postgres_url(location)
+
+def is_url(location: object) -> bool:
+    """Whether an index location is a server URL (``postgresql://…``) rather than a directory.
+    Answered here, without importing the PostgreSQL store, which a local run never needs."""
+    return isinstance(location, str) and location.split("://", 1)[0].lower() in URL_SCHEMES and "://" in location
 
 
 def open_index(location: Location, on_warning: Callable[[str, str], None] | None = None) -> IndexBackend:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
+from ..matrices import sparse
 
 from ..model import Sentence
 from ..reading.terms import TermAnalyzer, words

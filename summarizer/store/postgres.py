@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 
 SCHEMA = "newsdigest"
 SCHEMA_VERSION = 2
-URL_SCHEMES = ("postgresql", "postgres")
 RECONNECT_S = 60.0
 """How long a lost connection is retried (a server restart) before the run gives up."""
 CONNECT_TIMEOUT_S = 10
@@ -123,11 +122,6 @@ transaction that then records n + 1)."""
 
 class IndexServerError(NewsdigestError):
     """The index server cannot be used (unreachable, refused, another schema version...): one line."""
-
-
-def is_url(location: object) -> bool:
-    """Whether an index location is a server URL (``postgresql://…``) rather than a directory."""
-    return isinstance(location, str) and location.split("://", 1)[0].lower() in URL_SCHEMES and "://" in location
 
 
 def redact(url: str) -> str:

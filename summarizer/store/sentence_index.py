@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
+from ..matrices import sparse
 
 from ..model import Sentence
 from ..reading.terms import TermAnalyzer
