@@ -175,3 +175,17 @@ def test_a_quoted_sentence_without_its_speaker_is_never_chosen():
     inner = [s for s in article.sentences if s.text.startswith(("The food and medicine", "We thank", "Every family"))]
     assert inner, "the long quotation should be split into several sentences"
     assert not any(s.text in texts for s in inner)
+
+
+def test_lsa_gives_the_same_summary_on_every_run():
+    """LSA's SVD runs on threaded BLAS, whose last bits vary between processes: sentences whose
+    ratings tie must not change places from one run to the next."""
+    import subprocess
+    import sys
+
+    from .conftest import REPO
+
+    command = [sys.executable, "-m", "tui", "summarize", "--method", "lsa", "--no-cache", "--format", "json"]
+    outputs = {subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=120, check=True).stdout
+               for _ in range(4)}
+    assert len(outputs) == 1

@@ -126,6 +126,9 @@ class TopicSummarizer:
         rated: list[int] = []
 
         def capture(infos):  # sumy passes every sentence, best rated first, to the count
+            # Ratings equal to 10 digits are a tie, kept in document order: LSA's SVD runs on
+            # threaded BLAS, whose last bits vary from run to run and reordered such ties.
+            infos = sorted(infos, key=lambda info: (-float(f"{info.rating:.10g}"), info.order))
             rated.extend(int(pool[info.order]) for info in infos)
             return infos[:1]
 
