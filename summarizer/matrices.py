@@ -13,7 +13,6 @@ from __future__ import annotations
 import importlib.util
 import sys
 
-import numpy
 
 UNUSED_BY_SPARSE_MATRICES = ("numpy.testing", "numpy.f2py", "numpy.ma", "numpy.random", "numpy.polynomial")
 

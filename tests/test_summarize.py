@@ -122,14 +122,14 @@ def test_lead_baseline_starts_with_the_newest_article():
     ],
 )
 def test_fragments_do_not_stand_alone_in_a_summary(text, worthy):
-    from summarizer.ranking.selection import is_summary_worthy
+    from summarizer.reading.standalone import is_summary_worthy
 
     sentence = ArticleParser()(text, Metadata("x")).sentences[0]
     assert is_summary_worthy(sentence, len(words(sentence.text))) is worthy
 
 
 def test_a_quotation_opened_with_one_mark_and_closed_with_another_ends_where_it_closes():
-    from summarizer.ranking.selection import is_summary_worthy, opens_inside_a_quotation
+    from summarizer.reading.standalone import is_summary_worthy, opens_inside_a_quotation
 
     text = (
         "'We will send the convoy on Monday,\" said Ardo Kessel of the Lindmark relief agency. "

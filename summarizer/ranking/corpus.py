@@ -8,6 +8,8 @@ from functools import cached_property
 import numpy as np
 from ..matrices import sparse
 
+from ..reading.standalone import HAS_CONTENT, WORTHY, has_content, is_summary_worthy
+from ..store.concepts import ConceptTable, StoredBigrams, concept_table
 from ..store.index import ArticleCache
 from ..store.sentence_index import Postings, SentenceIndex
 from ..model import Article, Sentence
@@ -43,8 +45,8 @@ class Corpus:
             self.counts, self.word_counts = index.counts, index.word_counts
             self.positions, self.article_of = index.positions, index.article_of
             self.postings = index.postings
-            if index.concepts is not None:
-                self.concepts = index.concepts  # counted when the index was built
+            self._flags: np.ndarray | None = index.flags
+            self._bigrams: StoredBigrams | None = index.bigrams
         else:
             self.sentences = tuple(s for a in self.articles for s in a.sentences)
             self._count_terms()
@@ -54,6 +56,7 @@ class Corpus:
             self.article_of = np.array([self.article_index[s.article_id] for s in self.sentences], dtype=np.int64)
             # The inverted index: for each term, the sentences holding it.
             self.postings = Postings.of(self.counts)
+            self._flags = self._bigrams = None  # judged and counted from the text when asked
         n = max(len(self.sentences), 1)
         df = self.postings.sentence_frequency()
         self.document_frequency = df
@@ -90,11 +93,33 @@ class Corpus:
         return np.unique(np.concatenate(hits)).astype(np.int64)
 
     @cached_property
-    def concepts(self):
+    def concepts(self) -> ConceptTable:
         """Bigram concepts of every sentence (see :mod:`summarizer.store.concepts`), made on first use."""
-        from ..store.concepts import concept_table
-
+        if self._bigrams is not None:
+            return self._bigrams.table(None, self.article_of)
         return concept_table(self.sentences, self.article_of, self.analyzer)
+
+    def concept_table(self, rows: np.ndarray) -> ConceptTable:
+        """Bigram concepts of the sentences ``rows``, counted over them alone."""
+        if self._bigrams is not None:
+            return self._bigrams.table(rows, self.article_of[rows])
+        return concept_table([self.sentences[r] for r in rows], self.article_of[rows], self.analyzer)
+
+    def summary_worthy(self, rows: np.ndarray) -> np.ndarray:
+        """Whether each of the sentences ``rows`` can stand alone in a summary (see
+        :func:`~summarizer.reading.standalone.is_summary_worthy`): from the index, without their text."""
+        if self._flags is not None:
+            return (self._flags[rows] & WORTHY) > 0
+        return np.array([
+            is_summary_worthy(self.sentences[r], int(self.word_counts[r]), self.article(self.sentences[r])) for r in rows
+        ], dtype=bool)
+
+    def has_content(self, rows: np.ndarray) -> np.ndarray:
+        """Whether each of the sentences ``rows`` names someone or states a number (see
+        :func:`~summarizer.reading.standalone.has_content`)."""
+        if self._flags is not None:
+            return (self._flags[rows] & HAS_CONTENT) > 0
+        return np.array([has_content(self.sentences[r].text) for r in rows], dtype=bool)
 
     def __len__(self) -> int:
         return len(self.sentences)

@@ -15,13 +15,11 @@ is the order of relevance and a shorter summary is the start of a longer one.
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 from .corpus import Corpus
 from .ranker import Ranking
-from ..store.concepts import FULL_TABLE_MAX_SENTENCES, concept_table
+from ..store.concepts import FULL_TABLE_MAX_SENTENCES
 from .novelty import ReadSet
 
 
@@ -31,20 +29,6 @@ LENGTH_FLOOR = 15
 SCORE_WEIGHT = 0.2
 CONTENTLESS_WEIGHT = 0.25
 """Share of its coverage gain a sentence with no name and no number keeps."""
-
-_WORD = re.compile(r"[^\W_]+(?:['\u2019\-.][^\W_]+)*")
-
-
-def has_content(text: str) -> bool:
-    """Whether a sentence names an actor or states a fact: a digit, or a capitalised word that
-    does not open the sentence (a name, a place, an organisation; "I" aside).
-
-    Computed from the text (a per-sentence feature that could be stored at ingest time)."""
-    if any(map(str.isdigit, text)):
-        return True
-    found = _WORD.findall(text)
-    return any(w[0].isupper() and w != "I" for w in found[1:])
-
 
 class ConceptCoverage:
     def __init__(
@@ -61,7 +45,7 @@ class ConceptCoverage:
             table = corpus.concepts
             membership = table.membership[ranking.rows]
         else:
-            table = concept_table([corpus.sentences[r] for r in ranking.rows], corpus.article_of[ranking.rows], corpus.analyzer)
+            table = corpus.concept_table(ranking.rows)
             membership = table.membership
         used = np.unique(membership.indices)
         self.membership = membership[:, used].tocsr()
@@ -88,7 +72,7 @@ class ConceptCoverage:
         )
         # A sentence that names no one and states no number says little alone ("Details were not
         # announced."), however many outlets print it.
-        contentless = ~np.fromiter((has_content(corpus.sentences[r].text) for r in ranking.rows), dtype=bool, count=len(ranking.rows))
+        contentless = ~corpus.has_content(ranking.rows)
         self.scale[contentless] *= CONTENTLESS_WEIGHT
         # Sentences far less relevant than the best one are not worth their coverage.
         self.scale[ranking.relevance < min_relevance] = 0.0

@@ -13,7 +13,7 @@ from ..errors import UnknownMethodError
 from ..model import Summary, Topic
 from .ranker import Ranking, TopicRanker
 from ..options import DEFAULT_METHOD, METHODS, SUMY_METHODS, Length
-from .selection import CoverageSelector, Selector, is_summary_worthy
+from .selection import CoverageSelector, Selector
 from .topics import asked_names
 from ..reading.terms import words
 
@@ -93,10 +93,7 @@ class TopicSummarizer:
         )
         budget = shortest = None
         if not chosen and not repeats and length.words is not None and len(ranking.rows):
-            worthy = [
-                int(corpus.word_counts[r]) for r in ranking.rows
-                if is_summary_worthy(corpus.sentences[r], int(corpus.word_counts[r]), corpus.article(corpus.sentences[r]))
-            ]
+            worthy = corpus.word_counts[ranking.rows][corpus.summary_worthy(ranking.rows)].tolist()
             if worthy:
                 budget, shortest = length.words, min(worthy)
         return Summary(topic, self.method, tuple(chosen), matched, len(corpus.articles), tuple(repeats),

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 import numpy as np
 from ..matrices import sparse
 
 from ..model import Article, Sentence
+from ..store.concepts import sentence_bigrams
 from ..reading.terms import TermAnalyzer, words
 
 DEFAULT_REPEAT = 0.55
@@ -69,12 +69,8 @@ class ReadSet:
     def _bigrams(self):
         """Word-bigram concepts as :func:`~summarizer.store.concepts.concept_table` makes them:
         adjacent stems of one sentence, not both stop words."""
-        stop = self.analyzer.stop_words
         for sentence in self.sentences:
-            tokens = [(self.analyzer.stem(w), w.lower() in stop) for w in words(sentence.text)]
-            for (a, a_stop), (b, b_stop) in pairwise(tokens):
-                if not (a_stop and b_stop):
-                    yield (a, b)
+            yield from sentence_bigrams(words(sentence.text), self.analyzer)
 
     def terms(self, corpus) -> sparse.csr_matrix:
         """Read sentences x the corpus's terms, 1 where the sentence holds the term (terms the

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
@@ -10,7 +9,7 @@ import numpy as np
 
 from .corpus import Corpus
 from ..options import Length
-from ..model import Article, Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
+from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
 from .ranker import Ranking
 from ..reading.terms import words
 
@@ -19,80 +18,6 @@ if TYPE_CHECKING:
 
 REPEATS_KEPT = 3
 """Candidates left out as already read that a summary reports (the best-scored ones)."""
-
-
-_QUOTE_FRAGMENT = re.compile(r"^[\"'\u201d\u2019)\]]|^[a-z]")
-
-
-_AFTER_OPEN = frozenset(" \t\n([{\u2014\u2013-/")
-_QUOTE_MARKS = re.compile("``|''|[\"'\u201c\u201d\u2018\u2019]")
-_CLOSE_FOLLOWERS = frozenset(".,;:!?)]}\u2014\u2013-")
-
-
-def _quote_depth(text: str) -> tuple[int, bool]:
-    """(quotations left open at the end of ``text``, whether a mark closed a quotation that
-    ``text`` never opened). Any closing mark closes the innermost open quotation, whatever mark
-    opened it: writers open with ' and close with ", or the reverse, and the paragraph after such a
-    quotation is not inside one. A single quote opens only at the start of a word before a letter,
-    and closes only an open quotation (else it is an apostrophe: "the students' union")."""
-    depth, stray = 0, False
-    n = len(text)
-    for match in _QUOTE_MARKS.finditer(text):  # only the marks: the scan costs what the quotes cost
-        c, i = match.group(), match.start()
-        before = text[i - 1] if i else " "
-        after = text[match.end()] if match.end() < n else " "
-        word_starts = before in _AFTER_OPEN and not after.isspace()
-        word_ends = not before.isspace() and (after.isspace() or after in _CLOSE_FOLLOWERS)
-        opening: bool | None = None
-        if c in ("\u201c", "``"):
-            opening = True
-        elif c in ("\u201d", "''"):
-            opening = False
-        elif c == '"':
-            opening = True if word_starts else False if word_ends else depth == 0
-        else:  # a single quote
-            if word_starts and after.isalpha() and c != "\u2019":
-                opening = True
-            elif depth and word_ends and c != "\u2018":
-                opening = False
-        if opening is True:
-            depth += 1
-        elif opening is False:
-            if depth:
-                depth -= 1
-            else:
-                stray = True
-    return depth, stray
-
-
-def quotes_balanced(text: str) -> bool:
-    """Whether every quotation the sentence closes it also opened (and the reverse)."""
-    depth, stray = _quote_depth(text)
-    return depth == 0 and not stray
-
-
-def opens_inside_a_quotation(sentence: Sentence, article: Article) -> bool:
-    """Whether an earlier sentence of the paragraph opened a quotation this one continues: then it
-    is someone's words ("I informed him that ...") whose speaker is named elsewhere."""
-    before = article.text[article.blocks[sentence.paragraph].start : sentence.start]
-    return _quote_depth(before)[0] > 0
-
-
-def is_summary_worthy(sentence: Sentence, word_count: int, article: Article | None = None) -> bool:
-    """Whether a sentence can stand alone in a summary.
-
-    Very short sentences, fragments that start mid-quote or in lower case, pieces of a longer
-    quotation (unbalanced quote marks, or inside a quotation an earlier sentence opened, when the
-    ``article`` is given) and lead-ins ending with a colon read badly alone.
-    """
-    text = sentence.text
-    return (
-        word_count >= 6
-        and not _QUOTE_FRAGMENT.match(text)
-        and not text.endswith(":")
-        and quotes_balanced(text)
-        and (article is None or not opens_inside_a_quotation(sentence, article))
-    )
 
 
 def in_relevance_order(summary: Summary) -> Summary:
@@ -159,12 +84,7 @@ class Selector:
         if not n:
             return [], repeats
         word_counts = corpus.word_counts[ranking.rows]
-        eligible = np.array(
-            [
-                is_summary_worthy(corpus.sentences[r], int(w), corpus.article(corpus.sentences[r]))
-                for r, w in zip(ranking.rows, word_counts)
-            ]
-        )
+        eligible = corpus.summary_worthy(ranking.rows)
         score = ranking.score / ranking.score.max() if ranking.score.max() > 0 else ranking.score
         read_similarity = read_closest = None
         if read is not None:

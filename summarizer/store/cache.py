@@ -37,8 +37,9 @@ _BATCH = 500  # paths per SELECT ... IN (...)
 SENTENCE_INDEXES_KEPT = 8
 
 # The code and data whose output the index stores: any change to them changes the fingerprint.
-_SOURCES = ("reading", "store/ingest.py")
-"""What decides what is stored, under ``summarizer/``: every file of the reading stage, and ingestion."""
+_SOURCES = ("reading", "store/ingest.py", "store/concepts.py")
+"""What decides what is stored, under ``summarizer/``: every file of the reading stage, ingestion
+and the bigram concepts it counts."""
 _DISTRIBUTIONS = ("nltk", "sumy", "breadability", "trafilatura")
 
 

@@ -6,8 +6,10 @@ their sentence index (:mod:`summarizer.store.sentence_index`); coverage selectio
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import pairwise
 
 import numpy as np
 from ..matrices import sparse
@@ -71,3 +73,47 @@ def concept_table(sentences: Sequence[Sentence], article_of: np.ndarray, analyze
     held = np.unique(article_of[holder] * len(keys) + concept)
     article_count = np.bincount(held % max(len(keys), 1), minlength=len(keys)).astype(float)
     return ConceptTable(membership, article_count, keys // vocabulary, keys % vocabulary, stems)
+
+
+def sentence_bigrams(written: Sequence[str], analyzer: TermAnalyzer) -> Iterator[tuple[str, str]]:
+    """The concepts of one sentence's words, as :func:`concept_table` counts them: adjacent
+    stems, not both stop words (a concept twice in the sentence comes twice)."""
+    stop = analyzer.stop_words
+    tokens = [(analyzer.stem(w), w.lower() in stop) for w in written]
+    for (a, a_stop), (b, b_stop) in pairwise(tokens):
+        if not (a_stop and b_stop):
+            yield (a, b)
+
+
+class StoredBigrams:
+    """Every sentence's concepts as a sentence index keeps them (counted when each file was read):
+    per sentence, the ids of its bigrams, each id naming two stems. A concept table for any rows
+    is then a few array operations, without the sentences' text."""
+
+    def __init__(self, indptr: np.ndarray, ids: np.ndarray, firsts: np.ndarray, seconds: np.ndarray,
+                 stems: list[str]) -> None:
+        self.indptr, self.ids, self.firsts, self.seconds, self.stems = indptr, ids, firsts, seconds, stems
+
+    @cached_property
+    def stem_ids(self) -> dict[str, int]:
+        return {s: i for i, s in enumerate(self.stems)}
+
+    def table(self, rows: np.ndarray | None, article_of: np.ndarray) -> ConceptTable:
+        """What :func:`concept_table` gives for the sentences ``rows`` (None: every sentence), whose
+        articles ``article_of`` gives; the same concepts and counts, numbered otherwise."""
+        if rows is None:
+            ids, lengths = self.ids, np.diff(self.indptr)
+        else:
+            rows = np.asarray(rows, dtype=np.int64)
+            starts, lengths = self.indptr[rows], self.indptr[rows + 1] - self.indptr[rows]
+            # Positions of every bigram of the chosen rows, row after row.
+            before = np.cumsum(lengths) - lengths
+            ids = self.ids[np.repeat(starts - before, lengths) + np.arange(int(lengths.sum()))]
+        holder = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+        keys, concept = np.unique(ids, return_inverse=True)
+        membership = sparse.csr_matrix((np.ones(len(holder)), (holder, concept)), shape=(len(lengths), len(keys)))
+        membership.data[:] = 1.0
+        held = np.unique(np.asarray(article_of, dtype=np.int64)[holder] * len(keys) + concept)
+        article_count = np.bincount(held % max(len(keys), 1), minlength=len(keys)).astype(float)
+        return ConceptTable(membership, article_count, self.firsts[keys].astype(np.int64),
+                            self.seconds[keys].astype(np.int64), self.stem_ids)

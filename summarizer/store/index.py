@@ -25,7 +25,6 @@ from typing import BinaryIO, TypeVar
 import numpy as np
 
 
-from .concepts import FULL_TABLE_MAX_SENTENCES
 from .backend import IndexBackend, IndexReader, Location, is_url, open_index
 from .cache import code_fingerprint, default_cache_dir, stems_reader
 from ..errors import InputError
@@ -268,8 +267,7 @@ class ArticleCache:
                         self._list_files(loaded, store)  # the same contents under new identities
                     return index
         records = [self._record(loaded, p) for p in positions]
-        ids = [loaded.refs[p][2] for p in positions]
-        index = build_sentence_index(records, ids, store.stems, analyzer, FULL_TABLE_MAX_SENTENCES)
+        index = build_sentence_index(records, store.stems)
         if key is not None:
             catalog, problems = (loaded.catalog, loaded.problems) if everything else ([], [])
             store.put_sentence_index(key, encode_sentence_index(catalog, problems, index), index_version())

@@ -27,7 +27,9 @@ from ..model import Article, Block, Sentence
 
 if TYPE_CHECKING:
     from ..reading.articles import ArticleParser
+from ..reading.standalone import sentence_flags
 from ..reading.terms import TermAnalyzer, words
+from .concepts import sentence_bigrams
 
 # Placeholders the worker parses with: the real id stem and id are only known in order.
 _STEM = "\x00stem\x00"
@@ -59,6 +61,16 @@ class Record:
     indices: np.ndarray
     """Per sentence (CSR): positions in ``terms``, sorted."""
     counts: np.ndarray
+    flags: np.ndarray
+    """Per sentence: whether it can stand alone, whether it names someone or a number
+    (:mod:`summarizer.reading.standalone`)."""
+    concept_stems: tuple[str, ...]
+    """The stems of the article's bigram concepts (stop words included), in order of first use."""
+    concept_indptr: np.ndarray
+    concept_firsts: np.ndarray
+    concept_seconds: np.ndarray
+    """Per sentence (CSR): its bigrams (:func:`~summarizer.store.concepts.sentence_bigrams`), as
+    two positions in ``concept_stems`` each."""
 
 
 @dataclass
@@ -121,8 +133,15 @@ def parse_file(item: InputFile, data: bytes) -> FileRecords:
 def _record(article: Article, id_template: str, has_path: bool, analyzer: TermAnalyzer) -> Record:
     vocabulary: dict[str, int] = {}
     indptr, indices, counts, word_counts = [0], [], [], []
+    concept_stems: dict[str, int] = {}
+    concept_indptr, firsts, seconds = [0], [], []
     for sentence in article.sentences:
-        word_counts.append(len(words(sentence.text)))
+        written = words(sentence.text)
+        word_counts.append(len(written))
+        for a, b in sentence_bigrams(written, analyzer):
+            firsts.append(concept_stems.setdefault(a, len(concept_stems)))
+            seconds.append(concept_stems.setdefault(b, len(concept_stems)))
+        concept_indptr.append(len(firsts))
         row: dict[int, int] = {}
         for term in analyzer(sentence.text):
             column = vocabulary.setdefault(term, len(vocabulary))
@@ -145,6 +164,11 @@ def _record(article: Article, id_template: str, has_path: bool, analyzer: TermAn
         indptr=np.array(indptr, dtype=np.int32),
         indices=np.array(indices, dtype=np.int32),
         counts=np.array(counts, dtype=np.int32),
+        flags=np.array(sentence_flags(article), dtype=np.int32),
+        concept_stems=tuple(concept_stems),
+        concept_indptr=np.array(concept_indptr, dtype=np.int32),
+        concept_firsts=np.array(firsts, dtype=np.int32),
+        concept_seconds=np.array(seconds, dtype=np.int32),
     )
 
 
@@ -195,9 +219,11 @@ def encode(file: FileRecords, term_ids: Sequence[np.ndarray]) -> bytes:
             "id": record.id_template, "title": record.title, "date": record.date, "url": record.url,
             "has_path": record.has_path, "text": record.text, "blocks": record.blocks,
             "n": len(record.word_counts), "nnz": len(record.indices), "terms": len(terms),
+            "concept_stems": record.concept_stems, "bigrams": len(record.concept_firsts),
         })
         ids.append(np.asarray(terms, dtype=np.int64))
-        arrays.extend([record.sentences.ravel(), record.word_counts, record.indptr, record.indices, record.counts])
+        arrays.extend([record.sentences.ravel(), record.word_counts, record.indptr, record.indices, record.counts,
+                       record.flags, record.concept_indptr, record.concept_firsts, record.concept_seconds])
     header = json.dumps({"problems": file.problems, "articles": articles}, ensure_ascii=False).encode()
     ints = np.concatenate(ids).astype("<i8").tobytes() if ids else b""
     small = np.concatenate(arrays).astype("<i4").tobytes() if arrays else b""
@@ -226,15 +252,16 @@ def decode(payload: bytes) -> FileRecords:
         records = []
         i = j = 0
         for a in header["articles"]:
-            n, nnz, terms = a["n"], a["nnz"], a["terms"]
+            n, nnz, terms, bigrams = a["n"], a["nnz"], a["terms"], a["bigrams"]
             parts = []
-            for length in (3 * n, n, n + 1, nnz, nnz):
+            for length in (3 * n, n, n + 1, nnz, nnz, n, n + 1, bigrams, bigrams):
                 parts.append(small[j : j + length])
                 j += length
             records.append(Record(
                 a["id"], a["title"], a["date"], a["url"], a["has_path"], a["text"],
                 tuple(tuple(b) for b in a["blocks"]), parts[0].reshape(n, 3), parts[1],
                 ints[i : i + terms], parts[2], parts[3], parts[4],
+                parts[5], tuple(a["concept_stems"]), parts[6], parts[7], parts[8],
             ))
             i += terms
         if i != len(ints) or j != len(small):

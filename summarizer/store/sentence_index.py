@@ -4,10 +4,11 @@ Everything ranking reads about the corpus that does not depend on the topic is h
 in the numbering the corpus would give it if it were built from the articles themselves:
 
 - per sentence: its article, paragraph, offsets, position, word count and term counts (CSR);
+- per sentence: whether it can stand alone and whether it names someone or a number (flags), and
+  its bigram concepts (:class:`~summarizer.store.concepts.StoredBigrams`), so that a topic's
+  candidates are judged and their concepts counted without their text;
 - the postings, term -> sentences (CSC), and so the corpus statistics (sentences per term);
 - the vocabulary in order of first appearance;
-- the bigram concept table with the number of articles sharing each concept, for corpora small
-  enough to count concepts over every sentence (see :mod:`summarizer.ranking.coverage`);
 - the catalogue of the articles: ids, titles, dates, URLs, sentence counts and excluded spans.
 
 It is built once for a set of articles, when they are first read (or a file among them changed),
@@ -30,13 +31,11 @@ from dataclasses import dataclass
 import numpy as np
 from ..matrices import sparse
 
-from ..model import Sentence
-from ..reading.terms import TermAnalyzer
 from .cache import code_fingerprint
-from .concepts import ConceptTable, concept_table
+from .concepts import StoredBigrams
 from .ingest import Record
 
-FORMAT = 3
+FORMAT = 4
 
 
 @dataclass(frozen=True)
@@ -90,8 +89,9 @@ class SentenceIndex:
     article_starts: np.ndarray
     """First sentence of each article, and the number of sentences at the end."""
     postings: Postings
-    concepts: ConceptTable | None = None
-    """The corpus's :class:`~summarizer.store.concepts.ConceptTable`, when it was counted."""
+    flags: np.ndarray
+    """uint8 per sentence: :data:`~summarizer.reading.standalone.WORTHY`, :data:`~summarizer.reading.standalone.HAS_CONTENT`."""
+    bigrams: StoredBigrams
 
     @property
     def article_of(self) -> np.ndarray:
@@ -139,15 +139,9 @@ def unpack_files(blob: bytes, n: int) -> tuple[np.ndarray, list[bytes]] | None:
     return identities, [blob[at + 32 * i : at + 32 * (i + 1)] for i in range(n)]
 
 
-def build(
-    records: Sequence[Record],
-    ids: Sequence[str],
-    stems_of,
-    analyzer: TermAnalyzer,
-    concepts_up_to: int,
-) -> SentenceIndex:
-    """The sentence index of these records (each with its final article id), as the corpus built
-    from their articles would number it. ``stems_of(term ids)`` names the index's term ids."""
+def build(records: Sequence[Record], stems_of) -> SentenceIndex:
+    """The sentence index of these records, as the corpus built from their articles would number
+    it. ``stems_of(term ids)`` names the index's term ids."""
     vocabulary, counts, word_counts = assemble(records, stems_of)
     sizes = [len(r.word_counts) for r in records]
     starts = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
@@ -155,15 +149,26 @@ def build(
         np.concatenate([r.sentences for r in records]).astype(np.int32)
         if records else np.zeros((0, 3), dtype=np.int32)
     )
-    index = SentenceIndex(list(vocabulary), counts, word_counts, offsets, starts, Postings.of(counts))
-    if int(starts[-1]) <= concepts_up_to:
-        sentences = [
-            Sentence(article_id, k, int(p), int(s), int(e), record.text[s:e])
-            for record, article_id in zip(records, ids)
-            for k, (p, s, e) in enumerate(record.sentences.tolist())
-        ]
-        index.concepts = concept_table(sentences, index.article_of, analyzer)
-    return index
+    flags = np.concatenate([r.flags for r in records]).astype(np.uint8) if records else np.zeros(0, np.uint8)
+    return SentenceIndex(list(vocabulary), counts, word_counts, offsets, starts, Postings.of(counts), flags,
+                         merge_bigrams(records))
+
+
+def merge_bigrams(records: Sequence[Record]) -> StoredBigrams:
+    """The records' bigrams, numbered for the whole set: each stem and each concept once."""
+    stems: dict[str, int] = {}
+    firsts, seconds, sizes = [], [], [0]
+    for record in records:
+        local = np.array([stems.setdefault(stem, len(stems)) for stem in record.concept_stems], dtype=np.int64)
+        firsts.append(local[record.concept_firsts])
+        seconds.append(local[record.concept_seconds])
+        sizes.extend(np.diff(record.concept_indptr).tolist())
+    first = np.concatenate(firsts) if firsts else np.zeros(0, np.int64)
+    second = np.concatenate(seconds) if seconds else np.zeros(0, np.int64)
+    keys, ids = np.unique(first * max(len(stems), 1) + second, return_inverse=True)
+    width = max(len(stems), 1)
+    return StoredBigrams(np.cumsum(sizes, dtype=np.int64), ids.astype(np.int32), (keys // width).astype(np.int32),
+                         (keys % width).astype(np.int32), list(stems))
 
 
 def encode(catalog: Sequence[CatalogEntry], problems: Sequence[Sequence[str]], index: SentenceIndex) -> bytes:
@@ -177,18 +182,14 @@ def encode(catalog: Sequence[CatalogEntry], problems: Sequence[Sequence[str]], i
         "p_indptr": index.postings.indptr.astype("<i8"),
         "p_indices": index.postings.indices.astype("<i4"),
     }
-    concept_stems = None
-    if index.concepts is not None:
-        table = index.concepts
-        membership = table.membership
-        arrays.update({
-            "c_indptr": membership.indptr.astype("<i8"),
-            "c_indices": membership.indices.astype("<i4"),
-            "c_article_count": table.article_count.astype("<f8"),
-            "c_firsts": table.firsts.astype("<i8"),
-            "c_seconds": table.seconds.astype("<i8"),
-        })
-        concept_stems = list(table.stems)
+    bigrams = index.bigrams
+    arrays.update({
+        "flags": index.flags.astype("u1"),
+        "b_indptr": bigrams.indptr.astype("<i8"),
+        "b_ids": bigrams.ids.astype("<i4"),
+        "b_firsts": bigrams.firsts.astype("<i4"),
+        "b_seconds": bigrams.seconds.astype("<i4"),
+    })
     layout, chunks, at = [], [], 0
     for name, array in arrays.items():
         raw = np.ascontiguousarray(array).tobytes()
@@ -203,8 +204,7 @@ def encode(catalog: Sequence[CatalogEntry], problems: Sequence[Sequence[str]], i
         ],
         "problems": [list(p) for p in problems],
         "stems": index.stems,
-        "concept_stems": concept_stems,
-        "concept_shape": list(index.concepts.membership.shape) if index.concepts is not None else None,
+        "concept_stems": bigrams.stems,
         "shape": list(index.counts.shape),
         "arrays": layout,
     }
@@ -233,18 +233,11 @@ def decode(blob: bytes) -> tuple[list[CatalogEntry], list[tuple[str, ...]], Sent
         counts = sparse.csr_matrix(
             (arrays["data"].astype(np.float64), arrays["indices"], arrays["indptr"]), shape=tuple(header["shape"])
         )
+        bigrams = StoredBigrams(arrays["b_indptr"], arrays["b_ids"], arrays["b_firsts"], arrays["b_seconds"],
+                                header["concept_stems"])
         index = SentenceIndex(header["stems"], counts, arrays["word_counts"].astype(np.int64),
-                              arrays["offsets"], arrays["article_starts"], Postings(arrays["p_indptr"], arrays["p_indices"]))
-        if header["concept_stems"] is not None:
-
-            membership = sparse.csr_matrix(
-                (np.ones(len(arrays["c_indices"])), arrays["c_indices"], arrays["c_indptr"]),
-                shape=tuple(header["concept_shape"]),
-            )
-            index.concepts = ConceptTable(
-                membership, arrays["c_article_count"].copy(), arrays["c_firsts"], arrays["c_seconds"],
-                {s: i for i, s in enumerate(header["concept_stems"])},
-            )
+                              arrays["offsets"], arrays["article_starts"], Postings(arrays["p_indptr"], arrays["p_indices"]),
+                              arrays["flags"], bigrams)
         return catalog, problems, index
     except (KeyError, TypeError, IndexError, ValueError, UnicodeDecodeError) as error:
         raise ValueError(f"malformed sentence index: {error}") from None

@@ -1,0 +1,113 @@
+"""Whether a sentence can stand alone in a summary: features of a sentence in its article.
+
+They depend on the article's text alone, so they are computed when a file is read and kept in the
+index (``Record.flags``): a warm run decides which candidates may be printed without reading their
+text. Ranking reads them through :meth:`~summarizer.ranking.corpus.Corpus.summary_worthy` and
+:meth:`~summarizer.ranking.corpus.Corpus.has_content`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Article, Sentence
+from .terms import words
+
+WORTHY = 1
+"""Flag bit: the sentence can stand alone (:func:`is_summary_worthy`, with its article)."""
+HAS_CONTENT = 2
+"""Flag bit: the sentence names an actor or states a number (:func:`has_content`)."""
+
+
+def sentence_flags(article: Article) -> list[int]:
+    """The flags of each of the article's sentences."""
+    return [
+        (WORTHY if is_summary_worthy(s, len(words(s.text)), article) else 0) | (HAS_CONTENT if has_content(s.text) else 0)
+        for s in article.sentences
+    ]
+
+
+_QUOTE_FRAGMENT = re.compile(r"^[\"'\u201d\u2019)\]]|^[a-z]")
+
+
+_AFTER_OPEN = frozenset(" \t\n([{\u2014\u2013-/")
+_QUOTE_MARKS = re.compile("``|''|[\"'\u201c\u201d\u2018\u2019]")
+_CLOSE_FOLLOWERS = frozenset(".,;:!?)]}\u2014\u2013-")
+
+
+def _quote_depth(text: str) -> tuple[int, bool]:
+    """(quotations left open at the end of ``text``, whether a mark closed a quotation that
+    ``text`` never opened). Any closing mark closes the innermost open quotation, whatever mark
+    opened it: writers open with ' and close with ", or the reverse, and the paragraph after such a
+    quotation is not inside one. A single quote opens only at the start of a word before a letter,
+    and closes only an open quotation (else it is an apostrophe: "the students' union")."""
+    depth, stray = 0, False
+    n = len(text)
+    for match in _QUOTE_MARKS.finditer(text):  # only the marks: the scan costs what the quotes cost
+        c, i = match.group(), match.start()
+        before = text[i - 1] if i else " "
+        after = text[match.end()] if match.end() < n else " "
+        word_starts = before in _AFTER_OPEN and not after.isspace()
+        word_ends = not before.isspace() and (after.isspace() or after in _CLOSE_FOLLOWERS)
+        opening: bool | None = None
+        if c in ("\u201c", "``"):
+            opening = True
+        elif c in ("\u201d", "''"):
+            opening = False
+        elif c == '"':
+            opening = True if word_starts else False if word_ends else depth == 0
+        else:  # a single quote
+            if word_starts and after.isalpha() and c != "\u2019":
+                opening = True
+            elif depth and word_ends and c != "\u2018":
+                opening = False
+        if opening is True:
+            depth += 1
+        elif opening is False:
+            if depth:
+                depth -= 1
+            else:
+                stray = True
+    return depth, stray
+
+
+def quotes_balanced(text: str) -> bool:
+    """Whether every quotation the sentence closes it also opened (and the reverse)."""
+    depth, stray = _quote_depth(text)
+    return depth == 0 and not stray
+
+
+def opens_inside_a_quotation(sentence: Sentence, article: Article) -> bool:
+    """Whether an earlier sentence of the paragraph opened a quotation this one continues: then it
+    is someone's words ("I informed him that ...") whose speaker is named elsewhere."""
+    before = article.text[article.blocks[sentence.paragraph].start : sentence.start]
+    return _quote_depth(before)[0] > 0
+
+
+def is_summary_worthy(sentence: Sentence, word_count: int, article: Article | None = None) -> bool:
+    """Whether a sentence can stand alone in a summary.
+
+    Very short sentences, fragments that start mid-quote or in lower case, pieces of a longer
+    quotation (unbalanced quote marks, or inside a quotation an earlier sentence opened, when the
+    ``article`` is given) and lead-ins ending with a colon read badly alone.
+    """
+    text = sentence.text
+    return (
+        word_count >= 6
+        and not _QUOTE_FRAGMENT.match(text)
+        and not text.endswith(":")
+        and quotes_balanced(text)
+        and (article is None or not opens_inside_a_quotation(sentence, article))
+    )
+
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019\-.][^\W_]+)*")
+
+
+def has_content(text: str) -> bool:
+    """Whether a sentence names an actor or states a fact: a digit, or a capitalised word that
+    does not open the sentence (a name, a place, an organisation; "I" aside)."""
+    if any(map(str.isdigit, text)):
+        return True
+    found = _WORD.findall(text)
+    return any(w[0].isupper() and w != "I" for w in found[1:])
