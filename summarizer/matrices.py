@@ -2,10 +2,13 @@
 
 Importing scipy.sparse runs scipy's array-API layer (``scipy._lib.array_api_compat.numpy``), which
 copies numpy's whole namespace with ``from numpy import *`` and so imports numpy.testing,
-numpy.f2py, numpy.ma, numpy.random and numpy.polynomial: 60-70 ms of a warm run that uses none of
-them (a known cost of numpy 2 with scipy's vendored array_api_compat). Those submodules are
-registered here as lazy modules (:class:`importlib.util.LazyLoader`): each is loaded in full the
-first time anything reads one of its attributes, so a program that does use them sees no change.
+numpy.f2py and numpy.polynomial among others: 50-70 ms of a warm run that uses none of the three (a
+known cost of numpy 2 with scipy's vendored array_api_compat). Those three are registered here as
+lazy modules (:class:`importlib.util.LazyLoader`): each is loaded in full the first time anything
+reads one of its attributes, so a program that uses them sees no change.
+
+Only modules that nothing in a run uses are deferred: before Python 3.12 a lazy module is not safe
+to load from two threads at once (one may see it half-loaded), and ranking runs in threads.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import importlib.util
 import sys
 
 
-UNUSED_BY_SPARSE_MATRICES = ("numpy.testing", "numpy.f2py", "numpy.ma", "numpy.random", "numpy.polynomial")
+UNUSED_BY_SPARSE_MATRICES = ("numpy.testing", "numpy.f2py", "numpy.polynomial")
 
 
 def _defer(name: str) -> None:
