@@ -140,6 +140,22 @@ def test_hit_and_miss(tmp_path, folder):
     assert (tmp_path / "cache" / FILENAME).is_file()
 
 
+def test_a_file_name_that_is_not_utf8_is_indexed_found_again_and_forgotten(tmp_path, folder):
+    """Linux allows any bytes in a name; Python holds them with surrogate escapes, which SQLite
+    cannot store as text."""
+    odd = Path(os.fsdecode(bytes(folder) + b"/caf\xe9-report.txt"))
+    write(odd, ARTICLE.replace("Lindmark", "Tessaly"))
+    cache = ArticleCache(tmp_path / "cache")
+    articles = load([folder], cache)
+    assert "caf\udce9-report" in {a.id for a in articles} and cache.stats.parsed == 3
+    again = load([folder], cache)
+    assert (cache.stats.parsed, cache.stats.stored) == (0, 3)
+    assert any("Tessaly" in a.text for a in again)
+    odd.unlink()
+    assert len(load([folder], cache)) == 2
+    assert all(os.path.exists(path) for path, _ in cache.store().payloads())
+
+
 def test_a_file_reached_through_another_folder_still_hits(tmp_path, folder):
     load([folder], ArticleCache(tmp_path / "cache"))
     cache = ArticleCache(tmp_path / "cache")

@@ -43,6 +43,24 @@ and the bigram concepts it counts."""
 _DISTRIBUTIONS = ("nltk", "sumy", "breadability", "trafilatura")
 
 
+_NOT_UTF8 = "bytes:"
+
+
+def stored_path(path: str) -> str:
+    """A path as the index keeps it: itself, or, for a file name that is not UTF-8 (which Python
+    holds with surrogate escapes and SQLite cannot store as text), ``bytes:`` and its bytes in hex."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return _NOT_UTF8 + os.fsencode(path).hex()
+    return path
+
+
+def path_of(stored: str) -> str:
+    """Inverse of :func:`stored_path`."""
+    return os.fsdecode(bytes.fromhex(stored[len(_NOT_UTF8):])) if stored.startswith(_NOT_UTF8) else stored
+
+
 def default_cache_dir() -> Path:
     """``$XDG_CACHE_HOME/newsdigest`` (``~/.cache/newsdigest`` when unset)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -297,7 +315,7 @@ class IndexStore:
         found: dict[str, Entry] = {}
         code = code_fingerprint()
         for start in range(0, len(paths), _BATCH):
-            batch = paths[start : start + _BATCH]
+            batch = [stored_path(p) for p in paths[start : start + _BATCH]]
             marks = ",".join("?" * len(batch))
             rows = self._db.execute(
                 f"SELECT path, device, inode, size, mtime_ns, sha256, payload FROM files "
@@ -305,7 +323,7 @@ class IndexStore:
                 (code, *batch),
             )
             for path, device, inode, size, mtime_ns, sha, payload in rows:
-                found[path] = Entry(FileIdentity(device, inode, size, mtime_ns), sha, payload)
+                found[path_of(path)] = Entry(FileIdentity(device, inode, size, mtime_ns), sha, payload)
         return found
 
     def identities(self, paths: Sequence[str]) -> dict[str, tuple[FileIdentity, bytes]]:
@@ -314,14 +332,14 @@ class IndexStore:
         found: dict[str, tuple[FileIdentity, bytes]] = {}
         code = code_fingerprint()
         for start in range(0, len(paths), _BATCH):
-            batch = paths[start : start + _BATCH]
+            batch = [stored_path(p) for p in paths[start : start + _BATCH]]
             marks = ",".join("?" * len(batch))
             rows = self._db.execute(
                 f"SELECT path, device, inode, size, mtime_ns, sha256 FROM files WHERE code = ? AND path IN ({marks})",
                 (code, *batch),
             )
             for path, device, inode, size, mtime_ns, sha in rows:
-                found[path] = (FileIdentity(device, inode, size, mtime_ns), sha)
+                found[path_of(path)] = (FileIdentity(device, inode, size, mtime_ns), sha)
         return found
 
     def reader(self) -> PayloadReader | None:
@@ -367,7 +385,7 @@ class IndexStore:
         """Store (path, identity, sha256, payload) rows in one transaction."""
         code, now = code_fingerprint(), time.time()
         values = [
-            (path, i.device, i.inode, i.size, i.mtime_ns, sha, code, payload, now)
+            (stored_path(path), i.device, i.inode, i.size, i.mtime_ns, sha, code, payload, now)
             for path, i, sha, payload in rows
         ]
         if values:
@@ -375,28 +393,33 @@ class IndexStore:
 
     def touch(self, rows: Iterable[tuple[str, FileIdentity]]) -> None:
         """A file whose content is unchanged got a new identity (touched, copied over)."""
-        values = [(i.device, i.inode, i.size, i.mtime_ns, path) for path, i in rows]
+        values = [(i.device, i.inode, i.size, i.mtime_ns, stored_path(path)) for path, i in rows]
         if values:
             self._write(lambda db: db.executemany(
                 "UPDATE files SET device = ?, inode = ?, size = ?, mtime_ns = ? WHERE path = ?", values
             ))
 
     def forget(self, paths: Iterable[str]) -> None:
-        values = [(p,) for p in paths]
+        values = [(stored_path(p),) for p in paths]
         if values:
             self._write(lambda db: db.executemany("DELETE FROM files WHERE path = ?", values))
 
     def payloads(self) -> Iterable[tuple[str, bytes]]:
         """(path, payload) of every file stored by this version of the code."""
         rows = self._db.execute("SELECT path, payload FROM files WHERE code = ? ORDER BY path", (code_fingerprint(),))
-        yield from rows
+        for path, payload in rows:
+            yield path_of(path), payload
 
     def paths_under(self, directory: str) -> list[str]:
         """Stored paths inside ``directory`` (absolute, without a trailing separator)."""
         low = directory.rstrip(os.sep) + os.sep
         high = low[:-1] + chr(ord(os.sep) + 1)
         rows = self._db.execute("SELECT path FROM files WHERE path >= ? AND path < ?", (low, high))
-        return [path for (path,) in rows]
+        paths = [path for (path,) in rows]
+        # Names that are not UTF-8 are stored in hex (see stored_path): their folder is in the bytes.
+        rows = self._db.execute("SELECT path FROM files WHERE path >= ? AND path < ?", (_NOT_UTF8, _NOT_UTF8[:-1] + ";"))
+        paths += [p for p in (path_of(path) for (path,) in rows) if p.startswith(low)]
+        return paths
 
     # -- terms -------------------------------------------------------------------------------
 
