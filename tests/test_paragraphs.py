@@ -175,3 +175,112 @@ def test_shape_detection_is_linear_on_a_large_file() -> None:
     started = time.perf_counter()
     spans = paragraph_spans(text)
     assert spans and time.perf_counter() - started < 5.0
+
+
+# One paragraph per line, as a page's text is often saved: long paragraph lines with short lines
+# between them that end without a stop. Each of these shapes was misread before (the short line
+# glued to the next, or the whole text read as hard-wrapped or as one paragraph).
+BODY = [p for kind, p in PARAGRAPHS if kind == "body" and len(p) > 100]
+
+
+def _lines_read(text: str) -> list[str]:
+    return [" ".join(text[s:e].split()) for s, e in paragraph_spans(text)]
+
+
+@pytest.mark.parametrize(
+    "short, after",
+    [
+        # a gallery caption, then its price line
+        ("Gallery: Tarrow harbour after the flood | 14 Photos", "from $12.00"),
+        # a link's text, then the handle it linked
+        ("Ilse Varga is on Twitter at", "ilse_varga."),
+        # a subhead without punctuation, then a paragraph that starts with a brand in lower case
+        ("What the agency bought", "eBay sellers in Tarrow donated forty pumps, the agency said."),
+        # a tweet's attribution, then a link
+        ("\u2014 Eastmere Relief (@eastmererelief) March 3, 2024", "pic.example.com/x7Qk2"),
+    ],
+)
+def test_one_per_line_short_lines_without_a_stop_stay_paragraphs(short: str, after: str) -> None:
+    paragraphs = [BODY[0], short, after, BODY[1], BODY[2]]
+    text = "\n".join(paragraphs) + "\n"
+    assert detect_shape(text).kind == "line"
+    assert _lines_read(text) == paragraphs
+
+
+def test_one_per_line_code_lines_are_not_glued_to_each_other() -> None:
+    paragraphs = [BODY[0], "The agency's tracker stores each bridge like this.", "bridges: {", "north: [",
+                  "status: closed", "]", "}", BODY[1]]
+    text = "\n".join(paragraphs)
+    assert _lines_read(text) == paragraphs
+    article = parse(text, Metadata("code"))
+    assert all("\n" not in s.text for s in article.sentences)
+
+
+def test_one_per_line_headlines_and_items_are_not_read_as_wrapped() -> None:
+    # Lines of similar length without a stop, each followed by a capital: a wrapper would have
+    # broken before a lower-case word now and then.
+    paragraphs = [
+        "Tarrow council approves a second pumping station near the ferry",
+        "Eastmere Relief opens a clinic in the lower harbour for the winter",
+        "Corlin families return to the northern districts after eleven days",
+        "Engineers warn that the old embankment may not last the autumn",
+    ]
+    text = "\n".join(paragraphs) + "\n"
+    assert detect_shape(text).kind == "line"
+    assert _lines_read(text) == paragraphs
+    # The same with a paragraph after them, and a ranked list with no plain lines in a row.
+    ranked = ["8. Tarrow", "9. Corlin", "10. Eastmere", BODY[0]]
+    assert _lines_read("\n".join(ranked)) == ranked
+
+
+def test_one_per_line_a_paragraph_cut_at_a_comma_stays_apart() -> None:
+    paragraphs = [BODY[0], BODY[1][:-1] + ",", BODY[2], "Forecasters expect dry weather until the end of the month."]
+    text = "\n".join(paragraphs)
+    assert _lines_read(text) == paragraphs
+    items = ["-flooded cellars,", "-broken water mains,", "-closed roads,", BODY[0]]
+    assert _lines_read("\n".join(items)) == items
+
+
+def test_one_per_line_a_long_line_broken_by_hand_is_still_joined() -> None:
+    # The other side of the rule: a line as long as the others, broken before a lower-case word or
+    # after a word a sentence cannot end with, goes on with its sentence.
+    broken = [
+        "Mayor Ilse Varga told the council on Tuesday that the repairs would cost at least twelve",
+        "million crowns, more than the city spends on roads in a year.",
+        "The council agreed to ask the regional government for an emergency grant from the fund of",
+        "Eastmere province, which has paid for two bridges since the last flood.",
+        "Residents of the lower harbour were still being told to boil their drinking water.",
+    ]
+    text = "\n".join(broken) + "\n"
+    assert _lines_read(text) == [broken[0] + " " + broken[1], broken[2] + " " + broken[3], broken[4]]
+
+
+def test_hard_wrapped_text_breaking_before_names_is_still_wrapped() -> None:
+    # Wrapped prose full of names: many lines go on with a capital, but some go on in lower case
+    # or end with a word such as "of", and that is enough.
+    paragraph = (
+        "Mayor Ilse Varga of Tarrow met Tomas Brenn of Eastmere Relief and Nadia Quell of the Corlin "
+        "Harbour Authority on Monday. Varga said Tarrow would ask Corlin for two pumps, and Brenn said "
+        "Eastmere Relief would send a team from Westbrook to the lower harbour by Friday."
+    )
+    text = textwrap.fill(paragraph, 40) + "\n" + textwrap.fill(BODY[0], 40) + "\n"
+    assert detect_shape(text).kind == "wrapped"
+    assert _lines_read(text) == [paragraph, BODY[0]]
+
+
+def test_wrapped_text_with_blank_lines_and_capitals_after_every_break() -> None:
+    # Blank lines mark the paragraphs: the lines between them are joined even when every wrapped
+    # line is followed by a capital (here names), with nothing else to show a sentence goes on.
+    blocks = [
+        [
+            "Tarrow council met officials of the Corlin Harbour Authority",
+            "Monday to plan repairs with engineers from Westbrook Engineering",
+            "Services and volunteers of the Lower Harbour Residents Association.",
+        ],
+        [
+            "The meeting agreed that the bridge would reopen before the Winter",
+            "Fair, and that Eastmere Relief would pay for the temporary ferry.",
+        ],
+    ]
+    text = "\n\n".join("\n".join(block) for block in blocks) + "\n"
+    assert _lines_read(text) == [" ".join(block) for block in blocks]

@@ -11,8 +11,8 @@ Three shapes are recognised, per file, from line statistics:
   text, a line of code, a subhead) is a paragraph of its own whatever comes next, and so is every
   line of a text whose lines are all short (code, a list, verse);
 - **hard-wrapped** text: inner lines (lines followed by another non-blank line) mostly end
-  mid-sentence and close to a common maximum width ``W`` (at least a newspaper column wide); in a
-  text without blank lines, the next line must also now and then evidently go on with the
+  mid-sentence and close to a common maximum width ``W``; in a text without blank lines ``W`` must
+  be a newspaper column or wider and the next line must now and then evidently go on with the
   sentence: headlines, list items and captions written one per line also end without a stop,
   often at similar lengths, but the next line starts with a capital. A line break is a paragraph
   break when the line ended early (the next line's first word would have fitted, so a greedy
@@ -154,17 +154,17 @@ def _shape(lines: list[_Line | None]) -> Shape:
     width = lengths[len(lengths) // 10] if len(lengths) >= 10 else lengths[0]
     # Wrapped text: the lines that end mid-sentence (wrapped there) end close to the width. Lines
     # that end a paragraph (no blank line after them) end short, with a full stop. Without blank
-    # lines, a column of headlines, list items or captions looks the same, so the lines after the
-    # wrapped ones must also go on with the sentence now and then; with blank lines, these mark
-    # the paragraphs and the lines between them are wrapped ones.
+    # lines, a column of headlines, list items, captions or code looks the same, so the width must
+    # be a column's and the lines after the wrapped ones must go on with the sentence now and
+    # then; with blank lines, these mark the paragraphs and the lines between them are wrapped.
     mid = [(a, b) for a, b in _pairs(lines) if a.mid_sentence]
     near = sum(a.length >= _NEAR_WIDTH * width for a, _ in mid) / len(mid) if mid else 0.0
     continued = sum(_continues(a, b) for a, b in mid) / len(mid) if mid else 0.0
     if (
-        _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH
+        width <= _MAX_WRAP_WIDTH
         and near >= _MIN_NEAR_SHARE
         and len(mid) >= _MIN_MID_SHARE * len(inner)
-        and (blank or continued >= _MIN_CONTINUED_WRAP)
+        and (blank or (width >= _MIN_WRAP_WIDTH and continued >= _MIN_CONTINUED_WRAP))
     ):
         return Shape("wrapped", width)
     # Lines broken anywhere (not at a fixed width): many are soft breaks. A heading line also ends
