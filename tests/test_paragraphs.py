@@ -284,3 +284,78 @@ def test_wrapped_text_with_blank_lines_and_capitals_after_every_break() -> None:
     ]
     text = "\n\n".join("\n".join(block) for block in blocks) + "\n"
     assert _lines_read(text) == [" ".join(block) for block in blocks]
+
+
+class TestHeldOut:
+    """Held-out checks: written after the rule was frozen (commit 3b8ec7a) and not used to tune it.
+
+    Fictional texts in shapes the rule was not developed on; each line of a one-per-line text is a
+    paragraph, and wrapped text is still joined."""
+
+    ARTICLE = [
+        "Westbrook bridge to reopen after six months",
+        "By Petra Lind",
+        "CORLIN, March 4 \u2014 The Westbrook bridge will reopen to traffic on Saturday, six months after a "
+        "barge struck one of its piers, the Corlin roads office said on Monday.",
+        "\u201cWe are ahead of schedule,\u201d said Ansel Morrow, the office's chief engineer.",
+        "Photo: Westbrook Daily / Anna Rell",
+        "Repairs cost 4.2 million crowns, a third less than first estimated, because the damaged pier "
+        "could be braced rather than rebuilt, according to figures released by the office.",
+        "Why the bridge matters",
+        "About 18,000 vehicles crossed the bridge each day before the accident. Since then, lorries "
+        "have taken a 40-kilometre detour through the hill villages of Oster and Lunde.",
+        "\u2022 Lorries over 30 tonnes will still be barred until April",
+        "\u2022 Cyclists get a separate lane on the north side",
+        "Read more: How the barge came loose",
+        "Shopkeepers in Oster said they would miss the passing trade but not the noise.",
+        "Contact the reporter at",
+        "petra.lind@westbrook.example",
+    ]
+
+    def test_a_news_page_one_paragraph_per_line(self) -> None:
+        text = "\n".join(self.ARTICLE) + "\n"
+        assert detect_shape(text).kind == "line"
+        assert _lines_read(text) == self.ARTICLE
+        article = parse(text, Metadata("bridge"))
+        starts = [text.index(line) for line in self.ARTICLE] + [len(text) + 1]
+        for sentence in article.sentences:
+            line = max(i for i, start in enumerate(starts) if start <= sentence.start)
+            assert sentence.end <= starts[line + 1], sentence.text
+
+    def test_short_wire_paragraphs_and_a_kicker(self) -> None:
+        paragraphs = [
+            "EXCLUSIVE",
+            "Corlin's port authority has agreed to buy two dredgers from a shipyard in Lunde, three "
+            "people familiar with the deal said on Tuesday.",
+            "The purchase, worth about 60 million crowns, has not been announced.",
+            "A spokeswoman for the authority declined to comment.",
+            "The shipyard did not respond to a request for comment",
+            "Dredging of the outer harbour has been delayed twice since 2021.",
+        ]
+        text = "\n".join(paragraphs)
+        assert _lines_read(text) == paragraphs
+
+    def test_markdown_file_one_paragraph_per_line_through_the_input_path(self) -> None:
+        from summarizer.reading.inputs import InputFile, parse_input
+
+        lines = ["# Oster library closes for repairs"] + self.ARTICLE[2:6]
+        data = ("\n".join(lines) + "\n").encode("utf-8")
+        (raw,) = parse_input(InputFile("oster.md", "oster", named=True), data, lambda error: None)
+        article = parse(raw.text, raw.meta)
+        assert article.title == "Oster library closes for repairs"
+        # No block runs over a line break, and every line has its blocks (a dateline may be a block
+        # of its own on the line it opens).
+        assert all("\n" not in raw.text[b.start : b.end] for b in article.blocks)
+        line_of = [raw.text.count("\n", 0, b.start) for b in article.blocks]
+        assert sorted(set(line_of)) == list(range(len(lines)))
+
+    @pytest.mark.parametrize("width", [66, 78])
+    def test_the_same_article_hard_wrapped_with_indents_and_with_blank_lines(self, width: int) -> None:
+        body = [p for p in self.ARTICLE if len(p) > 60]
+        indented = "\n".join(
+            textwrap.fill(p, width, initial_indent="  ", break_long_words=False, break_on_hyphens=False)
+            for p in body
+        )
+        spaced = "\n\n".join(textwrap.fill(p, width, break_on_hyphens=False) for p in body)
+        assert _lines_read(indented) == body
+        assert _lines_read(spaced) == body
