@@ -12,9 +12,10 @@ Three shapes are recognised, per file, from line statistics:
   line of a text whose lines are all short (code, a list, verse);
 - **hard-wrapped** text: inner lines (lines followed by another non-blank line) mostly end
   mid-sentence and close to a common maximum width ``W``; in a text without blank lines ``W`` must
-  be a newspaper column or wider and the next line must now and then evidently go on with the
-  sentence: headlines, list items and captions written one per line also end without a stop,
-  often at similar lengths, but the next line starts with a capital. A line break is a paragraph
+  be a newspaper column or wider and, where the next line's start can tell (a letter with a
+  case), it must now and then evidently go on with the sentence: headlines, list items and
+  captions written one per line also end without a stop, often at similar lengths, but the next
+  line starts with a capital. A line break is a paragraph
   break when the line ended early (the next line's first word would have fitted, so a greedy
   wrapper did not wrap there), when the next line is indented and the text is not, before a list
   item or Markdown heading, and after a Markdown heading. Blank lines are breaks as well, so
@@ -54,6 +55,7 @@ _DANGLING = frozenset(
     "a an the of to for from with at by into onto than and or but nor its their our your".split()
 )
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+_OPENING = "\"'\u201c\u2018([\u00ab"
 _MAX_WRAP_WIDTH = 200  # nobody hard-wraps prose wider than this
 _MIN_WRAP_WIDTH = 30  # nor narrower than a newspaper column
 _NEAR_WIDTH = 0.75  # an inner line of wrapped text is at least this share of the width
@@ -89,8 +91,13 @@ class _Line:
     mid_sentence: bool  # does not end with sentence punctuation
     first_word: int  # length of the first word
     lower_start: bool  # starts with a lower-case letter (a continuation)
+    cased_start: bool  # its first letter (after opening quotes) has a case: the start tells something
     dangling: bool  # ends with a word a sentence cannot end with
     comma: bool  # ends with a comma
+
+
+def _cased(char: str) -> bool:
+    return char.lower() != char.upper()
 
 
 def _dangling(stripped: str) -> bool:
@@ -126,6 +133,7 @@ def _lines(text: str, pos: int) -> list[_Line | None]:
                     stripped[-1] not in _FINAL,
                     len(stripped) if space == -1 else space,
                     stripped[0].islower(),
+                    _cased(stripped.lstrip(_OPENING)[:1]),
                     _dangling(stripped),
                     stripped[-1] == ",",
                 )
@@ -159,7 +167,10 @@ def _shape(lines: list[_Line | None]) -> Shape:
     # then; with blank lines, these mark the paragraphs and the lines between them are wrapped.
     mid = [(a, b) for a, b in _pairs(lines) if a.mid_sentence]
     near = sum(a.length >= _NEAR_WIDTH * width for a, _ in mid) / len(mid) if mid else 0.0
-    continued = sum(_continues(a, b) for a, b in mid) / len(mid) if mid else 0.0
+    # Only lines whose start can tell count: a line after a wrap may start with a number, and
+    # scripts without case (Chinese, Japanese) give no sign either way.
+    telling = [(a, b) for a, b in mid if b.cased_start or _continues(a, b)]
+    continued = sum(_continues(a, b) for a, b in telling) / len(telling) if telling else 1.0
     if (
         width <= _MAX_WRAP_WIDTH
         and near >= _MIN_NEAR_SHARE
