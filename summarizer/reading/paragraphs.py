@@ -61,7 +61,7 @@ _MIN_WRAP_WIDTH = 30  # nor narrower than a newspaper column
 _NEAR_WIDTH = 0.75  # an inner line of wrapped text is at least this share of the width
 _MIN_NEAR_SHARE = 0.6
 _MIN_MID_SHARE = 0.35  # share of inner lines ending mid-sentence in wrapped text
-_MIN_SOFT_SHARE = 0.3  # share of inner lines ending mid-sentence before a lower-case word
+_MIN_SOFT_SHARE = 0.3  # share of inner lines that are soft breaks (``_soft_break``): text broken anywhere
 # Prose wrapped at a fixed width breaks before whatever word comes next, a lower-case one about
 # four times in five in English news; one-per-line headlines, list items and captions end without
 # a stop before a capital. Wrapped text without blank lines needs at least this share of evident
