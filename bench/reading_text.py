@@ -24,6 +24,12 @@ wrapped-72 shapes. Reported: the share of appeals fully excluded (no body senten
 and the article words kept (recall of the original text by the body sentences before the appeal,
 against the same text without the appeal).
 
+Last, when the DUC 2007 sets are beside the pages (``../shared/data/duc2007-*/topics.jsonl``):
+their newswire documents (paragraphs separated by blank lines) written in the same shapes and
+split by ``paragraph_spans`` alone, the part that decides the shape, as a larger check of it on
+news no rule was written for: the share of documents, and of runs of three paragraphs (short
+texts, where the shape is judged on few lines), whose paragraphs all come out exactly.
+
 Run: ``python -m bench.reading_text [PAGES_DIR]`` (default ``../shared/data/realworld-pages``).
 """
 
@@ -247,6 +253,57 @@ def text_report(pages_dir: Path) -> str:
         + " | ".join(f"**{mean(totals[s][0]):.2f}** | **{mean(totals[s][1]):.3f}**" for s in APPEAL_SHAPES)
         + " |"
     )
+    out.append("")
+    out.append(newswire_report(pages_dir.parent))
+    return "\n".join(out)
+
+
+def load_newswire(data_dir: Path) -> dict[str, list[str]]:
+    """Paragraphs of each DUC 2007 document under ``data_dir`` (deduplicated by document id)."""
+    import json
+
+    docs: dict[str, list[str]] = {}
+    for topics in sorted(data_dir.glob("duc2007-*/topics.jsonl")):
+        with topics.open(encoding="utf-8") as lines:
+            for line in lines:
+                for doc in json.loads(line).get("documents", ()):
+                    paragraphs = [" ".join(p.split()) for p in doc["text"].split("\n\n") if p.strip()]
+                    if paragraphs:
+                        docs[doc["id"]] = paragraphs
+    return docs
+
+
+def newswire_report(data_dir: Path) -> str:
+    from summarizer.reading.paragraphs import paragraph_spans
+
+    docs = load_newswire(data_dir)
+    out = ["## Plain text: paragraph shapes on newswire", ""]
+    if not docs:
+        return "\n".join(out + [f"(no `duc2007-*/topics.jsonl` under `{data_dir}`)", ""])
+
+    def exact(shape: Shape, paragraphs: list[str]) -> bool:
+        text, _ = shape.write(paragraphs)
+        return [" ".join(text[s:e].split()) for s, e in paragraph_spans(text)] == paragraphs
+
+    out += [
+        f"{len(docs)} newswire documents of the DUC 2007 sets, each written in every shape and split by "
+        "`paragraph_spans`; `runs of 3`: every third run of three paragraphs, as a short text of its own.",
+        "",
+        "| shape | documents exact | runs of 3 exact |",
+        "|---|---:|---:|",
+    ]
+    for shape in SHAPES:
+        whole = [exact(shape, paragraphs) for paragraphs in docs.values()]
+        runs = [
+            exact(shape, paragraphs[i : i + 3])
+            for paragraphs in docs.values()
+            for i in range(0, max(1, len(paragraphs) - 2), 3)
+            if len(paragraphs[i : i + 3]) >= 2
+        ]
+        out.append(
+            f"| {shape.name} | {mean(whole):.3f} ({len(whole) - sum(whole)} wrong) | "
+            f"{mean(runs):.3f} ({len(runs) - sum(runs)} of {len(runs)} wrong) |"
+        )
     out.append("")
     return "\n".join(out)
 
