@@ -108,3 +108,24 @@ def test_a_damaged_sentence_index_is_rebuilt(generated, tmp_path):
         db.execute("UPDATE sentence_indexes SET data = zeroblob(100)")
     assert summaries([generated], ArticleCache(directory)) == expected
     assert summaries([generated], ArticleCache(directory)) == expected
+
+
+def test_concepts_from_the_index_are_the_table_counted_from_the_text(generated, tmp_path):
+    """The same table, numbered alike: coverage sums each sentence's concepts in that order, and
+    with weights that are not whole numbers the sums (and so ties) depend on it."""
+    import numpy as np
+
+    from summarizer.store.concepts import concept_table
+
+    cache = warm_cache(tmp_path / "cache", [generated])
+    corpus = Corpus(load_articles([str(generated)], cache=cache), cache=cache)
+    rows = np.arange(1, len(corpus), 3)
+    for stored, counted in (
+        (corpus.concepts, concept_table(corpus.sentences, corpus.article_of, corpus.analyzer)),
+        (corpus.concept_table(rows), concept_table([corpus.sentences[r] for r in rows], corpus.article_of[rows], corpus.analyzer)),
+    ):
+        assert stored.membership.shape == counted.membership.shape and stored.membership.shape[1] > 100
+        assert (stored.membership != counted.membership).nnz == 0
+        assert np.array_equal(stored.article_count, counted.article_count)
+        assert np.array_equal(stored.firsts, counted.firsts) and np.array_equal(stored.seconds, counted.seconds)
+        assert stored.stems == counted.stems

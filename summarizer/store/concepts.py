@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from itertools import pairwise
 
 import numpy as np
@@ -39,40 +38,44 @@ class ConceptTable:
 
 def concept_table(sentences: Sequence[Sentence], article_of: np.ndarray, analyzer: TermAnalyzer) -> ConceptTable:
     """The concepts of the given sentences, with the number of articles (``article_of`` gives each
-    sentence's) that hold each among them. One pass over the words; the bigrams are counted with numpy."""
-    stems: dict[str, int] = {}
-    known: dict[str, tuple[int, bool]] = {}  # a word as written: (its stem's id, is a stop word)
-
-    def learn(word: str) -> tuple[int, bool]:
-        entry = (stems.setdefault(analyzer.stem(word), len(stems)), word.lower() in analyzer.stop_words)
-        known[word] = entry
-        return entry
-
+    sentence's) that hold each among them."""
     split = [words(s.text) for s in sentences]
     analyzer.prefetch(w for ws in split for w in ws)
-    ids: list[int] = []
-    stop: list[bool] = []
-    lengths: list[int] = []
-    for written in split:
-        tokens = [known.get(w) or learn(w) for w in written]
-        ids.extend(t[0] for t in tokens)
-        stop.extend(t[1] for t in tokens)
-        lengths.append(len(tokens))
-    token = np.asarray(ids, dtype=np.int64)
-    is_stop = np.asarray(stop, dtype=bool)
-    sentence_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-    # Adjacent words of one sentence, not both stop words.
-    keep = (sentence_of[:-1] == sentence_of[1:]) & ~(is_stop[:-1] & is_stop[1:])
-    vocabulary = max(len(stems), 1)
-    pair = token[:-1][keep] * vocabulary + token[1:][keep]
-    holder = sentence_of[:-1][keep]
-    keys, concept = np.unique(pair, return_inverse=True)
-    membership = sparse.csr_matrix((np.ones(len(holder)), (holder, concept)), shape=(len(sentences), len(keys)))
+    names: dict[str, int] = {}
+    firsts: list[int] = []
+    seconds: list[int] = []
+    holder: list[int] = []
+    for row, written in enumerate(split):
+        for a, b in sentence_bigrams(written, analyzer):
+            firsts.append(names.setdefault(a, len(names)))
+            seconds.append(names.setdefault(b, len(names)))
+            holder.append(row)
+    return _table(np.asarray(firsts, dtype=np.int64), np.asarray(seconds, dtype=np.int64),
+                  np.asarray(holder, dtype=np.int64), len(sentences), article_of, list(names))
+
+
+def _table(firsts: np.ndarray, seconds: np.ndarray, holder: np.ndarray, rows: int, article_of: np.ndarray,
+           names: Sequence[str]) -> ConceptTable:
+    """The table of bigrams given as two stem ids each (in any numbering; ``names`` names the ids),
+    with the row holding each, rows in order. Stems are numbered by first appearance and concepts by
+    their stems' numbers, so that the same bigrams give the same table whatever numbering they came
+    in: coverage sums a sentence's concepts in that order, and the sums must not depend on it."""
+    pairs = np.empty(2 * len(firsts), dtype=np.int64)
+    pairs[0::2], pairs[1::2] = firsts, seconds
+    seen, first_at = np.unique(pairs, return_index=True)
+    order = np.argsort(first_at, kind="stable")
+    rank = np.empty(len(seen), dtype=np.int64)
+    rank[order] = np.arange(len(seen))
+    width = max(len(seen), 1)
+    keys, concept = np.unique(rank[np.searchsorted(seen, firsts)] * width + rank[np.searchsorted(seen, seconds)],
+                              return_inverse=True)
+    membership = sparse.csr_matrix((np.ones(len(holder)), (holder, concept)), shape=(rows, len(keys)))
     membership.data[:] = 1.0  # a concept twice in a sentence is still one concept
     # Articles holding each concept: distinct (article, concept) pairs, counted per concept.
-    held = np.unique(article_of[holder] * len(keys) + concept)
+    held = np.unique(np.asarray(article_of, dtype=np.int64)[holder] * len(keys) + concept)
     article_count = np.bincount(held % max(len(keys), 1), minlength=len(keys)).astype(float)
-    return ConceptTable(membership, article_count, keys // vocabulary, keys % vocabulary, stems)
+    stems = {names[int(i)]: n for n, i in enumerate(seen[order])}
+    return ConceptTable(membership, article_count, keys // width, keys % width, stems)
 
 
 def sentence_bigrams(written: Sequence[str], analyzer: TermAnalyzer) -> Iterator[tuple[str, str]]:
@@ -94,10 +97,6 @@ class StoredBigrams:
                  stems: list[str]) -> None:
         self.indptr, self.ids, self.firsts, self.seconds, self.stems = indptr, ids, firsts, seconds, stems
 
-    @cached_property
-    def stem_ids(self) -> dict[str, int]:
-        return {s: i for i, s in enumerate(self.stems)}
-
     def table(self, rows: np.ndarray | None, article_of: np.ndarray) -> ConceptTable:
         """What :func:`concept_table` gives for the sentences ``rows`` (None: every sentence), whose
         articles ``article_of`` gives; the same concepts and counts, numbered otherwise."""
@@ -110,10 +109,5 @@ class StoredBigrams:
             before = np.cumsum(lengths) - lengths
             ids = self.ids[np.repeat(starts - before, lengths) + np.arange(int(lengths.sum()))]
         holder = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-        keys, concept = np.unique(ids, return_inverse=True)
-        membership = sparse.csr_matrix((np.ones(len(holder)), (holder, concept)), shape=(len(lengths), len(keys)))
-        membership.data[:] = 1.0
-        held = np.unique(np.asarray(article_of, dtype=np.int64)[holder] * len(keys) + concept)
-        article_count = np.bincount(held % max(len(keys), 1), minlength=len(keys)).astype(float)
-        return ConceptTable(membership, article_count, self.firsts[keys].astype(np.int64),
-                            self.seconds[keys].astype(np.int64), self.stem_ids)
+        return _table(self.firsts[ids].astype(np.int64), self.seconds[ids].astype(np.int64), holder, len(lengths),
+                      article_of, self.stems)
