@@ -4,7 +4,7 @@ Concepts are word bigrams (stemmed; not both stop words) weighted by how many ar
 them, as in Gillick & Favre (2009): a statement several outlets make is what a reader of the
 whole story needs. That weight is multiplied by the concept's relevance to the topic, the mean
 relevance of the candidate sentences that hold it (query-biased concepts: what many outlets report
-counts as much as it is about the topic). Bigrams holding a topic term weigh more, and each sentence's gain is
+counts as much as it is about the topic). Bigrams holding a topic term weigh double, and each sentence's gain is
 scaled by a lead prior (news puts the essentials first) and divided by its length (at least
 ``LENGTH_FLOOR`` words, so that a short sentence with little in it does not win on shortness), so
 the budget buys as much shared content as it can. The ranker's score (normalised to 1 for the
@@ -54,7 +54,7 @@ class ConceptCoverage:
         corpus: Corpus,
         ranking: Ranking,
         score: np.ndarray,
-        topic_boost: float = 0.5,
+        topic_boost: float = 1.0,
         lead_prior: float = 1.0,
         min_relevance: float = 0.0,
         read: ReadSet | None = None,

@@ -299,7 +299,7 @@ class CoverageSelector(Selector):
     def __init__(
         self,
         duplicate: float = 0.35,
-        topic_boost: float = 0.5,
+        topic_boost: float = 1.0,
         lead_prior: float = 1.0,
         min_relevance: float = 0.1,
         min_article_relevance: float = 0.5,
