@@ -72,6 +72,16 @@ def test_query_topic_keeps_the_content_words():
     assert set(plain.keywords) == {"steps", "orsa", "open", "harbour"} and plain.context == ()
 
 
+def test_a_narrative_s_instructions_are_not_its_subject():
+    # The words of a request ("Determine ...", "Write an account of ...") say what to do, not what about.
+    topic = query_topic(
+        "Two alleged agents were arrested in Velin. Determine why they were arrested and what happened "
+        "next, and describe the various events involving them.", STOP,
+    )
+    assert {"alleged", "agents", "arrested", "velin", "events"} <= set(topic.keywords)
+    assert not {"determine", "happened", "various", "involving", "describe"} & set(topic.keywords)
+
+
 def test_a_topic_word_in_a_question_never_replaces_its_subject():
     # "combat" is a word of the security topic; the question is about a disease in a country.
     topic = query_topic("How are health workers in Varnland combating the spread of glimmer fever?", STOP)
