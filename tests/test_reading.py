@@ -61,6 +61,16 @@ def test_hard_wrapped_paragraph_is_not_mistaken_for_a_heading():
         ("PINE RIDGE, S.D. (AP) -- ", True),
         ("BRUSSELS, January 22 (Xinhua) -- ", True),
         ("NATO said on Monday that ", False),
+        ("Tarrow, N.C. _ ", True),
+        ("TARROW, N.C._", True),
+        ("COEUR d'ARVEL, Idaho _ ", True),
+        ("Tarrow, September 13 (Xinhua) -- ", True),
+        ("BEN TARROW AIRPORT, VELIN, October 25 (Xinhua) -- ", True),
+        ("TARROW (LINDMARK), April 30 (Xinhua) -- ", True),
+        ("(TARROW, Neb.) _ ", True),
+        ("The SLORC _ State Law and Order Restoration Council _ ", False),
+        ("More than half of all adults in Lindmark _ ", False),
+        ("Judge Tomas Velin ruled that the law -- ", False),
     ],
 )
 def test_datelines_are_metadata(opening, dateline):

@@ -72,6 +72,16 @@ def test_query_topic_keeps_the_content_words():
     assert set(plain.keywords) == {"steps", "orsa", "open", "harbour"} and plain.context == ()
 
 
+def test_a_narrative_s_instructions_are_not_its_subject():
+    # The words of a request ("Determine ...", "Write an account of ...") say what to do, not what about.
+    topic = query_topic(
+        "Two alleged agents were arrested in Velin. Determine why they were arrested and what happened "
+        "next, and describe the various events involving them.", STOP,
+    )
+    assert {"alleged", "agents", "arrested", "velin", "events"} <= set(topic.keywords)
+    assert not {"determine", "happened", "various", "involving", "describe"} & set(topic.keywords)
+
+
 def test_a_topic_word_in_a_question_never_replaces_its_subject():
     # "combat" is a word of the security topic; the question is about a disease in a country.
     topic = query_topic("How are health workers in Varnland combating the spread of glimmer fever?", STOP)
@@ -173,3 +183,55 @@ def test_a_topics_file_can_give_context_words(tmp_path):
     bad = write(tmp_path / "bad.toml", '[topics.energy]\nkeywords = ["gas"]\ncontext = "prices"\n')
     with pytest.raises(TopicsError, match="context must be a list of strings"):
         load_topics_file(bad)
+
+
+def _digest(texts, topic, sentences):
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    corpus = Corpus([ArticleParser()(text, Metadata(f"a{i}")) for i, text in enumerate(texts)])
+    if isinstance(topic, str):
+        topic = query_topic(topic, corpus.analyzer.stop_words)
+    return Digester(length=Length(sentences=sentences))(corpus, [topic]).summaries[0]
+
+
+def test_a_question_is_about_the_subject_it_names_not_its_incidental_words():
+    # The question names its subject twice and "complaints lodged" once; the subject is in every
+    # article (so common), the incidental words in one sentence (so rare). Rarity alone made the
+    # parking complaint the second most relevant sentence.
+    texts = [
+        "The Lindmark Relief Fund sent food to 3,000 families in the Arno valley this winter. "
+        "The Lindmark Relief Fund was founded in 1990 by a group of farmers. "
+        "The fund's director, Ana Velez, said donations had doubled.",
+        "The Lindmark Relief Fund opened a clinic in Tarrow on Monday. "
+        "Two complaints were lodged with the Velin council over the parking fees at the new clinic. "
+        "The Lindmark Relief Fund said the clinic would treat 200 patients a week.",
+    ]
+    question = "Lindmark Relief Fund. Describe the activities of the Lindmark Relief Fund and the complaints lodged against it."
+    summary = _digest(texts, question, 6)
+    relevance = {item.sentence.text: item.explanation.relevance for item in summary.sentences}
+    parking = relevance.pop("Two complaints were lodged with the Velin council over the parking fees at the new clinic.")
+    naming_the_fund = [value for text, value in relevance.items() if "Relief Fund" in text]
+    assert len(naming_the_fund) == 4 and min(naming_the_fund) > parking
+
+
+def test_an_article_that_mentions_the_topic_in_passing_does_not_feed_its_summary():
+    # Two stories about smog say "air" (a word of "air defence") and "army" once each; what they
+    # share ("air quality", "field hospitals") is not what a summary of security is made of.
+    security = next(t for t in BUILTIN_TOPICS if t.name == "security")
+    texts = [
+        "Tarrow moved troops and missiles to the Valdon border on Monday, the defence ministry said. "
+        "The army said its soldiers would stay at the border until the talks in Lindmark. "
+        "Valdon said the troops on its border were a threat to its security.",
+        "Tarrow's army moved troops and missiles to the Valdon border, officials in Valdon said on Monday. "
+        "Valdon put its air defence on alert and called up reserve soldiers. "
+        "Lindmark offered to host talks between the two governments next week.",
+        "A cloud of smog settled over the city of Velin this week, and forecasters warned that air quality "
+        "would reach emergency levels. Schools were closed on Tuesday and the city handed out masks. "
+        "Doctors said the smog was the worst in ten years, and the army lent the city two field hospitals.",
+        "Forecasters warned that air quality in Velin would reach emergency levels as the smog thickened. "
+        "The army lent the city two field hospitals for people with breathing problems, doctors said.",
+    ]
+    chosen = [item.sentence.text for item in _digest(texts, security, 3).sentences]
+    assert len(chosen) == 3
+    assert not any("smog" in text or "air quality" in text or "field hospitals" in text for text in chosen)

@@ -2,7 +2,9 @@
 
 Concepts are word bigrams (stemmed; not both stop words) weighted by how many articles use
 them, as in Gillick & Favre (2009): a statement several outlets make is what a reader of the
-whole story needs. Bigrams holding a topic term weigh more, and each sentence's gain is
+whole story needs. That weight is multiplied by the concept's relevance to the topic, the mean
+relevance of the candidate sentences that hold it (query-biased concepts: what many outlets report
+counts as much as it is about the topic). Bigrams holding a topic term weigh double, and each sentence's gain is
 scaled by a lead prior (news puts the essentials first) and divided by its length (at least
 ``LENGTH_FLOOR`` words, so that a short sentence with little in it does not win on shortness), so
 the budget buys as much shared content as it can. The ranker's score (normalised to 1 for the
@@ -36,10 +38,11 @@ class ConceptCoverage:
         corpus: Corpus,
         ranking: Ranking,
         score: np.ndarray,
-        topic_boost: float = 0.5,
+        topic_boost: float = 1.0,
         lead_prior: float = 1.0,
         min_relevance: float = 0.0,
         read: ReadSet | None = None,
+        min_article_relevance: float = 0.0,
     ) -> None:
         if len(corpus) <= FULL_TABLE_MAX_SENTENCES:
             table = corpus.concepts
@@ -53,6 +56,10 @@ class ConceptCoverage:
         # A concept counts once it is shared by two articles, when there are two to share it.
         min_articles = 2 if len(corpus.articles) >= 2 else 1
         weight = np.where(count >= min_articles, count, 0.0)
+        # Query-biased concepts: what several articles report weighs as much as it is about the topic,
+        # judged by the sentences that report it (the mean relevance of the candidates holding it).
+        holders = np.asarray(self.membership.sum(axis=0)).ravel()
+        weight *= np.asarray(self.membership.T @ ranking.relevance).ravel() / np.maximum(holders, 1.0)
         topic_ids = [table.stems[corpus.terms[t]] for t in ranking.query.original if corpus.terms[t] in table.stems]
         if topic_ids:
             boosted = np.isin(table.firsts[used], topic_ids) | np.isin(table.seconds[used], topic_ids)
@@ -74,7 +81,14 @@ class ConceptCoverage:
         # announced."), however many outlets print it.
         contentless = ~corpus.has_content(ranking.rows)
         self.scale[contentless] *= CONTENTLESS_WEIGHT
-        # Sentences far less relevant than the best one are not worth their coverage.
+        # Coverage counts only in articles about the topic (one of their sentences at least
+        # ``min_article_relevance`` as relevant as the best): a story about smog that says "air" once
+        # is not about air defence. Within them, a sentence far less relevant than the best one
+        # (below ``min_relevance``) is not worth its coverage either.
+        articles = corpus.article_of[ranking.rows]
+        best_in_article = np.zeros(int(articles.max()) + 1 if len(articles) else 0)
+        np.maximum.at(best_in_article, articles, ranking.relevance)
+        self.scale[best_in_article[articles] < min_article_relevance] = 0.0
         self.scale[ranking.relevance < min_relevance] = 0.0
         # Ties (and sentences with no shared concept) go to the better-ranked sentence.
         self.tie_break = SCORE_WEIGHT * score

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -11,6 +13,16 @@ from ..matrices import sparse
 from .corpus import Corpus
 from ..model import Topic
 
+
+QUERY_IDF_POWER = 0.5
+"""Relevance weighs a topic's terms by idf to this power. In a set of articles gathered for a
+subject, the subject's own words ("Amnesty International") are in many sentences and so have a
+low idf, while a question's incidental words ("lodged") are rare: full idf lets the incidental
+words decide which sentences are relevant; its square root keeps rarity's effect, damped."""
+
+QUERY_REPEAT_WEIGHT = 1.0
+"""A question's keyword weighs 1 + this x ln(times the question uses it): a word the asker
+repeats (a title's subject, named again in the question) is the subject."""
 
 MERGE_COPIES_ABOVE = 4000
 """Candidates beyond which identical sentences share one node of the walk (as selection
@@ -144,7 +156,7 @@ class TopicRanker:
         # A question's context words are the vocabulary of a topic it asks in the words of (see
         # query_topic): once an article uses the question's own words, they weigh as its keywords.
         context_weight = 1.0 if topic.origin == "query" else self.context_weight
-        query = self._expand(corpus, keywords, context, rows, context_weight)
+        query = self._expand(corpus, keywords, context, rows, context_weight, _repeated(topic, corpus, keywords))
         if len(rows) > self.max_candidates:  # rank only the most relevant, in corpus order
             relevance = self._relevance(corpus, rows, query)
             rows = rows[np.sort(np.argsort(-relevance, kind="stable")[: self.max_candidates])]
@@ -158,11 +170,13 @@ class TopicRanker:
 
     def _expand(
         self, corpus: Corpus, keywords: frozenset[int], context: frozenset[int], rows: np.ndarray,
-        context_weight: float | None = None,
+        context_weight: float | None = None, emphasis: dict[int, float] | None = None,
     ) -> TopicQuery:
         original = keywords | context
         context_weight = self.context_weight if context_weight is None else context_weight
         weights = {t: 1.0 if t in keywords else context_weight for t in original}
+        for term, factor in (emphasis or {}).items():
+            weights[term] *= factor
         if not self.expansion_terms or not len(rows) or len(rows) == len(corpus):
             return TopicQuery(weights, original)
         # Terms far more frequent in the topic's sentences than in the corpus, seen in 2+ of them.
@@ -184,7 +198,7 @@ class TopicRanker:
     @staticmethod
     def _relevance(corpus: Corpus, rows: np.ndarray, query: TopicQuery) -> np.ndarray:
         terms = np.array(sorted(query.weights), dtype=np.int64)
-        q = np.array([query.weights[t] for t in terms]) * corpus.idf[terms]
+        q = np.array([query.weights[t] for t in terms]) * corpus.idf[terms] ** QUERY_IDF_POWER
         sub = corpus.counts[rows][:, terms].copy()
         sub.data = np.log1p(sub.data)
         return np.asarray(sub @ q).ravel()
@@ -274,6 +288,19 @@ def _scale_rows(matrix: sparse.csr_matrix, factors: np.ndarray) -> sparse.csr_ma
     a row's entries)."""
     matrix.data *= np.repeat(factors, np.diff(matrix.indptr))
     return matrix
+
+
+def _repeated(topic: Topic, corpus: Corpus, keywords: frozenset[int]) -> dict[int, float]:
+    """For a question, the weight factor of each keyword it uses more than once (see
+    ``QUERY_REPEAT_WEIGHT``): "Amnesty International. What is the scope of operations of Amnesty
+    International ...?" names its subject twice and its incidental words once."""
+    if topic.origin != "query" or not QUERY_REPEAT_WEIGHT:
+        return {}
+    uses = Counter(corpus.analyzer(topic.description))
+    return {
+        t: 1.0 + QUERY_REPEAT_WEIGHT * math.log(uses[corpus.terms[t]])
+        for t in keywords if uses.get(corpus.terms[t], 0) > 1
+    }
 
 
 def _unit(values: np.ndarray) -> np.ndarray:

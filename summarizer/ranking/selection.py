@@ -211,23 +211,28 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
 
 
 class CoverageSelector(Selector):
-    """Greedy concept coverage (see :mod:`summarizer.coverage`) within the length budget."""
+    """Greedy concept coverage (see :mod:`summarizer.coverage`) within the length budget, over the
+    candidates of articles about the topic (their best candidate at least ``min_article_relevance``
+    as relevant as the best of all) that are at least ``min_relevance`` as relevant as the best."""
 
     def __init__(
         self,
         duplicate: float = 0.35,
-        topic_boost: float = 0.5,
+        topic_boost: float = 1.0,
         lead_prior: float = 1.0,
-        min_relevance: float = 0.5,
+        min_relevance: float = 0.1,
+        min_article_relevance: float = 0.5,
     ) -> None:
         super().__init__(duplicate=duplicate)
         self.topic_boost = topic_boost
         self.lead_prior = lead_prior
         self.min_relevance = min_relevance
+        self.min_article_relevance = min_article_relevance
 
     def objective(self, corpus: Corpus, ranking: Ranking, score: np.ndarray, read: ReadSet | None = None) -> Objective:
         from .coverage import ConceptCoverage
 
         return ConceptCoverage(
-            corpus, ranking, score, self.topic_boost, self.lead_prior, self.min_relevance, read
+            corpus, ranking, score, self.topic_boost, self.lead_prior, self.min_relevance, read,
+            self.min_article_relevance,
         )

@@ -58,6 +58,8 @@ QUERY_INSTRUCTION_WORDS = frozenset(
     summarise summary information info details detail specific specifically particular regarding
     concerning about any aspects aspect kind kinds type types examples example well also question
     questions find show mention mentioned press news article articles story stories
+    determine write highlights extent appears happened occurred involving involved related various
+    possible
     """.split()
 )
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")

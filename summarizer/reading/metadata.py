@@ -43,6 +43,23 @@ _DATELINE = re.compile(
 # Newswire feeds also write "Washington _ " with the place in title case.
 _TITLE_CASE_DATELINE = re.compile(r"\A[A-Z][a-z]+(?:[ .][A-Z][a-z]+){0,2}(?:, [A-Z][a-z.]+){0,2} _ (?=\S)")
 
+# The longer forms of newswire: "Andrews, N.C. _ ", "COEUR d'ALENE, Idaho _ ", "ANDREWS, N.C._",
+# "Jerusalem, September 13 (Xinhua) -- ", "BEN GURION AIRPORT, TEL AVIV, October 25 (Xinhua) -- ",
+# "EILAT (ISRAEL), April 30 (Xinhua) -- ", "(OMAHA, Neb.) _ ": a place of capitalised words
+# (particles such as "d'" aside), then a region, a date or an agency (at least one of them, so that
+# "The SLORC _ State Law ..." stays a sentence), then a dash or an underscore.
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_LONG_DATELINE = re.compile(
+    r"\A\(?[A-Z][A-Za-z'.\-]*(?:\s(?:[a-z]{1,2}')?[A-Z][A-Za-z'.\-]*){0,3}(?:\s\([A-Z][A-Za-z ]{1,30}\))?"
+    r"(?P<region>(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})*)"
+    rf"(?P<date>,\s*{_MONTH}\s\d{{1,2}})?"
+    r"(?P<agency>\s*\([A-Z][\w .&-]{0,30}\))?\)?"
+    r"\s*(?:--|_|\u2013|\u2014)\s*(?=\S)"
+)
+
 
 @dataclass(frozen=True)
 class FrontMatter:
@@ -87,7 +104,12 @@ def dateline_length(text: str) -> int:
     match = _DATELINE.match(text)
     if not match:
         title_case = _TITLE_CASE_DATELINE.match(text)
-        return title_case.end() if title_case else 0
+        if title_case:
+            return title_case.end()
+        long = _LONG_DATELINE.match(text)
+        if long and (long.group("region") or long.group("date") or long.group("agency")):
+            return long.end()
+        return 0
     place = match.group("place")
     # An all-capitals opening word such as "A" or "NATO said" is not a place with a dash.
     if len(place) < 3 or not any(c.isalpha() for c in place):
