@@ -109,6 +109,8 @@ class TermAnalyzer:
         """Word as written -> its term, or None when it makes none (stop word, number, one letter):
         a word seen before costs one look-up. Valid for one generation of the stem table."""
         self._generation = self._stem.generation
+        self._tokens: dict[str, tuple[str, bool]] = {}
+        self._tokens_generation = self._stem.generation
 
     @property
     def learned(self) -> dict[str, str]:
@@ -155,6 +157,21 @@ class TermAnalyzer:
             if term is not None:
                 terms.append(term)
         return terms
+
+    def tokens(self, written: list[str]) -> list[tuple[str, bool]]:
+        """(stem, is a stop word) of each word as written, in order: what bigram concepts are made
+        of (stop words included). A word seen before costs one look-up."""
+        cache = self._tokens
+        if self._tokens_generation != self._stem.generation or len(cache) >= MAX_KNOWN_STEMS:
+            cache.clear()
+            self._tokens_generation = self._stem.generation
+        found = []
+        for word in written:
+            token = cache.get(word)
+            if token is None:
+                token = cache[word] = (self.stem(word), word.lower() in self.stop_words)
+            found.append(token)
+        return found
 
     def _term(self, word: str) -> str | None:
         lowered = _POSSESSIVE.sub("", word.lower())

@@ -81,9 +81,7 @@ def _table(firsts: np.ndarray, seconds: np.ndarray, holder: np.ndarray, rows: in
 def sentence_bigrams(written: Sequence[str], analyzer: TermAnalyzer) -> Iterator[tuple[str, str]]:
     """The concepts of one sentence's words, as :func:`concept_table` counts them: adjacent
     stems, not both stop words (a concept twice in the sentence comes twice)."""
-    stop = analyzer.stop_words
-    tokens = [(analyzer.stem(w), w.lower() in stop) for w in written]
-    for (a, a_stop), (b, b_stop) in pairwise(tokens):
+    for (a, a_stop), (b, b_stop) in pairwise(analyzer.tokens(written)):
         if not (a_stop and b_stop):
             yield (a, b)
 

@@ -157,17 +157,17 @@ def build(records: Sequence[Record], stems_of) -> SentenceIndex:
 def merge_bigrams(records: Sequence[Record]) -> StoredBigrams:
     """The records' bigrams, numbered for the whole set: each stem and each concept once."""
     stems: dict[str, int] = {}
-    firsts, seconds, sizes = [], [], [0]
+    firsts, seconds, sizes = [], [], [np.zeros(1, np.int64)]
     for record in records:
         local = np.array([stems.setdefault(stem, len(stems)) for stem in record.concept_stems], dtype=np.int64)
         firsts.append(local[record.concept_firsts])
         seconds.append(local[record.concept_seconds])
-        sizes.extend(np.diff(record.concept_indptr).tolist())
+        sizes.append(np.diff(record.concept_indptr))
     first = np.concatenate(firsts) if firsts else np.zeros(0, np.int64)
     second = np.concatenate(seconds) if seconds else np.zeros(0, np.int64)
     keys, ids = np.unique(first * max(len(stems), 1) + second, return_inverse=True)
     width = max(len(stems), 1)
-    return StoredBigrams(np.cumsum(sizes, dtype=np.int64), ids.astype(np.int32), (keys // width).astype(np.int32),
+    return StoredBigrams(np.cumsum(np.concatenate(sizes), dtype=np.int64), ids.astype(np.int32), (keys // width).astype(np.int32),
                          (keys % width).astype(np.int32), list(stems))
 
 
