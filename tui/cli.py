@@ -101,8 +101,8 @@ def _selection_options() -> argparse.ArgumentParser:
 def _add_index_option(group) -> None:  # noqa: ANN001 - an argparse group
     group.add_argument("--index", type=_index_url, metavar="URL",
                        help="keep the index of parsed articles on a PostgreSQL server, shared with other "
-                       "processes and machines: postgresql://user@host/db (default $NEWSDIGEST_INDEX; "
-                       "needs pip install 'newsdigest[postgres]')")
+                       "processes and machines, with the team's feeds (--feeds): postgresql://user@host/db "
+                       "(default $NEWSDIGEST_INDEX; needs pip install 'newsdigest[postgres]')")
 
 
 def _add_reader_option(group) -> None:  # noqa: ANN001 - an argparse group
