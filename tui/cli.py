@@ -17,8 +17,8 @@ from summarizer import DEFAULT_METHOD, METHODS, ORDERS, Length, NewsdigestError,
 if TYPE_CHECKING:
     from summarizer import Digest
 
-from .exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, PROG, UsageError, interrupted
-from .index_option import index_location, index_url as _index_url
+from .exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, PROG, interrupted
+from .index_option import UsageError, index_location, index_url as _index_url
 from .feeds_cli import COMMANDS as FEED_COMMANDS, FeedUsageError, add_web_options, feed_urls, fetch_with_progress
 
 SUBCOMMANDS = ("summarize", "topics", "eval", "app", "serve", "mark-read", "index", *FEED_COMMANDS)

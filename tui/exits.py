@@ -5,14 +5,8 @@ from __future__ import annotations
 import signal
 from typing import TextIO
 
-from summarizer import NewsdigestError
-
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 PROG = "newsdigest"
-
-
-class UsageError(NewsdigestError):
-    """A bad combination of options (exit 2)."""
 
 
 class Terminated(KeyboardInterrupt):

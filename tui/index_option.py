@@ -6,7 +6,11 @@ from __future__ import annotations
 import argparse
 import os
 
-from .exits import UsageError
+from summarizer import NewsdigestError
+
+
+class UsageError(NewsdigestError):
+    """A bad combination of options (exit 2)."""
 
 
 def index_url(value: str) -> str:
