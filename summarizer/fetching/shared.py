@@ -274,9 +274,6 @@ class SharedSubscriptions(_Shared):
     """The team's subscriptions, in the database at ``url``: the methods of
     :class:`~summarizer.fetching.subscriptions.SubscriptionFile`."""
 
-    def __init__(self, url: str) -> None:
-        super().__init__(url)
-
     def load(self) -> list[Subscription]:
         return [Subscription(name, url) for name, url in self._read(
             f"SELECT name, url FROM {SCHEMA}.subscriptions ORDER BY added_at, name"
@@ -301,6 +298,3 @@ class SharedSubscriptions(_Shared):
             return result
 
         return self._run(apply, "change the subscriptions")
-
-    def describe(self) -> str:
-        return f"the shared index at {self.where}"

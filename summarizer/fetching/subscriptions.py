@@ -71,9 +71,6 @@ class SubscriptionFile:
         save(subs, self.path)
         return result
 
-    def describe(self) -> str:
-        return str(self.path)
-
     def close(self) -> None:
         pass
 
