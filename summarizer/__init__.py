@@ -55,6 +55,7 @@ _EXPORTS = {
     "SubscriptionError": "fetching.subscriptions",
     "UnknownFeedError": "fetching.subscriptions",
     "load_subscriptions": "fetching.subscriptions:load",
+    "open_subscriptions": "fetching.backends",
     "save_subscriptions": "fetching.subscriptions:save",
     "add_subscription": "fetching.subscriptions:add",
     "remove_subscription": "fetching.subscriptions:remove",
@@ -138,6 +139,7 @@ if TYPE_CHECKING:
     from .fetching.window import parse_since
     from .fetching.expand import default_feeds, open_fetch_store, subscribed_feed_urls
     from .fetching.subscriptions import Subscription, SubscriptionError, UnknownFeedError, read_opml, write_opml
+    from .fetching.backends import open_subscriptions
     from .fetching.subscriptions import load as load_subscriptions, save as save_subscriptions
     from .fetching.subscriptions import add as add_subscription, remove as remove_subscription
     from .fetching.subscriptions import select as select_subscriptions, check_url as check_feed_url

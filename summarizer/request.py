@@ -70,7 +70,8 @@ class Request:
     """Only what is new since the last visit: an update summary (the read state lives in
     ``cache_dir``)."""
     feeds: tuple[str, ...] | None = None
-    """URLs of subscribed feeds whose stored articles are read too (``--feeds``); None: none."""
+    """URLs of subscribed feeds whose stored articles are read too (``--feeds``); None: none. With
+    ``index``, fetched articles are stored in (and read from) that database: the team's store."""
     since: datetime | None = None
     """Only articles published since then (``--since``; see :mod:`summarizer.fetching.window`)."""
 
@@ -232,6 +233,7 @@ class Run:
             self.request.paths, self.request.feeds, self.request.cache_dir,
             lambda url, problem: self._warn(InputError(url, problem), on_warning),
             lambda done, total: progress("fetching", done, total),
+            self.request.index,
         )
         self.request = replace(self.request, paths=paths, feeds=None)
         self._fetched = True

@@ -8,6 +8,7 @@ Every test here skips, saying why, when PostgreSQL or psycopg is not installed.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -26,6 +27,7 @@ from summarizer.store.ingest import decode
 
 from .conftest import REPO
 from .postgres import wait_for
+from .webserver import news_server  # noqa: F401 - the fixture
 
 
 def newsdigest(*args, env=None, **kwargs):
@@ -308,11 +310,15 @@ def test_a_database_of_another_schema_version_is_refused_with_what_to_do(pg_url)
     with psycopg.connect(pg_url, autocommit=True) as db:
         db.execute("UPDATE newsdigest.schema_version SET version = 7")
     message = one_line_error(newsdigest("summarize", "--index", pg_url))
-    assert "has schema version 7, this newsdigest uses 2: upgrade newsdigest to use it" in message
+    assert "has schema version 7, this newsdigest uses 3: upgrade newsdigest to use it" in message
     with psycopg.connect(pg_url, autocommit=True) as db:
         db.execute("UPDATE newsdigest.schema_version SET version = 0")
     message = one_line_error(newsdigest("summarize", "--index", pg_url))
     assert "has schema version 0" in message and "DROP SCHEMA newsdigest CASCADE" in message
+
+
+DROP_VERSION_3 = "DROP TABLE newsdigest.subscriptions, newsdigest.web_resources, newsdigest.web_articles, newsdigest.web_listings"
+"""What version 3 added: a team's shared store of subscriptions and fetched articles."""
 
 
 def test_a_database_of_version_1_is_migrated_and_then_used(corpus, pg_url):
@@ -321,6 +327,7 @@ def test_a_database_of_version_1_is_migrated_and_then_used(corpus, pg_url):
     import psycopg
 
     with psycopg.connect(pg_url, autocommit=True) as db:
+        db.execute(DROP_VERSION_3)
         db.execute("DROP TABLE newsdigest.sentence_indexes, newsdigest.file_sets")
         db.execute("DROP INDEX newsdigest.files_sha256")
         db.execute("UPDATE newsdigest.schema_version SET version = 1")
@@ -329,7 +336,7 @@ def test_a_database_of_version_1_is_migrated_and_then_used(corpus, pg_url):
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip()
     with psycopg.connect(pg_url, autocommit=True) as db:
-        assert db.execute("SELECT version FROM newsdigest.schema_version").fetchone()[0] == 2
+        assert db.execute("SELECT version FROM newsdigest.schema_version").fetchone()[0] == 3
         assert db.execute("SELECT count(*) FROM newsdigest.file_sets").fetchone()[0] == 1
 
 
@@ -341,10 +348,11 @@ def test_an_older_schema_is_migrated_when_a_migration_is_known(pg_url, monkeypat
         db.execute("UPDATE newsdigest.schema_version SET version = 1")
     ran = []
     monkeypatch.setitem(pg.MIGRATIONS, 1, lambda db: ran.append(db.execute("SELECT 1").fetchone()[0]))
+    monkeypatch.setitem(pg.MIGRATIONS, 2, lambda db: ran.append(db.execute("SELECT 2").fetchone()[0]))
     open_index(pg_url).close()
-    assert ran == [1]
+    assert ran == [1, 2]
     with psycopg.connect(pg_url, autocommit=True) as db:
-        assert db.execute("SELECT version FROM newsdigest.schema_version").fetchall() == [(2,)]
+        assert db.execute("SELECT version FROM newsdigest.schema_version").fetchall() == [(3,)]
 
 
 def test_a_server_restart_between_writes_loses_nothing(postgres_server, pg_url):
@@ -431,3 +439,129 @@ def test_file_names_that_are_not_utf8_are_indexed_and_read_back(pg_url, tmp_path
         assert store.paths_under(str(folder)) == [os.fsdecode(bytes(folder) + b"/caf\xe9 report.txt")]
     finally:
         store.close()
+
+
+# -- a team's shared store: subscriptions and fetched articles ------------------------------------
+
+
+def person(tmp_path: Path, name: str) -> dict[str, str]:
+    """The environment of one reader: a home of their own (cache, config, feeds.toml), no index
+    in the environment (each command says --index)."""
+    home = tmp_path / name
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDIGEST")}
+    env.update(XDG_CACHE_HOME=str(home / "cache"), XDG_CONFIG_HOME=str(home / "config"),
+               NEWSDIGEST_FEEDS=str(home / "config" / "feeds.toml"), NO_COLOR="1")
+    for proxy in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"):
+        env.pop(proxy, None)
+    return env
+
+
+def as_user(env, *args):
+    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True, cwd=REPO,
+                          env=env, timeout=600, stdin=subprocess.DEVNULL)
+
+
+def test_one_refresh_serves_every_reader_of_a_shared_index(news_server, pg_url, tmp_path):
+    ana, bo = person(tmp_path, "ana"), person(tmp_path, "bo")
+    feed = news_server.url("/atom.xml")
+    added = as_user(ana, "feeds", "add", feed, "--name", "courier", "--index", pg_url)
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.startswith("subscribed to courier: ") and "3 articles fetched" in added.stdout
+    assert not Path(ana["NEWSDIGEST_FEEDS"]).exists()  # the team's list, not ana's file
+
+    listed = as_user(bo, "feeds", "list", "--index", pg_url)  # bo sees the team's subscriptions
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.startswith("courier  " + feed + "  (3 stored, checked ")
+    refreshed = as_user(ana, "refresh", "--index", pg_url)  # the server's cron job
+    assert refreshed.returncode == 0, refreshed.stderr
+    assert refreshed.stdout == "courier: 3 articles, 0 new\n1 feed, 1 request\n"  # already stored by add
+
+    hits = news_server.total_hits()
+    first = as_user(bo, "summarize", "--feeds", "--index", pg_url, "--reader", "bo", "--new", "--mark-read", "-f", "json")
+    assert first.returncode == 0, first.stderr
+    assert first.stderr == "" and news_server.total_hits() == hits  # read from the database, nothing fetched
+    summary = json.loads(first.stdout)
+    urls = sorted(a["url"] for a in summary["articles"])
+    assert urls == sorted(news_server.url(f"/articles/{slug}.html") for slug in ("shared-report", "atom-only", "harbour-security"))
+    assert summary["update"]["new_articles"] == 3
+    assert all(a["path"].startswith(bo["XDG_CACHE_HOME"]) for a in summary["articles"])  # bo's copies
+
+    again = as_user(bo, "summarize", "--feeds", "courier", "--index", pg_url, "--reader", "bo", "--new")
+    assert again.returncode == 0 and again.stdout == ""
+    assert "nothing new" in again.stderr and "all 3 articles already read" in again.stderr
+    theirs = as_user(ana, "summarize", "--feeds", "--index", pg_url, "--reader", "ana", "--new", "-f", "json")
+    assert theirs.returncode == 0, theirs.stderr
+    assert json.loads(theirs.stdout)["update"]["new_articles"] == 3  # bo's reading is not ana's
+    news_server.stop()  # no network at all: the same summary for both, from the database
+    topics = []
+    for env in (ana, bo):
+        run = as_user(env, "summarize", "--feeds", "--index", pg_url, "-f", "json")
+        assert run.returncode == 0 and run.stderr == "", run.stderr
+        topics.append(json.loads(run.stdout)["topics"])
+    assert topics[0] == topics[1] and any(topic["sentences"] for topic in topics[0])
+    assert as_user(bo, "summarize", "--feeds", "nosuch", "--index", pg_url).returncode == 2
+
+
+def test_a_readers_copies_of_refreshed_articles_are_not_parsed_again(news_server, pg_url, tmp_path):
+    from summarizer.fetching.shared import SharedFetchStore
+    from summarizer.store.index import ArticleCache
+    from summarizer.store.loading import load_articles
+
+    ana = person(tmp_path, "ana")
+    as_user(ana, "feeds", "add", news_server.url("/atom.xml"), "--index", pg_url)
+    assert as_user(ana, "refresh", "--index", pg_url).returncode == 0
+    store = SharedFetchStore(pg_url, tmp_path / "bo-cache")
+    try:
+        files = [str(a.file) for a in store.feed_articles(news_server.url("/atom.xml"))]
+    finally:
+        store.close()
+    assert len(files) == 3 and all(f.startswith(str(tmp_path / "bo-cache")) for f in files)
+    cache = ArticleCache(pg_url)
+    try:
+        articles = load_articles(files, cache=cache)
+        assert cache.stats.parsed == 0 and cache.stats.stored == 3  # what refresh parsed, under bo's paths
+    finally:
+        cache.close()
+    assert {a.url for a in articles} == {news_server.url(f"/articles/{s}.html") for s in ("shared-report", "atom-only", "harbour-security")}
+
+
+def test_the_shared_subscriptions_are_edited_by_everyone_and_exported(news_server, pg_url, tmp_path):
+    ana, bo = person(tmp_path, "ana"), person(tmp_path, "bo")
+    assert as_user(ana, "feeds", "add", news_server.url("/atom.xml"), "--index", pg_url).returncode == 0
+    opml = tmp_path / "theirs.opml"
+    opml.write_text(as_user(ana, "feeds", "export", "--index", pg_url).stdout)
+    assert as_user(bo, "feeds", "add", news_server.url("/atom.xml"), "--index", pg_url).returncode == 1  # taken
+    assert as_user(bo, "feeds", "import", str(opml), "--index", pg_url).stdout == "imported 0 feeds (1 already subscribed)\n"
+    gone = as_user(bo, "feeds", "remove", "norvale-courier", "--index", pg_url)
+    assert gone.returncode == 0, gone.stderr
+    assert "stay in the shared index" in gone.stdout
+    assert as_user(ana, "feeds", "list", "--index", pg_url).stdout.startswith("no feeds subscribed in the shared index")
+    assert as_user(ana, "feeds", "import", str(opml), "--index", pg_url).stdout == "imported 1 feed\n"
+    # without --index, each person's own file, as before
+    assert as_user(bo, "feeds", "list").stdout.startswith("no feeds subscribed; add one")
+
+
+def test_a_database_of_version_2_gets_the_shared_store(news_server, pg_url, tmp_path):
+    open_index(pg_url).close()
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as db:
+        db.execute(DROP_VERSION_3)
+        db.execute("UPDATE newsdigest.schema_version SET version = 2")
+    ana = person(tmp_path, "ana")
+    added = as_user(ana, "feeds", "add", news_server.url("/atom.xml"), "--index", pg_url)
+    assert added.returncode == 0, added.stderr
+    with psycopg.connect(pg_url, autocommit=True) as db:
+        assert db.execute("SELECT version FROM newsdigest.schema_version").fetchall() == [(3,)]
+        assert db.execute("SELECT count(*) FROM newsdigest.web_articles").fetchone()[0] == 3
+
+
+@pytest.mark.parametrize("command", [["refresh"], ["feeds", "list"], ["feeds", "add", "http://127.0.0.1:9/feed.xml"],
+                                     ["summarize", "--feeds"]])
+def test_a_shared_store_that_cannot_be_reached_is_one_line(postgres_server, tmp_path, command):
+    from .postgres import free_port
+
+    url = f"postgresql://postgres:secret@127.0.0.1:{free_port()}/news"
+    message = one_line_error(as_user(person(tmp_path, "ana"), *command, "--index", url))
+    assert message.startswith("newsdigest: error: cannot connect to the index at postgresql://postgres:***@127.0.0.1:")
+    assert "secret" not in message

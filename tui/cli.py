@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from summarizer import Digest
 
 from .exits import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, PROG, interrupted
+from .index_option import UsageError, index_location, index_url as _index_url
 from .feeds_cli import COMMANDS as FEED_COMMANDS, FeedUsageError, add_web_options, feed_urls, fetch_with_progress
 
 SUBCOMMANDS = ("summarize", "topics", "eval", "app", "serve", "mark-read", "index", *FEED_COMMANDS)
@@ -42,10 +43,6 @@ examples:
 
 exit codes: 0 ok, 1 failure, 2 usage error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM)
 """
-
-
-class UsageError(NewsdigestError):
-    """A bad combination of options (exit 2)."""
 
 
 class OutputError(NewsdigestError):
@@ -104,33 +101,8 @@ def _selection_options() -> argparse.ArgumentParser:
 def _add_index_option(group) -> None:  # noqa: ANN001 - an argparse group
     group.add_argument("--index", type=_index_url, metavar="URL",
                        help="keep the index of parsed articles on a PostgreSQL server, shared with other "
-                       "processes and machines: postgresql://user@host/db (default $NEWSDIGEST_INDEX; "
-                       "needs pip install 'newsdigest[postgres]')")
-
-
-def _index_url(value: str) -> str:
-    from summarizer import is_index_url
-
-    if not is_index_url(value):
-        raise argparse.ArgumentTypeError(
-            f"expected a postgresql://user@host/database URL, got {value!r} (a directory: --cache-dir)"
-        )
-    return value
-
-
-def index_location(args: argparse.Namespace) -> str | None:
-    """``--index URL``, else ``$NEWSDIGEST_INDEX``; None: the SQLite index in the cache dir."""
-    if getattr(args, "no_cache", False):
-        if getattr(args, "index", None):
-            raise UsageError("--index and --no-cache exclude each other")
-        return None
-    url = getattr(args, "index", None) or os.environ.get("NEWSDIGEST_INDEX") or None
-    if url is not None:
-        try:
-            _index_url(url)
-        except argparse.ArgumentTypeError as error:
-            raise UsageError(f"NEWSDIGEST_INDEX: {error}") from None
-    return url
+                       "processes and machines, with the team's feeds (--feeds): postgresql://user@host/db "
+                       "(default $NEWSDIGEST_INDEX; needs pip install 'newsdigest[postgres]')")
 
 
 def _add_reader_option(group) -> None:  # noqa: ANN001 - an argparse group
@@ -316,7 +288,7 @@ def request_from(args: argparse.Namespace) -> Request:
         index=index,
         reader=_reader(args, index),
         new=new,
-        feeds=feed_urls(args),
+        feeds=feed_urls(args, index),
         since=args.since,
     )
 
@@ -569,7 +541,7 @@ def _app(args: argparse.Namespace) -> int:
 
     request = request_from(args)
     if not request.paths and request.feeds is None:  # the subscribed feeds, else the seeds
-        request = replace(request, feeds=default_feeds(request.cache_dir))
+        request = replace(request, feeds=default_feeds(request.cache_dir, request.index))
     return run_app(request)
 
 

@@ -34,7 +34,8 @@ examples:
   newsdigest summarize --feeds --since 24h what the subscribed feeds published in the last day
 
 subscriptions live in $XDG_CONFIG_HOME/newsdigest/feeds.toml ($NEWSDIGEST_FEEDS overrides);
-fetched articles in the cache dir, so summarize --feeds works without network.
+fetched articles in the cache dir, so summarize --feeds works without network. With a shared
+index (--index URL or $NEWSDIGEST_INDEX), both live in that database, for the whole team.
 exit codes: 0 ok, 1 failure, 2 usage error
 """
 
@@ -65,20 +66,28 @@ def _since(text: str) -> datetime:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def feed_urls(args: argparse.Namespace) -> tuple[str, ...] | None:
-    """``--feeds NAME...`` as URLs (None without --feeds); FeedUsageError for an unknown name."""
+def feed_urls(args: argparse.Namespace, index: str | None = None) -> tuple[str, ...] | None:
+    """``--feeds NAME...`` as URLs (None without --feeds), from the user's subscriptions or with
+    ``index`` the team's; FeedUsageError for an unknown name."""
     names = getattr(args, "feeds", None)
     if names is None:
         return None
-    from summarizer import UnknownFeedError, load_subscriptions, select_subscriptions
+    from summarizer import UnknownFeedError, open_subscriptions, select_subscriptions
 
     try:
-        subs = load_subscriptions()
+        with open_subscriptions(index) as listed:
+            subs = listed.load()
         if not subs:
-            raise NewsdigestError("no feeds subscribed; add one with: newsdigest feeds add URL")
+            raise NewsdigestError(_none_subscribed(index))
         return tuple(s.url for s in select_subscriptions(subs, list(names)))
     except UnknownFeedError as error:
         raise FeedUsageError(str(error)) from None
+
+
+def _none_subscribed(index: str | None) -> str:
+    if index is None:
+        return "no feeds subscribed; add one with: newsdigest feeds add URL"
+    return "no feeds subscribed in the shared index; add one with: newsdigest feeds add URL --index URL"
 
 
 def fetch_with_progress(run: Run, stderr: TextIO, warn: Callable[[str], None]) -> None:
@@ -122,9 +131,11 @@ def register_commands(commands) -> None:
     _cache_options(listing)
     remove = actions.add_parser("remove", help="unsubscribe (by name or URL)")
     remove.add_argument("feed", metavar="NAME|URL")
+    _index_option(remove)
     opml_in = actions.add_parser("import", help="subscribe to every feed of an OPML file")
     opml_in.add_argument("file", type=Path, metavar="FILE.opml")
-    actions.add_parser("export", help="the subscriptions as OPML, on stdout")
+    _index_option(opml_in)
+    _index_option(actions.add_parser("export", help="the subscriptions as OPML, on stdout"))
 
     refresh = commands.add_parser(
         "refresh", formatter_class=formatter, help="fetch every subscribed feed (or those named)",
@@ -140,49 +151,68 @@ def register_commands(commands) -> None:
 
 def _cache_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache-dir", type=Path, metavar="DIR",
-                        help="where fetched articles are kept (default $XDG_CACHE_HOME/newsdigest)")
+                        help="where fetched articles are kept (default $XDG_CACHE_HOME/newsdigest; "
+                        "with --index, copies of the shared ones)")
+    _index_option(parser)
+
+
+def _index_option(parser: argparse.ArgumentParser) -> None:
+    from .index_option import index_url
+
+    parser.add_argument("--index", type=index_url, metavar="URL",
+                        help="a team's shared store: the subscriptions and fetched articles in the PostgreSQL "
+                        "database of the shared index, postgresql://user@host/db (default $NEWSDIGEST_INDEX)")
+
+
+def _index(args: argparse.Namespace) -> str | None:
+    from .index_option import index_location
+
+    return index_location(args)
 
 
 def run_command(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO, warn: Callable[[str], None]) -> int:
-    from summarizer import UnknownFeedError, load_subscriptions, remove_subscription, save_subscriptions, write_opml
+    from summarizer import UnknownFeedError, open_subscriptions, remove_subscription, write_opml
 
+    index = _index(args)
     try:
-        if args.command == "refresh":
-            return _refresh(args, stdout, stderr, warn)
-        action = args.feeds_command
-        if action == "add":
-            return _add(args, stdout, stderr, warn)
-        if action == "list":
-            return _list(args, stdout)
-        if action == "remove":
-            subs = load_subscriptions()
-            gone = remove_subscription(subs, args.feed)
-            save_subscriptions(subs)
-            _write(stdout, f"unsubscribed from {gone.name} ({gone.url}); its stored articles stay in the cache\n")
+        with open_subscriptions(index) as listed:
+            if args.command == "refresh":
+                return _refresh(args, listed, index, stdout, stderr, warn)
+            action = args.feeds_command
+            if action == "add":
+                return _add(args, listed, index, stdout, stderr, warn)
+            if action == "list":
+                return _list(args, listed, index, stdout)
+            if action == "remove":
+                gone = listed.edit(lambda subs: remove_subscription(subs, args.feed))
+                where = "the shared index" if index else "the cache"
+                _write(stdout, f"unsubscribed from {gone.name} ({gone.url}); its stored articles stay in {where}\n")
+                return EXIT_OK
+            if action == "import":
+                return _import(args, listed, stdout, stderr)
+            _write(stdout, write_opml(listed.load()))
             return EXIT_OK
-        if action == "import":
-            return _import(args, stdout, stderr)
-        _write(stdout, write_opml(load_subscriptions()))
-        return EXIT_OK
     except UnknownFeedError as error:
         raise FeedUsageError(str(error)) from None
 
 
-def _add(args, stdout, stderr, warn) -> int:
-    from summarizer import WebInputs, add_subscription, check_feed_url, load_subscriptions, save_subscriptions
+def _add(args, listed, index, stdout, stderr, warn) -> int:
+    from summarizer import WebInputs, add_subscription, check_feed_url
 
-    subs = load_subscriptions()
+    subs = listed.load()
     check_feed_url(args.url)
     if any(s.url == args.url for s in subs):
         raise NewsdigestError(f"already subscribed to {args.url}")
     with fetch_progress(stderr, warn) as (on_progress, print_above):
-        with WebInputs(_cache_dir(args), lambda url, problem: print_above(f"{url}: {problem}"), on_progress) as web:
+        with WebInputs(_cache_dir(args), lambda url, problem: print_above(f"{url}: {problem}"), on_progress,
+                       index=index) as web:
             report = web.reader.read([args.url])[0]
     if report.kind == "page":
         raise NewsdigestError(f"{args.url} is an article page, not a feed: summarize it with newsdigest summarize URL")
     title = report.title if report.kind == "feed" else None
-    sub = add_subscription(subs, args.url, args.name, title)
-    save_subscriptions(subs)
+    sub = listed.edit(lambda subs: add_subscription(subs, args.url, args.name, title))
+    if index is not None and report.articles:
+        _index_fetched(report.articles, index)
     if report.kind == "feed":
         status = f"{len(report.articles)} article{'' if len(report.articles) == 1 else 's'} fetched"
     else:
@@ -191,26 +221,23 @@ def _add(args, stdout, stderr, warn) -> int:
     return EXIT_OK
 
 
-def _list(args, stdout) -> int:
+def _list(args, listed, index, stdout) -> int:
     import json
 
-    from summarizer import load_subscriptions
-
-    subs = load_subscriptions()
+    subs = listed.load()
     rows = []
-    with _store(args) as store:
+    with _store(args, index) as store:
         for sub in subs:
             known = store.validators(sub.url) if store else None
-            articles = store.feed_articles(sub.url, current_only=False) if store else []
             rows.append({
-                "name": sub.name, "url": sub.url, "articles": len(articles),
+                "name": sub.name, "url": sub.url, "articles": store.feed_article_count(sub.url) if store else 0,
                 "checked": datetime.fromtimestamp(known.checked_at).astimezone().isoformat(timespec="seconds") if known else None,
             })
     if args.format == "json":
         _write(stdout, json.dumps(rows, indent=2, ensure_ascii=True) + "\n")
         return EXIT_OK
     if not rows:
-        _write(stdout, "no feeds subscribed; add one with: newsdigest feeds add URL\n")
+        _write(stdout, _none_subscribed(index) + "\n")
         return EXIT_OK
     from .safety import printable
 
@@ -223,22 +250,27 @@ def _list(args, stdout) -> int:
     return EXIT_OK
 
 
-def _import(args, stdout, stderr) -> int:
-    from summarizer import SubscriptionError, add_subscription, load_subscriptions, read_opml, save_subscriptions
+def _import(args, listed, stdout, stderr) -> int:
+    from summarizer import SubscriptionError, add_subscription, read_opml
 
-    subs = load_subscriptions()
-    added = skipped = 0
-    problems = []
-    for url, title in read_opml(args.file):
-        if any(s.url == url for s in subs):
-            skipped += 1
-            continue
-        try:
-            add_subscription(subs, url, None, title)
-            added += 1
-        except SubscriptionError as error:
-            problems.append(str(error))
-    save_subscriptions(subs)
+    found = read_opml(args.file)
+    problems: list[str] = []
+
+    def subscribe(subs) -> tuple[int, int]:
+        added = skipped = 0
+        problems.clear()
+        for url, title in found:
+            if any(s.url == url for s in subs):
+                skipped += 1
+                continue
+            try:
+                add_subscription(subs, url, None, title)
+                added += 1
+            except SubscriptionError as error:
+                problems.append(str(error))
+        return added, skipped
+
+    added, skipped = listed.edit(subscribe)
     lines = [f"{PROG}: warning: {args.file}: {p}\n" for p in problems]
     summary = f"imported {added} feed{'' if added == 1 else 's'}"
     if skipped:
@@ -249,17 +281,20 @@ def _import(args, stdout, stderr) -> int:
     return EXIT_OK
 
 
-def _refresh(args, stdout, stderr, warn) -> int:
-    from summarizer import WebInputs, load_subscriptions, select_subscriptions
+def _refresh(args, listed, index, stdout, stderr, warn) -> int:
+    from summarizer import WebInputs, select_subscriptions
 
-    subs = select_subscriptions(load_subscriptions(), list(args.names))
+    subs = select_subscriptions(listed.load(), list(args.names))
     if not subs:
-        raise NewsdigestError("no feeds subscribed; add one with: newsdigest feeds add URL")
+        raise NewsdigestError(_none_subscribed(index))
     by_url = {s.url: s for s in subs}
     with fetch_progress(stderr, warn) as (on_progress, print_above):
-        with WebInputs(_cache_dir(args), lambda url, problem: print_above(f"{url}: {problem}"), on_progress) as web:
+        with WebInputs(_cache_dir(args), lambda url, problem: print_above(f"{url}: {problem}"), on_progress,
+                       index=index) as web:
             reports = web.reader.read(list(by_url))
             requests = web.reader.requests
+    if index is not None:  # parsed once here, for every reader's --feeds
+        _index_fetched([a for report in reports for a in report.articles], index)
     lines, failed = [], []
     for report in reports:
         name = by_url[report.url].name
@@ -289,11 +324,21 @@ def _refresh(args, stdout, stderr, warn) -> int:
     return EXIT_OK
 
 
+def _index_fetched(articles, index: str) -> None:
+    """Read the fetched articles into the shared index, so that readers' runs find them parsed
+    (their warnings are the readers' runs' to report)."""
+    from summarizer import index_paths
+
+    files = list(dict.fromkeys(str(article.file) for article in articles))
+    if files:
+        index_paths(files, index)
+
+
 @contextmanager
-def _store(args):
+def _store(args, index: str | None = None):
     from summarizer import open_fetch_store
 
-    store = open_fetch_store(_cache_dir(args))
+    store = open_fetch_store(_cache_dir(args), index)
     if store is None:
         yield None
         return

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .urls import is_url  # not .web: 70 ms of imports
 
 if TYPE_CHECKING:
-    from .store import FetchStore
+    from .store import FetchBackend
 
 _kept_alive: list = []
 """Temporary fetch stores (no cache directory) whose files the run still has to read."""
@@ -34,17 +34,19 @@ def expand_inputs(
     cache_dir: Path | None,
     on_warning: Callable[[str, str], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    index: str | None = None,
 ) -> tuple[str, ...]:
     """``paths`` with their URLs fetched and ``feeds`` read from the store, as article files.
 
     ``on_warning(url, problem)``; ``on_progress(done, total)`` follows the fetching. Raises
     NoArticlesError when URLs or feeds were all that was asked for and none gave an article.
     Without a cache directory the fetched files live in a temporary store until the process exits.
+    With ``index`` (a ``postgresql://`` URL) the store is the team's, in that database.
     """
     from ..errors import NoArticlesError
     from .inputs import WebInputs
 
-    web = WebInputs(cache_dir, on_warning, on_progress)
+    web = WebInputs(cache_dir, on_warning, on_progress, index=index)
     try:
         expanded = web.expand(paths, feeds or ())
     finally:
@@ -60,39 +62,48 @@ def expand_inputs(
     return tuple(expanded)
 
 
-def subscribed_feed_urls(names: Sequence[str] = ()) -> tuple[str, ...]:
-    """The URLs of the subscriptions named (all when none); UnknownFeedError for a wrong name."""
+def subscribed_feed_urls(names: Sequence[str] = (), index: str | None = None) -> tuple[str, ...]:
+    """The URLs of the subscriptions named (all when none), the user's or with ``index`` the
+    team's; UnknownFeedError for a wrong name."""
     from . import subscriptions
+    from .backends import open_subscriptions
 
-    return tuple(s.url for s in subscriptions.select(subscriptions.load(), list(names)))
+    with open_subscriptions(index) as subs:
+        return tuple(s.url for s in subscriptions.select(subs.load(), list(names)))
 
 
-def open_fetch_store(cache_dir: Path) -> FetchStore | None:
-    """The fetch store beside the index in ``cache_dir`` (close it when done); None when nothing
-    was ever fetched there."""
-    from .store import DIRNAME, FILENAME, FetchStore
+def open_fetch_store(cache_dir: Path | None, index: str | None = None) -> FetchBackend | None:
+    """The fetch store beside the index in ``cache_dir``, or with ``index`` the team's in that
+    database (close it when done); None when nothing was ever fetched there."""
+    from .backends import open_store
+    from .store import DIRNAME, FILENAME
 
-    if not (Path(cache_dir) / DIRNAME / FILENAME).is_file():
+    if index is None and (cache_dir is None or not (Path(cache_dir) / DIRNAME / FILENAME).is_file()):
         return None
-    return FetchStore(Path(cache_dir) / DIRNAME)
+    return open_store(cache_dir, index)
 
 
-def default_feeds(cache_dir: Path | None) -> tuple[str, ...] | None:
-    """For the app without paths: the subscriptions, when some of them have stored articles
-    (None: the seeds, as before any feed was followed)."""
-    from . import subscriptions
+def default_feeds(cache_dir: Path | None, index: str | None = None) -> tuple[str, ...] | None:
+    """For the app without paths: the subscriptions (the team's with ``index``), when some of
+    them have stored articles (None: the seeds, as before any feed was followed)."""
+    from ..errors import NewsdigestError
+    from .backends import open_subscriptions
 
     try:
-        subs = subscriptions.load()
-    except subscriptions.SubscriptionError:
+        with open_subscriptions(index) as listed:
+            subs = listed.load()
+    except NewsdigestError:  # a broken file, a server that cannot be used: the app says so later
         return None
-    if not subs or cache_dir is None:
+    if not subs or (cache_dir is None and index is None):
         return None
-    store = open_fetch_store(cache_dir)
+    try:
+        store = open_fetch_store(cache_dir, index)
+    except NewsdigestError:
+        return None
     if store is None:
         return None
     try:
-        if not any(store.feed_articles(s.url, current_only=False) for s in subs):
+        if not any(store.feed_article_count(s.url) for s in subs):
             return None
     finally:
         store.close()

@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .http import FetchPolicy
-from .store import DIRNAME, FetchStore, StoredArticle
+from .backends import open_store
+from .store import StoredArticle
 from .urls import is_url
 from .web import Progress, Report, WebReader, unique_articles
 
@@ -25,7 +26,8 @@ Warn = Callable[[str, str], None]
 
 class WebInputs:
     """URLs and feeds to article files, through the fetch store in ``cache_dir/web`` (a
-    temporary one when ``cache_dir`` is None: the run keeps nothing)."""
+    temporary one when ``cache_dir`` is None: the run keeps nothing), or with ``index`` (a
+    ``postgresql://`` URL) the team's store in that database (see :mod:`summarizer.fetching.shared`)."""
 
     def __init__(
         self,
@@ -33,9 +35,10 @@ class WebInputs:
         on_warning: Warn | None = None,
         on_progress: Progress | None = None,
         policy: FetchPolicy | None = None,
+        index: str | None = None,
     ) -> None:
         self._warn = on_warning or (lambda url, problem: None)
-        self.store = FetchStore(Path(cache_dir) / DIRNAME if cache_dir is not None else None, self._warn)
+        self.store = open_store(cache_dir, index, self._warn)
         self.reader = WebReader(self.store, policy=policy, on_warning=self._warn, on_progress=on_progress)
         self.times: dict[str, float] = {}
         self.reports: list[Report] = []

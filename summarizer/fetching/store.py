@@ -9,6 +9,12 @@ network reads what was fetched before.
 
 Like the index, the store is a cache: a damaged database is set aside and rebuilt, and deleting
 the directory loses nothing but the copies (and the conditional-GET validators).
+
+:class:`FetchBackend` is what :class:`~summarizer.fetching.web.WebReader` asks of a store;
+:func:`~summarizer.fetching.backends.open_store` chooses the implementation: this one, in the cache
+directory, or with a shared index (``--index postgresql://…``)
+:class:`~summarizer.fetching.shared.SharedFetchStore`, whose rows live in that database, so that one
+``newsdigest refresh`` serves every reader.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from ..atomic import write_atomically
@@ -60,6 +67,49 @@ class Validators:
     title: str | None = None
     """A feed's title, as it said last time."""
 
+
+class FetchBackend(Protocol):
+    """What was fetched: per URL its validators, per article its row and file, per feed its
+    listings. Written by one thread (the caller of :class:`~summarizer.fetching.web.WebReader`)."""
+
+    directory: Path
+    """Where the articles' files are (a copy, with a shared store)."""
+
+    def validators(self, url: str) -> Validators | None: ...
+
+    def remember(self, url: str, final_url: str, kind: str, etag: str | None, last_modified: str | None,
+                 title: str | None = None) -> None: ...
+
+    def checked(self, url: str) -> None: ...
+
+    def article(self, url: str) -> StoredArticle | None: ...
+
+    def put_article(self, url: str, title: str | None, date: str | None, published: float | None,
+                    text: str) -> StoredArticle: ...
+
+    def list_feed(self, feed: str, items: Iterable[tuple[str, str, str | None, float | None]]) -> None: ...
+
+    def feed_articles(self, feed: str, current_only: bool = True) -> list[StoredArticle]: ...
+
+    def feed_article_count(self, feed: str) -> int:
+        """How many articles the feed ever listed are stored (its files not made)."""
+
+    def feed_article_count(self, feed: str) -> int:
+        return len(self.feed_articles(feed, current_only=False))
+
+    def unfetched_items(self, feed: str) -> list[tuple[str, str | None, str | None, float | None]]: ...
+
+    def feeds_of(self, url: str) -> list[str]: ...
+
+    def times(self, urls: Iterable[str]) -> dict[str, float]: ...
+
+    def close(self) -> None: ...
+
+
+def record_text(url: str, title: str | None, date: str | None, text: str) -> str:
+    """An article's file: the JSON the JSON reader reads (the same bytes wherever it is written)."""
+    record = {"id": article_id(url), "title": title, "date": date, "url": url, "text": text}
+    return json.dumps(record, ensure_ascii=True) + "\n"
 
 
 def _create_tables(db: sqlite3.Connection) -> None:
@@ -145,10 +195,9 @@ class FetchStore:
         digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
         name = hashlib.sha1(url.encode("utf-8", "surrogatepass")).hexdigest()
         relative = Path("articles") / name[:2] / f"{name}.json"
-        record = {"id": article_id(url), "title": title, "date": date, "url": url, "text": text}
         target = self.directory / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(target, json.dumps(record, ensure_ascii=True) + "\n")
+        write_atomically(target, record_text(url, title, date, text))
         now = time.time()
         previous = self.article(url)
         first_seen = previous.first_seen if previous else now
@@ -185,6 +234,9 @@ class FetchStore:
             (feed, 0 if current_only else 1),
         )
         return [a for a in map(self._stored, rows) if a is not None]
+
+    def feed_article_count(self, feed: str) -> int:
+        return len(self.feed_articles(feed, current_only=False))
 
     def unfetched_items(self, feed: str) -> list[tuple[str, str | None, str | None, float | None]]:
         """(article URL, GUID, title, published) of items the feed lists whose article is not stored."""

@@ -9,14 +9,20 @@ url = "https://herald.norvale.example/rss"
 Names are lower-case letters, digits, ``-`` and ``_`` (made from the feed's title or host when
 not given). The file is written atomically; OPML (what every feed reader exports) is read and
 written for moving subscriptions between readers.
+
+:func:`~summarizer.fetching.backends.open_subscriptions` gives the list a command uses: this file (:class:`SubscriptionFile`),
+or with a shared index (``--index postgresql://…``) the team's list in that database
+(:class:`~summarizer.fetching.shared.SharedSubscriptions`); both have ``load()`` and ``edit(change)``.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from ..atomic import write_atomically
@@ -43,6 +49,36 @@ class Subscription:
 def feeds_path() -> Path:
     """``$NEWSDIGEST_FEEDS``, else ``$XDG_CONFIG_HOME/newsdigest/feeds.toml`` (``~/.config`` when unset)."""
     return config_file("feeds.toml", "NEWSDIGEST_FEEDS")
+
+
+T = TypeVar("T")
+
+
+class SubscriptionFile:
+    """The subscriptions in ``path`` (default :func:`feeds_path`)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or feeds_path()
+
+    def load(self) -> list[Subscription]:
+        return load(self.path)
+
+    def edit(self, change: Callable[[list[Subscription]], T]) -> T:
+        """``change(subscriptions)`` on the list as it is now, then the file replaced (nothing
+        written when ``change`` raises)."""
+        subs = load(self.path)
+        result = change(subs)
+        save(subs, self.path)
+        return result
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> SubscriptionFile:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def load(path: Path | None = None) -> list[Subscription]:

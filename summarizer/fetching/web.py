@@ -24,7 +24,7 @@ from urllib.parse import urldefrag
 from .feeds import Feed, FeedItem, NotAFeed, kind_of, parse_feed
 from .http import Cancelled, FetchError, Fetched, Fetcher, FetchPolicy
 from .pages import PageError, PageText, content_text, page_text
-from .store import FetchStore, StoredArticle
+from .store import FetchBackend, StoredArticle
 
 Warn = Callable[[str, str], None]
 """Called with (URL, problem)."""
@@ -74,7 +74,7 @@ class WebReader:
 
     def __init__(
         self,
-        store: FetchStore,
+        store: FetchBackend,
         *,
         policy: FetchPolicy | None = None,
         fetcher: Fetcher | None = None,

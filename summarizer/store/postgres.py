@@ -12,6 +12,8 @@ given database, so that several processes on several machines share one index:
 - ``terms`` (stem -> stable id) and ``stems`` (word -> stem, per code fingerprint).
 - ``sentence_indexes`` and ``file_sets``: what a warm run reads instead of every file (see
   :mod:`summarizer.store.backend`), the newest few kept, as in SQLite.
+- ``subscriptions``, ``web_resources``, ``web_articles``, ``web_listings``: a team's feeds and what
+  ``newsdigest refresh`` fetched for them (see :mod:`summarizer.fetching.shared`).
 - ``schema_version``: one row; a database of another version is migrated when a migration is
   known (:data:`MIGRATIONS`), else refused with a one-line message saying what to do.
 
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
     import psycopg
 
 SCHEMA = "newsdigest"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 RECONNECT_S = 60.0
 """How long a lost connection is retried (a server restart) before the run gives up."""
 CONNECT_TIMEOUT_S = 10
@@ -108,6 +110,34 @@ DDL_2 = (
 )
 DDL = DDL + DDL_2
 
+# Version 3: a team's shared store. The subscriptions, and what was fetched for them (the same
+# tables as the fetch store's web.sqlite3, with each article's JSON record kept in the row), used by
+# summarizer.fetching.shared when a command has --index: one `newsdigest refresh` serves every reader.
+DDL_3 = (
+    # citus: reference table (a few hundred rows, read whole)
+    f"""CREATE TABLE {SCHEMA}.subscriptions (
+        name text COLLATE "C" PRIMARY KEY, url text NOT NULL UNIQUE,
+        added_at timestamptz NOT NULL DEFAULT now())""",
+    # citus: reference table (one row per feed or page URL fetched, read by URL)
+    f"""CREATE TABLE {SCHEMA}.web_resources (
+        url text PRIMARY KEY, final_url text, kind text, title text,
+        etag text, last_modified text, checked_at double precision NOT NULL)""",
+    # citus: distributed by url (articles are read by URL, or by the listings of a feed)
+    f"""CREATE TABLE {SCHEMA}.web_articles (
+        url text PRIMARY KEY, title text, published double precision,
+        first_seen double precision NOT NULL, fetched_at double precision NOT NULL,
+        sha256 text NOT NULL, record text NOT NULL, record_sha256 bytea NOT NULL)""",
+    # citus: distributed by article, co-located with web_articles
+    f"""CREATE TABLE {SCHEMA}.web_listings (
+        feed text NOT NULL, article text NOT NULL, guid text, title text, published double precision,
+        position integer NOT NULL, listed boolean NOT NULL, PRIMARY KEY (feed, article))""",
+    f"CREATE INDEX web_listings_article ON {SCHEMA}.web_listings (article)",
+    f"COMMENT ON TABLE {SCHEMA}.subscriptions IS 'citus: reference table'",
+    f"COMMENT ON TABLE {SCHEMA}.web_resources IS 'citus: reference table'",
+    f"COMMENT ON TABLE {SCHEMA}.web_articles IS 'citus: distribution column url'",
+    f"COMMENT ON TABLE {SCHEMA}.web_listings IS 'citus: distribution column article'",
+)
+DDL = DDL + DDL_3
 
 
 def _to_version_2(db: Any) -> None:
@@ -115,7 +145,12 @@ def _to_version_2(db: Any) -> None:
         db.execute(statement)
 
 
-MIGRATIONS: dict[int, Callable[[Any], None]] = {1: _to_version_2}
+def _to_version_3(db: Any) -> None:
+    for statement in DDL_3:
+        db.execute(statement)
+
+
+MIGRATIONS: dict[int, Callable[[Any], None]] = {1: _to_version_2, 2: _to_version_3}
 """``MIGRATIONS[n](connection)`` turns a schema of version n into version n + 1 (inside the
 transaction that then records n + 1)."""
 
