@@ -93,8 +93,6 @@ class FetchBackend(Protocol):
 
     def feed_article_count(self, feed: str) -> int:
         """How many articles the feed ever listed are stored (its files not made)."""
-
-    def feed_article_count(self, feed: str) -> int:
         return len(self.feed_articles(feed, current_only=False))
 
     def unfetched_items(self, feed: str) -> list[tuple[str, str | None, str | None, float | None]]: ...
