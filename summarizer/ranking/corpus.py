@@ -19,7 +19,7 @@ from ..reading.terms import TermAnalyzer, words
 class Corpus:
     """Articles plus sentence-level term statistics, built once and shared by every topic.
 
-    ``counts`` is a sentences x terms matrix of raw term counts; ``idf`` is the inverse
+    ``counts`` is a sentences x terms matrix of raw term counts (int32); ``idf`` is the inverse
     sentence frequency of each term (smoothed), as LexRank uses.
 
     The corpus is the one interface ranking reads, with two sources behind it: the articles
@@ -78,7 +78,7 @@ class Corpus:
                 cols.append(self.vocabulary.setdefault(term, len(self.vocabulary)))
         shape = (len(self.sentences), len(self.vocabulary))
         self.counts = sparse.csr_matrix(
-            (np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=shape
+            (np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=shape
         )
         self.counts.sum_duplicates()
         self.word_counts = np.array(word_counts, dtype=np.int64)

@@ -18,7 +18,7 @@ and the ones shown, through :class:`~summarizer.store.stored.StoredArticle`.
 
 Its encoding: an 8-byte length, a JSON header (the catalogue, the vocabulary, the arrays' names,
 dtypes and shapes), then the arrays' raw bytes, each aligned to 8 bytes. Decoded arrays are
-read-only views of the stored bytes: nothing is copied but the term counts, made floats.
+read-only views of the stored bytes: nothing is copied.
 """
 
 from __future__ import annotations
@@ -231,7 +231,7 @@ def decode(blob: bytes) -> tuple[list[CatalogEntry], list[tuple[str, ...]], Sent
         ]
         problems = [tuple(p) for p in header["problems"]]
         counts = sparse.csr_matrix(
-            (arrays["data"].astype(np.float64), arrays["indices"], arrays["indptr"]), shape=tuple(header["shape"])
+            (arrays["data"], arrays["indices"], arrays["indptr"]), shape=tuple(header["shape"])
         )
         bigrams = StoredBigrams(arrays["b_indptr"], arrays["b_ids"], arrays["b_firsts"], arrays["b_seconds"],
                                 header["concept_stems"])
@@ -267,7 +267,7 @@ def assemble(
     indptr = np.concatenate(
         [np.zeros(1, dtype=np.int64)] + [p.indptr[1:].astype(np.int64) + off for p, off in zip(parts, row_offsets)]
     )
-    data = np.concatenate([p.counts for p in parts]).astype(np.float64) if parts else np.zeros(0)
+    data = np.concatenate([p.counts for p in parts]).astype(np.int32) if parts else np.zeros(0, np.int32)
     rows = len(indptr) - 1
     counts = sparse.csr_matrix((data, indices, indptr), shape=(rows, len(unique)))
     counts.sort_indices()
