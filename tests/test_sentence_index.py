@@ -129,3 +129,15 @@ def test_concepts_from_the_index_are_the_table_counted_from_the_text(generated, 
         assert np.array_equal(stored.article_count, counted.article_count)
         assert np.array_equal(stored.firsts, counted.firsts) and np.array_equal(stored.seconds, counted.seconds)
         assert stored.stems == counted.stems
+
+
+def test_a_warm_run_reads_the_text_of_the_sentences_it_shows_and_no_other(generated, tmp_path):
+    """Candidates are judged from the index and sources are cited by their offsets: the only
+    articles whose text is read are those of the summary's own sentences."""
+    cache = warm_cache(tmp_path / "cache", [generated])
+    articles = load_articles([str(generated)], cache=cache)
+    digest = Digester(length=Length(sentences=3))(Corpus(articles, cache=cache), BUILTIN_TOPICS[:1])
+    shown = {item.sentence.article_id for summary in digest.summaries for item in summary.sentences}
+    cited = {s.article_id for summary in digest.summaries for item in summary.sentences for s in item.sources}
+    assert shown and cited - shown  # the seeds' statements recur across the generated articles
+    assert {a.id for a in articles if a.is_loaded} == shown

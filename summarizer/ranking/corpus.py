@@ -164,7 +164,26 @@ class StoredSentences(Sequence[Sentence]):
             a = int(self._article_of[row])
             article = self._articles[a]
             paragraph, start, end = (int(x) for x in self._offsets[row])
-            made = self._made[row] = Sentence(
-                article.id, row - int(self._starts[a]), paragraph, start, end, article.text[start:end]
-            )
+            made = self._made[row] = _StoredSentence(article, row - int(self._starts[a]), paragraph, start, end)
         return made
+
+
+class _StoredSentence(Sentence):
+    """A :class:`~summarizer.model.Sentence` whose text is read from its article when first asked
+    for: the sources of a summary sentence (every outlet that printed it, hundreds for a wire story)
+    are cited by their offsets, and their text is seldom shown. Equal to the sentence read in full."""
+
+    def __init__(self, article: Article, index: int, paragraph: int, start: int, end: int) -> None:
+        # The frozen dataclass's __setattr__ is bypassed, as for StoredArticle.
+        self.__dict__.update(article_id=article.id, index=index, paragraph=paragraph, start=start, end=end,
+                             _article=article)
+
+    @property
+    def text(self) -> str:  # type: ignore[override]
+        text = self.__dict__.get("_text")
+        if text is None:
+            text = self.__dict__["_text"] = self._article.text[self.start : self.end]
+        return text
+
+    def __reduce__(self):
+        return (Sentence, (self.article_id, self.index, self.paragraph, self.start, self.end, self.text))
