@@ -174,10 +174,15 @@ def _paragraph_at(starts: list[int], offset: int) -> int:
     return bisect.bisect_right(starts, offset) - 1
 
 
+def paragraphs_of(text: str) -> list[str]:
+    """The paragraphs of a text written with blank lines between them, each on one line."""
+    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+
+
 def load_expected(pages_dir: Path) -> dict[str, list[str]]:
     pages = {}
     for path in sorted((pages_dir / "expected").glob("*.txt")):
-        paragraphs = [" ".join(p.split()) for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        paragraphs = paragraphs_of(path.read_text(encoding="utf-8"))
         if paragraphs:
             pages[path.stem] = paragraphs
     return pages
@@ -267,7 +272,7 @@ def load_newswire(data_dir: Path) -> dict[str, list[str]]:
         with topics.open(encoding="utf-8") as lines:
             for line in lines:
                 for doc in json.loads(line).get("documents", ()):
-                    paragraphs = [" ".join(p.split()) for p in doc["text"].split("\n\n") if p.strip()]
+                    paragraphs = paragraphs_of(doc["text"])
                     if paragraphs:
                         docs[doc["id"]] = paragraphs
     return docs
