@@ -22,6 +22,17 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Metadata:
+    """What the caller already knows about an article (from JSON fields, a file name...)."""
+
+    id: str
+    title: str | None = None
+    date: str | None = None
+    path: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class Sentence:
     """One sentence of an article body; ``article.text[start:end] == text``."""
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .metadata import date_header, dateline_length, front_matter, keyed_header, normalise_date
-from ..model import Article, Block, Sentence
+from ..model import Article, Block, Metadata, Sentence
 from .paragraphs import paragraph_spans
 
 if TYPE_CHECKING:  # imported when an article is parsed: a warm run reads articles from the index
@@ -23,17 +22,6 @@ _HEADING_MAX_WORDS = 20
 _LIST_MARKER = re.compile(r"(?:[-*\u2022\u2013\u2014]{1,2}|\d{1,2}[.)])[ \t]+")
 _TITLE_WORDS = 12  # a title made from the first sentence is cut to about this many words
 _TITLE_HEADING_MIN_WORDS = 4  # a heading after the first paragraph is the title only if this long
-
-
-@dataclass(frozen=True)
-class Metadata:
-    """What the caller already knows about an article (from JSON fields, a file name...)."""
-
-    id: str
-    title: str | None = None
-    date: str | None = None
-    path: str | None = None
-    url: str | None = None
 
 
 def is_heading_line(line: str) -> bool:

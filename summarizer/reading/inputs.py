@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from .articles import Metadata
+from ..model import Metadata  # not .articles: a warm run parses nothing
 from ..errors import InputError
 from .metadata import normalise_date
 

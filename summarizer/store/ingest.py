@@ -10,7 +10,6 @@ are stored in the index as one compact payload per file.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import signal
 import stat
@@ -411,6 +410,8 @@ def _pool_map(jobs, cores, chunk):
     # the workers and its own threads. Shutting down a ProcessPoolExecutor instead waited for
     # workers blocked on its call queue, or, with the workers killed, for its manager thread at
     # exit: both seen to hang for minutes under load.
+    import multiprocessing  # here: a run that parses nothing starts no pool
+
     pool = multiprocessing.Pool(processes=cores, initializer=_quiet_worker)
     try:
         yield from pool.imap(_work, (job for _, job in jobs), chunksize=chunk)
