@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -293,6 +294,14 @@ def test_subscribe_refresh_and_summarize_the_feeds(news_server, cli_env, tmp_pat
     assert added.stdout.startswith("subscribed to norvale-herald: ")
     assert run("feeds", "add", news_server.url("/atom.xml"), "--name", "courier", env=cli_env).returncode == 0
     assert run("feeds", "add", news_server.url("/single.html"), env=cli_env).returncode == 1
+    wrong = run("feeds", "add", news_server.url("/no-such-feed.xml"), env=cli_env)  # a typo: 404
+    assert wrong.returncode == 1 and "HTTP 404" in wrong.stderr.splitlines()[-1]
+    with socket.socket() as closed:  # a port nothing listens on: the server may come back
+        closed.bind(("127.0.0.1", 0))
+        down = f"http://127.0.0.1:{closed.getsockname()[1]}/feed.xml"
+    later = run("feeds", "add", down, env=cli_env)
+    assert later.returncode == 0 and "not reachable now" in later.stdout
+    assert run("feeds", "remove", down, env=cli_env).returncode == 0
     listed = run("feeds", "list", env=cli_env).stdout
     assert "norvale-herald" in listed and "courier" in listed
 

@@ -209,6 +209,8 @@ def _add(args, listed, index, stdout, stderr, warn) -> int:
             report = web.reader.read([args.url])[0]
     if report.kind == "page":
         raise NewsdigestError(f"{args.url} is an article page, not a feed: summarize it with newsdigest summarize URL")
+    if report.kind is None and not report.transient:  # a 404, not a feed: a wrong URL, not a server down
+        raise NewsdigestError(f"not subscribed to {args.url}: {report.failed or 'nothing could be read'}")
     title = report.title if report.kind == "feed" else None
     sub = listed.edit(lambda subs: add_subscription(subs, args.url, args.name, title))
     if index is not None and report.articles:

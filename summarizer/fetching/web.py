@@ -56,6 +56,8 @@ class Report:
     """Why stored copies were used instead (the server could not be reached)."""
     failed: str | None = None
     """Why nothing could be read from it."""
+    transient: bool = False
+    """The failure may pass (no connection, a timeout, a server error), unlike a 404."""
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,7 @@ class WebReader:
                     self._warn(url, f"{_unskipped(outcome.problem)}; using the {len(stored)} "
                                     f"article{'s' if len(stored) != 1 else ''} stored on {when}")
                     return []
-            report.failed = outcome.problem
+            report.failed, report.transient = outcome.problem, outcome.transient
             self._warn(url, outcome.problem)
             return []
         fetched = outcome.fetched
