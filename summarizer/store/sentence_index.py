@@ -27,6 +27,7 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from ..matrices import sparse
@@ -38,9 +39,9 @@ from .ingest import Record
 FORMAT = 4
 
 
-@dataclass(frozen=True)
-class CatalogEntry:
-    """What a run needs to know about an article without reading its text."""
+class CatalogEntry(NamedTuple):
+    """What a run needs to know about an article without reading its text (a named tuple: a warm
+    run makes one per article, 100,000 at a time)."""
 
     file: int
     """Position of the article's file among the inputs."""
@@ -226,7 +227,7 @@ def decode(blob: bytes) -> tuple[list[CatalogEntry], list[tuple[str, ...]], Sent
             for name, dtype, shape, at in header["arrays"]
         }
         catalog = [
-            CatalogEntry(f, r, i, t, d, u, bool(h), n, tuple(tuple(x) for x in ex), sha)
+            CatalogEntry(f, r, i, t, d, u, bool(h), n, tuple(map(tuple, ex)) if ex else (), sha)
             for f, r, i, t, d, u, h, n, ex, sha in header["catalog"]
         ]
         problems = [tuple(p) for p in header["problems"]]
