@@ -9,9 +9,9 @@ text. Ranking reads them through :meth:`~summarizer.ranking.corpus.Corpus.summar
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..model import Article, Sentence
-from .terms import words
 
 WORTHY = 1
 """Flag bit: the sentence can stand alone (:func:`is_summary_worthy`, with its article)."""
@@ -19,11 +19,11 @@ HAS_CONTENT = 2
 """Flag bit: the sentence names an actor or states a number (:func:`has_content`)."""
 
 
-def sentence_flags(article: Article) -> list[int]:
-    """The flags of each of the article's sentences."""
+def sentence_flags(article: Article, word_counts: Sequence[int]) -> list[int]:
+    """The flags of each of the article's sentences (``word_counts``: how many words each has, as :func:`~summarizer.reading.terms.words` counts them)."""
     return [
-        (WORTHY if is_summary_worthy(s, len(words(s.text)), article) else 0) | (HAS_CONTENT if has_content(s.text) else 0)
-        for s in article.sentences
+        (WORTHY if is_summary_worthy(s, n, article) else 0) | (HAS_CONTENT if has_content(s.text) else 0)
+        for s, n in zip(article.sentences, word_counts)
     ]
 
 

@@ -108,9 +108,9 @@ class TermAnalyzer:
         self._terms: dict[str, str | None] = {}
         """Word as written -> its term, or None when it makes none (stop word, number, one letter):
         a word seen before costs one look-up. Valid for one generation of the stem table."""
-        self._generation = self._stem.generation
         self._tokens: dict[str, tuple[str, bool]] = {}
-        self._tokens_generation = self._stem.generation
+        """Word as written -> (its stem, is a stop word), for bigram concepts; the same validity."""
+        self._generation = self._stem.generation
 
     @property
     def learned(self) -> dict[str, str]:
@@ -140,19 +140,18 @@ class TermAnalyzer:
         return STEM_EXCEPTIONS.get(lowered) or self._stem(lowered)
 
     def __call__(self, text: str) -> list[str]:
+        return self.terms(words(text))
+
+    def terms(self, written: list[str]) -> list[str]:
+        """The index terms of these words (as :func:`words` gives them), in order."""
         terms = []
-        cache = self._terms
-        if self._generation != self._stem.generation or len(cache) >= MAX_KNOWN_STEMS:
-            cache.clear()
-            self._generation = self._stem.generation
+        cache = self._fresh_caches()[0]
         known = cache.get
-        for word in words(text):
+        for word in written:
             term = known(word, _UNSEEN)
             if term is _UNSEEN:
                 term = self._term(word)
-                if self._generation != self._stem.generation:  # the stem table started again
-                    cache.clear()
-                    self._generation = self._stem.generation
+                cache = self._fresh_caches()[0]  # the stem table may have started again
                 cache[word] = term
             if term is not None:
                 terms.append(term)
@@ -161,17 +160,25 @@ class TermAnalyzer:
     def tokens(self, written: list[str]) -> list[tuple[str, bool]]:
         """(stem, is a stop word) of each word as written, in order: what bigram concepts are made
         of (stop words included). A word seen before costs one look-up."""
-        cache = self._tokens
-        if self._tokens_generation != self._stem.generation or len(cache) >= MAX_KNOWN_STEMS:
-            cache.clear()
-            self._tokens_generation = self._stem.generation
+        cache = self._fresh_caches()[1]
         found = []
         for word in written:
             token = cache.get(word)
             if token is None:
-                token = cache[word] = (self.stem(word), word.lower() in self.stop_words)
+                token = (self.stem(word), word.lower() in self.stop_words)
+                cache = self._fresh_caches()[1]
+                cache[word] = token
             found.append(token)
         return found
+
+    def _fresh_caches(self) -> tuple[dict[str, str | None], dict[str, tuple[str, bool]]]:
+        """The word caches, emptied when the stem table changed or they grew too large."""
+        if (self._generation != self._stem.generation or len(self._terms) >= MAX_KNOWN_STEMS
+                or len(self._tokens) >= MAX_KNOWN_STEMS):
+            self._terms.clear()
+            self._tokens.clear()
+            self._generation = self._stem.generation
+        return self._terms, self._tokens
 
     def _term(self, word: str) -> str | None:
         lowered = _POSSESSIVE.sub("", word.lower())

@@ -142,7 +142,7 @@ def _record(article: Article, id_template: str, has_path: bool, analyzer: TermAn
             seconds.append(concept_stems.setdefault(b, len(concept_stems)))
         concept_indptr.append(len(firsts))
         row: dict[int, int] = {}
-        for term in analyzer(sentence.text):
+        for term in analyzer.terms(written):
             column = vocabulary.setdefault(term, len(vocabulary))
             row[column] = row.get(column, 0) + 1
         for column in sorted(row):
@@ -163,7 +163,7 @@ def _record(article: Article, id_template: str, has_path: bool, analyzer: TermAn
         indptr=np.array(indptr, dtype=np.int32),
         indices=np.array(indices, dtype=np.int32),
         counts=np.array(counts, dtype=np.int32),
-        flags=np.array(sentence_flags(article), dtype=np.int32),
+        flags=np.array(sentence_flags(article, word_counts), dtype=np.int32),
         concept_stems=tuple(concept_stems),
         concept_indptr=np.array(concept_indptr, dtype=np.int32),
         concept_firsts=np.array(firsts, dtype=np.int32),
