@@ -1,7 +1,10 @@
 """Word-bigram concepts of sentences and how many articles share each (Gillick & Favre, 2009).
 
-Part of the store: the table is corpus statistics, counted once for a set of articles and kept in
-their sentence index (:mod:`summarizer.store.sentence_index`); coverage selection reads it.
+Part of the store: each sentence's bigrams are counted when its file is read
+(:func:`sentence_bigrams`) and kept in the set's sentence index (:class:`StoredBigrams`), from which
+a table for the whole corpus or for a topic's candidates is a few array operations; coverage
+selection reads the table. :func:`concept_table` makes the same table from text (stdin,
+``--no-cache``).
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from ..model import Sentence
 from ..reading.terms import TermAnalyzer, words
 
 FULL_TABLE_MAX_SENTENCES = 20_000
-"""Up to this many sentences, concepts are counted over every article's whole text, once per
-corpus (and kept in its sentence index); beyond it, over each topic's candidates, so that a topic
-costs what its matches cost (10,000 articles: 3.6 s for the whole-corpus table against 0.2 s a topic)."""
+"""Up to this many sentences, the articles sharing a concept are counted over every article's whole
+text, once per corpus; beyond it, over each topic's candidates, so that a topic costs what its
+matches cost (counted from text at 10,000 articles: 3.6 s for the whole-corpus table against 0.2 s
+a topic). Summaries depend on which of the two a corpus gets."""
 
 
 @dataclass(frozen=True)
