@@ -7,6 +7,7 @@ time a word is not in the analyzer's table of known stems; the article index fil
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -33,6 +34,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@functools.cache  # every TermAnalyzer asks; the file does not change while the process runs
 def stop_words(language: str) -> frozenset[str]:
     """sumy's stop words for ``language``, read from its data without importing ``sumy.utils``
     (which imports requests and pycountry) when the language is named as sumy names its files."""
@@ -64,6 +66,8 @@ class _StemTable:
         self.stemmer: Callable[[str], str] | None = None
         self.source: Callable[[list[str]], dict[str, str]] | None = None
         """Where stems computed before are kept (the index's table), asked on a miss."""
+        self.origin: object = None
+        """Which index ``source`` reads (its location), so that asking for it again changes nothing."""
         self.generation = 0
         """Changes whenever a known stem may have changed or been forgotten (analyzers' caches of
         terms start again then)."""
@@ -123,11 +127,16 @@ class TermAnalyzer:
         self._stem.known.update(stems)
         self._stem.generation += 1
 
-    def stems_from(self, source: Callable[[list[str]], dict[str, str]] | None) -> None:
+    def stems_from(self, source: Callable[[list[str]], dict[str, str]] | None, origin: object = None) -> None:
         """Ask ``source`` (lower-cased words -> their stems, for the words it knows) before the
-        stemmer: a run over indexed articles reads the stems it needs and loads no stemmer."""
-        self._stem.source = source
+        stemmer: a run over indexed articles reads the stems it needs and loads no stemmer.
+        ``origin`` names where it reads."""
+        self._stem.source, self._stem.origin = source, origin
         self._stem.generation += 1
+
+    def stems_come_from(self, origin: object) -> bool:
+        """Whether the stems are already asked of ``origin`` (see :meth:`stems_from`)."""
+        return origin is not None and self._stem.source is not None and self._stem.origin == origin
 
     def prefetch(self, written: Iterable[str]) -> None:
         """Make the stems of these words (as written) known with one look-up in the source."""

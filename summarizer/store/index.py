@@ -416,14 +416,17 @@ def recall_stems(directory: Location, analyzer: TermAnalyzer) -> None:
     reported when it is opened to load articles."""
     if directory is None or not _same_analyzer(analyzer, TermAnalyzer()):
         return
+    origin = str(directory) if is_url(directory) else os.path.abspath(directory)
+    if analyzer.stems_come_from(origin):  # the run asked before loading; ranking asks again
+        return
     if is_url(directory):
         from .postgres import stems_lookup
 
-        analyzer.stems_from(stems_lookup(str(directory)))
+        analyzer.stems_from(stems_lookup(str(directory)), origin)
         return
     reader = stems_reader(Path(directory))
     if reader is not None:
-        analyzer.stems_from(reader)
+        analyzer.stems_from(reader, origin)
 
 
 def remember_stems(directory: Location, analyzer: TermAnalyzer) -> None:
