@@ -14,7 +14,7 @@ import pytest
 from bench.make_corpus import make_corpus
 from summarizer import BUILTIN_TOPICS, Corpus, Digester, Length, load_articles
 from summarizer.ranking import ranker as ranking
-from summarizer.store.cache import FILENAME, SCHEMA_VERSION, IndexStore
+from summarizer.store.cache import FILENAME, SCHEMA_VERSION, SENTENCE_INDEX_DIR, IndexStore
 from summarizer.store.index import ArticleCache
 from summarizer.ranking.ranker import TopicRanker
 
@@ -335,7 +335,9 @@ def test_cli_default_cache_dir_and_flags(tmp_path, folder):
     outputs = [json.loads(run.communicate(timeout=120)[0]) for run in runs]
     assert (xdg / "newsdigest" / FILENAME).is_file()
     assert (tmp_path / "elsewhere" / FILENAME).is_file()
-    assert not (xdg / "newsdigest").exists() or len(list((xdg / "newsdigest").iterdir())) == 1
+    # The first run's index and its sentence index; nothing of the run with --cache-dir.
+    assert {p.name for p in (xdg / "newsdigest").iterdir()} == {FILENAME, SENTENCE_INDEX_DIR}
+    assert len(list((xdg / "newsdigest" / SENTENCE_INDEX_DIR).iterdir())) == 1
     assert not nocache.exists()
     assert outputs[0] == outputs[1] == outputs[2]
 

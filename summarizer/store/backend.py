@@ -35,6 +35,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    import mmap
+
     import numpy as np
 
     from .cache import Entry, FileIdentity
@@ -85,7 +87,8 @@ class IndexBackend(Protocol):
         """(word, stem) pairs the stemmer computed, for the next run."""
 
     # -- sentence indexes ------------------------------------------------------------------------
-    def sentence_index(self, key: bytes) -> bytes | None: ...
+    def sentence_index(self, key: bytes) -> bytes | mmap.mmap | None:
+        """Its bytes: read from the server, or a file mapped into memory (only the pages used are read)."""
 
     def put_sentence_index(self, key: bytes, data: bytes, version: str) -> None:
         """Store it, dropping sets of other versions and the oldest beyond a few."""
