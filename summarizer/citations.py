@@ -9,6 +9,7 @@ a sentence shown under two topics cites its articles once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the app imports this module before the rest of the engine is loaded
@@ -21,6 +22,32 @@ MARKERS_SHOWN = 3
 def source_order(article: Article) -> tuple:
     """The Sources list's order: oldest first, undated last, then by title."""
     return (article.date is None, article.date or "", article.title.casefold(), article.id)
+
+
+def _in_source_order(articles: Sequence[Article]) -> list[Article]:
+    """``sorted(articles, key=source_order)``; for articles of one stored catalogue, from the
+    order it keeps (see :class:`~summarizer.store.sentence_index.Catalogue`): sorting 100,000
+    articles' keys took 0.3 s of a 2 s run."""
+    entries = []
+    catalogue = None
+    for article in articles:
+        where = getattr(article, "catalogue_entry", None)
+        if where is None or (catalogue is not None and where[0] is not catalogue):
+            return sorted(articles, key=source_order)
+        catalogue = where[0]
+        entries.append(where[1])
+    if catalogue is None:
+        return []
+    import numpy as np
+
+    rank = catalogue.source_rank[np.array(entries, dtype=np.int64)]
+    if len(rank) and rank.min() < 0:  # an untitled article: its id is its title
+        return sorted(articles, key=source_order)
+    order = np.argsort(rank, kind="stable")
+    if len(rank) > 1 and (np.diff(rank[order]) == 0).any():
+        # The same date and title: by id, as source_order breaks the tie.
+        order = np.lexsort((np.array([a.id for a in articles]), rank))
+    return [articles[i] for i in order.tolist()]
 
 
 @dataclass(frozen=True)
@@ -37,7 +64,7 @@ class Citations:
         # Everything loaded is numbered: an update digest's read articles too, so that an article
         # has the same number in the New view, in All and in `summarize --new`.
         everything = (*digest.articles, *digest.read_articles)
-        numbers = {a.id: n for n, a in enumerate(sorted(everything, key=source_order), 1)}
+        numbers = {a.id: n for n, a in enumerate(_in_source_order(everything), 1)}
         sentences: dict[tuple[str, int], SummarySentence] = {}
         for summary in digest.summaries:
             for item in summary.sentences:

@@ -141,3 +141,51 @@ def test_a_warm_run_reads_the_text_of_the_sentences_it_shows_and_no_other(genera
     cited = {s.article_id for summary in digest.summaries for item in summary.sentences for s in item.sources}
     assert shown and cited - shown  # the seeds' statements recur across the generated articles
     assert {a.id for a in articles if a.is_loaded} == shown
+
+
+def test_a_damaged_or_missing_sentence_index_file_is_built_again(generated, tmp_path):
+    from summarizer.store.cache import SENTENCE_INDEX_DIR
+
+    directory = tmp_path / "cache"
+    expected = summaries([generated], None)
+    warm_cache(directory, [generated])
+    [stored] = (directory / SENTENCE_INDEX_DIR).iterdir()
+    stored.write_bytes(stored.read_bytes()[: stored.stat().st_size // 2])  # cut short
+    assert summaries([generated], ArticleCache(directory)) == expected
+    stored.unlink()
+    assert summaries([generated], ArticleCache(directory)) == expected
+    assert summaries([generated], ArticleCache(directory)) == expected
+    assert [p.name for p in (directory / SENTENCE_INDEX_DIR).iterdir()] == [stored.name]
+
+
+def test_sentence_index_files_no_row_names_are_removed(generated, tmp_path):
+    from summarizer.store.cache import SENTENCE_INDEX_DIR
+
+    directory = tmp_path / "cache"
+    folder = directory / SENTENCE_INDEX_DIR
+    write(folder / ("ab" * 32 + ".bin"), b"left by a run that crashed")
+    os.utime(folder / ("ab" * 32 + ".bin"), (1_000_000_000, 1_000_000_000))
+    write(folder / ("cd" * 32 + ".bin"), b"being written by another process right now")
+    warm_cache(directory, [generated])
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith(("ab", "cd"))) == ["cd" * 32 + ".bin"]
+
+
+def test_sources_are_numbered_alike_from_the_index(tmp_path):
+    """Articles with the same date and title are numbered by id, undated ones last, untitled ones
+    by their id: the order the index keeps is the order the articles themselves give."""
+    body = "Negotiators from Velmora and Ostrin met in Lindmark on Monday to resume ceasefire talks. "
+    records = [
+        {"id": "tern", "title": "Talks resume in Lindmark", "date": "2031-03-02", "text": body + "The tern delegation spoke first."},
+        {"id": "auk", "title": "talks resume in Lindmark", "date": "2031-03-02", "text": body + "The auk delegation spoke first."},
+        {"id": "gull", "title": "Convoy reaches Orsova", "text": body + "A convoy of 40 trucks carrying aid reached Orsova."},
+        {"id": "plover", "title": "Convoy reaches Orsova", "date": "2031-03-01", "text": body + "Aid agencies said 40 trucks arrived."},
+    ]
+    titled = write(tmp_path / "titled" / "news.jsonl", "\n".join(json.dumps(r) for r in records) + "\n")
+    untitled = {"id": "a-first", "date": "2031-03-02", "text": body + "A mediator from Aldish joined the talks on aid."}
+    mixed = write(tmp_path / "mixed" / "news.jsonl", "\n".join(json.dumps(r) for r in [*records, untitled]) + "\n")
+    for folder in (titled.parent, mixed.parent):
+        directory = tmp_path / f"cache-{folder.name}"
+        expected = summaries([folder], None)
+        numbers = {a["id"]: a["number"] for a in json.loads(expected)["articles"]}
+        assert numbers["plover"] < numbers["auk"] < numbers["tern"] < numbers["gull"]
+        assert summaries([folder], warm_cache(directory, [folder])) == expected

@@ -18,7 +18,6 @@ import stat
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
@@ -28,8 +27,8 @@ import numpy as np
 from .backend import IndexBackend, IndexReader, Location, is_url, open_index
 from .cache import code_fingerprint, default_cache_dir, stems_reader
 from ..errors import InputError
-from .ingest import LoadStats, Record, _decode_or_none, blocks_of, build_article, decode_texts, ingest, resolve_id
-from .sentence_index import CatalogEntry, SentenceIndex, index_version, pack_files, paths_key, set_key, unpack_files
+from .ingest import _STEM, LoadStats, Record, _decode_or_none, blocks_of, build_article, decode_texts, ingest, resolve_id
+from .sentence_index import Catalogue, CatalogEntry, SentenceIndex, index_version, pack_files, paths_key, set_key, unpack_files
 from .sentence_index import build as build_sentence_index
 from .sentence_index import decode as decode_sentence_index
 from .sentence_index import encode as encode_sentence_index
@@ -136,7 +135,7 @@ class ArticleCache:
         if self._reader is None:
             return None
         loaded = _Loaded(stored[1], list(files), unpacked[1])
-        articles = loaded.articles_from(catalog, problems, warn, self._materialize, self._text)
+        articles = loaded.articles_from(catalog, problems, warn, self)
         loaded.index = index
         self._loaded = loaded
         self.stats = LoadStats(files=len(files), stored=len(files))
@@ -175,7 +174,7 @@ class ArticleCache:
 
     def _materialize(self, loaded: _Loaded, position: int) -> Article:
         """The whole article at ``position`` of a set loaded from its sentence index."""
-        file, number, article_id, path = loaded.refs[position]
+        file, number, article_id, path = loaded.ref(position)
         return build_article(self._records_of(loaded, file)[number], article_id, path)
 
     def _records_of(self, loaded: _Loaded, file: int) -> tuple[Record, ...]:
@@ -187,7 +186,7 @@ class ArticleCache:
 
     def _text(self, loaded: _Loaded, position: int) -> tuple[str, tuple[Block, ...]]:
         """The text and blocks of the article at ``position``, without making its sentences."""
-        file, number, _, _ = loaded.refs[position]
+        file, number, _, _ = loaded.ref(position)
         records = loaded.decoded.get(file)
         if records is not None:
             record = records[number]
@@ -249,7 +248,7 @@ class ArticleCache:
             return None
         store = self.store()
         recall_stems(self.location, analyzer)  # ranking stems words again: the index has their stems
-        everything = positions == list(range(len(loaded.refs)))
+        everything = len(positions) == len(loaded) and positions == list(range(len(loaded)))
         if everything and loaded.index is not None:
             return loaded.index
         key = None
@@ -288,7 +287,7 @@ class ArticleCache:
         record = loaded.records.get(position)
         if record is not None:
             return record
-        file, number, _, _ = loaded.refs[position]
+        file, number, _, _ = loaded.ref(position)
         return self._records_of(loaded, file)[number]
 
 
@@ -301,8 +300,10 @@ class _Loaded:
     files: list[InputFile]
     shas: list[bytes | None]
     refs: list[tuple[int, int, str, str | None]] = field(default_factory=list)
-    """Per article: (file position, record position, id, path)."""
+    """Per article read from its file: (file position, record position, id, path)."""
     catalog: list[CatalogEntry] = field(default_factory=list)
+    catalogue: Catalogue | None = None
+    """The stored catalogue, when the articles came from the set's sentence index."""
     problems: list[tuple[str, ...]] = field(default_factory=list)
     records: dict[int, Record] = field(default_factory=dict)
     """Records of the articles parsed or decoded in this load, by position."""
@@ -314,53 +315,83 @@ class _Loaded:
     listed: tuple[list[str], np.ndarray] | None = None
     """The files' paths (after the working directory) and identities, until their sentence index is remembered."""
     _position: dict[int, int] = field(default_factory=dict)
-    """``id()`` of each article returned -> its position."""
+    """``id()`` of each article read from its file -> its position."""
     _articles: list[Article] = field(default_factory=list)
+    _cache: ArticleCache | None = None
+    """Whose ``_materialize`` and ``_text`` read the stored articles' text."""
 
-    def add(self, article: Article, record: Record | None, ref: tuple[int, int] | None = None) -> None:
-        position = len(self.refs)
-        if record is not None:
-            self.records[position] = record
-            file, number = self.catalog[-1].file, self.catalog[-1].record
-        else:
-            assert ref is not None
-            file, number = ref
-        self.refs.append((file, number, article.id, article.path))
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    def add(self, article: Article, record: Record) -> None:
+        position = len(self._articles)
+        self.records[position] = record
+        self.refs.append((self.catalog[-1].file, self.catalog[-1].record, article.id, article.path))
         self._position[id(article)] = position
         self._articles.append(article)  # keeps ids valid
 
+    def ref(self, position: int) -> tuple[int, int, str, str | None]:
+        """(file position, record position, id, path) of the article at ``position``."""
+        if self.catalogue is None:
+            return self.refs[position]
+        article = self._articles[position]
+        entry = article.entry  # type: ignore[attr-defined]
+        return int(self.catalogue.files[entry]), int(self.catalogue.records[entry]), article.id, article.path
+
+    # What a StoredArticle asks of the load it came from.
+    def article(self, position: int) -> Article:
+        assert self._cache is not None
+        return self._cache._materialize(self, position)
+
+    def text(self, position: int) -> tuple[str, tuple[Block, ...]]:
+        assert self._cache is not None
+        return self._cache._text(self, position)
+
     def positions_of(self, articles: Sequence[Article]) -> list[int] | None:
         positions = []
+        mine = self._articles
         for article in articles:
-            position = self._position.get(id(article))
-            if position is None or self._articles[position] is not article:
+            if type(article) is StoredArticle and article.source is self:
+                position = article.position
+            else:
+                position = self._position.get(id(article))
+                if position is None:
+                    return None
+            if mine[position] is not article:
                 return None
             positions.append(position)
         return positions
 
-    def articles_from(self, catalog, problems, warn: Warn, materialize, text) -> list[Article]:
+    def articles_from(self, catalogue: Catalogue, problems, warn: Warn, cache: ArticleCache) -> list[Article]:
         """The articles of a stored catalogue, with the warnings their files gave when read."""
-        articles: list[Article] = []
+        self.catalogue, self._cache = catalogue, cache
+        articles = self._articles
         seen_ids: set[str] = set()
-        entries = iter(catalog)
-        entry = next(entries, None)
-        for position, item in enumerate(self.files):
+        files = self.files
+        entry_files = catalogue.files.tolist()
+        entry_sentences = catalogue.sentences.tolist()
+        has_path = catalogue.has_path.tolist()
+        templates, titles, dates, urls = catalogue.id_templates, catalogue.titles, catalogue.dates, catalogue.urls
+        entry, entries = 0, len(entry_files)
+        for position, item in enumerate(files):
             for problem in problems[position] if position < len(problems) else ():
                 warn(InputError(item.path, problem))
-            while entry is not None and entry.file == position:
-                article_id = _claim_id(entry.id_template, item, seen_ids, warn)
-                if not entry.sentences:
-                    _skipped(item, entry.has_path, article_id, warn)
+            while entry < entries and entry_files[entry] == position:
+                template = templates[entry]
+                article_id = item.id_stem if template == _STEM else resolve_id(template, item.id_stem)
+                if article_id in seen_ids:
+                    article_id = _claim_id(template, item, seen_ids, warn)
                 else:
-                    path = item.path if entry.has_path else None
-                    article = StoredArticle(
-                        article_id, entry.title or article_id, entry.date, path, entry.url, entry.sentences,
-                        entry.excluded, entry.text_hash, partial(materialize, self, len(self.refs)), partial(text, self, len(self.refs)),
-                    )
-                    self.add(article, None, (entry.file, entry.record))
-                    articles.append(article)
-                entry = next(entries, None)
-        return articles
+                    seen_ids.add(article_id)
+                if not entry_sentences[entry]:
+                    _skipped(item, has_path[entry], article_id, warn)
+                else:
+                    articles.append(StoredArticle(
+                        article_id, titles[entry] or article_id, dates[entry], item.path if has_path[entry] else None,
+                        urls[entry], self, len(articles), entry,
+                    ))
+                entry += 1
+        return list(articles)
 
 
 def _claim_id(template: str, item: InputFile, seen: set[str], warn: Warn) -> str:

@@ -9,22 +9,25 @@ in the numbering the corpus would give it if it were built from the articles the
   candidates are judged and their concepts counted without their text;
 - the postings, term -> sentences (CSC), and so the corpus statistics (sentences per term);
 - the vocabulary in order of first appearance;
-- the catalogue of the articles: ids, titles, dates, URLs, sentence counts and excluded spans.
+- the catalogue of the articles, column by column (:class:`Catalogue`): ids, titles, dates, URLs,
+  sentence counts, excluded spans, text hashes, and each article's place in the Sources order.
 
 It is built once for a set of articles, when they are first read (or a file among them changed),
 and stored under a key made of the articles' content hashes (:func:`set_key`). A warm run then
 loads one row and decodes nothing else: article text is read for the sentences a topic inspects
 and the ones shown, through :class:`~summarizer.store.stored.StoredArticle`.
 
-Its encoding: an 8-byte length, a JSON header (the catalogue, the vocabulary, the arrays' names,
-dtypes and shapes), then the arrays' raw bytes, each aligned to 8 bytes. Decoded arrays are
-read-only views of the stored bytes: nothing is copied.
+Its encoding: an 8-byte length, a JSON header (the catalogue's strings, the vocabulary, the arrays'
+names, dtypes and shapes), then the arrays' raw bytes, each aligned to 8 bytes. Decoded arrays are
+read-only views of the stored bytes: nothing is copied, and an index kept in a file of its own is
+mapped into memory, so that a run reads the pages of the sentences it uses.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -36,7 +39,7 @@ from .cache import code_fingerprint
 from .concepts import StoredBigrams
 from .ingest import Record
 
-FORMAT = 4
+FORMAT = 5
 
 
 class CatalogEntry(NamedTuple):
@@ -57,6 +60,55 @@ class CatalogEntry(NamedTuple):
     """Boilerplate blocks: (block index, start, end, reason, text)."""
     text_hash: str
     """SHA-256 of the text, in hex (what the read state knows the article by)."""
+
+
+@dataclass
+class Catalogue:
+    """The catalogue of a set of articles, column by column: a warm run over 100,000 articles
+    decodes a few lists and arrays instead of 100,000 entries."""
+
+    files: np.ndarray
+    records: np.ndarray
+    sentences: np.ndarray
+    has_path: np.ndarray
+    hashes: np.ndarray
+    """uint8 (articles, 32): SHA-256 of each text."""
+    source_rank: np.ndarray
+    """Each article's place in the Sources order (oldest first, undated last, then by title; equal
+    for the same date and title), -1 for an article without a title (its id stands in, known only
+    when loaded); see :func:`~summarizer.citations.source_order`."""
+    id_templates: list[str]
+    titles: list[str | None]
+    dates: list[str | None]
+    urls: list[str | None]
+    excluded: dict[int, tuple[tuple[int, int, int, str, str], ...]]
+    """Entries with boilerplate blocks: (block index, start, end, reason, text)."""
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def text_hash(self, entry: int) -> str:
+        return self.hashes[entry].tobytes().hex()
+
+    @classmethod
+    def of(cls, entries: Sequence[CatalogEntry]) -> Catalogue:
+        def column(values: list, dtype) -> np.ndarray:
+            return np.array(values, dtype=dtype).reshape(len(entries))
+
+        return cls(
+            column([e.file for e in entries], np.int32), column([e.record for e in entries], np.int32),
+            column([e.sentences for e in entries], np.int32), column([e.has_path for e in entries], np.bool_),
+            np.frombuffer(b"".join(bytes.fromhex(e.text_hash) for e in entries), dtype=np.uint8).reshape(len(entries), 32),
+            _source_ranks(entries), [e.id_template for e in entries], [e.title for e in entries],
+            [e.date for e in entries], [e.url for e in entries],
+            {n: e.excluded for n, e in enumerate(entries) if e.excluded},
+        )
+
+
+def _source_ranks(entries: Sequence[CatalogEntry]) -> np.ndarray:
+    keys = [(e.date is None, e.date or "", e.title.casefold()) if e.title else None for e in entries]
+    rank = {key: n for n, key in enumerate(sorted({k for k in keys if k is not None}))}
+    return np.array([rank[k] if k is not None else -1 for k in keys], dtype=np.int32)
 
 
 @dataclass(frozen=True)
@@ -173,6 +225,7 @@ def merge_bigrams(records: Sequence[Record]) -> StoredBigrams:
 
 
 def encode(catalog: Sequence[CatalogEntry], problems: Sequence[Sequence[str]], index: SentenceIndex) -> bytes:
+    columns = Catalogue.of(catalog)
     arrays: dict[str, np.ndarray] = {
         "indptr": index.counts.indptr.astype("<i8"),
         "indices": index.counts.indices.astype("<i4"),
@@ -190,6 +243,12 @@ def encode(catalog: Sequence[CatalogEntry], problems: Sequence[Sequence[str]], i
         "b_ids": bigrams.ids.astype("<i4"),
         "b_firsts": bigrams.firsts.astype("<i4"),
         "b_seconds": bigrams.seconds.astype("<i4"),
+        "c_files": columns.files.astype("<i4"),
+        "c_records": columns.records.astype("<i4"),
+        "c_sentences": columns.sentences.astype("<i4"),
+        "c_has_path": columns.has_path.astype("u1"),
+        "c_hashes": columns.hashes,
+        "c_source_rank": columns.source_rank.astype("<i4"),
     })
     layout, chunks, at = [], [], 0
     for name, array in arrays.items():
@@ -197,12 +256,17 @@ def encode(catalog: Sequence[CatalogEntry], problems: Sequence[Sequence[str]], i
         layout.append([name, array.dtype.str, list(array.shape), at])
         chunks.append(raw + b"\0" * (-len(raw) % 8))
         at += len(chunks[-1])
+    templates = columns.id_templates
+    common = Counter(templates).most_common(1)[0][0] if templates else ""
     header = {
         "format": FORMAT,
-        "catalog": [
-            [e.file, e.record, e.id_template, e.title, e.date, e.url, e.has_path, e.sentences, [list(x) for x in e.excluded], e.text_hash]
-            for e in catalog
-        ],
+        # Most articles' id is their file's name: only the others are listed.
+        "id_template": common,
+        "id_templates": {n: t for n, t in enumerate(templates) if t != common},
+        "titles": columns.titles,
+        "dates": columns.dates,
+        "urls": columns.urls,
+        "excluded": {n: [list(x) for x in spans] for n, spans in columns.excluded.items()},
         "problems": [list(p) for p in problems],
         "stems": index.stems,
         "concept_stems": bigrams.stems,
@@ -214,7 +278,7 @@ def encode(catalog: Sequence[CatalogEntry], problems: Sequence[Sequence[str]], i
     return len(head).to_bytes(8, "little") + head + b"".join(chunks)
 
 
-def decode(blob: bytes) -> tuple[list[CatalogEntry], list[tuple[str, ...]], SentenceIndex]:
+def decode(blob: bytes) -> tuple[Catalogue, list[tuple[str, ...]], SentenceIndex]:
     """Inverse of :func:`encode`; ValueError when the blob is not one of ours."""
     try:
         size = int.from_bytes(blob[:8], "little")
@@ -226,10 +290,16 @@ def decode(blob: bytes) -> tuple[list[CatalogEntry], list[tuple[str, ...]], Sent
             name: np.frombuffer(blob, dtype=dtype, count=int(np.prod(shape)), offset=base + at).reshape(shape)
             for name, dtype, shape, at in header["arrays"]
         }
-        catalog = [
-            CatalogEntry(f, r, i, t, d, u, bool(h), n, tuple(map(tuple, ex)) if ex else (), sha)
-            for f, r, i, t, d, u, h, n, ex, sha in header["catalog"]
-        ]
+        templates = [header["id_template"]] * len(arrays["c_files"])
+        for n, template in header["id_templates"].items():
+            templates[int(n)] = template
+        catalog = Catalogue(
+            arrays["c_files"], arrays["c_records"], arrays["c_sentences"], arrays["c_has_path"].astype(bool),
+            arrays["c_hashes"], arrays["c_source_rank"], templates, header["titles"], header["dates"], header["urls"],
+            {int(n): tuple(map(tuple, spans)) for n, spans in header["excluded"].items()},
+        )
+        if not (len(catalog.titles) == len(catalog.dates) == len(catalog.urls) == len(catalog)):
+            raise ValueError("catalogue columns of different lengths")
         problems = [tuple(p) for p in header["problems"]]
         counts = sparse.csr_matrix(
             (arrays["data"], arrays["indices"], arrays["indptr"]), shape=tuple(header["shape"])
@@ -240,7 +310,7 @@ def decode(blob: bytes) -> tuple[list[CatalogEntry], list[tuple[str, ...]], Sent
                               arrays["offsets"], arrays["article_starts"], Postings(arrays["p_indptr"], arrays["p_indices"]),
                               arrays["flags"], bigrams)
         return catalog, problems, index
-    except (KeyError, TypeError, IndexError, ValueError, UnicodeDecodeError) as error:
+    except (KeyError, TypeError, IndexError, ValueError, AttributeError, UnicodeDecodeError) as error:
         raise ValueError(f"malformed sentence index: {error}") from None
 
 

@@ -2,39 +2,42 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
 from ..model import Article, Block, Sentence
 
+if TYPE_CHECKING:
+    from .sentence_index import Catalogue
+
+
+class ArticleSource(Protocol):
+    """Where stored articles come from: the load that made them (see :mod:`summarizer.store.index`)."""
+
+    catalogue: Catalogue
+
+    def article(self, position: int) -> Article: ...
+
+    def text(self, position: int) -> tuple[str, tuple[Block, ...]]: ...
+
 
 class StoredArticle(Article):
-    """An :class:`~summarizer.model.Article` known by its catalogue entry (id, title, date, URL,
-    sentence count, excluded spans): its text, blocks and sentences are loaded by ``load`` on first
-    use. It equals the article read from the file, and behaves as it does everywhere."""
+    """An :class:`~summarizer.model.Article` known by its entry in a stored catalogue (id, title,
+    date, URL, sentence count, excluded spans): its text, blocks and sentences are loaded by its
+    ``source`` on first use. It equals the article read from the file, and behaves as it does everywhere."""
 
     def __init__(
-        self,
-        id: str,
-        title: str,
-        date: str | None,
-        path: str | None,
-        url: str | None,
-        sentence_count: int,
-        excluded: tuple[tuple[int, int, int, str, str], ...],
-        text_hash: str,
-        load: Callable[[], Article],
-        load_text: Callable[[], tuple[str, tuple[Block, ...]]],
+        self, id: str, title: str, date: str | None, path: str | None, url: str | None,
+        source: ArticleSource, position: int, entry: int,
     ) -> None:
-        # Ten thousand of these are made per run: the frozen dataclass's __setattr__ is bypassed.
-        self.__dict__.update(
-            id=id, title=title, date=date, path=path, url=url, _count=sentence_count, _excluded=excluded,
-            _text_hash=text_hash,            _load=load, _load_text=load_text, _full=None, _text=None,
-        )
+        # A hundred thousand of these are made per run: the frozen dataclass's __setattr__ is
+        # bypassed, and what only some readers ask for stays in the catalogue's columns.
+        self.__dict__.update(id=id, title=title, date=date, path=path, url=url, source=source, position=position,
+                             entry=entry, _full=None, _text=None)
 
     def _article(self) -> Article:
         full = self._full
         if full is None:
-            full = self.__dict__["_full"] = self._load()
+            full = self.__dict__["_full"] = self.source.article(self.position)
         return full
 
     def _text_and_blocks(self) -> tuple[str, tuple[Block, ...]]:
@@ -43,7 +46,7 @@ class StoredArticle(Article):
         if self._full is not None:
             return self._full.text, self._full.blocks
         if self._text is None:
-            self.__dict__["_text"] = self._load_text()
+            self.__dict__["_text"] = self.source.text(self.position)
         return self._text
 
     @property
@@ -60,11 +63,16 @@ class StoredArticle(Article):
 
     @property
     def sentence_count(self) -> int:
-        return self._count
+        return int(self.source.catalogue.sentences[self.entry])
 
     @property
     def text_hash(self) -> str:
-        return self._text_hash
+        return self.source.catalogue.text_hash(self.entry)
+
+    @property
+    def catalogue_entry(self) -> tuple[Catalogue, int]:
+        """(its catalogue, its entry there): what knows its place in the Sources order."""
+        return self.source.catalogue, self.entry
 
     @property
     def is_loaded(self) -> bool:
@@ -72,10 +80,11 @@ class StoredArticle(Article):
         return self._full is not None or self._text is not None
 
     def excluded(self) -> tuple[Block, ...]:
-        return tuple(Block(i, s, e, "boilerplate", reason) for i, s, e, reason, _ in self._excluded)
+        spans = self.source.catalogue.excluded.get(self.entry, ())
+        return tuple(Block(i, s, e, "boilerplate", reason) for i, s, e, reason, _ in spans)
 
     def span(self, block: Block) -> str:
-        for i, s, e, _, text in self._excluded:
+        for i, s, e, _, text in self.source.catalogue.excluded.get(self.entry, ()):
             if (i, s, e) == (block.index, block.start, block.end):
                 return text
         return super().span(block)
