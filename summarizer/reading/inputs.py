@@ -8,9 +8,9 @@ import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from ..model import Metadata  # not .articles: a warm run parses nothing
 from ..errors import InputError
@@ -41,8 +41,9 @@ class RawArticle:
     meta: Metadata
 
 
-@dataclass(frozen=True)
-class InputFile:
+class InputFile(NamedTuple):
+    """One input: a file, or standard input (a named tuple: a walk makes one per file, 100,000 at a time)."""
+
     path: str
     """As the user would recognise it (the path given, or a file under a directory given)."""
     id_stem: str
@@ -51,7 +52,7 @@ class InputFile:
     named: bool = False
     """Named by the user, so read whatever its kind (``<(cmd)`` is a pipe); files found in a
     folder must be regular files, checked again when opened."""
-    info: os.stat_result | None = field(default=None, compare=False, repr=False)
+    info: os.stat_result | None = None
     """What ``stat`` said when the file was found in a folder (the index compares it with what
     it stored, so a warm run stats each file once); None for files named and stdin."""
 
