@@ -53,8 +53,25 @@ class ConceptCoverage:
         used = np.unique(membership.indices)
         self.membership = membership[:, used].tocsr()
         count = table.article_count[used]
-        # A concept counts once it is shared by two articles, when there are two to share it.
+        # Coverage counts only in articles about the topic (one of their sentences at least
+        # ``min_article_relevance`` as relevant as the best): a story about smog that says "air" once
+        # is not about air defence.
+        articles = corpus.article_of[ranking.rows]
+        best_in_article = np.zeros(int(articles.max()) + 1 if len(articles) else 0)
+        np.maximum.at(best_in_article, articles, ranking.relevance)
+        about = best_in_article[articles] >= min_article_relevance
+        # A concept counts once it is shared by two articles, when there are two to share it. When
+        # only one article is about the topic, the others share nothing about it: its concepts count
+        # as they would if it were alone (a corpus of one article), so that a phrase it happens to
+        # share with a story on something else does not decide its summary.
         min_articles = 2 if len(corpus.articles) >= 2 else 1
+        if min_articles == 2 and len(np.unique(articles[about])) == 1:
+            if table is corpus.concepts:
+                own = np.flatnonzero(corpus.article_of == articles[about][0])
+                count = (np.asarray(table.membership[own][:, used].sum(axis=0)).ravel() > 0).astype(float)
+            else:  # a table of the candidates only
+                count = (np.asarray(self.membership[about].sum(axis=0)).ravel() > 0).astype(float)
+            min_articles = 1
         weight = np.where(count >= min_articles, count, 0.0)
         # Query-biased concepts: what several articles report weighs as much as it is about the topic,
         # judged by the sentences that report it (the mean relevance of the candidates holding it).
@@ -81,14 +98,9 @@ class ConceptCoverage:
         # announced."), however many outlets print it.
         contentless = ~corpus.has_content(ranking.rows)
         self.scale[contentless] *= CONTENTLESS_WEIGHT
-        # Coverage counts only in articles about the topic (one of their sentences at least
-        # ``min_article_relevance`` as relevant as the best): a story about smog that says "air" once
-        # is not about air defence. Within them, a sentence far less relevant than the best one
-        # (below ``min_relevance``) is not worth its coverage either.
-        articles = corpus.article_of[ranking.rows]
-        best_in_article = np.zeros(int(articles.max()) + 1 if len(articles) else 0)
-        np.maximum.at(best_in_article, articles, ranking.relevance)
-        self.scale[best_in_article[articles] < min_article_relevance] = 0.0
+        # Only articles about the topic (see above) count; within them, a sentence far less relevant
+        # than the best one (below ``min_relevance``) is not worth its coverage either.
+        self.scale[~about] = 0.0
         self.scale[ranking.relevance < min_relevance] = 0.0
         # Ties (and sentences with no shared concept) go to the better-ranked sentence.
         self.tie_break = SCORE_WEIGHT * score
