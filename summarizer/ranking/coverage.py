@@ -12,7 +12,9 @@ best candidate) adds ``SCORE_WEIGHT`` times itself, so that among sentences addi
 concept the best ranked come first. Solved greedily, which keeps within a constant factor of the
 optimum for this monotone submodular objective; the gain of each sentence when it was chosen is
 the score a summary shows, and it never grows from one choice to the next, so the order of choice
-is the order of relevance and a shorter summary is the start of a longer one.
+is the order of relevance and a shorter summary is the start of a longer one. With fewer than two
+articles about the topic, no concept is shared by articles about it: the most relevant sentences
+are chosen (:attr:`ConceptCoverage.evidence`).
 """
 
 from __future__ import annotations
@@ -60,19 +62,13 @@ class ConceptCoverage:
         best_in_article = np.zeros(int(articles.max()) + 1 if len(articles) else 0)
         np.maximum.at(best_in_article, articles, ranking.relevance)
         about = best_in_article[articles] >= min_article_relevance
-        # A concept counts once it is shared by two articles, when there are two to share it. When
-        # only one article is about the topic, the others share nothing about it: its concepts count
-        # as they would if it were alone (a corpus of one article), so that a phrase it happens to
-        # share with a story on something else does not decide its summary.
-        min_articles = 2 if len(corpus.articles) >= 2 else 1
-        if min_articles == 2 and len(np.unique(articles[about])) == 1:
-            if table is corpus.concepts:
-                own = np.flatnonzero(corpus.article_of == articles[about][0])
-                count = (np.asarray(table.membership[own][:, used].sum(axis=0)).ravel() > 0).astype(float)
-            else:  # a table of the candidates only
-                count = (np.asarray(self.membership[about].sum(axis=0)).ravel() > 0).astype(float)
-            min_articles = 1
-        weight = np.where(count >= min_articles, count, 0.0)
+        # A concept counts once it is shared by two articles. When fewer than two articles are about
+        # the topic (a corpus of one article, or one story among others), nothing they share is about
+        # it: a phrase the one article about aid happens to share with a story about a phone call
+        # ("humanitarian aid") would decide its summary. Coverage then says nothing, and relevance
+        # decides (below).
+        self.evidence = len(np.unique(articles[about])) >= 2
+        weight = np.where((count >= 2) & self.evidence, count, 0.0)
         # Query-biased concepts: what several articles report weighs as much as it is about the topic,
         # judged by the sentences that report it (the mean relevance of the candidates holding it).
         holders = np.asarray(self.membership.sum(axis=0)).ravel()
@@ -104,6 +100,11 @@ class ConceptCoverage:
         self.scale[ranking.relevance < min_relevance] = 0.0
         # Ties (and sentences with no shared concept) go to the better-ranked sentence.
         self.tie_break = SCORE_WEIGHT * score
+        if not self.evidence:
+            # No shared concept to go by: the most relevant sentences of the article about the topic
+            # first (the ranker's score breaks ties; centrality within one article says little),
+            # then those of other articles.
+            self.tie_break = SCORE_WEIGHT * (ranking.relevance + 1e-3 * score) * np.where(about, 1.0, 0.1)
 
     def gains(self) -> np.ndarray:
         return np.asarray(self.membership @ self.weight).ravel() * self.scale + self.tie_break
