@@ -115,8 +115,16 @@ def is_listing(text: str) -> bool:
     credits). Prose that lists after a clause of its own ("On Monday, prosecutors called their first
     three witnesses: ...; ...; ...") is a statement and is not one; a clause of ``LISTING_LABEL_WORDS``
     words or fewer before such a list is taken for a label."""
-    head, colon, rest = text.partition(":")
-    return bool(colon) and ";" not in head and len(head.split()) <= LISTING_LABEL_WORDS and rest.count(";") >= 2
+    label = _LABEL.match(text)
+    return (
+        label is not None
+        and len(label.group(1).split()) <= LISTING_LABEL_WORDS
+        and len(_ITEM_BREAK.findall(text, label.end())) >= 2
+    )
+
+
+_LABEL = re.compile(r"([^:;]*):\s")  # a colon and a space ("https://" and "10:30" are no labels)
+_ITEM_BREAK = re.compile(r";\s")
 
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-.][^\W_]+)*")
