@@ -119,6 +119,10 @@ def test_lead_baseline_starts_with_the_newest_article():
         ("\u201cWe will host them,\u201d Kessel said on Wednesday.", True),
         ("Following are the major news items in leading newspapers today:", False),
         ("too short to stand alone.", False),
+        # A labelled list (a ballot, credits) is not a statement; prose that lists after a clause is.
+        ("Talk show host: Ada Morn, ``Morning Lindmark,'' VNB; Osric Venn, ``Venn Tonight,'' TRW; Lena Corvel, ``Lena,'' Syndicated.", False),
+        ("On Monday the prosecutors called their first three witnesses: Ivo Marsk, who found the boat; Talia Brund, a neighbour; and Piet Arundel, a police officer.", True),
+        ("The other stops are Quillon, Varnland; Belmire; and Tarrow, on the coast.", True),
     ],
 )
 def test_fragments_do_not_stand_alone_in_a_summary(text, worthy):

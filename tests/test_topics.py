@@ -235,3 +235,26 @@ def test_an_article_that_mentions_the_topic_in_passing_does_not_feed_its_summary
     chosen = [item.sentence.text for item in _digest(texts, security, 3).sentences]
     assert len(chosen) == 3
     assert not any("smog" in text or "air quality" in text or "field hospitals" in text for text in chosen)
+
+
+def test_a_phrase_shared_with_a_story_about_something_else_does_not_decide_a_summary():
+    # Only the first article is about aid; the second, about a phone call, says "humanitarian aid" in
+    # passing. Counted as a concept two articles share, that phrase put the sentence holding it first,
+    # before the one that says what the aid is (as on the seeds' `-t aid -n 1`). An article that is
+    # not about the topic must change nothing: the summary is the one the aid story gets alone.
+    aid = next(t for t in BUILTIN_TOPICS if t.name == "aid")
+    story = (
+        "Minister Orla Venn said the humanitarian support to Corvanna includes a field hospital, shelter for "
+        "refugees, food supplies and medical assistance for the wounded. "
+        "In a post online, Venn said the equipment would be sent to Corvanna as part of the humanitarian aid. "
+        "The first convoy left the port of Belmire on Friday."
+    )
+    call = (
+        "Prime Minister Ivo Marsk held a phone call on Sunday with the president of Tarrow about the war. "
+        "The two leaders spoke for an hour about a ceasefire and the talks planned in Quillon. "
+        "Marsk had earlier announced a shipment of humanitarian aid to Corvanna."
+    )
+    alone = [item.sentence.text for item in _digest([story], aid, 2).sentences]
+    beside = [item.sentence.text for item in _digest([story, call], aid, 2).sentences]
+    assert alone[0].startswith("Minister Orla Venn said the humanitarian support")
+    assert beside == alone

@@ -12,7 +12,9 @@ best candidate) adds ``SCORE_WEIGHT`` times itself, so that among sentences addi
 concept the best ranked come first. Solved greedily, which keeps within a constant factor of the
 optimum for this monotone submodular objective; the gain of each sentence when it was chosen is
 the score a summary shows, and it never grows from one choice to the next, so the order of choice
-is the order of relevance and a shorter summary is the start of a longer one.
+is the order of relevance and a shorter summary is the start of a longer one. With fewer than two
+articles about the topic, no concept is shared by articles about it: the most relevant sentences
+are chosen (:attr:`ConceptCoverage.evidence`).
 """
 
 from __future__ import annotations
@@ -53,9 +55,20 @@ class ConceptCoverage:
         used = np.unique(membership.indices)
         self.membership = membership[:, used].tocsr()
         count = table.article_count[used]
-        # A concept counts once it is shared by two articles, when there are two to share it.
-        min_articles = 2 if len(corpus.articles) >= 2 else 1
-        weight = np.where(count >= min_articles, count, 0.0)
+        # Coverage counts only in articles about the topic (one of their sentences at least
+        # ``min_article_relevance`` as relevant as the best): a story about smog that says "air" once
+        # is not about air defence.
+        articles = corpus.article_of[ranking.rows]
+        best_in_article = np.zeros(int(articles.max()) + 1 if len(articles) else 0)
+        np.maximum.at(best_in_article, articles, ranking.relevance)
+        about = best_in_article[articles] >= min_article_relevance
+        # A concept counts once it is shared by two articles. When fewer than two articles are about
+        # the topic (a corpus of one article, or one story among others), nothing they share is about
+        # it: a phrase the one article about aid happens to share with a story about a phone call
+        # ("humanitarian aid") would decide its summary. Coverage then says nothing, and relevance
+        # decides (below).
+        self.evidence = len(np.unique(articles[about])) >= 2
+        weight = np.where((count >= 2) & self.evidence, count, 0.0)
         # Query-biased concepts: what several articles report weighs as much as it is about the topic,
         # judged by the sentences that report it (the mean relevance of the candidates holding it).
         holders = np.asarray(self.membership.sum(axis=0)).ravel()
@@ -81,17 +94,17 @@ class ConceptCoverage:
         # announced."), however many outlets print it.
         contentless = ~corpus.has_content(ranking.rows)
         self.scale[contentless] *= CONTENTLESS_WEIGHT
-        # Coverage counts only in articles about the topic (one of their sentences at least
-        # ``min_article_relevance`` as relevant as the best): a story about smog that says "air" once
-        # is not about air defence. Within them, a sentence far less relevant than the best one
-        # (below ``min_relevance``) is not worth its coverage either.
-        articles = corpus.article_of[ranking.rows]
-        best_in_article = np.zeros(int(articles.max()) + 1 if len(articles) else 0)
-        np.maximum.at(best_in_article, articles, ranking.relevance)
-        self.scale[best_in_article[articles] < min_article_relevance] = 0.0
+        # Only articles about the topic (see above) count; within them, a sentence far less relevant
+        # than the best one (below ``min_relevance``) is not worth its coverage either.
+        self.scale[~about] = 0.0
         self.scale[ranking.relevance < min_relevance] = 0.0
         # Ties (and sentences with no shared concept) go to the better-ranked sentence.
         self.tie_break = SCORE_WEIGHT * score
+        if not self.evidence:
+            # No shared concept to go by: the most relevant sentences of the article about the topic
+            # first (the ranker's score breaks ties; centrality within one article says little),
+            # then those of other articles.
+            self.tie_break = SCORE_WEIGHT * (ranking.relevance + 1e-3 * score) * np.where(about, 1.0, 0.1)
 
     def gains(self) -> np.ndarray:
         return np.asarray(self.membership @ self.weight).ravel() * self.scale + self.tie_break

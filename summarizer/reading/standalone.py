@@ -89,16 +89,42 @@ def is_summary_worthy(sentence: Sentence, word_count: int, article: Article | No
 
     Very short sentences, fragments that start mid-quote or in lower case, pieces of a longer
     quotation (unbalanced quote marks, or inside a quotation an earlier sentence opened, when the
-    ``article`` is given) and lead-ins ending with a colon read badly alone.
+    ``article`` is given), lead-ins ending with a colon and labelled lists (:func:`is_listing`) read
+    badly alone.
     """
     text = sentence.text
     return (
         word_count >= 6
         and not _QUOTE_FRAGMENT.match(text)
         and not text.endswith(":")
+        and not is_listing(text)
         and quotes_balanced(text)
         and (article is None or not opens_inside_a_quotation(sentence, article))
     )
+
+
+LISTING_LABEL_WORDS = 6
+"""The most words a list's label (the text before its colon) has: "Talk show host:"; a clause that
+introduces a list ("He said the move was based on four factors:") is longer."""
+
+
+def is_listing(text: str) -> bool:
+    """Whether a "sentence" is a labelled list, a table's row or a ballot rather than a statement:
+    a short label ending with a colon, then three items or more separated by semicolons ("Talk show:
+    ``Leeza,'' NBC; ``The View,'' ABC; ``The Oprah Winfrey Show,'' Syndicated."; contact lines;
+    credits). Prose that lists after a clause of its own ("On Monday, prosecutors called their first
+    three witnesses: ...; ...; ...") is a statement and is not one; a clause of ``LISTING_LABEL_WORDS``
+    words or fewer before such a list is taken for a label."""
+    label = _LABEL.match(text)
+    return (
+        label is not None
+        and len(label.group(1).split()) <= LISTING_LABEL_WORDS
+        and len(_ITEM_BREAK.findall(text, label.end())) >= 2
+    )
+
+
+_LABEL = re.compile(r"([^:;]*):\s")  # a colon and a space ("https://" and "10:30" are no labels)
+_ITEM_BREAK = re.compile(r";\s")
 
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-.][^\W_]+)*")
