@@ -154,8 +154,8 @@ class ArticleCache:
         listed = _file_list(files) if self.location is not None and all(sha is not None for sha in shas) else None
         loaded = _Loaded(set_key(code_fingerprint(), shas) if listed else None, list(files), shas)  # type: ignore[arg-type]
         loaded.listed = listed
-        articles: list[Article] = []
         seen_ids: set[str] = set()
+        made: list[tuple[str, str | None, int, Record]] = []
         for position, (item, file) in enumerate(zip(files, results)):
             for problem in file.problems:
                 warn(InputError(item.path, problem))
@@ -166,16 +166,18 @@ class ArticleCache:
                 if not len(record.word_counts):
                     _skipped(item, record.has_path, article_id, warn)
                     continue
-                article = build_article(record, article_id, None if item.is_stdin else item.path)
-                loaded.add(article, record)
-                articles.append(article)
+                path = item.path if record.has_path and not item.is_stdin else None
+                made.append((article_id, path, len(loaded.catalog) - 1, record))
+        # Made as a warm run makes them: a sentence is made when ranking or a reader asks for it
+        # (a million Sentence objects at 100,000 articles were most of a cold run's memory).
+        catalogue = Catalogue.of(loaded.catalog)
         self._loaded = loaded
-        return articles
+        return loaded.stored_articles(catalogue, made, self)
 
     def _materialize(self, loaded: _Loaded, position: int) -> Article:
         """The whole article at ``position`` of a set loaded from its sentence index."""
-        file, number, article_id, path = loaded.ref(position)
-        return build_article(self._records_of(loaded, file)[number], article_id, path)
+        _, _, article_id, path = loaded.ref(position)
+        return build_article(self._record(loaded, position), article_id, path)
 
     def _records_of(self, loaded: _Loaded, file: int) -> tuple[Record, ...]:
         """The records of the file at ``file``, decoded once from its stored payload."""
@@ -186,6 +188,9 @@ class ArticleCache:
 
     def _text(self, loaded: _Loaded, position: int) -> tuple[str, tuple[Block, ...]]:
         """The text and blocks of the article at ``position``, without making its sentences."""
+        record = loaded.records.get(position)
+        if record is not None:
+            return record.text, blocks_of(record.blocks)
         file, number, _, _ = loaded.ref(position)
         records = loaded.decoded.get(file)
         if records is not None:
@@ -268,8 +273,8 @@ class ArticleCache:
         records = [self._record(loaded, p) for p in positions]
         index = build_sentence_index(records, store.stems)
         if key is not None:
-            catalog, problems = (loaded.catalog, loaded.problems) if everything else ([], [])
-            store.put_sentence_index(key, encode_sentence_index(catalog, problems, index), index_version())
+            catalogue, problems = (loaded.catalogue, loaded.problems) if everything else (Catalogue.of([]), [])
+            store.put_sentence_index(key, encode_sentence_index(catalogue, problems, index), index_version())
         if everything:
             loaded.index = index
             self._list_files(loaded, store)
@@ -299,11 +304,10 @@ class _Loaded:
     """The set's key (see :func:`~summarizer.store.sentence_index.set_key`); None: not storable."""
     files: list[InputFile]
     shas: list[bytes | None]
-    refs: list[tuple[int, int, str, str | None]] = field(default_factory=list)
-    """Per article read from its file: (file position, record position, id, path)."""
     catalog: list[CatalogEntry] = field(default_factory=list)
+    """Entries of the files just read, in order (the catalogue is made of them)."""
     catalogue: Catalogue | None = None
-    """The stored catalogue, when the articles came from the set's sentence index."""
+    """The set's catalogue: what its articles read that is not in their objects."""
     problems: list[tuple[str, ...]] = field(default_factory=list)
     records: dict[int, Record] = field(default_factory=dict)
     """Records of the articles parsed or decoded in this load, by position."""
@@ -314,8 +318,6 @@ class _Loaded:
     index: SentenceIndex | None = None
     listed: tuple[list[str], np.ndarray] | None = None
     """The files' paths (after the working directory) and identities, until their sentence index is remembered."""
-    _position: dict[int, int] = field(default_factory=dict)
-    """``id()`` of each article read from its file -> its position."""
     _articles: list[Article] = field(default_factory=list)
     _cache: ArticleCache | None = None
     """Whose ``_materialize`` and ``_text`` read the stored articles' text."""
@@ -323,17 +325,20 @@ class _Loaded:
     def __len__(self) -> int:
         return len(self._articles)
 
-    def add(self, article: Article, record: Record) -> None:
-        position = len(self._articles)
-        self.records[position] = record
-        self.refs.append((self.catalog[-1].file, self.catalog[-1].record, article.id, article.path))
-        self._position[id(article)] = position
-        self._articles.append(article)  # keeps ids valid
+    def stored_articles(self, catalogue: Catalogue, made: list[tuple[str, str | None, int, Record]],
+                        cache: ArticleCache) -> list[Article]:
+        """Articles of records just read: (id, path, catalogue entry, record) each."""
+        self.catalogue, self._cache = catalogue, cache
+        articles = self._articles
+        for article_id, path, entry, record in made:
+            self.records[len(articles)] = record
+            articles.append(StoredArticle(article_id, record.title or article_id, record.date, path, record.url,
+                                          self, len(articles), entry))
+        return list(articles)
 
     def ref(self, position: int) -> tuple[int, int, str, str | None]:
         """(file position, record position, id, path) of the article at ``position``."""
-        if self.catalogue is None:
-            return self.refs[position]
+        assert self.catalogue is not None
         article = self._articles[position]
         entry = article.entry  # type: ignore[attr-defined]
         return int(self.catalogue.files[entry]), int(self.catalogue.records[entry]), article.id, article.path
@@ -351,12 +356,9 @@ class _Loaded:
         positions = []
         mine = self._articles
         for article in articles:
-            if type(article) is StoredArticle and article.source is self:
-                position = article.position
-            else:
-                position = self._position.get(id(article))
-                if position is None:
-                    return None
+            if type(article) is not StoredArticle or article.source is not self:
+                return None
+            position = article.position
             if mine[position] is not article:
                 return None
             positions.append(position)

@@ -224,8 +224,7 @@ def merge_bigrams(records: Sequence[Record]) -> StoredBigrams:
                          (keys % width).astype(np.int32), list(stems))
 
 
-def encode(catalog: Sequence[CatalogEntry], problems: Sequence[Sequence[str]], index: SentenceIndex) -> bytes:
-    columns = Catalogue.of(catalog)
+def encode(columns: Catalogue, problems: Sequence[Sequence[str]], index: SentenceIndex) -> bytes:
     arrays: dict[str, np.ndarray] = {
         "indptr": index.counts.indptr.astype("<i8"),
         "indices": index.counts.indices.astype("<i4"),
