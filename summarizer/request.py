@@ -411,7 +411,15 @@ class Run:
         that the next run, the app's included, loads no stemmer for them."""
         from .store.index import remember_stems
 
-        remember_stems(self.index_location, self.analyzer)
+        analyzer = self.analyzer
+        if analyzer.learned:
+            # The stemmer is loaded: stem every available topic's words now (a few hundred words,
+            # milliseconds), so that asking for another topic later loads no stemmer (0.7 s).
+            for topic in self.topics:
+                for phrase in (*topic.keywords, *topic.context):
+                    for word in phrase.split():
+                        analyzer.stem(word)
+        remember_stems(self.index_location, analyzer)
 
     def summary(self, topic: Topic, method: str, length: Length, new: bool | None = None) -> Summary:
         """One topic's summary in relevance order (what the app caches)."""

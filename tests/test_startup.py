@@ -61,3 +61,13 @@ def test_sumy_is_imported_for_its_methods(tmp_path):
     imported("summarize", "-t", "aid", cwd=tmp_path)
     out, names = imported("summarize", "-t", "aid", "-m", "lexrank", "-n", "2", cwd=tmp_path)
     assert "sumy.summarizers.lex_rank" in names and out.strip()
+
+
+def test_after_a_run_on_one_topic_every_other_topic_needs_no_stemmer(tmp_path):
+    """A first run over new articles asks for one topic; the next asks for all of them and for
+    a topic of the user's file: their words were stemmed while the stemmer was loaded."""
+    write(tmp_path / "news" / "a.txt", ARTICLE)
+    write(tmp_path / "topics.toml", '[topics.energy]\nkeywords = ["pipeline", "refinery"]\ncontext = ["barrels"]\n')
+    imported("summarize", "news", "-t", "aid", "--topics", "topics.toml", cwd=tmp_path)
+    out, names = imported("summarize", "news", "--topics", "topics.toml", "-t", "security", "-t", "energy", cwd=tmp_path)
+    assert heavy(names) == [] and out.strip()
