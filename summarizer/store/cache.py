@@ -362,8 +362,11 @@ class IndexStore:
             return row[0]
         try:
             with open(self._sentence_index_path(key), "rb") as handle:
-                return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-        except (OSError, ValueError):  # gone, unreadable, or empty: built again
+                try:
+                    return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+                except (OSError, ValueError):  # empty, or a file system that cannot map files
+                    return handle.read() or None
+        except OSError:  # gone or unreadable: built again
             return None
 
     def _sentence_index_path(self, key: bytes) -> Path:
