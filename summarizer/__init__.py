@@ -43,6 +43,7 @@ _EXPORTS = {
     "ReadStateError": "store.read_state",
     "digest_to_dict": "schema",
     "write_atomically": "atomic",
+    "collector_paused": "collector",
     "Citations": "citations",
     "MARKERS_SHOWN": "citations",
     "source_order": "citations",
@@ -134,6 +135,7 @@ if TYPE_CHECKING:
     from .store.read_state import ReadState, ReadStateError
     from .schema import digest_to_dict
     from .atomic import write_atomically
+    from .collector import collector_paused
     from .citations import MARKERS_SHOWN, Citations, source_order
     from .fetching.inputs import WebInputs
     from .fetching.window import parse_since
