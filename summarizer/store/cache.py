@@ -500,7 +500,7 @@ class IndexStore:
                 for stem in new:
                     known[stem] = term_id = max(self._stems, default=0) + 1
                     self._stems[term_id] = stem
-        return np.fromiter((known[s] for s in stems), dtype=np.int64, count=len(stems))
+        return np.fromiter(map(known.__getitem__, stems), dtype=np.int64, count=len(stems))
 
     def stems(self, ids: np.ndarray) -> list[str]:
         """The stems of term ids given by :meth:`term_ids` (in this or another process)."""

@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from itertools import chain
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -209,19 +210,25 @@ def build(records: Sequence[Record], stems_of) -> SentenceIndex:
 
 def merge_bigrams(records: Sequence[Record]) -> StoredBigrams:
     """The records' bigrams, numbered for the whole set: each stem and each concept once."""
-    stems: dict[str, int] = {}
+    # Stems numbered in order of first appearance, with C-level loops (map, dict.fromkeys): a
+    # Python loop over every record's stems was 0.3 s of a cold build at 10,000 articles.
+    every = list(chain.from_iterable(r.concept_stems for r in records))
+    number = {stem: n for n, stem in enumerate(dict.fromkeys(every))}
+    codes = np.fromiter(map(number.__getitem__, every), dtype=np.int64, count=len(every))
     firsts, seconds, sizes = [], [], [np.zeros(1, np.int64)]
+    at = 0
     for record in records:
-        local = np.array([stems.setdefault(stem, len(stems)) for stem in record.concept_stems], dtype=np.int64)
+        local = codes[at : at + len(record.concept_stems)]
+        at += len(record.concept_stems)
         firsts.append(local[record.concept_firsts])
         seconds.append(local[record.concept_seconds])
         sizes.append(np.diff(record.concept_indptr))
     first = np.concatenate(firsts) if firsts else np.zeros(0, np.int64)
     second = np.concatenate(seconds) if seconds else np.zeros(0, np.int64)
-    keys, ids = np.unique(first * max(len(stems), 1) + second, return_inverse=True)
-    width = max(len(stems), 1)
+    width = max(len(number), 1)
+    keys, ids = np.unique(first * width + second, return_inverse=True)
     return StoredBigrams(np.cumsum(np.concatenate(sizes), dtype=np.int64), ids.astype(np.int32), (keys // width).astype(np.int32),
-                         (keys % width).astype(np.int32), list(stems))
+                         (keys % width).astype(np.int32), list(number))
 
 
 def encode(columns: Catalogue, problems: Sequence[Sequence[str]], index: SentenceIndex) -> bytes:
