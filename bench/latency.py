@@ -1,6 +1,6 @@
 """Latency of a run as a user runs it (issue 17): whole processes, warm index, medians.
 
-    python -m bench.latency [--sizes 10000] [--runs 5] [--app-runs 5] [--work /tmp/newsdigest-latency]
+    python -m bench.latency [--sizes 10000] [--real 10000] [--runs 5] [--app-runs 5] [--work /tmp/newsdigest-latency]
                             [--tree DIR] [--out FILE]
 
 Cases, each a fresh ``python -m tui summarize …`` process (the first run builds the index: the
@@ -9,6 +9,8 @@ cold figure, then ``--runs`` warm runs: median, min, max, peak RSS):
 - the seed articles (``newsdigest summarize``: every topic);
 - for each ``--sizes`` N, a generated corpus (bench/make_corpus.py, ``--seed 0``): one topic
   (``-t aid``), then the three built-in topics (the default), on the same index;
+- with ``--real N``, the same two cases on N articles of whole real newswire documents
+  (bench/make_real_corpus.py, needs ``../shared``), the kind of corpus issue 17 is judged on;
 - the app, launch to the first summary painted, headless (bench/app_latency.py's child), on the
   seeds and on 1,000 articles with a warm index.
 
@@ -68,6 +70,16 @@ def app_case(name: str, args: tuple[str, ...], runs: int, tree: Path) -> dict:
     return row
 
 
+def real_corpus(work: Path, n: int) -> Path:
+    from bench.make_real_corpus import main as make_real_corpus
+
+    directory = work / f"real-{n}"
+    if not directory.is_dir() or len(list(directory.glob("*.txt"))) != n:
+        if make_real_corpus([str(directory), str(n)]) != 0:
+            raise SystemExit(1)
+    return directory
+
+
 def size_of(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -101,6 +113,8 @@ def markdown(rows: list[dict], apps: list[dict], sizes: list[tuple[int, int, int
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[10000])
+    parser.add_argument("--real", type=int, nargs="*", default=[],
+                        help="also N articles of whole real newswire (bench/make_real_corpus.py): cold, one topic, three")
     parser.add_argument("--runs", type=int, default=5, help="warm runs per case (default 5)")
     parser.add_argument("--app-runs", type=int, default=5, help="app launches per case (default 5; 0: none)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsdigest-latency"))
@@ -120,6 +134,14 @@ def main(argv: list[str] | None = None) -> int:
         common = [str(directory), "--cache-dir", str(cache)]
         rows.append(summarize_case(f"`summarize` {n:,} articles, one topic", [*common, "-t", "aid"], tree, home, args.runs, cache))
         rows.append(summarize_case(f"`summarize` {n:,} articles, three topics", common, tree, home, args.runs, None))
+        sizes.append((n, size_of(directory), size_of(cache)))
+    for n in args.real:
+        directory = real_corpus(args.work, n)
+        cache = args.work / f"cache-real-{n}"
+        common = [str(directory), "--cache-dir", str(cache)]
+        rows.append(summarize_case(f"`summarize` {n:,} real newswire articles, one topic", [*common, "-t", "aid"], tree, home,
+                                   args.runs, cache))
+        rows.append(summarize_case(f"`summarize` {n:,} real newswire articles, three topics", common, tree, home, args.runs, None))
         sizes.append((n, size_of(directory), size_of(cache)))
     apps = []
     if args.app_runs:
