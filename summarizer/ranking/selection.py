@@ -201,11 +201,12 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
     if not len(rows):
         return [sentence]
     similarity = np.asarray((corpus.tfidf(rows) @ corpus.tfidf(np.array([row])).T).todense()).ravel()
+    close = similarity >= threshold  # most rows sharing a rare term say something else
     best: dict[int, tuple[float, int]] = {}
-    for other, value in zip(rows, similarity):
-        article = int(corpus.article_of[other])
-        if value >= threshold and value > best.get(article, (0.0, 0))[0]:
-            best[article] = (float(value), int(other))
+    for other, value, article in zip(rows[close].tolist(), similarity[close].tolist(),
+                                      corpus.article_of[rows[close]].tolist()):
+        if value > best.get(article, (0.0, 0))[0]:
+            best[article] = (value, other)
     ordered = sorted(best.values(), key=lambda pair: (-pair[0], pair[1]))
     return [sentence, *(corpus.sentences[other] for _, other in ordered)]
 
