@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 
@@ -13,6 +14,10 @@ def _terminate(signum, frame) -> None:  # noqa: ARG001 - a signal handler's sign
 
 
 def entry_point() -> None:
+    # numpy's OpenBLAS starts a thread per core when imported (50 to 90 ms of every run on a
+    # loaded 2-core machine) for dense linear algebra that only the LSA method does, on small
+    # matrices; a value the user set wins.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     signal.signal(signal.SIGTERM, _terminate)
     try:
         from .cli import main  # imports the engine (nltk, scipy): about a second
