@@ -42,6 +42,8 @@ CHILD = r"""
 import json, sys, time
 t0 = float(sys.argv[1])
 marks = {"python_started": time.time() - t0}
+import tui.__main__                                  # as the console script starts
+tui.__main__.prepare()
 import tui.cli as cli                                # the command line's imports (the engine among them)
 marks["cli_imported"] = time.time() - t0
 from tui.app.main import make_app
