@@ -99,11 +99,29 @@ class StoredBigrams:
                  stems: list[str]) -> None:
         self.indptr, self.ids, self.firsts, self.seconds, self.stems = indptr, ids, firsts, seconds, stems
 
+    def _whole(self, article_of: np.ndarray) -> ConceptTable:
+        """The table of every sentence. :func:`~summarizer.store.sentence_index.merge_bigrams`
+        numbers stems by first appearance and concepts by their stems' numbers, as :func:`_table`
+        does, so the stored ids are the table's: only the matrix and the counts are made (the
+        renumbering was most of a first topic's time in the app on 1,000 articles)."""
+        lengths = np.diff(self.indptr)
+        concepts = len(self.firsts)
+        # Copies: the stored arrays are read-only views, and summing duplicates sorts in place.
+        membership = sparse.csr_matrix((np.ones(len(self.ids)), self.ids.copy(), self.indptr.copy()),
+                                       shape=(len(lengths), concepts))
+        membership.sum_duplicates()
+        membership.data[:] = 1.0  # a concept twice in a sentence is still one concept
+        holder = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+        held = np.unique(np.asarray(article_of, dtype=np.int64)[holder] * concepts + self.ids)
+        article_count = np.bincount(held % max(concepts, 1), minlength=concepts).astype(float)
+        return ConceptTable(membership, article_count, self.firsts.astype(np.int64), self.seconds.astype(np.int64),
+                            {stem: n for n, stem in enumerate(self.stems)})
+
     def table(self, rows: np.ndarray | None, article_of: np.ndarray) -> ConceptTable:
         """What :func:`concept_table` gives for the sentences ``rows`` (None: every sentence), whose
         articles ``article_of`` gives; the same concepts and counts, numbered otherwise."""
         if rows is None:
-            ids, lengths = self.ids, np.diff(self.indptr)
+            return self._whole(article_of)
         else:
             rows = np.asarray(rows, dtype=np.int64)
             starts, lengths = self.indptr[rows], self.indptr[rows + 1] - self.indptr[rows]
