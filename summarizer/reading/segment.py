@@ -17,6 +17,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from .nltk_import import load_nltk
+
 if TYPE_CHECKING:  # NLTK is imported when a splitter is made: a warm run splits nothing
     from nltk.tokenize.punkt import PunktParameters
 
@@ -134,6 +136,7 @@ def load_abbreviations() -> frozenset[str]:
 
 
 def _build_params(abbreviations: frozenset[str]) -> PunktParameters:
+    load_nltk()
     from nltk.tokenize import punkt
 
     params = punkt.PunktParameters()
@@ -203,7 +206,8 @@ class SentenceSplitter:
     """Split a paragraph of English prose into sentence spans."""
 
     def __init__(self, abbreviations: Iterable[str] | None = None) -> None:
-        # Imported here, when text is split (some 0.5 s of imports, scipy.stats among them).
+        # Imported here, when text is split (a third of a second of imports).
+        load_nltk()  # NLTK without scipy.stats (see nltk_import)
         from nltk.tokenize.punkt import PunktSentenceTokenizer
 
         if abbreviations is None:
@@ -334,6 +338,7 @@ def _stdlib(pattern):  # an nltk.redos.TimedPattern (or a re/regex pattern)
 @cache
 def _stdlib_classes():
     """Punkt's language variables and token class with their patterns compiled by ``re``."""
+    load_nltk()
     from nltk.tokenize import punkt
 
     class Vars(punkt.PunktLanguageVars):
@@ -371,6 +376,7 @@ def _stdlib_classes():
 
 
 def _stdlib_punkt(params: PunktParameters):
+    load_nltk()
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
     Vars, Token = _stdlib_classes()

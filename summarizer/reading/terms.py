@@ -1,6 +1,6 @@
 """Words to terms: tokenising, sumy's English stop words and its (Snowball) stemmer.
 
-The stemmer (NLTK, with scipy.stats behind it: half a second of imports) is loaded the first
+The stemmer (NLTK: a third of a second of imports) is loaded the first
 time a word is not in the analyzer's table of known stems; the article index fills that table
 (see :meth:`TermAnalyzer.know`), so that a run over indexed articles never loads it.
 """
@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 from importlib import util
 from pathlib import Path
+
+from .nltk_import import load_nltk
 
 # Letters with inner apostrophes or hyphens, or numbers with their separators.
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
@@ -87,6 +89,7 @@ class _StemTable:
                 self.known[lowered] = stem
         if stem is None:
             if self.stemmer is None:
+                load_nltk()  # NLTK without scipy.stats (see nltk_import)
                 from sumy.nlp.stemmers import Stemmer  # imports NLTK
 
                 self.stemmer = Stemmer(self.language)
