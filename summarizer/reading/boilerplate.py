@@ -443,21 +443,29 @@ def _literal_index() -> tuple[re.Pattern[str], dict[str, frozenset[tuple[int, in
 
 
 _LITERAL, _CUES_FOUND, _ALWAYS = _literal_index()
+# The longest literal starting at each position, all positions in one call (a zero-width match
+# is tried at every position, as a search from each found literal's start + 1 would).
+_LITERAL_AT = re.compile(f"(?=({_LITERAL.pattern}))")
+_CANDIDATES_KEPT = 4096
+_candidates: dict[frozenset[str], dict[int, list[_Cue]]] = {}
+"""Candidate cues by the set of literals a text holds: most texts hold one of a few sets."""
 
 
 def _candidate_cues(folded: str) -> dict[int, list[_Cue]]:
     """Per category index, in order, its cues whose literals ``folded`` holds (the rest cannot
     match). Every position where some literal starts is visited; the longest literal there
-    brings every literal it starts with, and literals starting later are found from later."""
-    chosen = set(_ALWAYS)
-    search = _LITERAL.search
-    match = search(folded)
-    while match is not None:
-        chosen |= _CUES_FOUND[match.group()]
-        match = search(folded, match.start() + 1)
-    by_category: dict[int, list[_Cue]] = {}
-    for index, position in sorted(chosen):
-        by_category.setdefault(index, []).append(_CATEGORIES[index].cues[position])
+    brings every literal it starts with, and literals starting later are found from later.
+    The result is shared: read it, never change it."""
+    found = frozenset(_LITERAL_AT.findall(folded))
+    by_category = _candidates.get(found)
+    if by_category is None:
+        chosen = set(_ALWAYS).union(*(_CUES_FOUND[literal] for literal in found))
+        by_category = {}
+        for index, position in sorted(chosen):
+            by_category.setdefault(index, []).append(_CATEGORIES[index].cues[position])
+        if len(_candidates) >= _CANDIDATES_KEPT:
+            _candidates.clear()
+        _candidates[found] = by_category
     return by_category
 
 
