@@ -526,8 +526,19 @@ class _Score(NamedTuple):
 _WORD = re.compile(r"\w[\w'\u2019-]*")
 
 
+_MEMO_KEPT = 512
+"""Texts whose word count and scores are remembered: a paragraph is counted and scored by the
+detector, then again by the exclusions around it (its words, whether it reads as prose)."""
+_counted: dict[str, int] = {}
+
+
 def _word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    count = _counted.get(text)
+    if count is None:
+        if len(_counted) >= _MEMO_KEPT:
+            _counted.clear()
+        count = _counted[text] = len(_WORD.findall(text))
+    return count
 
 
 _ENDS_SENTENCE = re.compile(r"[.?][\"'\u201d\u2019)]*$")
@@ -537,8 +548,20 @@ def _is_label(text: str) -> bool:
     return _word_count(text) <= LABEL_MAX_WORDS and not _ENDS_SENTENCE.search(text)
 
 
+_scored: dict[str, list[_Score]] = {}
+
+
 def _scores(text: str) -> list[_Score]:
-    """Every category's score for one paragraph or sentence, best first."""
+    """Every category's score for one paragraph or sentence, best first (shared: never change it)."""
+    scores = _scored.get(text)
+    if scores is None:
+        if len(_scored) >= _MEMO_KEPT:
+            _scored.clear()
+        scores = _scored[text] = _score(text)
+    return scores
+
+
+def _score(text: str) -> list[_Score]:
     text = " ".join(text.split())
     unquoted = _unquoted(text).replace("\u2019", "'")
     folded = fold(unquoted)

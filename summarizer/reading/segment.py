@@ -219,6 +219,7 @@ class SentenceSplitter:
         # The same parameters with Punkt's patterns in the standard library's engine, for text
         # where both engines agree (see _stdlib_punkt).
         self._punkt_fast = _stdlib_punkt(params)
+        self._find_candidate = self._punkt_fast._lang_vars.period_context_re().search
 
     def __call__(self, text: str) -> list[tuple[int, int]]:
         # Bullet lines are hard boundaries (blocks). The marker stays with its
@@ -249,7 +250,12 @@ class SentenceSplitter:
         decides each boundary from the tokens around it, so overlapping windows give the same
         starts as one pass: a window keeps only the starts in its middle part.
         """
-        punkt = self._punkt_fast if _engines_agree(s) else self._punkt
+        agree = _engines_agree(s)
+        punkt = self._punkt_fast if agree else self._punkt
+        if agree and self._find_candidate(s) is None:
+            # No potential sentence end followed by anything: Punkt would give one span starting
+            # at 0, which is no cut (most paragraphs of news are one or two sentences).
+            return set()
         if len(s) <= _PUNKT_WINDOW:
             return {start for start, _ in punkt.span_tokenize(s)}
         starts: set[int] = set()
