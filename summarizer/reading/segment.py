@@ -386,7 +386,28 @@ def _stdlib_punkt(params: PunktParameters):
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
     Vars, Token = _stdlib_classes()
-    return PunktSentenceTokenizer(params, lang_vars=Vars(), token_cls=Token)
+
+    class Tokenizer(PunktSentenceTokenizer):
+        """Punkt deciding each potential sentence end from its context (the word before, the
+        mark, what follows) alone and without changing anything (the parameters are read-only):
+        decisions are remembered by context ("said. The" comes back all the time)."""
+
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._decided: dict[str, bool] = {}
+
+        def text_contains_sentbreak(self, text: str) -> bool:
+            decided = self._decided.get(text)
+            if decided is None:
+                if len(self._decided) >= _CONTEXTS_KEPT:
+                    self._decided.clear()
+                decided = self._decided[text] = super().text_contains_sentbreak(text)
+            return decided
+
+    return Tokenizer(params, lang_vars=Vars(), token_cls=Token)
+
+
+_CONTEXTS_KEPT = 50_000
 
 
 def _space_before(s: str, pos: int, floor: int) -> int:
