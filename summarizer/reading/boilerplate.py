@@ -607,10 +607,10 @@ def _scores(text: str) -> list[_Score]:
 
 
 def _score(text: str) -> list[_Score]:
+    words = _word_count(text)  # before the spaces are normalised: the same count, remembered already
     text = " ".join(text.split())
     unquoted = _unquoted(text).replace("\u2019", "'")
     folded = fold(unquoted)
-    words = _word_count(text)
     is_label = words <= LABEL_MAX_WORDS and not _ENDS_SENTENCE.search(text)
     long_text = words >= GATE_MIN_WORDS
     candidates = _candidate_cues(folded)
