@@ -36,6 +36,9 @@ def _sumy_summarizer(method: str) -> Any:
     """A sumy summarizer for ``method``, made with sumy's English stemmer."""
     from importlib import import_module
 
+    from ..reading.nltk_import import load_nltk
+
+    load_nltk()  # NLTK without scipy.stats, before sumy imports it
     from sumy.nlp.stemmers import Stemmer
 
     module, name = _SUMY[method]

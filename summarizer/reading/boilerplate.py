@@ -403,30 +403,31 @@ _CATEGORIES: tuple[_Category, ...] = (
         extra=_furniture_extra,
     ),
 )
-def _trie_pattern(literals: Sequence[str]) -> str:
-    """A regex matching, at a position, the longest of ``literals`` that starts there (a trie:
-    one branch per next character, so the engine compares characters, not whole literals)."""
-    trie: dict = {}
-    for literal in literals:
-        node = trie
-        for char in literal:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a literal ends here
-
-    def branch(node: dict) -> str:
-        alternatives = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
-        if not alternatives:
-            return ""
-        group = alternatives[0] if len(alternatives) == 1 and len(alternatives[0]) == 1 else f"(?:{'|'.join(alternatives)})"
-        return group + "?" if "" in node else group
-
-    return branch(trie)
 
 
-def _literal_index() -> tuple[re.Pattern[str], dict[str, frozenset[tuple[int, int]]], frozenset[tuple[int, int]]]:
-    """The cues' literals at once: a pattern finding the longest literal at each position of a
-    folded text, the cues (category, position) that such a find makes possible (those needing
-    it or any literal it starts with), and the cues that need no literal."""
+# Which cues can match a text. A cue's regex can only match where one of its required literals
+# (prefilter.required_literals, compared after fold) occurs, so only those cues are searched. The
+# literals are found word by word: the text is cut into runs of letters and digits (``[^\W_]``
+# is exactly ``str.isalnum``), and a literal's longest run of letters and digits must lie in one
+# run of the text: inside it, at its start (something precedes it in the literal), at its end
+# (something follows it) or as the whole run (both). What each distinct run of the text allows is
+# worked out once and remembered, so a text costs a findall and a dictionary look-up per word.
+# Literals with more than letters and digits are then checked in the text itself ("our " is not
+# in "four."). The regex still decides: the result is what searching every cue would give.
+_RUN = re.compile(r"[^\W_]+")
+
+
+def _literal_index() -> tuple[
+    dict[str, frozenset[tuple[int, int]]],
+    dict[tuple[bool, bool], dict[str, tuple[str, ...]]],
+    tuple[str, ...],
+    int,
+    frozenset[tuple[int, int]],
+]:
+    """(the cues (category, position) needing each literal; per placement of a literal's run
+    (something before it in the literal, something after it), the literals by that run; the
+    literals with no letter or digit, looked for as they are; the longest run; the cues that
+    need no literal)."""
     cues_of: dict[str, set[tuple[int, int]]] = {}
     always: set[tuple[int, int]] = set()
     for index, cat in enumerate(_CATEGORIES):
@@ -435,29 +436,81 @@ def _literal_index() -> tuple[re.Pattern[str], dict[str, frozenset[tuple[int, in
                 always.add((index, position))
             for literal in cue.needs or ():
                 cues_of.setdefault(literal, set()).add((index, position))
-    found = {
-        literal: frozenset().union(*(cues for prefix, cues in cues_of.items() if literal.startswith(prefix)))
-        for literal in cues_of
-    }
-    return re.compile(_trie_pattern(list(cues_of))), found, frozenset(always)
+    by_run: dict[tuple[bool, bool], dict[str, list[str]]] = {}
+    symbols = []
+    for literal in cues_of:
+        runs = list(_RUN.finditer(literal))
+        if not runs:
+            symbols.append(literal)
+            continue
+        run = max(runs, key=lambda m: len(m.group()))
+        placement = (run.start() > 0, run.end() < len(literal))
+        by_run.setdefault(placement, {}).setdefault(run.group(), []).append(literal)
+    longest = max((len(r) for found in by_run.values() for r in found), default=0)
+    return (
+        {literal: frozenset(cues) for literal, cues in cues_of.items()},
+        {placement: {r: tuple(ls) for r, ls in found.items()} for placement, found in by_run.items()},
+        tuple(symbols),
+        longest,
+        frozenset(always),
+    )
 
 
-_LITERAL, _CUES_FOUND, _ALWAYS = _literal_index()
+_CUES_OF, _BY_RUN, _SYMBOLS, _LONGEST_RUN, _ALWAYS = _literal_index()
+_INSIDE = _BY_RUN.get((False, False), {})
+_STARTS = _BY_RUN.get((True, False), {})  # the literal's run starts a run of the text
+_ENDS = _BY_RUN.get((False, True), {})
+_WHOLE = _BY_RUN.get((True, True), {})
+_MEMO_RUNS = 200_000
+_run_literals: dict[str, frozenset[str]] = {}
+"""Run of a text -> the literals it may hold (see above)."""
+
+
+def _literals_in_run(run: str) -> frozenset[str]:
+    found: list[str] = []
+    found.extend(_WHOLE.get(run, ()))
+    n = len(run)
+    for k in range(1, min(n, _LONGEST_RUN) + 1):
+        found.extend(_STARTS.get(run[:k], ()))
+        found.extend(_ENDS.get(run[n - k :], ()))
+    for i in range(n):
+        for j in range(i + 1, min(n, i + _LONGEST_RUN) + 1):
+            found.extend(_INSIDE.get(run[i:j], ()))
+    return frozenset(found)
+
+
+_CANDIDATES_KEPT = 4096
+_candidates: dict[frozenset[str], dict[int, list[_Cue]]] = {}
+"""Candidate cues by the set of literals a text may hold: many texts hold the same few."""
 
 
 def _candidate_cues(folded: str) -> dict[int, list[_Cue]]:
-    """Per category index, in order, its cues whose literals ``folded`` holds (the rest cannot
-    match). Every position where some literal starts is visited; the longest literal there
-    brings every literal it starts with, and literals starting later are found from later."""
-    chosen = set(_ALWAYS)
-    search = _LITERAL.search
-    match = search(folded)
-    while match is not None:
-        chosen |= _CUES_FOUND[match.group()]
-        match = search(folded, match.start() + 1)
-    by_category: dict[int, list[_Cue]] = {}
-    for index, position in sorted(chosen):
-        by_category.setdefault(index, []).append(_CATEGORIES[index].cues[position])
+    """Per category index, in order, the cues that may match ``folded`` (the others cannot).
+    The result is shared: read it, never change it."""
+    present: set[str] = set()
+    memo = _run_literals
+    for run in _RUN.findall(folded):
+        literals = memo.get(run)
+        if literals is None:
+            if len(memo) >= _MEMO_RUNS:
+                memo.clear()
+            literals = memo[run] = _literals_in_run(run)
+        if literals:
+            present.update(literals)
+    # A literal with more than letters and digits may be missing ("our " in "four."): asked of the
+    # text itself, so that the set is exact and texts share sets.
+    present = {literal for literal in present if literal.isalnum() or literal in folded}
+    present.update(literal for literal in _SYMBOLS if literal in folded)
+    key = frozenset(present)
+    by_category = _candidates.get(key)
+    if by_category is None:
+        chosen = set(_ALWAYS).union(*(_CUES_OF[literal] for literal in key))
+        by_category = {}
+        for index, position in sorted(chosen):
+            by_category.setdefault(index, []).append(_CATEGORIES[index].cues[position])
+        if len(_candidates) >= _CANDIDATES_KEPT:
+            _candidates.clear()
+        _candidates[key] = by_category
     return by_category
 
 
@@ -518,8 +571,19 @@ class _Score(NamedTuple):
 _WORD = re.compile(r"\w[\w'\u2019-]*")
 
 
+_MEMO_KEPT = 512
+"""Texts whose word count and scores are remembered: a paragraph is counted and scored by the
+detector, then again by the exclusions around it (its words, whether it reads as prose)."""
+_counted: dict[str, int] = {}
+
+
 def _word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    count = _counted.get(text)
+    if count is None:
+        if len(_counted) >= _MEMO_KEPT:
+            _counted.clear()
+        count = _counted[text] = len(_WORD.findall(text))
+    return count
 
 
 _ENDS_SENTENCE = re.compile(r"[.?][\"'\u201d\u2019)]*$")
@@ -529,12 +593,24 @@ def _is_label(text: str) -> bool:
     return _word_count(text) <= LABEL_MAX_WORDS and not _ENDS_SENTENCE.search(text)
 
 
+_scored: dict[str, list[_Score]] = {}
+
+
 def _scores(text: str) -> list[_Score]:
-    """Every category's score for one paragraph or sentence, best first."""
+    """Every category's score for one paragraph or sentence, best first (shared: never change it)."""
+    scores = _scored.get(text)
+    if scores is None:
+        if len(_scored) >= _MEMO_KEPT:
+            _scored.clear()
+        scores = _scored[text] = _score(text)
+    return scores
+
+
+def _score(text: str) -> list[_Score]:
+    words = _word_count(text)  # before the spaces are normalised: the same count, remembered already
     text = " ".join(text.split())
     unquoted = _unquoted(text).replace("\u2019", "'")
     folded = fold(unquoted)
-    words = _word_count(text)
     is_label = words <= LABEL_MAX_WORDS and not _ENDS_SENTENCE.search(text)
     long_text = words >= GATE_MIN_WORDS
     candidates = _candidate_cues(folded)

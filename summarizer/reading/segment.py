@@ -17,6 +17,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from .nltk_import import load_nltk
+
 if TYPE_CHECKING:  # NLTK is imported when a splitter is made: a warm run splits nothing
     from nltk.tokenize.punkt import PunktParameters
 
@@ -134,6 +136,7 @@ def load_abbreviations() -> frozenset[str]:
 
 
 def _build_params(abbreviations: frozenset[str]) -> PunktParameters:
+    load_nltk()
     from nltk.tokenize import punkt
 
     params = punkt.PunktParameters()
@@ -203,7 +206,8 @@ class SentenceSplitter:
     """Split a paragraph of English prose into sentence spans."""
 
     def __init__(self, abbreviations: Iterable[str] | None = None) -> None:
-        # Imported here, when text is split (some 0.5 s of imports, scipy.stats among them).
+        # Imported here, when text is split (a third of a second of imports).
+        load_nltk()  # NLTK without scipy.stats (see nltk_import)
         from nltk.tokenize.punkt import PunktSentenceTokenizer
 
         if abbreviations is None:
@@ -215,6 +219,7 @@ class SentenceSplitter:
         # The same parameters with Punkt's patterns in the standard library's engine, for text
         # where both engines agree (see _stdlib_punkt).
         self._punkt_fast = _stdlib_punkt(params)
+        self._find_candidate = self._punkt_fast._lang_vars.period_context_re().search
 
     def __call__(self, text: str) -> list[tuple[int, int]]:
         # Bullet lines are hard boundaries (blocks). The marker stays with its
@@ -245,7 +250,12 @@ class SentenceSplitter:
         decides each boundary from the tokens around it, so overlapping windows give the same
         starts as one pass: a window keeps only the starts in its middle part.
         """
-        punkt = self._punkt_fast if _engines_agree(s) else self._punkt
+        agree = _engines_agree(s)
+        punkt = self._punkt_fast if agree else self._punkt
+        if agree and self._find_candidate(s) is None:
+            # No potential sentence end followed by anything: Punkt would give one span starting
+            # at 0, which is no cut (most paragraphs of news are one or two sentences).
+            return set()
         if len(s) <= _PUNKT_WINDOW:
             return {start for start, _ in punkt.span_tokenize(s)}
         starts: set[int] = set()
@@ -334,6 +344,7 @@ def _stdlib(pattern):  # an nltk.redos.TimedPattern (or a re/regex pattern)
 @cache
 def _stdlib_classes():
     """Punkt's language variables and token class with their patterns compiled by ``re``."""
+    load_nltk()
     from nltk.tokenize import punkt
 
     class Vars(punkt.PunktLanguageVars):
@@ -371,10 +382,32 @@ def _stdlib_classes():
 
 
 def _stdlib_punkt(params: PunktParameters):
+    load_nltk()
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
     Vars, Token = _stdlib_classes()
-    return PunktSentenceTokenizer(params, lang_vars=Vars(), token_cls=Token)
+
+    class Tokenizer(PunktSentenceTokenizer):
+        """Punkt deciding each potential sentence end from its context (the word before, the
+        mark, what follows) alone and without changing anything (the parameters are read-only):
+        decisions are remembered by context ("said. The" comes back all the time)."""
+
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._decided: dict[str, bool] = {}
+
+        def text_contains_sentbreak(self, text: str) -> bool:
+            decided = self._decided.get(text)
+            if decided is None:
+                if len(self._decided) >= _CONTEXTS_KEPT:
+                    self._decided.clear()
+                decided = self._decided[text] = super().text_contains_sentbreak(text)
+            return decided
+
+    return Tokenizer(params, lang_vars=Vars(), token_cls=Token)
+
+
+_CONTEXTS_KEPT = 50_000
 
 
 def _space_before(s: str, pos: int, floor: int) -> int:

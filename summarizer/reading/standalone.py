@@ -115,7 +115,7 @@ def is_listing(text: str) -> bool:
     credits). Prose that lists after a clause of its own ("On Monday, prosecutors called their first
     three witnesses: ...; ...; ...") is a statement and is not one; a clause of ``LISTING_LABEL_WORDS``
     words or fewer before such a list is taken for a label."""
-    label = _LABEL.match(text)
+    label = _LABEL.match(text) if ":" in text else None  # (the search for a colon, without the regex)
     return (
         label is not None
         and len(label.group(1).split()) <= LISTING_LABEL_WORDS
@@ -128,12 +128,13 @@ _ITEM_BREAK = re.compile(r";\s")
 
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-.][^\W_]+)*")
+_ASCII_DIGIT = re.compile("[0-9]")  # in ASCII text, the characters str.isdigit accepts
 
 
 def has_content(text: str) -> bool:
     """Whether a sentence names an actor or states a fact: a digit, or a capitalised word that
     does not open the sentence (a name, a place, an organisation; "I" aside)."""
-    if any(map(str.isdigit, text)):
+    if _ASCII_DIGIT.search(text) if text.isascii() else any(map(str.isdigit, text)):  # same answer
         return True
     found = _WORD.findall(text)
     return any(w[0].isupper() and w != "I" for w in found[1:])

@@ -1,6 +1,6 @@
 """Words to terms: tokenising, sumy's English stop words and its (Snowball) stemmer.
 
-The stemmer (NLTK, with scipy.stats behind it: half a second of imports) is loaded the first
+The stemmer (NLTK: a third of a second of imports) is loaded the first
 time a word is not in the analyzer's table of known stems; the article index fills that table
 (see :meth:`TermAnalyzer.know`), so that a run over indexed articles never loads it.
 """
@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 from importlib import util
 from pathlib import Path
+
+from .nltk_import import load_nltk
 
 # Letters with inner apostrophes or hyphens, or numbers with their separators.
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
@@ -87,6 +89,7 @@ class _StemTable:
                 self.known[lowered] = stem
         if stem is None:
             if self.stemmer is None:
+                load_nltk()  # NLTK without scipy.stats (see nltk_import)
                 from sumy.nlp.stemmers import Stemmer  # imports NLTK
 
                 self.stemmer = Stemmer(self.language)
@@ -114,6 +117,8 @@ class TermAnalyzer:
         a word seen before costs one look-up. Valid for one generation of the stem table."""
         self._tokens: dict[str, tuple[str, bool]] = {}
         """Word as written -> (its stem, is a stop word), for bigram concepts; the same validity."""
+        self._both: dict[str, tuple[str | None, tuple[str, bool]]] = {}
+        """Word as written -> (its term, its token), for :meth:`terms_and_tokens`; the same validity."""
         self._generation = self._stem.generation
 
     @property
@@ -180,14 +185,39 @@ class TermAnalyzer:
             found.append(token)
         return found
 
-    def _fresh_caches(self) -> tuple[dict[str, str | None], dict[str, tuple[str, bool]]]:
+    def terms_and_tokens(self, written: list[str]) -> tuple[list[str], list[tuple[str, bool]]]:
+        """``(self.terms(written), self.tokens(written))`` with one look-up per word seen before:
+        what parsing keeps of every sentence."""
+        both = self._fresh_caches()[2]
+        known = both.get
+        terms: list[str] = []
+        tokens: list[tuple[str, bool]] = []
+        add_term, add_token = terms.append, tokens.append
+        for word in written:
+            found = known(word)
+            if found is None:
+                token = (self.stem(word), word.lower() in self.stop_words)
+                found = (self._term(word), token)
+                both = self._fresh_caches()[2]  # the stem table may have started again
+                both[word] = found
+                known = both.get
+            term, token = found
+            if term is not None:
+                add_term(term)
+            add_token(token)
+        return terms, tokens
+
+    def _fresh_caches(
+        self,
+    ) -> tuple[dict[str, str | None], dict[str, tuple[str, bool]], dict[str, tuple[str | None, tuple[str, bool]]]]:
         """The word caches, emptied when the stem table changed or they grew too large."""
         if (self._generation != self._stem.generation or len(self._terms) >= MAX_KNOWN_STEMS
-                or len(self._tokens) >= MAX_KNOWN_STEMS):
+                or len(self._tokens) >= MAX_KNOWN_STEMS or len(self._both) >= MAX_KNOWN_STEMS):
             self._terms.clear()
             self._tokens.clear()
+            self._both.clear()
             self._generation = self._stem.generation
-        return self._terms, self._tokens
+        return self._terms, self._tokens, self._both
 
     def _term(self, word: str) -> str | None:
         lowered = _POSSESSIVE.sub("", word.lower())

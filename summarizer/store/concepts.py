@@ -9,7 +9,7 @@ selection reads the table. :func:`concept_table` makes the same table from text 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -82,12 +82,14 @@ def _table(firsts: np.ndarray, seconds: np.ndarray, holder: np.ndarray, rows: in
     return ConceptTable(membership, article_count, keys // width, keys % width, stems)
 
 
-def sentence_bigrams(written: Sequence[str], analyzer: TermAnalyzer) -> Iterator[tuple[str, str]]:
+def sentence_bigrams(written: Sequence[str], analyzer: TermAnalyzer,
+                     tokens: Sequence[tuple[str, bool]] | None = None) -> list[tuple[str, str]]:
     """The concepts of one sentence's words, as :func:`concept_table` counts them: adjacent
-    stems, not both stop words (a concept twice in the sentence comes twice)."""
-    for (a, a_stop), (b, b_stop) in pairwise(analyzer.tokens(written)):
-        if not (a_stop and b_stop):
-            yield (a, b)
+    stems, not both stop words (a concept twice in the sentence comes twice). ``tokens``:
+    ``analyzer.tokens(written)`` when the caller has them already."""
+    if tokens is None:
+        tokens = analyzer.tokens(written)
+    return [(a, b) for (a, a_stop), (b, b_stop) in pairwise(tokens) if not (a_stop and b_stop)]
 
 
 class StoredBigrams:

@@ -13,6 +13,7 @@ import json
 import os
 import signal
 import stat
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, BinaryIO
@@ -134,20 +135,19 @@ def _record(article: Article, id_template: str, has_path: bool, analyzer: TermAn
     indptr, indices, counts, word_counts = [0], [], [], []
     concept_stems: dict[str, int] = {}
     concept_indptr, firsts, seconds = [0], [], []
+    column_of, concept_of = vocabulary.setdefault, concept_stems.setdefault
     for sentence in article.sentences:
         written = words(sentence.text)
         word_counts.append(len(written))
-        for a, b in sentence_bigrams(written, analyzer):
-            firsts.append(concept_stems.setdefault(a, len(concept_stems)))
-            seconds.append(concept_stems.setdefault(b, len(concept_stems)))
+        terms, tokens = analyzer.terms_and_tokens(written)
+        for a, b in sentence_bigrams(written, analyzer, tokens):
+            firsts.append(concept_of(a, len(concept_stems)))
+            seconds.append(concept_of(b, len(concept_stems)))
         concept_indptr.append(len(firsts))
-        row: dict[int, int] = {}
-        for term in analyzer.terms(written):
-            column = vocabulary.setdefault(term, len(vocabulary))
-            row[column] = row.get(column, 0) + 1
-        for column in sorted(row):
-            indices.append(column)
-            counts.append(row[column])
+        row = Counter([column_of(term, len(vocabulary)) for term in terms])
+        columns = sorted(row)
+        indices.extend(columns)
+        counts.extend(map(row.__getitem__, columns))
         indptr.append(len(indices))
     return Record(
         id_template=id_template,
