@@ -62,8 +62,6 @@ def index_paths(
     shared = hasattr(store, "try_claim")  # a server: other processes may be indexing the same files
     if not shared:
         chunk = len(files)  # one pool of workers for the whole run, as summarize does
-    elif workers != 1:
-        _warm_up()  # each chunk starts its own workers: forked from a parent that has the parser ready
     chunks = [files[start : start + chunk] for start in range(0, len(files), chunk)]
     random.Random(os.getpid()).shuffle(chunks)  # concurrent processes start on different chunks
     done = 0
@@ -106,15 +104,6 @@ def index_paths(
     finally:
         store.close()
     return report
-
-
-def _warm_up() -> None:
-    """Parse a line in this process: the parser, the sentence splitter and the stemmer are then
-    loaded once here, not again in every worker started for a chunk (workers are forked)."""
-    from .ingest import learned_stems, parse_file
-
-    parse_file(InputFile("warm-up.txt", "warm-up"), b"Talks resumed on Monday. Aid arrived.")
-    learned_stems()  # not stored: the workers stem these words again when they meet them
 
 
 def _chunk_key(part: Sequence[InputFile]) -> str:

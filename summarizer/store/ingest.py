@@ -412,6 +412,7 @@ def _pool_map(jobs, cores, chunk):
     # exit: both seen to hang for minutes under load.
     import multiprocessing  # here: a run that parses nothing starts no pool
 
+    warm_up()
     pool = multiprocessing.Pool(processes=cores, initializer=_quiet_worker)
     try:
         yield from pool.imap(_work, (job for _, job in jobs), chunksize=chunk)
@@ -421,6 +422,14 @@ def _pool_map(jobs, cores, chunk):
         raise
     pool.close()
     pool.join()
+
+
+def warm_up() -> None:
+    """Parse a line in this process before workers are forked from it: they inherit the parser,
+    the sentence splitter and the stemmer loaded once (0.4 s of imports each, NLTK's among them),
+    and so does this process, which stems the topics' new words after a first read. The stems it
+    learns are kept with the others (this process's are stored at the end of the run)."""
+    parse_file(InputFile("warm-up.txt", "warm-up"), b"Talks resumed on Monday. Aid arrived.")
 
 
 def _quiet_worker() -> None:
