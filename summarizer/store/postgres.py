@@ -312,9 +312,11 @@ class Database:
                     raise self._error(f"the index at {self.where}: {_reason(error)}") from None
                 self._reconnect(error)
 
-    def _read(self, query: str, params: Sequence[Any] = ()) -> list[tuple]:
-        """Rows of one query (a lost connection is reopened and the query run again)."""
-        return self._transaction(lambda db: db.execute(query, params).fetchall())
+    def _read(self, query: str, params: Sequence[Any] = (), binary: bool = False) -> list[tuple]:
+        """Rows of one query (a lost connection is reopened and the query run again). ``binary``:
+        the rows in PostgreSQL's binary format, for ``bytea`` columns (as text they are hex, twice
+        the bytes, decoded by the client)."""
+        return self._transaction(lambda db: db.execute(query, params, binary=binary).fetchall())
 
 
 
@@ -392,7 +394,7 @@ class PostgresIndexStore(Database):
                 f"SELECT f.path, f.device, f.inode, f.size, f.mtime_ns, f.sha256, p.payload "
                 f"FROM {SCHEMA}.files f JOIN {SCHEMA}.payloads p ON p.hash = f.payload_hash "
                 f"WHERE f.code = %s AND f.path = ANY(%s)",
-                (code, [_key(p) for p in paths[start : start + _BATCH]]),
+                (code, [_key(p) for p in paths[start : start + _BATCH]]), binary=True,
             )
             for path, device, inode, size, mtime_ns, sha, payload in rows:
                 found[_path(path)] = Entry(FileIdentity(device, inode, size, mtime_ns), bytes(sha), bytes(payload))
@@ -426,9 +428,7 @@ class PostgresIndexStore(Database):
         copy = self._copy(key)
         if copy is not None:
             return copy
-        rows = self._transaction(lambda db: db.execute(
-            f"SELECT data FROM {SCHEMA}.sentence_indexes WHERE key = %s", (key,), binary=True
-        ).fetchall())
+        rows = self._read(f"SELECT data FROM {SCHEMA}.sentence_indexes WHERE key = %s", (key,), binary=True)
         if not rows:
             return None
         data = bytes(rows[0][0])
@@ -515,7 +515,7 @@ class PostgresIndexStore(Database):
         self._keep_copy(key, data)  # the next warm run on this machine reads nothing from the server
 
     def file_set(self, key: bytes) -> tuple[bytes, bytes] | None:
-        rows = self._read(f"SELECT files, sentence_index FROM {SCHEMA}.file_sets WHERE key = %s", (key,))
+        rows = self._read(f"SELECT files, sentence_index FROM {SCHEMA}.file_sets WHERE key = %s", (key,), binary=True)
         return (bytes(rows[0][0]), bytes(rows[0][1])) if rows else None
 
     def put_file_set(self, key: bytes, files: bytes, sentence_index: bytes, keep: int = SENTENCE_INDEXES_KEPT) -> None:
@@ -616,7 +616,7 @@ class PostgresIndexStore(Database):
         )
         after = b""
         while True:  # pages by key: a lost connection resumes after the last path seen
-            rows = self._read(query, (code_fingerprint(), after))
+            rows = self._read(query, (code_fingerprint(), after), binary=True)
             for path, payload in rows:
                 yield _path(path), bytes(payload)
             if len(rows) < _FETCH:
@@ -745,7 +745,7 @@ class _ReadOnly:
             self._finalizer()
             self._db = None
 
-    def query(self, sql: str, params: Sequence[Any]) -> list[tuple]:
+    def query(self, sql: str, params: Sequence[Any], binary: bool = False) -> list[tuple]:
         if self._pid != os.getpid():
             self._after_fork()
         with self._lock:
@@ -763,7 +763,7 @@ class _ReadOnly:
                     self._finalizer.detach()
                     self._finalizer = weakref.finalize(self, _ReadOnly._close, [self._db])
                 try:
-                    return self._db.execute(sql, params).fetchall()
+                    return self._db.execute(sql, params, binary=binary).fetchall()
                 except Exception:
                     broken = getattr(self._db, "broken", False) or getattr(self._db, "closed", False)
                     if not broken:
@@ -780,7 +780,7 @@ class PayloadReader(_ReadOnly):
         rows = self.query(
             f"SELECT p.payload FROM {SCHEMA}.files f JOIN {SCHEMA}.payloads p ON p.hash = f.payload_hash "
             f"WHERE f.sha256 = %s AND f.code = %s LIMIT 1",
-            (sha256, code_fingerprint()),
+            (sha256, code_fingerprint()), binary=True,
         )
         return bytes(rows[0][0]) if rows else None
 
