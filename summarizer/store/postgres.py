@@ -331,23 +331,25 @@ def mirror_directory(cache_dir: Path | str, url: str) -> Path:
 def _whole(blob: bytes | mmap.mmap) -> bool:
     """Whether the bytes of a sentence index are all there: its header's length and its table of
     arrays readable, the arrays ending where the bytes end (see
-    :func:`~summarizer.store.sentence_index.encode`). Reads the header's last bytes only, so that a
-    copy mapped into memory stays unread: a truncated, extended or overwritten header is caught,
-    a changed byte inside an array is not (as with SQLite's own files)."""
+    :func:`~summarizer.store.sentence_index.encode`). Reads the header only (parsing its last key),
+    so that the arrays of a copy mapped into memory stay unread: a truncated, extended or
+    overwritten copy is caught, a changed byte inside an array is not (as with SQLite's own files)."""
     try:
         size = int.from_bytes(blob[:8], "little")
         if size <= 0 or 8 + size > len(blob):
             return False
         head = blob[8 : 8 + size].rstrip()
-        start = head.rfind(b'"arrays":')  # the last key; quotes inside strings are escaped
-        if start < 0 or not head.endswith(b"}"):
-            return False
+        start = head.rfind(b'"arrays":')  # the last key (quotes inside strings are escaped)...
+        try:
+            layout = json.loads(head[start + 9 : -1])
+        except ValueError:  # ...unless the format put another after it: the whole header, then
+            layout = json.loads(head)["arrays"]
         end = 8 + size
-        for _name, dtype, shape, at in json.loads(head[start + 9 : -1]):
+        for _name, dtype, shape, at in layout:
             length = np.dtype(dtype).itemsize * int(np.prod(shape))
             end = max(end, 8 + size + at + length + (-length % 8))
         return end == len(blob)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, KeyError):
         return False
 
 
