@@ -64,7 +64,7 @@ def loadavg() -> str:
 
 
 def drop_copies(env: dict) -> None:
-    """Remove every reader's copy of the servers' sentence indexes (summarizer.store.postgres.mirror_directory)."""
+    """Remove every reader's copy of the servers' sentence indexes (summarizer.store.backend.mirror_directory)."""
     for folder in (Path(env["XDG_CACHE_HOME"]) / "newsdigest" / "shared").glob("*/sentence-indexes"):
         shutil.rmtree(folder)
 

@@ -297,8 +297,9 @@ class Run:
         try:
             if self.request.index is not None and self.request.cache_dir is not None:
                 # A server's sentence indexes are copied into the cache directory once and then
-                # read from there (see summarizer.store.postgres.mirror_directory).
-                from .store.postgres import PostgresIndexStore, mirror_directory
+                # read from there (see summarizer.store.backend.mirror_directory).
+                from .store.backend import mirror_directory
+                from .store.postgres import PostgresIndexStore
 
                 store = cache.store(warn)
                 if isinstance(store, PostgresIndexStore):

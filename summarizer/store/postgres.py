@@ -43,7 +43,7 @@ import numpy as np
 
 from ..errors import NewsdigestError
 from ..atomic import write_atomically
-from .cache import SENTENCE_INDEX_DIR, SENTENCE_INDEXES_KEPT, Entry, FileIdentity, code_fingerprint, content_hash
+from .cache import SENTENCE_INDEXES_KEPT, Entry, FileIdentity, code_fingerprint, content_hash
 
 if TYPE_CHECKING:
     import psycopg
@@ -320,14 +320,6 @@ class Database:
 
 
 
-def mirror_directory(cache_dir: Path | str, url: str) -> Path:
-    """Where a reader with ``cache_dir`` keeps its copies of the sentence indexes of the index at
-    ``url``: beside the copies of the server's fetched articles (see :mod:`summarizer.fetching.shared`)."""
-    from ..fetching.shared import MIRROR, server_key
-
-    return Path(cache_dir) / MIRROR / server_key(url) / SENTENCE_INDEX_DIR
-
-
 def _whole(blob: bytes | mmap.mmap) -> bool:
     """Whether the bytes of a sentence index are all there: its header's length and its table of
     arrays readable, the arrays ending where the bytes end (see
@@ -357,9 +349,9 @@ class PostgresIndexStore(Database):
     """The index in the database at ``url``; ``on_warning(where, problem)`` hears about writes the
     server refuses (a read-only role): the run then goes on without storing, as with SQLite.
 
-    ``mirror``, a directory (see :func:`mirror_directory`), holds the reader's copies of the
-    sentence indexes: a copy is never stale, since a sentence index's key is a hash of everything
-    it is made from (the code, the format, its files' contents)."""
+    ``mirror``, a directory (see :func:`~summarizer.store.backend.mirror_directory`), holds the
+    reader's copies of the sentence indexes: a copy is never stale, since a sentence index's key
+    is a hash of everything it is made from (the code, the format, its files' contents)."""
 
     def __init__(
         self, url: str, on_warning: Callable[[str, str], None] | None = None, mirror: Path | None = None
