@@ -171,6 +171,83 @@ def test_summary_from_postgres_is_identical_to_the_one_from_sqlite(corpus, pg_ur
     assert '"topics"' in warm.stdout
 
 
+# -- the reader's copies of sentence indexes ----------------------------------------------------
+
+
+def server_rows(url: str, query: str) -> list[tuple]:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as db:
+        return db.execute(query).fetchall()
+
+
+def copies(cache_dir: Path) -> list[Path]:
+    return sorted((cache_dir / "shared").glob("*/sentence-indexes/*.bin"))
+
+
+def test_a_warm_run_reads_the_sentence_index_from_its_copy_not_from_the_server(corpus, pg_url, tmp_path):
+    expected = newsdigest("summarize", str(corpus), "--format", "json", "--cache-dir", str(tmp_path / "sqlite"))
+    reader = ["--index", pg_url, "--cache-dir", str(tmp_path / "c"), "--format", "json"]
+    assert newsdigest("summarize", str(corpus), *reader).stdout == expected.stdout  # cold: builds and copies it
+    [copy] = copies(tmp_path / "c")
+    [(key, data)] = server_rows(pg_url, "SELECT key, data FROM newsdigest.sentence_indexes")
+    assert copy.name == f"{bytes(key).hex()}.bin" and copy.read_bytes() == bytes(data)
+
+    # Without the server's row, a warm run that needed it would parse every payload and store the
+    # row again: with the copy, it reads nothing of the set from the server.
+    server_rows(pg_url, "DELETE FROM newsdigest.sentence_indexes RETURNING key")
+    warm = newsdigest("summarize", str(corpus), *reader)
+    assert warm.returncode == 0 and warm.stdout == expected.stdout, warm.stderr
+    assert server_rows(pg_url, "SELECT key FROM newsdigest.sentence_indexes") == []
+
+    # The same run without the copy (another machine) rebuilds the row and copies it again.
+    copy.unlink()
+    assert newsdigest("summarize", str(corpus), *reader).stdout == expected.stdout
+    assert len(server_rows(pg_url, "SELECT key FROM newsdigest.sentence_indexes")) == 1
+    assert copy.exists()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "overwritten", "empty"])
+def test_a_damaged_copy_is_fetched_again_from_the_server(corpus, pg_url, tmp_path, damage):
+    reader = ["--index", pg_url, "--cache-dir", str(tmp_path / "c"), "--format", "json"]
+    expected = newsdigest("summarize", str(corpus), *reader).stdout
+    [copy] = copies(tmp_path / "c")
+    whole = copy.read_bytes()
+    [(stored_at,)] = server_rows(pg_url, "SELECT stored_at FROM newsdigest.sentence_indexes")
+    if damage == "truncated":
+        copy.write_bytes(whole[: len(whole) // 2])
+    elif damage == "overwritten":
+        copy.write_bytes(b"\xff" * 64 + whole[64:])
+    else:
+        copy.write_bytes(b"")
+    again = newsdigest("summarize", str(corpus), *reader)
+    assert again.returncode == 0 and again.stdout == expected, again.stderr
+    assert copy.read_bytes() == whole
+    # Fetched, not built again: the server's row is the one stored by the first run.
+    assert server_rows(pg_url, "SELECT stored_at FROM newsdigest.sentence_indexes") == [(stored_at,)]
+
+
+def test_a_reader_keeps_the_copies_used_most_recently(pg_url, tmp_path):
+    def blob(n: int) -> bytes:  # a whole sentence index as far as the copies can tell: no arrays
+        head = json.dumps({"n": n, "arrays": []}).encode()
+        head += b" " * (-(len(head) + 8) % 8)
+        return len(head).to_bytes(8, "little") + head
+
+    store = open_index(pg_url, cache_dir=tmp_path / "c")
+    try:
+        for n in range(pg.SENTENCE_INDEXES_KEPT + 3):
+            store.put_sentence_index(b"set-%d" % n, blob(n), "v1")
+            os.utime(store._copy_path(b"set-%d" % n), (n, n))  # in the order written, whatever the clock
+        kept = {c.name for c in copies(tmp_path / "c")}
+        assert kept == {f"{(b'set-%d' % n).hex()}.bin" for n in range(3, pg.SENTENCE_INDEXES_KEPT + 3)}
+        assert bytes(store.sentence_index(b"set-3")) == blob(3)  # used: now the newest
+        store.put_sentence_index(b"set-new", blob(99), "v1")
+        assert (tmp_path / "c" / "shared").exists() and store._copy_path(b"set-3").exists()
+        assert not store._copy_path(b"set-4").exists()
+    finally:
+        store.close()
+
+
 def test_the_index_url_can_come_from_the_environment(corpus, pg_url, tmp_path):
     assert newsdigest("index", str(corpus), env={"NEWSDIGEST_INDEX": pg_url}).returncode == 0
     assert counts(pg_url)[0] == 82

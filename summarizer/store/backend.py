@@ -116,15 +116,30 @@ def is_url(location: object) -> bool:
     return isinstance(location, str) and location.split("://", 1)[0].lower() in URL_SCHEMES and "://" in location
 
 
-def open_index(location: Location, on_warning: Callable[[str, str], None] | None = None) -> IndexBackend:
-    """The index at ``location`` (see :data:`Location`)."""
+def open_index(
+    location: Location, on_warning: Callable[[str, str], None] | None = None, cache_dir: Path | None = None
+) -> IndexBackend:
+    """The index at ``location`` (see :data:`Location`). For a server, ``cache_dir`` (the run's
+    cache directory, if it has one) is where the reader keeps copies of the sentence indexes it
+    reads (see :func:`mirror_directory`)."""
     if is_url(location):
         from .postgres import PostgresIndexStore
 
-        return PostgresIndexStore(str(location), on_warning)
+        mirror = mirror_directory(cache_dir, str(location)) if cache_dir is not None else None
+        return PostgresIndexStore(str(location), on_warning, mirror)
     from .cache import IndexStore
 
     return IndexStore(Path(location) if location is not None else None, on_warning)  # type: ignore[return-value]
+
+
+def mirror_directory(cache_dir: Path | str, url: str) -> Path:
+    """Where a reader with ``cache_dir`` keeps its copies of the sentence indexes of the server
+    index at ``url``: beside the copies of its fetched articles (see :mod:`summarizer.fetching.shared`).
+    A sentence index's key is a hash of what it is made from, so a copy is never stale."""
+    from ..fetching.shared import MIRROR, server_key
+    from .cache import SENTENCE_INDEX_DIR
+
+    return Path(cache_dir) / MIRROR / server_key(url) / SENTENCE_INDEX_DIR
 
 
 def default_reader() -> str:
