@@ -293,17 +293,9 @@ class Run:
             if done == total:  # every file read: the corpus is being indexed next
                 progress("indexing", done, total)
 
-        cache = ArticleCache(self.index_location)
+        # With a server, the cache directory keeps the reader's copies of its sentence indexes.
+        cache = ArticleCache(self.index_location, cache_dir=self.request.cache_dir)
         try:
-            if self.request.index is not None and self.request.cache_dir is not None:
-                # A server's sentence indexes are copied into the cache directory once and then
-                # read from there (see summarizer.store.backend.mirror_directory).
-                from .store.backend import mirror_directory
-                from .store.postgres import PostgresIndexStore
-
-                store = cache.store(warn)
-                if isinstance(store, PostgresIndexStore):
-                    store.mirror = mirror_directory(self.request.cache_dir, self.request.index)
             self.articles = self._read(cache, warn, reading)
             if views:
                 self.corpus = _build_corpus(self.articles, self.analyzer, cache)

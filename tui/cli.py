@@ -385,7 +385,7 @@ def _mark_read(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) 
             return EXIT_OK
         from summarizer import ArticleCache, load_articles
 
-        cache = ArticleCache(index or directory)
+        cache = ArticleCache(index or directory, cache_dir=directory)
         try:
             if args.all:
                 articles = cache.indexed_articles()

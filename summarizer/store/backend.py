@@ -125,7 +125,12 @@ def open_index(
     if is_url(location):
         from .postgres import PostgresIndexStore
 
-        mirror = mirror_directory(cache_dir, str(location)) if cache_dir is not None else None
+        mirror = None
+        if cache_dir is not None:
+            try:
+                mirror = mirror_directory(cache_dir, str(location))
+            except ImportError:  # no driver: connecting says how to install it
+                pass
         return PostgresIndexStore(str(location), on_warning, mirror)
     from .cache import IndexStore
 

@@ -51,10 +51,12 @@ class ArticleCache:
     ``workers`` is the number of processes that parse new files (default: the machine's cores).
     """
 
-    def __init__(self, directory: Location, workers: int | None = None) -> None:
+    def __init__(self, directory: Location, workers: int | None = None, cache_dir: Path | None = None) -> None:
         self.url = str(directory) if is_url(directory) else None
         self.directory = Path(directory) if directory is not None and self.url is None else None
         self.workers = workers
+        self.cache_dir = cache_dir
+        """With a server: the reader's cache directory, where copies of its sentence indexes are kept."""
         self.analyzer = TermAnalyzer()
         self._store: IndexBackend | None = None
         self._warn: Warn | None = None
@@ -77,7 +79,7 @@ class ArticleCache:
                 if self._warn is not None:
                     self._warn(InputError(path, problem))
 
-            self._store = open_index(self.location, on_warning)
+            self._store = open_index(self.location, on_warning, self.cache_dir)
         return self._store
 
     def close(self) -> None:
