@@ -163,7 +163,9 @@ class MainScreen(Screen[None]):
                 summary.border_title = "Summary"
                 summary.display = False
                 yield summary
-            sources = SourcesPanel(id="sources")
+            # While loading, the sources below a narrow summary wait (see app.tcss); a class of
+            # the panel's own, since a class of the screen restyles every widget when it changes.
+            sources = SourcesPanel(id="sources", classes="-loading")
             sources.border_title = "Sources"
             sources.border_subtitle = "loading\u2026"
             yield sources
@@ -174,7 +176,6 @@ class MainScreen(Screen[None]):
         self.method = request.method
         self.order = request.order
         self.length = request.length
-        self.add_class("-loading")
         self.query_one(TopicList).border_subtitle = "loading\u2026"
         self.query_one(StatusBar).activity = "loading\u2026"
         self.query_one(ExplanationPanel).clear("Loading the articles\u2026")
@@ -247,7 +248,7 @@ class MainScreen(Screen[None]):
             self.notify(printable(problem), title="What was read", severity="warning", markup=False, timeout=10)
         self._notify_warnings(message.warnings)
         self.query_one(LoadingPanel).display = False
-        self.remove_class("-loading")
+        self.query_one(SourcesPanel).remove_class("-loading")
         summary = self.query_one(SummaryView)
         summary.display = True
         summary.focus()
@@ -269,7 +270,7 @@ class MainScreen(Screen[None]):
 
     def on_load_failed(self, message: LoadFailed) -> None:
         self.app.failed = True
-        self.remove_class("-loading")
+        self.query_one(SourcesPanel).remove_class("-loading")
         self.add_class("-failed")  # the reason alone, the whole width: no empty panels beside it
         self.set_focus(None)  # nothing to act on: help and quit
         self.refresh_bindings()
