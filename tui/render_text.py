@@ -98,12 +98,18 @@ def _why(item: SummarySentence, citations: Citations, read_numbers: ReadNumbers 
     return text
 
 
-def _source_line(article: Article, console: Console) -> Text:
-    line = Text(printable(article.title), style="bold" if console.is_terminal else "")
-    line.append(" - " + (printable(article.date or "") or "undated"))
+def _source_parts(article: Article) -> tuple[str, str, str | None]:
+    """(title, date, location) of a source, printable."""
     location = article.url or (display_path(article.path) if article.path else None)
+    return printable(article.title), printable(article.date or "") or "undated", printable(location) if location else None
+
+
+def _source_line(article: Article, console: Console) -> Text:
+    title, date, location = _source_parts(article)
+    line = Text(title, style="bold" if console.is_terminal else "")
+    line.append(" - " + date)
     if location:
-        line.append(" - " + printable(location), style="dim")
+        line.append(" - " + location, style="dim")
     return line
 
 
@@ -121,10 +127,13 @@ def _bullet(console: Console, text: Text, marker: str, style: str = "", width: i
 def _sources(digest: Digest, citations: Citations, console: Console) -> None:
     console.print(Text("Sources", style="bold"), soft_wrap=not console.is_terminal)
     width = len(f"[{citations.widest}]")
-    if not console.is_terminal:  # one print: a story told by hundreds of outlets cites hundreds
-        lines = [Text(f"  [{citations.numbers[a.id]}] ") + _source_line(a, console) for a in citations.articles]
+    if not console.is_terminal:  # one plain print: a story told by hundreds of outlets cites hundreds
+        lines = []
+        for article in citations.articles:
+            title, date, location = _source_parts(article)
+            lines.append(f"  [{citations.numbers[article.id]}] {title} - {date}" + (f" - {location}" if location else ""))
         if lines:
-            console.print(Text("\n").join(lines), soft_wrap=True)
+            console.print(Text("\n".join(lines)), soft_wrap=True)
     else:
         for article in citations.articles:
             _bullet(console, _source_line(article, console), f"[{citations.numbers[article.id]}]", width=width)
