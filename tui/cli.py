@@ -328,7 +328,9 @@ def _summarize(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) 
         if baseline is not None:
             since = None if baseline.since is None else _iso(baseline.since)
             update = {"since": since, "new_articles": baseline.new, "read_articles": baseline.read, "description": heading}
-        out = json.dumps(digest_to_dict(digest, settings, update), indent=2, ensure_ascii=True) + "\n"
+        from .render_json import render_json
+
+        out = render_json(digest_to_dict(digest, settings, update)) + "\n"
     elif args.format == "markdown":
         from .render_markdown import render_markdown
 
