@@ -42,6 +42,17 @@ def write(path: Path, content: str | bytes) -> Path:
     return path
 
 
+def user_env(home: Path) -> dict[str, str]:
+    """The environment of one user of the command line with ``home`` of their own (cache, config,
+    feeds.toml): no NEWSDIGEST_* settings of the caller, no colour, no proxy (servers in tests are local)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDIGEST")}
+    env.update(XDG_CACHE_HOME=str(home / "cache"), XDG_CONFIG_HOME=str(home / "config"),
+               NEWSDIGEST_FEEDS=str(home / "config" / "feeds.toml"), NO_COLOR="1")
+    for proxy in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"):
+        env.pop(proxy, None)
+    return env
+
+
 ARTICLE = (
     "Ceasefire talks resume in Lindmark\n\n"
     "LINDMARK (AP) -- Negotiators from both sides met in Lindmark on Monday to resume ceasefire talks "

@@ -19,6 +19,7 @@ from summarizer.fetching.store import article_id
 from summarizer.fetching.window import parse_since, within
 from summarizer.model import Article
 
+from .conftest import user_env
 from .webserver import MAIN_FEED_BROKEN_ITEMS, news_server  # noqa: F401 - the fixture
 
 REPO = Path(__file__).resolve().parents[1]
@@ -251,12 +252,7 @@ def run(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.Com
 
 @pytest.fixture
 def cli_env(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDIGEST")}
-    env.update(XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_CONFIG_HOME=str(tmp_path / "config"),
-               NEWSDIGEST_FEEDS=str(tmp_path / "config" / "feeds.toml"), NO_COLOR="1")
-    for proxy in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"):
-        env.pop(proxy, None)
-    return env
+    return user_env(tmp_path)
 
 
 def test_summarize_a_feed_end_to_end_then_offline(news_server, cli_env):

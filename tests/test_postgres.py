@@ -25,7 +25,7 @@ from summarizer.store.backend import is_url, open_index
 from summarizer.store.cache import FileIdentity, IndexStore
 from summarizer.store.ingest import decode
 
-from .conftest import REPO
+from .conftest import REPO, user_env
 from .postgres import wait_for
 from .webserver import news_server  # noqa: F401 - the fixture
 
@@ -525,13 +525,7 @@ def test_file_names_that_are_not_utf8_are_indexed_and_read_back(pg_url, tmp_path
 def person(tmp_path: Path, name: str) -> dict[str, str]:
     """The environment of one reader: a home of their own (cache, config, feeds.toml), no index
     in the environment (each command says --index)."""
-    home = tmp_path / name
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDIGEST")}
-    env.update(XDG_CACHE_HOME=str(home / "cache"), XDG_CONFIG_HOME=str(home / "config"),
-               NEWSDIGEST_FEEDS=str(home / "config" / "feeds.toml"), NO_COLOR="1")
-    for proxy in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"):
-        env.pop(proxy, None)
-    return env
+    return user_env(tmp_path / name)
 
 
 def as_user(env, *args):
