@@ -73,13 +73,20 @@ def _table(firsts: np.ndarray, seconds: np.ndarray, holder: np.ndarray, rows: in
     width = max(len(seen), 1)
     keys, concept = np.unique(rank[np.searchsorted(seen, firsts)] * width + rank[np.searchsorted(seen, seconds)],
                               return_inverse=True)
-    membership = sparse.csr_matrix((np.ones(len(holder)), (holder, concept)), shape=(rows, len(keys)))
-    membership.data[:] = 1.0  # a concept twice in a sentence is still one concept
-    # Articles holding each concept: distinct (article, concept) pairs, counted per concept.
-    held = np.unique(np.asarray(article_of, dtype=np.int64)[holder] * len(keys) + concept)
-    article_count = np.bincount(held % max(len(keys), 1), minlength=len(keys)).astype(float)
+    membership, article_count = _held(holder, concept, rows, len(keys), article_of)
     stems = {names[int(i)]: n for n, i in enumerate(seen[order])}
     return ConceptTable(membership, article_count, keys // width, keys % width, stems)
+
+
+def _held(holder: np.ndarray, concept: np.ndarray, rows: int, concepts: int,
+          article_of: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """(which of the ``rows`` sentences hold which concept, how many articles hold each) of
+    bigrams given as the sentence holding each and its concept number."""
+    membership = sparse.csr_matrix((np.ones(len(holder)), (holder, concept)), shape=(rows, concepts))
+    membership.data[:] = 1.0  # a concept twice in a sentence is still one concept
+    # Articles holding each concept: distinct (article, concept) pairs, counted per concept.
+    held = np.unique(np.asarray(article_of, dtype=np.int64)[holder] * concepts + concept)
+    return membership, np.bincount(held % max(concepts, 1), minlength=concepts).astype(float)
 
 
 def sentence_bigrams(written: Sequence[str], analyzer: TermAnalyzer,
@@ -107,15 +114,8 @@ class StoredBigrams:
         does, so the stored ids are the table's: only the matrix and the counts are made (the
         renumbering was most of a first topic's time in the app on 1,000 articles)."""
         lengths = np.diff(self.indptr)
-        concepts = len(self.firsts)
-        # Copies: the stored arrays are read-only views, and summing duplicates sorts in place.
-        membership = sparse.csr_matrix((np.ones(len(self.ids)), self.ids.copy(), self.indptr.copy()),
-                                       shape=(len(lengths), concepts))
-        membership.sum_duplicates()
-        membership.data[:] = 1.0  # a concept twice in a sentence is still one concept
         holder = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-        held = np.unique(np.asarray(article_of, dtype=np.int64)[holder] * concepts + self.ids)
-        article_count = np.bincount(held % max(concepts, 1), minlength=concepts).astype(float)
+        membership, article_count = _held(holder, self.ids, len(lengths), len(self.firsts), article_of)
         return ConceptTable(membership, article_count, self.firsts.astype(np.int64), self.seconds.astype(np.int64),
                             {stem: n for n, stem in enumerate(self.stems)})
 
