@@ -243,6 +243,20 @@ def _add_tables(db: sqlite3.Connection) -> None:
     )
 
 
+def map_file(path: Path) -> mmap.mmap | bytes | None:
+    """The bytes of a stored sentence index file, mapped into memory read-only (a run then reads
+    the pages it uses); read whole on a file system that cannot map files; None when the file is
+    missing, unreadable or empty."""
+    try:
+        with open(path, "rb") as handle:
+            try:
+                return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            except (OSError, ValueError):  # empty, or a file system that cannot map files
+                return handle.read() or None
+    except OSError:
+        return None
+
+
 class CacheSetAside(Exception):
     """The index file could not be used; ``str()`` says why (for the warning)."""
 
@@ -360,14 +374,7 @@ class IndexStore:
             return None
         if row[0] or self.directory is None:
             return row[0]
-        try:
-            with open(self._sentence_index_path(key), "rb") as handle:
-                try:
-                    return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-                except (OSError, ValueError):  # empty, or a file system that cannot map files
-                    return handle.read() or None
-        except OSError:  # gone or unreadable: built again
-            return None
+        return map_file(self._sentence_index_path(key))  # None (gone, unreadable): built again
 
     def _sentence_index_path(self, key: bytes) -> Path:
         assert self.directory is not None

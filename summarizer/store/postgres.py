@@ -28,7 +28,6 @@ line. psycopg 3 is imported only here (``pip install 'newsdigest[postgres]'``).
 
 from __future__ import annotations
 
-import json
 import mmap
 import os
 import threading
@@ -43,7 +42,8 @@ import numpy as np
 
 from ..errors import NewsdigestError
 from ..atomic import write_atomically
-from .cache import SENTENCE_INDEXES_KEPT, Entry, FileIdentity, code_fingerprint, content_hash
+from .cache import SENTENCE_INDEXES_KEPT, Entry, FileIdentity, code_fingerprint, content_hash, map_file
+from .sentence_index import is_whole
 
 if TYPE_CHECKING:
     import psycopg
@@ -320,31 +320,6 @@ class Database:
 
 
 
-def _whole(blob: bytes | mmap.mmap) -> bool:
-    """Whether the bytes of a sentence index are all there: its header's length and its table of
-    arrays readable, the arrays ending where the bytes end (see
-    :func:`~summarizer.store.sentence_index.encode`). Reads the header only (parsing its last key),
-    so that the arrays of a copy mapped into memory stay unread: a truncated, extended or
-    overwritten copy is caught, a changed byte inside an array is not (as with SQLite's own files)."""
-    try:
-        size = int.from_bytes(blob[:8], "little")
-        if size <= 0 or 8 + size > len(blob):
-            return False
-        head = blob[8 : 8 + size].rstrip()
-        start = head.rfind(b'"arrays":')  # the last key (quotes inside strings are escaped)...
-        try:
-            layout = json.loads(head[start + 9 : -1])
-        except ValueError:  # ...unless the format put another after it: the whole header, then
-            layout = json.loads(head)["arrays"]
-        end = 8 + size
-        for _name, dtype, shape, at in layout:
-            length = np.dtype(dtype).itemsize * int(np.prod(shape))
-            end = max(end, 8 + size + at + length + (-length % 8))
-        return end == len(blob)
-    except (ValueError, TypeError, KeyError):
-        return False
-
-
 class PostgresIndexStore(Database):
     """The index in the database at ``url``; ``on_warning(where, problem)`` hears about writes the
     server refuses (a read-only role): the run then goes on without storing, as with SQLite.
@@ -435,24 +410,20 @@ class PostgresIndexStore(Database):
         assert self.mirror is not None
         return self.mirror / f"{key.hex()}.bin"
 
-    def _copy(self, key: bytes) -> mmap.mmap | None:
+    def _copy(self, key: bytes) -> mmap.mmap | bytes | None:
         """The mirror's copy of a sentence index, mapped; None when there is none, or it is not
         whole (then it is removed, to be fetched again)."""
         if self.mirror is None:
             return None
         path = self._copy_path(key)
-        try:
-            with open(path, "rb") as handle:
-                mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-        except (OSError, ValueError):  # none, unreadable, or empty
-            mapped = None
-        if mapped is not None and _whole(mapped):
+        mapped = map_file(path)  # None: none, unreadable, or empty
+        if mapped is not None and is_whole(mapped):
             try:
                 os.utime(path)  # used: among the newest, kept
             except OSError:
                 pass
             return mapped
-        if mapped is not None:
+        if isinstance(mapped, mmap.mmap):
             mapped.close()
         try:
             path.unlink()
@@ -464,7 +435,7 @@ class PostgresIndexStore(Database):
         """Write the mirror's copy of a sentence index (whole or not at all) and drop the oldest
         beyond :data:`SENTENCE_INDEXES_KEPT`; False without a mirror or when it cannot be written
         (the run goes on with the bytes it has)."""
-        if self.mirror is None or not _whole(data):
+        if self.mirror is None or not is_whole(data):
             return False
         try:
             self.mirror.mkdir(parents=True, exist_ok=True)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import mmap
 from collections import Counter
 from itertools import chain
 from collections.abc import Callable, Sequence
@@ -282,6 +283,30 @@ def encode(columns: Catalogue, problems: Sequence[Sequence[str]], index: Sentenc
     head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode()
     head += b" " * (-(len(head) + 8) % 8)
     return len(head).to_bytes(8, "little") + head + b"".join(chunks)
+
+
+def is_whole(blob: bytes | mmap.mmap) -> bool:
+    """Whether the bytes of a sentence index are all there: its header's length and its table of
+    arrays readable, the arrays ending where the bytes end (see :func:`encode`). Reads the header
+    only (parsing its last key), so that the arrays of a file mapped into memory stay unread: a
+    truncated, extended or overwritten file is caught, a changed byte inside an array is not."""
+    try:
+        size = int.from_bytes(blob[:8], "little")
+        if size <= 0 or 8 + size > len(blob):
+            return False
+        head = blob[8 : 8 + size].rstrip()
+        start = head.rfind(b'"arrays":')  # the last key (quotes inside strings are escaped)...
+        try:
+            layout = json.loads(head[start + 9 : -1])
+        except ValueError:  # ...unless the format put another after it: the whole header, then
+            layout = json.loads(head)["arrays"]
+        end = 8 + size
+        for _name, dtype, shape, at in layout:
+            length = np.dtype(dtype).itemsize * int(np.prod(shape))
+            end = max(end, 8 + size + at + length + (-length % 8))
+        return end == len(blob)
+    except (ValueError, TypeError, KeyError):
+        return False
 
 
 def decode(blob: bytes) -> tuple[Catalogue, list[tuple[str, ...]], SentenceIndex]:
