@@ -22,7 +22,8 @@ Progress = Callable[[int, int], None]
 def seeds_dir() -> Path:
     """The embedded default corpus (inside the installed package, or ``seeds/`` in a checkout)."""
     try:
-        return Path(str(resources.files("summarizer.seeds")))
+        # Resolved: in a checkout, summarizer/seeds is a symlink to the top-level seeds/.
+        return Path(str(resources.files("summarizer.seeds"))).resolve()
     except ModuleNotFoundError:
         return Path(__file__).resolve().parents[2] / "seeds"
 
