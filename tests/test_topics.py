@@ -258,3 +258,36 @@ def test_a_phrase_shared_with_a_story_about_something_else_does_not_decide_a_sum
     beside = [item.sentence.text for item in _digest([story, call], aid, 2).sentences]
     assert alone[0].startswith("Minister Orla Venn said the humanitarian support")
     assert beside == alone
+
+
+def test_the_titles_a_topic_checks_are_stemmed_with_one_question_to_the_index(tmp_path):
+    """A title check over many stories asks the index (a server round trip each time) for the
+    titles' stems once, not once per word."""
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    (energy,) = load_topics_file(write(tmp_path / "t.toml", '[topics.energy]\nkeywords = ["oil", "gas", "fuel", "pipeline"]\n'))
+    parse = ArticleParser()
+    towns = ["Ostria", "Tarrow", "Valdon", "Merrin", "Calloway", "Brisk"]
+    articles = [
+        parse(f"Oil prices in {town} rose on Monday, traders said. The harbour of {town} was quiet.",
+              Metadata(f"a{i}", title=f"{town} quayside zephyrgram{chr(97 + i)} lanternwick{chr(97 + i)}"))
+        for i, town in enumerate(towns)
+    ]
+    articles.append(parse("Gas was scarce in Pellham all week, the council said.", Metadata("g", title="Pellham")))
+    analyzer = TermAnalyzer()
+    corpus = Corpus(articles, analyzer)
+    asked: list[list[str]] = []
+
+    def index_stems(words: list[str]) -> dict[str, str]:
+        asked.append(list(words))
+        return {}
+
+    analyzer.stems_from(index_stems, "test index")
+    try:
+        Digester(length=Length(sentences=3))(corpus, [energy])
+    finally:
+        analyzer.stems_from(None)
+    title_words = {w for ws in asked for w in ws if w.startswith(("zephyrgram", "lanternwick"))}
+    assert len(title_words) == 2 * len(towns)  # every title was checked
+    assert len([ws for ws in asked if any(w.startswith(("zephyrgram", "lanternwick")) for w in ws)]) == 1

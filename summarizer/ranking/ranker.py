@@ -12,6 +12,7 @@ from ..matrices import sparse
 
 from .corpus import Corpus
 from ..model import Topic
+from ..reading.terms import words
 
 
 QUERY_IDF_POWER = 0.5
@@ -110,14 +111,13 @@ def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray)
         # An article whose title uses the word is about it ("Oversupply drags oil lower"), whatever
         # the rest of the corpus does with the topic's other words.
         columns = sorted(terms)
-        titles: dict[int, set[str]] = {}
-        for i, column in zip(single, which):
-            if keep[i]:
-                continue
-            article = int(corpus.article_of[rows[i]])
-            if article not in titles:
-                titles[article] = set(corpus.analyzer(corpus.articles[article].title or ""))
-            keep[i] = corpus.terms[columns[column]] in titles[article]
+        unconfirmed = [(i, column) for i, column in zip(single, which) if not keep[i]]
+        texts = {a: corpus.articles[a].title or "" for a in {int(corpus.article_of[rows[i]]) for i, _ in unconfirmed}}
+        # The titles' stems in one look-up of the index, not one per word (a round trip each to a server).
+        corpus.analyzer.prefetch(w for text in texts.values() for w in words(text))
+        titles = {a: set(corpus.analyzer(text)) for a, text in texts.items()}
+        for i, column in unconfirmed:
+            keep[i] = corpus.terms[columns[column]] in titles[int(corpus.article_of[rows[i]])]
     return rows[keep]
 
 

@@ -70,6 +70,8 @@ class _StemTable:
         """Where stems computed before are kept (the index's table), asked on a miss."""
         self.origin: object = None
         """Which index ``source`` reads (its location), so that asking for it again changes nothing."""
+        self.not_in_source: set[str] = set()
+        """Words prefetched that ``source`` does not know: stemmed here, not asked again one by one."""
         self.generation = 0
         """Changes whenever a known stem may have changed or been forgotten (analyzers' caches of
         terms start again then)."""
@@ -79,11 +81,13 @@ class _StemTable:
         if self.source is not None:
             missing = [w for w in set(lowered) if w not in self.known]
             if missing:
-                self.known.update(self.source(missing))
+                found = self.source(missing)
+                self.known.update(found)
+                self.not_in_source.update(w for w in missing if w not in found)
 
     def __call__(self, lowered: str) -> str:
         stem = self.known.get(lowered)
-        if stem is None and self.source is not None:
+        if stem is None and self.source is not None and lowered not in self.not_in_source:
             stem = self.source([lowered]).get(lowered)
             if stem is not None:
                 self.known[lowered] = stem
@@ -96,6 +100,7 @@ class _StemTable:
             if len(self.known) >= MAX_KNOWN_STEMS:
                 self.known.clear()
                 self.learned.clear()
+                self.not_in_source.clear()
                 self.generation += 1
             stem = self.known[lowered] = self.learned[lowered] = self.stemmer(lowered)
         return stem
@@ -137,6 +142,7 @@ class TermAnalyzer:
         stemmer: a run over indexed articles reads the stems it needs and loads no stemmer.
         ``origin`` names where it reads."""
         self._stem.source, self._stem.origin = source, origin
+        self._stem.not_in_source.clear()
         self._stem.generation += 1
 
     def stems_come_from(self, origin: object) -> bool:
