@@ -215,6 +215,26 @@ def test_a_question_is_about_the_subject_it_names_not_its_incidental_words():
     assert len(naming_the_fund) == 4 and min(naming_the_fund) > parking
 
 
+def test_a_question_s_phrase_decides_over_its_words_apart():
+    # The question names "Varnholt National Park" and "copper mine". The rangers' sentence has
+    # "national", "park", "copper" and "mine" in other phrases ("national government", "mine town")
+    # and more shared concepts per word; it came first. The first sentence must name what was asked.
+    texts = [
+        "Rangers in the park said on Monday that the national government had approved a copper project near "
+        "the mine town of Orvale. The Orvale copper mine lies inside Varnholt National Park, home to the last "
+        "herds of red deer in the region. Protesters blocked the road to the mine site on Tuesday.",
+        "The national government gave its approval to the copper project, rangers in the park said, and the mine "
+        "town of Orvale welcomed it. Digging at the copper mine in Varnholt National Park will start in the "
+        "spring, the company said. Forty protesters were arrested at the site.",
+        "Park rangers said the national government had approved the copper project at the mine in Orvale. "
+        "Farmers near Varnholt National Park said the copper mine would poison their wells.",
+    ]
+    question = ("Orvale copper mine. Describe the development of the copper mine in Varnholt National Park "
+                "and the protests against it.")
+    (first,) = _digest(texts, question, 1).sentences
+    assert "copper mine" in first.sentence.text and "Varnholt National Park" in first.sentence.text
+
+
 def test_an_article_that_mentions_the_topic_in_passing_does_not_feed_its_summary():
     # Two stories about smog say "air" (a word of "air defence") and "army" once each; what they
     # share ("air quality", "field hospitals") is not what a summary of security is made of.

@@ -4,7 +4,8 @@ Concepts are word bigrams (stemmed; not both stop words) weighted by how many ar
 them, as in Gillick & Favre (2009): a statement several outlets make is what a reader of the
 whole story needs. That weight is multiplied by the concept's relevance to the topic, the mean
 relevance of the candidate sentences that hold it (query-biased concepts: what many outlets report
-counts as much as it is about the topic). Bigrams holding a topic term weigh double, and each sentence's gain is
+counts as much as it is about the topic). Bigrams holding a topic term weigh double, a phrase the topic
+names (two of a question's words side by side, "uranium mine") double again, and each sentence's gain is
 scaled by a lead prior (news puts the essentials first) and divided by its length (at least
 ``LENGTH_FLOOR`` words, so that a short sentence with little in it does not win on shortness), so
 the budget buys as much shared content as it can. The ranker's score (normalised to 1 for the
@@ -33,6 +34,9 @@ LENGTH_FLOOR = 15
 SCORE_WEIGHT = 0.2
 CONTENTLESS_WEIGHT = 0.25
 """Share of its coverage gain a sentence with no name and no number keeps."""
+PHRASE_BOOST = 1.0
+"""A concept that is a phrase the topic names (two of a question's words side by side: "Kakadu
+National Park") weighs 1 + this times more, beyond the topic boost."""
 
 class ConceptCoverage:
     def __init__(
@@ -77,6 +81,13 @@ class ConceptCoverage:
         if topic_ids:
             boosted = np.isin(table.firsts[used], topic_ids) | np.isin(table.seconds[used], topic_ids)
             weight[boosted] *= 1.0 + topic_boost
+        width = len(table.stems) + 1
+        phrases = [table.stems[a] * width + table.stems[b] for a, b in ranking.query.phrases
+                   if a in table.stems and b in table.stems]
+        if phrases:
+            # The asker's own phrase: a sentence that says "Kakadu National Park" is about the park
+            # asked about, more surely than one holding "park" beside any other word.
+            weight[np.isin(table.firsts[used] * width + table.seconds[used], phrases)] *= 1.0 + PHRASE_BOOST
         if read is not None and read.concepts:
             # Update summaries: what the reader has read is (mostly) covered already.
             names = {i: s for s, i in table.stems.items()}

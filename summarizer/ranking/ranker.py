@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import numpy as np
 from ..matrices import sparse
@@ -38,6 +40,8 @@ class TopicQuery:
     """Term id to weight."""
     original: frozenset[int]
     """The term ids of the topic's own keywords."""
+    phrases: frozenset[tuple[str, str]] = frozenset()
+    """The phrases the topic names (see :func:`topic_phrases`), as pairs of stems."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,23 @@ def context_terms(topic: Topic, corpus: Corpus) -> frozenset[int]:
 
 def _terms(words: Sequence[str], corpus: Corpus) -> frozenset[int]:
     return frozenset(corpus.term_ids([corpus.analyzer.stem(w) for phrase in words for w in phrase.split()]))
+
+
+_CLAUSE_END = re.compile(r"[.,;:?!()\[\]\"\u201c\u201d]")
+
+
+def topic_phrases(topic: Topic, corpus: Corpus) -> frozenset[tuple[str, str]]:
+    """The phrases a topic names, as pairs of stems: two of its own words side by side in a
+    question ("Kakadu National Park", "uranium mine", "line item veto"), or within one of a
+    topic's keywords or context words ("air defence"). A sentence that uses the asker's phrase
+    is about what was asked, more surely than one that has the two words apart."""
+    own = {corpus.analyzer.stem(w) for phrase in (*topic.keywords, *topic.context) for w in phrase.split()}
+    pieces = _CLAUSE_END.split(topic.description) if topic.origin == "query" else (*topic.keywords, *topic.context)
+    found: set[tuple[str, str]] = set()
+    for piece in pieces:
+        stems = [corpus.analyzer.stem(w) for w in words(piece)]
+        found.update((a, b) for a, b in pairwise(stems) if a != b and a in own and b in own)
+    return frozenset(found)
 
 
 def matching_rows(corpus: Corpus, terms: frozenset[int]) -> np.ndarray:
@@ -157,6 +178,7 @@ class TopicRanker:
         # query_topic): once an article uses the question's own words, they weigh as its keywords.
         context_weight = 1.0 if topic.origin == "query" else self.context_weight
         query = self._expand(corpus, keywords, context, rows, context_weight, _repeated(topic, corpus, keywords))
+        query = replace(query, phrases=topic_phrases(topic, corpus))
         if len(rows) > self.max_candidates:  # rank only the most relevant, in corpus order
             relevance = self._relevance(corpus, rows, query)
             rows = rows[np.sort(np.argsort(-relevance, kind="stable")[: self.max_candidates])]
