@@ -223,6 +223,41 @@ def test_duplicate_ids_and_titles_follow_the_final_id(tmp_path):
                                         "Aid convoys reached the city on Tuesday, the agency said."]
 
 
+def test_an_article_of_a_large_export_is_read_without_reading_the_others(tmp_path):
+    """A JSON Lines export is one stored file: a warm run shows a handful of its articles, and must
+    read those, not the whole export (10,000 articles are 100 MB stored)."""
+    towns = ["Lindmark", "Orvale", "Tarrow", "Valdon", "Merrin", "Calloway", "Pellham", "Brisk"]
+    lines = [
+        json.dumps({"id": f"n{i}", "title": f"Council of {town} meets ({i})",
+                    "text": f"The council of {town} met on day {i} to discuss the harbour. "
+                            f"Members from {towns[(i + 1) % 8]} said the ferry to {town} would run again. " * 3})
+        for i, town in enumerate(towns * 5)
+    ]
+    write(tmp_path / "in" / "export.jsonl", "\n".join(lines) + "\n")
+    first = ArticleCache(tmp_path / "cache")
+    cold = load([tmp_path / "in"], first)
+    Corpus(cold, cache=first)  # the set's sentence index: the next load is a warm run's
+    cache = ArticleCache(tmp_path / "cache")
+    warm = load([tmp_path / "in"], cache)
+    assert [a.id for a in warm] == [a.id for a in cold] and len(warm) == 40
+    reader = cache._reader
+    read: list[int] = []
+
+    class Counting:
+        def payload_of(self, sha):
+            raise AssertionError("the whole payload was read for one article's text")
+
+        def payload_slice(self, sha, start, length):
+            read.append(length)
+            return reader.payload_slice(sha, start, length)
+
+    cache._reader = Counting()
+    assert warm[17].text == cold[17].text and warm[17].blocks == cold[17].blocks
+    (payload,) = [row[0] for row in sqlite3.connect(tmp_path / "cache" / FILENAME).execute("SELECT payload FROM files")]
+    assert 0 < sum(read) < len(payload) / 20
+    assert [a.text for a in warm] == [a.text for a in cold]  # every other article, each on its own
+
+
 # -- a damaged, foreign or older index -----------------------------------------------------
 
 

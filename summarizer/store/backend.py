@@ -51,6 +51,9 @@ class IndexReader(Protocol):
     def payload_of(self, sha256: bytes) -> bytes | None:
         """The payload stored for a content hash (under any path)."""
 
+    def payload_slice(self, sha256: bytes, start: int, length: int) -> bytes | None:
+        """``length`` bytes of that payload from ``start``, without reading the rest of it."""
+
 
 class IndexBackend(Protocol):
     """The database under :class:`~summarizer.store.index.ArticleCache`. Problems with the

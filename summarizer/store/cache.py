@@ -167,6 +167,29 @@ class PayloadReader(_ReadOnly):
         rows = self.query("SELECT payload FROM files WHERE sha256 = ? AND code = ? LIMIT 1", (sha256, code_fingerprint()))
         return rows[0][0] if rows else None
 
+    def payload_slice(self, sha256: bytes, start: int, length: int) -> bytes | None:
+        # Incremental blob I/O: ``substr(payload, ...)`` would load the whole value first.
+        with self._lock:
+            db = self._connection()
+            if db is None:
+                return None
+            try:
+                db.execute("BEGIN")  # the row found is the row read, whoever writes meanwhile
+                try:
+                    row = db.execute("SELECT rowid FROM files WHERE sha256 = ? AND code = ? LIMIT 1",
+                                     (sha256, code_fingerprint())).fetchone()
+                    if row is None:
+                        return None
+                    with db.blobopen("files", "payload", row[0], readonly=True) as blob:
+                        if start < 0 or length < 0 or start + length > len(blob):
+                            return None
+                        blob.seek(start)
+                        return blob.read(length)
+                finally:
+                    db.execute("COMMIT")
+            except sqlite3.Error:
+                return None
+
 
 def stems_reader(directory: Path) -> Callable[[list[str]], dict[str, str]] | None:
     """A look-up of the stems the index in ``directory`` knows (lower-cased words -> stems, for

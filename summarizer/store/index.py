@@ -26,7 +26,7 @@ from .backend import IndexBackend, IndexReader, Location, is_url, open_index
 from .cache import code_fingerprint, default_cache_dir, stems_reader
 from ..collector import collector_paused
 from ..errors import InputError
-from .ingest import _STEM, LoadStats, Record, _decode_or_none, blocks_of, build_article, decode_texts, ingest, resolve_id
+from .ingest import _STEM, LoadStats, Record, _decode_or_none, blocks_of, build_article, decode_text, ingest, resolve_id
 from .sentence_index import Catalogue, CatalogEntry, SentenceIndex, index_version, pack_files, paths_key, set_key, unpack_files
 from .sentence_index import build as build_sentence_index
 from .sentence_index import decode as decode_sentence_index
@@ -197,10 +197,18 @@ class ArticleCache:
         if records is not None:
             record = records[number]
             return record.text, blocks_of(record.blocks)
-        texts = loaded.texts.get(file)
-        if texts is None:
-            texts = loaded.texts[file] = self._stored(loaded, file, decode_texts)
-        text, blocks = texts[number]
+        found = loaded.texts.get((file, number))
+        if found is None:
+            assert self._reader is not None  # set when articles were loaded lazily
+            reader, sha = self._reader, loaded.shas[file]
+            try:
+                found = decode_text(lambda start, length: reader.payload_slice(sha, start, length), number)  # type: ignore[arg-type]
+            except ValueError:
+                found = None
+            if found is None:
+                raise InputError(loaded.files[file].path, "changed while it was being summarized; run again")
+            loaded.texts[(file, number)] = found
+        text, blocks = found
         return text, blocks_of(blocks)
 
     def _stored(self, loaded: _Loaded, file: int, decode: Callable[[bytes], T | None]) -> T:
@@ -314,8 +322,8 @@ class _Loaded:
     """Records of the articles parsed or decoded in this load, by position."""
     decoded: dict[int, tuple[Record, ...]] = field(default_factory=dict)
     """Records of files decoded since, by file position."""
-    texts: dict[int, list] = field(default_factory=dict)
-    """Texts and blocks of files read since, by file position."""
+    texts: dict[tuple[int, int], tuple[str, tuple]] = field(default_factory=dict)
+    """Text and blocks of articles read since, by (file position, record)."""
     index: SentenceIndex | None = None
     listed: tuple[list[str], np.ndarray] | None = None
     """The files' paths (after the working directory) and identities, until their sentence index is remembered."""

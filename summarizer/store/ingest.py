@@ -211,54 +211,85 @@ def learned_stems() -> tuple[tuple[str, str], ...]:
 
 
 def encode(file: FileRecords, term_ids: Sequence[np.ndarray]) -> bytes:
-    """One file's records as bytes: a JSON header, then int64 term ids, then int32 arrays."""
-    articles, ids, arrays = [], [], []
+    """One file's records as bytes: the articles' texts, each on its own (see :func:`decode_text`),
+    then a JSON header, int64 term ids and int32 arrays.
+
+    Layout: an 8-byte length T, T bytes of int64 offsets (one more than the articles), the texts
+    (each the UTF-8 JSON of ``[text, blocks]``, where the offsets say), then the header's 8-byte
+    length and the header, the term ids' 8-byte length and the term ids, and the int32 arrays."""
+    articles, ids, arrays, texts = [], [], [], []
     for record, terms in zip(file.records, term_ids):
         articles.append({
             "id": record.id_template, "title": record.title, "date": record.date, "url": record.url,
-            "has_path": record.has_path, "text": record.text, "blocks": record.blocks,
-            "n": len(record.word_counts), "nnz": len(record.indices), "terms": len(terms),
-            "concept_stems": record.concept_stems, "bigrams": len(record.concept_firsts),
+            "has_path": record.has_path, "n": len(record.word_counts), "nnz": len(record.indices),
+            "terms": len(terms), "concept_stems": record.concept_stems, "bigrams": len(record.concept_firsts),
         })
+        texts.append(json.dumps([record.text, record.blocks], ensure_ascii=False).encode())
         ids.append(np.asarray(terms, dtype=np.int64))
         arrays.extend([record.sentences.ravel(), record.word_counts, record.indptr, record.indices, record.counts,
                        record.flags, record.concept_indptr, record.concept_firsts, record.concept_seconds])
+    offsets = np.cumsum([0] + [len(t) for t in texts]).astype("<i8").tobytes()
     header = json.dumps({"problems": file.problems, "articles": articles}, ensure_ascii=False).encode()
     ints = np.concatenate(ids).astype("<i8").tobytes() if ids else b""
     small = np.concatenate(arrays).astype("<i4").tobytes() if arrays else b""
-    return len(header).to_bytes(8, "little") + header + len(ints).to_bytes(8, "little") + ints + small
+    return b"".join((
+        len(offsets).to_bytes(8, "little"), offsets, *texts,
+        len(header).to_bytes(8, "little"), header, len(ints).to_bytes(8, "little"), ints, small,
+    ))
 
 
-def decode_texts(payload: bytes) -> list[tuple[str, tuple]]:
-    """(text, blocks) of each record of a payload, read from its header alone; ValueError when malformed."""
+def decode_text(read: Callable[[int, int], bytes | None], number: int) -> tuple[str, tuple] | None:
+    """(text, blocks) of the article at ``number`` of a payload, from three small reads of it
+    (``read(start, length)``), not the whole: a JSON Lines export of 10,000 articles is one payload
+    of 100 MB, and a summary shows a handful of its articles. None when the payload is gone;
+    ValueError when it is not one of ours."""
     try:
-        size = int.from_bytes(payload[:8], "little")
-        header = json.loads(payload[8 : 8 + size])
-        return [(a["text"], tuple(tuple(b) for b in a["blocks"])) for a in header["articles"]]
-    except (KeyError, TypeError, json.JSONDecodeError, UnicodeDecodeError) as error:
+        head = read(0, 8)
+        if head is None:
+            return None
+        table = int.from_bytes(head, "little")
+        if len(head) != 8 or table % 8 or not 0 <= number < table // 8 - 1:
+            raise ValueError("no such article")
+        bounds = read(8 + 8 * number, 16)
+        if bounds is None:
+            return None
+        start, end = (int(x) for x in np.frombuffer(bounds, dtype="<i8", count=2))
+        chunk = read(8 + table + start, end - start)
+        if chunk is None:
+            return None
+        text, blocks = json.loads(chunk)
+        return text, tuple(tuple(b) for b in blocks)
+    except (TypeError, ValueError, UnicodeDecodeError) as error:  # JSONDecodeError is a ValueError
         raise ValueError(f"malformed payload: {error}") from None
 
 
 def decode(payload: bytes) -> FileRecords:
     """Inverse of :func:`encode` (term ids in ``Record.terms``); ValueError when malformed."""
     try:
-        size = int.from_bytes(payload[:8], "little")
-        header = json.loads(payload[8 : 8 + size])
-        at = 8 + size
+        table = int.from_bytes(payload[:8], "little")
+        offsets = np.frombuffer(payload, dtype="<i8", count=table // 8, offset=8).tolist()
+        base = 8 + table
+        texts = [json.loads(payload[base + a : base + b]) for a, b in zip(offsets, offsets[1:])]
+        at = base + offsets[-1]
+        size = int.from_bytes(payload[at : at + 8], "little")
+        header = json.loads(payload[at + 8 : at + 8 + size])
+        at += 8 + size
         isize = int.from_bytes(payload[at : at + 8], "little")
         ints = np.frombuffer(payload, dtype="<i8", count=isize // 8, offset=at + 8)
         small = np.frombuffer(payload, dtype="<i4", offset=at + 8 + isize)
         records = []
         i = j = 0
-        for a in header["articles"]:
+        if len(texts) != len(header["articles"]):
+            raise ValueError("texts and articles differ in number")
+        for a, (text, blocks) in zip(header["articles"], texts):
             n, nnz, terms, bigrams = a["n"], a["nnz"], a["terms"], a["bigrams"]
             parts = []
             for length in (3 * n, n, n + 1, nnz, nnz, n, n + 1, bigrams, bigrams):
                 parts.append(small[j : j + length])
                 j += length
             records.append(Record(
-                a["id"], a["title"], a["date"], a["url"], a["has_path"], a["text"],
-                tuple(tuple(b) for b in a["blocks"]), parts[0].reshape(n, 3), parts[1],
+                a["id"], a["title"], a["date"], a["url"], a["has_path"], text,
+                tuple(tuple(b) for b in blocks), parts[0].reshape(n, 3), parts[1],
                 ints[i : i + terms], parts[2], parts[3], parts[4],
                 parts[5], tuple(a["concept_stems"]), parts[6], parts[7], parts[8],
             ))

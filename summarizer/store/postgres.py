@@ -749,6 +749,16 @@ class PayloadReader(_ReadOnly):
         )
         return bytes(rows[0][0]) if rows else None
 
+    def payload_slice(self, sha256: bytes, start: int, length: int) -> bytes | None:
+        rows = self.query(
+            f"SELECT substring(p.payload from %s for %s), length(p.payload) FROM {SCHEMA}.files f "
+            f"JOIN {SCHEMA}.payloads p ON p.hash = f.payload_hash WHERE f.sha256 = %s AND f.code = %s LIMIT 1",
+            (start + 1, length, sha256, code_fingerprint()), binary=True,
+        )
+        if not rows or start < 0 or length < 0 or start + length > rows[0][1]:
+            return None
+        return bytes(rows[0][0])
+
 
 def stems_lookup(url: str) -> Callable[[list[str]], dict[str, str]]:
     """A look-up of the stems the index at ``url`` knows (lower-cased words -> stems, for the words
