@@ -10,7 +10,8 @@ cold figure, then ``--runs`` warm runs: median, min, max, peak RSS):
 - for each ``--sizes`` N, a generated corpus (bench/make_corpus.py, ``--seed 0``): one topic
   (``-t aid``), then the three built-in topics (the default), on the same index;
 - with ``--real N``, the same two cases on N articles of whole real newswire documents
-  (bench/make_real_corpus.py, needs ``../shared``), the kind of corpus issue 17 is judged on;
+  (bench/make_real_corpus.py, needs ``../shared``), the kind of corpus issue 17 is judged on, and
+  the same articles as one JSON Lines export (one file of N articles), cold and one topic;
 - the app, launch to the first summary painted, headless (bench/app_latency.py's child), on the
   seeds and on 1,000 articles with a warm index.
 
@@ -22,6 +23,7 @@ stdout as Markdown, and to --out when given.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -78,6 +80,25 @@ def real_corpus(work: Path, n: int) -> Path:
         if make_real_corpus([str(directory), str(n)]) != 0:
             raise SystemExit(1)
     return directory
+
+
+def jsonl_export(directory: Path) -> Path:
+    """The articles of a real corpus as one JSON Lines export (``id``, ``title``, ``date``, ``text``):
+    the same articles as one stored file of many, as a newsroom's export would arrive."""
+    out = directory.with_suffix(".jsonl")
+    files = sorted(directory.glob("*.txt"))
+    if out.is_file() and sum(1 for _ in out.open(encoding="utf-8")) == len(files):
+        return out
+    with out.open("w", encoding="utf-8") as export:
+        for path in files:
+            title, _, body = path.read_text(encoding="utf-8").partition("\n")
+            body = body.strip()
+            date = None
+            if body.startswith("date "):
+                line, _, body = body.partition("\n")
+                date, body = line[5:].strip(), body.strip()
+            export.write(json.dumps({"id": path.stem, "title": title.strip(), "date": date, "text": body}) + "\n")
+    return out
 
 
 def size_of(path: Path) -> int:
@@ -143,6 +164,10 @@ def main(argv: list[str] | None = None) -> int:
                                    args.runs, cache))
         rows.append(summarize_case(f"`summarize` {n:,} real newswire articles, three topics", common, tree, home, args.runs, None))
         sizes.append((n, size_of(directory), size_of(cache)))
+        export = jsonl_export(directory)
+        cache = args.work / f"cache-real-{n}-jsonl"
+        rows.append(summarize_case(f"`summarize` {n:,} real newswire articles in one JSON Lines export, one topic",
+                                   [str(export), "--cache-dir", str(cache), "-t", "aid"], tree, home, args.runs, cache))
     apps = []
     if args.app_runs:
         apps.append(app_case("app: launch to first summary, seeds", (), args.app_runs, tree))
