@@ -444,7 +444,16 @@ def _pool_map(jobs, cores, chunk):
     import multiprocessing  # here: a run that parses nothing starts no pool
 
     warm_up()
-    pool = multiprocessing.Pool(processes=cores, initializer=_quiet_worker)
+    # Ctrl-C or SIGTERM landing while a worker is forked would be lost: Python runs the handler
+    # inside an at-fork hook (logging's), which swallows the exception ("Exception ignored in
+    # _releaseLock") and the run went on to the end. Held until the pool is up, they arrive then.
+    mask = getattr(signal, "pthread_sigmask", None)  # POSIX
+    held = mask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM}) if mask else None
+    try:
+        pool = multiprocessing.Pool(processes=cores, initializer=_quiet_worker)
+    finally:
+        if mask:
+            mask(signal.SIG_SETMASK, held)
     try:
         yield from pool.imap(_work, (job for _, job in jobs), chunksize=chunk)
     except BaseException:
@@ -468,6 +477,8 @@ def _quiet_worker() -> None:
     interrupted while idle would print a traceback of its own."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})  # forked while held
     # A worker never outlives the process that started it: one forked while the pool was being
     # stopped was left waiting on a lock, holding the terminal's stdout and stderr open.
     try:
