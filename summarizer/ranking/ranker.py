@@ -169,6 +169,8 @@ class TopicRanker:
         self.similarity_threshold = similarity_threshold
 
     def __call__(self, corpus: Corpus, topic: Topic) -> Ranking:
+        # The topic's words in one question to the index (a round trip each on a server otherwise).
+        corpus.analyzer.prefetch(w for text in (*topic.keywords, *topic.context, topic.description) for w in words(text))
         keywords, context = topic_terms(topic, corpus), context_terms(topic, corpus)
         rows = topic_rows(corpus, keywords, context)
         if topic.origin != "query":  # a question's words are its sense; a topic's are checked

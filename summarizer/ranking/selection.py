@@ -162,7 +162,9 @@ class Selector:
         sources = same_statement(corpus, int(ranking.rows[index]), self.duplicate)
         original = {corpus.terms[t] for t in ranking.query.original}
         expanded = {corpus.terms[t] for t in ranking.query.weights} - original
-        stems = [(w.lower(), corpus.analyzer.stem(w)) for w in words(sentence.text)]
+        written = words(sentence.text)
+        corpus.analyzer.prefetch(written)  # one question to the index for the sentence's words, not one a word
+        stems = [(w.lower(), corpus.analyzer.stem(w)) for w in written]
         matched = dict.fromkeys(w for w, stem in stems if stem in original)
         related = dict.fromkeys(w for w, stem in stems if stem in expanded)
         return SummarySentence(

@@ -87,7 +87,10 @@ class _StemTable:
 
     def __call__(self, lowered: str) -> str:
         stem = self.known.get(lowered)
-        if stem is None and self.source is not None and lowered not in self.not_in_source:
+        # The source spares a run the stemmer's import; once the stemmer is loaded it is quicker
+        # than a question to the index (a round trip to a server), asked for every new word while
+        # articles are parsed.
+        if stem is None and self.source is not None and self.stemmer is None and lowered not in self.not_in_source:
             stem = self.source([lowered]).get(lowered)
             if stem is not None:
                 self.known[lowered] = stem
