@@ -463,6 +463,26 @@ def test_a_server_gone_for_good_mid_run_is_one_line(postgres_server, pg_url, mon
         store.close()
 
 
+@pytest.mark.parametrize("url", [
+    "postgresql://ana:s3cretpw@[::1:5432/news",        # an IPv6 host without its closing bracket
+    "postgresql://ana:s3cret%ZZpw@127.0.0.1:1/news",   # a bad percent-escape in the password
+    "postgresql://ana:s3cretpw@127.0.0.1:1/news?sslmode=bogus&",
+])
+def test_a_url_libpq_cannot_parse_never_shows_its_password(url):
+    """libpq quotes the URL, or the part it could not decode, in its message."""
+    pytest.importorskip("psycopg")
+    message = one_line_error(newsdigest("summarize", "--index", url))
+    assert "s3cret" not in message and "***" in message
+
+
+@pytest.mark.parametrize("url", ["postgresq://ana:s3cretpw@db.example/news", "mysql://ana:s3cretpw@db/news"])
+def test_a_mistyped_scheme_never_shows_the_password(url):
+    for run in (newsdigest("summarize", "--index", url), newsdigest("summarize", env={"NEWSDIGEST_INDEX": url})):
+        assert run.returncode == 2 and run.stderr.count("\n") == 1, run.stderr
+        assert "expected a postgresql://user@host/database URL" in run.stderr
+        assert "s3cret" not in run.stderr and "ana:***@" in run.stderr
+
+
 def test_redact_hides_only_the_password():
     assert pg.redact("postgresql://ana:s3cret@db.example:5433/news") == "postgresql://ana:***@db.example:5433/news"
     assert pg.redact("postgresql://ana@db.example/news") == "postgresql://ana@db.example/news"

@@ -43,6 +43,7 @@ import numpy as np
 from ..errors import NewsdigestError
 from ..atomic import write_atomically
 from .cache import SENTENCE_INDEXES_KEPT, Entry, FileIdentity, code_fingerprint, content_hash, map_file
+from .urls import hide_password
 from .sentence_index import is_whole
 
 if TYPE_CHECKING:
@@ -240,7 +241,9 @@ class Database:
                 self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S, application_name="newsdigest"
             )
         except self._pg.Error as error:
-            raise self._error(f"cannot connect to the index at {self.where}: {_reason(error)}") from None
+            raise self._error(
+                f"cannot connect to the index at {self.where}: {hide_password(_reason(error), self.url)}"
+            ) from None
 
     def _reconnect(self, cause: Exception) -> None:
         """A new connection after a lost one, retried for up to :data:`RECONNECT_S`."""
