@@ -483,6 +483,14 @@ def test_a_mistyped_scheme_never_shows_the_password(url):
         assert "s3cret" not in run.stderr and "ana:***@" in run.stderr
 
 
+def test_a_url_without_a_host_that_finds_no_local_server_says_so(tmp_path):
+    """postgresql:///news means this machine's socket; libpq's own words say only "No such file"."""
+    pytest.importorskip("psycopg")
+    message = one_line_error(newsdigest("summarize", "--index", f"postgresql:///news?host={tmp_path}"))
+    assert f"no server listens on this machine's socket {tmp_path}/.s.PGSQL.5432" in message
+    assert "is the host missing from the URL?" in message
+
+
 def test_redact_hides_only_the_password():
     assert pg.redact("postgresql://ana:s3cret@db.example:5433/news") == "postgresql://ana:***@db.example:5433/news"
     assert pg.redact("postgresql://ana@db.example/news") == "postgresql://ana@db.example/news"

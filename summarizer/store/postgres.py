@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import mmap
 import os
+import re
 import threading
 import time
 import weakref
@@ -189,6 +190,9 @@ def _psycopg():
     return psycopg
 
 
+_NO_SOCKET = re.compile(r'on socket "([^"]+)" failed: No such file or directory')
+
+
 def _reason(error: Exception) -> str:
     """The server's or libpq's words, on one line."""
     text = " ".join(str(error).split())
@@ -196,6 +200,11 @@ def _reason(error: Exception) -> str:
         text = text.rsplit("FATAL:", 1)[1].strip()
     elif "Connection refused" in text:
         return "connection refused (is the server running, and on that port?)"
+    elif (socket := _NO_SOCKET.search(text)) is not None:
+        # libpq's "connection to server on socket "…" failed: No such file or directory Is the
+        # server running locally…": a URL without a host (postgresql:///db) means this machine.
+        return (f"no server listens on this machine's socket {socket.group(1)} (a URL without a host "
+                "means a server on this machine: is it running, or is the host missing from the URL?)")
     elif "failed: " in text:
         text = text.rsplit("failed: ", 1)[1].strip()
     return text or type(error).__name__
