@@ -395,6 +395,26 @@ def test_a_database_of_another_schema_version_is_refused_with_what_to_do(pg_url)
     assert "has schema version 0" in message and "DROP SCHEMA newsdigest CASCADE" in message
 
 
+def test_a_schema_of_the_same_name_without_a_version_is_refused_in_one_line(pg_url):
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as db:
+        db.execute("CREATE SCHEMA newsdigest")
+        db.execute("CREATE TABLE newsdigest.payloads (x integer)")  # another program's, or half-made by hand
+    message = one_line_error(newsdigest("summarize", "--index", pg_url))
+    assert "has a schema newsdigest with 1 table(s) but no newsdigest.schema_version" in message
+    assert "DROP SCHEMA newsdigest CASCADE" in message and "internal error" not in message
+
+
+def test_an_empty_schema_made_ahead_by_an_administrator_is_filled(pg_url):
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as db:
+        db.execute("CREATE SCHEMA newsdigest")
+    assert newsdigest("index", str(REPO / "seeds"), "--index", pg_url).returncode == 0
+    assert counts(pg_url)[0] == 2
+
+
 DROP_VERSION_3 = "DROP TABLE newsdigest.subscriptions, newsdigest.web_resources, newsdigest.web_articles, newsdigest.web_listings"
 """What version 3 added: a team's shared store of subscriptions and fetched articles."""
 

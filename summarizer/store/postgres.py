@@ -281,6 +281,15 @@ class Database:
             db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
             exists = db.execute("SELECT to_regclass(%s)", (f"{SCHEMA}.schema_version",)).fetchone()[0]
             if exists is None:
+                # An empty schema (made ahead by an administrator, with its owner) is filled; one that
+                # holds tables without a version is another program's, or a half-made one by hand.
+                tables = db.execute("SELECT count(*) FROM pg_tables WHERE schemaname = %s", (SCHEMA,)).fetchone()[0]
+                if tables:
+                    raise self._error(
+                        f"the index at {self.where} has a schema {SCHEMA} with {tables} table(s) but no "
+                        f"{SCHEMA}.schema_version: not an index of newsdigest; use another database, or "
+                        f"DROP SCHEMA {SCHEMA} CASCADE there"
+                    )
                 for statement in DDL:
                     db.execute(statement)
                 db.execute(f"INSERT INTO {SCHEMA}.schema_version VALUES (%s)", (SCHEMA_VERSION,))
