@@ -415,6 +415,41 @@ def test_an_empty_schema_made_ahead_by_an_administrator_is_filled(pg_url):
     assert counts(pg_url)[0] == 2
 
 
+def test_the_members_of_the_database_owner_share_one_index(postgres_server, tmp_path):
+    """The README's set-up: a group role owns the database, each person logs in as a member. The
+    tables are the group's, whoever ran first, so every member reads and writes them."""
+    import secrets
+
+    import psycopg
+
+    tag = secrets.token_hex(4)
+    team, ana, bob, name = f"team_{tag}", f"ana_{tag}", f"bob_{tag}", f"nd_{tag}"
+    with psycopg.connect(postgres_server.url(), autocommit=True) as admin:
+        admin.execute(f'CREATE ROLE "{team}" NOLOGIN')
+        for who in (ana, bob):
+            admin.execute(f'CREATE ROLE "{who}" LOGIN PASSWORD \'pw\' IN ROLE "{team}"')
+        admin.execute(f'CREATE DATABASE "{name}" OWNER "{team}"')
+
+    def url(who: str) -> str:
+        return f"postgresql://{who}:pw@127.0.0.1:{postgres_server.port}/{name}"
+
+    try:
+        first = newsdigest("index", str(REPO / "seeds"), "--index", url(ana))
+        assert first.returncode == 0, first.stderr
+        run = newsdigest("summarize", str(REPO / "seeds"), "-t", "aid", "--index", url(bob), "--reader", "bob",
+                         "--mark-read", "--cache-dir", str(tmp_path))
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.startswith("Aid")
+        with psycopg.connect(postgres_server.url(name), autocommit=True) as db:
+            owners = {r[0] for r in db.execute("SELECT tableowner FROM pg_tables WHERE schemaname = 'newsdigest'")}
+        assert owners == {team}
+    finally:
+        with psycopg.connect(postgres_server.url(), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            for who in (ana, bob, team):
+                admin.execute(f'DROP ROLE IF EXISTS "{who}"')
+
+
 DROP_VERSION_3 = "DROP TABLE newsdigest.subscriptions, newsdigest.web_resources, newsdigest.web_articles, newsdigest.web_listings"
 """What version 3 added: a team's shared store of subscriptions and fetched articles."""
 

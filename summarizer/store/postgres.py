@@ -277,6 +277,21 @@ class Database:
 
     def _prepare(self) -> None:
         """Create the schema in an empty database, or check (and migrate) its version."""
+        def as_owner(db: psycopg.Connection) -> None:
+            """What the rest of the transaction makes belongs to the database's owner when this
+            login is a member of that role (a team's group role): every other member can then
+            use and migrate the tables, not only the login that happened to run first."""
+            owner, member = db.execute(
+                "SELECT r.rolname, r.rolname <> current_user AND pg_has_role(current_user, r.oid, 'MEMBER') "
+                "FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba WHERE d.datname = current_database()"
+            ).fetchone()
+            if member:
+                try:
+                    with db.transaction():  # a savepoint: a membership without SET (PostgreSQL 16) refuses
+                        db.execute(self._pg.sql.SQL("SET LOCAL ROLE {}").format(self._pg.sql.Identifier(owner)))
+                except self._pg.errors.InsufficientPrivilege:
+                    pass
+
         def prepare(db: psycopg.Connection) -> None:
             db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
             exists = db.execute("SELECT to_regclass(%s)", (f"{SCHEMA}.schema_version",)).fetchone()[0]
@@ -290,6 +305,7 @@ class Database:
                         f"{SCHEMA}.schema_version: not an index of newsdigest; use another database, or "
                         f"DROP SCHEMA {SCHEMA} CASCADE there"
                     )
+                as_owner(db)
                 for statement in DDL:
                     db.execute(statement)
                 db.execute(f"INSERT INTO {SCHEMA}.schema_version VALUES (%s)", (SCHEMA_VERSION,))
@@ -305,6 +321,7 @@ class Database:
                     f"the index at {self.where} has schema version {found}, this newsdigest uses "
                     f"{SCHEMA_VERSION}: {how}"
                 )
+            as_owner(db)
             for version in range(found, SCHEMA_VERSION):
                 MIGRATIONS[version](db)
             db.execute(f"UPDATE {SCHEMA}.schema_version SET version = %s", (SCHEMA_VERSION,))
