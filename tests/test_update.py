@@ -242,6 +242,13 @@ def test_mark_read_paths_all_and_reset(tmp_path):
     assert again.stdout.startswith("New: 2 articles, nothing read yet")
 
 
+def test_mark_read_given_a_url_says_how_to_mark_web_articles(tmp_path):
+    result = run("mark-read", "https://herald.norvale.example/story.html", "--cache-dir", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "https://herald.norvale.example/story.html is a URL" in result.stderr
+    assert "newsdigest summarize URL --mark-read" in result.stderr and "no such file" not in result.stderr
+
+
 @pytest.mark.parametrize(
     "args",
     [
