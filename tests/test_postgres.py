@@ -578,6 +578,15 @@ def test_each_reader_has_their_own_read_state_in_the_shared_index(pg_url):
     assert not (Path(os.environ["XDG_CACHE_HOME"]) / "newsdigest" / "read.sqlite3").exists()
 
 
+def test_the_same_text_under_two_paths_is_read_once_marked_on_the_server(corpus, pg_url, tmp_path):
+    copies = corpus / "copies"  # same-text-a.txt and same-text-b.txt: one text
+    marked = newsdigest("mark-read", str(copies), "--index", pg_url, "--reader", "ana", "--cache-dir", str(tmp_path))
+    assert marked.returncode == 0, marked.stderr
+    again = newsdigest("summarize", str(copies), "--new", "--index", pg_url, "--reader", "ana", "--cache-dir", str(tmp_path))
+    assert again.returncode == 0 and again.stdout == ""
+    assert "all 2 articles already read" in again.stderr
+
+
 def test_reader_without_a_shared_index_is_a_usage_error():
     run = newsdigest("summarize", "--reader", "ana", "--new")
     assert run.returncode == 2

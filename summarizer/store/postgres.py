@@ -835,7 +835,9 @@ class PostgresReadState(Database):
         """The marks of those of ``articles`` that ``reader`` read, by article id."""
         from .read_state import Mark, article_key
 
-        keys = {article_key(a): a.id for a in articles}
+        keys: dict[str, list[str]] = {}  # the same text under two paths: one key, two articles
+        for a in articles:
+            keys.setdefault(article_key(a), []).append(a.id)
         ordered = list(keys)
         found = {}
         for start in range(0, len(ordered), _BATCH):
@@ -844,7 +846,7 @@ class PostgresReadState(Database):
                 (self.reader, batch),
             ).fetchall())
             for row in rows:
-                found[keys[row[0]]] = Mark(*row)
+                found.update(dict.fromkeys(keys[row[0]], Mark(*row)))
         return found
 
     def split(self, articles: Sequence[Any]) -> tuple[list[Any], list[Any], float | None]:
