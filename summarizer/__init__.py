@@ -39,6 +39,7 @@ _EXPORTS = {
     "open_read_state": "store.backend",
     "default_reader": "store.backend",
     "is_index_url": "store.backend:is_url",
+    "hide_password": "store.urls:hide_password",
     "index_paths": "store.indexing",
     "ReadStateError": "store.read_state",
     "digest_to_dict": "schema",

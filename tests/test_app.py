@@ -231,8 +231,18 @@ async def test_a_topic_with_no_match_shows_a_clear_line(tmp_path: Path):
         await settle(app, pilot)
         view = screen_of(app).query_one(SummaryView)
         messages = [view.get_option_at_index(i).prompt.plain for i, e in enumerate(view.entries) if e.kind == "message"]
-        assert messages == ["No matching sentence: no sentences about zoo in 2 articles."]
+        assert messages == ["No sentences about zoo in 2 articles."]
         assert headings(app) == ["aid", "mediation", "security", "zoo"]
+
+
+@sync
+async def test_a_word_budget_no_sentence_fits_says_so_without_calling_it_no_match():
+    app = make_app(Request(topics=("security",), length=Length(words=5)), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        view = screen_of(app).query_one(SummaryView)
+        messages = [view.get_option_at_index(i).prompt.plain for i, e in enumerate(view.entries) if e.kind == "message"]
+        assert messages == ["No sentence about security fits in 5 words (the shortest has 19)."]
 
 
 # Sources, article view, explanation.

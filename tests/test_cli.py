@@ -78,6 +78,14 @@ def test_markdown(tmp_path):
     assert "\\" not in result.stdout  # nothing in the seeds needs a backslash: none is shown
 
 
+def test_markdown_says_what_was_searched_but_not_cited_as_the_text_does(tmp_path):
+    nothing = run("summarize", "--format", "markdown", "-t", "security", "--words", "5", cwd=tmp_path)
+    assert "*no sentence about security fits in 5 words" in nothing.stdout
+    assert nothing.stdout.endswith("## Sources\n\n*2 other articles were searched but not cited*\n")
+    one = run("summarize", "--format", "markdown", "-t", "aid", "-n", "1", cwd=tmp_path)
+    assert one.stdout.endswith("`\n\n*1 other article was searched but not cited*\n")
+
+
 def test_query_and_word_budget_on_a_jsonl_export(tmp_path):
     lines = [
         json.dumps({"id": f"a{i}", "title": f"Story {i}", "date": f"2023-05-0{i}", "text": ARTICLE}) for i in range(1, 4)

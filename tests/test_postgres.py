@@ -395,6 +395,61 @@ def test_a_database_of_another_schema_version_is_refused_with_what_to_do(pg_url)
     assert "has schema version 0" in message and "DROP SCHEMA newsdigest CASCADE" in message
 
 
+def test_a_schema_of_the_same_name_without_a_version_is_refused_in_one_line(pg_url):
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as db:
+        db.execute("CREATE SCHEMA newsdigest")
+        db.execute("CREATE TABLE newsdigest.payloads (x integer)")  # another program's, or half-made by hand
+    message = one_line_error(newsdigest("summarize", "--index", pg_url))
+    assert "has a schema newsdigest with 1 table(s) but no newsdigest.schema_version" in message
+    assert "DROP SCHEMA newsdigest CASCADE" in message and "internal error" not in message
+
+
+def test_an_empty_schema_made_ahead_by_an_administrator_is_filled(pg_url):
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as db:
+        db.execute("CREATE SCHEMA newsdigest")
+    assert newsdigest("index", str(REPO / "seeds"), "--index", pg_url).returncode == 0
+    assert counts(pg_url)[0] == 2
+
+
+def test_the_members_of_the_database_owner_share_one_index(postgres_server, tmp_path):
+    """The README's set-up: a group role owns the database, each person logs in as a member. The
+    tables are the group's, whoever ran first, so every member reads and writes them."""
+    import secrets
+
+    import psycopg
+
+    tag = secrets.token_hex(4)
+    team, ana, bob, name = f"team_{tag}", f"ana_{tag}", f"bob_{tag}", f"nd_{tag}"
+    with psycopg.connect(postgres_server.url(), autocommit=True) as admin:
+        admin.execute(f'CREATE ROLE "{team}" NOLOGIN')
+        for who in (ana, bob):
+            admin.execute(f'CREATE ROLE "{who}" LOGIN PASSWORD \'pw\' IN ROLE "{team}"')
+        admin.execute(f'CREATE DATABASE "{name}" OWNER "{team}"')
+
+    def url(who: str) -> str:
+        return f"postgresql://{who}:pw@127.0.0.1:{postgres_server.port}/{name}"
+
+    try:
+        first = newsdigest("index", str(REPO / "seeds"), "--index", url(ana))
+        assert first.returncode == 0, first.stderr
+        run = newsdigest("summarize", str(REPO / "seeds"), "-t", "aid", "--index", url(bob), "--reader", "bob",
+                         "--mark-read", "--cache-dir", str(tmp_path))
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.startswith("Aid")
+        with psycopg.connect(postgres_server.url(name), autocommit=True) as db:
+            owners = {r[0] for r in db.execute("SELECT tableowner FROM pg_tables WHERE schemaname = 'newsdigest'")}
+        assert owners == {team}
+    finally:
+        with psycopg.connect(postgres_server.url(), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            for who in (ana, bob, team):
+                admin.execute(f'DROP ROLE IF EXISTS "{who}"')
+
+
 DROP_VERSION_3 = "DROP TABLE newsdigest.subscriptions, newsdigest.web_resources, newsdigest.web_articles, newsdigest.web_listings"
 """What version 3 added: a team's shared store of subscriptions and fetched articles."""
 
@@ -463,6 +518,34 @@ def test_a_server_gone_for_good_mid_run_is_one_line(postgres_server, pg_url, mon
         store.close()
 
 
+@pytest.mark.parametrize("url", [
+    "postgresql://ana:s3cretpw@[::1:5432/news",        # an IPv6 host without its closing bracket
+    "postgresql://ana:s3cret%ZZpw@127.0.0.1:1/news",   # a bad percent-escape in the password
+    "postgresql://ana:s3cretpw@127.0.0.1:1/news?sslmode=bogus&",
+])
+def test_a_url_libpq_cannot_parse_never_shows_its_password(url):
+    """libpq quotes the URL, or the part it could not decode, in its message."""
+    pytest.importorskip("psycopg")
+    message = one_line_error(newsdigest("summarize", "--index", url))
+    assert "s3cret" not in message and "***" in message
+
+
+@pytest.mark.parametrize("url", ["postgresq://ana:s3cretpw@db.example/news", "mysql://ana:s3cretpw@db/news"])
+def test_a_mistyped_scheme_never_shows_the_password(url):
+    for run in (newsdigest("summarize", "--index", url), newsdigest("summarize", env={"NEWSDIGEST_INDEX": url})):
+        assert run.returncode == 2 and run.stderr.count("\n") == 1, run.stderr
+        assert "expected a postgresql://user@host/database URL" in run.stderr
+        assert "s3cret" not in run.stderr and "ana:***@" in run.stderr
+
+
+def test_a_url_without_a_host_that_finds_no_local_server_says_so(tmp_path):
+    """postgresql:///news means this machine's socket; libpq's own words say only "No such file"."""
+    pytest.importorskip("psycopg")
+    message = one_line_error(newsdigest("summarize", "--index", f"postgresql:///news?host={tmp_path}"))
+    assert f"no server listens on this machine's socket {tmp_path}/.s.PGSQL.5432" in message
+    assert "is the host missing from the URL?" in message
+
+
 def test_redact_hides_only_the_password():
     assert pg.redact("postgresql://ana:s3cret@db.example:5433/news") == "postgresql://ana:***@db.example:5433/news"
     assert pg.redact("postgresql://ana@db.example/news") == "postgresql://ana@db.example/news"
@@ -493,6 +576,15 @@ def test_each_reader_has_their_own_read_state_in_the_shared_index(pg_url):
     assert new("ana").stdout.startswith("New: 2 articles")
     assert new("bo").stdout == ""  # ana's reset left bo's alone
     assert not (Path(os.environ["XDG_CACHE_HOME"]) / "newsdigest" / "read.sqlite3").exists()
+
+
+def test_the_same_text_under_two_paths_is_read_once_marked_on_the_server(corpus, pg_url, tmp_path):
+    copies = corpus / "copies"  # same-text-a.txt and same-text-b.txt: one text
+    marked = newsdigest("mark-read", str(copies), "--index", pg_url, "--reader", "ana", "--cache-dir", str(tmp_path))
+    assert marked.returncode == 0, marked.stderr
+    again = newsdigest("summarize", str(copies), "--new", "--index", pg_url, "--reader", "ana", "--cache-dir", str(tmp_path))
+    assert again.returncode == 0 and again.stdout == ""
+    assert "all 2 articles already read" in again.stderr
 
 
 def test_reader_without_a_shared_index_is_a_usage_error():

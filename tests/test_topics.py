@@ -311,3 +311,36 @@ def test_the_titles_a_topic_checks_are_stemmed_with_one_question_to_the_index(tm
     title_words = {w for ws in asked for w in ws if w.startswith(("zephyrgram", "lanternwick"))}
     assert len(title_words) == 2 * len(towns)  # every title was checked
     assert len([ws for ws in asked if any(w.startswith(("zephyrgram", "lanternwick")) for w in ws)]) == 1
+
+
+def test_over_unrelated_stories_a_question_s_words_count_together():
+    """A folder of unrelated stories, one of them about what is asked ("Oil and gas prices"): five
+    shopping stories say "price" over and over and share their phrases ("Black Friday levels"); a
+    sentence holding only "price" must not answer before the story about oil and gas prices."""
+    oil = ("Heating oil prices in Norvale rose for a third week as the Varn refinery cut its output. "
+           "Gas for the city's ferries now costs a fifth more than in October, the port authority said. "
+           "Traders said oil stocks at the harbour depot had fallen to their lowest level in four years.")
+    shopping = [
+        "The price of the Orvik 3 console has dropped to Black Friday levels. The price of the Orvik headphones "
+        "fell too, to the lowest price we have seen. Stock is limited and the deal ends on Sunday.",
+        "The price of the Tamsa laptop has dropped to Black Friday levels ahead of the holiday. Its price fell "
+        "by a third at three stores. The deal ends at midnight.",
+        "The price of the Kello phone has dropped to Black Friday levels at two retailers. The price of its "
+        "charger also fell. Shoppers queued outside the Lindholm store.",
+        "Ride companies raised the price of a trip threefold during the storm, and the price of a short ride "
+        "reached forty crowns. The company said surge prices are set by an algorithm.",
+        "The grocer Hallen lowered the price of milk and bread in every store. The price of fresh fish fell to "
+        "the lowest level in years. Its chief executive said prices would stay low until spring.",
+    ]
+    others = [
+        "The Norvale library reopened on Monday after a year of repairs. Readers returned two thousand books.",
+        "The harbour choir won the regional contest in Tessby. The conductor Marta Lune thanked the singers.",
+        "A footbridge over the Varn river opened on Saturday. Cyclists and walkers crossed it in the rain.",
+        "Pupils at the Eastside school planted a garden of herbs. Teachers said they would cook with them.",
+        "The maritime museum opened an exhibit of ship models. The oldest was built in 1871 by a sailor.",
+        "Runner Anja Berg set a course record at the Norvale marathon, in two hours and twenty-six minutes.",
+        "The city zoo welcomed two otters from a park in Tessby. Keepers said the otters settled in quickly.",
+        "The tram line to the airport was extended by two stops. The first trams ran on Friday morning.",
+    ]
+    summary = _digest([*shopping, oil, *others], "Oil and gas prices", 3)
+    assert [s.sentence.article_id for s in summary.sentences] == ["a5"] * 3

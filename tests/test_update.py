@@ -242,6 +242,27 @@ def test_mark_read_paths_all_and_reset(tmp_path):
     assert again.stdout.startswith("New: 2 articles, nothing read yet")
 
 
+def test_the_same_text_under_two_names_is_read_once_marked(tmp_path):
+    """Articles are known by their text: both copies are read, and nothing is new."""
+    news, cache = tmp_path / "news", tmp_path / "cache"
+    write(news / "monday.txt", MONDAY)
+    write(news / "monday-copy.txt", MONDAY)
+    write(news / "tuesday-a.txt", TUESDAY_A)
+    assert run("mark-read", str(news), "--cache-dir", str(cache), cwd=tmp_path).returncode == 0
+    again = run("summarize", str(news), "--cache-dir", str(cache), "--new", cwd=tmp_path)
+    assert again.returncode == 0 and again.stdout == "", again.stdout
+    assert "nothing new since" in again.stderr and "all 3 articles already read" in again.stderr
+    marked = run("mark-read", str(news), "--cache-dir", str(cache), cwd=tmp_path)
+    assert marked.stdout == "marked 3 articles read (3 already were)\n"
+
+
+def test_mark_read_given_a_url_says_how_to_mark_web_articles(tmp_path):
+    result = run("mark-read", "https://herald.norvale.example/story.html", "--cache-dir", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "https://herald.norvale.example/story.html is a URL" in result.stderr
+    assert "newsdigest summarize URL --mark-read" in result.stderr and "no such file" not in result.stderr
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -377,6 +377,10 @@ def _mark_read(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) 
         raise UsageError("mark-read: give PATH..., --all or --reset")
     if args.paths and (args.all or args.reset):
         raise UsageError("mark-read: give PATH... or --all or --reset, not both")
+    web = [p for p in args.paths if p.startswith(("http://", "https://"))]
+    if web:
+        raise UsageError(f"mark-read: {web[0]} is a URL, and mark-read takes files and folders; mark a page's or "
+                         "a feed's articles read with: newsdigest summarize URL --mark-read (or --feeds --mark-read)")
     _require(stdout)
     directory = args.cache_dir or _default_cache_dir()
     index = index_location(args)

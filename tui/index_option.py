@@ -14,11 +14,12 @@ class UsageError(NewsdigestError):
 
 
 def index_url(value: str) -> str:
-    from summarizer import is_index_url
+    from summarizer import hide_password, is_index_url
 
     if not is_index_url(value):
         raise argparse.ArgumentTypeError(
-            f"expected a postgresql://user@host/database URL, got {value!r} (a directory: --cache-dir)"
+            f"expected a postgresql://user@host/database URL, got {hide_password(repr(value), value)} "
+            "(a directory: --cache-dir)"
         )
     return value
 

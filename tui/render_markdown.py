@@ -96,6 +96,11 @@ def render_markdown(
         elif article.path:
             entry += f", {_code(printable(display_path(article.path)))}"
         lines.append(entry)
+    unused = len(digest.articles) - len(citations.articles)
+    if unused:  # as the text says: with a budget no sentence fits, the only line under Sources
+        if citations.articles:
+            lines.append("")
+        lines.append(f"*{unused} other {'article was' if unused == 1 else 'articles were'} searched but not cited*")
     if read_numbers:
         lines += ["", "## Already read", ""]
         for article_id, number in sorted(read_numbers.items(), key=lambda item: item[1]):

@@ -27,6 +27,17 @@ QUERY_REPEAT_WEIGHT = 1.0
 """A question's keyword weighs 1 + this x ln(times the question uses it): a word the asker
 repeats (a title's subject, named again in the question) is the subject."""
 
+TOGETHER_POWER = 4.0
+"""In a folder of unrelated stories, a question's words must be found together: a sentence's relevance
+is multiplied by the idf-weighted share of the question's words it holds, to the power
+``TOGETHER_POWER x (1 - f)^2``, where f is the share of the articles that use one of them. On "Oil and gas
+prices" over 62 unrelated pages (f = 0.34), a sentence saying only "price" (a games console's, Uber's)
+no longer outranks the one article about oil. In a set of articles gathered for the question (DUC's, the
+seeds: f near 1) the power is near 0 and nothing changes: there a sentence naming one of the question's
+words is on the subject, and requiring the others costs ROUGE (bench/results/quality-duc2007.md).
+A question's word that evoked a built-in topic is held by that topic's keywords too ("mediating" by
+"mediator", "peace", "envoy"; not by its context words "talks", "host" or "meeting")."""
+
 MERGE_COPIES_ABOVE = 4000
 """Candidates beyond which identical sentences share one node of the walk (as selection
 stops keeping a dense similarity matrix at this size)."""
@@ -42,6 +53,12 @@ class TopicQuery:
     """The term ids of the topic's own keywords."""
     phrases: frozenset[tuple[str, str]] = frozenset()
     """The phrases the topic names (see :func:`topic_phrases`), as pairs of stems."""
+    together: tuple[tuple[int, frozenset[int]], ...] = ()
+    """For a question over unrelated stories, what a sentence should hold together: each of the
+    question's words (a term id), with the keywords of the topic it evoked when it did (the question's
+    "mediating" is held by a sentence saying "peace" or "envoy" too; see ``query_topic``)."""
+    together_power: float = 0.0
+    """The power of the share of ``together`` a sentence holds in its relevance (see ``TOGETHER_POWER``)."""
 
 
 @dataclass(frozen=True)
@@ -181,6 +198,15 @@ class TopicRanker:
         context_weight = 1.0 if topic.origin == "query" else self.context_weight
         query = self._expand(corpus, keywords, context, rows, context_weight, _repeated(topic, corpus, keywords))
         query = replace(query, phrases=topic_phrases(topic, corpus))
+        if topic.origin == "query" and len(keywords) > 1 and len(rows) and TOGETHER_POWER:
+            using = len(np.unique(corpus.article_of[matching_rows(corpus, keywords)])) / len(corpus.articles)
+            from .topics import BUILTIN_TOPICS
+
+            # The keywords a question's word evoked, without those topics' context words ("talks", "host").
+            named = _terms([w for w in topic.context if any(w in b.keywords for b in BUILTIN_TOPICS)], corpus)
+            evoked = {corpus.terms[t] for t in named}
+            units = tuple((t, frozenset({t} | (named if corpus.terms[t] in evoked else set()))) for t in sorted(keywords))
+            query = replace(query, together=units, together_power=TOGETHER_POWER * (1.0 - using) ** 2)
         if len(rows) > self.max_candidates:  # rank only the most relevant, in corpus order
             relevance = self._relevance(corpus, rows, query)
             rows = rows[np.sort(np.argsort(-relevance, kind="stable")[: self.max_candidates])]
@@ -225,7 +251,18 @@ class TopicRanker:
         q = np.array([query.weights[t] for t in terms]) * corpus.idf[terms] ** QUERY_IDF_POWER
         sub = corpus.counts[rows][:, terms].copy()
         sub.data = np.log1p(sub.data)
-        return np.asarray(sub @ q).ravel()
+        relevance = np.asarray(sub @ q).ravel()
+        if query.together and query.together_power > 0:
+            # Each unit weighs as its question word does; a sentence holds it with any of its terms.
+            asked = np.array([word for word, _ in query.together], dtype=np.int64)
+            mass = np.array([query.weights[t] for t in asked]) * corpus.idf[asked] ** QUERY_IDF_POWER
+            counts = corpus.counts[rows]
+            held = np.column_stack([
+                np.asarray((counts[:, sorted(unit)] > 0).sum(axis=1)).ravel() > 0 for _, unit in query.together
+            ]).astype(np.float64)
+            share = held @ mass / mass.sum()
+            relevance = relevance * share ** query.together_power
+        return relevance
 
     def _biased_lexrank(self, vectors: sparse.csr_matrix, relevance: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         n = vectors.shape[0]

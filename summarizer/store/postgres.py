@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import mmap
 import os
+import re
 import threading
 import time
 import weakref
@@ -43,6 +44,7 @@ import numpy as np
 from ..errors import NewsdigestError
 from ..atomic import write_atomically
 from .cache import SENTENCE_INDEXES_KEPT, Entry, FileIdentity, code_fingerprint, content_hash, map_file
+from .urls import hide_password
 from .sentence_index import is_whole
 
 if TYPE_CHECKING:
@@ -188,6 +190,9 @@ def _psycopg():
     return psycopg
 
 
+_NO_SOCKET = re.compile(r'on socket "([^"]+)" failed: No such file or directory')
+
+
 def _reason(error: Exception) -> str:
     """The server's or libpq's words, on one line."""
     text = " ".join(str(error).split())
@@ -195,6 +200,11 @@ def _reason(error: Exception) -> str:
         text = text.rsplit("FATAL:", 1)[1].strip()
     elif "Connection refused" in text:
         return "connection refused (is the server running, and on that port?)"
+    elif (socket := _NO_SOCKET.search(text)) is not None:
+        # libpq's "connection to server on socket "…" failed: No such file or directory Is the
+        # server running locally…": a URL without a host (postgresql:///db) means this machine.
+        return (f"no server listens on this machine's socket {socket.group(1)} (a URL without a host "
+                "means a server on this machine: is it running, or is the host missing from the URL?)")
     elif "failed: " in text:
         text = text.rsplit("failed: ", 1)[1].strip()
     return text or type(error).__name__
@@ -240,7 +250,9 @@ class Database:
                 self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S, application_name="newsdigest"
             )
         except self._pg.Error as error:
-            raise self._error(f"cannot connect to the index at {self.where}: {_reason(error)}") from None
+            raise self._error(
+                f"cannot connect to the index at {self.where}: {hide_password(_reason(error), self.url)}"
+            ) from None
 
     def _reconnect(self, cause: Exception) -> None:
         """A new connection after a lost one, retried for up to :data:`RECONNECT_S`."""
@@ -265,10 +277,35 @@ class Database:
 
     def _prepare(self) -> None:
         """Create the schema in an empty database, or check (and migrate) its version."""
+        def as_owner(db: psycopg.Connection) -> None:
+            """What the rest of the transaction makes belongs to the database's owner when this
+            login is a member of that role (a team's group role): every other member can then
+            use and migrate the tables, not only the login that happened to run first."""
+            owner, member = db.execute(
+                "SELECT r.rolname, r.rolname <> current_user AND pg_has_role(current_user, r.oid, 'MEMBER') "
+                "FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba WHERE d.datname = current_database()"
+            ).fetchone()
+            if member:
+                try:
+                    with db.transaction():  # a savepoint: a membership without SET (PostgreSQL 16) refuses
+                        db.execute(self._pg.sql.SQL("SET LOCAL ROLE {}").format(self._pg.sql.Identifier(owner)))
+                except self._pg.errors.InsufficientPrivilege:
+                    pass
+
         def prepare(db: psycopg.Connection) -> None:
             db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
             exists = db.execute("SELECT to_regclass(%s)", (f"{SCHEMA}.schema_version",)).fetchone()[0]
             if exists is None:
+                # An empty schema (made ahead by an administrator, with its owner) is filled; one that
+                # holds tables without a version is another program's, or a half-made one by hand.
+                tables = db.execute("SELECT count(*) FROM pg_tables WHERE schemaname = %s", (SCHEMA,)).fetchone()[0]
+                if tables:
+                    raise self._error(
+                        f"the index at {self.where} has a schema {SCHEMA} with {tables} table(s) but no "
+                        f"{SCHEMA}.schema_version: not an index of newsdigest; use another database, or "
+                        f"DROP SCHEMA {SCHEMA} CASCADE there"
+                    )
+                as_owner(db)
                 for statement in DDL:
                     db.execute(statement)
                 db.execute(f"INSERT INTO {SCHEMA}.schema_version VALUES (%s)", (SCHEMA_VERSION,))
@@ -284,6 +321,7 @@ class Database:
                     f"the index at {self.where} has schema version {found}, this newsdigest uses "
                     f"{SCHEMA_VERSION}: {how}"
                 )
+            as_owner(db)
             for version in range(found, SCHEMA_VERSION):
                 MIGRATIONS[version](db)
             db.execute(f"UPDATE {SCHEMA}.schema_version SET version = %s", (SCHEMA_VERSION,))
@@ -807,7 +845,9 @@ class PostgresReadState(Database):
         """The marks of those of ``articles`` that ``reader`` read, by article id."""
         from .read_state import Mark, article_key
 
-        keys = {article_key(a): a.id for a in articles}
+        keys: dict[str, list[str]] = {}  # the same text under two paths: one key, two articles
+        for a in articles:
+            keys.setdefault(article_key(a), []).append(a.id)
         ordered = list(keys)
         found = {}
         for start in range(0, len(ordered), _BATCH):
@@ -816,7 +856,7 @@ class PostgresReadState(Database):
                 (self.reader, batch),
             ).fetchall())
             for row in rows:
-                found[keys[row[0]]] = Mark(*row)
+                found.update(dict.fromkeys(keys[row[0]], Mark(*row)))
         return found
 
     def split(self, articles: Sequence[Any]) -> tuple[list[Any], list[Any], float | None]:

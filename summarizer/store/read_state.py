@@ -119,7 +119,9 @@ class ReadState:
 
     def marks(self, articles: Sequence[Article]) -> dict[str, Mark]:
         """The marks of those of ``articles`` that were read, by article id."""
-        keys = {article_key(a): a.id for a in articles}
+        keys: dict[str, list[str]] = {}  # the same text under two paths: one key, two articles
+        for a in articles:
+            keys.setdefault(article_key(a), []).append(a.id)
         found: dict[str, Mark] = {}
         ordered = list(keys)
         for start in range(0, len(ordered), _BATCH):
@@ -129,7 +131,7 @@ class ReadState:
                 batch,
             )
             for row in rows:
-                found[keys[row[0]]] = Mark(*row)
+                found.update(dict.fromkeys(keys[row[0]], Mark(*row)))
         return found
 
     def split(self, articles: Sequence[Article]) -> tuple[list[Article], list[Article], float | None]:

@@ -167,7 +167,9 @@ class SummaryView(OptionList):
                 if summary.message:
                     entries.append(Entry("message", summary))
                     options.append(Option(
-                        Content.styled(f"No matching sentence: {printable(summary.message)}.", "italic $text-warning"),
+                        # The model's own words ("no sentence about security fits in 5 words", "nothing new
+                        # about aid…"): a prefix such as "No matching sentence" would contradict them.
+                        Content.styled(_sentence(printable(summary.message)), "italic $text-warning"),
                         disabled=True,
                     ))
                 if summary.caveat:  # a question the articles barely cover: say so above the sentences
@@ -287,3 +289,8 @@ class SummaryView(OptionList):
         entry = self._entries[event.option_index] if event.option_index < len(self._entries) else None
         if entry and entry.kind == "sentence" and entry.summary and entry.item:
             self.post_message(self.SentenceOpened(entry.summary, entry.item))
+
+
+def _sentence(message: str) -> str:
+    """A message as a sentence of its own: capitalised, with a full stop."""
+    return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
