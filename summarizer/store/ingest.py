@@ -15,6 +15,7 @@ import signal
 import stat
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import chain
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -178,11 +179,25 @@ class _Job:
 
 
 @dataclass(frozen=True)
+class Encoded:
+    """A file's records encoded by the worker that parsed them, all but their term ids (the
+    index's numbering, given in the main process): :func:`payload` completes them. Sent back
+    instead of the records themselves, it costs one copy of bytes to pass between processes, and
+    the main process no longer encodes what it stores."""
+
+    header: bytes
+    small: bytes
+    stems: tuple[str, ...]
+    """Every record's terms, one record after the other (what the term ids will name)."""
+
+
+@dataclass(frozen=True)
 class _Outcome:
     sha: bytes | None
     """None when the file could not be read (nothing to store)."""
-    records: FileRecords | None
-    """None when the content hash matched ``known_sha``: the stored records still hold."""
+    records: FileRecords | Encoded | None
+    """None when the content hash matched ``known_sha``: the stored records still hold;
+    the problem in a ``FileRecords`` when the file could not be read."""
     stems: tuple[tuple[str, str], ...] = ()
     """Words the worker's stemmer stemmed for the first time (for the index's stem table)."""
 
@@ -196,7 +211,9 @@ def _work(job: _Job) -> _Outcome:
     if sha == job.known_sha:
         return _Outcome(sha, None)
     records = parse_file(job.item, data)
-    return _Outcome(sha, records, learned_stems())
+    header, small = encode_parts(records)
+    encoded = Encoded(header, small, tuple(chain.from_iterable(r.terms for r in records.records)))
+    return _Outcome(sha, encoded, learned_stems())
 
 
 def learned_stems() -> tuple[tuple[str, str], ...]:
@@ -212,20 +229,32 @@ def learned_stems() -> tuple[tuple[str, str], ...]:
 
 def encode(file: FileRecords, term_ids: Sequence[np.ndarray]) -> bytes:
     """One file's records as bytes: a JSON header, then int64 term ids, then int32 arrays."""
-    articles, ids, arrays = [], [], []
-    for record, terms in zip(file.records, term_ids):
+    header, small = encode_parts(file)
+    ids = [np.asarray(terms, dtype=np.int64) for terms in term_ids]
+    return payload(header, np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64), small)
+
+
+def encode_parts(file: FileRecords) -> tuple[bytes, bytes]:
+    """The parts of :func:`encode` that do not depend on the term ids: (header, int32 arrays)."""
+    articles, arrays = [], []
+    for record in file.records:
         articles.append({
             "id": record.id_template, "title": record.title, "date": record.date, "url": record.url,
             "has_path": record.has_path, "text": record.text, "blocks": record.blocks,
-            "n": len(record.word_counts), "nnz": len(record.indices), "terms": len(terms),
+            "n": len(record.word_counts), "nnz": len(record.indices), "terms": len(record.terms),
             "concept_stems": record.concept_stems, "bigrams": len(record.concept_firsts),
         })
-        ids.append(np.asarray(terms, dtype=np.int64))
         arrays.extend([record.sentences.ravel(), record.word_counts, record.indptr, record.indices, record.counts,
                        record.flags, record.concept_indptr, record.concept_firsts, record.concept_seconds])
     header = json.dumps({"problems": file.problems, "articles": articles}, ensure_ascii=False).encode()
-    ints = np.concatenate(ids).astype("<i8").tobytes() if ids else b""
     small = np.concatenate(arrays).astype("<i4").tobytes() if arrays else b""
+    return header, small
+
+
+def payload(header: bytes, term_ids: np.ndarray, small: bytes) -> bytes:
+    """The stored bytes of a file: its header and int32 arrays (:func:`encode_parts`) around the
+    term ids of all its records, one record after the other."""
+    ints = np.asarray(term_ids).astype("<i8").tobytes()
     return len(header).to_bytes(8, "little") + header + len(ints).to_bytes(8, "little") + ints + small
 
 
@@ -349,21 +378,18 @@ def ingest(
 
     pending_put: list[tuple[str, FileIdentity, bytes, bytes]] = []
     pending_touch: list[tuple[str, FileIdentity]] = []
-    pending_records: list[tuple[int, str, FileIdentity, bytes, FileRecords]] = []
+    pending_records: list[tuple[int, str, FileIdentity, bytes, Encoded]] = []
 
     def flush() -> None:
         # Term ids for the whole batch in one transaction, then the files in another.
-        stems = [s for _, _, _, _, f in pending_records for r in f.records for s in r.terms]
+        stems = list(chain.from_iterable(e.stems for _, _, _, _, e in pending_records))
         ids = store.term_ids(stems) if stems else np.zeros(0, dtype=np.int64)
         at = 0
-        for n, path, identity, sha, file in pending_records:
-            per_record = []
-            for record in file.records:
-                per_record.append(ids[at : at + len(record.terms)])
-                at += len(record.terms)
-            payload = encode(file, per_record)
-            pending_put.append((path, identity, sha, payload))
-            results[n] = decode(payload)
+        for n, path, identity, sha, encoded in pending_records:
+            stored = payload(encoded.header, ids[at : at + len(encoded.stems)], encoded.small)
+            at += len(encoded.stems)
+            pending_put.append((path, identity, sha, stored))
+            results[n] = decode(stored)
         store.put(pending_put)
         store.touch(pending_touch)
         store.put_stems(pending_stems)
@@ -385,6 +411,7 @@ def ingest(
             pending_touch.append((path, identity))
             stats.unchanged += 1
         else:
+            assert isinstance(outcome.records, Encoded)
             pending_records.append((n, path, identity, outcome.sha, outcome.records))
             shas[n] = outcome.sha
             pending_stems.extend(outcome.stems)
