@@ -441,6 +441,7 @@ def _pool_map(jobs, cores, chunk):
 
     warm_up()
     pool = multiprocessing.Pool(processes=cores, initializer=_quiet_worker)
+    _widen_results_pipe(pool)
     try:
         yield from pool.imap(_work, (job for _, job in jobs), chunksize=chunk)
     except BaseException:
@@ -449,6 +450,18 @@ def _pool_map(jobs, cores, chunk):
         raise
     pool.close()
     pool.join()
+
+
+def _widen_results_pipe(pool) -> None:
+    """Let the pipe the workers send results through hold 1 MiB (Linux; 64 KiB by default): a
+    chunk of results is 100 to 200 KB, and a worker writing it waited, between two 64 KiB reads,
+    for the main process's thread that reads results to get the interpreter lock back."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(pool._outqueue._writer.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
+    except (AttributeError, OSError, ValueError, ImportError):
+        pass  # not Linux, or not allowed: results just wait longer
 
 
 def warm_up() -> None:
