@@ -20,10 +20,21 @@ def test_most_cues_have_literals():
 
 
 def test_required_literals_of_simple_patterns():
-    assert required_literals(re.compile(r"\bdonat(e|ion)\b", re.I)) == ("donat",)
+    assert required_literals(re.compile(r"\bdonat(e|ion)\b", re.I)) == ("donate", "donation")
     assert required_literals(re.compile(r"\b(cat|dog)s?\b", re.I)) == ("cat", "dog")
     assert required_literals(re.compile(r"[a-z]+", re.I)) is None
     assert required_literals(re.compile(r"(a|b?)c?", re.I)) is None
+
+
+def test_required_literals_spell_out_short_stretches():
+    # A match of the second alternative holds ".com/" or ".org/", not only "com" (in "company").
+    pattern = re.compile(r"https?://|\b\w+\.(com|org)/", re.I)
+    assert required_literals(pattern) == (".com/", ".org/", "http://", "https://")
+    assert required_literals(re.compile(r"\b(only|from) [$\u20ac]\s?\d", re.I)) == (
+        "from $", "from \u20ac", "only $", "only \u20ac")
+    # Too many strings to spell out (8 x 8 x 8): the stretch starts again where it overflowed.
+    assert required_literals(re.compile(r"[a-h][abcdefgh][abcdefgh][abcdefgh]xyz", re.I)) == tuple(
+        f"{c}xyz" for c in "abcdefgh")
 
 
 def test_ignorecase_equivalences_are_folded():

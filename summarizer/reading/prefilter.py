@@ -66,9 +66,75 @@ def _sequence(items) -> set[str] | None:
         if found:
             candidates.append(found)
     end_run()
+    candidates.extend(_spelled_out(items))
     if not candidates:
         return None
     return max(candidates, key=lambda s: (min(len(x) for x in s), -len(s)))
+
+
+_MAX_SPELLED = 64
+"""The most strings a stretch of a pattern is spelled out into (see _spelled_out)."""
+
+
+def _spelled_out(items) -> list[set[str]]:
+    """Requirements from stretches of consecutive items that match only a few known strings
+    (literals, classes of literal characters, alternations and optional parts of those; zero-width
+    anchors such as ``\\b`` match no character): a match holds one of the stretch's strings, each a
+    choice per item, one after the other (``\\.(com|org)/`` needs ".com/" or ".org/", not only
+    "com" or "org"). A stretch that can match nothing at all is no requirement."""
+    found: list[set[str]] = []
+    strings: set[str] = {""}
+    for op, av in items:
+        options = _exact(op, av)
+        if options is not None:
+            joined = {a + b for a in strings for b in options}
+            if len(joined) <= _MAX_SPELLED:
+                strings = joined
+                continue
+        if "" not in strings:
+            found.append(strings)
+        strings = {""} if options is None else options if len(options) <= _MAX_SPELLED else {""}
+    if "" not in strings:
+        found.append(strings)
+    return found
+
+
+def _exact(op, av) -> set[str] | None:
+    """Every string (folded) one item can match, when there are few; None otherwise."""
+    if op is c.LITERAL:
+        return {chr(_canonical(av))}
+    if op is c.AT:
+        return {""}  # an anchor: no character
+    if op is c.IN:
+        return _item(op, av)
+    if op is c.SUBPATTERN:
+        return _exact_sequence(av[-1].data)
+    if op is c.BRANCH:
+        union: set[str] = set()
+        for alternative in av[1]:
+            options = _exact_sequence(alternative.data)
+            if options is None:
+                return None
+            union |= options
+        return union if len(union) <= _MAX_SPELLED else None
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, inner = av
+        if high == 1:  # "x?" or "x{1}"
+            options = _exact_sequence(inner.data)
+            return None if options is None else options | ({""} if low == 0 else set())
+    return None
+
+
+def _exact_sequence(items) -> set[str] | None:
+    strings: set[str] = {""}
+    for op, av in items:
+        options = _exact(op, av)
+        if options is None:
+            return None
+        strings = {a + b for a in strings for b in options}
+        if len(strings) > _MAX_SPELLED:
+            return None
+    return strings
 
 
 def _item(op, av) -> set[str] | None:
