@@ -13,7 +13,6 @@ import json
 import os
 import signal
 import stat
-from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import chain
 from dataclasses import dataclass, replace
@@ -29,8 +28,7 @@ from ..model import Article, Block, Sentence
 if TYPE_CHECKING:
     from ..reading.articles import ArticleParser
 from ..reading.standalone import sentence_flags
-from ..reading.terms import TermAnalyzer, words
-from .concepts import sentence_bigrams
+from ..reading.terms import TermAnalyzer, WordCodes, words
 
 # Placeholders the worker parses with: the real id stem and id are only known in order.
 _STEM = "\x00stem\x00"
@@ -132,24 +130,32 @@ def parse_file(item: InputFile, data: bytes) -> FileRecords:
 
 
 def _record(article: Article, id_template: str, has_path: bool, analyzer: TermAnalyzer) -> Record:
-    vocabulary: dict[str, int] = {}
-    indptr, indices, counts, word_counts = [0], [], [], []
-    concept_stems: dict[str, int] = {}
-    concept_indptr, firsts, seconds = [0], [], []
-    column_of, concept_of = vocabulary.setdefault, concept_stems.setdefault
-    for sentence in article.sentences:
-        written = words(sentence.text)
-        word_counts.append(len(written))
-        terms, tokens = analyzer.terms_and_tokens(written)
-        for a, b in sentence_bigrams(written, analyzer, tokens):
-            firsts.append(concept_of(a, len(concept_stems)))
-            seconds.append(concept_of(b, len(concept_stems)))
-        concept_indptr.append(len(firsts))
-        row = Counter([column_of(term, len(vocabulary)) for term in terms])
-        columns = sorted(row)
-        indices.extend(columns)
-        counts.extend(map(row.__getitem__, columns))
-        indptr.append(len(indices))
+    sentences = article.sentences
+    written = [words(sentence.text) for sentence in sentences]
+    word_counts = [len(w) for w in written]
+    n = len(sentences)
+    coder = _coder(analyzer)
+    codes = coder.codes(list(chain.from_iterable(written)))
+    # Which sentence each word is in; the article's terms numbered in order of first appearance
+    # (the vocabulary), and each sentence's distinct terms in that numbering, sorted, with counts.
+    holder = np.repeat(np.arange(n, dtype=np.int64), word_counts)
+    term_of = coder.terms[codes]
+    has_term = term_of >= 0
+    vocabulary, columns = _first_seen(term_of[has_term])
+    width = max(len(vocabulary), 1)
+    cells, counts = np.unique(holder[has_term] * width + columns, return_counts=True)
+    indptr = np.zeros(n + 1, dtype=np.int32)
+    np.cumsum(np.bincount(cells // width, minlength=n), out=indptr[1:])
+    # Bigram concepts (see concepts.sentence_bigrams): adjacent words of a sentence, not both stop
+    # words; their stems numbered in order of first use, the first word's before the second's.
+    stems, stops = coder.stems[codes], coder.stops[codes]
+    pair = (holder[1:] == holder[:-1]) & ~(stops[1:] & stops[:-1])
+    both = np.empty(2 * int(pair.sum()), dtype=np.int64)
+    both[0::2], both[1::2] = stems[:-1][pair], stems[1:][pair]
+    concept_stems, concept_codes = _first_seen(both)
+    concept_indptr = np.zeros(n + 1, dtype=np.int32)
+    np.cumsum(np.bincount(holder[:-1][pair], minlength=n), out=concept_indptr[1:])
+    strings = coder.strings
     return Record(
         id_template=id_template,
         title=None if article.title == _ID else article.title,
@@ -158,18 +164,39 @@ def _record(article: Article, id_template: str, has_path: bool, analyzer: TermAn
         has_path=has_path,
         text=article.text,
         blocks=tuple((b.start, b.end, b.kind, b.reason) for b in article.blocks),
-        sentences=np.array([(s.paragraph, s.start, s.end) for s in article.sentences], dtype=np.int32).reshape(-1, 3),
+        sentences=np.array([(s.paragraph, s.start, s.end) for s in sentences], dtype=np.int32).reshape(-1, 3),
         word_counts=np.array(word_counts, dtype=np.int32),
-        terms=tuple(vocabulary),
-        indptr=np.array(indptr, dtype=np.int32),
-        indices=np.array(indices, dtype=np.int32),
-        counts=np.array(counts, dtype=np.int32),
+        terms=tuple(map(strings.__getitem__, vocabulary)),
+        indptr=indptr,
+        indices=(cells % width).astype(np.int32),
+        counts=counts.astype(np.int32),
         flags=np.array(sentence_flags(article, word_counts), dtype=np.int32),
-        concept_stems=tuple(concept_stems),
-        concept_indptr=np.array(concept_indptr, dtype=np.int32),
-        concept_firsts=np.array(firsts, dtype=np.int32),
-        concept_seconds=np.array(seconds, dtype=np.int32),
+        concept_stems=tuple(map(strings.__getitem__, concept_stems)),
+        concept_indptr=concept_indptr,
+        concept_firsts=concept_codes[0::2].astype(np.int32),
+        concept_seconds=concept_codes[1::2].astype(np.int32),
     )
+
+
+def _first_seen(values: np.ndarray) -> tuple[list[int], np.ndarray]:
+    """(the distinct values in order of first appearance, each value's place in that list)."""
+    distinct, first, inverse = np.unique(values, return_index=True, return_inverse=True)
+    order = np.argsort(first, kind="stable")
+    rank = np.empty(len(distinct), dtype=np.int64)
+    rank[order] = np.arange(len(distinct))
+    return distinct[order].tolist(), rank[inverse.reshape(-1)]
+
+
+_coders: dict[int, WordCodes] = {}
+
+
+def _coder(analyzer: TermAnalyzer) -> WordCodes:
+    """The word numbering of ``analyzer`` (one per analyzer, kept while it lives)."""
+    coder = _coders.get(id(analyzer))
+    if coder is None or coder.analyzer is not analyzer:
+        _coders.clear()
+        coder = _coders[id(analyzer)] = WordCodes(analyzer)
+    return coder
 
 
 @dataclass(frozen=True)
