@@ -16,7 +16,7 @@ from re import _casefix, _constants as c, _parser  # type: ignore[attr-defined]
 
 import _sre  # type: ignore[import-not-found]
 
-__all__ = ["fold", "required_literals"]
+__all__ = ["fold", "required_literals", "whole_words"]
 
 
 def _canonical(code: int) -> int:
@@ -45,6 +45,33 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     if not found or any(not s for s in found):
         return None
     return tuple(sorted(found))
+
+
+_RUN_ONLY = re.compile(r"[^\W_]+")
+
+
+def whole_words(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The required literals (see :func:`required_literals`) that a match holds as a whole run of
+    letters and digits: a pattern ``\\b(alternative|...)\\b`` whose alternative is that word and
+    nothing else. Around it are characters that are no word characters (or the text's ends), so the
+    run of letters and digits holding it is the word itself, and a text without that run cannot
+    match: "x" asked of a text with "next" and "tax" is no reason to run ``\\b(... |X)\\b``."""
+    items = _parser.parse(pattern.pattern, pattern.flags).data
+    boundary = (c.AT, c.AT_BOUNDARY)
+    if len(items) != 3 or items[0] != boundary or items[2] != boundary or items[1][0] is not c.SUBPATTERN:
+        return frozenset()
+    inner = items[1][1][-1].data
+    if len(inner) != 1 or inner[0][0] is not c.BRANCH:
+        return frozenset()
+    whole: set[str] = set()
+    elsewhere: set[str] = set()
+    for alternative in inner[0][1][1]:
+        spelled = _exact_sequence(alternative.data)
+        if spelled is not None and len(spelled) == 1 and _RUN_ONLY.fullmatch(next(iter(spelled))):
+            whole |= spelled
+        else:
+            elsewhere |= _sequence(alternative.data) or set()
+    return frozenset(whole - elsewhere)
 
 
 def _sequence(items) -> set[str] | None:
