@@ -128,6 +128,50 @@ def test_merged_walk_equals_the_sentence_by_sentence_walk(generated, monkeypatch
     assert max(sizes) > 20  # copies to merge: the corpus repeats sentences
 
 
+def test_records_count_terms_and_bigrams_as_the_analyzer_does_sentence_by_sentence():
+    # The stored records make an article's counts with array operations over all its words; the
+    # reference is the analyzer's terms and tokens, sentence by sentence, on awkward sentences:
+    # only stop words, only a number, repeated words, an acronym, possessives and hyphens.
+    from collections import Counter
+
+    from summarizer.reading.articles import ArticleParser, Metadata
+    from summarizer.reading.terms import TermAnalyzer, words
+    from summarizer.store.concepts import sentence_bigrams
+    from summarizer.store.ingest import _record
+
+    text = (
+        "Aid aid AID: the Tarrow Relief Fund's aid reached Velmora's port on Monday.\n\n"
+        "It was in the of and.\n\n"
+        "1,200.\n\n"
+        "AIDS clinics and aides in cross-border towns asked for aid, aid and more aid.\n\n"
+        "Who? We.\n"
+    )
+    analyzer = TermAnalyzer()
+    article = ArticleParser()(text, Metadata("a", None, None, None, None))
+    record = _record(article, "a", True, analyzer)
+    vocabulary: dict[str, int] = {}
+    stems: dict[str, int] = {}
+    indptr, indices, counts, pairs, pair_indptr = [0], [], [], [], [0]
+    for sentence in article.sentences:
+        written = words(sentence.text)
+        terms, tokens = analyzer.terms_and_tokens(written)
+        row = Counter(vocabulary.setdefault(t, len(vocabulary)) for t in terms)
+        indices += sorted(row)
+        counts += [row[c] for c in sorted(row)]
+        indptr.append(len(indices))
+        for a, b in sentence_bigrams(written, analyzer, tokens):
+            pairs.append((stems.setdefault(a, len(stems)), stems.setdefault(b, len(stems))))
+        pair_indptr.append(len(pairs))
+    assert len(article.sentences) >= 5
+    assert record.terms == tuple(vocabulary)
+    assert record.indptr.tolist() == indptr and record.indices.tolist() == indices
+    assert record.counts.tolist() == counts
+    assert record.concept_stems == tuple(stems)
+    assert list(zip(record.concept_firsts.tolist(), record.concept_seconds.tolist())) == pairs
+    assert record.concept_indptr.tolist() == pair_indptr
+    assert record.word_counts.tolist() == [len(words(s.text)) for s in article.sentences]
+
+
 # -- hits and misses -----------------------------------------------------------------------
 
 

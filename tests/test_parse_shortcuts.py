@@ -1,14 +1,15 @@
 """Shortcuts taken to parse faster give what the long way gives: the boilerplate detector searches
-exactly the cues whose literals a text holds; Punkt through ``re`` splits as NLTK's engine does,
+exactly the cues whose literals a text holds (a word a cue needs whole, as a whole word); Punkt through ``re`` splits as NLTK's engine does,
 and only text where the two engines agree takes it; cached terms follow the stem table."""
 
+import re
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarizer.reading.boilerplate import _CATEGORIES, _candidate_cues, _scores
-from summarizer.reading.prefilter import fold
+from summarizer.reading.prefilter import fold, whole_words
 from summarizer.reading.segment import SentenceSplitter, _engines_agree
 from summarizer.reading import terms
 from summarizer.reading.terms import TermAnalyzer
@@ -16,14 +17,24 @@ from summarizer.reading.terms import TermAnalyzer
 # Every cue literal, pieces of them (overlaps such as "ad" inside "read"), and characters that fold.
 LITERALS = sorted({literal for cat in _CATEGORIES for cue in cat.cues for literal in (cue.needs or ())})
 PIECES = sorted(set(LITERALS) | {lit[:3] for lit in LITERALS} | {lit[2:] for lit in LITERALS} | {
-    " ", ".", "X", "US", "\u017f", "\u212a", "\u00df", "\u0130", "Donate", "SUBSCRIBE",
+    " ", ".", "X", "US", "\u017f", "\u212a", "\u00df", "\u0130", "Donate", "SUBSCRIBE", "_", "-",
 })
+
+
+_RUN = re.compile(r"[^\W_]+")
+
+
+def _holds(folded: str, literal: str, whole: frozenset[str]) -> bool:
+    """A literal a cue needs as a whole word (``\\b(...|word|...)\\b``) must be a whole run of
+    letters and digits of the text; any other literal, anywhere."""
+    return literal in _RUN.findall(folded) if literal in whole else literal in folded
 
 
 def expected(folded: str) -> dict[int, list]:
     out: dict[int, list] = {}
     for index, cat in enumerate(_CATEGORIES):
-        cues = [c for c in cat.cues if c.needs is None or any(lit in folded for lit in c.needs)]
+        cues = [c for c in cat.cues
+                if c.needs is None or any(_holds(folded, lit, whole_words(c.pattern)) for lit in c.needs)]
         if cues:
             out[index] = cues
     return out

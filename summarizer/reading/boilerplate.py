@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
-from .prefilter import fold, required_literals
+from .prefilter import fold, required_literals, whole_words
 
 __all__ = [
     "ANCHOR_KINDS",
@@ -417,6 +417,12 @@ _CATEGORIES: tuple[_Category, ...] = (
 _RUN = re.compile(r"[^\W_]+")
 
 
+_WHOLE_WORD = "\0"
+"""Marks a literal a cue needs as a whole run of the text (:func:`~.prefilter.whole_words`): indexed
+by that run as the literal's only run with something before and after it, found present when the
+text has that run."""
+
+
 def _literal_index() -> tuple[
     dict[str, frozenset[tuple[int, int]]],
     dict[tuple[bool, bool], dict[str, tuple[str, ...]]],
@@ -434,8 +440,12 @@ def _literal_index() -> tuple[
         for position, cue in enumerate(cat.cues):
             if cue.needs is None:
                 always.add((index, position))
+            whole = whole_words(cue.pattern)
             for literal in cue.needs or ():
-                cues_of.setdefault(literal, set()).add((index, position))
+                # A literal needed as a whole word is looked up as the run it must be (see
+                # _WHOLE_WORD); \0 around it: no run of a text holds it otherwise.
+                key = f"{_WHOLE_WORD}{literal}{_WHOLE_WORD}" if literal in whole else literal
+                cues_of.setdefault(key, set()).add((index, position))
     by_run: dict[tuple[bool, bool], dict[str, list[str]]] = {}
     symbols = []
     for literal in cues_of:
@@ -499,7 +509,7 @@ def _candidate_cues(folded: str) -> dict[int, list[_Cue]]:
             present.update(literals)
     # A literal with more than letters and digits may be missing ("our " in "four."): asked of the
     # text itself, so that the set is exact and texts share sets.
-    present = {literal for literal in present if literal.isalnum() or literal in folded}
+    present = {literal for literal in present if literal.isalnum() or literal[0] == _WHOLE_WORD or literal in folded}
     present.update(literal for literal in _SYMBOLS if literal in folded)
     key = frozenset(present)
     by_category = _candidates.get(key)

@@ -136,5 +136,8 @@ def has_content(text: str) -> bool:
     does not open the sentence (a name, a place, an organisation; "I" aside)."""
     if _ASCII_DIGIT.search(text) if text.isascii() else any(map(str.isdigit, text)):  # same answer
         return True
-    found = _WORD.findall(text)
-    return any(w[0].isupper() and w != "I" for w in found[1:])
+    # A word after the first that is capitalised and not "I", found without listing every word:
+    # most sentences name someone within their first few words.
+    words = _WORD.finditer(text)
+    next(words, None)
+    return any(w.group()[0].isupper() and w.group() != "I" for w in words)

@@ -233,3 +233,68 @@ class TermAnalyzer:
         if lowered in self.stop_words or len(lowered) < 2 or lowered.isdigit():
             return None
         return _ACRONYMS.get(word) or STEM_EXCEPTIONS.get(lowered) or self._stem(lowered)
+
+
+class WordCodes:
+    """Words as written, numbered for array work: what :meth:`TermAnalyzer.terms_and_tokens` says
+    of each word, kept as numbers, so that parsing turns a whole article's words into its term
+    counts and bigrams with a few array operations instead of a loop over every word.
+
+    :meth:`codes` numbers words; for a number ``c``, ``terms[c]`` is the number of its term (-1: it
+    makes none), ``stems[c]`` the number of its token's stem and ``stops[c]`` whether it is a stop
+    word; ``strings[k]`` is the string numbered ``k`` (terms and stems share the numbering). The
+    tables start again when the analyzer's caches do or when they hold :data:`MAX_KNOWN_STEMS`
+    words, before a call, never during one."""
+
+    def __init__(self, analyzer: TermAnalyzer) -> None:
+        self.analyzer = analyzer
+        self._generation = -1
+        self._clear()
+
+    def _clear(self) -> None:
+        import numpy as np
+
+        self._codes: dict[str, int] = {}
+        self._numbers: dict[str, int] = {}
+        self.strings: list[str] = []
+        self.terms = np.empty(1024, dtype=np.int64)
+        self.stems = np.empty(1024, dtype=np.int64)
+        self.stops = np.empty(1024, dtype=np.bool_)
+
+    def codes(self, written: list[str]):
+        """The number of each word (an int64 array); the term and token of a new word computed."""
+        import numpy as np
+
+        analyzer = self.analyzer
+        analyzer._fresh_caches()
+        if self._generation != analyzer._generation or len(self._codes) >= MAX_KNOWN_STEMS:
+            self._clear()
+            self._generation = analyzer._generation
+        codes = self._codes
+        found = list(map(codes.get, written))
+        if None in found:
+            new = list(dict.fromkeys(w for w, c in zip(written, found) if c is None))
+            size = len(codes) + len(new)
+            if size > len(self.terms):
+                capacity = max(size, 2 * len(self.terms))
+                for name in ("terms", "stems", "stops"):
+                    old = getattr(self, name)
+                    grown = np.empty(capacity, dtype=old.dtype)
+                    grown[: len(codes)] = old[: len(codes)]
+                    setattr(self, name, grown)
+            number = self._number
+            for word in new:
+                terms, ((stem, stop),) = analyzer.terms_and_tokens([word])
+                code = codes[word] = len(codes)
+                self.terms[code] = number(terms[0]) if terms else -1
+                self.stems[code] = number(stem)
+                self.stops[code] = stop
+            found = list(map(codes.__getitem__, written))
+        return np.array(found, dtype=np.int64)
+
+    def _number(self, string: str) -> int:
+        number = self._numbers.get(string)
+        if number is None:
+            number = self._numbers[string] = len(self.strings)
+            self.strings.append(string)
+        return number

