@@ -109,6 +109,38 @@ def test_offsets_slice_back_after_a_round_trip(tmp_path):
     assert latin.exists()
 
 
+def test_an_export_of_many_articles_is_parsed_by_every_worker_and_reads_the_same(tmp_path, generated, monkeypatch):
+    """One JSON Lines file of 300 articles: its articles are shared out among the workers (one
+    worker parsed a 10,000-article export alone), and what they make is what one process makes."""
+    from summarizer.store import ingest
+
+    articles = load([generated], None)
+    lines = [json.dumps({"id": f"{a.id}-{copy}", "title": a.title, "date": a.date, "text": a.text})
+             for copy in range(5) for a in articles]
+    assert len(lines) >= ingest.SHARED_MIN_ARTICLES
+    write(tmp_path / "export" / "news.jsonl", "\n".join(lines) + "\n")
+    plain = load([tmp_path / "export"], None)
+    parsed_here: list[int] = []  # articles parsed by this process (the workers count in their own copies)
+    parse_articles = ingest.parse_articles
+
+    def counted(raws):
+        parsed_here.append(len(raws))
+        return parse_articles(raws)
+
+    monkeypatch.setattr(ingest, "parse_articles", counted)
+    cache = ArticleCache(tmp_path / "cache", workers=2)
+    shared = load([tmp_path / "export"], cache)
+    assert shared == plain and len(shared) == len(lines)
+    assert sum(parsed_here) < len(lines) / 10  # the warm-up line, not the export
+    reference = Corpus(plain)
+    corpus = Corpus(shared, cache=cache)
+    assert list(corpus.vocabulary) == list(reference.vocabulary)
+    assert_same_digest(digest_data(corpus), digest_data(reference))
+    cache.close()
+    again = ArticleCache(tmp_path / "cache", workers=2)
+    assert load([tmp_path / "export"], again) == plain and again.stats.stored == 1
+
+
 def test_in_memory_cache_changes_nothing(generated):
     cache = ArticleCache(None, workers=2)
     assert load([generated], cache) == load([generated], None)

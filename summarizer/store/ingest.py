@@ -22,7 +22,7 @@ import numpy as np
 
 from .cache import FileIdentity, IndexStore, content_hash
 from ..errors import InputError
-from ..reading.inputs import InputFile, parse_input, read_bytes
+from ..reading.inputs import InputFile, RawArticle, parse_input, read_bytes
 from ..model import Article, Block, Sentence
 
 if TYPE_CHECKING:
@@ -34,7 +34,11 @@ from ..reading.terms import TermAnalyzer, WordCodes, words
 _STEM = "\x00stem\x00"
 _ID = "\x00id\x00"
 PARALLEL_MIN_FILES = 48
-"""Fewer files to parse than this are parsed in-process: starting workers costs more."""
+"""Fewer files to parse than this are parsed in-process: starting workers costs more..."""
+SHARED_MIN_ARTICLES = 200
+"""...unless one holds this many articles or more: its articles are then shared out."""
+SHARE = 50
+"""Articles of one file a worker parses at a time."""
 
 
 @dataclass(frozen=True)
@@ -111,9 +115,6 @@ def _tools() -> tuple[ArticleParser, TermAnalyzer]:
 
 def parse_file(item: InputFile, data: bytes) -> FileRecords:
     """Records of one input's content (what ``load_articles`` would read, minus ids and path)."""
-    from ..reading.articles import Metadata
-
-    parser, analyzer = _tools()
     problems: list[str] = []
     stub = InputFile(item.path, _STEM, item.is_stdin)
     try:
@@ -121,12 +122,20 @@ def parse_file(item: InputFile, data: bytes) -> FileRecords:
     except InputError as error:
         problems.append(error.problem)
         raws = []
+    return FileRecords(tuple(parse_articles(raws)), tuple(problems))
+
+
+def parse_articles(raws: Sequence[RawArticle]) -> list[Record]:
+    """The records of articles read from one input (a share of them, in a worker: see :func:`_run`)."""
+    from ..reading.articles import Metadata
+
+    parser, analyzer = _tools()
     records = []
     for raw in raws:
         meta = raw.meta
         article = parser(raw.text, Metadata(_ID, meta.title, meta.date, meta.path, meta.url))
         records.append(_record(article, meta.id, meta.path is not None, analyzer))
-    return FileRecords(tuple(records), tuple(problems))
+    return records
 
 
 def _record(article: Article, id_template: str, has_path: bool, analyzer: TermAnalyzer) -> Record:
@@ -238,10 +247,7 @@ def _work(job: _Job) -> _Outcome:
     sha = content_hash(data)
     if sha == job.known_sha:
         return _Outcome(sha, None)
-    records = parse_file(job.item, data)
-    front, small = encode_parts(records)
-    encoded = Encoded(front, small, tuple(chain.from_iterable(r.terms for r in records.records)))
-    return _Outcome(sha, encoded, learned_stems())
+    return _Outcome(sha, _encoded(parse_file(job.item, data)), learned_stems())
 
 
 def learned_stems() -> tuple[tuple[str, str], ...]:
@@ -483,11 +489,67 @@ def ingest(
 
 
 def _run(jobs: list[tuple[int, _Job]], cores: int):
-    """The jobs' outcomes in order, in worker processes when that pays."""
-    if cores <= 1 or len(jobs) < PARALLEL_MIN_FILES:
+    """The jobs' outcomes in order, in worker processes when that pays: files shared out among
+    them, or, when there are few files, the articles of each file (a JSON Lines export of 10,000
+    articles is one file)."""
+    if cores <= 1:
         return map(_work, (job for _, job in jobs))
+    if len(jobs) < PARALLEL_MIN_FILES:
+        return _shared_articles(jobs, cores)
     chunk = max(1, min(16, len(jobs) // (cores * 8)))
     return _pool_map(jobs, cores, chunk)
+
+
+def _shared_articles(jobs: list[tuple[int, _Job]], cores: int):
+    """Each job's outcome, its file's articles parsed by ``cores`` workers when it holds many
+    (the workers start with the first such file)."""
+    pool = None
+    try:
+        for _, job in jobs:
+            try:
+                data = read_bytes(job.item)
+            except InputError as error:
+                yield _Outcome(None, FileRecords((), (error.problem,)))
+                continue
+            sha = content_hash(data)
+            if sha == job.known_sha:
+                yield _Outcome(sha, None)
+                continue
+            problems: list[str] = []
+            try:
+                raws = parse_input(InputFile(job.item.path, _STEM), data, lambda error: problems.append(error.problem))
+            except InputError as error:
+                problems.append(error.problem)
+                raws = []
+            if len(raws) < SHARED_MIN_ARTICLES:
+                records = FileRecords(tuple(parse_articles(raws)), tuple(problems))
+                yield _Outcome(sha, _encoded(records), learned_stems())
+                continue
+            pool = pool or _start_pool(cores)
+            shares = [raws[start : start + SHARE] for start in range(0, len(raws), SHARE)]
+            parsed, stems = [], []
+            for records_of_share, learned in pool.imap(_parse_share, shares):
+                parsed.extend(records_of_share)
+                stems.extend(learned)
+            yield _Outcome(sha, _encoded(FileRecords(tuple(parsed), tuple(problems))), tuple(stems))
+    except BaseException:
+        if pool is not None:
+            pool.terminate()  # interrupted: the workers stop with this process
+            pool.join()
+        raise
+    if pool is not None:
+        pool.close()
+        pool.join()
+
+
+def _parse_share(raws: list[RawArticle]) -> tuple[list[Record], tuple[tuple[str, str], ...]]:
+    """In a worker: the records of a share of one file's articles, and the stems it learned."""
+    return parse_articles(raws), learned_stems()
+
+
+def _encoded(records: FileRecords) -> Encoded:
+    front, small = encode_parts(records)
+    return Encoded(front, small, tuple(chain.from_iterable(r.terms for r in records.records)))
 
 
 def _pool_map(jobs, cores, chunk):
@@ -495,20 +557,7 @@ def _pool_map(jobs, cores, chunk):
     # the workers and its own threads. Shutting down a ProcessPoolExecutor instead waited for
     # workers blocked on its call queue, or, with the workers killed, for its manager thread at
     # exit: both seen to hang for minutes under load.
-    import multiprocessing  # here: a run that parses nothing starts no pool
-
-    warm_up()
-    # Ctrl-C or SIGTERM landing while a worker is forked would be lost: Python runs the handler
-    # inside an at-fork hook (logging's), which swallows the exception ("Exception ignored in
-    # _releaseLock") and the run went on to the end. Held until the pool is up, they arrive then.
-    mask = getattr(signal, "pthread_sigmask", None)  # POSIX
-    held = mask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM}) if mask else None
-    try:
-        pool = multiprocessing.Pool(processes=cores, initializer=_quiet_worker)
-    finally:
-        if mask:
-            mask(signal.SIG_SETMASK, held)
-    _widen_results_pipe(pool)
+    pool = _start_pool(cores)
     try:
         yield from pool.imap(_work, (job for _, job in jobs), chunksize=chunk)
     except BaseException:
@@ -529,6 +578,24 @@ def _widen_results_pipe(pool) -> None:
         fcntl.fcntl(pool._outqueue._writer.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
     except (AttributeError, OSError, ValueError, ImportError):
         pass  # not Linux, or not allowed: results just wait longer
+
+
+def _start_pool(cores: int):
+    import multiprocessing  # here: a run that parses nothing starts no pool
+
+    warm_up()
+    # Ctrl-C or SIGTERM landing while a worker is forked would be lost: Python runs the handler
+    # inside an at-fork hook (logging's), which swallows the exception ("Exception ignored in
+    # _releaseLock") and the run went on to the end. Held until the pool is up, they arrive then.
+    mask = getattr(signal, "pthread_sigmask", None)  # POSIX
+    held = mask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM}) if mask else None
+    try:
+        pool = multiprocessing.Pool(processes=cores, initializer=_quiet_worker)
+    finally:
+        if mask:
+            mask(signal.SIG_SETMASK, held)
+    _widen_results_pipe(pool)
+    return pool
 
 
 def warm_up() -> None:
