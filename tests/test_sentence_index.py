@@ -167,7 +167,8 @@ def test_sentence_index_files_no_row_names_are_removed(generated, tmp_path):
     os.utime(folder / ("ab" * 32 + ".bin"), (1_000_000_000, 1_000_000_000))
     write(folder / ("cd" * 32 + ".bin"), b"being written by another process right now")
     warm_cache(directory, [generated])
-    assert sorted(p.name for p in folder.iterdir() if p.name.startswith(("ab", "cd"))) == ["cd" * 32 + ".bin"]
+    planted = {"ab" * 32 + ".bin", "cd" * 32 + ".bin"}  # (a real index's name may start with "ab" too)
+    assert sorted(p.name for p in folder.iterdir() if p.name in planted) == ["cd" * 32 + ".bin"]
 
 
 def test_sources_are_numbered_alike_from_the_index(tmp_path):
