@@ -291,7 +291,7 @@ def test_subscribe_refresh_and_summarize_the_feeds(news_server, cli_env, tmp_pat
     assert run("feeds", "add", news_server.url("/atom.xml"), "--name", "courier", env=cli_env).returncode == 0
     assert run("feeds", "add", news_server.url("/single.html"), env=cli_env).returncode == 1
     wrong = run("feeds", "add", news_server.url("/no-such-feed.xml"), env=cli_env)  # a typo: 404
-    assert wrong.returncode == 1 and "HTTP 404" in wrong.stderr.splitlines()[-1]
+    assert wrong.returncode == 1 and wrong.stderr.count("\n") == 1 and "HTTP 404" in wrong.stderr  # one line
     with socket.socket() as closed:  # a port nothing listens on: the server may come back
         closed.bind(("127.0.0.1", 0))
         down = f"http://127.0.0.1:{closed.getsockname()[1]}/feed.xml"

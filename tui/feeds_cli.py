@@ -203,14 +203,19 @@ def _add(args, listed, index, stdout, stderr, warn) -> int:
     check_feed_url(args.url)
     if any(s.url == args.url for s in subs):
         raise NewsdigestError(f"already subscribed to {args.url}")
+    held: list[str] = []  # what went wrong with the feed itself: said once, in the error or after it
     with fetch_progress(stderr, warn) as (on_progress, print_above):
-        with WebInputs(_cache_dir(args), lambda url, problem: print_above(f"{url}: {problem}"), on_progress,
-                       index=index) as web:
+        def problem(url: str, text: str) -> None:
+            (held.append if url == args.url else print_above)(f"{url}: {text}")
+
+        with WebInputs(_cache_dir(args), problem, on_progress, index=index) as web:
             report = web.reader.read([args.url])[0]
     if report.kind == "page":
         raise NewsdigestError(f"{args.url} is an article page, not a feed: summarize it with newsdigest summarize URL")
     if report.kind is None and not report.transient:  # a 404, not a feed: a wrong URL, not a server down
         raise NewsdigestError(f"not subscribed to {args.url}: {report.failed or 'nothing could be read'}")
+    for message in held:
+        warn(message)
     title = report.title if report.kind == "feed" else None
     sub = listed.edit(lambda subs: add_subscription(subs, args.url, args.name, title))
     if index is not None and report.articles:
