@@ -115,6 +115,12 @@ def _tools() -> tuple[ArticleParser, TermAnalyzer]:
 
 def parse_file(item: InputFile, data: bytes) -> FileRecords:
     """Records of one input's content (what ``load_articles`` would read, minus ids and path)."""
+    raws, problems = read_articles(item, data)
+    return FileRecords(tuple(parse_articles(raws)), problems)
+
+
+def read_articles(item: InputFile, data: bytes) -> tuple[list[RawArticle], tuple[str, ...]]:
+    """The articles of one input's content before parsing, and the problems met reading them."""
     problems: list[str] = []
     stub = InputFile(item.path, _STEM, item.is_stdin)
     try:
@@ -122,7 +128,7 @@ def parse_file(item: InputFile, data: bytes) -> FileRecords:
     except InputError as error:
         problems.append(error.problem)
         raws = []
-    return FileRecords(tuple(parse_articles(raws)), tuple(problems))
+    return raws, tuple(problems)
 
 
 def parse_articles(raws: Sequence[RawArticle]) -> list[Record]:
@@ -240,14 +246,22 @@ class _Outcome:
 
 
 def _work(job: _Job) -> _Outcome:
+    read = _read_changed(job)
+    if isinstance(read, _Outcome):
+        return read
+    sha, data = read
+    return _Outcome(sha, _encoded(parse_file(job.item, data)), learned_stems())
+
+
+def _read_changed(job: _Job) -> _Outcome | tuple[bytes, bytes]:
+    """(the content hash, the content) of the job's file, or its outcome when there is nothing
+    to parse: it could not be read, or its content is the one stored."""
     try:
         data = read_bytes(job.item)
     except InputError as error:
         return _Outcome(None, FileRecords((), (error.problem,)))
     sha = content_hash(data)
-    if sha == job.known_sha:
-        return _Outcome(sha, None)
-    return _Outcome(sha, _encoded(parse_file(job.item, data)), learned_stems())
+    return _Outcome(sha, None) if sha == job.known_sha else (sha, data)
 
 
 def learned_stems() -> tuple[tuple[str, str], ...]:
@@ -506,32 +520,22 @@ def _shared_articles(jobs: list[tuple[int, _Job]], cores: int):
     pool = None
     try:
         for _, job in jobs:
-            try:
-                data = read_bytes(job.item)
-            except InputError as error:
-                yield _Outcome(None, FileRecords((), (error.problem,)))
+            read = _read_changed(job)
+            if isinstance(read, _Outcome):
+                yield read
                 continue
-            sha = content_hash(data)
-            if sha == job.known_sha:
-                yield _Outcome(sha, None)
-                continue
-            problems: list[str] = []
-            try:
-                raws = parse_input(InputFile(job.item.path, _STEM), data, lambda error: problems.append(error.problem))
-            except InputError as error:
-                problems.append(error.problem)
-                raws = []
+            sha, data = read
+            raws, problems = read_articles(job.item, data)
             if len(raws) < SHARED_MIN_ARTICLES:
-                records = FileRecords(tuple(parse_articles(raws)), tuple(problems))
-                yield _Outcome(sha, _encoded(records), learned_stems())
-                continue
-            pool = pool or _start_pool(cores)
-            shares = [raws[start : start + SHARE] for start in range(0, len(raws), SHARE)]
-            parsed, stems = [], []
-            for records_of_share, learned in pool.imap(_parse_share, shares):
-                parsed.extend(records_of_share)
-                stems.extend(learned)
-            yield _Outcome(sha, _encoded(FileRecords(tuple(parsed), tuple(problems))), tuple(stems))
+                parsed, stems = parse_articles(raws), list(learned_stems())
+            else:
+                pool = pool or _start_pool(cores)
+                shares = [raws[start : start + SHARE] for start in range(0, len(raws), SHARE)]
+                parsed, stems = [], []
+                for records_of_share, learned in pool.imap(_parse_share, shares):
+                    parsed.extend(records_of_share)
+                    stems.extend(learned)
+            yield _Outcome(sha, _encoded(FileRecords(tuple(parsed), problems)), tuple(stems))
     except BaseException:
         if pool is not None:
             pool.terminate()  # interrupted: the workers stop with this process
