@@ -125,8 +125,6 @@ class TermAnalyzer:
         a word seen before costs one look-up. Valid for one generation of the stem table."""
         self._tokens: dict[str, tuple[str, bool]] = {}
         """Word as written -> (its stem, is a stop word), for bigram concepts; the same validity."""
-        self._both: dict[str, tuple[str | None, tuple[str, bool]]] = {}
-        """Word as written -> (its term, its token), for :meth:`terms_and_tokens`; the same validity."""
         self._generation = self._stem.generation
 
     @property
@@ -195,38 +193,18 @@ class TermAnalyzer:
         return found
 
     def terms_and_tokens(self, written: list[str]) -> tuple[list[str], list[tuple[str, bool]]]:
-        """``(self.terms(written), self.tokens(written))`` with one look-up per word seen before:
-        what parsing keeps of every sentence."""
-        both = self._fresh_caches()[2]
-        known = both.get
-        terms: list[str] = []
-        tokens: list[tuple[str, bool]] = []
-        add_term, add_token = terms.append, tokens.append
-        for word in written:
-            found = known(word)
-            if found is None:
-                token = (self.stem(word), word.lower() in self.stop_words)
-                found = (self._term(word), token)
-                both = self._fresh_caches()[2]  # the stem table may have started again
-                both[word] = found
-                known = both.get
-            term, token = found
-            if term is not None:
-                add_term(term)
-            add_token(token)
-        return terms, tokens
+        """``(self.terms(written), self.tokens(written))``: what parsing keeps of each word (see
+        :class:`WordCodes`, which asks once per word it numbers)."""
+        return self.terms(written), self.tokens(written)
 
-    def _fresh_caches(
-        self,
-    ) -> tuple[dict[str, str | None], dict[str, tuple[str, bool]], dict[str, tuple[str | None, tuple[str, bool]]]]:
+    def _fresh_caches(self) -> tuple[dict[str, str | None], dict[str, tuple[str, bool]]]:
         """The word caches, emptied when the stem table changed or they grew too large."""
         if (self._generation != self._stem.generation or len(self._terms) >= MAX_KNOWN_STEMS
-                or len(self._tokens) >= MAX_KNOWN_STEMS or len(self._both) >= MAX_KNOWN_STEMS):
+                or len(self._tokens) >= MAX_KNOWN_STEMS):
             self._terms.clear()
             self._tokens.clear()
-            self._both.clear()
             self._generation = self._stem.generation
-        return self._terms, self._tokens, self._both
+        return self._terms, self._tokens
 
     def _term(self, word: str) -> str | None:
         lowered = _POSSESSIVE.sub("", word.lower())
