@@ -3,6 +3,7 @@ the articles it needs, keeps each set of articles' own statistics, and follows t
 
 import json
 import os
+import shutil
 import sqlite3
 
 import pytest
@@ -79,6 +80,94 @@ def test_a_folder_inside_a_bigger_index_has_its_own_statistics(generated, tmp_pa
     assert len(indexed) == len(alone) < 80 * 5
     assert (indexed.document_frequency == alone.document_frequency).all()
     assert summaries(part, ArticleCache(directory)) == summaries(part, None)
+
+
+def test_a_folder_inside_an_indexed_one_is_cut_from_its_index(generated, tmp_path, count_decodes):
+    """Its own statistics without decoding a file: the subfolder's articles are cut from the
+    folder's sentence index, and the result is what a fresh index builds for the subfolder."""
+    news, directory = tmp_path / "news", tmp_path / "cache"
+    shutil.copytree(generated, news / "wire")
+    write(news / "desk" / "note.txt", ARTICLE)
+    warm_cache(directory, [news])
+    count_decodes.clear()
+    cache = ArticleCache(directory)
+    Corpus(load_articles([str(news / "wire")], cache=cache), cache=cache)
+    assert (cache.stats.parsed, len(count_decodes)) == (0, 0)
+    fresh = ArticleCache(tmp_path / "fresh")
+    expected = summaries([news / "wire"], fresh)
+    assert stored_index(cache) == stored_index(fresh)
+    assert summaries([news / "wire"], ArticleCache(directory)) == expected
+
+
+def test_the_unread_articles_are_cut_from_the_index_without_decoding(generated, tmp_path, count_decodes):
+    directory = tmp_path / "cache"
+    read = {a.id for a in load_articles([str(generated)])[::3]}
+    expected = summaries([generated], None, read=read)
+    cache = warm_cache(directory, [generated])
+    count_decodes.clear()
+    articles = [a for a in load_articles([str(generated)], cache=cache) if a.id not in read]
+    Corpus(articles, cache=cache)
+    assert not count_decodes
+    assert summaries([generated], ArticleCache(directory), read=read) == expected
+
+
+def stored_index(cache):
+    """The sentence index of the set ``cache`` loaded last, as stored: its header and arrays, with
+    the index's own term ids (which two indexes number as they meet the terms) named by their stems."""
+    import numpy as np
+
+    from summarizer.store.sentence_index import decode
+
+    store = cache.store()
+    blob = bytes(store.sentence_index(cache._loaded.key))
+    size = int.from_bytes(blob[:8], "little")
+    header = json.loads(blob[8 : 8 + size])
+    arrays = {name: blob[8 + size + at : 8 + size + at + np.dtype(dtype).itemsize * int(np.prod(shape))]
+              for name, dtype, shape, at in header.pop("arrays")}
+    arrays["global_ids"] = store.stems(decode(blob)[2].global_ids)
+    return header, arrays
+
+
+@pytest.fixture
+def count_decodes(monkeypatch):
+    """How many stored files' records were decoded since the fixture was asked for."""
+    from summarizer.store import index, ingest
+
+    decoded = []
+    original = ingest._decode_or_none
+
+    def counting(payload):
+        decoded.append(1)
+        return original(payload)
+
+    monkeypatch.setattr(ingest, "_decode_or_none", counting)
+    monkeypatch.setattr(index, "_decode_or_none", counting)
+    return decoded
+
+
+def test_coming_back_to_a_folder_reads_only_what_changed(generated, tmp_path, count_decodes):
+    """A file added, one edited, one removed: those are read, the other files' articles are cut
+    from the folder's sentence index, and the index is the one a fresh index builds, byte for byte."""
+    news, directory = tmp_path / "news", tmp_path / "cache"
+    shutil.copytree(generated, news)
+    write(news / "zz-broken.jsonl", '{"id": "a", "text": "Too short."}\nnot json\n{"id": "a", "text": "Again."}\n')  # warned about on every run
+    warm_cache(directory, [news])
+    files = sorted(news.rglob("*.txt"))
+    write(files[0].parent / "0000-first.txt", ARTICLE)  # read first: every article after it moves
+    files[10].write_text(files[10].read_text() + "\nOfficials in Lindmark counted 14 more trucks at the crossing on Friday.\n")
+    files[20].unlink()
+
+    count_decodes.clear()
+    cache, warnings = ArticleCache(directory), []
+    articles = load_articles([str(news)], cache=cache, on_warning=lambda w: warnings.append(str(w)))
+    Corpus(articles, cache=cache)
+    assert (cache.stats.parsed, cache.stats.stored, len(count_decodes)) == (2, cache.stats.files - 2, 0)
+    fresh, expected_warnings = ArticleCache(tmp_path / "fresh"), []
+    assert [a.id for a in articles] == [a.id for a in load_articles([str(news)], cache=fresh, on_warning=lambda w: expected_warnings.append(str(w)))]
+    assert warnings == expected_warnings and len(warnings) >= 2
+    expected = summaries([news], fresh)
+    assert stored_index(cache) == stored_index(fresh)
+    assert summaries([news], ArticleCache(directory)) == expected == summaries([news], None)
 
 
 def test_edits_deletions_and_touches_are_followed(tmp_path):

@@ -99,7 +99,8 @@ class IndexBackend(Protocol):
     def file_set(self, key: bytes) -> tuple[bytes, bytes] | None:
         """(packed identities and hashes, sentence index key) of a list of files."""
 
-    def put_file_set(self, key: bytes, files: bytes, sentence_index: bytes) -> None: ...
+    def put_file_set(self, key: bytes, files: bytes, sentence_index: bytes, keep: int) -> None:
+        """Store it, dropping the oldest beyond ``keep``."""
 
     def reader(self) -> IndexReader: ...
 

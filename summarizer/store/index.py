@@ -23,12 +23,12 @@ import numpy as np
 
 
 from .backend import IndexBackend, IndexReader, Location, is_url, open_index
-from .cache import code_fingerprint, default_cache_dir, stems_reader
+from .cache import SENTENCE_INDEXES_KEPT, code_fingerprint, default_cache_dir, stems_reader
 from ..collector import collector_paused
 from ..errors import InputError
 from .ingest import _STEM, LoadStats, Record, _decode_or_none, blocks_of, build_article, decode_text, ingest, resolve_id
-from .sentence_index import Catalogue, CatalogEntry, SentenceIndex, index_version, pack_files, paths_key, set_key, unpack_files
-from .sentence_index import build as build_sentence_index
+from .sentence_index import (Catalogue, CatalogEntry, SentenceIndex, build_set, folder_key, index_version, pack_files,
+                             pack_folder, paths_key, ranges, set_key, unpack_files, unpack_folder)
 from .sentence_index import decode as decode_sentence_index
 from .sentence_index import encode as encode_sentence_index
 from .stored import StoredArticle
@@ -108,6 +108,9 @@ class ArticleCache:
                 if on_progress:
                     on_progress(len(files), len(files))
                 return indexed
+            grown = self._load_grown(files, store, warn, on_progress)
+            if grown is not None:
+                return grown
             return self._load(files, warn, on_progress, stdin)
 
     def _load_indexed(self, files: Sequence[InputFile], store: IndexBackend, warn: Warn) -> list[Article] | None:
@@ -140,6 +143,91 @@ class ArticleCache:
         loaded.index = index
         self._loaded = loaded
         self.stats = LoadStats(files=len(files), stored=len(files))
+        return articles
+
+    def _load_grown(self, files: Sequence[InputFile], store: IndexBackend, warn: Warn,
+                    on_progress: Callable[[int, int], None] | None) -> list[Article] | None:
+        """The path of :meth:`load` for files of a folder read before (or of a folder inside it),
+        some added, changed or removed since: only the new and changed ones are read (parsed, or
+        decoded when their content is stored), and the set's sentence index is cut from the one
+        built for the folder with their articles put in their places. The same articles, the same
+        index, the same warnings as :meth:`_load` gives. None when no earlier set shares a file."""
+        if self.location is None or not files or not _has_fast_path(store):
+            return None
+        found = _file_list(files)
+        if found is None:
+            return None
+        paths, identities = found
+        absolute = [os.path.normpath(os.path.join(paths[0], p)) for p in paths[1:]]
+        earlier = _earlier_set(store, absolute)
+        if earlier is None:
+            return None
+        (old_paths, old_identities, old_shas), blob = earlier
+        try:
+            catalog, problems, base = decode_sentence_index(blob)
+        except ValueError:
+            return None
+        where = {path: n for n, path in reversed(list(enumerate(old_paths)))}
+        reused = [where.get(path, -1) for path in absolute]
+        for n, old in enumerate(reused):
+            if old >= 0 and not np.array_equal(old_identities[old], identities[n]):
+                reused[n] = -1
+        changed = [n for n, old in enumerate(reused) if old < 0]
+        if len(changed) == len(files) or len(problems) != len(old_paths):
+            return None
+        kept = len(files) - len(changed)
+
+        def progress(done: int, total: int) -> None:
+            if on_progress:
+                on_progress(kept + done, len(files))
+
+        results, stats, new_shas = ingest([files[n] for n in changed], store, progress, None, self.workers)
+        if any(sha is None for sha in new_shas):
+            return None  # an unreadable file: read as a whole set, which reports it
+        self._forget_deleted(files, store)
+        # The new list's catalogue entries and pieces of index, file by file.
+        entry_of_file = np.searchsorted(catalog.files, np.arange(len(old_paths) + 1))
+        article_of_entry = np.concatenate([[0], np.cumsum(catalog.sentences > 0)])  # articles before each entry
+        parsed = dict(zip(changed, zip(results, new_shas)))
+        entries: list[CatalogEntry] = []
+        new_problems: list[tuple[str, ...]] = []
+        shas: list[bytes] = []
+        pieces: list = []
+        for position, old in enumerate(reused):
+            if old >= 0:
+                first, end = int(entry_of_file[old]), int(entry_of_file[old + 1])
+                entries.extend(_stored_entry(catalog, position, e) for e in range(first, end))
+                new_problems.append(problems[old])
+                shas.append(old_shas[old])
+                articles = (int(article_of_entry[first]), int(article_of_entry[end]))
+                if articles[0] == articles[1]:
+                    continue
+                if pieces and isinstance(pieces[-1], tuple) and pieces[-1][1] == articles[0]:
+                    pieces[-1] = (pieces[-1][0], articles[1])
+                else:
+                    pieces.append(articles)
+            else:
+                file, sha = parsed[position]
+                entries.extend(_catalog_entry(position, number, record) for number, record in enumerate(file.records))
+                new_problems.append(file.problems)
+                shas.append(sha)
+                records = [record for record in file.records if len(record.word_counts)]
+                if records:
+                    if pieces and isinstance(pieces[-1], list):
+                        pieces[-1].extend(records)
+                    else:
+                        pieces.append(records)
+        index = build_set(pieces, base, store.stems)
+        loaded = _Loaded(set_key(code_fingerprint(), shas), list(files), shas)  # type: ignore[arg-type]
+        loaded.listed = found
+        catalogue = Catalogue.of(entries)
+        articles = loaded.articles_from(catalogue, new_problems, warn, self)
+        store.put_sentence_index(loaded.key, encode_sentence_index(catalogue, new_problems, index), index_version())  # type: ignore[arg-type]
+        loaded.index = index
+        self._list_files(loaded, store)
+        self._reader = self._reader or store.reader()
+        self._loaded = loaded
+        self.stats = LoadStats(files=len(files), stored=kept + stats.stored, unchanged=stats.unchanged, parsed=stats.parsed)
         return articles
 
     def _load(
@@ -279,8 +367,10 @@ class ArticleCache:
                         loaded.index = index
                         self._list_files(loaded, store)  # the same contents under new identities
                     return index
-        records = [self._record(loaded, p) for p in positions]
-        index = build_sentence_index(records, store.stems)
+        if loaded.index is not None:  # cut from the set's index: no file decoded again
+            index = build_set(ranges(positions), loaded.index, store.stems)
+        else:
+            index = build_set([[self._record(loaded, p) for p in positions]], None, store.stems)
         if key is not None:
             catalogue, problems = (loaded.catalogue, loaded.problems) if everything else (Catalogue.of([]), [])
             store.put_sentence_index(key, encode_sentence_index(catalogue, problems, index), index_version())
@@ -294,7 +384,11 @@ class ArticleCache:
         """Remember which sentence index this list of files has, for the next run's fast path."""
         if loaded.listed is not None and loaded.key is not None and _has_fast_path(store):
             paths, identities = loaded.listed
-            store.put_file_set(paths_key(code_fingerprint(), paths), pack_files(identities, loaded.shas), loaded.key)  # type: ignore[arg-type]
+            keep = 2 * SENTENCE_INDEXES_KEPT  # a list's row and its folder's
+            store.put_file_set(paths_key(code_fingerprint(), paths), pack_files(identities, loaded.shas), loaded.key, keep)  # type: ignore[arg-type]
+            absolute = [os.path.normpath(os.path.join(paths[0], p)) for p in paths[1:]]
+            store.put_file_set(folder_key(code_fingerprint(), _folder_of(absolute)),
+                               pack_folder(absolute, identities, loaded.shas), loaded.key, keep)  # type: ignore[arg-type]
             loaded.listed = None
 
     def _record(self, loaded: _Loaded, position: int) -> Record:
@@ -438,6 +532,37 @@ def _file_list(files: Sequence[InputFile]) -> tuple[list[str], np.ndarray] | Non
         paths.append(item.path)
         identities.append((info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns))
     return paths, np.array(identities, dtype=np.int64).reshape(-1, 4)
+
+
+def _folder_of(paths: Sequence[str]) -> str:
+    """The deepest folder holding every one of these absolute paths."""
+    common = os.path.commonpath(paths)
+    return os.path.dirname(common) if common in paths else common
+
+
+def _earlier_set(store: IndexBackend, paths: Sequence[str]) -> tuple[tuple[list[str], np.ndarray, list[bytes]], bytes] | None:
+    """(the files, identities and hashes, the stored sentence index) of the set read last from the
+    folder holding ``paths``, or from the nearest folder above it that has one."""
+    folder = _folder_of(paths)
+    code = code_fingerprint()
+    while True:
+        row = store.file_set(folder_key(code, folder))
+        if row is not None:
+            files = unpack_folder(row[0])
+            blob = store.sentence_index(row[1]) if files is not None else None
+            if blob is not None:
+                return files, blob  # type: ignore[return-value]
+        above = os.path.dirname(folder)
+        if above == folder:
+            return None
+        folder = above
+
+
+def _stored_entry(catalog: Catalogue, file: int, entry: int) -> CatalogEntry:
+    """The catalogue's entry ``entry`` as the entry of the file at ``file``."""
+    return CatalogEntry(file, int(catalog.records[entry]), catalog.id_templates[entry], catalog.titles[entry],
+                        catalog.dates[entry], catalog.urls[entry], bool(catalog.has_path[entry]),
+                        int(catalog.sentences[entry]), catalog.excluded.get(entry, ()), catalog.text_hash(entry))
 
 
 def _catalog_entry(file: int, number: int, record: Record) -> CatalogEntry:

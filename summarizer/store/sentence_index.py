@@ -41,7 +41,7 @@ from .cache import code_fingerprint
 from .concepts import StoredBigrams
 from .ingest import Record
 
-FORMAT = 5
+FORMAT = 6
 
 
 class CatalogEntry(NamedTuple):
@@ -147,6 +147,17 @@ class SentenceIndex:
     flags: np.ndarray
     """uint8 per sentence: :data:`~summarizer.reading.standalone.WORTHY`, :data:`~summarizer.reading.standalone.HAS_CONTENT`."""
     bigrams: StoredBigrams
+    global_ids: np.ndarray
+    """The index's term id (of its ``terms`` table) of each of the corpus's terms."""
+    article_terms: np.ndarray
+    """Each article's distinct terms (the corpus's ids) in order of first appearance, one after the
+    other: with the next four, what a set made of some of these articles (a subfolder, the unread
+    ones) or of these and a few more (a file added) is built from, without decoding the files again."""
+    term_starts: np.ndarray
+    """Where each article's terms start in ``article_terms``, and their end."""
+    article_concepts: np.ndarray
+    """Each article's concept stems (ids into ``bigrams.stems``) in order of first use."""
+    concept_starts: np.ndarray
 
     @property
     def article_of(self) -> np.ndarray:
@@ -181,6 +192,26 @@ def paths_key(code: str, paths: Sequence[str]) -> bytes:
     return hashlib.sha256(f"file-set {FORMAT} {code}\n".encode() + "\0".join(paths).encode(errors="surrogateescape")).digest()
 
 
+def folder_key(code: str, folder: str) -> bytes:
+    """The key of the set read last from files of a folder (absolute)."""
+    return hashlib.sha256(f"folder {FORMAT} {code}\n{folder}".encode(errors="surrogateescape")).digest()
+
+
+def pack_folder(paths: Sequence[str], identities: np.ndarray, shas: Sequence[bytes]) -> bytes:
+    """Absolute paths, identities and content hashes of files (see :func:`pack_files`)."""
+    names = "\0".join(paths).encode(errors="surrogateescape")
+    return len(paths).to_bytes(8, "little") + pack_files(identities, shas) + names
+
+
+def unpack_folder(blob: bytes) -> tuple[list[str], np.ndarray, list[bytes]] | None:
+    n = int.from_bytes(blob[:8], "little")
+    files = unpack_files(blob[8 : 8 + 64 * n], n)
+    if files is None:
+        return None
+    paths = bytes(blob[8 + 64 * n :]).decode(errors="surrogateescape").split("\0")
+    return (paths, files[0], files[1]) if len(paths) == n else None
+
+
 def pack_files(identities: np.ndarray, shas: Sequence[bytes]) -> bytes:
     """Identities (int64 (n, 4): device, inode, size, mtime_ns) and content hashes of files."""
     return np.ascontiguousarray(identities, dtype="<i8").tobytes() + b"".join(shas)
@@ -194,53 +225,145 @@ def unpack_files(blob: bytes, n: int) -> tuple[np.ndarray, list[bytes]] | None:
     return identities, [blob[at + 32 * i : at + 32 * (i + 1)] for i in range(n)]
 
 
-def build(records: Sequence[Record], stems_of) -> SentenceIndex:
-    """The sentence index of these records, as the corpus built from their articles would number
-    it. ``stems_of(term ids)`` names the index's term ids."""
-    vocabulary, counts, word_counts = assemble(records, stems_of)
-    sizes = [len(r.word_counts) for r in records]
-    starts = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
-    offsets = (
-        np.concatenate([r.sentences for r in records]).astype(np.int32)
-        if records else np.zeros((0, 3), dtype=np.int32)
-    )
-    flags = np.concatenate([r.flags for r in records]).astype(np.uint8) if records else np.zeros(0, np.uint8)
-    return SentenceIndex(list(vocabulary), counts, word_counts, offsets, starts, Postings.of(counts), flags,
-                         merge_bigrams(records))
+class Columns(NamedTuple):
+    """Consecutive articles' arrays, one after the other, terms named by the index's term ids and
+    concept stems by the ids of a list of names shared by every part of a build (see :func:`build`)."""
+
+    article_terms: np.ndarray
+    """Each article's distinct terms in order of first appearance."""
+    terms_per_article: np.ndarray
+    sentences_per_article: np.ndarray
+    terms_per_sentence: np.ndarray
+    term_ids: np.ndarray
+    term_counts: np.ndarray
+    word_counts: np.ndarray
+    offsets: np.ndarray
+    flags: np.ndarray
+    article_concepts: np.ndarray
+    """Each article's concept stems in order of first use."""
+    concepts_per_article: np.ndarray
+    bigrams_per_sentence: np.ndarray
+    bigram_codes: np.ndarray
+    """Each sentence's bigrams, as ids of the build's :class:`ConceptSpace`."""
 
 
-def merge_bigrams(records: Sequence[Record]) -> StoredBigrams:
-    """The records' bigrams, numbered for the whole set: each stem and each concept once."""
-    # Stems numbered in order of first appearance, with C-level loops (map, dict.fromkeys): a
-    # Python loop over every record's stems was 0.3 s of a cold build at 10,000 articles.
+class ConceptSpace:
+    """The concept stems and bigrams the parts of one build name by ids: those of the index the
+    build cuts from, then those records add."""
+
+    def __init__(self, base: StoredBigrams | None) -> None:
+        self.names: dict[str, int] = {stem: n for n, stem in enumerate(base.stems)} if base is not None else {}
+        self.firsts = [np.asarray(base.firsts, dtype=np.int64)] if base is not None else []
+        self.seconds = [np.asarray(base.seconds, dtype=np.int64)] if base is not None else []
+        self.size = len(base.firsts) if base is not None else 0
+
+    def codes(self, firsts: np.ndarray, seconds: np.ndarray) -> np.ndarray:
+        """Ids of the bigrams (two stem ids each), new ones added."""
+        keys, codes = np.unique(firsts << 32 | seconds, return_inverse=True)
+        self.firsts.append(keys >> 32)
+        self.seconds.append(keys & 0xFFFFFFFF)
+        codes = codes.astype(np.int64) + self.size
+        self.size += len(keys)
+        return codes
+
+
+def record_columns(records: Sequence[Record], space: ConceptSpace) -> Columns:
+    """The columns of these records, their concepts named in ``space`` (new ones added)."""
+    names = space.names
+    term_lists = [np.asarray(r.terms, dtype=np.int64) for r in records]
+    article_terms = _joined(term_lists)
+    nnz = [len(r.indices) for r in records]
+    # Each sentence's terms are positions in its record's list: shifted to where that list starts.
+    positions = _joined([r.indices for r in records]) + np.repeat(_starts([len(t) for t in term_lists])[:-1], nnz)
+    # Concept stems numbered with C-level loops (map, dict.setdefault): a Python loop over every
+    # record's stems was 0.3 s of a cold build at 10,000 articles.
     every = list(chain.from_iterable(r.concept_stems for r in records))
-    number = {stem: n for n, stem in enumerate(dict.fromkeys(every))}
-    codes = np.fromiter(map(number.__getitem__, every), dtype=np.int64, count=len(every))
-    # Each record's bigrams name its own stems: shifted by where its stems start among all of them.
-    stem_starts = _starts([len(r.concept_stems) for r in records])
+    codes = np.fromiter(map(lambda stem: names.setdefault(stem, len(names)), every), dtype=np.int64, count=len(every))
     pairs = [len(r.concept_firsts) for r in records]
-    shift = np.repeat(stem_starts[:-1], pairs)
-    first = codes[_joined([r.concept_firsts for r in records]) + shift]
-    second = codes[_joined([r.concept_seconds for r in records]) + shift]
-    sizes = [len(r.concept_indptr) - 1 for r in records]
-    indptr = np.concatenate([np.zeros(1, np.int64),
-                             _joined([r.concept_indptr[1:] for r in records]) + np.repeat(_starts(pairs)[:-1], sizes)])
-    width = max(len(number), 1)
-    keys, ids = np.unique(first * width + second, return_inverse=True)
-    return StoredBigrams(indptr, ids.astype(np.int32), (keys // width).astype(np.int32),
-                         (keys % width).astype(np.int32), list(number))
+    shift = np.repeat(_starts([len(r.concept_stems) for r in records])[:-1], pairs)
+    return Columns(
+        article_terms, np.array([len(t) for t in term_lists], dtype=np.int64),
+        np.array([len(r.word_counts) for r in records], dtype=np.int64),
+        _joined([np.diff(r.indptr) for r in records]), article_terms[positions], _joined([r.counts for r in records]),
+        _joined([r.word_counts for r in records]),
+        np.concatenate([r.sentences for r in records]).astype(np.int64) if records else np.zeros((0, 3), np.int64),
+        np.concatenate([r.flags for r in records]).astype(np.uint8) if records else np.zeros(0, np.uint8),
+        codes, np.array([len(r.concept_stems) for r in records], dtype=np.int64),
+        _joined([np.diff(r.concept_indptr) for r in records]),
+        space.codes(codes[_joined([r.concept_firsts for r in records]) + shift],
+                    codes[_joined([r.concept_seconds for r in records]) + shift]) if every else np.zeros(0, np.int64),
+    )
 
 
-def _starts(sizes: Sequence[int]) -> np.ndarray:
-    """Where each of consecutive parts of these sizes starts, and the end of the last (int64)."""
-    starts = np.zeros(len(sizes) + 1, dtype=np.int64)
-    np.cumsum(sizes, out=starts[1:])
-    return starts
+def index_columns(index: SentenceIndex, first: int, end: int) -> Columns:
+    """The columns of the articles ``first`` to ``end`` (excluded) of a built index, concepts named
+    as in ``ConceptSpace(index.bigrams)``: what :func:`record_columns` gives for their records,
+    without decoding them (within a sentence, terms come sorted: :func:`build` sorts them anyway)."""
+    rows = slice(int(index.article_starts[first]), int(index.article_starts[end]))
+    counts, bigrams = index.counts, index.bigrams
+    entries = slice(int(counts.indptr[rows.start]), int(counts.indptr[rows.stop]))
+    terms = slice(int(index.term_starts[first]), int(index.term_starts[end]))
+    concepts = slice(int(index.concept_starts[first]), int(index.concept_starts[end]))
+    return Columns(
+        index.global_ids[index.article_terms[terms]], np.diff(index.term_starts[first : end + 1]),
+        np.diff(index.article_starts[first : end + 1]), np.diff(counts.indptr[rows.start : rows.stop + 1]),
+        index.global_ids[counts.indices[entries]], counts.data[entries], index.word_counts[rows], index.offsets[rows],
+        index.flags[rows], index.article_concepts[concepts], np.diff(index.concept_starts[first : end + 1]),
+        np.diff(bigrams.indptr[rows.start : rows.stop + 1]),
+        bigrams.ids[int(bigrams.indptr[rows.start]) : int(bigrams.indptr[rows.stop])],
+    )
 
 
-def _joined(arrays: Sequence[np.ndarray]) -> np.ndarray:
-    """The arrays one after the other, as int64 (empty when there are none)."""
-    return np.concatenate(arrays).astype(np.int64) if len(arrays) else np.zeros(0, np.int64)
+def build(parts: Sequence[Columns], space: ConceptSpace, stems_of: Callable[[np.ndarray], list[str]]) -> SentenceIndex:
+    """The sentence index of these articles (parts one after the other), as the corpus built from
+    the articles themselves would number it: terms and concept stems in order of first appearance,
+    so that ties break the same way. ``space`` names the parts' concepts;
+    ``stems_of(term ids)`` names the index's term ids. Parts made from records and parts cut from
+    another index give the same index for the same articles (a test compares them)."""
+    def joined(field: int, dtype=np.int64) -> np.ndarray:
+        arrays = [p[field] for p in parts]
+        return np.concatenate(arrays).astype(dtype) if arrays else np.zeros(0, dtype)
+
+    article_terms, term_ids = joined(0), joined(4)
+    in_order, term_of = _renumbering(article_terms)
+    sentences = _starts(joined(2))
+    indptr = _starts(joined(3))
+    counts = sparse.csr_matrix((joined(5, np.int32), term_of(term_ids), indptr), shape=(len(indptr) - 1, len(in_order)))
+    counts.sort_indices()
+    counts.sum_duplicates()
+    offsets = np.concatenate([p.offsets for p in parts]).astype(np.int32) if parts else np.zeros((0, 3), np.int32)
+    concepts = joined(9)
+    concept_order, concept_of = _renumbering(concepts)
+    # Concepts numbered by their stems' new numbers, as :func:`~summarizer.store.concepts._table`
+    # does: sorted once per distinct concept, not per bigram (3 million at 10,000 articles).
+    codes = joined(12)
+    used = np.zeros(space.size, dtype=bool)
+    used[codes] = True
+    distinct = np.flatnonzero(used)
+    width = max(len(concept_order), 1)
+    table_firsts, table_seconds = (np.concatenate(t)[distinct] if t else np.zeros(0, np.int64) for t in (space.firsts, space.seconds))
+    keys, new_ids = np.unique(concept_of(table_firsts) * width + concept_of(table_seconds), return_inverse=True)
+    renumber = np.zeros(space.size, dtype=np.int64)
+    renumber[distinct] = new_ids.ravel()
+    names = list(space.names)
+    bigrams = StoredBigrams(_starts(joined(11)), renumber[codes].astype(np.int32), (keys // width).astype(np.int32),
+                            (keys % width).astype(np.int32), [names[int(i)] for i in concept_order])
+    return SentenceIndex(
+        stems_of(in_order), counts, joined(6), offsets, sentences, Postings.of(counts), joined(8, np.uint8), bigrams,
+        in_order, term_of(article_terms), _starts(joined(1)), concept_of(concepts), _starts(joined(10)),
+    )
+
+
+def _renumbering(values: np.ndarray) -> tuple[np.ndarray, Callable[[np.ndarray], np.ndarray]]:
+    """(the distinct values in order of first appearance, a function giving any of them its place
+    in that order)."""
+    in_order = _first_appearance(values)[0]
+    if len(in_order) and in_order.max() < 4 * len(values) + 65536:
+        place = np.zeros(int(in_order.max()) + 1, dtype=np.int64)
+        place[in_order] = np.arange(len(in_order))
+        return in_order, lambda ids: place[ids]
+    by_value = np.argsort(in_order, kind="stable")
+    return in_order, lambda ids: by_value[np.searchsorted(in_order, ids, sorter=by_value)]
 
 
 def encode(columns: Catalogue, problems: Sequence[Sequence[str]], index: SentenceIndex) -> bytes:
@@ -261,6 +384,11 @@ def encode(columns: Catalogue, problems: Sequence[Sequence[str]], index: Sentenc
         "b_ids": bigrams.ids.astype("<i4"),
         "b_firsts": bigrams.firsts.astype("<i4"),
         "b_seconds": bigrams.seconds.astype("<i4"),
+        "global_ids": index.global_ids.astype("<i4"),
+        "article_terms": index.article_terms.astype("<i4"),
+        "term_starts": index.term_starts.astype("<i8"),
+        "article_concepts": index.article_concepts.astype("<i4"),
+        "concept_starts": index.concept_starts.astype("<i8"),
         "c_files": columns.files.astype("<i4"),
         "c_records": columns.records.astype("<i4"),
         "c_sentences": columns.sentences.astype("<i4"),
@@ -350,41 +478,11 @@ def decode(blob: bytes) -> tuple[Catalogue, list[tuple[str, ...]], SentenceIndex
                                 header["concept_stems"])
         index = SentenceIndex(header["stems"], counts, arrays["word_counts"].astype(np.int64),
                               arrays["offsets"], arrays["article_starts"], Postings(arrays["p_indptr"], arrays["p_indices"]),
-                              arrays["flags"], bigrams)
+                              arrays["flags"], bigrams, arrays["global_ids"], arrays["article_terms"],
+                              arrays["term_starts"], arrays["article_concepts"], arrays["concept_starts"])
         return catalog, problems, index
     except (KeyError, TypeError, IndexError, ValueError, AttributeError, UnicodeDecodeError) as error:
         raise ValueError(f"malformed sentence index: {error}") from None
-
-
-def assemble(
-    parts: Sequence[Record], stems_of: Callable[[np.ndarray], list[str]]
-) -> tuple[dict[str, int], sparse.csr_matrix, np.ndarray]:
-    """The corpus term matrix from per-article term arrays, without a loop over terms.
-
-    Terms are numbered in order of first appearance in the corpus, as the sentence-by-sentence
-    construction numbers them, so that every array downstream is identical.
-    """
-    term_lists = [np.asarray(p.terms, dtype=np.int64) for p in parts]
-    all_terms = np.concatenate(term_lists) if term_lists else np.zeros(0, dtype=np.int64)
-    in_order, position_to_corpus_id = _first_appearance(all_terms)
-
-    term_offsets = _starts([len(t) for t in term_lists])[:-1]
-    nnz = [len(p.indices) for p in parts]
-    indices = _joined([p.indices for p in parts])
-    indices = position_to_corpus_id[indices + np.repeat(term_offsets, nnz)] if len(indices) else indices
-    row_offsets = _starts(nnz)[:-1]
-    indptr = np.concatenate([np.zeros(1, dtype=np.int64),
-                             _joined([p.indptr[1:] for p in parts]) + np.repeat(row_offsets, [len(p.indptr) - 1 for p in parts])])
-    data = np.concatenate([p.counts for p in parts]).astype(np.int32) if parts else np.zeros(0, np.int32)
-    rows = len(indptr) - 1
-    counts = sparse.csr_matrix((data, indices, indptr), shape=(rows, len(in_order)))
-    counts.sort_indices()
-    counts.sum_duplicates()
-    vocabulary = dict(zip(stems_of(in_order), range(len(in_order))))
-    word_counts = (
-        np.concatenate([p.word_counts for p in parts]).astype(np.int64) if parts else np.zeros(0, np.int64)
-    )
-    return vocabulary, counts, word_counts
 
 
 def _first_appearance(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -406,3 +504,41 @@ def _first_appearance(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     place = np.empty(len(unique), dtype=np.int64)
     place[order] = np.arange(len(unique))
     return unique[order], place[np.searchsorted(unique, values)]
+
+
+Piece = tuple[int, int] | Sequence[Record]
+"""Consecutive articles of a set: a range of a built index's articles (first, end), or records."""
+
+
+def build_set(pieces: Sequence[Piece], base: SentenceIndex | None, stems_of: Callable[[np.ndarray], list[str]]) -> SentenceIndex:
+    """The sentence index of the articles of ``pieces``, one after the other: ranges are cut from
+    ``base`` (an index built before), records are read."""
+    space = ConceptSpace(base.bigrams if base is not None else None)
+    parts = [
+        index_columns(base, *piece) if isinstance(piece, tuple) else record_columns(piece, space)  # type: ignore[arg-type]
+        for piece in pieces
+    ]
+    return build(parts, space, stems_of)
+
+
+def ranges(positions: Sequence[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive positions, as (first, end) ranges."""
+    runs: list[tuple[int, int]] = []
+    for position in positions:
+        if runs and runs[-1][1] == position:
+            runs[-1] = (runs[-1][0], position + 1)
+        else:
+            runs.append((position, position + 1))
+    return runs
+
+
+def _starts(sizes: Sequence[int] | np.ndarray) -> np.ndarray:
+    """Where each of consecutive parts of these sizes starts, and the end of the last (int64)."""
+    starts = np.zeros(len(sizes) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=starts[1:])
+    return starts
+
+
+def _joined(arrays: Sequence[np.ndarray]) -> np.ndarray:
+    """The arrays one after the other, as int64 (empty when there are none)."""
+    return np.concatenate(arrays).astype(np.int64) if len(arrays) else np.zeros(0, np.int64)
