@@ -12,6 +12,8 @@ cold figure, then ``--runs`` warm runs: median, min, max, peak RSS):
 - with ``--real N``, the same two cases on N articles of whole real newswire documents
   (bench/make_real_corpus.py, needs ``../shared``), the kind of corpus issue 17 is judged on, and
   the same articles as one JSON Lines export (one file of N articles), cold and one topic;
+- with ``--real N``, coming back to a folder: the run after one file was added, and the first run
+  over a subfolder of an indexed folder (:func:`growth_cases`);
 - the app, launch to the first summary painted, headless (bench/app_latency.py's child), on the
   seeds and on 1,000 articles with a warm index.
 
@@ -59,6 +61,40 @@ def summarize_case(name: str, args: list[str], tree: Path, cache_home: Path, run
            "min_s": min(walls), "max_s": max(walls), "rss_mib": max(rss), "first_rss_mib": first_rss}
     print(row, file=sys.stderr)
     return row
+
+
+def growth_cases(work: Path, source: Path, n: int, tree: Path, cache_home: Path, runs: int) -> list[dict]:
+    """Coming back to a folder (issue 17: statistics kept up to date): a copy of ``source`` in five
+    subfolders, indexed once; then ``runs`` times one more file (an article of the folder with a
+    line added, so new content) and the next run timed; then the first run over each subfolder, whose
+    set is cut from the folder's."""
+    folder, cache = work / f"growth-{n}", work / f"cache-growth-{n}"
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    files = sorted(source.glob("*.txt"))
+    parts = [folder / f"part{k}" for k in range(5)]
+    for k, part in enumerate(parts):
+        part.mkdir(parents=True)
+        for path in files[k * len(files) // 5 : (k + 1) * len(files) // 5]:
+            shutil.copy(path, part / path.name)
+    env = _env(tree, cache_home)
+    command = [sys.executable, "-m", "tui", "summarize", "--cache-dir", str(cache), "-t", "aid"]
+    _timed([*command, str(folder)], tree, env)  # builds the index
+    _timed([*command, str(folder)], tree, env)
+    added = []
+    for k in range(runs):
+        text = files[k].read_text(encoding="utf-8")
+        (parts[k % 5] / f"added-{k}.txt").write_text(text + f"\nThe report was updated {k + 1} times.\n", encoding="utf-8")
+        added.append(_timed([*command, str(folder)], tree, env))
+    subfolders = [_timed([*command, str(part)], tree, env) for part in parts]
+    rows = []
+    for name, timed in ((f"`summarize` {n:,} real articles, the run after one file was added, one topic", added),
+                        (f"`summarize` a subfolder ({n // 5:,} of the {n:,}), its first run, one topic", subfolders)):
+        walls = [wall for wall, _ in timed]
+        rows.append({"case": name, "first_s": float("nan"), "cold": False, "median_s": statistics.median(walls),
+                     "min_s": min(walls), "max_s": max(walls), "rss_mib": max(rss for _, rss in timed), "first_rss_mib": 0})
+        print(rows[-1], file=sys.stderr)
+    return rows
 
 
 def app_case(name: str, args: tuple[str, ...], runs: int, tree: Path) -> dict:
@@ -114,7 +150,7 @@ def markdown(rows: list[dict], apps: list[dict], sizes: list[tuple[int, int, int
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
-        first = f"{r['first_s']:.2f} s" + (" (builds the index)" if r["cold"] else "")
+        first = "" if r["first_s"] != r["first_s"] else f"{r['first_s']:.2f} s" + (" (builds the index)" if r["cold"] else "")
         lines.append(
             f"| {r['case']} | {first} | **{r['median_s']:.3f} s** | {r['min_s']:.3f} s | {r['max_s']:.3f} s | "
             f"{r['median_s'] / python:.1f}x | {r['rss_mib']:.0f} MiB |"
@@ -168,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         cache = args.work / f"cache-real-{n}-jsonl"
         rows.append(summarize_case(f"`summarize` {n:,} real newswire articles in one JSON Lines export, one topic",
                                    [str(export), "--cache-dir", str(cache), "-t", "aid"], tree, home, args.runs, cache))
+        rows.extend(growth_cases(args.work, directory, n, tree, home, args.runs))
     apps = []
     if args.app_runs:
         apps.append(app_case("app: launch to first summary, seeds", (), args.app_runs, tree))

@@ -470,7 +470,7 @@ def test_a_database_of_version_1_is_migrated_and_then_used(corpus, pg_url):
         assert result.stdout.strip()
     with psycopg.connect(pg_url, autocommit=True) as db:
         assert db.execute("SELECT version FROM newsdigest.schema_version").fetchone()[0] == 3
-        assert db.execute("SELECT count(*) FROM newsdigest.file_sets").fetchone()[0] == 1
+        assert db.execute("SELECT count(*) FROM newsdigest.file_sets").fetchone()[0] == 2  # the list, its folder
 
 
 def test_an_older_schema_is_migrated_when_a_migration_is_known(pg_url, monkeypatch):

@@ -159,21 +159,16 @@ class ArticleCache:
             return None
         paths, identities = found
         absolute = [os.path.normpath(os.path.join(paths[0], p)) for p in paths[1:]]
-        earlier = _earlier_set(store, absolute)
+        earlier = _earlier_set(store, absolute, identities)
         if earlier is None:
             return None
-        (old_paths, old_identities, old_shas), blob = earlier
+        (old_paths, _, old_shas), reused, blob = earlier
         try:
             catalog, problems, base = decode_sentence_index(blob)
         except ValueError:
             return None
-        where = {path: n for n, path in reversed(list(enumerate(old_paths)))}
-        reused = [where.get(path, -1) for path in absolute]
-        for n, old in enumerate(reused):
-            if old >= 0 and not np.array_equal(old_identities[old], identities[n]):
-                reused[n] = -1
         changed = [n for n, old in enumerate(reused) if old < 0]
-        if len(changed) == len(files) or len(problems) != len(old_paths):
+        if len(problems) != len(old_paths):
             return None
         kept = len(files) - len(changed)
 
@@ -540,18 +535,25 @@ def _folder_of(paths: Sequence[str]) -> str:
     return os.path.dirname(common) if common in paths else common
 
 
-def _earlier_set(store: IndexBackend, paths: Sequence[str]) -> tuple[tuple[list[str], np.ndarray, list[bytes]], bytes] | None:
-    """(the files, identities and hashes, the stored sentence index) of the set read last from the
-    folder holding ``paths``, or from the nearest folder above it that has one."""
+def _earlier_set(store: IndexBackend, paths: Sequence[str], identities: np.ndarray
+                 ) -> tuple[tuple[list[str], np.ndarray, list[bytes]], list[int], bytes] | None:
+    """The set read last from the folder holding ``paths`` or from the nearest folder above it
+    that has one with some of these files unchanged: (its files, identities and hashes; the place
+    of each of ``paths`` among its files, -1 for a new or changed file; its sentence index)."""
     folder = _folder_of(paths)
     code = code_fingerprint()
     while True:
         row = store.file_set(folder_key(code, folder))
-        if row is not None:
-            files = unpack_folder(row[0])
-            blob = store.sentence_index(row[1]) if files is not None else None
-            if blob is not None:
-                return files, blob  # type: ignore[return-value]
+        files = unpack_folder(row[0]) if row is not None else None
+        if files is not None:
+            where = {path: n for n, path in reversed(list(enumerate(files[0])))}
+            places = np.array([where.get(path, -1) for path in paths], dtype=np.int64)
+            same = places >= 0
+            same[same] = (files[1][places[same]] == identities[same]).all(axis=1)
+            reused = np.where(same, places, -1).tolist()
+            if same.any():
+                blob = store.sentence_index(row[1])  # type: ignore[index]
+                return (files, reused, blob) if blob is not None else None
         above = os.path.dirname(folder)
         if above == folder:
             return None
