@@ -89,9 +89,25 @@ _LAST_TOKEN = re.compile(r"(\S+)\s*$")
 # Initials inside a name ("George H.W. Bush", "J.R.R. Tolkien"): letters with periods, then a
 # capitalised word that is not a sentence starter. Listed abbreviations (U.S.) already work so.
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,4}$")
-# A model or brand in capitals with a period ("the ID. SPACE VIZZION"): a short all-capitals word
-# with a period, then another all-capitals word.
+# A model or brand in capitals with a period ("the ID. SPACE VIZZION") looks like an acronym ending a
+# sentence ("... rejoined the UN. NATO officials said ..."): a short all-capitals word with a period,
+# then an all-capitals word. It is a name when the capitals go on ("SPACE VIZZION") or when what
+# follows, up to the next full stop, has no verb ("the GT. VECTOR at the fair."): a sentence opening
+# with an acronym says what it did ("NATO said", "AFP reported", "ITV hired", "NATO on Tuesday
+# approved").
 _CAPS_WITH_PERIOD = re.compile(r"^[A-Z]{2,3}\.$")
+_CAPS_RUN = re.compile(r"[A-Z][A-Z0-9]+\b[\"'\u201d\u2019)]*\s+[A-Z][A-Z0-9]+\b(?![.'\u2019][a-z])")
+_CLAUSE_END = re.compile(r"[.!?;:]")
+_VERB_WORDS = frozenset(
+    """
+    is are was were be been being am has have had do does did will would can could may might must
+    shall should said told made took gave got went came won lost left met held led ran fell rose saw
+    sent spent paid sold bought brought thought found kept meant built began became broke chose drew
+    drove flew grew hit hurt knew let put quit read set shut sought spoke stood struck threw wrote cut
+    fought felt heard laid sat slid stole swore tore understood withdrew overtook
+    """.split()
+) | frozenset(_SPEECH_VERBS.split("|"))
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'\u2019-]*\b")
 _NEXT_WORD = re.compile(r"[\"'\u201c\u2018(]*([^\W_][\w'\u2019-]*)")
 _ENDS_QUESTION = re.compile(r"[?!][" + re.escape(_CLOSERS) + r"]*\s*$")
 _ENDS_QUOTED_STOP = re.compile(r"[.?!\u2026][" + re.escape(_CLOSE_QUOTES) + r"]+\s*$")
@@ -291,7 +307,7 @@ class SentenceSplitter:
                 if _INITIALS.match(token) and word[0].isupper():
                     return True  # "President George H.W. Bush"
                 if _CAPS_WITH_PERIOD.match(token) and len(word) >= 2 and word.isupper():
-                    return True  # "the ID. SPACE VIZZION"
+                    return _names_in_capitals(after)  # "the ID. SPACE VIZZION", not "the UN. NATO said"
         # '"Why?" he asked.' / 'Shares of Yahoo! rose' / '"Go." she said.'
         if after[0].islower() and (_ENDS_QUESTION.search(before) or _ENDS_QUOTED_STOP.search(before)):
             return True
@@ -300,6 +316,19 @@ class SentenceSplitter:
             m = _ATTRIBUTION.match(after)
             return bool(m) and m.group("first").lower() not in _SENTENCE_STARTERS
         return False
+
+
+def _names_in_capitals(after: str) -> bool:
+    """Whether ``after`` (text after "the ID.", opening with a word in capitals) goes on with the name
+    rather than opening a sentence: more capitals ("SPACE VIZZION"), or no verb before the clause ends."""
+    if _CAPS_RUN.match(after):
+        return True
+    end = _CLAUSE_END.search(after)
+    clause = after[: end.start()] if end else after
+    lower = _LOWER_WORD.findall(clause)
+    if lower and lower[0].endswith("s") and not lower[0].endswith("ss") and clause.split()[1:2] == [lower[0]]:
+        return False  # "NATO says", "ITV hires"
+    return not any(w in _VERB_WORDS or w.endswith("ed") or "n't" in w or "n\u2019t" in w for w in lower)
 
 
 # Punkt through the standard library's ``re``. NLTK (3.9.3 on) runs every pattern through
