@@ -151,13 +151,11 @@ class SentenceIndex:
     """The index's term id (of its ``terms`` table) of each of the corpus's terms."""
     article_terms: np.ndarray
     """Each article's distinct terms (the corpus's ids) in order of first appearance, one after the
-    other: with the next four, what a set made of some of these articles (a subfolder, the unread
-    ones) or of these and a few more (a file added) is built from, without decoding the files again."""
+    other: what the corpus's numbering depends on, so that a set made of some of these articles (a
+    subfolder, the unread ones) or of these and a few more (a file added) is cut from these arrays,
+    without decoding the files again. (The concept stems' order is their bigrams'.)"""
     term_starts: np.ndarray
     """Where each article's terms start in ``article_terms``, and their end."""
-    article_concepts: np.ndarray
-    """Each article's concept stems (ids into ``bigrams.stems``) in order of first use."""
-    concept_starts: np.ndarray
 
     @property
     def article_of(self) -> np.ndarray:
@@ -239,9 +237,6 @@ class Columns(NamedTuple):
     word_counts: np.ndarray
     offsets: np.ndarray
     flags: np.ndarray
-    article_concepts: np.ndarray
-    """Each article's concept stems in order of first use."""
-    concepts_per_article: np.ndarray
     bigrams_per_sentence: np.ndarray
     bigram_codes: np.ndarray
     """Each sentence's bigrams, as ids of the build's :class:`ConceptSpace`."""
@@ -288,7 +283,6 @@ def record_columns(records: Sequence[Record], space: ConceptSpace) -> Columns:
         _joined([r.word_counts for r in records]),
         np.concatenate([r.sentences for r in records]).astype(np.int64) if records else np.zeros((0, 3), np.int64),
         np.concatenate([r.flags for r in records]).astype(np.uint8) if records else np.zeros(0, np.uint8),
-        codes, np.array([len(r.concept_stems) for r in records], dtype=np.int64),
         _joined([np.diff(r.concept_indptr) for r in records]),
         space.codes(codes[_joined([r.concept_firsts for r in records]) + shift],
                     codes[_joined([r.concept_seconds for r in records]) + shift]) if every else np.zeros(0, np.int64),
@@ -303,13 +297,11 @@ def index_columns(index: SentenceIndex, first: int, end: int) -> Columns:
     counts, bigrams = index.counts, index.bigrams
     entries = slice(int(counts.indptr[rows.start]), int(counts.indptr[rows.stop]))
     terms = slice(int(index.term_starts[first]), int(index.term_starts[end]))
-    concepts = slice(int(index.concept_starts[first]), int(index.concept_starts[end]))
     return Columns(
         index.global_ids[index.article_terms[terms]], np.diff(index.term_starts[first : end + 1]),
         np.diff(index.article_starts[first : end + 1]), np.diff(counts.indptr[rows.start : rows.stop + 1]),
         index.global_ids[counts.indices[entries]], counts.data[entries], index.word_counts[rows], index.offsets[rows],
-        index.flags[rows], index.article_concepts[concepts], np.diff(index.concept_starts[first : end + 1]),
-        np.diff(bigrams.indptr[rows.start : rows.stop + 1]),
+        index.flags[rows], np.diff(bigrams.indptr[rows.start : rows.stop + 1]),
         bigrams.ids[int(bigrams.indptr[rows.start]) : int(bigrams.indptr[rows.stop])],
     )
 
@@ -320,37 +312,40 @@ def build(parts: Sequence[Columns], space: ConceptSpace, stems_of: Callable[[np.
     so that ties break the same way. ``space`` names the parts' concepts;
     ``stems_of(term ids)`` names the index's term ids. Parts made from records and parts cut from
     another index give the same index for the same articles (a test compares them)."""
-    def joined(field: int, dtype=np.int64) -> np.ndarray:
-        arrays = [p[field] for p in parts]
+    def joined(field: str, dtype=np.int64) -> np.ndarray:
+        arrays = [getattr(p, field) for p in parts]
         return np.concatenate(arrays).astype(dtype) if arrays else np.zeros(0, dtype)
 
-    article_terms, term_ids = joined(0), joined(4)
+    article_terms, term_ids = joined("article_terms"), joined("term_ids")
     in_order, term_of = _renumbering(article_terms)
-    sentences = _starts(joined(2))
-    indptr = _starts(joined(3))
-    counts = sparse.csr_matrix((joined(5, np.int32), term_of(term_ids), indptr), shape=(len(indptr) - 1, len(in_order)))
+    sentences = _starts(joined("sentences_per_article"))
+    indptr = _starts(joined("terms_per_sentence"))
+    counts = sparse.csr_matrix((joined("term_counts", np.int32), term_of(term_ids), indptr), shape=(len(indptr) - 1, len(in_order)))
     counts.sort_indices()
     counts.sum_duplicates()
     offsets = np.concatenate([p.offsets for p in parts]).astype(np.int32) if parts else np.zeros((0, 3), np.int32)
-    concepts = joined(9)
-    concept_order, concept_of = _renumbering(concepts)
+    # Concept stems in order of first use: an article's are its bigrams' stems, the first word's
+    # before the second's (see ingest._record), so the order is the bigrams' own.
+    codes = joined("bigram_codes")
+    all_firsts, all_seconds = (np.concatenate(t) if t else np.zeros(0, np.int64) for t in (space.firsts, space.seconds))
+    stems_in_use = np.empty(2 * len(codes), dtype=np.int64)
+    stems_in_use[0::2], stems_in_use[1::2] = all_firsts[codes], all_seconds[codes]
+    concept_order, concept_of = _renumbering(stems_in_use)
     # Concepts numbered by their stems' new numbers, as :func:`~summarizer.store.concepts._table`
     # does: sorted once per distinct concept, not per bigram (3 million at 10,000 articles).
-    codes = joined(12)
     used = np.zeros(space.size, dtype=bool)
     used[codes] = True
     distinct = np.flatnonzero(used)
     width = max(len(concept_order), 1)
-    table_firsts, table_seconds = (np.concatenate(t)[distinct] if t else np.zeros(0, np.int64) for t in (space.firsts, space.seconds))
-    keys, new_ids = np.unique(concept_of(table_firsts) * width + concept_of(table_seconds), return_inverse=True)
+    keys, new_ids = np.unique(concept_of(all_firsts[distinct]) * width + concept_of(all_seconds[distinct]), return_inverse=True)
     renumber = np.zeros(space.size, dtype=np.int64)
     renumber[distinct] = new_ids.ravel()
     names = list(space.names)
-    bigrams = StoredBigrams(_starts(joined(11)), renumber[codes].astype(np.int32), (keys // width).astype(np.int32),
+    bigrams = StoredBigrams(_starts(joined("bigrams_per_sentence")), renumber[codes].astype(np.int32), (keys // width).astype(np.int32),
                             (keys % width).astype(np.int32), [names[int(i)] for i in concept_order])
     return SentenceIndex(
-        stems_of(in_order), counts, joined(6), offsets, sentences, Postings.of(counts), joined(8, np.uint8), bigrams,
-        in_order, term_of(article_terms), _starts(joined(1)), concept_of(concepts), _starts(joined(10)),
+        stems_of(in_order), counts, joined("word_counts"), offsets, sentences, Postings.of(counts), joined("flags", np.uint8), bigrams,
+        in_order, term_of(article_terms), _starts(joined("terms_per_article")),
     )
 
 
@@ -387,8 +382,6 @@ def encode(columns: Catalogue, problems: Sequence[Sequence[str]], index: Sentenc
         "global_ids": index.global_ids.astype("<i4"),
         "article_terms": index.article_terms.astype("<i4"),
         "term_starts": index.term_starts.astype("<i8"),
-        "article_concepts": index.article_concepts.astype("<i4"),
-        "concept_starts": index.concept_starts.astype("<i8"),
         "c_files": columns.files.astype("<i4"),
         "c_records": columns.records.astype("<i4"),
         "c_sentences": columns.sentences.astype("<i4"),
@@ -479,7 +472,7 @@ def decode(blob: bytes) -> tuple[Catalogue, list[tuple[str, ...]], SentenceIndex
         index = SentenceIndex(header["stems"], counts, arrays["word_counts"].astype(np.int64),
                               arrays["offsets"], arrays["article_starts"], Postings(arrays["p_indptr"], arrays["p_indices"]),
                               arrays["flags"], bigrams, arrays["global_ids"], arrays["article_terms"],
-                              arrays["term_starts"], arrays["article_concepts"], arrays["concept_starts"])
+                              arrays["term_starts"])
         return catalog, problems, index
     except (KeyError, TypeError, IndexError, ValueError, AttributeError, UnicodeDecodeError) as error:
         raise ValueError(f"malformed sentence index: {error}") from None
