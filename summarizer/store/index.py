@@ -180,18 +180,20 @@ class ArticleCache:
         if any(sha is None for sha in new_shas):
             return None  # an unreadable file: read as a whole set, which reports it
         self._forget_deleted(files, store)
-        # The new list's catalogue entries and pieces of index, file by file.
+        # The new list's catalogue, taken from the last one's and the new files' entries, and its
+        # pieces of index (ranges of the last one's articles, new records), file by file.
         entry_of_file = np.searchsorted(catalog.files, np.arange(len(old_paths) + 1))
         article_of_entry = np.concatenate([[0], np.cumsum(catalog.sentences > 0)])  # articles before each entry
         parsed = dict(zip(changed, zip(results, new_shas)))
-        entries: list[CatalogEntry] = []
+        new_entries: list[CatalogEntry] = []
+        starts, sizes = np.zeros(len(files), dtype=np.int64), np.zeros(len(files), dtype=np.int64)
         new_problems: list[tuple[str, ...]] = []
         shas: list[bytes] = []
         pieces: list = []
         for position, old in enumerate(reused):
             if old >= 0:
                 first, end = int(entry_of_file[old]), int(entry_of_file[old + 1])
-                entries.extend(_stored_entry(catalog, position, e) for e in range(first, end))
+                starts[position], sizes[position] = first, end - first
                 new_problems.append(problems[old])
                 shas.append(old_shas[old])
                 articles = (int(article_of_entry[first]), int(article_of_entry[end]))
@@ -203,7 +205,8 @@ class ArticleCache:
                     pieces.append(articles)
             else:
                 file, sha = parsed[position]
-                entries.extend(_catalog_entry(position, number, record) for number, record in enumerate(file.records))
+                starts[position], sizes[position] = len(catalog) + len(new_entries), len(file.records)
+                new_entries.extend(_catalog_entry(position, number, record) for number, record in enumerate(file.records))
                 new_problems.append(file.problems)
                 shas.append(sha)
                 records = [record for record in file.records if len(record.word_counts)]
@@ -212,10 +215,13 @@ class ArticleCache:
                         pieces[-1].extend(records)
                     else:
                         pieces.append(records)
+        total = int(sizes.sum())
+        take = np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(total)
+        catalogue = Catalogue.taken([catalog, Catalogue.of(new_entries)], take,
+                                    np.repeat(np.arange(len(files)), sizes))
         index = build_set(pieces, base, store.stems)
         loaded = _Loaded(set_key(code_fingerprint(), shas), list(files), shas)  # type: ignore[arg-type]
         loaded.listed = found
-        catalogue = Catalogue.of(entries)
         articles = loaded.articles_from(catalogue, new_problems, warn, self)
         store.put_sentence_index(loaded.key, encode_sentence_index(catalogue, new_problems, index), index_version())  # type: ignore[arg-type]
         loaded.index = index
@@ -558,13 +564,6 @@ def _earlier_set(store: IndexBackend, paths: Sequence[str], identities: np.ndarr
         if above == folder:
             return None
         folder = above
-
-
-def _stored_entry(catalog: Catalogue, file: int, entry: int) -> CatalogEntry:
-    """The catalogue's entry ``entry`` as the entry of the file at ``file``."""
-    return CatalogEntry(file, int(catalog.records[entry]), catalog.id_templates[entry], catalog.titles[entry],
-                        catalog.dates[entry], catalog.urls[entry], bool(catalog.has_path[entry]),
-                        int(catalog.sentences[entry]), catalog.excluded.get(entry, ()), catalog.text_hash(entry))
 
 
 def _catalog_entry(file: int, number: int, record: Record) -> CatalogEntry:

@@ -101,14 +101,38 @@ class Catalogue:
             column([e.file for e in entries], np.int32), column([e.record for e in entries], np.int32),
             column([e.sentences for e in entries], np.int32), column([e.has_path for e in entries], np.bool_),
             np.frombuffer(b"".join(bytes.fromhex(e.text_hash) for e in entries), dtype=np.uint8).reshape(len(entries), 32),
-            _source_ranks(entries), [e.id_template for e in entries], [e.title for e in entries],
-            [e.date for e in entries], [e.url for e in entries],
+            _source_ranks([e.title for e in entries], [e.date for e in entries]), [e.id_template for e in entries],
+            [e.title for e in entries], [e.date for e in entries], [e.url for e in entries],
             {n: e.excluded for n, e in enumerate(entries) if e.excluded},
         )
 
+    @classmethod
+    def taken(cls, sources: Sequence[Catalogue], take: np.ndarray, files: np.ndarray) -> Catalogue:
+        """The entries ``take`` of ``sources`` (numbered one catalogue after the other), in that
+        order, as entries of the files ``files``: column by column, without an entry object each."""
+        take = np.asarray(take, dtype=np.int64)
 
-def _source_ranks(entries: Sequence[CatalogEntry]) -> np.ndarray:
-    keys = [(e.date is None, e.date or "", e.title.casefold()) if e.title else None for e in entries]
+        def column(name: str) -> np.ndarray:
+            return np.concatenate([getattr(c, name) for c in sources])[take]
+
+        def listed(name: str) -> list:
+            every = [value for c in sources for value in getattr(c, name)]
+            return [every[i] for i in take.tolist()]
+
+        excluded: dict[int, tuple] = {}
+        at = 0
+        for source in sources:
+            excluded.update((at + n, spans) for n, spans in source.excluded.items())
+            at += len(source)
+        found = np.flatnonzero(np.isin(take, np.fromiter(excluded, dtype=np.int64, count=len(excluded))))
+        titles, dates = listed("titles"), listed("dates")
+        return cls(np.asarray(files, dtype=np.int32), column("records"), column("sentences"), column("has_path"),
+                   column("hashes").reshape(len(take), 32), _source_ranks(titles, dates), listed("id_templates"), titles,
+                   dates, listed("urls"), {int(n): excluded[int(take[n])] for n in found})
+
+
+def _source_ranks(titles: Sequence[str | None], dates: Sequence[str | None]) -> np.ndarray:
+    keys = [(date is None, date or "", title.casefold()) if title else None for title, date in zip(titles, dates)]
     rank = {key: n for n, key in enumerate(sorted({k for k in keys if k is not None}))}
     return np.array([rank[k] if k is not None else -1 for k in keys], dtype=np.int32)
 
