@@ -8,12 +8,14 @@ in the numbering the corpus would give it if it were built from the articles the
   its bigram concepts (:class:`~summarizer.store.concepts.StoredBigrams`), so that a topic's
   candidates are judged and their concepts counted without their text;
 - the postings, term -> sentences (CSC), and so the corpus statistics (sentences per term);
-- the vocabulary in order of first appearance;
+- the vocabulary in order of first appearance, and each article's terms in that order;
 - the catalogue of the articles, column by column (:class:`Catalogue`): ids, titles, dates, URLs,
   sentence counts, excluded spans, text hashes, and each article's place in the Sources order.
 
-It is built once for a set of articles, when they are first read (or a file among them changed),
-and stored under a key made of the articles' content hashes (:func:`set_key`). A warm run then
+It is built once for a set of articles, when they are first read, and stored under a key made of
+the articles' content hashes (:func:`set_key`). A set made of some of its articles and a few read
+anew (a file added or changed, a subfolder, the unread articles) is cut from its arrays
+(:func:`build_set`), giving what a build from every article's record gives. A warm run then
 loads one row and decodes nothing else: article text is read for the sentences a topic inspects
 and the ones shown, through :class:`~summarizer.store.stored.StoredArticle`.
 
