@@ -103,22 +103,22 @@ class ArticleCache:
         first used (see :class:`~summarizer.store.stored.StoredArticle`)."""
         with collector_paused():
             store = self.store(warn)
-            indexed = self._load_indexed(files, store, warn)
+            listed = _file_list(files) if self.location is not None and files and _has_fast_path(store) else None
+            indexed = self._load_indexed(files, store, warn, listed)
             if indexed is not None:  # the same list of files as a run that forgot the deleted ones
                 if on_progress:
                     on_progress(len(files), len(files))
                 return indexed
-            grown = self._load_grown(files, store, warn, on_progress)
+            grown = self._load_grown(files, store, warn, on_progress, listed)
             if grown is not None:
                 return grown
             return self._load(files, warn, on_progress, stdin)
 
-    def _load_indexed(self, files: Sequence[InputFile], store: IndexBackend, warn: Warn) -> list[Article] | None:
+    def _load_indexed(self, files: Sequence[InputFile], store: IndexBackend, warn: Warn,
+                      found: tuple[list[str], np.ndarray] | None) -> list[Article] | None:
         """The fast path of :meth:`load`: one stat per file and two rows of the index; None when a
-        file is new, changed, not a regular file, or this list of files has no sentence index yet."""
-        if self.location is None or not files or not _has_fast_path(store):
-            return None
-        found = _file_list(files)
+        file is new, changed, not a regular file, or this list of files has no sentence index yet.
+        ``found``: the files' :func:`_file_list`."""
         if found is None:
             return None
         paths, identities = found
@@ -146,15 +146,13 @@ class ArticleCache:
         return articles
 
     def _load_grown(self, files: Sequence[InputFile], store: IndexBackend, warn: Warn,
-                    on_progress: Callable[[int, int], None] | None) -> list[Article] | None:
+                    on_progress: Callable[[int, int], None] | None,
+                    found: tuple[list[str], np.ndarray] | None) -> list[Article] | None:
         """The path of :meth:`load` for files of a folder read before (or of a folder inside it),
         some added, changed or removed since: only the new and changed ones are read (parsed, or
         decoded when their content is stored), and the set's sentence index is cut from the one
         built for the folder with their articles put in their places. The same articles, the same
         index, the same warnings as :meth:`_load` gives. None when no earlier set shares a file."""
-        if self.location is None or not files or not _has_fast_path(store):
-            return None
-        found = _file_list(files)
         if found is None:
             return None
         paths, identities = found
@@ -221,7 +219,7 @@ class ArticleCache:
                                     np.repeat(np.arange(len(files)), sizes))
         index = build_set(pieces, base, store.stems)
         loaded = _Loaded(set_key(code_fingerprint(), shas), list(files), shas)  # type: ignore[arg-type]
-        loaded.listed = found
+        loaded.listed, loaded.absolute = found, absolute
         articles = loaded.articles_from(catalogue, new_problems, warn, self)
         store.put_sentence_index(loaded.key, encode_sentence_index(catalogue, new_problems, index), index_version())  # type: ignore[arg-type]
         loaded.index = index
@@ -387,7 +385,7 @@ class ArticleCache:
             paths, identities = loaded.listed
             keep = 2 * SENTENCE_INDEXES_KEPT  # a list's row and its folder's
             store.put_file_set(paths_key(code_fingerprint(), paths), pack_files(identities, loaded.shas), loaded.key, keep)  # type: ignore[arg-type]
-            absolute = [os.path.normpath(os.path.join(paths[0], p)) for p in paths[1:]]
+            absolute = loaded.absolute or [os.path.normpath(os.path.join(paths[0], p)) for p in paths[1:]]
             store.put_file_set(folder_key(code_fingerprint(), _folder_of(absolute)),
                                pack_folder(absolute, identities, loaded.shas), loaded.key, keep)  # type: ignore[arg-type]
             loaded.listed = None
@@ -422,6 +420,8 @@ class _Loaded:
     index: SentenceIndex | None = None
     listed: tuple[list[str], np.ndarray] | None = None
     """The files' paths (after the working directory) and identities, until their sentence index is remembered."""
+    absolute: list[str] | None = None
+    """The files' absolute paths, when known."""
     _articles: list[Article] = field(default_factory=list)
     _cache: ArticleCache | None = None
     """Whose ``_materialize`` and ``_text`` read the stored articles' text."""
