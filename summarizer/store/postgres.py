@@ -795,6 +795,23 @@ class PostgresIndexStore(Database):
             ))
         return [found.get(s) for s in shas]
 
+    def known_term_ids(self, stems: Iterable[str]) -> dict[str, int]:
+        """The term ids of those of ``stems`` the index knows (none is added: a read)."""
+        wanted = sorted(set(stems))
+        if not wanted:
+            return {}
+        return {stem: int(i) for i, stem in self._read(
+            f"SELECT id, stem FROM {SCHEMA}.terms WHERE stem = ANY(%s)", (wanted,))}
+
+    def candidate_count(self, term_ids: Sequence[int]) -> int:
+        """How many articles of the whole index hold any of ``term_ids`` (the GIN index alone)."""
+        if not len(term_ids):
+            return 0
+        return int(self._read(
+            f"SELECT count(*) FROM {SCHEMA}.article_terms WHERE term_ids && %s::int4[]",
+            (sorted({int(t) for t in term_ids}),),
+        )[0][0])
+
     def candidate_articles(self, payload_hashes: Sequence[bytes], term_ids: Sequence[int]) -> set[tuple[bytes, int]]:
         """A topic's candidates, one query: the articles (payload hash, record number) of these
         payloads holding any of ``term_ids`` (``term_ids && topic``, which the GIN index
