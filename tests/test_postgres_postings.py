@@ -227,3 +227,52 @@ def test_the_postings_are_read_from_the_payload_as_decoding_it_whole_gives_them(
     change = delta(article_terms(payload), article_terms(payload)[:1])
     assert (change.total_articles, change.total_sentences) == (1, 2)
     assert harbour not in change.term_ids  # only in the article that left again
+
+
+def keyword_articles(url: str, keywords: list[str], payloads: list[bytes]) -> int:
+    """Articles of these payloads holding any of the keywords, from the decoded payloads."""
+    from summarizer.reading.terms import TermAnalyzer
+
+    analyzer = TermAnalyzer()
+    stems = {analyzer.stem(w) for phrase in keywords for w in phrase.split()}
+    ids = {t for t, s in rows(url, "SELECT id, stem FROM newsdigest.terms") if s in stems}
+    return sum(
+        1 for payload in payloads for r in decode(payload).records
+        if len(r.word_counts) and ids & {int(t) for t in r.terms[np.unique(r.indices)]}
+    )
+
+
+def test_topics_says_how_many_articles_of_the_shared_index_hold_each_topic(corpus, pg_url, tmp_path):
+    from summarizer.ranking.topics import BUILTIN_TOPICS
+
+    assert newsdigest("index", str(corpus), "--index", pg_url, "--workers", "1").returncode == 0
+    payloads = [bytes(p) for (p,) in rows(pg_url, "SELECT payload FROM newsdigest.payloads")]
+    run = newsdigest("topics", "--index", pg_url)
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    for topic in BUILTIN_TOPICS:
+        expected = keyword_articles(pg_url, list(topic.keywords), payloads)
+        at = lines.index(next(line for line in lines if line.startswith(f"{topic.name}  (")))
+        counted = next(line for line in lines[at:] if line.startswith("  in the index: "))
+        assert counted.startswith(f"  in the index: {expected} of 60 articles hold a keyword (sentences: ")
+        assert 0 < expected < 60
+    assert lines[-1].startswith("counted by the index server: 60 articles, ")
+    # The articles of some files, as indexed: the two copies of one text count twice.
+    copies = corpus / "copies"
+    (tmp_path / "new.txt").write_text("Talks resumed in Velmora.\n")
+    json_run = newsdigest("topics", str(copies), str(tmp_path / "new.txt"), "--index", pg_url, "--format", "json")
+    assert json_run.returncode == 0, json_run.stderr
+    import json
+
+    data = {t["name"]: t["in_index"] for t in json.loads(json_run.stdout)}
+    copy_payload = [decode(p) for p in payloads if decode(p).records[0].text in (copies / "same-a.txt").read_text()]
+    for topic in BUILTIN_TOPICS:
+        one = keyword_articles(pg_url, list(topic.keywords), [p for p in payloads
+                                                             if decode(p).records[0].text == copy_payload[0].records[0].text])
+        assert data[topic.name]["articles"] == 2 * one and data[topic.name]["of"] == 2
+    text = newsdigest("topics", str(copies), str(tmp_path / "new.txt"), "--index", pg_url).stdout
+    assert "counted by the index server: 2 articles" in text and "(3 files given, 2 indexed)" in text
+    assert "1 of the files is not indexed yet" in text
+    # Without a shared index there is nothing to count files with.
+    usage = newsdigest("topics", str(copies), env={"NEWSDIGEST_INDEX": ""})
+    assert usage.returncode == 2 and "needs a shared index (--index URL)" in usage.stderr

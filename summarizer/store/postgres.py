@@ -812,6 +812,16 @@ class PostgresIndexStore(Database):
             (sorted({int(t) for t in term_ids}),),
         )[0][0])
 
+    def payloads_of_paths(self, paths: Sequence[str]) -> dict[str, bytes]:
+        """The payload hash of each of these absolute paths stored by this version of the code."""
+        found: dict[str, bytes] = {}
+        for start in range(0, len(paths), _BATCH):
+            found.update((_path(p), bytes(h)) for p, h in self._read(
+                f"SELECT path, payload_hash FROM {SCHEMA}.files WHERE code = %s AND path = ANY(%s)",
+                (code_fingerprint(), [_key(p) for p in paths[start : start + _BATCH]]), binary=True,
+            ))
+        return found
+
     def candidate_articles(self, payload_hashes: Sequence[bytes], term_ids: Sequence[int]) -> set[tuple[bytes, int]]:
         """A topic's candidates, one query: the articles (payload hash, record number) of these
         payloads holding any of ``term_ids`` (``term_ids && topic``, which the GIN index
