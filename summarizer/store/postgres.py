@@ -10,6 +10,10 @@ given database, so that several processes on several machines share one index:
 - ``payloads``: the parsed records of a file (the bytes :func:`~summarizer.store.ingest.encode`
   makes), stored once per content: the same text under two paths is one payload.
 - ``terms`` (stem -> stable id) and ``stems`` (word -> stem, per code fingerprint).
+- ``article_terms``, ``term_frequency``, ``corpus_totals`` (version 4): each stored article's
+  distinct term ids with the number of its sentences holding each (a GIN index answers a topic's
+  candidates), written with each new payload and deleted with it, and the statistics of the whole
+  index kept in the same transactions (see :mod:`summarizer.store.postings`).
 - ``sentence_indexes`` and ``file_sets``: what a warm run reads instead of every file (see
   :mod:`summarizer.store.backend`), the newest few kept, as in SQLite. With a cache directory, a
   reader keeps a copy of each sentence index it reads, a file mapped into memory as SQLite's are
