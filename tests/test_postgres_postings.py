@@ -132,6 +132,7 @@ def test_the_statistics_follow_edited_and_deleted_files(corpus, tmp_path, pg_url
     assert terms[stem["kessel"]] == (1, 1) and terms[stem["velmora"]] == (2, 1)
 
 
+@pytest.mark.slow
 def test_two_concurrent_index_processes_of_the_same_texts_count_each_article_once(pg_url, tmp_path):
     """One process indexes a folder, the other a copy of it (other paths, the same texts, so both
     store the same payloads at the same time), and both a folder they share."""
