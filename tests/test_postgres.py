@@ -726,7 +726,7 @@ def test_a_database_of_version_2_gets_the_shared_store(news_server, pg_url, tmp_
 
 
 @pytest.mark.parametrize("command", [["refresh"], ["feeds", "list"], ["feeds", "add", "http://127.0.0.1:9/feed.xml"],
-                                     ["summarize", "--feeds"]])
+                                     ["summarize", "--feeds"], ["topics"]])
 def test_a_shared_store_that_cannot_be_reached_is_one_line(postgres_server, tmp_path, command):
     from .postgres import free_port
 

@@ -846,7 +846,7 @@ class PostgresIndexStore(Database):
         sentence index does)."""
         if not len(payload_hashes):
             return 0, 0, {}
-        listed = f"(SELECT h, count(*) AS k FROM unnest(%s::bytea[]) AS l(h) GROUP BY h) AS s"
+        listed = "(SELECT h, count(*) AS k FROM unnest(%s::bytea[]) AS l(h) GROUP BY h) AS s"
         hashes = list(payload_hashes)
         totals = self._read(
             f"SELECT coalesce(sum(s.k) FILTER (WHERE a.sentences > 0), 0)::bigint, "
