@@ -69,6 +69,54 @@ def drop_copies(env: dict) -> None:
         shutil.rmtree(folder)
 
 
+def bench_queries(url: str, runs: int) -> dict:
+    """Median times of the postings queries (schema version 4) over the whole corpus as one set:
+    the statistics kept at ingest (totals and the topic's keywords' rows), a set's statistics
+    (one aggregate), a topic's candidates (one query) and the same over the whole index (the GIN
+    index alone); and the recount that checks the statistics. Nothing with older code."""
+    from summarizer.ranking.topics import BUILTIN_TOPICS
+    from summarizer.reading.terms import TermAnalyzer
+    from summarizer.store.postgres import PostgresIndexStore
+
+    store = PostgresIndexStore(url)
+    if not hasattr(store, "candidate_articles"):
+        store.close()
+        return {}
+    try:
+        analyzer = TermAnalyzer()
+        topic = next(t for t in BUILTIN_TOPICS if t.name == TOPIC)
+        stems = sorted({analyzer.stem(w) for phrase in topic.keywords for w in phrase.split()})
+        ids = list(store.known_term_ids(stems).values())
+        hashes = [bytes(h) for (h,) in store._read("SELECT payload_hash FROM newsdigest.files ORDER BY path")]
+
+        def median(call):
+            times = []
+            for _ in range(max(runs, 3)):
+                started = time.perf_counter()
+                result = call()
+                times.append(time.perf_counter() - started)
+            return statistics.median(times), result
+
+        out: dict = {}
+        out["q_statistics_s"], stats = median(lambda: store.statistics(ids))
+        out["q_set_statistics_s"], set_stats = median(lambda: store.set_statistics(hashes))
+        out["q_candidates_s"], candidates = median(lambda: store.candidate_articles(hashes, ids))
+        out["q_whole_candidates_s"], whole = median(lambda: store.candidate_count(ids))
+        out["q_recount_s"], recount = median(lambda: store.recount())
+        out["q_articles"], out["q_candidates"], out["q_whole_candidates"] = set_stats[0], len(candidates), whole
+        out["q_statistics_equal_recount"] = (stats[0], stats[1]) == recount[:2] and all(
+            recount[2].get(t) == v for t, v in stats[2].items())
+        out["q_plan"] = " / ".join(
+            line for (line,) in store._read(
+                "EXPLAIN SELECT payload_hash, record FROM newsdigest.article_terms "
+                "WHERE payload_hash = ANY(%s) AND term_ids && %s::int4[]", (hashes, ids))
+            if "Scan" in line
+        )
+        return out
+    finally:
+        store.close()
+
+
 def bench_size(n: int, work: Path, runs: int, env: dict) -> dict:
     import psycopg
 
@@ -103,6 +151,7 @@ def bench_size(n: int, work: Path, runs: int, env: dict) -> dict:
             ).fetchall())
         out["pg_files"], out["pg_payloads"], out["pg_sizes"] = stored_files, payloads, sizes
         out["pg_bytes"] = sum(sizes.values())
+        out.update(bench_queries(url, runs))
         # SQLite, one process with two workers.
         cache = work / f"sqlite-{n}"
         subprocess.run(["rm", "-rf", str(cache)], check=True)
@@ -167,6 +216,19 @@ def report(results: list[dict], runs: int, code: str) -> str:
     for r in results:
         parts = ", ".join(f"{name} {size / 2**20:.1f} MiB" for name, size in sorted(r["pg_sizes"].items(), key=lambda x: -x[1]))
         lines.append(f"- N = {r['n']:,}: {parts}; total {r['pg_bytes'] / 2**20:.1f} MiB")
+    if any("q_candidates_s" in r for r in results):
+        lines += ["", f"Postings queries (schema 4), topic `{TOPIC}`'s keywords, the whole corpus as one set, median:", "",
+                  "| N | statistics kept at ingest (totals + keywords' rows) | set statistics (one aggregate) | "
+                  "candidates in the set (one query) | candidates in the whole index (GIN) | recount (aggregate) | "
+                  "candidates / articles | kept = recount | plan of the set's candidates query |",
+                  "|---:|---:|---:|---:|---:|---:|---:|:-:|---|"]
+        for r in results:
+            if "q_candidates_s" in r:
+                lines.append(
+                    f"| {r['n']:,} | {1000 * r['q_statistics_s']:.1f} ms | {1000 * r['q_set_statistics_s']:.0f} ms "
+                    f"| {1000 * r['q_candidates_s']:.0f} ms | {1000 * r['q_whole_candidates_s']:.0f} ms "
+                    f"| {1000 * r['q_recount_s']:.0f} ms | {r['q_candidates']:,} ({r['q_whole_candidates']:,}) / {r['q_articles']:,} "
+                    f"| {'yes' if r['q_statistics_equal_recount'] else 'NO'} | {r['q_plan'].strip()} |")
     lines += ["", "What each process reported:", ""]
     for r in results:
         lines.append(f"- N = {r['n']:,}: " + " | ".join(r["ingest_pg_reports"]))

@@ -41,6 +41,7 @@ _EXPORTS = {
     "is_index_url": "store.backend:is_url",
     "hide_password": "store.urls:hide_password",
     "index_paths": "store.indexing",
+    "topic_coverage": "store.coverage",
     "ReadStateError": "store.read_state",
     "digest_to_dict": "schema",
     "write_atomically": "atomic",

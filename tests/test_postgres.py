@@ -388,7 +388,7 @@ def test_a_database_of_another_schema_version_is_refused_with_what_to_do(pg_url)
     with psycopg.connect(pg_url, autocommit=True) as db:
         db.execute("UPDATE newsdigest.schema_version SET version = 7")
     message = one_line_error(newsdigest("summarize", "--index", pg_url))
-    assert "has schema version 7, this newsdigest uses 3: upgrade newsdigest to use it" in message
+    assert f"has schema version 7, this newsdigest uses {pg.SCHEMA_VERSION}: upgrade newsdigest to use it" in message
     with psycopg.connect(pg_url, autocommit=True) as db:
         db.execute("UPDATE newsdigest.schema_version SET version = 0")
     message = one_line_error(newsdigest("summarize", "--index", pg_url))
@@ -452,6 +452,8 @@ def test_the_members_of_the_database_owner_share_one_index(postgres_server, tmp_
 
 DROP_VERSION_3 = "DROP TABLE newsdigest.subscriptions, newsdigest.web_resources, newsdigest.web_articles, newsdigest.web_listings"
 """What version 3 added: a team's shared store of subscriptions and fetched articles."""
+DROP_VERSION_4 = "DROP TABLE newsdigest.article_terms, newsdigest.term_frequency, newsdigest.corpus_totals"
+"""What version 4 added: postings and statistics."""
 
 
 def test_a_database_of_version_1_is_migrated_and_then_used(corpus, pg_url):
@@ -460,6 +462,7 @@ def test_a_database_of_version_1_is_migrated_and_then_used(corpus, pg_url):
     import psycopg
 
     with psycopg.connect(pg_url, autocommit=True) as db:
+        db.execute(DROP_VERSION_4)
         db.execute(DROP_VERSION_3)
         db.execute("DROP TABLE newsdigest.sentence_indexes, newsdigest.file_sets")
         db.execute("DROP INDEX newsdigest.files_sha256")
@@ -469,7 +472,7 @@ def test_a_database_of_version_1_is_migrated_and_then_used(corpus, pg_url):
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip()
     with psycopg.connect(pg_url, autocommit=True) as db:
-        assert db.execute("SELECT version FROM newsdigest.schema_version").fetchone()[0] == 3
+        assert db.execute("SELECT version FROM newsdigest.schema_version").fetchone()[0] == pg.SCHEMA_VERSION
         assert db.execute("SELECT count(*) FROM newsdigest.file_sets").fetchone()[0] == 2  # the list, its folder
 
 
@@ -482,10 +485,11 @@ def test_an_older_schema_is_migrated_when_a_migration_is_known(pg_url, monkeypat
     ran = []
     monkeypatch.setitem(pg.MIGRATIONS, 1, lambda db: ran.append(db.execute("SELECT 1").fetchone()[0]))
     monkeypatch.setitem(pg.MIGRATIONS, 2, lambda db: ran.append(db.execute("SELECT 2").fetchone()[0]))
+    monkeypatch.setitem(pg.MIGRATIONS, 3, lambda db: ran.append(db.execute("SELECT 3").fetchone()[0]))
     open_index(pg_url).close()
-    assert ran == [1, 2]
+    assert ran == [1, 2, 3]
     with psycopg.connect(pg_url, autocommit=True) as db:
-        assert db.execute("SELECT version FROM newsdigest.schema_version").fetchall() == [(3,)]
+        assert db.execute("SELECT version FROM newsdigest.schema_version").fetchall() == [(pg.SCHEMA_VERSION,)]
 
 
 def test_a_server_restart_between_writes_loses_nothing(postgres_server, pg_url):
@@ -710,18 +714,19 @@ def test_a_database_of_version_2_gets_the_shared_store(news_server, pg_url, tmp_
     import psycopg
 
     with psycopg.connect(pg_url, autocommit=True) as db:
+        db.execute(DROP_VERSION_4)
         db.execute(DROP_VERSION_3)
         db.execute("UPDATE newsdigest.schema_version SET version = 2")
     ana = person(tmp_path, "ana")
     added = as_user(ana, "feeds", "add", news_server.url("/atom.xml"), "--index", pg_url)
     assert added.returncode == 0, added.stderr
     with psycopg.connect(pg_url, autocommit=True) as db:
-        assert db.execute("SELECT version FROM newsdigest.schema_version").fetchall() == [(3,)]
+        assert db.execute("SELECT version FROM newsdigest.schema_version").fetchall() == [(pg.SCHEMA_VERSION,)]
         assert db.execute("SELECT count(*) FROM newsdigest.web_articles").fetchone()[0] == 3
 
 
 @pytest.mark.parametrize("command", [["refresh"], ["feeds", "list"], ["feeds", "add", "http://127.0.0.1:9/feed.xml"],
-                                     ["summarize", "--feeds"]])
+                                     ["summarize", "--feeds"], ["topics"]])
 def test_a_shared_store_that_cannot_be_reached_is_one_line(postgres_server, tmp_path, command):
     from .postgres import free_port
 

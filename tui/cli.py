@@ -168,11 +168,21 @@ def build_parser() -> argparse.ArgumentParser:
     topics = commands.add_parser(
         "topics", formatter_class=formatter, help="list the topics in use and their keywords",
         description="List the topics in use (built-in, from topics files, from --query) and their keywords.",
-        epilog="examples:\n  newsdigest topics\n  newsdigest topics --topics mytopics.toml --format json\n",
+        epilog="examples:\n  newsdigest topics\n  newsdigest topics --topics mytopics.toml --format json\n"
+        "  newsdigest topics --index postgresql://me@db.example/news            how many articles of the\n"
+        "                                                                      shared index hold each topic\n"
+        "  newsdigest topics archive/2026/ --index postgresql://me@db.example/news   the same, for those files\n",
     )
+    topics.add_argument("paths", nargs="*", metavar="PATH",
+                        help="with a shared index: count the articles of these files or folders, as indexed "
+                        "(default: the whole index)")
     topics.add_argument("-q", "--query", metavar="TEXT", action=_Once, help="also show the topic made from this query")
     topics.add_argument("--topics", dest="topics_file", type=Path, metavar="FILE", help="a TOML file of extra topics")
     topics.add_argument("-f", "--format", choices=("text", "json"), default="text")
+    topics_index = topics.add_argument_group("index")
+    topics_index.add_argument("--index", type=_index_url, metavar="URL",
+                              help="a shared index on a PostgreSQL server (default $NEWSDIGEST_INDEX): also say how "
+                              "many of its articles hold each topic's keywords, counted by the server")
     evaluate = commands.add_parser(
         "eval", formatter_class=formatter, help="score summaries against human references (ROUGE)",
         description="Summarize every topic of a dataset and score it with ROUGE-1, ROUGE-2 and ROUGE-SU4 "
@@ -508,17 +518,33 @@ def _console(file: TextIO, color: str):
     )
 
 
-def _topics(args: argparse.Namespace, stdout: TextIO | None) -> int:
+def _topics(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) -> int:
     _require(stdout)
     from summarizer import topics_in_use
 
+    if any(path == "-" for path in args.paths):
+        raise UsageError("topics: standard input is never indexed; give files or folders")
+    url = index_location(args)
+    if args.paths and url is None:
+        raise UsageError("topics PATH…: counting the articles of files needs a shared index (--index URL)")
     topics, replaced = topics_in_use(args.topics_file, args.query)
+    coverage = None
+    if url is not None:
+        from summarizer import topic_coverage
+
+        coverage = topic_coverage(url, topics, args.paths or None, lambda error: _warn(stderr, str(error)))
+    counted = {c.name: c for c in coverage.topics} if coverage else {}
     if args.format == "json":
         data = [
             {"name": t.name, "label": t.label, "keywords": list(t.keywords), "context": list(t.context),
              "description": t.description, "origin": t.origin, "replaces": list(replaced.get(t.name, ()))}
             for t in topics
         ]
+        if coverage is not None:
+            for entry in data:
+                found = counted[entry["name"]]
+                entry["in_index"] = {"articles": found.articles, "of": coverage.articles,
+                                     "keyword_sentences": dict(found.keywords)}
         _emit(stdout, json.dumps(data, indent=2, ensure_ascii=True) + "\n")
         return EXIT_OK
     from .safety import printable
@@ -534,6 +560,22 @@ def _topics(args: argparse.Namespace, stdout: TextIO | None) -> int:
         lines.append(f"  keywords: {printable(', '.join(topic.keywords))}")
         if topic.context:
             lines.append(f"  in context: {printable(', '.join(topic.context))}")
+        if coverage is not None:
+            found = counted[topic.name]
+            most = ", ".join(f"{printable(word)} {n:,}" for word, n in found.keywords[:5])
+            lines.append(f"  {'in these files' if coverage.files is not None else 'in the index'}: {found.articles:,} "
+                         f"of {coverage.articles:,} article{'' if coverage.articles == 1 else 's'} "
+                         f"{'holds' if found.articles == 1 else 'hold'} a keyword"
+                         + (f" (sentences: {most})" if most else ""))
+    if coverage is not None:
+        where = (f"{coverage.files:,} file{'' if coverage.files == 1 else 's'} given, "
+                 f"{coverage.files - coverage.not_indexed:,} indexed" if coverage.files is not None
+                 else "the whole index, each distinct text once")
+        lines.append(f"counted by the index server: {coverage.articles:,} article{'' if coverage.articles == 1 else 's'}, "
+                     f"{coverage.sentences:,} sentence{'' if coverage.sentences == 1 else 's'} ({where})")
+        if coverage.not_indexed:
+            lines.append(f"{coverage.not_indexed:,} of the files {'is' if coverage.not_indexed == 1 else 'are'} not "
+                         "indexed yet (newsdigest index PATH… --index URL)")
     _emit(stdout, "".join(line + "\n" for line in lines))
     return EXIT_OK
 
@@ -703,7 +745,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = get_args(sys.argv[1:] if argv is None else argv)
         if args.command == "topics":
-            code = _topics(args, stdout)
+            code = _topics(args, stdout, stderr)
         elif args.command == "eval":
             code = _eval(args, stdout, stderr)
         elif args.command == "app":

@@ -10,6 +10,10 @@ given database, so that several processes on several machines share one index:
 - ``payloads``: the parsed records of a file (the bytes :func:`~summarizer.store.ingest.encode`
   makes), stored once per content: the same text under two paths is one payload.
 - ``terms`` (stem -> stable id) and ``stems`` (word -> stem, per code fingerprint).
+- ``article_terms``, ``term_frequency``, ``corpus_totals`` (version 4): each stored article's
+  distinct term ids with the number of its sentences holding each (a GIN index answers a topic's
+  candidates), written with each new payload and deleted with it, and the statistics of the whole
+  index kept in the same transactions (see :mod:`summarizer.store.postings`).
 - ``sentence_indexes`` and ``file_sets``: what a warm run reads instead of every file (see
   :mod:`summarizer.store.backend`), the newest few kept, as in SQLite. With a cache directory, a
   reader keeps a copy of each sentence index it reads, a file mapped into memory as SQLite's are
@@ -46,12 +50,13 @@ from ..atomic import write_atomically
 from .cache import SENTENCE_INDEXES_KEPT, Entry, FileIdentity, code_fingerprint, content_hash, map_file
 from .urls import hide_password
 from .sentence_index import is_whole
+from .postings import ArticleTerms, Delta, article_terms, delta, pg_array
 
 if TYPE_CHECKING:
     import psycopg
 
 SCHEMA = "newsdigest"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 RECONNECT_S = 60.0
 """How long a lost connection is retried (a server restart) before the run gives up."""
 CONNECT_TIMEOUT_S = 10
@@ -147,6 +152,33 @@ DDL_3 = (
 )
 DDL = DDL + DDL_3
 
+# Version 4: postings in the database (see summarizer.store.postings). Per article (a record of a
+# payload), its distinct term ids and how many of its sentences hold each, written in the
+# transaction that stores a new payload and deleted with it; a GIN index answers a topic's
+# candidates (term_ids && topic). The statistics of the whole index (distinct payloads: the same
+# text under two paths counts once), kept in the same transactions: per term, the sentences and
+# articles holding it; and the totals.
+DDL_4 = (
+    # citus: distributed by payload_hash, co-located with payloads
+    f"""CREATE TABLE {SCHEMA}.article_terms (
+        payload_hash bytea NOT NULL, record integer NOT NULL, sentences integer NOT NULL,
+        term_ids int4[] NOT NULL, term_sentences int4[] NOT NULL,
+        PRIMARY KEY (payload_hash, record))""",
+    f"CREATE INDEX article_terms_term_ids ON {SCHEMA}.article_terms USING gin (term_ids)",
+    # citus: reference table (one row per term; updated by every ingest, read whole by a run)
+    f"""CREATE TABLE {SCHEMA}.term_frequency (
+        term_id integer PRIMARY KEY, sentences bigint NOT NULL, articles bigint NOT NULL)""",
+    # citus: reference table (one row)
+    f"""CREATE TABLE {SCHEMA}.corpus_totals (
+        one boolean PRIMARY KEY DEFAULT true CHECK (one),
+        articles bigint NOT NULL, sentences bigint NOT NULL)""",
+    f"INSERT INTO {SCHEMA}.corpus_totals (articles, sentences) VALUES (0, 0)",
+    f"COMMENT ON TABLE {SCHEMA}.article_terms IS 'citus: distribution column payload_hash'",
+    f"COMMENT ON TABLE {SCHEMA}.term_frequency IS 'citus: reference table'",
+    f"COMMENT ON TABLE {SCHEMA}.corpus_totals IS 'citus: reference table'",
+)
+DDL = DDL + DDL_4
+
 
 def _to_version_2(db: Any) -> None:
     for statement in DDL_2:
@@ -158,7 +190,82 @@ def _to_version_3(db: Any) -> None:
         db.execute(statement)
 
 
-MIGRATIONS: dict[int, Callable[[Any], None]] = {1: _to_version_2, 2: _to_version_3}
+def _to_version_4(db: Any) -> None:
+    """The postings tables, filled from every stored payload, and the statistics counted from them."""
+    for statement in DDL_4:
+        db.execute(statement)
+    after = b""
+    while True:  # by key, a page at a time: an archive's payloads are not all held at once
+        rows = db.execute(
+            f"SELECT hash, payload FROM {SCHEMA}.payloads WHERE hash > %s ORDER BY hash LIMIT {_FETCH}",
+            (after,), binary=True,
+        ).fetchall()
+        _insert_article_terms(db, [(bytes(h), _postings_or_none(p)) for h, p in rows])
+        if len(rows) < _FETCH:
+            break
+        after = bytes(rows[-1][0])
+    _recount(db)
+
+
+def _postings_or_none(payload: bytes | memoryview) -> list[ArticleTerms] | None:
+    """The postings of a payload's articles; None for a payload that is not one of ours (no rows:
+    its file is parsed again when next read)."""
+    try:
+        return article_terms(payload)
+    except ValueError:
+        return None
+
+
+def _insert_article_terms(db: Any, payloads: Sequence[tuple[bytes, list[ArticleTerms] | None]]) -> None:
+    """One ``article_terms`` row per article of these (new) payloads."""
+    rows = [(h, a) for h, terms in payloads for a in terms or ()]
+    if rows:
+        db.execute(
+            f"INSERT INTO {SCHEMA}.article_terms (payload_hash, record, sentences, term_ids, term_sentences) "
+            f"SELECT h, r, n, t::int4[], s::int4[] FROM unnest(%s::bytea[], %s::int4[], %s::int4[], %s::text[], "
+            f"%s::text[]) AS u(h, r, n, t, s)",
+            ([h for h, _ in rows], [a.record for _, a in rows], [a.sentences for _, a in rows],
+             [pg_array(a.term_ids) for _, a in rows], [pg_array(a.term_sentences) for _, a in rows]),
+        )
+
+
+def _apply(db: Any, change: Delta) -> None:
+    """Add a change to the statistics: the terms' rows updated in term-id order (two writers wait
+    for each other on a term they share, never deadlock), then the totals' one row."""
+    if change.term_ids:
+        db.execute(
+            f"INSERT INTO {SCHEMA}.term_frequency AS f (term_id, sentences, articles) "
+            f"SELECT * FROM unnest(%s::int4[], %s::int8[], %s::int8[]) ORDER BY 1 "
+            f"ON CONFLICT (term_id) DO UPDATE SET sentences = f.sentences + excluded.sentences, "
+            f"articles = f.articles + excluded.articles",
+            (change.term_ids, change.sentences, change.articles),
+        )
+        fewer = [t for t, n in zip(change.term_ids, change.articles) if n < 0]
+        if fewer:  # rows this transaction holds already: terms no article holds any more are dropped
+            db.execute(f"DELETE FROM {SCHEMA}.term_frequency WHERE term_id = ANY(%s::int4[]) AND articles <= 0",
+                       (fewer,))
+    if change.total_articles or change.total_sentences:
+        db.execute(f"UPDATE {SCHEMA}.corpus_totals SET articles = articles + %s, sentences = sentences + %s",
+                   (change.total_articles, change.total_sentences))
+
+
+RECOUNT_TERMS = (
+    f"SELECT u.t, sum(u.n)::bigint, count(*)::bigint FROM {SCHEMA}.article_terms a, "
+    f"unnest(a.term_ids, a.term_sentences) AS u(t, n) GROUP BY u.t"
+)
+RECOUNT_TOTALS = (
+    f"SELECT count(*) FILTER (WHERE sentences > 0), coalesce(sum(sentences), 0)::bigint FROM {SCHEMA}.article_terms"
+)
+
+
+def _recount(db: Any) -> None:
+    """The statistics counted again from ``article_terms`` (what the increments keep equal)."""
+    db.execute(f"DELETE FROM {SCHEMA}.term_frequency")
+    db.execute(f"INSERT INTO {SCHEMA}.term_frequency (term_id, sentences, articles) {RECOUNT_TERMS}")
+    db.execute(f"UPDATE {SCHEMA}.corpus_totals SET (articles, sentences) = ({RECOUNT_TOTALS})")
+
+
+MIGRATIONS: dict[int, Callable[[Any], None]] = {1: _to_version_2, 2: _to_version_3, 3: _to_version_4}
 """``MIGRATIONS[n](connection)`` turns a schema of version n into version n + 1 (inside the
 transaction that then records n + 1)."""
 
@@ -539,21 +646,26 @@ class PostgresIndexStore(Database):
 
     def put(self, rows: Iterable[tuple[str, FileIdentity, bytes, bytes]]) -> None:
         """Store (path, identity, sha256, payload) rows in one transaction; a payload already
-        stored (the same content under another path, or another process's) is stored once."""
+        stored (the same content under another path, or another process's) is stored once. The
+        postings of the payloads this transaction stores first (``RETURNING``: new to the index)
+        are written with them, and the statistics changed by them and by the payloads no file
+        points to any more, in the same transaction."""
         files = {_key(path): (identity, sha, payload) for path, identity, sha, payload in rows}
         if not files:
             return
         payloads = {content_hash(payload): payload for _, _, payload in files.values()}
+        postings = {h: _postings_or_none(p) for h, p in payloads.items()}
         paths = sorted(files)
         code = code_fingerprint()
 
         def change(db: psycopg.Connection) -> None:
             hashes = sorted(payloads)
-            db.execute(
+            new = sorted(bytes(h) for (h,) in db.execute(
                 f"INSERT INTO {SCHEMA}.payloads (hash, payload) "
-                f"SELECT * FROM unnest(%s::bytea[], %s::bytea[]) ON CONFLICT (hash) DO NOTHING",
+                f"SELECT * FROM unnest(%s::bytea[], %s::bytea[]) ON CONFLICT (hash) DO NOTHING RETURNING hash",
                 (hashes, [payloads[h] for h in hashes]),
-            )
+            ))
+            _insert_article_terms(db, [(h, postings[h]) for h in new])
             replaced = [bytes(h) for (h,) in db.execute(
                 f"SELECT payload_hash FROM {SCHEMA}.files WHERE path = ANY(%s)", (paths,)
             )]
@@ -569,7 +681,8 @@ class PostgresIndexStore(Database):
                  [i.mtime_ns for i in ids], [files[p][1] for p in paths],
                  [content_hash(files[p][2]) for p in paths]),
             )
-            self._drop_orphans(db, set(replaced) - set(payloads))
+            removed = self._drop_orphans(db, set(replaced) - set(payloads))
+            _apply(db, delta((a for h in new for a in postings[h] or ()), removed))
 
         self._write(change)
 
@@ -596,20 +709,30 @@ class PostgresIndexStore(Database):
             hashes = {bytes(h) for (h,) in db.execute(
                 f"DELETE FROM {SCHEMA}.files WHERE path = ANY(%s) RETURNING payload_hash", (gone,)
             )}
-            self._drop_orphans(db, hashes)
+            _apply(db, delta((), self._drop_orphans(db, hashes)))
 
         self._write(change)
 
     @staticmethod
-    def _drop_orphans(db: psycopg.Connection, hashes: set[bytes]) -> None:
-        """Payloads among ``hashes`` that no file points to any more. A file row that a concurrent
+    def _drop_orphans(db: psycopg.Connection, hashes: set[bytes]) -> list[ArticleTerms]:
+        """Delete the payloads among ``hashes`` that no file points to any more, and their
+        postings; returns those postings (what the statistics lose). A file row that a concurrent
         writer points at a payload dropped here reads as not stored: it is parsed again."""
-        if hashes:
-            db.execute(
-                f"DELETE FROM {SCHEMA}.payloads p WHERE p.hash = ANY(%s) "
-                f"AND NOT EXISTS (SELECT 1 FROM {SCHEMA}.files f WHERE f.payload_hash = p.hash)",
-                (sorted(hashes),),
-            )
+        if not hashes:
+            return []
+        gone = [bytes(h) for (h,) in db.execute(
+            f"DELETE FROM {SCHEMA}.payloads p WHERE p.hash = ANY(%s) "
+            f"AND NOT EXISTS (SELECT 1 FROM {SCHEMA}.files f WHERE f.payload_hash = p.hash) RETURNING p.hash",
+            (sorted(hashes),),
+        )]
+        if not gone:
+            return []
+        rows = db.execute(
+            f"DELETE FROM {SCHEMA}.article_terms WHERE payload_hash = ANY(%s) "
+            f"RETURNING record, sentences, term_ids, term_sentences",
+            (gone,),
+        ).fetchall()
+        return [ArticleTerms(r, n, np.array(t, dtype=np.int32), np.array(c, dtype=np.int32)) for r, n, t, c in rows]
 
     def payloads(self) -> Iterator[tuple[str, bytes]]:
         """(path, payload) of every file stored by this version of the code, by path."""
@@ -638,6 +761,105 @@ class PostgresIndexStore(Database):
         return self._read(
             f"SELECT (SELECT count(*) FROM {SCHEMA}.files), (SELECT count(*) FROM {SCHEMA}.payloads)"
         )[0]
+
+    # -- postings and statistics (version 4) ---------------------------------------------------
+
+    def statistics(self, term_ids: Sequence[int] | None = None) -> tuple[int, int, dict[int, tuple[int, int]]]:
+        """The statistics of the whole index, as kept at ingest (no scan): (articles, sentences,
+        {term id: (sentences, articles) holding it}) for ``term_ids``, or every term when None.
+        Articles are distinct payload records with at least one sentence: the same text under two
+        paths counts once."""
+        totals = self._read(f"SELECT articles, sentences FROM {SCHEMA}.corpus_totals")[0]
+        if term_ids is None:
+            rows = self._read(f"SELECT term_id, sentences, articles FROM {SCHEMA}.term_frequency")
+        else:
+            rows = self._read(
+                f"SELECT term_id, sentences, articles FROM {SCHEMA}.term_frequency WHERE term_id = ANY(%s::int4[])",
+                (sorted({int(t) for t in term_ids}),),
+            )
+        return int(totals[0]), int(totals[1]), {t: (int(n), int(a)) for t, n, a in rows}
+
+    def recount(self) -> tuple[int, int, dict[int, tuple[int, int]]]:
+        """The same as :meth:`statistics` (every term), counted again from ``article_terms`` by
+        one aggregate: what the statistics kept at ingest must equal."""
+        articles, sentences = self._read(RECOUNT_TOTALS)[0]
+        rows = self._read(RECOUNT_TERMS)
+        return int(articles), int(sentences), {t: (int(n), int(a)) for t, n, a in rows}
+
+    def payload_hashes(self, shas: Sequence[bytes]) -> list[bytes | None]:
+        """The payload of each file content hash (a set's files, as its ``file_sets`` row lists
+        them), stored by this version of the code; None for a content not stored."""
+        found: dict[bytes, bytes] = {}
+        distinct = sorted(set(shas))
+        for start in range(0, len(distinct), _BATCH):
+            found.update((bytes(s), bytes(h)) for s, h in self._read(
+                f"SELECT DISTINCT ON (sha256) sha256, payload_hash FROM {SCHEMA}.files "
+                f"WHERE code = %s AND sha256 = ANY(%s) ORDER BY sha256",
+                (code_fingerprint(), distinct[start : start + _BATCH]),
+            ))
+        return [found.get(s) for s in shas]
+
+    def known_term_ids(self, stems: Iterable[str]) -> dict[str, int]:
+        """The term ids of those of ``stems`` the index knows (none is added: a read)."""
+        wanted = sorted(set(stems))
+        if not wanted:
+            return {}
+        return {stem: int(i) for i, stem in self._read(
+            f"SELECT id, stem FROM {SCHEMA}.terms WHERE stem = ANY(%s)", (wanted,))}
+
+    def candidate_count(self, term_ids: Sequence[int]) -> int:
+        """How many articles of the whole index hold any of ``term_ids`` (the GIN index alone)."""
+        if not len(term_ids):
+            return 0
+        return int(self._read(
+            f"SELECT count(*) FROM {SCHEMA}.article_terms WHERE term_ids && %s::int4[]",
+            (sorted({int(t) for t in term_ids}),),
+        )[0][0])
+
+    def payloads_of_paths(self, paths: Sequence[str]) -> dict[str, bytes]:
+        """The payload hash of each of these absolute paths stored by this version of the code."""
+        found: dict[str, bytes] = {}
+        for start in range(0, len(paths), _BATCH):
+            found.update((_path(p), bytes(h)) for p, h in self._read(
+                f"SELECT path, payload_hash FROM {SCHEMA}.files WHERE code = %s AND path = ANY(%s)",
+                (code_fingerprint(), [_key(p) for p in paths[start : start + _BATCH]]), binary=True,
+            ))
+        return found
+
+    def candidate_articles(self, payload_hashes: Sequence[bytes], term_ids: Sequence[int]) -> set[tuple[bytes, int]]:
+        """A topic's candidates, one query: the articles (payload hash, record number) of these
+        payloads holding any of ``term_ids`` (``term_ids && topic``, which the GIN index
+        answers)."""
+        if not len(payload_hashes) or not len(term_ids):
+            return set()
+        rows = self._read(
+            f"SELECT payload_hash, record FROM {SCHEMA}.article_terms "
+            f"WHERE payload_hash = ANY(%s) AND term_ids && %s::int4[]",
+            (sorted(set(payload_hashes)), sorted({int(t) for t in term_ids})), binary=True,
+        )
+        return {(bytes(h), int(r)) for h, r in rows}
+
+    def set_statistics(self, payload_hashes: Sequence[bytes]) -> tuple[int, int, dict[int, int]]:
+        """The statistics of a set of articles, one aggregate on the server: (articles,
+        sentences, {term id: sentences holding it}) over every record of these payloads, each
+        counted as often as it is listed (a set holds the same text under two paths twice, as its
+        sentence index does)."""
+        if not len(payload_hashes):
+            return 0, 0, {}
+        listed = "(SELECT h, count(*) AS k FROM unnest(%s::bytea[]) AS l(h) GROUP BY h) AS s"
+        hashes = list(payload_hashes)
+        totals = self._read(
+            f"SELECT coalesce(sum(s.k) FILTER (WHERE a.sentences > 0), 0)::bigint, "
+            f"coalesce(sum(s.k * a.sentences), 0)::bigint "
+            f"FROM {listed} JOIN {SCHEMA}.article_terms a ON a.payload_hash = s.h",
+            (hashes,),
+        )[0]
+        rows = self._read(
+            f"SELECT u.t, sum(s.k * u.n)::bigint FROM {listed} JOIN {SCHEMA}.article_terms a ON a.payload_hash = s.h, "
+            f"unnest(a.term_ids, a.term_sentences) AS u(t, n) GROUP BY u.t",
+            (hashes,),
+        )
+        return int(totals[0]), int(totals[1]), {int(t): int(n) for t, n in rows}
 
     # -- sharing the work of several index processes ------------------------------------------
 
