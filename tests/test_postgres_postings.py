@@ -24,7 +24,7 @@ from summarizer.store.backend import open_index
 from summarizer.store.ingest import decode
 from summarizer.store.postings import article_terms, delta
 from summarizer.store.sentence_index import decode as decode_sentence_index
-from summarizer.store.sentence_index import unpack_files
+from summarizer.store.sentence_index import unpack_folder
 
 from .conftest import REPO
 from .test_postgres import DROP_VERSION_4, newsdigest
@@ -160,10 +160,11 @@ def test_a_topics_candidates_and_a_sets_statistics_are_what_its_sentence_index_s
     run = newsdigest("summarize", str(corpus), "--index", pg_url, "-t", "aid",
                      "--cache-dir", str(tmp_path / "cache"))
     assert run.returncode == 0, run.stderr
-    (data,), ((files, key),) = (rows(pg_url, "SELECT data FROM newsdigest.sentence_indexes")[0],
-                                rows(pg_url, "SELECT files, sentence_index FROM newsdigest.file_sets"))
+    (data,) = rows(pg_url, "SELECT data FROM newsdigest.sentence_indexes")[0]
+    # Two file sets name the index: the list of files as given, and their folder (with the paths).
+    [shas] = [folder[2] for (files, _) in rows(pg_url, "SELECT files, sentence_index FROM newsdigest.file_sets")
+              if (folder := unpack_folder(bytes(files))) is not None]
     catalog, _, index = decode_sentence_index(bytes(data))
-    shas = unpack_files(bytes(files), len(files) // 64)[1]
     store = open_index(pg_url)
     try:
         hashes = store.payload_hashes(shas)
