@@ -339,20 +339,28 @@ def decode_text(read: Callable[[int, int], bytes | None], number: int) -> tuple[
         raise ValueError(f"malformed payload: {error}") from None
 
 
+def payload_sections(payload: bytes | memoryview) -> tuple[list[int], dict, np.ndarray, np.ndarray]:
+    """(where each text starts and the texts end, after the offset table; the header; the int64
+    term ids; the int32 arrays) of a payload (see :func:`payload`). Reads no text."""
+    view = memoryview(payload)
+    table = int.from_bytes(view[:8], "little")
+    offsets = np.frombuffer(view, dtype="<i8", count=table // 8, offset=8).tolist()
+    at = 8 + table + offsets[-1]
+    size = int.from_bytes(view[at : at + 8], "little")
+    header = json.loads(bytes(view[at + 8 : at + 8 + size]))
+    at += 8 + size
+    isize = int.from_bytes(view[at : at + 8], "little")
+    ints = np.frombuffer(view, dtype="<i8", count=isize // 8, offset=at + 8)
+    small = np.frombuffer(view, dtype="<i4", offset=at + 8 + isize)
+    return offsets, header, ints, small
+
+
 def decode(payload: bytes) -> FileRecords:
     """Inverse of :func:`encode` (term ids in ``Record.terms``); ValueError when malformed."""
     try:
-        table = int.from_bytes(payload[:8], "little")
-        offsets = np.frombuffer(payload, dtype="<i8", count=table // 8, offset=8).tolist()
-        base = 8 + table
+        offsets, header, ints, small = payload_sections(payload)
+        base = 8 + 8 * len(offsets)
         texts = [json.loads(payload[base + a : base + b]) for a, b in zip(offsets, offsets[1:])]
-        at = base + offsets[-1]
-        size = int.from_bytes(payload[at : at + 8], "little")
-        header = json.loads(payload[at + 8 : at + 8 + size])
-        at += 8 + size
-        isize = int.from_bytes(payload[at : at + 8], "little")
-        ints = np.frombuffer(payload, dtype="<i8", count=isize // 8, offset=at + 8)
-        small = np.frombuffer(payload, dtype="<i4", offset=at + 8 + isize)
         records = []
         i = j = 0
         if len(texts) != len(header["articles"]):

@@ -18,6 +18,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .ingest import payload_sections
+
 INT4_MAX = 2**31 - 1
 
 
@@ -36,16 +38,7 @@ class ArticleTerms(NamedTuple):
 def article_terms(payload: bytes | memoryview) -> list[ArticleTerms]:
     """The postings of every record of a payload, in record order; ValueError when malformed."""
     try:
-        view = memoryview(payload)
-        table = int.from_bytes(view[:8], "little")
-        offsets = np.frombuffer(view, dtype="<i8", count=table // 8, offset=8)
-        at = 8 + table + int(offsets[-1])
-        size = int.from_bytes(view[at : at + 8], "little")
-        header = json.loads(bytes(view[at + 8 : at + 8 + size]))
-        at += 8 + size
-        isize = int.from_bytes(view[at : at + 8], "little")
-        ints = np.frombuffer(view, dtype="<i8", count=isize // 8, offset=at + 8)
-        small = np.frombuffer(view, dtype="<i4", offset=at + 8 + isize)
+        _, header, ints, small = payload_sections(payload)
         out = []
         i = j = 0
         for number, a in enumerate(header["articles"]):
