@@ -170,6 +170,20 @@ def test_coming_back_to_a_folder_reads_only_what_changed(generated, tmp_path, co
     assert summaries([news], ArticleCache(directory)) == expected == summaries([news], None)
 
 
+def test_a_new_subfolder_beside_the_only_one_is_the_only_thing_read(tmp_path, count_decodes):
+    """The folder named is what the next run starts from, however its files are laid out: a
+    feed's first day in news/day1, then news/day2 beside it."""
+    news, directory = tmp_path / "news", tmp_path / "cache"
+    write(news / "day1" / "a.txt", ARTICLE)
+    write(news / "day1" / "b.txt", ARTICLE.replace("Lindmark", "Orsova").replace("40 trucks", "75 trucks"))
+    warm_cache(directory, [news])
+    write(news / "day2" / "c.txt", ARTICLE.replace("Lindmark", "Vienna").replace("40 trucks", "12 trucks"))
+    count_decodes.clear()
+    cache = ArticleCache(directory)
+    assert summaries([news], cache) == summaries([news], None)
+    assert (cache.stats.parsed, cache.stats.stored, len(count_decodes)) == (1, 2, 0)
+
+
 def test_edits_deletions_and_touches_are_followed(tmp_path):
     news, directory = tmp_path / "news", tmp_path / "cache"
     write(news / "a.txt", ARTICLE)

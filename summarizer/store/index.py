@@ -95,8 +95,11 @@ class ArticleCache:
         warn: Warn,
         on_progress: Callable[[int, int], None] | None = None,
         stdin: BinaryIO | None = None,
+        roots: Sequence[str] = (),
     ) -> list[Article]:
         """Articles of the inputs, exactly as ``load_articles`` makes them without a cache.
+        ``roots``: the folders and files named, absolute (the next run over them, or over a folder
+        inside them, starts from this run's set); without them, the folder holding the files.
 
         When no file changed since a run that read the same files, the articles come from their
         stored sentence index: nothing else is read, and each article's text is read when it is
@@ -109,10 +112,10 @@ class ArticleCache:
                 if on_progress:
                     on_progress(len(files), len(files))
                 return indexed
-            grown = self._load_grown(files, store, warn, on_progress, listed)
+            grown = self._load_grown(files, store, warn, on_progress, listed, roots)
             if grown is not None:
                 return grown
-            return self._load(files, warn, on_progress, stdin)
+            return self._load(files, warn, on_progress, stdin, roots)
 
     def _load_indexed(self, files: Sequence[InputFile], store: IndexBackend, warn: Warn,
                       found: tuple[list[str], np.ndarray] | None) -> list[Article] | None:
@@ -147,7 +150,7 @@ class ArticleCache:
 
     def _load_grown(self, files: Sequence[InputFile], store: IndexBackend, warn: Warn,
                     on_progress: Callable[[int, int], None] | None,
-                    found: tuple[list[str], np.ndarray] | None) -> list[Article] | None:
+                    found: tuple[list[str], np.ndarray] | None, roots: Sequence[str]) -> list[Article] | None:
         """The path of :meth:`load` for files of a folder read before (or of a folder inside it),
         some added, changed or removed since: only the new and changed ones are read (parsed, or
         decoded when their content is stored), and the set's sentence index is cut from the one
@@ -157,7 +160,7 @@ class ArticleCache:
             return None
         paths, identities = found
         absolute = [os.path.normpath(os.path.join(paths[0], p)) for p in paths[1:]]
-        earlier = _earlier_set(store, absolute, identities)
+        earlier = _earlier_set(store, _set_folder(roots, absolute), absolute, identities)
         if earlier is None:
             return None
         (old_paths, _, old_shas), reused, blob = earlier
@@ -219,7 +222,7 @@ class ArticleCache:
                                     np.repeat(np.arange(len(files)), sizes))
         index = build_set(pieces, base, store.stems)
         loaded = _Loaded(set_key(code_fingerprint(), shas), list(files), shas)  # type: ignore[arg-type]
-        loaded.listed, loaded.absolute = found, absolute
+        loaded.listed, loaded.absolute, loaded.roots = found, absolute, list(roots)
         articles = loaded.articles_from(catalogue, new_problems, warn, self)
         store.put_sentence_index(loaded.key, encode_sentence_index(catalogue, new_problems, index), index_version())  # type: ignore[arg-type]
         loaded.index = index
@@ -235,13 +238,14 @@ class ArticleCache:
         warn: Warn,
         on_progress: Callable[[int, int], None] | None,
         stdin: BinaryIO | None,
+        roots: Sequence[str] = (),
     ) -> list[Article]:
         store = self.store(warn)
         results, self.stats, shas = ingest(files, store, on_progress, stdin, self.workers)
         self._forget_deleted(files, store)
         listed = _file_list(files) if self.location is not None and all(sha is not None for sha in shas) else None
         loaded = _Loaded(set_key(code_fingerprint(), shas) if listed else None, list(files), shas)  # type: ignore[arg-type]
-        loaded.listed = listed
+        loaded.listed, loaded.roots = listed, list(roots)
         seen_ids: set[str] = set()
         made: list[tuple[str, str | None, int, Record]] = []
         for position, (item, file) in enumerate(zip(files, results)):
@@ -386,7 +390,7 @@ class ArticleCache:
             keep = 2 * SENTENCE_INDEXES_KEPT  # a list's row and its folder's
             store.put_file_set(paths_key(code_fingerprint(), paths), pack_files(identities, loaded.shas), loaded.key, keep)  # type: ignore[arg-type]
             absolute = loaded.absolute or [os.path.normpath(os.path.join(paths[0], p)) for p in paths[1:]]
-            store.put_file_set(folder_key(code_fingerprint(), _folder_of(absolute)),
+            store.put_file_set(folder_key(code_fingerprint(), _set_folder(loaded.roots, absolute)),
                                pack_folder(absolute, identities, loaded.shas), loaded.key, keep)  # type: ignore[arg-type]
             loaded.listed = None
 
@@ -422,6 +426,8 @@ class _Loaded:
     """The files' paths (after the working directory) and identities, until their sentence index is remembered."""
     absolute: list[str] | None = None
     """The files' absolute paths, when known."""
+    roots: list[str] = field(default_factory=list)
+    """The folders and files named (absolute), when known: the key of the folder's last set."""
     _articles: list[Article] = field(default_factory=list)
     _cache: ArticleCache | None = None
     """Whose ``_materialize`` and ``_text`` read the stored articles' text."""
@@ -535,18 +541,20 @@ def _file_list(files: Sequence[InputFile]) -> tuple[list[str], np.ndarray] | Non
     return paths, np.array(identities, dtype=np.int64).reshape(-1, 4)
 
 
-def _folder_of(paths: Sequence[str]) -> str:
-    """The deepest folder holding every one of these absolute paths."""
+def _set_folder(roots: Sequence[str], paths: Sequence[str]) -> str:
+    """What a set's row is kept under: the folder (or file) named, the folder holding all those
+    named, or without them the deepest folder holding every one of ``paths`` (absolute)."""
+    if roots:
+        return os.path.commonpath(roots)
     common = os.path.commonpath(paths)
     return os.path.dirname(common) if common in paths else common
 
 
-def _earlier_set(store: IndexBackend, paths: Sequence[str], identities: np.ndarray
+def _earlier_set(store: IndexBackend, folder: str, paths: Sequence[str], identities: np.ndarray
                  ) -> tuple[tuple[list[str], np.ndarray, list[bytes]], list[int], bytes] | None:
-    """The set read last from the folder holding ``paths`` or from the nearest folder above it
-    that has one with some of these files unchanged: (its files, identities and hashes; the place
-    of each of ``paths`` among its files, -1 for a new or changed file; its sentence index)."""
-    folder = _folder_of(paths)
+    """The set read last from ``folder`` or from the nearest folder above it that has one with
+    some of these files unchanged: (its files, identities and hashes; the place of each of
+    ``paths`` among its files, -1 for a new or changed file; its sentence index)."""
     code = code_fingerprint()
     while True:
         row = store.file_set(folder_key(code, folder))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import InputError, NoArticlesError
 from .index import ArticleCache
-from ..reading.inputs import discover, read_input
+from ..reading.inputs import STDIN, discover, read_input
 from ..model import Article
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def load_articles(
     given = list(paths) or [str(seeds_dir())]
     files = discover(given, warn)
     if cache is not None and parser is None:
-        articles = cache.load(files, warn, on_progress, stdin)
+        articles = cache.load(files, warn, on_progress, stdin, roots=[os.path.abspath(g) for g in given if g != STDIN])
         return _nonempty(articles, given)
     from ..reading.articles import ArticleParser, Metadata
 
