@@ -106,16 +106,19 @@ class ArticleCache:
         first used (see :class:`~summarizer.store.stored.StoredArticle`)."""
         with collector_paused():
             store = self.store(warn)
-            listed = _file_list(files) if self.location is not None and files and _has_fast_path(store) else None
-            indexed = self._load_indexed(files, store, warn, listed)
+            # Identities as the walk found them, before anything is read: a file changed while it
+            # is read is then read again by the next run.
+            listed = _file_list(files) if self.location is not None else None
+            fast = listed if files and _has_fast_path(store) else None
+            indexed = self._load_indexed(files, store, warn, fast)
             if indexed is not None:  # the same list of files as a run that forgot the deleted ones
                 if on_progress:
                     on_progress(len(files), len(files))
                 return indexed
-            grown = self._load_grown(files, store, warn, on_progress, listed, roots)
+            grown = self._load_grown(files, store, warn, on_progress, fast, roots)
             if grown is not None:
                 return grown
-            return self._load(files, warn, on_progress, stdin, roots)
+            return self._load(files, warn, on_progress, stdin, listed, roots)
 
     def _load_indexed(self, files: Sequence[InputFile], store: IndexBackend, warn: Warn,
                       found: tuple[list[str], np.ndarray] | None) -> list[Article] | None:
@@ -159,7 +162,7 @@ class ArticleCache:
         if found is None:
             return None
         paths, identities = found
-        absolute = [os.path.normpath(os.path.join(paths[0], p)) for p in paths[1:]]
+        absolute = _absolute(paths)
         earlier = _earlier_set(store, _set_folder(roots, absolute), absolute, identities)
         if earlier is None:
             return None
@@ -238,12 +241,15 @@ class ArticleCache:
         warn: Warn,
         on_progress: Callable[[int, int], None] | None,
         stdin: BinaryIO | None,
-        roots: Sequence[str] = (),
+        found: tuple[list[str], np.ndarray] | None,
+        roots: Sequence[str],
     ) -> list[Article]:
+        """The path of :meth:`load` that reads every file (from the index when stored); ``found``:
+        the files' :func:`_file_list`, None when there is no index."""
         store = self.store(warn)
         results, self.stats, shas = ingest(files, store, on_progress, stdin, self.workers)
         self._forget_deleted(files, store)
-        listed = _file_list(files) if self.location is not None and all(sha is not None for sha in shas) else None
+        listed = found if all(sha is not None for sha in shas) else None
         loaded = _Loaded(set_key(code_fingerprint(), shas) if listed else None, list(files), shas)  # type: ignore[arg-type]
         loaded.listed, loaded.roots = listed, list(roots)
         seen_ids: set[str] = set()
@@ -389,7 +395,7 @@ class ArticleCache:
             paths, identities = loaded.listed
             keep = 2 * SENTENCE_INDEXES_KEPT  # a list's row and its folder's
             store.put_file_set(paths_key(code_fingerprint(), paths), pack_files(identities, loaded.shas), loaded.key, keep)  # type: ignore[arg-type]
-            absolute = loaded.absolute or [os.path.normpath(os.path.join(paths[0], p)) for p in paths[1:]]
+            absolute = loaded.absolute or _absolute(paths)
             store.put_file_set(folder_key(code_fingerprint(), _set_folder(loaded.roots, absolute)),
                                pack_folder(absolute, identities, loaded.shas), loaded.key, keep)  # type: ignore[arg-type]
             loaded.listed = None
@@ -539,6 +545,11 @@ def _file_list(files: Sequence[InputFile]) -> tuple[list[str], np.ndarray] | Non
         paths.append(item.path)
         identities.append((info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns))
     return paths, np.array(identities, dtype=np.int64).reshape(-1, 4)
+
+
+def _absolute(paths: Sequence[str]) -> list[str]:
+    """The absolute paths of a :func:`_file_list` (the working directory first, then the paths)."""
+    return [os.path.normpath(os.path.join(paths[0], p)) for p in paths[1:]]
 
 
 def _set_folder(roots: Sequence[str], paths: Sequence[str]) -> str:
