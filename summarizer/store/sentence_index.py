@@ -308,7 +308,7 @@ def record_columns(records: Sequence[Record], space: ConceptSpace) -> Columns:
         _joined([np.diff(r.indptr) for r in records]), article_terms[positions], _joined([r.counts for r in records]),
         _joined([r.word_counts for r in records]),
         np.concatenate([r.sentences for r in records]).astype(np.int64) if records else np.zeros((0, 3), np.int64),
-        np.concatenate([r.flags for r in records]).astype(np.uint8) if records else np.zeros(0, np.uint8),
+        _joined([r.flags for r in records], np.uint8),
         _joined([np.diff(r.concept_indptr) for r in records]),
         space.codes(codes[_joined([r.concept_firsts for r in records]) + shift],
                     codes[_joined([r.concept_seconds for r in records]) + shift]) if every else np.zeros(0, np.int64),
@@ -339,8 +339,7 @@ def build(parts: Sequence[Columns], space: ConceptSpace, stems_of: Callable[[np.
     ``stems_of(term ids)`` names the index's term ids. Parts made from records and parts cut from
     another index give the same index for the same articles (a test compares them)."""
     def joined(field: str, dtype=np.int64) -> np.ndarray:
-        arrays = [getattr(p, field) for p in parts]
-        return np.concatenate(arrays).astype(dtype) if arrays else np.zeros(0, dtype)
+        return _joined([getattr(p, field) for p in parts], dtype)
 
     # Term and concept ids fit in 32 bits: at 100,000 articles each of these arrays has tens of
     # millions of entries, and 64-bit copies were most of the 2.4 GB a cut took.
@@ -562,6 +561,6 @@ def _starts(sizes: Sequence[int] | np.ndarray) -> np.ndarray:
     return starts
 
 
-def _joined(arrays: Sequence[np.ndarray]) -> np.ndarray:
-    """The arrays one after the other, as int64 (empty when there are none)."""
-    return np.concatenate(arrays).astype(np.int64) if len(arrays) else np.zeros(0, np.int64)
+def _joined(arrays: Sequence[np.ndarray], dtype=np.int64) -> np.ndarray:
+    """The arrays one after the other, as ``dtype`` (empty when there are none)."""
+    return np.concatenate(arrays).astype(dtype) if len(arrays) else np.zeros(0, dtype)
