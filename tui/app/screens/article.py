@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...citations import display_path
 from ...safety import printable
 from ..counts import in_summary_phrase
 from ..widgets.article_view import ArticleView
+from ..widgets.footer import Footer
 
 if TYPE_CHECKING:
     from summarizer import Article, Sentence

@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.reactive import reactive, var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from ...safety import printable
@@ -27,6 +27,7 @@ from ..counts import topic_citations
 from ..session import Settings
 from ..messages import CorpusLoaded, DigestProgress, DigestReady, LoadFailed, LoadProgress
 from ..widgets.error_panel import ErrorPanel
+from ..widgets.footer import Footer
 from ..widgets.explanation_panel import ExplanationPanel
 from ..widgets.loading_panel import LoadingPanel
 from ..widgets.sources_panel import SourcesPanel
