@@ -60,17 +60,16 @@ def summary_painted():
     times["first_summary"] = time.time() - t0
     app.exit()
 
-def poll():
-    screen = app.screen
-    if getattr(screen, "digest", None) is not None and screen.digest.summaries:
-        times.setdefault("digest_ready", time.time() - t0)
+def digest_changed(digest):
+    if digest is not None and digest.summaries and "digest_ready" not in times:
+        times["digest_ready"] = time.time() - t0
         app.call_after_refresh(summary_painted)
-    else:
-        app.set_timer(0.002, poll)
 
 def ready():
     app.call_after_refresh(first_paint)
-    poll()
+    # Told when the screen's digest changes (a timer polling for it would wake the event loop
+    # every few milliseconds and take the interpreter from the worker that loads the articles).
+    app.screen.watch(app.screen, "digest", digest_changed, init=False)
 
 app.call_later(ready)
 app.run(headless=True, size=(80, 24))
