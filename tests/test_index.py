@@ -504,3 +504,29 @@ def test_articles_the_cache_did_not_load_are_stemmed_in_place(tmp_path, folder):
     reference = Corpus(plain)
     assert list(corpus.vocabulary) == list(reference.vocabulary)
     assert (corpus.counts != reference.counts).nnz == 0
+
+
+def test_indexing_a_folder_in_chunks_stores_every_file_once_and_summarizes_as_without_an_index(tmp_path, monkeypatch):
+    """``newsdigest index`` on a local index reads a big folder a chunk at a time, so that only one
+    chunk's records are in memory (all 100,000 files' at once took gigabytes): every file is stored
+    once, a second run reads none, and the summaries from the filled index are those of a run
+    without one."""
+    from summarizer import index_paths
+    from summarizer.store import indexing
+
+    read_together: list[int] = []
+    ingest = indexing.ingest
+    monkeypatch.setattr(indexing, "ingest", lambda part, *rest: read_together.append(len(part)) or ingest(part, *rest))
+    folder = tmp_path / "news"
+    make_corpus(folder, 10, seed=21)
+    cache = tmp_path / "cache"
+    first = index_paths([str(folder)], cache, workers=1, chunk=3)
+    assert sorted(read_together) == [1, 3, 3, 3]
+    assert (first.files, first.articles, first.parsed, first.stored) == (10, 10, 10, 0)
+    again = index_paths([str(folder)], cache, workers=1, chunk=3)
+    assert (again.parsed, again.stored) == (0, 10)
+    with sqlite3.connect(cache / FILENAME) as db:
+        assert db.execute("SELECT COUNT(*) FROM files").fetchone() == (10,)
+    from_index = Corpus(load([folder], ArticleCache(cache)))
+    without = Corpus(load([folder], None))
+    assert digest_data(from_index) == digest_data(without)

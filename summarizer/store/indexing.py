@@ -24,6 +24,10 @@ from .ingest import ingest
 
 CHUNK = 250
 """Files per chunk: small enough that a killed run loses little, large enough to keep workers busy."""
+LOCAL_CHUNK = 2000
+"""Files per chunk on a local index (SQLite), which no other process claims chunks of: a pool of
+workers starts for each chunk, and only one chunk's records are in memory at a time (the 10,000
+generated articles of bench/make_corpus.py peaked at 374 MB in one chunk, 168 MB in chunks)."""
 
 
 @dataclass
@@ -44,10 +48,11 @@ def index_paths(
     workers: int | None = None,
     on_warning: Callable[[InputError], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
-    chunk: int = CHUNK,
+    chunk: int | None = None,
 ) -> IndexReport:
     """Read every file under ``paths`` into the index at ``location`` (a directory or a
-    ``postgresql://`` URL); NoArticlesError when no file is found."""
+    ``postgresql://`` URL); NoArticlesError when no file is found. ``chunk``: files per chunk
+    (:data:`CHUNK` on a server, :data:`LOCAL_CHUNK` on a local index)."""
     def warn(error: InputError) -> None:
         if on_warning:
             on_warning(error)
@@ -60,8 +65,8 @@ def index_paths(
     report = IndexReport(files=len(files))
     store = open_index(location, lambda path, problem: warn(InputError(path, problem)))
     shared = hasattr(store, "try_claim")  # a server: other processes may be indexing the same files
-    if not shared:
-        chunk = len(files)  # one pool of workers for the whole run, as summarize does
+    if chunk is None:
+        chunk = CHUNK if shared else LOCAL_CHUNK
     chunks = [files[start : start + chunk] for start in range(0, len(files), chunk)]
     random.Random(os.getpid()).shuffle(chunks)  # concurrent processes start on different chunks
     done = 0
