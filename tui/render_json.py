@@ -101,11 +101,12 @@ def _table(table: JsonTable, level: int) -> str | None:
     keys = [encode_basestring_ascii(key) + ": " for key in columns]
     close = f"\n{entry}}}"
     # Each row is "{", its fields one a line, then "}"; rows are separated by ",". Every row is
-    # written after a separator that also closes the row before it: the first row's closes none.
-    opening = f"{close},\n{entry}"
-    separators = [repeat(f"{opening}{{\n{inner}{keys[0]}"), *(repeat(f",\n{inner}{key}") for key in keys[1:])]
-    body = "".join(chain.from_iterable(zip(*chain.from_iterable(zip(separators, encoded)))))
-    return f"[\n{entry}{body[len(opening):]}{close}\n{outer}]"
+    # written after a separator that also closes the row before it, but the first. One join
+    # makes the whole list (33 MB at 100,000 articles): no copy of it is made after.
+    starts = chain((f"[\n{entry}{{\n{inner}{keys[0]}",), repeat(f"{close},\n{entry}{{\n{inner}{keys[0]}"))
+    separators = [starts, *(repeat(f",\n{inner}{key}") for key in keys[1:])]
+    fields = chain.from_iterable(zip(*chain.from_iterable(zip(separators, encoded))))
+    return "".join(chain(fields, (f"{close}\n{outer}]",)))
 
 
 def _column(values: list[Any]) -> list[str] | None:
