@@ -17,7 +17,7 @@ import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, count, repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
@@ -567,6 +567,13 @@ def _file_list(files: Sequence[InputFile]) -> tuple[list[str], np.ndarray] | Non
     """(the working directory and the paths as given, identities as int64 (n, 4)) of input files
     that are all regular files. Paths are not made absolute: the directory they are relative to
     is part of the list instead, which costs one call instead of one per file."""
+    infos = list(map(itemgetter(4), files))  # what the walk's stat said (None: named, or stdin)
+    if None not in infos and all(map(stat.S_ISREG, map(attrgetter("st_mode"), infos))):
+        # A folder's files, as the walk found them: the columns at once (100,000 files).
+        identities = np.empty((len(infos), 4), dtype=np.int64)
+        for column, name in enumerate(("st_dev", "st_ino", "st_size", "st_mtime_ns")):
+            identities[:, column] = np.fromiter(map(attrgetter(name), infos), dtype=np.int64, count=len(infos))
+        return [os.getcwd(), *map(itemgetter(0), files)], identities
     paths, identities = [os.getcwd()], []
     for item in files:
         if item.is_stdin:
