@@ -44,6 +44,7 @@ _EXPORTS = {
     "topic_coverage": "store.coverage",
     "ReadStateError": "store.read_state",
     "digest_to_dict": "schema",
+    "JsonTable": "schema",
     "write_atomically": "atomic",
     "collector_paused": "collector",
     "Citations": "citations",
@@ -135,7 +136,7 @@ if TYPE_CHECKING:
     from .ranking.topics import BUILTIN_TOPICS, config_topics_path, load_topics_file, merge_topics, query_topic, select_topics
     from .request import Baseline, NothingNew, Request, Result, Run, mark_read, record_viewed, run, topics_in_use, when
     from .store.read_state import ReadState, ReadStateError
-    from .schema import digest_to_dict
+    from .schema import JsonTable, digest_to_dict
     from .atomic import write_atomically
     from .collector import collector_paused
     from .citations import MARKERS_SHOWN, Citations, source_order

@@ -285,6 +285,29 @@ def test_warnings_repeat_from_workers_and_from_the_index(tmp_path, generated):
         assert any("zz.jsonl: line 2: invalid JSON" in w for w in warnings)
 
 
+def test_a_folder_of_one_article_files_reads_back_as_a_fresh_read_gives_it(tmp_path):
+    """A folder of one-article files is read from the index column by column: the same
+    articles, ids, titles, paths, and the same warning for an article with nothing to summarize."""
+    folder = tmp_path / "news"
+    write(folder / "a.txt", ARTICLE)
+    write(folder / "b.txt", "Advertisement\n")  # no sentence: skipped, with a warning
+    write(folder / "deep" / "c.md", "# Talks in Lindmark\n\n" + ARTICLE.split("\n\n", 1)[1])
+    write(folder / "d.txt", ARTICLE.split("\n\n", 1)[1])  # no headline: its lead sentence is its title
+    plain_warnings: list[str] = []
+    plain = load([folder], None, plain_warnings)
+    for expected in ("parsed", "stored", "stored"):  # the last run reads the set's stored catalogue
+        cache = ArticleCache(tmp_path / "cache")
+        warnings: list[str] = []
+        cached = load([folder], cache, warnings)
+        assert getattr(cache.stats, expected) == 4
+        assert warnings == plain_warnings and len(warnings) == 1 and "'b' has no sentences" in warnings[0]
+        assert [(a.id, a.title, a.date, a.path, a.url, a.sentence_count) for a in cached] == [
+            (a.id, a.title, a.date, a.path, a.url, a.sentence_count) for a in plain]
+        assert [a.id for a in cached] == ["a", "d", "deep/c"] and cached == plain
+        Corpus(cached, cache=cache)  # stores the set's sentence index and catalogue
+        cache.close()
+
+
 def test_duplicate_ids_and_titles_follow_the_final_id(tmp_path):
     write(tmp_path / "in" / "a.jsonl",
           '{"id": "x", "text": "Talks resumed in Lindmark on Monday, officials said."}\n'

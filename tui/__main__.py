@@ -27,7 +27,7 @@ def entry_point() -> None:
     try:
         from .cli import main  # imports the engine (nltk, scipy): about a second
 
-        code = main()
+        code = main(process_ends=True)
     except KeyboardInterrupt as interrupt:
         code = interrupted(interrupt, sys.stderr)
     sys.exit(code)

@@ -340,7 +340,7 @@ def _summarize(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) 
             update = {"since": since, "new_articles": baseline.new, "read_articles": baseline.read, "description": heading}
         from .render_json import render_json
 
-        out = render_json(digest_to_dict(digest, settings, update)) + "\n"
+        out = render_json(digest_to_dict(digest, settings, update, tables=True)) + "\n"
     elif args.format == "markdown":
         from .render_markdown import render_markdown
 
@@ -735,7 +735,9 @@ def _version() -> str:
         return "unknown"
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, process_ends: bool = False) -> int:
+    """The command line; ``process_ends``: the process exits when this returns (the console
+    script), so what a summary made is left for the exit to free."""
     # A closed descriptor makes the stream None: report on a closed stdout, drop what a closed
     # stderr would have shown. Text that a legacy locale cannot encode prints as "?".
     stdout, stderr = sys.stdout, sys.stderr or open(os.devnull, "w")  # noqa: SIM115 - lives until exit
@@ -767,6 +769,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             # collections while their Sources were numbered and printed.
             with collector_paused():
                 code = _summarize(args, stdout, stderr)
+                if process_ends:
+                    # What is left of the run (the articles and their index refer to each other:
+                    # only a collection frees them) is not collected before the exit: the first
+                    # collection once the collector is on again walked every object the run
+                    # made, 0.2 to 0.4 s at 100,000 articles, after the output was written.
+                    import gc
+
+                    gc.freeze()
         if stdout is not None:
             stdout.flush()
         return code

@@ -151,9 +151,12 @@ def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray)
         columns = sorted(terms)
         unconfirmed = [(i, column) for i, column in zip(single, which) if not keep[i]]
         texts = {a: corpus.articles[a].title or "" for a in {int(corpus.article_of[rows[i]]) for i, _ in unconfirmed}}
-        # The titles' stems in one look-up of the index, not one per word (a round trip each to a server).
-        corpus.analyzer.prefetch(w for text in texts.values() for w in words(text))
-        titles = {a: set(corpus.analyzer(text)) for a, text in texts.items()}
+        # Each distinct title analysed once (a story printed by many outlets keeps its title),
+        # its words' stems in one look-up of the index, not one per word (a round trip each to a server).
+        distinct = dict.fromkeys(texts.values())
+        corpus.analyzer.prefetch(w for text in distinct for w in words(text))
+        stems = {text: set(corpus.analyzer(text)) for text in distinct}
+        titles = {a: stems[text] for a, text in texts.items()}
         for i, column in unconfirmed:
             keep[i] = corpus.terms[columns[column]] in titles[int(corpus.article_of[rows[i]])]
     return rows[keep]

@@ -16,6 +16,8 @@ import os
 import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, count, repeat
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
@@ -484,6 +486,8 @@ class _Loaded:
         """The articles of a stored catalogue, with the warnings their files gave when read."""
         self.catalogue, self._cache = catalogue, cache
         articles = self._articles
+        if not articles and self._one_per_file(catalogue, problems):
+            return self._one_per_file_articles(catalogue, warn)
         seen_ids: set[str] = set()
         files = self.files
         entry_files = catalogue.files.tolist()
@@ -511,6 +515,37 @@ class _Loaded:
                 entry += 1
         return list(articles)
 
+    def _one_per_file(self, catalogue: Catalogue, problems) -> bool:
+        """Whether each file holds one article whose id is its file's (a folder of articles, the
+        usual set) and no file gave a warning: then :meth:`articles_from` makes the articles
+        column by column, not entry by entry."""
+        files = self.files
+        n = len(files)
+        return (len(catalogue) == n and not any(problems) and catalogue.id_templates.count(_STEM) == n
+                and bool(np.array_equal(catalogue.files, np.arange(n))) and len(set(map(itemgetter(1), files))) == n)
+
+    def _one_per_file_articles(self, catalogue: Catalogue, warn: Warn) -> list[Article]:
+        """:meth:`articles_from` when :meth:`_one_per_file`: the same articles and
+        warnings, made from the columns at once (100,000 articles: 0.15 s entry by entry)."""
+        files = self.files
+        ids = list(map(itemgetter(1), files))  # each file's id stem
+        paths = list(map(itemgetter(0), files))
+        has_path = catalogue.has_path
+        for entry in np.flatnonzero(~has_path).tolist():
+            paths[entry] = None
+        titles = [title or article_id for title, article_id in zip(catalogue.titles, ids)]
+        dates, urls = catalogue.dates, catalogue.urls
+        keep = catalogue.sentences > 0
+        entries = range(len(files))
+        if not keep.all():
+            for entry in np.flatnonzero(~keep).tolist():
+                _skipped(files[entry], bool(has_path[entry]), ids[entry], warn)
+            kept = keep.tolist()
+            ids, titles, dates, paths, urls, entries = (list(compress(column, kept)) for column in
+                                                        (ids, titles, dates, paths, urls, entries))
+        self._articles.extend(map(StoredArticle, ids, titles, dates, paths, urls, repeat(self), count(), entries))
+        return list(self._articles)
+
 
 def _claim_id(template: str, item: InputFile, seen: set[str], warn: Warn) -> str:
     """An article's id: its template with the file's id stem, renamed when an earlier one has it."""
@@ -532,6 +567,13 @@ def _file_list(files: Sequence[InputFile]) -> tuple[list[str], np.ndarray] | Non
     """(the working directory and the paths as given, identities as int64 (n, 4)) of input files
     that are all regular files. Paths are not made absolute: the directory they are relative to
     is part of the list instead, which costs one call instead of one per file."""
+    infos = list(map(itemgetter(4), files))  # what the walk's stat said (None: named, or stdin)
+    if None not in infos and all(map(stat.S_ISREG, map(attrgetter("st_mode"), infos))):
+        # A folder's files, as the walk found them: the columns at once (100,000 files).
+        identities = np.empty((len(infos), 4), dtype=np.int64)
+        for column, name in enumerate(("st_dev", "st_ino", "st_size", "st_mtime_ns")):
+            identities[:, column] = np.fromiter(map(attrgetter(name), infos), dtype=np.int64, count=len(infos))
+        return [os.getcwd(), *map(itemgetter(0), files)], identities
     paths, identities = [os.getcwd()], []
     for item in files:
         if item.is_stdin:

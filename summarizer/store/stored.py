@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING, Protocol
 
 from ..model import Article, Block, Sentence
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from .sentence_index import Catalogue
 
 
@@ -104,3 +108,41 @@ class StoredArticle(Article):
 
     def __reduce__(self):
         return (Article, tuple(getattr(self._article(), f) for f in Article.__dataclass_fields__))
+
+
+def catalogue_entries(articles: Sequence[Article]) -> tuple[Catalogue, np.ndarray] | None:
+    """(their catalogue, each one's entry there), when ``articles`` are all stored articles of
+    one catalogue: what their columns are read from at once, for 100,000 articles."""
+    # Checked by C-level loops: these are asked of 100,000 articles at a time.
+    if not articles or set(map(type, articles)) != {StoredArticle}:
+        return None
+    catalogues = set(map(id, map(attrgetter("source.catalogue"), articles)))
+    if len(catalogues) != 1:
+        return None
+    catalogue = articles[0].source.catalogue  # type: ignore[attr-defined]
+    import numpy as np
+
+    return catalogue, np.fromiter(map(attrgetter("entry"), articles), dtype=np.int64, count=len(articles))
+
+
+def sentence_counts(articles: Sequence[Article]) -> list[int]:
+    """Each article's ``sentence_count``; for stored articles of one load, read from their
+    catalogue's column at once (a property call each took 0.1 s at 100,000 articles)."""
+    stored = catalogue_entries(articles)
+    if stored is None:
+        return [a.sentence_count for a in articles]
+    catalogue, entries = stored
+    return catalogue.sentences[entries].tolist()
+
+
+def excluded_spans(articles: Sequence[Article]) -> list[tuple[str, int, int, str, str]]:
+    """Every excluded block of the articles, in order: (article id, start, end, reason, text),
+    as ``article.excluded()`` and ``article.span(block)`` give them; for stored articles of one
+    load, from their catalogue, looking only at the articles that have some."""
+    stored = catalogue_entries(articles)
+    if stored is None:
+        return [(a.id, b.start, b.end, b.reason, a.span(b)) for a in articles for b in a.excluded()]
+    spans = stored[0].excluded
+    return [(a.id, start, end, reason, text)
+            for a in articles if a.entry in spans  # type: ignore[attr-defined]
+            for _, start, end, reason, text in spans[a.entry]]  # type: ignore[attr-defined]
