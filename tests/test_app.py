@@ -146,6 +146,24 @@ async def test_main_screen_shows_topics_summary_and_sources():
 
 
 @sync
+async def test_the_loaded_screen_comes_with_its_first_summary():
+    """Once the articles are loaded, the summary is on screen in the same update: no frame of an
+    empty summary while the topics on show are ranked (they are ranked while loading)."""
+    app = make_app(Request(), launcher=FakeLauncher())
+    at_load: list[object] = []
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        # Called when on_corpus_loaded sets `loaded`; what it sees is checked once that handler is done.
+        screen.watch(screen, "loaded", lambda loaded: loaded and app.call_next(lambda: at_load.append(screen.digest)),
+                     init=False)
+        await settle(app, pilot)
+        assert len(at_load) == 1 and at_load[0] is not None
+        assert [s.topic.name for s in at_load[0].summaries] == ["aid", "mediation", "security"]
+        assert at_load[0] is screen.digest  # nothing ranked again after
+        assert app.session.rankings == 3  # the first summary's topics, once each
+
+
+@sync
 async def test_toggling_a_topic_updates_the_summary():
     app = make_app(Request(), launcher=FakeLauncher())
     async with app.run_test(size=SIZE) as pilot:
@@ -1075,22 +1093,27 @@ async def test_export_has_the_header_of_the_settings_on_show(tmp_path: Path, mon
 async def test_the_why_panel_never_says_loading_beside_a_summary():
     release = threading.Event()
 
-    class SlowDigest(Session):
-        def digest(self, settings, should_cancel=None):
+    class SlowRanking(Session):
+        def summary(self, name, settings):
             release.wait(10)
-            return super().digest(settings, should_cancel)
+            return super().summary(name, settings)
 
-    app = NewsdigestApp(SlowDigest(Request()), launcher=FakeLauncher())
+    app = NewsdigestApp(SlowRanking(Request()), launcher=FakeLauncher())
     async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        why = screen.query_one(ExplanationPanel)
         for _ in range(100):
             await pilot.pause(0.05)
-            if screen_of(app).loaded:
+            if "Ranking" in why.text:
                 break
-        why = screen_of(app).query_one(ExplanationPanel)
-        assert "Loading" not in why.text and "Ranking" in why.text  # the articles are loaded
+        # The articles are loaded and the topics on show are being ranked, in the loading panel.
+        label = screen.query_one(LoadingPanel).query_one("Label").content
+        assert "Loading" not in why.text and "Ranking" in why.text and "Ranking the sentences" in str(label)
+        assert screen.query_one(LoadingPanel).display and not screen.query_one(SummaryView).display
         release.set()
         await settle(app, pilot)
         assert "Loading" not in why.text and "Matched terms" in why.text
+        assert screen.query_one(SummaryView).display
 
 
 @sync

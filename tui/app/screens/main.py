@@ -195,6 +195,15 @@ class MainScreen(Screen[None]):
             self.post_message(LoadFailed(_one_line(error), session.warnings))
             return
         articles = len(session.corpus.articles) if session.corpus else 0
+        # The topics on show are ranked here, before the screen changes: the loaded screen and its
+        # first summary are then laid out and painted once, not the one and then the other.
+        request, worker = session.request, get_current_worker()
+        first = Settings(loaded.chosen, request.method, request.length, request.order, loaded.has_new)
+        self.post_message(LoadProgress("ranking", 0, None))
+        try:
+            session.rank_ahead(first, loaded.chosen, should_cancel=lambda: worker.is_cancelled)
+        except Exception:  # noqa: BLE001 - the digest worker ranks them again, and says what went wrong
+            pass
         self.post_message(CorpusLoaded(loaded.topics, loaded.chosen, articles, loaded.warnings, loaded.problems,
                                        loaded.baseline, loaded.has_new, loaded.read_problems))
 
@@ -241,6 +250,8 @@ class MainScreen(Screen[None]):
 
     def on_load_progress(self, message: LoadProgress) -> None:
         self.query_one(LoadingPanel).progress(message.stage, message.done, message.total)
+        if message.stage == "ranking":
+            self.query_one(ExplanationPanel).clear("Ranking the sentences\u2026")
 
     def on_corpus_loaded(self, message: CorpusLoaded) -> None:
         for problem in message.problems:

@@ -24,6 +24,7 @@ class LoadingPanel(Vertical):
         "reading": "Reading articles",
         "indexing": "Indexing sentences",
         "comparing": "Comparing with what was read",
+        "ranking": "Ranking the sentences",
     }
     HINTS = {
         "starting": "Loading the language tools (NumPy, SciPy, NLTK); the articles come next.",
@@ -32,6 +33,7 @@ class LoadingPanel(Vertical):
                    "start reads them back in a moment.",
         "indexing": "Counting the words of every sentence, for ranking.",
         "comparing": "Setting apart the articles already read: what is new comes first.",
+        "ranking": "Scoring every sentence against the topics on show.",
     }
 
     def compose(self) -> ComposeResult:
