@@ -1272,3 +1272,12 @@ async def test_a_question_no_article_covers_says_so_above_its_sentences():
         assert kinds[:3] == ["topic", "message", "sentence"]
         index = [i for i, e in enumerate(view.entries) if e.kind == "message" and e.summary.topic.name == "query"][0]
         assert view.get_option_at_index(index).prompt.plain == "Nothing here mentions Zembla; the closest sentences:"
+
+
+def test_counts_of_thousands_are_written_with_separators():
+    """A big folder reads "10,000 articles", as the command line writes it, not "10000 articles"."""
+    from tui.app.counts import cited_phrase, plural
+
+    assert cited_phrase(136, 10000) == "136 of 10,000 articles cited"
+    assert cited_phrase(1, 1) == "1 of 1 article cited"
+    assert plural(12345, "sentence") == "12,345 sentences"

@@ -53,7 +53,7 @@ def render_markdown(
         about += [f"method {escape(str(settings.get('method')))}", f"{length} per topic",
                   f"{escape(str(settings.get('order')))} order"]
     cited = len(citations.articles)
-    about += [f"{cited} of {len(digest.articles)} article{'s' if len(digest.articles) != 1 else ''} cited",
+    about += [f"{cited:,} of {len(digest.articles):,} article{'s' if len(digest.articles) != 1 else ''} cited",
               date.today().isoformat()]
     lines += ["*" + " · ".join(about) + "*", ""]
     if heading:
@@ -100,7 +100,7 @@ def render_markdown(
     if unused:  # as the text says: with a budget no sentence fits, the only line under Sources
         if citations.articles:
             lines.append("")
-        lines.append(f"*{unused} other {'article was' if unused == 1 else 'articles were'} searched but not cited*")
+        lines.append(f"*{unused:,} other {'article was' if unused == 1 else 'articles were'} searched but not cited*")
     if read_numbers:
         lines += ["", "## Already read", ""]
         for article_id, number in sorted(read_numbers.items(), key=lambda item: item[1]):

@@ -140,4 +140,4 @@ def _sources(digest: Digest, citations: Citations, console: Console) -> None:
     unused = len(digest.articles) - len(citations.articles)
     if unused:
         plural = "article was" if unused == 1 else "articles were"
-        console.print(Text(f"  {unused} other {plural} searched but not cited", style="dim"), soft_wrap=not console.is_terminal)
+        console.print(Text(f"  {unused:,} other {plural} searched but not cited", style="dim"), soft_wrap=not console.is_terminal)

@@ -26,12 +26,12 @@ def topic_citations(digest: Digest) -> dict[str, Citations]:
 
 def plural(n: int, word: str) -> str:
     """``1 sentence``, ``2 sentences``."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def cited_phrase(cited: int, total: int) -> str:
     """``1 of 1 article cited``, ``3 of 12 articles cited``."""
-    return f"{cited} of {plural(total, 'article')} cited"
+    return f"{cited:,} of {plural(total, 'article')} cited"
 
 
 def in_summary_phrase(count: int, short: bool = False) -> str:

@@ -108,7 +108,7 @@ class ExplanationPanel(VerticalScroll, can_focus=False):
         parts += [
             ("Keywords ", LABEL_STYLE), printable(", ".join(topic.keywords)) + "\n",
             *((("In context ", LABEL_STYLE), printable(", ".join(topic.context)) + "\n") if topic.context else ()),
-            f"{summary.candidates} matching sentences in {summary.articles} articles\n",
+            f"{summary.candidates:,} matching sentences in {summary.articles:,} articles\n",
             *((f"{len(summary.repeats)} left out as already read\n",) if summary.repeats else ()),
             cited_phrase(len(cited), len(digest.articles)) + "\n",
             (f"Cited ({len(cited)})\n", LABEL_STYLE),

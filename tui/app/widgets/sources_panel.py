@@ -188,7 +188,7 @@ class SourcesPanel(OptionList):
                 self.highlighted = self._index.get(current or "", len(self._articles) if force and rest else 0)
 
     def _fold_prompt(self, unused: int) -> Content:
-        articles = f"{unused} article{'s' if unused != 1 else ''}"
+        articles = f"{unused:,} article{'s' if unused != 1 else ''}"
         if self.show_unused:
             return Content.styled(f"\u25be fold the {articles} not in the summary", "dim italic")
         return Content.styled(f"\u25b8 {articles} not in the summary (enter: list them)", "dim italic")

@@ -60,7 +60,7 @@ class StatusBar(Static):
             if self.view:
                 parts += [(self.view, "bold $text-success"), " \u00b7 "]
             parts += [
-                f"{self.articles} article{'s' if self.articles != 1 else ''}",
+                f"{self.articles:,} article{'s' if self.articles != 1 else ''}",
                 f" \u00b7 {checked}/{total} topics",
                 " \u00b7 ", (self.method, "bold"),
                 f" \u00b7 {self.length} \u00b7 {self.order}",
