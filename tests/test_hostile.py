@@ -553,6 +553,53 @@ def test_engine_raises_typed_errors_only(tmp_path):
         load_articles([str(tmp_path / "missing")])
 
 
+def _lock(folder: Path, locked: bool) -> bool:
+    """Make ``folder`` and what it holds unwritable (or writable again), even for root: modes for
+    a user, the immutable attribute (chattr) for root; False when that cannot be had."""
+    if os.geteuid() != 0:
+        for path in [folder, *folder.rglob("*")]:
+            path.chmod((0o555 if path.is_dir() else 0o444) if locked else (0o755 if path.is_dir() else 0o644))
+        return True
+    return subprocess.run(["chattr", "-R", "+i" if locked else "-i", str(folder)], capture_output=True).returncode == 0
+
+
+@pytest.mark.parametrize("warm", [False, True], ids=["empty", "warm"])
+def test_a_cache_directory_that_cannot_be_written(tmp_path, capsys, warm):
+    """A read-only cache directory is said to be one, once (not an index "set aside and rebuilt"
+    that was not, nor one "that cannot be set aside"); the summary is the same, uncached; --new,
+    which needs the read state, is one line, exit 1."""
+    news = tmp_path / "news"
+    write(news / "old.txt", ARTICLE)
+    write(news / "new.txt", ARTICLE.replace("Lindmark", "Keswold"))
+    expected = run("summarize", news, "--no-cache", "-f", "json", cwd=tmp_path)
+    cache = tmp_path / "readonly-cache"
+    cache.mkdir()
+    if warm:
+        assert run("summarize", news, "--cache-dir", cache, cwd=tmp_path).returncode == 0
+        assert run("mark-read", news / "old.txt", "--cache-dir", cache, cwd=tmp_path).returncode == 0
+    before = sorted(p.name for p in cache.iterdir())
+    if not _lock(cache, True):
+        pytest.skip("running as root without chattr: no folder can be made unwritable")
+    try:
+        done = run("summarize", news, "--cache-dir", cache, "-f", "json", cwd=tmp_path)
+        new = run("summarize", news, "--cache-dir", cache, "--new", cwd=tmp_path)
+        after = sorted(p.name for p in cache.iterdir())
+    finally:
+        _lock(cache, False)
+    assert done.returncode == 0
+    summary, warned = json.loads(done.stdout), json.loads(expected.stdout)
+    assert summary.pop("warnings") == [w.removeprefix("newsdigest: warning: ") for w in done.stderr.splitlines()]
+    warned.pop("warnings")
+    assert summary == warned
+    warnings = done.stderr.splitlines()
+    assert len(warnings) == 1 and "not writable" in warnings[0] and "set aside" not in warnings[0], warnings
+    assert new.returncode == 1 and new.stdout == ""
+    errors = new.stderr.splitlines()
+    assert "Traceback" not in new.stderr and errors[-1].startswith("newsdigest: error: ")
+    assert "not writable" in errors[-1] and "set aside" not in errors[-1], errors
+    assert after == before
+
+
 # --- pathological text in linear time -------------------------------------------------------
 
 
