@@ -600,6 +600,18 @@ def test_a_cache_directory_that_cannot_be_written(tmp_path, capsys, warm):
     assert after == before
 
 
+def test_index_counts_one_article_and_the_files_it_skipped(tmp_path):
+    """`index` says how many of the files it found it skipped (a binary file), and "1 article"."""
+    write(tmp_path / "news" / "good.txt", ARTICLE)
+    write(tmp_path / "news" / "image.txt", bytes(range(256)) * 40)
+    first = run("index", tmp_path / "news", "--cache-dir", tmp_path / "cache", "--workers", "1", cwd=tmp_path)
+    assert first.returncode == 0
+    assert first.stdout == "indexed 2 files (1 article): 1 read, 0 already stored, 1 skipped\n"
+    assert warning_about(first.stderr.splitlines(), "image.txt", "skipped")
+    again = run("index", tmp_path / "news" / "good.txt", "--cache-dir", tmp_path / "cache", cwd=tmp_path)
+    assert again.stdout == "indexed 1 file (1 article): 0 read, 1 already stored\n"
+
+
 # --- pathological text in linear time -------------------------------------------------------
 
 
