@@ -9,6 +9,7 @@ import json
 import os
 import re
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -474,6 +475,39 @@ def test_a_failed_export_leaves_the_previous_file_and_no_temporary(tmp_path, mon
         assert code == 1 and err == [f"newsdigest: error: {target}: cannot write: No space left on device (nothing was changed)"]
     else:
         assert code == 130 and err == ["newsdigest: interrupted"]
+
+
+def test_output_to_a_fifo_or_a_device_writes_into_it_and_leaves_it_there(tmp_path, capsys):
+    """`-o /dev/null`, `-o /dev/stdout` or a named pipe is written into, never replaced by a
+    regular file (as root, a rename over /dev/null would replace the device for the whole machine).
+    A FIFO stands in for the device: the test must not risk /dev/null itself."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # so that opening it to write does not wait
+    try:
+        code, out, err = cli(capsys, "summarize", "-t", "aid", "-n", "1", "-f", "json", "-o", fifo)
+        assert code == 0 and out == "" and err == []
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+        received = b""
+        while chunk := os.read(reader, 65536):
+            received += chunk
+    finally:
+        os.close(reader)
+    assert json.loads(received)["topics"][0]["name"] == "aid"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+
+
+def test_output_through_a_symlink_replaces_the_file_it_points_to(tmp_path, capsys):
+    """`-o link.md`: the file the link names gets the digest, atomically, beside itself; the link stays."""
+    (tmp_path / "store").mkdir()
+    target = write(tmp_path / "store" / "digest.md", "previous digest\n")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    code, out, err = cli(capsys, "summarize", "-t", "aid", "-f", "markdown", "-o", link)
+    assert code == 0 and err == []
+    assert link.is_symlink() and link.resolve() == target.resolve()
+    assert target.read_text().startswith("# ") or "Aid" in target.read_text()
+    assert target.read_text() != "previous digest\n"
 
 
 def test_export_to_a_missing_folder_or_a_folder_is_one_line(tmp_path, capsys):
