@@ -9,6 +9,7 @@ import json
 import os
 import re
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -476,6 +477,39 @@ def test_a_failed_export_leaves_the_previous_file_and_no_temporary(tmp_path, mon
         assert code == 130 and err == ["newsdigest: interrupted"]
 
 
+def test_output_to_a_fifo_or_a_device_writes_into_it_and_leaves_it_there(tmp_path, capsys):
+    """`-o /dev/null`, `-o /dev/stdout` or a named pipe is written into, never replaced by a
+    regular file (as root, a rename over /dev/null would replace the device for the whole machine).
+    A FIFO stands in for the device: the test must not risk /dev/null itself."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # so that opening it to write does not wait
+    try:
+        code, out, err = cli(capsys, "summarize", "-t", "aid", "-n", "1", "-f", "json", "-o", fifo)
+        assert code == 0 and out == "" and err == []
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+        received = b""
+        while chunk := os.read(reader, 65536):
+            received += chunk
+    finally:
+        os.close(reader)
+    assert json.loads(received)["topics"][0]["name"] == "aid"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+
+
+def test_output_through_a_symlink_replaces_the_file_it_points_to(tmp_path, capsys):
+    """`-o link.md`: the file the link names gets the digest, atomically, beside itself; the link stays."""
+    (tmp_path / "store").mkdir()
+    target = write(tmp_path / "store" / "digest.md", "previous digest\n")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    code, out, err = cli(capsys, "summarize", "-t", "aid", "-f", "markdown", "-o", link)
+    assert code == 0 and err == []
+    assert link.is_symlink() and link.resolve() == target.resolve()
+    assert target.read_text().startswith("# ") or "Aid" in target.read_text()
+    assert target.read_text() != "previous digest\n"
+
+
 def test_export_to_a_missing_folder_or_a_folder_is_one_line(tmp_path, capsys):
     for target in (tmp_path / "no" / "such" / "digest.md", tmp_path):
         code, out, err = cli(capsys, "summarize", "-o", target)
@@ -551,6 +585,65 @@ def test_an_unexpected_error_is_one_line(monkeypatch, capsys):
 def test_engine_raises_typed_errors_only(tmp_path):
     with pytest.raises(NoArticlesError):
         load_articles([str(tmp_path / "missing")])
+
+
+def _lock(folder: Path, locked: bool) -> bool:
+    """Make ``folder`` and what it holds unwritable (or writable again), even for root: modes for
+    a user, the immutable attribute (chattr) for root; False when that cannot be had."""
+    if os.geteuid() != 0:
+        for path in [folder, *folder.rglob("*")]:
+            path.chmod((0o555 if path.is_dir() else 0o444) if locked else (0o755 if path.is_dir() else 0o644))
+        return True
+    return subprocess.run(["chattr", "-R", "+i" if locked else "-i", str(folder)], capture_output=True).returncode == 0
+
+
+@pytest.mark.parametrize("warm", [False, True], ids=["empty", "warm"])
+def test_a_cache_directory_that_cannot_be_written(tmp_path, capsys, warm):
+    """A read-only cache directory is said to be one, once (not an index "set aside and rebuilt"
+    that was not, nor one "that cannot be set aside"); the summary is the same, uncached; --new,
+    which needs the read state, is one line, exit 1."""
+    news = tmp_path / "news"
+    write(news / "old.txt", ARTICLE)
+    write(news / "new.txt", ARTICLE.replace("Lindmark", "Keswold"))
+    expected = run("summarize", news, "--no-cache", "-f", "json", cwd=tmp_path)
+    cache = tmp_path / "readonly-cache"
+    cache.mkdir()
+    if warm:
+        assert run("summarize", news, "--cache-dir", cache, cwd=tmp_path).returncode == 0
+        assert run("mark-read", news / "old.txt", "--cache-dir", cache, cwd=tmp_path).returncode == 0
+    before = sorted(p.name for p in cache.iterdir())
+    if not _lock(cache, True):
+        pytest.skip("running as root without chattr: no folder can be made unwritable")
+    try:
+        done = run("summarize", news, "--cache-dir", cache, "-f", "json", cwd=tmp_path)
+        new = run("summarize", news, "--cache-dir", cache, "--new", cwd=tmp_path)
+        after = sorted(p.name for p in cache.iterdir())
+    finally:
+        _lock(cache, False)
+    assert done.returncode == 0
+    summary, warned = json.loads(done.stdout), json.loads(expected.stdout)
+    assert summary.pop("warnings") == [w.removeprefix("newsdigest: warning: ") for w in done.stderr.splitlines()]
+    warned.pop("warnings")
+    assert summary == warned
+    warnings = done.stderr.splitlines()
+    assert len(warnings) == 1 and "not writable" in warnings[0] and "set aside" not in warnings[0], warnings
+    assert new.returncode == 1 and new.stdout == ""
+    errors = new.stderr.splitlines()
+    assert "Traceback" not in new.stderr and errors[-1].startswith("newsdigest: error: ")
+    assert "not writable" in errors[-1] and "set aside" not in errors[-1], errors
+    assert after == before
+
+
+def test_index_counts_one_article_and_the_files_it_skipped(tmp_path):
+    """`index` says how many of the files it found it skipped (a binary file), and "1 article"."""
+    write(tmp_path / "news" / "good.txt", ARTICLE)
+    write(tmp_path / "news" / "image.txt", bytes(range(256)) * 40)
+    first = run("index", tmp_path / "news", "--cache-dir", tmp_path / "cache", "--workers", "1", cwd=tmp_path)
+    assert first.returncode == 0
+    assert first.stdout == "indexed 2 files (1 article): 1 read, 0 already stored, 1 skipped\n"
+    assert warning_about(first.stderr.splitlines(), "image.txt", "skipped")
+    again = run("index", tmp_path / "news" / "good.txt", "--cache-dir", tmp_path / "cache", cwd=tmp_path)
+    assert again.stdout == "indexed 1 file (1 article): 0 read, 1 already stored\n"
 
 
 # --- pathological text in linear time -------------------------------------------------------

@@ -431,8 +431,10 @@ def _index(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) -> i
     ):
         report = index_paths(args.paths, location, args.workers, lambda e: print_above(str(e)), on_progress)
     plural = "" if report.files == 1 else "s"
-    _emit(stdout, f"indexed {report.files} file{plural} ({report.articles} articles): {report.parsed} read, "
-                  f"{report.stored} already stored\n")
+    articles = "article" if report.articles == 1 else "articles"
+    skipped = report.files - report.parsed - report.stored  # binary, unreadable, gone: each had its warning
+    _emit(stdout, f"indexed {report.files} file{plural} ({report.articles} {articles}): {report.parsed} read, "
+                  f"{report.stored} already stored" + (f", {skipped} skipped" if skipped > 0 else "") + "\n")
     return EXIT_OK
 
 

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from ..atomic import write_atomically
-from .sqlite_files import NotOurs, claim, open_shared, set_aside
+from .sqlite_files import NotOurs, claim, open_shared, set_aside, unwritable
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x6E647367  # "ndsg"
@@ -313,12 +313,18 @@ class IndexStore:
         try:
             try:
                 return self._connect(self.path)
-            except CacheSetAside as reason:
+            except (CacheSetAside, sqlite3.DatabaseError) as failure:
+                # A folder that cannot be written is not a damaged index: nothing to set aside.
+                unwritable_because = unwritable(self.path.parent)
+                if unwritable_because is not None:
+                    self._warn(str(self.path), f"cannot use the cache: {self.path.parent} is not writable "
+                               f"({unwritable_because}); nothing will be cached")
+                    return self._prepare(sqlite3.connect(":memory:", isolation_level=None))
                 aside = self._set_aside()
-                self._warn(str(self.path), f"{reason}; set aside as {aside.name} and rebuilt")
-            except sqlite3.DatabaseError as error:
-                aside = self._set_aside()
-                self._warn(str(self.path), f"unreadable cache ({error}); set aside as {aside.name} and rebuilt")
+                if isinstance(failure, CacheSetAside):
+                    self._warn(str(self.path), f"{failure}; set aside as {aside.name} and rebuilt")
+                else:
+                    self._warn(str(self.path), f"unreadable cache ({failure}); set aside as {aside.name} and rebuilt")
         except CacheSetAside as error:
             self._warn(str(self.path), f"cannot use the cache ({error}); nothing will be cached")
             return self._prepare(sqlite3.connect(":memory:", isolation_level=None))

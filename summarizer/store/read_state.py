@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Self
 
 from ..errors import NewsdigestError
-from .sqlite_files import NotOurs, claim, open_shared, set_aside
+from .sqlite_files import NotOurs, claim, open_shared, set_aside, unwritable
 from ..model import Article
 
 FILENAME = "read.sqlite3"
@@ -88,6 +88,10 @@ class ReadState:
         try:
             return self._connect()
         except (sqlite3.DatabaseError, NotOurs) as reason:
+            unwritable_because = unwritable(self.path.parent)
+            if unwritable_because is not None:
+                raise ReadStateError(f"{self.path}: cannot use the read state: {self.path.parent} is not writable "
+                                     f"({unwritable_because})") from None
             try:
                 aside = set_aside(self.path)
             except OSError as error:

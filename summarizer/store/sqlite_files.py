@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -71,3 +72,19 @@ def set_aside(path: Path) -> Path:
         except FileNotFoundError:
             pass
     return aside
+
+
+def unwritable(directory: Path) -> str | None:
+    """Why nothing can be created in ``directory`` (the system's words, e.g. "Read-only file
+    system"), or None when a file can be. Asked only once opening a file there has failed, to tell
+    a folder that cannot be written (SQLite's "unable to open database file") from a damaged file."""
+    try:
+        handle, probe = tempfile.mkstemp(dir=directory, prefix=".newsdigest-probe-")
+    except OSError as error:
+        return error.strerror or str(error)
+    os.close(handle)
+    try:
+        os.unlink(probe)
+    except OSError:
+        pass
+    return None
