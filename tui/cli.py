@@ -433,8 +433,8 @@ def _index(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) -> i
     plural = "" if report.files == 1 else "s"
     articles = "article" if report.articles == 1 else "articles"
     skipped = report.files - report.parsed - report.stored  # binary, unreadable, gone: each had its warning
-    _emit(stdout, f"indexed {report.files} file{plural} ({report.articles} {articles}): {report.parsed} read, "
-                  f"{report.stored} already stored" + (f", {skipped} skipped" if skipped > 0 else "") + "\n")
+    _emit(stdout, f"indexed {report.files:,} file{plural} ({report.articles:,} {articles}): {report.parsed:,} read, "
+                  f"{report.stored:,} already stored" + (f", {skipped:,} skipped" if skipped > 0 else "") + "\n")
     return EXIT_OK
 
 
