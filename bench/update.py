@@ -102,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"| {label} | {score.rouge2:.5f} | {score.rouge2_ci.low:.5f}-{score.rouge2_ci.high:.5f} | {score.su4:.5f} "
               f"| {score.su4_ci.low:.5f}-{score.su4_ci.high:.5f} | {repeated} of {total} ({repeated / max(total, 1):.1%}) |")
     if args.save:
-        from tui.atomic import write_atomically
+        from summarizer import write_atomically
 
         write_atomically(args.save, "".join(json.dumps(row) + "\n" for row in saved))
     return 0
