@@ -141,6 +141,15 @@ def _build_corpus(articles: Sequence[Article], analyzer: TermAnalyzer, cache: Ar
     return Corpus(articles, analyzer, cache=cache)
 
 
+def _read_set(articles: Sequence[Article], analyzer: TermAnalyzer, cache: ArticleCache | None) -> ReadSet:
+    """What the reader has read, from the index's sentences of those articles when there is one
+    (cut for the run, not stored: it changes with every article read)."""
+    from .ranking.novelty import ReadSet
+
+    index = cache.sentence_index(articles, analyzer, keep=False) if cache is not None else None
+    return ReadSet(articles, analyzer, index=index)
+
+
 class Run:
     """A request, run in steps: :meth:`fetch`, :meth:`resolve_topics`, :meth:`load`, then
     :meth:`digest` or :meth:`summary` as often as asked (calling it runs them all, as :func:`run`).
@@ -326,7 +335,6 @@ class Run:
         return kept
 
     def _split_new(self, cache: ArticleCache, warn: Warn) -> None:
-        from .ranking.novelty import ReadSet
         from .store.backend import open_read_state
 
         def read_state_warning(message: str) -> None:
@@ -339,10 +347,9 @@ class Run:
         if not new:
             raise NothingNew(self.baseline)
         self.corpus = _build_corpus(new, self.analyzer, cache)
-        self.read_set = ReadSet(read, self.analyzer)
+        self.read_set = _read_set(read, self.analyzer, cache)
 
     def _split_views(self, cache: ArticleCache, progress: Progress) -> None:
-        from .ranking.novelty import ReadSet
         from .store.backend import open_read_state
         from .store.read_state import ReadStateError
 
@@ -360,7 +367,7 @@ class Run:
         if read and new:
             progress("comparing", 0, None)
             self.update_corpus = _build_corpus(new, self.analyzer, cache)
-            self.read_set = ReadSet(read, self.analyzer)
+            self.read_set = _read_set(read, self.analyzer, cache)
         self.baseline = Baseline(since, len(new), len(read))
 
     # -- digests -----------------------------------------------------------------------------

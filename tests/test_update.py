@@ -325,3 +325,46 @@ def test_eval_saves_peers_too_and_rejects_a_bad_read_field(tmp_path):
     write(dataset, json.dumps(bad) + "\n")
     failed = run("eval", str(dataset), "-m", "topical", cwd=tmp_path)
     assert failed.returncode == 1 and "read[0] must be an object" in failed.stderr
+
+
+def test_what_was_read_comes_from_the_index_as_from_the_text(tmp_path):
+    """A run with an index takes what the reader read (its sentences' terms and concepts) from the
+    index instead of parsing every read article again: the same read set as from the text, and no
+    index stored for the read articles (they change with every article read)."""
+    import sqlite3
+
+    import numpy as np
+
+    from bench.make_corpus import make_corpus
+    from summarizer.store.cache import FILENAME as INDEX_FILE
+    from summarizer.store.index import ArticleCache
+
+    folder = tmp_path / "news"
+    make_corpus(folder, 40, seed=5)
+    write(folder / "brenvale-monday.txt", MONDAY)
+    write(folder / "brenvale-tuesday.txt", TUESDAY_A)
+    cache = ArticleCache(tmp_path / "cache")
+    articles = load_articles([str(folder)], cache=cache)
+    analyzer = TermAnalyzer()
+    corpus = Corpus(articles, analyzer, cache=cache)  # the set's index, stored
+    read = [a for i, a in enumerate(articles) if i % 2 == 0 or "monday" in (a.path or "")]
+    new = [a for a in articles if a not in read]
+    with sqlite3.connect(tmp_path / "cache" / INDEX_FILE) as db:
+        stored = db.execute("SELECT COUNT(*) FROM sentence_indexes").fetchone()
+    from_text = ReadSet(read, analyzer)
+    from_index = ReadSet(read, analyzer, index=cache.sentence_index(read, analyzer, keep=False))
+    with sqlite3.connect(tmp_path / "cache" / INDEX_FILE) as db:
+        assert db.execute("SELECT COUNT(*) FROM sentence_indexes").fetchone() == stored
+    assert len(from_index) == len(from_text) > 100
+    assert from_index.stems == from_text.stems
+    assert from_index.concepts == from_text.concepts
+    new_corpus = Corpus(new, analyzer, cache=cache)
+    for target in (corpus, new_corpus):
+        assert (from_index.terms(target) != from_text.terms(target)).nnz == 0
+        rows = np.arange(len(target.sentences))
+        similarity, closest = from_index.closest(target, rows)
+        expected_similarity, expected_closest = from_text.closest(target, rows)
+        assert np.array_equal(closest, expected_closest) and np.array_equal(similarity, expected_similarity)
+    repeated = [i for i, s in enumerate(from_text.sentences) if s.text.startswith(REPEATED)]
+    assert repeated and all(from_index.sentences[i].text == from_text.sentences[i].text for i in repeated)
+    assert [s.text for s in from_index.sentences[:50]] == [s.text for s in from_text.sentences[:50]]

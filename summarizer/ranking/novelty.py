@@ -22,6 +22,7 @@ from ..matrices import sparse
 
 from ..model import Article, Sentence
 from ..store.concepts import sentence_bigrams
+from ..store.sentence_index import SentenceIndex
 from ..reading.terms import TermAnalyzer, words
 
 DEFAULT_REPEAT = 0.55
@@ -52,16 +53,34 @@ class ReadSet:
         analyzer: TermAnalyzer | None = None,
         repeat: float | None = None,
         discount: float | None = None,
+        index: SentenceIndex | None = None,
     ) -> None:
+        """``index``: the sentence index of ``articles`` (as the store cuts it for them), whose
+        terms and concepts are those the text would give: then no sentence is read or parsed again
+        (10,000 read articles took 10 s), and each is made only when a summary cites it."""
         self.articles: tuple[Article, ...] = tuple(articles)
         self.analyzer = analyzer or TermAnalyzer()
         self.repeat = DEFAULT_REPEAT if repeat is None else repeat
         self.discount = DEFAULT_DISCOUNT if discount is None else discount
-        self.sentences: tuple[Sentence, ...] = tuple(s for a in self.articles for s in a.sentences)
-        self._terms: list[list[str]] = [self.analyzer(s.text) for s in self.sentences]
-        self.stems: frozenset[str] = frozenset(t for terms in self._terms for t in terms)
-        self.concepts: frozenset[tuple[str, str]] = frozenset(self._bigrams())
         self._terms_for: tuple[object, sparse.csr_matrix] | None = None
+        if index is not None:
+            from .corpus import StoredSentences
+
+            self.sentences: Sequence[Sentence] = StoredSentences(self.articles, index)
+            self._held = index.counts
+            """Read sentences x the index's terms (``_names``)."""
+            self._names: Sequence[str] = index.stems
+            self.stems: frozenset[str] = frozenset(map(index.stems.__getitem__, np.unique(index.counts.indices).tolist()))
+            bigrams = index.bigrams
+            used = np.unique(bigrams.ids).tolist()
+            self.concepts: frozenset[tuple[str, str]] = frozenset(
+                (bigrams.stems[int(bigrams.firsts[i])], bigrams.stems[int(bigrams.seconds[i])]) for i in used
+            )
+            return
+        self.sentences = tuple(s for a in self.articles for s in a.sentences)
+        self._held, self._names = self._count_terms()
+        self.stems = frozenset(self._names)
+        self.concepts = frozenset(self._bigrams())
 
     def __len__(self) -> int:
         return len(self.sentences)
@@ -72,18 +91,30 @@ class ReadSet:
         for sentence in self.sentences:
             yield from sentence_bigrams(words(sentence.text), self.analyzer)
 
+    def _count_terms(self) -> tuple[sparse.csr_matrix, list[str]]:
+        """Read sentences x their terms (1 where a sentence holds one), and the terms' stems."""
+        names: dict[str, int] = {}
+        rows, cols = [], []
+        for row, sentence in enumerate(self.sentences):
+            for column in {names.setdefault(t, len(names)) for t in self.analyzer(sentence.text)}:
+                rows.append(row)
+                cols.append(column)
+        held = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(self.sentences), len(names)))
+        return held, list(names)
+
     def terms(self, corpus) -> sparse.csr_matrix:
         """Read sentences x the corpus's terms, 1 where the sentence holds the term (terms the
         corpus lacks are left out: no candidate holds them)."""
         if self._terms_for is not None and self._terms_for[0] is corpus:
             return self._terms_for[1]
-        rows, cols = [], []
-        for row, terms in enumerate(self._terms):
-            for column in {corpus.vocabulary[t] for t in terms if t in corpus.vocabulary}:
-                rows.append(row)
-                cols.append(column)
+        vocabulary = corpus.vocabulary
+        column_of = np.fromiter((vocabulary.get(t, -1) for t in self._names), dtype=np.int64, count=len(self._names))
+        held = self._held
+        columns = column_of[held.indices]
+        rows = np.repeat(np.arange(held.shape[0]), np.diff(held.indptr))
+        kept = columns >= 0
         matrix = sparse.csr_matrix(
-            (np.ones(len(rows)), (rows, cols)), shape=(len(self.sentences), len(corpus.vocabulary))
+            (np.ones(int(kept.sum())), (rows[kept], columns[kept])), shape=(len(self.sentences), len(vocabulary))
         )
         self._terms_for = (corpus, matrix)  # one corpus at a time: memory stays bounded
         return matrix

@@ -349,10 +349,11 @@ class ArticleCache:
 
     # -- the sentence index ------------------------------------------------------------------------
 
-    def sentence_index(self, articles: Sequence[Article], analyzer: TermAnalyzer) -> SentenceIndex | None:
+    def sentence_index(self, articles: Sequence[Article], analyzer: TermAnalyzer, keep: bool = True) -> SentenceIndex | None:
         """The sentence index of these articles (all or some of the last load's, in its order), from
-        the index when it was stored, else built from the stored records and stored; None when the
-        articles were not all loaded by this cache or ``analyzer`` is not the one it stems with."""
+        the index when it was stored, else built from the stored records and (``keep``) stored; None
+        when the articles were not all loaded by this cache or ``analyzer`` is not the one it stems
+        with."""
         loaded = self._loaded
         if loaded is None or not _same_analyzer(analyzer, self.analyzer):
             return None
@@ -382,7 +383,7 @@ class ArticleCache:
             index = build_set(ranges(positions), loaded.index, store.stems)
         else:
             index = build_set([[self._record(loaded, p) for p in positions]], None, store.stems)
-        if key is not None:
+        if key is not None and (keep or everything):
             catalogue, problems = (loaded.catalogue, loaded.problems) if everything else (Catalogue.of([]), [])
             store.put_sentence_index(key, encode_sentence_index(catalogue, problems, index), index_version())
         if everything:
