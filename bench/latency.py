@@ -67,7 +67,7 @@ def growth_cases(work: Path, source: Path, n: int, tree: Path, cache_home: Path,
     """Coming back to a folder (issue 17: statistics kept up to date): a copy of ``source`` in five
     subfolders, indexed once; then ``runs`` times one more file (an article of the folder with a
     line added, so new content) and the next run timed; then the first run over each subfolder, whose
-    set is cut from the folder's."""
+    set is cut from the folder's; then, every article marked read and one more added, ``--new``."""
     folder, cache = work / f"growth-{n}", work / f"cache-growth-{n}"
     shutil.rmtree(folder, ignore_errors=True)
     shutil.rmtree(cache, ignore_errors=True)
@@ -87,9 +87,16 @@ def growth_cases(work: Path, source: Path, n: int, tree: Path, cache_home: Path,
         (parts[k % 5] / f"added-{k}.txt").write_text(text + f"\nThe report was updated {k + 1} times.\n", encoding="utf-8")
         added.append(_timed([*command, str(folder)], tree, env))
     subfolders = [_timed([*command, str(part)], tree, env) for part in parts]
+    # Coming back for what is new: every article read, then one more (the first run reads it).
+    _timed([sys.executable, "-m", "tui", "mark-read", "--cache-dir", str(cache), str(folder)], tree, env)
+    text = files[runs].read_text(encoding="utf-8")
+    (parts[0] / "new-since-read.txt").write_text(text + "\nA line no one has read yet.\n", encoding="utf-8")
+    _timed([*command, "--new", str(folder)], tree, env)
+    new = [_timed([*command, "--new", str(folder)], tree, env) for _ in range(runs)]
     rows = []
     for name, timed in ((f"`summarize` {n:,} real articles, the run after one file was added, one topic", added),
-                        (f"`summarize` a subfolder ({n // 5:,} of the {n:,}), its first run, one topic", subfolders)):
+                        (f"`summarize` a subfolder ({n // 5:,} of the {n:,}), its first run, one topic", subfolders),
+                        (f"`summarize --new` {n:,} real articles read and one new, one topic", new)):
         walls = [wall for wall, _ in timed]
         rows.append({"case": name, "first_s": float("nan"), "cold": False, "median_s": statistics.median(walls),
                      "min_s": min(walls), "max_s": max(walls), "rss_mib": max(rss for _, rss in timed), "first_rss_mib": 0})
