@@ -786,12 +786,12 @@ class MainScreen(Screen[None]):
         if not baseline.new:
             text = str(NothingNew(baseline))
             return Content.styled(text[:1].upper() + text[1:], "italic $text-warning")
-        new = f"{baseline.new} article{'s' if baseline.new != 1 else ''}"
+        new = f"{baseline.new:,} article{'s' if baseline.new != 1 else ''}"
         if digest.is_update:  # the baseline as `summarize --new` names it
             return Content.assemble((f"New since {since}, {new}", "bold $text-success"),
-                                    (f", {baseline.read} already read", "dim"))
+                                    (f", {baseline.read:,} already read", "dim"))
         total = baseline.new + baseline.read
-        return Content.styled(f"All {total} articles \u00b7 {baseline.new} new since {since}", "dim")
+        return Content.styled(f"All {total:,} articles \u00b7 {baseline.new:,} new since {since}", "dim")
 
 
 FOOTER_DROPPED_FIRST = ("toggle_order", "export", "toggle_new", "cycle_method", "search", "longer", "shorter",
