@@ -144,10 +144,10 @@ def _build_corpus(articles: Sequence[Article], analyzer: TermAnalyzer, cache: Ar
 def _read_set(articles: Sequence[Article], analyzer: TermAnalyzer, cache: ArticleCache | None) -> ReadSet:
     """What the reader has read, from the index's sentences of those articles when there is one
     (cut for the run, not stored: it changes with every article read)."""
+    from .ranking.corpus import Corpus
     from .ranking.novelty import ReadSet
 
-    index = cache.sentence_index(articles, analyzer, keep=False) if cache is not None else None
-    return ReadSet(articles, analyzer, index=index)
+    return ReadSet(articles, analyzer, corpus=Corpus(articles, analyzer, cache=cache, keep=False))
 
 
 class Run:

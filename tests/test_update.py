@@ -352,7 +352,7 @@ def test_what_was_read_comes_from_the_index_as_from_the_text(tmp_path):
     with sqlite3.connect(tmp_path / "cache" / INDEX_FILE) as db:
         stored = db.execute("SELECT COUNT(*) FROM sentence_indexes").fetchone()
     from_text = ReadSet(read, analyzer)
-    from_index = ReadSet(read, analyzer, index=cache.sentence_index(read, analyzer, keep=False))
+    from_index = ReadSet(read, analyzer, corpus=Corpus(read, analyzer, cache=cache, keep=False))
     with sqlite3.connect(tmp_path / "cache" / INDEX_FILE) as db:
         assert db.execute("SELECT COUNT(*) FROM sentence_indexes").fetchone() == stored
     assert len(from_index) == len(from_text) > 100

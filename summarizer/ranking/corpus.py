@@ -9,7 +9,7 @@ import numpy as np
 from ..matrices import sparse
 
 from ..reading.standalone import HAS_CONTENT, WORTHY, has_content, is_summary_worthy
-from ..store.concepts import ConceptTable, StoredBigrams, concept_table
+from ..store.concepts import ConceptTable, StoredBigrams, concept_table, sentence_bigrams
 from ..store.index import ArticleCache
 from ..store.sentence_index import Postings, SentenceIndex
 from ..model import Article, Sentence
@@ -34,11 +34,14 @@ class Corpus:
         articles: Sequence[Article],
         analyzer: TermAnalyzer | None = None,
         cache: ArticleCache | None = None,
+        keep: bool = True,
     ) -> None:
+        """``keep``: a sentence index the cache builds for these articles is stored for later
+        runs (not for a set that changes from run to run, such as the articles read)."""
         self.articles: tuple[Article, ...] = tuple(articles)
         self.analyzer = analyzer or TermAnalyzer()
         self.article_index = {a.id: i for i, a in enumerate(self.articles)}
-        index = cache.sentence_index(self.articles, self.analyzer) if cache is not None else None
+        index = cache.sentence_index(self.articles, self.analyzer, keep) if cache is not None else None
         if index is not None:
             self.sentences: Sequence[Sentence] = StoredSentences(self.articles, index)
             self.terms: Sequence[str] = index.stems
@@ -91,6 +94,14 @@ class Corpus:
         if not hits:
             return np.zeros(0, dtype=np.int64)
         return np.unique(np.concatenate(hits)).astype(np.int64)
+
+    def concept_pairs(self) -> frozenset[tuple[str, str]]:
+        """Every bigram concept some sentence holds, as its two stems: the concepts without
+        :attr:`concepts`' counts (which a read set of 10,000 articles took 1.3 s to make)."""
+        if self._bigrams is not None:
+            stems, firsts, seconds = self._bigrams.stems, self._bigrams.firsts.tolist(), self._bigrams.seconds.tolist()
+            return frozenset(zip(map(stems.__getitem__, firsts), map(stems.__getitem__, seconds)))
+        return frozenset(pair for s in self.sentences for pair in sentence_bigrams(words(s.text), self.analyzer))
 
     @cached_property
     def concepts(self) -> ConceptTable:

@@ -21,9 +21,8 @@ import numpy as np
 from ..matrices import sparse
 
 from ..model import Article, Sentence
-from ..store.concepts import sentence_bigrams
-from ..store.sentence_index import SentenceIndex
 from ..reading.terms import TermAnalyzer, words
+from .corpus import Corpus
 
 DEFAULT_REPEAT = 0.55
 """Share of a candidate's content (idf-weighted words) in one read sentence from which it repeats
@@ -53,54 +52,25 @@ class ReadSet:
         analyzer: TermAnalyzer | None = None,
         repeat: float | None = None,
         discount: float | None = None,
-        index: SentenceIndex | None = None,
+        corpus: Corpus | None = None,
     ) -> None:
-        """``index``: the sentence index of ``articles`` (as the store cuts it for them), whose
-        terms and concepts are those the text would give: then no sentence is read or parsed again
-        (10,000 read articles took 10 s), and each is made only when a summary cites it."""
+        """``corpus``: the read articles' corpus, when a run has it from the index (then no read
+        sentence is parsed again: 10,000 read articles took 10 s, and each sentence is made only
+        when a summary reports it); made from their text when not given."""
         self.articles: tuple[Article, ...] = tuple(articles)
         self.analyzer = analyzer or TermAnalyzer()
         self.repeat = DEFAULT_REPEAT if repeat is None else repeat
         self.discount = DEFAULT_DISCOUNT if discount is None else discount
+        read = corpus if corpus is not None else Corpus(self.articles, self.analyzer)
+        self.sentences: Sequence[Sentence] = read.sentences
+        self._held, self._names = read.counts, read.terms
+        """Read sentences x their terms, and each term's stem."""
+        self.stems: frozenset[str] = frozenset(read.terms)
+        self.concepts: frozenset[tuple[str, str]] = read.concept_pairs()
         self._terms_for: tuple[object, sparse.csr_matrix] | None = None
-        if index is not None:
-            from .corpus import StoredSentences
-
-            self.sentences: Sequence[Sentence] = StoredSentences(self.articles, index)
-            self._held = index.counts
-            """Read sentences x the index's terms (``_names``)."""
-            self._names: Sequence[str] = index.stems
-            self.stems: frozenset[str] = frozenset(map(index.stems.__getitem__, np.unique(index.counts.indices).tolist()))
-            bigrams = index.bigrams
-            used = np.unique(bigrams.ids).tolist()
-            self.concepts: frozenset[tuple[str, str]] = frozenset(
-                (bigrams.stems[int(bigrams.firsts[i])], bigrams.stems[int(bigrams.seconds[i])]) for i in used
-            )
-            return
-        self.sentences = tuple(s for a in self.articles for s in a.sentences)
-        self._held, self._names = self._count_terms()
-        self.stems = frozenset(self._names)
-        self.concepts = frozenset(self._bigrams())
 
     def __len__(self) -> int:
         return len(self.sentences)
-
-    def _bigrams(self):
-        """Word-bigram concepts as :func:`~summarizer.store.concepts.concept_table` makes them:
-        adjacent stems of one sentence, not both stop words."""
-        for sentence in self.sentences:
-            yield from sentence_bigrams(words(sentence.text), self.analyzer)
-
-    def _count_terms(self) -> tuple[sparse.csr_matrix, list[str]]:
-        """Read sentences x their terms (1 where a sentence holds one), and the terms' stems."""
-        names: dict[str, int] = {}
-        rows, cols = [], []
-        for row, sentence in enumerate(self.sentences):
-            for column in {names.setdefault(t, len(names)) for t in self.analyzer(sentence.text)}:
-                rows.append(row)
-                cols.append(column)
-        held = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(self.sentences), len(names)))
-        return held, list(names)
 
     def terms(self, corpus) -> sparse.csr_matrix:
         """Read sentences x the corpus's terms, 1 where the sentence holds the term (terms the
