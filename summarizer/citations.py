@@ -32,14 +32,11 @@ def _source_positions(articles: Sequence[Article]) -> list[int]:
     from .store.stored import catalogue_entries
 
     stored = catalogue_entries(articles)
-    if stored is None:
+    rank = stored[0].source_rank[stored[1]] if stored is not None else None
+    if rank is None or (len(rank) and rank.min() < 0):  # not one catalogue's, or untitled (its id is its title)
         return sorted(range(len(articles)), key=lambda n: source_order(articles[n]))
     import numpy as np
 
-    catalogue, entries = stored
-    rank = catalogue.source_rank[entries]
-    if len(rank) and rank.min() < 0:  # an untitled article: its id is its title
-        return sorted(range(len(articles)), key=lambda n: source_order(articles[n]))
     order = np.argsort(rank, kind="stable")
     if len(rank) > 1 and (np.diff(rank[order]) == 0).any():
         # The same date and title: by id, as source_order breaks the tie.
