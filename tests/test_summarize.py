@@ -123,6 +123,13 @@ def test_lead_baseline_starts_with_the_newest_article():
         ("Talk show host: Ada Morn, ``Morning Lindmark,'' VNB; Osric Venn, ``Venn Tonight,'' TRW; Lena Corvel, ``Lena,'' Syndicated.", False),
         ("On Monday the prosecutors called their first three witnesses: Ivo Marsk, who found the boat; Talia Brund, a neighbour; and Piet Arundel, a police officer.", True),
         ("The other stops are Quillon, Varnland; Belmire; and Tarrow, on the coast.", True),
+        # The rest of a quotation cut short, with or without its opening mark.
+        ("\u201c\u2026 prevent the evacuation of the families from the Tarrow camp\u201d", False),
+        ("... and the convoy turned back before it reached the Tarrow camp.", False),
+        # A graphic's or photo's label in brackets states nothing; a sentence in brackets does.
+        ("(Graphic: Lindmark harbour traffic in 2031 - here)", False),
+        ("(Chart: aid deliveries to Tarrow by month, from the relief agency)", False),
+        ("(The Lindmark relief agency declined to comment on the convoy.)", True),
     ],
 )
 def test_fragments_do_not_stand_alone_in_a_summary(text, worthy):

@@ -28,6 +28,12 @@ def sentence_flags(article: Article, word_counts: Sequence[int]) -> list[int]:
 
 
 _QUOTE_FRAGMENT = re.compile(r"^[\"'\u201d\u2019)\]]|^[a-z]")
+# The rest of a quotation cut short: "… prevent the evacuation of the civilians", opening quote or not.
+_ELLIPSIS_OPENING = re.compile(r"^[\"'\u201c\u2018\u00ab]?\s*(?:\u2026|\.\.\.)")
+# An aside in brackets that states nothing ("(Graphic: Emerging markets in 2019 - here)", "[Photo:
+# the harbour at dawn]"); one ending with a full stop inside ("(The firm declined to comment.)") is
+# a sentence.
+_BRACKETED_ASIDE = re.compile(r"^[(\[][^()\[\]]*[^.!?\"'\u201d\u2019\s][)\]]$")
 
 
 _AFTER_OPEN = frozenset(" \t\n([{\u2014\u2013-/")
@@ -87,7 +93,8 @@ def opens_inside_a_quotation(sentence: Sentence, article: Article) -> bool:
 def is_summary_worthy(sentence: Sentence, word_count: int, article: Article | None = None) -> bool:
     """Whether a sentence can stand alone in a summary.
 
-    Very short sentences, fragments that start mid-quote or in lower case, pieces of a longer
+    Very short sentences, fragments that start mid-quote, after an ellipsis or in lower case, asides
+    in brackets without a full stop (a graphic's or photo's label), pieces of a longer
     quotation (unbalanced quote marks, or inside a quotation an earlier sentence opened, when the
     ``article`` is given), lead-ins ending with a colon and labelled lists (:func:`is_listing`) read
     badly alone.
@@ -96,6 +103,8 @@ def is_summary_worthy(sentence: Sentence, word_count: int, article: Article | No
     return (
         word_count >= 6
         and not _QUOTE_FRAGMENT.match(text)
+        and not _ELLIPSIS_OPENING.match(text)
+        and not _BRACKETED_ASIDE.match(text)
         and not text.endswith(":")
         and not is_listing(text)
         and quotes_balanced(text)
