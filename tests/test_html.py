@@ -56,6 +56,28 @@ def test_main_text_without_navigation_footer_or_related_links(tmp_path):
         assert furniture not in article.text, furniture
 
 
+def test_boxes_of_links_to_other_stories_inside_the_article_are_left_out(tmp_path):
+    # Publishers put "don't miss" boxes inside the article's own paragraphs, where the extractor
+    # keeps them; a linked sentence of the story, and links written as sentences, are prose.
+    body = (
+        BODY[: BODY.index("<p>Shopkeepers")]
+        + "<p><strong>DON'T MISS</strong></p>"
+        "<p><a href='/x'>Norvale ferry strike enters its third week</a> [INSIGHT]<br>"
+        "<a href='/y'>Harbour festival cancelled over storm fears</a> [VIDEO]<br>"
+        "<a href='/z'>Who will be the next mayor of Norvale?</a> [POLL]</p>"
+        "<p>SEE MORE: <a href='/w'>Norvale floods: river reaches record height at the old mill</a></p>"
+        + BODY[BODY.index("<p>Shopkeepers") :]
+        + "<p>The <a href='/report'>engineers' report on the Norvale bridge</a> is published on the council's website.</p>"
+        "<p><a href='/deal'>Save a third on a Norvale rail pass this week when you book online.</a></p>"
+    )
+    text = html_to_text(page(body=body)).text
+    for headline in ("ferry strike", "Harbour festival", "next mayor", "record height"):
+        assert headline not in text, headline
+    assert "Shopkeepers on the east bank" in text and "four thousand vehicles a day" in text
+    assert "The engineers' report on the Norvale bridge is published" in text
+    assert "Save a third on a Norvale rail pass" in text
+
+
 def test_paragraphs_are_blank_line_blocks(tmp_path):
     text = html_to_text(page()).text
     paragraphs = text.split("\n\n")

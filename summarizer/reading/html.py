@@ -61,7 +61,33 @@ def html_to_text(html: str) -> HtmlText:
         or (_visible_blocks(tree) if tree is not None else [])
         or _markup_stripped_blocks(html)
     )
+    if tree is not None:
+        headlines = _linked_headlines(tree)
+        blocks = [block for block in blocks if not _mostly_headlines(block, headlines)]
     return HtmlText("\n\n".join(blocks), meta.title, meta.date, meta.url)
+
+
+LINK_SHARE = 0.8
+"""A block whose text is at least this share the page's linked headlines is a box of links to other
+stories ("DON'T MISS: ...", "SEE MORE: ..."), not the article's prose, which links a few words at
+most. A headline here is a link's text of three words or more that does not end with a full stop
+(headlines may ask a question): links written as sentences (a shop's deals) are prose."""
+
+
+def _linked_headlines(tree: lxml.html.HtmlElement) -> frozenset[str]:
+    headlines = set()
+    for link in tree.iter("a"):
+        text = " ".join(link.text_content().split())
+        if len(text.split()) >= 3 and not text.rstrip("\"'\u201d\u2019)").endswith("."):
+            headlines.add(text)
+    return frozenset(headlines)
+
+
+def _mostly_headlines(block: str, headlines: frozenset[str]) -> bool:
+    if not headlines or block.startswith("# "):
+        return False
+    linked = sum(len(h) for h in headlines if h in block)
+    return linked >= LINK_SHARE * len(block)
 
 
 # -- trafilatura -----------------------------------------------------------------------------
