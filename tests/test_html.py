@@ -78,6 +78,20 @@ def test_boxes_of_links_to_other_stories_inside_the_article_are_left_out(tmp_pat
     assert "Save a third on a Norvale rail pass" in text
 
 
+def test_a_card_of_links_inside_a_sentence_is_left_out_and_the_name_it_hangs_on_kept(tmp_path):
+    # Some sites attach a hover card of a person's latest stories to their name inside a paragraph.
+    card = (
+        "<span class='person'><a href='/people/ilsa-varnhagen'>Ilsa Varnhagen</a>"
+        "<span class='card'><span><img src='/v.jpg' alt=''><a href='/people/ilsa-varnhagen'>Ilsa Varnhagen</a>"
+        "<a href='/a'>Varnhagen promises new ferry for Norvale by spring</a> "
+        "<a href='/b'>Regional budget talks stall over rail line</a></span></span></span>"
+    )
+    body = f"<p>Minister {card} (Greens) said on Tuesday that the bridge repairs would be paid for by the region.</p>" + BODY
+    text = html_to_text(page(body=body)).text
+    assert "Minister Ilsa Varnhagen (Greens) said on Tuesday that the bridge repairs" in text
+    assert "new ferry" not in text and "budget talks" not in text
+
+
 def test_paragraphs_are_blank_line_blocks(tmp_path):
     text = html_to_text(page()).text
     paragraphs = text.split("\n\n")

@@ -54,6 +54,8 @@ class HtmlText:
 def html_to_text(html: str) -> HtmlText:
     tree = parse_html(html)
     meta = page_metadata(tree)
+    if tree is not None and _drop_inline_cards(tree):
+        html = lxml.html.tostring(tree, encoding="unicode")
     blocks = (
         _trafilatura_blocks(html, favor_recall=False)
         or _trafilatura_blocks(html, favor_recall=True)
@@ -74,11 +76,36 @@ most. A headline here is a link's text of three words or more that does not end 
 (headlines may ask a question): links written as sentences (a shop's deals) are prose."""
 
 
+def _drop_inline_cards(tree: lxml.html.HtmlElement) -> bool:
+    """Take out the cards of links some pages hide inside a paragraph (a person's name opens a card
+    of their latest stories on hover): the extractor would glue their headlines into the sentence
+    ("Rep. Alexandria Ocasio-CortezAlexandria Ocasio-CortezSanders doubles down on ..."). A card is
+    an element within a paragraph holding two links or more, one of them headline-like, whose text
+    is at least ``LINK_SHARE`` link text. Whether any was taken out."""
+    cards = []
+    for paragraph in tree.iter("p"):
+        for element in paragraph.iterdescendants("span", "div", "aside", "section", "ul"):
+            links = [" ".join(a.text_content().split()) for a in element.iter("a")]
+            if len(links) >= 2 and any(map(_headline_like, links)):
+                text = " ".join(element.text_content().split())
+                if sum(map(len, links)) >= LINK_SHARE * len(text):
+                    cards.append(element)
+    # The innermost of nested cards: the one around it may hold the name the sentence links.
+    cards = [c for c in cards if not any(c in other.iterancestors() for other in cards)]
+    for card in cards:
+        card.drop_tree()  # its tail, the paragraph's text after it, stays
+    return bool(cards)
+
+
+def _headline_like(text: str) -> bool:
+    return len(text.split()) >= 3 and not text.rstrip("\"'\u201d\u2019)").endswith(".")
+
+
 def _linked_headlines(tree: lxml.html.HtmlElement) -> frozenset[str]:
     headlines = set()
     for link in tree.iter("a"):
         text = " ".join(link.text_content().split())
-        if len(text.split()) >= 3 and not text.rstrip("\"'\u201d\u2019)").endswith("."):
+        if _headline_like(text):
             headlines.add(text)
     return frozenset(headlines)
 
