@@ -170,6 +170,37 @@ def test_coming_back_to_a_folder_reads_only_what_changed(generated, tmp_path, co
     assert summaries([news], ArticleCache(directory)) == expected == summaries([news], None)
 
 
+def test_a_cold_read_of_many_files_is_built_a_chunk_at_a_time(generated, tmp_path, monkeypatch):
+    """Beyond ``LOAD_CHUNK`` files, each chunk's records become columns of the set's index and are
+    let go (a cold run over 10,000 articles held 760 MB of records): the same index, articles,
+    warnings and summaries as one read of every file, and each article's text read back when shown."""
+    from summarizer.store import index
+
+    news = tmp_path / "news"
+    shutil.copytree(generated, news)
+    write(news / "zz-broken.jsonl", '{"id": "a", "text": "Too short."}\nnot json\n{"id": "a", "text": "Again."}\n')
+
+    def cold(directory, chunk):
+        monkeypatch.setattr(index, "LOAD_CHUNK", chunk)
+        cache, warnings = ArticleCache(directory), []
+        articles = load_articles([str(news)], cache=cache, on_warning=lambda w: warnings.append(str(w)))
+        Corpus(articles, cache=cache)
+        return cache, articles, warnings
+
+    whole, whole_articles, whole_warnings = cold(tmp_path / "whole", 10_000)
+    chunked, chunked_articles, chunked_warnings = cold(tmp_path / "chunked", 7)
+    assert not chunked._loaded.records and len(whole._loaded.records) == len(whole_articles) > 7
+    assert [a.id for a in chunked_articles] == [a.id for a in whole_articles]
+    assert [a.text for a in chunked_articles] == [a.text for a in whole_articles]
+    assert chunked_warnings == whole_warnings and len(chunked_warnings) >= 2
+    assert (chunked.stats.files, chunked.stats.parsed) == (whole.stats.files, whole.stats.parsed)
+    assert stored_index(chunked) == stored_index(whole)
+    expected = summaries([news], None)
+    monkeypatch.setattr(index, "LOAD_CHUNK", 7)
+    assert summaries([news], ArticleCache(tmp_path / "cold")) == expected  # cold and chunked
+    assert summaries([news], ArticleCache(tmp_path / "chunked")) == expected  # warm
+
+
 def test_a_new_subfolder_beside_the_only_one_is_the_only_thing_read(tmp_path, count_decodes):
     """The folder named is what the next run starts from, however its files are laid out: a
     feed's first day in news/day1, then news/day2 beside it."""

@@ -29,8 +29,9 @@ from .cache import SENTENCE_INDEXES_KEPT, code_fingerprint, default_cache_dir, s
 from ..collector import collector_paused
 from ..errors import InputError
 from .ingest import _STEM, LoadStats, Record, _decode_or_none, blocks_of, build_article, decode_text, ingest, resolve_id
-from .sentence_index import (Catalogue, CatalogEntry, SentenceIndex, build_set, folder_key, index_version, pack_files,
-                             pack_folder, paths_key, ranges, set_key, unpack_files, unpack_folder)
+from .sentence_index import (Catalogue, CatalogEntry, ConceptSpace, SentenceIndex, build, build_set, folder_key,
+                             index_version, pack_files, pack_folder, paths_key, ranges, record_columns, set_key,
+                             unpack_files, unpack_folder)
 from .sentence_index import decode as decode_sentence_index
 from .sentence_index import encode as encode_sentence_index
 from .stored import StoredArticle
@@ -42,6 +43,9 @@ __all__ = ["ArticleCache", "default_cache_dir"]
 
 Warn = Callable[[InputError], None]
 T = TypeVar("T")
+
+LOAD_CHUNK = 2000
+"""Files read at a time by a load that reads many (see :meth:`ArticleCache._load`)."""
 
 
 class ArticleCache:
@@ -247,32 +251,70 @@ class ArticleCache:
         roots: Sequence[str],
     ) -> list[Article]:
         """The path of :meth:`load` that reads every file (from the index when stored); ``found``:
-        the files' :func:`_file_list`, None when there is no index."""
+        the files' :func:`_file_list`, None when there is no index.
+
+        Beyond ``LOAD_CHUNK`` files, with an index to read texts back from, files are read a chunk
+        at a time and each chunk's records become columns of the set's sentence index at once: only
+        one chunk's records are held (every file's at once took some 760 MB at 10,000 articles)."""
         store = self.store(warn)
-        results, self.stats, shas = ingest(files, store, on_progress, stdin, self.workers)
-        self._forget_deleted(files, store)
-        listed = found if all(sha is not None for sha in shas) else None
-        loaded = _Loaded(set_key(code_fingerprint(), shas) if listed else None, list(files), shas)  # type: ignore[arg-type]
-        loaded.listed, loaded.roots = listed, list(roots)
+        streamed = (self.location is not None and len(files) > LOAD_CHUNK and not any(f.is_stdin for f in files)
+                    and _has_fast_path(store))
+        if streamed:
+            self._reader = self._reader or store.reader()
+            streamed = self._reader is not None
+        chunk = LOAD_CHUNK if streamed else max(len(files), 1)
+        loaded = _Loaded(None, list(files), [])
+        self.stats = LoadStats(files=len(files))
+        space = ConceptSpace(None)
+        parts = []
         seen_ids: set[str] = set()
-        made: list[tuple[str, str | None, int, Record]] = []
-        for position, (item, file) in enumerate(zip(files, results)):
-            for problem in file.problems:
-                warn(InputError(item.path, problem))
-            loaded.problems.append(file.problems)
-            for number, record in enumerate(file.records):
-                loaded.catalog.append(_catalog_entry(position, number, record))
-                article_id = _claim_id(record.id_template, item, seen_ids, warn)
-                if not len(record.word_counts):
-                    _skipped(item, record.has_path, article_id, warn)
-                    continue
-                path = item.path if record.has_path and not item.is_stdin else None
-                made.append((article_id, path, len(loaded.catalog) - 1, record))
+        made: list[tuple[str, str | None, int, str | None, str | None, str | None, Record | None]] = []
+        for start in range(0, len(files), chunk):
+            part = files[start : start + chunk]
+
+            def progress(done: int, total: int, before: int = start) -> None:
+                if on_progress:
+                    on_progress(before + done, len(files))
+
+            results, stats, shas = ingest(part, store, progress, stdin, self.workers)
+            for name in ("stored", "unchanged", "parsed"):
+                setattr(self.stats, name, getattr(self.stats, name) + getattr(stats, name))
+            loaded.shas.extend(shas)
+            records: list[Record] = []
+            for position, (item, file, sha) in enumerate(zip(part, results, shas), start):
+                for problem in file.problems:
+                    warn(InputError(item.path, problem))
+                loaded.problems.append(file.problems)
+                for number, record in enumerate(file.records):
+                    loaded.catalog.append(_catalog_entry(position, number, record))
+                    article_id = _claim_id(record.id_template, item, seen_ids, warn)
+                    if not len(record.word_counts):
+                        _skipped(item, record.has_path, article_id, warn)
+                        continue
+                    path = item.path if record.has_path and not item.is_stdin else None
+                    # A streamed record is read back from the index when its article is asked for.
+                    kept = None if streamed and sha is not None else record
+                    made.append((article_id, path, len(loaded.catalog) - 1, record.title, record.date, record.url, kept))
+                    records.append(record)
+            if streamed:
+                parts.append(record_columns(records, space))
+            del results, records
+        self._forget_deleted(files, store)
+        listed = found if all(sha is not None for sha in loaded.shas) else None
+        loaded.key = set_key(code_fingerprint(), loaded.shas) if listed else None  # type: ignore[arg-type]
+        loaded.listed, loaded.roots = listed, list(roots)
         # Made as a warm run makes them: a sentence is made when ranking or a reader asks for it
         # (a million Sentence objects at 100,000 articles were most of a cold run's memory).
         catalogue = Catalogue.of(loaded.catalog)
         self._loaded = loaded
-        return loaded.stored_articles(catalogue, made, self)
+        articles = loaded.stored_articles(catalogue, made, self)
+        if streamed:
+            loaded.index = build(parts, space, store.stems)
+            if loaded.key is not None:
+                store.put_sentence_index(loaded.key, encode_sentence_index(catalogue, loaded.problems, loaded.index),
+                                         index_version())
+                self._list_files(loaded, store)
+        return articles
 
     def _materialize(self, loaded: _Loaded, position: int) -> Article:
         """The whole article at ``position`` of a set loaded from its sentence index."""
@@ -444,15 +486,17 @@ class _Loaded:
     def __len__(self) -> int:
         return len(self._articles)
 
-    def stored_articles(self, catalogue: Catalogue, made: list[tuple[str, str | None, int, Record]],
+    def stored_articles(self, catalogue: Catalogue,
+                        made: list[tuple[str, str | None, int, str | None, str | None, str | None, Record | None]],
                         cache: ArticleCache) -> list[Article]:
-        """Articles of records just read: (id, path, catalogue entry, record) each."""
+        """Articles of records just read: (id, path, catalogue entry, title, date, url, record) each;
+        an article without its record is read back from the index when asked for."""
         self.catalogue, self._cache = catalogue, cache
         articles = self._articles
-        for article_id, path, entry, record in made:
-            self.records[len(articles)] = record
-            articles.append(StoredArticle(article_id, record.title or article_id, record.date, path, record.url,
-                                          self, len(articles), entry))
+        for article_id, path, entry, title, date, url, record in made:
+            if record is not None:
+                self.records[len(articles)] = record
+            articles.append(StoredArticle(article_id, title or article_id, date, path, url, self, len(articles), entry))
         return list(articles)
 
     def ref(self, position: int) -> tuple[int, int, str, str | None]:

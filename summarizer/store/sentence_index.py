@@ -302,16 +302,18 @@ def record_columns(records: Sequence[Record], space: ConceptSpace) -> Columns:
     codes = np.fromiter(map(lambda stem: names.setdefault(stem, len(names)), every), dtype=np.int64, count=len(every))
     pairs = [len(r.concept_firsts) for r in records]
     shift = np.repeat(_starts([len(r.concept_stems) for r in records])[:-1], pairs)
+    # 32-bit columns, as the build keeps them: a cold load holds every chunk's columns until the build.
     return Columns(
-        article_terms, np.array([len(t) for t in term_lists], dtype=np.int64),
-        np.array([len(r.word_counts) for r in records], dtype=np.int64),
-        _joined([np.diff(r.indptr) for r in records]), article_terms[positions], _joined([r.counts for r in records]),
-        _joined([r.word_counts for r in records]),
-        np.concatenate([r.sentences for r in records]).astype(np.int64) if records else np.zeros((0, 3), np.int64),
+        article_terms.astype(np.int32), np.array([len(t) for t in term_lists], dtype=np.int32),
+        np.array([len(r.word_counts) for r in records], dtype=np.int32),
+        _joined([np.diff(r.indptr) for r in records], np.int32), article_terms[positions].astype(np.int32),
+        _joined([r.counts for r in records], np.int32), _joined([r.word_counts for r in records], np.int32),
+        np.concatenate([r.sentences for r in records]).astype(np.int32) if records else np.zeros((0, 3), np.int32),
         _joined([r.flags for r in records], np.uint8),
-        _joined([np.diff(r.concept_indptr) for r in records]),
+        _joined([np.diff(r.concept_indptr) for r in records], np.int32),
         space.codes(codes[_joined([r.concept_firsts for r in records]) + shift],
-                    codes[_joined([r.concept_seconds for r in records]) + shift]) if every else np.zeros(0, np.int64),
+                    codes[_joined([r.concept_seconds for r in records]) + shift]).astype(np.int32)
+        if every else np.zeros(0, np.int32),
     )
 
 
