@@ -378,4 +378,16 @@ CASES: list[tuple[str, str, list[str]]] = [
      ['Fans lined up for the GR. SOLARIS at dawn.', 'Sales opened at nine.']),
     ('heldout3_10_acronym_then_acronym_plans', 'The ruling came from the ICJ. ICC judges plan to meet in June.',
      ['The ruling came from the ICJ.', 'ICC judges plan to meet in June.']),
+    # --- Held-out audit (issue 19), written with the fixes for a title missing from the list and for a
+    # quotation opened with one mark and closed with the other (the fictional corpus in the report).
+    ('title_amb_initials', 'The delegation is led by Amb. L.M. Sorvik, a former envoy. Talks resume on Friday.',
+     ['The delegation is led by Amb. L.M. Sorvik, a former envoy.', 'Talks resume on Friday.']),
+    ('title_amb_surname', 'The Tarvonian side, led by Amb. Sorvik, refused. "Our army does not need to be watched," Sorvik said.',
+     ['The Tarvonian side, led by Amb. Sorvik, refused.', '"Our army does not need to be watched," Sorvik said.']),
+    ('quote_single_open_double_close', '\'We were told Saturday. Then Sunday. Then nothing," said Mira Koval, a teacher. She runs the shelter.',
+     ['\'We were told Saturday. Then Sunday. Then nothing," said Mira Koval, a teacher.', 'She runs the shelter.']),
+    ('quote_double_open_single_close', 'Drach spoke first. "We will sign nothing. We want observers,\' he said. The envoy nodded.',
+     ['Drach spoke first.', '"We will sign nothing. We want observers,\' he said.', 'The envoy nodded.']),
+    ('quote_possessive_inside_double', '"The students\' union is shut. We will march," said Ilse Varo. Police watched.',
+     ['"The students\' union is shut. We will march," said Ilse Varo.', 'Police watched.']),
 ]
