@@ -198,6 +198,9 @@ def _quotations(s: str) -> list[tuple[int, int]]:
             if open_d is not None:
                 found.append((open_d, i))
                 open_d = None
+            elif open_s is not None:  # \u2018We have water ... nothing,\u201d Okafor said
+                found.append((open_s, i))
+                open_s = None
         elif ch == '"':
             looks_closing = not before.isspace() and not after.isalnum()
             if open_d is not None and not opens:
