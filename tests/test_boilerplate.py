@@ -193,6 +193,8 @@ CONTENT_SENTENCES = [
     "Readers who want to help St. Elmo can donate to the Tarvonian Red Crescent at any post office.",
     "Donate to the Lusk flood fund at any post office, the council said on Tuesday.",
     "Residents lined up to donate blood at the St. Elmo clinic after the flood.",
+    "Please give what you can, the mayor told residents on Tuesday.",
+    "Farmers were asked to give what they could spare to the flooded villages.",
 ]
 
 BOILERPLATE_SENTENCES = [
@@ -220,6 +222,7 @@ BOILERPLATE_SENTENCES = [
      "donation appeal"),
     ("Listen to Calderan Broadcasting on 101.4 FM. Support public broadcasting: donate at cb.example/give.",
      "donation appeal"),
+    ("Please give what you can today.", "donation appeal"),
 ]
 
 

@@ -195,6 +195,7 @@ _CATEGORIES: tuple[_Category, ...] = (
                  2, "pledge-drive gift"),
             _cue(r"\bpayment methods?\b|\b(visa|mastercard|paypal|apple pay)\b", 1.5, "payment methods"),
             _cue(r"\bchip in\b", 1.5, "chip in"),
+            _cue(r"\b(give|contribute|pledge) (what|whatever) you can\b", 1.5, "give what you can"),
             _cue(r"\bbuy(ing)? me a coffee\b"
                  r"|\bko-?fi\b"
                  r"|\bpatreon\b"
