@@ -388,6 +388,10 @@ CASES: list[tuple[str, str, list[str]]] = [
      ['\'We were told Saturday. Then Sunday. Then nothing," said Mira Koval, a teacher.', 'She runs the shelter.']),
     ('quote_double_open_single_close', 'Drach spoke first. "We will sign nothing. We want observers,\' he said. The envoy nodded.',
      ['Drach spoke first.', '"We will sign nothing. We want observers,\' he said.', 'The envoy nodded.']),
+    ('quote_tex_nested_single_is_not_a_closer', "``They say, `Haven't we paid enough?' I tell them no. It is costly,'' said Ivo Drach. He left.",
+     ["``They say, `Haven't we paid enough?' I tell them no. It is costly,'' said Ivo Drach.", 'He left.']),
+    ('quote_tex_open_then_nested_single', "``Not until 1990 did they get a test. They were told, `You have it.' They didn't know.",
+     ['``Not until 1990 did they get a test.', "They were told, `You have it.'", "They didn't know."]),
     ('quote_possessive_inside_double', '"The students\' union is shut. We will march," said Ilse Varo. Police watched.',
      ['"The students\' union is shut. We will march," said Ilse Varo.', 'Police watched.']),
     # --- Held-out 4 (issue 19 audit): written after d89bc76 (Amb., mixed quotation marks), then run once

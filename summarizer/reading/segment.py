@@ -214,7 +214,8 @@ def _quotations(s: str) -> list[tuple[int, int]]:
             # else: a stray closing mark with nothing open (a 12" screen): skip
         elif before.isalnum() and after.isalnum():
             continue  # apostrophe inside a word
-        elif ch in "'\u2019" and open_s is None and open_d is not None and before in ".,!?" and not after.isalnum():
+        elif (ch in "'\u2019" and open_s is None and open_d is not None and s[open_d] in '"\u201c'
+              and before in ".,!?" and not after.isalnum()):  # never a TeX ``...'' one: `nested' closes with '
             found.append((open_d, i))  # "We want observers,' he said (a closing ' after punctuation, not "the students' union")
             open_d = None
         elif ch == "\u2018" or (ch == "'" and open_s is None and opens and after.isalpha()):
