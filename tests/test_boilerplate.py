@@ -190,6 +190,11 @@ CONTENT_SENTENCES = [
     "Monthly inflation reached 3 percent in April.",
     "Members of parliament have proposed a law that would require large charities to publish audited accounts.",
     "Getty Images said it would stop selling photographs taken by Morvish state media agencies.",
+    "Readers who want to help St. Elmo can donate to the Tarvonian Red Crescent at any post office.",
+    "Donate to the Lusk flood fund at any post office, the council said on Tuesday.",
+    "Residents lined up to donate blood at the St. Elmo clinic after the flood.",
+    "Please give what you can, the mayor told residents on Tuesday.",
+    "Farmers were asked to give what they could spare to the flooded villages.",
 ]
 
 BOILERPLATE_SENTENCES = [
@@ -212,6 +217,12 @@ BOILERPLATE_SENTENCES = [
     ("Reporting by Pavel Polityuk; Editing by Toby Chopra", "byline"),
     ("Remind me later", "page furniture"),
     ("Donate now", "donation appeal"),
+    # Held-out audit (issue 19): appeals that name the outlet instead of "we"/"our", and a station's.
+    ("The Northgate Post is free to read. If you value it, please donate: even 1 crown a month helps.",
+     "donation appeal"),
+    ("Listen to Calderan Broadcasting on 101.4 FM. Support public broadcasting: donate at cb.example/give.",
+     "donation appeal"),
+    ("Please give what you can today.", "donation appeal"),
 ]
 
 

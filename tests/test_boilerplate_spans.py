@@ -111,6 +111,19 @@ def test_other_header_lines_open_an_appeal() -> None:
         assert len(article.sentences) == 3
 
 
+def test_a_header_led_appeal_asking_to_give_what_you_can_is_cut() -> None:
+    # Held-out audit (issue 19): the appeal says neither "donate" nor "support us"; it asks the
+    # reader to give what they can, after the outlet's name instead of "we".
+    appeal = ["Dear readers,", "The Orsola Evening Standard has covered the valley for 90 years. We cannot do it without you.",
+              "Please give what you can today."]
+    text = "\n".join([FIRST, SECOND, *appeal]) + "\n"
+    article = parse(text, Metadata("x"))
+    (block,) = article.excluded()
+    assert article.text[block.start : block.end].startswith("Dear readers,")
+    assert not any("give what you can" in s.text or "Orsola" in s.text for s in article.sentences)
+    assert [s.text for s in article.sentences] == [s.text for s in parse("\n".join([FIRST, SECOND]) + "\n", Metadata("y")).sentences]
+
+
 def test_a_header_without_an_appeal_after_it_is_content() -> None:
     text = "\n\n".join([FIRST, "Dear readers,", SECOND, THIRD]) + "\n"
     article = parse(text, Metadata("x"))

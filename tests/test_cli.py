@@ -253,6 +253,25 @@ def test_a_question_about_a_place_no_article_mentions_says_so(tmp_path):
     assert covered["topics"][0]["caveat"] is None and covered["topics"][0]["not_mentioned"] == []
 
 
+def test_a_question_in_common_words_nothing_mentions_says_what_is_not_mentioned(tmp_path):
+    # Held-out audit (issue 19): a question without names that no article touches said "no sentences
+    # about is there a cholera vaccine campaign? in 1 article" (the question pasted into a sentence).
+    story = tmp_path / "flood.txt"
+    story.write_text("A convoy of 40 trucks reached the flooded town of St. Elmo on Tuesday.\n\n"
+                     "The relief coordinator, J.R. Okafor, said the town had water for three days.\n")
+    question = "Is there a cholera vaccine campaign?"
+    says = "nothing here mentions cholera, vaccine or campaign (1 article)"
+    text = run("summarize", "--no-cache", str(story), "--query", question, cwd=tmp_path)
+    assert text.returncode == 0, text.stderr
+    assert says in text.stdout and "no sentences about" not in text.stdout
+    markdown = run("summarize", "--no-cache", str(story), "--query", question, "-f", "markdown", cwd=tmp_path)
+    assert says in markdown.stdout
+    (topic,) = json.loads(run("summarize", "--no-cache", str(story), "--query", question, "-f", "json",
+                              cwd=tmp_path).stdout)["topics"]
+    assert topic["message"] == says and topic["not_mentioned"] == ["cholera", "vaccine", "campaign"]
+    assert topic["sentences"] == [] and topic["caveat"] is None
+
+
 def test_a_word_budget_no_sentence_fits_says_so(tmp_path):
     result = run("summarize", "--no-cache", "-t", "security", "--words", "5", cwd=tmp_path)
     assert result.returncode == 0

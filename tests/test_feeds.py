@@ -57,6 +57,25 @@ def test_an_rss_feed_becomes_its_articles(news_server, tmp_path):
     assert "application/pdf is neither" in text and "HTTP 500" in text
 
 
+def test_an_item_whose_page_is_gone_keeps_the_text_the_feed_carries(news_server, tmp_path):
+    # Held-out audit (issue 19): a feed whose items carry a few paragraphs (under MIN_FEED_TEXT) and
+    # link to pages that answer 404 gave "no readable articles": the item's own text was thrown away.
+    from .webserver import rss
+
+    teaser = ("<p>The exchange of 80 prisoners agreed at the Veldmark talks will take place at the Kell "
+              "crossing on Saturday, the envoy's office said.</p><p>Each side will hand over 40 prisoners.</p>")
+    news_server.static("/gone-feed.xml", rss("Orsola Evening Standard", [
+        {"title": "Kell crossing to host prisoner exchange", "link": "/articles/missing.html", "guid": "oes-1",
+         "content": teaser},
+        {"title": "A page that is gone, nothing in the feed", "link": "/articles/missing.html?b", "guid": "oes-2"},
+    ]), content_type="application/rss+xml; charset=utf-8")
+    articles, warnings, _ = expand(tmp_path, [news_server.url("/gone-feed.xml")])
+    assert [a["title"] for a in articles] == ["Kell crossing to host prisoner exchange"]
+    assert "Each side will hand over 40 prisoners." in articles[0]["text"]
+    assert len(warnings) == 2 and all("not found (HTTP 404)" in problem for _, problem in warnings)
+    assert "the feed's own text" in dict(warnings)[news_server.url("/articles/missing.html")]
+
+
 def test_atom_with_relative_links_and_one_article_in_two_feeds(news_server, tmp_path):
     articles, warnings, _ = expand(tmp_path, [news_server.url("/feed.xml"), news_server.url("/atom.xml")])
     urls = [a["url"] for a in articles]

@@ -72,6 +72,15 @@ def content_text(html: str | None) -> str | None:
     return text if len(text) >= MIN_FEED_TEXT else None
 
 
+def item_text(html: str | None) -> str | None:
+    """A feed item's own text, however short (None when it has none): what stands for the article
+    when its page cannot be had."""
+    if not html or not html.strip():
+        return None
+    text = html_to_text(f"<html><body><article>{html}</article></body></html>").text.strip()
+    return text or None
+
+
 def _document_charset(body: bytes) -> str | None:
     match = _META_CHARSET.search(body[:4096])
     if not match:

@@ -23,7 +23,7 @@ from urllib.parse import urldefrag
 
 from .feeds import Feed, FeedItem, NotAFeed, kind_of, parse_feed
 from .http import Cancelled, FetchError, Fetched, Fetcher, FetchPolicy
-from .pages import PageError, PageText, content_text, page_text
+from .pages import PageError, PageText, content_text, item_text, page_text
 from .store import FetchBackend, StoredArticle
 
 Warn = Callable[[str, str], None]
@@ -266,6 +266,13 @@ class WebReader:
             problem = "a feed, not an article page, skipped"
         if not outcome.transient:
             self.store.remember(link, link, "broken", None, None)
+            own = item_text(item.content_html)
+            if own:  # the page is gone for good: the few paragraphs the feed carries are what there is
+                self._put_item(item, own, None)
+                for feed, _ in listed_by:
+                    reports[feed].new += 1
+                self._warn(link, f"{problem.removesuffix(', skipped')}; the feed's own text used")
+                return
         self._warn(link, problem)
 
     def _put_item(self, item: FeedItem, text: str, page: PageText | None) -> StoredArticle:

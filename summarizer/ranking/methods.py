@@ -14,7 +14,7 @@ from ..model import Summary, Topic
 from .ranker import Ranking, TopicRanker
 from ..options import DEFAULT_METHOD, METHODS, SUMY_METHODS, Length
 from .selection import CoverageSelector, Selector
-from .topics import asked_names
+from .topics import asked_names, asked_words
 from ..reading.terms import words
 
 # sumy's summarizers by method name (module, class); imported when one is used, since sumy
@@ -94,6 +94,12 @@ class TopicSummarizer:
         unmentioned = tuple(
             name for name in asked_names(topic) if not corpus.term_ids([corpus.analyzer.stem(name)])
         )
+        if not unmentioned and not matched:
+            # Nothing matched a question without such names: say which of its words no article uses
+            # ("nothing here mentions cholera or vaccine"), not the question pasted into a sentence.
+            unmentioned = tuple(
+                word for word in asked_words(topic) if not corpus.term_ids([corpus.analyzer.stem(word)])
+            )
         budget = shortest = None
         if not chosen and not repeats and length.words is not None and len(ranking.rows):
             worthy = corpus.word_counts[ranking.rows][corpus.summary_worthy(ranking.rows)].tolist()

@@ -193,6 +193,18 @@ def asked_names(topic: Topic) -> tuple[str, ...]:
     return tuple(names)
 
 
+def asked_words(topic: Topic) -> tuple[str, ...]:
+    """Every word of a question that is one of its keywords, as written and in order ("Is there a
+    cholera vaccine campaign?" -> cholera, vaccine, campaign). None for topics that are not questions."""
+    if topic.origin != "query":
+        return ()
+    found: dict[str, None] = {}
+    for word in re.findall(r"[^\W_]+(?:['\u2019\-][^\W_]+)*", topic.description):
+        if word.lower() in topic.keywords and word.lower() not in QUERY_INSTRUCTION_WORDS:
+            found.setdefault(word)
+    return tuple(found)
+
+
 def select_topics(available: Sequence[Topic], names: Sequence[str]) -> tuple[Topic, ...]:
     """The topics named, in the order named; every topic when none is named."""
     if not names:

@@ -79,8 +79,16 @@ _ADDRESS = re.compile(rf"\b(you|your|yours|you're|you've|we|we're|our|ours|{_US}
 # A donation appeal asks for money *for the publisher*; "you can donate to the Red
 # Cross" in a how-to-help story is content.
 _SELF = re.compile(
-    rf"\b(we|we're|our|ours|{_US}|me|my|journalism|newsroom|station|public (radio|media|television)"
+    rf"\b(we|we're|our|ours|{_US}|me|my|journalism|newsroom|station|public (radio|media|television|broadcasting)"
     r"|this (site|website|newsletter|podcast|show|publication))\b",
+    re.IGNORECASE,
+)
+# "Please donate." / "Donate today." with no one named to receive it: the reader is asked to give to
+# whoever is speaking, the publisher (an appeal may name the outlet, "The Tarrow Post is free to read.
+# If you value it, please donate."). "Donate to the Red Cross" names someone else, and "donate blood"
+# asks for no money.
+_DONATE_TO_SPEAKER = re.compile(
+    r"(?:^|[.!?:\u2026]\s+|\bplease\s+)(?:please\s+)?(?:donate|chip in)\b(?!\s+(?:to|blood|organs?|plasma|food|clothes)\b)",
     re.IGNORECASE,
 )
 _SECOND_PERSON = re.compile(r"\b(you|your|yours|you're|you've|you'll)\b", re.IGNORECASE)
@@ -161,7 +169,7 @@ _CATEGORIES: tuple[_Category, ...] = (
             _cue(r"\bdonat(e|es|ion|ions|ing)\b", 2, "donation"),
             _cue(r"\bcontribut(e|ion|ions|ing)\b", 1.5, "contribution"),
             _cue(rf"\b(support|fund|back|join|power|sustain)s? ({_US}|me|our \w+|my \w+"
-                 rf"|this (site|station|newsletter|work))\b", 2, "support us"),
+                 rf"|this (site|station|newsletter|work)|public (radio|media|television|broadcasting))\b", 2, "support us"),
             _cue(r"\b(make|making|give|giving) an? (\w+ )?(gift|donation|contribution|pledge)\b"
                  r"|\byour (gift|donation|contribution|pledge|support)\b", 2, "gift"),
             _cue(r"\bbecom(e|ing) an? (\w+ )?(member|supporter|sustainer|patron|donor)\b", 2, "become a member"),
@@ -187,6 +195,7 @@ _CATEGORIES: tuple[_Category, ...] = (
                  2, "pledge-drive gift"),
             _cue(r"\bpayment methods?\b|\b(visa|mastercard|paypal|apple pay)\b", 1.5, "payment methods"),
             _cue(r"\bchip in\b", 1.5, "chip in"),
+            _cue(r"\b(give|contribute|pledge) (what|whatever) you can\b", 1.5, "give what you can"),
             _cue(r"\bbuy(ing)? me a coffee\b"
                  r"|\bko-?fi\b"
                  r"|\bpatreon\b"
@@ -647,7 +656,7 @@ def _score(text: str) -> list[_Score]:
             # ("you can donate to the Red Cross" is advice in a story). Labels are exempt.
             if not is_label and not (imperative or _ADDRESS.search(unquoted)):
                 gated = True
-            if long_text and cat.needs_self and not _SELF.search(unquoted):
+            if long_text and cat.needs_self and not (_SELF.search(unquoted) or _DONATE_TO_SPEAKER.search(unquoted)):
                 gated = True
             # Bonuses need two topical cues in prose: "Subscribe to the idea that
             # sanctions work, and you will be disappointed." is rhetoric, not a prompt.

@@ -53,7 +53,7 @@ _SENTENCE_STARTERS = frozenset(
 _NEVER_FINAL = frozenset(
     """
     mr mrs ms messrs dr prof gen brig lt col maj capt cmdr cdr adm sgt cpl pvt
-    gov sen sens rep reps rev msgr pres supt det insp atty hon
+    gov sen sens rep reps rev msgr pres supt det insp atty hon amb
     e.g i.e vs cf viz
     """.split()
 )
@@ -198,6 +198,9 @@ def _quotations(s: str) -> list[tuple[int, int]]:
             if open_d is not None:
                 found.append((open_d, i))
                 open_d = None
+            elif open_s is not None:  # \u2018We have water ... nothing,\u201d Okafor said
+                found.append((open_s, i))
+                open_s = None
         elif ch == '"':
             looks_closing = not before.isspace() and not after.isalnum()
             if open_d is not None and not opens:
@@ -205,9 +208,16 @@ def _quotations(s: str) -> list[tuple[int, int]]:
                 open_d = None
             elif open_d is not None or not looks_closing:
                 open_d = i  # an opener, possibly restarting an unclosed quotation
+            elif open_s is not None:  # 'We were told ... nothing," she said: one mark opens, the other closes
+                found.append((open_s, i))
+                open_s = None
             # else: a stray closing mark with nothing open (a 12" screen): skip
         elif before.isalnum() and after.isalnum():
             continue  # apostrophe inside a word
+        elif (ch in "'\u2019" and open_s is None and open_d is not None and s[open_d] in '"\u201c'
+              and before in ".,!?" and not after.isalnum()):  # never a TeX ``...'' one: `nested' closes with '
+            found.append((open_d, i))  # "We want observers,' he said (a closing ' after punctuation, not "the students' union")
+            open_d = None
         elif ch == "\u2018" or (ch == "'" and open_s is None and opens and after.isalpha()):
             open_s = i
         elif open_s is not None and not before.isspace():
