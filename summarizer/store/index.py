@@ -28,7 +28,8 @@ from .backend import IndexBackend, IndexReader, Location, is_url, open_index
 from .cache import SENTENCE_INDEXES_KEPT, code_fingerprint, default_cache_dir, stems_reader
 from ..collector import collector_paused
 from ..errors import InputError
-from .ingest import _STEM, LoadStats, Record, _decode_or_none, blocks_of, build_article, decode_text, ingest, resolve_id
+from .ingest import (_STEM, LoadStats, Record, WorkerPool, _decode_or_none, blocks_of, build_article, decode_text,
+                     ingest, resolve_id)
 from .sentence_index import (Catalogue, CatalogEntry, ConceptSpace, SentenceIndex, build, build_set, folder_key,
                              index_version, pack_files, pack_folder, paths_key, ranges, record_columns, set_key,
                              unpack_files, unpack_folder)
@@ -269,36 +270,37 @@ class ArticleCache:
         parts = []
         seen_ids: set[str] = set()
         made: list[tuple[str, str | None, int, str | None, str | None, str | None, Record | None]] = []
-        for start in range(0, len(files), chunk):
-            part = files[start : start + chunk]
+        with WorkerPool() as pool:  # one pool for every chunk: its workers stay warm
+            for start in range(0, len(files), chunk):
+                part = files[start : start + chunk]
 
-            def progress(done: int, total: int, before: int = start) -> None:
-                if on_progress:
-                    on_progress(before + done, len(files))
+                def progress(done: int, total: int, before: int = start) -> None:
+                    if on_progress:
+                        on_progress(before + done, len(files))
 
-            results, stats, shas = ingest(part, store, progress, stdin, self.workers)
-            for name in ("stored", "unchanged", "parsed"):
-                setattr(self.stats, name, getattr(self.stats, name) + getattr(stats, name))
-            loaded.shas.extend(shas)
-            records: list[Record] = []
-            for position, (item, file, sha) in enumerate(zip(part, results, shas), start):
-                for problem in file.problems:
-                    warn(InputError(item.path, problem))
-                loaded.problems.append(file.problems)
-                for number, record in enumerate(file.records):
-                    loaded.catalog.append(_catalog_entry(position, number, record))
-                    article_id = _claim_id(record.id_template, item, seen_ids, warn)
-                    if not len(record.word_counts):
-                        _skipped(item, record.has_path, article_id, warn)
-                        continue
-                    path = item.path if record.has_path and not item.is_stdin else None
-                    # A streamed record is read back from the index when its article is asked for.
-                    kept = None if streamed and sha is not None else record
-                    made.append((article_id, path, len(loaded.catalog) - 1, record.title, record.date, record.url, kept))
-                    records.append(record)
-            if streamed:
-                parts.append(record_columns(records, space))
-            del results, records
+                results, stats, shas = ingest(part, store, progress, stdin, self.workers, pool)
+                for name in ("stored", "unchanged", "parsed"):
+                    setattr(self.stats, name, getattr(self.stats, name) + getattr(stats, name))
+                loaded.shas.extend(shas)
+                records: list[Record] = []
+                for position, (item, file, sha) in enumerate(zip(part, results, shas), start):
+                    for problem in file.problems:
+                        warn(InputError(item.path, problem))
+                    loaded.problems.append(file.problems)
+                    for number, record in enumerate(file.records):
+                        loaded.catalog.append(_catalog_entry(position, number, record))
+                        article_id = _claim_id(record.id_template, item, seen_ids, warn)
+                        if not len(record.word_counts):
+                            _skipped(item, record.has_path, article_id, warn)
+                            continue
+                        path = item.path if record.has_path and not item.is_stdin else None
+                        # A streamed record is read back from the index when its article is asked for.
+                        kept = None if streamed and sha is not None else record
+                        made.append((article_id, path, len(loaded.catalog) - 1, record.title, record.date, record.url, kept))
+                        records.append(record)
+                if streamed:
+                    parts.append(record_columns(records, space))
+                del results, records
         self._forget_deleted(files, store)
         listed = found if all(sha is not None for sha in loaded.shas) else None
         loaded.key = set_key(code_fingerprint(), loaded.shas) if listed else None  # type: ignore[arg-type]
