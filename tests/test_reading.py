@@ -99,6 +99,16 @@ def test_title_without_a_headline_is_the_lead_not_the_file_name(tmp_path):
     assert article.title.endswith("\u2026") and len(article.title.split()) <= 13
 
 
+def test_a_headline_that_opens_with_its_dateline_is_titled_without_it(tmp_path):
+    text = ("KELL, Tarvonia \u2014 Brescovy rejects talks offer\n\n"
+            "KELL, Tarvonia (OES) \u2014 The government of Brescovy on Monday rejected an offer of talks from "
+            "the Kell council, officials said.\n")
+    (article,) = load(write(tmp_path / "kell.txt", text))
+    assert article.title == "Brescovy rejects talks offer"
+    (article,) = load(write(tmp_path / "plain.txt", "# Kell council offers talks\n\nThe Kell council offered talks.\n"))
+    assert article.title == "Kell council offers talks"  # no dateline: the heading as written
+
+
 def test_directories_are_read_recursively_with_relative_ids(tmp_path):
     write(tmp_path / "a.txt", ARTICLE)
     write(tmp_path / "deep" / "er" / "b.md", ARTICLE)

@@ -152,7 +152,11 @@ _WEAK_LAST_WORDS = frozenset(
 
 
 def _heading_text(line: str) -> str:
-    return _MARKDOWN_HEADING.sub("", line.strip()).strip()
+    heading = _MARKDOWN_HEADING.sub("", line.strip()).strip()
+    # A wire headline may open with the story's dateline ("KELL, Tarvonia \u2014 Brescovy rejects ..."):
+    # the place is where it was filed, not part of the title.
+    dateline = dateline_length(heading)
+    return heading[dateline:].strip() if 0 < dateline < len(heading) else heading
 
 
 def _classify(text: str, start: int, end: int, fields: dict[str, str]) -> list[tuple[int, int, str, str]]:
