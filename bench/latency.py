@@ -153,18 +153,19 @@ def markdown(rows: list[dict], apps: list[dict], sizes: list[tuple[int, int, int
         f"Run {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
         f"load average before {before}, after {after}; `python -c pass`: {python:.3f} s (median).",
         "",
-        "| case | first run | warm median | min | max | x `python -c pass` | peak RSS |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| case | first run | its peak RSS | warm median | min | max | x `python -c pass` | peak RSS |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         first = "" if r["first_s"] != r["first_s"] else f"{r['first_s']:.2f} s" + (" (builds the index)" if r["cold"] else "")
+        first_rss = f"{r['first_rss_mib']:.0f} MiB" if first and r["first_rss_mib"] else ""
         lines.append(
-            f"| {r['case']} | {first} | **{r['median_s']:.3f} s** | {r['min_s']:.3f} s | {r['max_s']:.3f} s | "
+            f"| {r['case']} | {first} | {first_rss} | **{r['median_s']:.3f} s** | {r['min_s']:.3f} s | {r['max_s']:.3f} s | "
             f"{r['median_s'] / python:.1f}x | {r['rss_mib']:.0f} MiB |"
         )
     for r in apps:
         lines.append(
-            f"| {r['case']} | | **{r['median_s']:.3f} s** | {r['min_s']:.3f} s | {r['max_s']:.3f} s | "
+            f"| {r['case']} | | | **{r['median_s']:.3f} s** | {r['min_s']:.3f} s | {r['max_s']:.3f} s | "
             f"{r['median_s'] / python:.1f}x | |"
         )
     if sizes:
