@@ -149,6 +149,26 @@ def test_one_topic_word_in_another_sense_is_not_the_topic():
     assert chosen[0].sentence.text == "Lindmark offered to host ceasefire talks between Tarrow and Valdon next week."
 
 
+def test_a_topic_s_phrase_written_as_one_word_is_the_topic():
+    # "air defence" is a phrase of the security topic; news also writes it "air-defence", and a
+    # question's "cease-fire" is an article's "ceasefire".
+    story = ("Two soldiers were wounded when shells hit the Tarrow crossing on Sunday, the army said. "
+             "General Ivo Marsk ordered extra air-defence units to the border near Tarrow on Monday. "
+             "The harbour of Valdon reopened to fishing boats after the winter storms.")
+    texts = [i.sentence.text for i in _summary_of("security", story).sentences]
+    assert "General Ivo Marsk ordered extra air-defence units to the border near Tarrow on Monday." in texts
+    assert not any("harbour" in t for t in texts)
+
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    talks = ArticleParser()("Tarrow and Valdon agreed a ceasefire on Sunday after talks in Lindmark. "
+                            "Fishing boats returned to the harbour of Valdon.", Metadata("t"))
+    question = query_topic("When was the cease-fire agreed?", TermAnalyzer().stop_words)
+    chosen = Digester(length=Length(sentences=1))(Corpus([talks]), [question]).summaries[0].sentences
+    assert [i.sentence.text for i in chosen] == ["Tarrow and Valdon agreed a ceasefire on Sunday after talks in Lindmark."]
+
+
 def test_a_story_titled_with_a_topic_word_is_about_it(tmp_path):
     from summarizer import Corpus, Digester, Length
     from summarizer.reading.articles import ArticleParser, Metadata

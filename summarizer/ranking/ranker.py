@@ -89,7 +89,27 @@ def context_terms(topic: Topic, corpus: Corpus) -> frozenset[int]:
 
 
 def _terms(words: Sequence[str], corpus: Corpus) -> frozenset[int]:
-    return frozenset(corpus.term_ids([corpus.analyzer.stem(w) for phrase in words for w in phrase.split()]))
+    stem = corpus.analyzer.stem
+    return frozenset(corpus.term_ids([stem(w) for phrase in words for w in _written_forms(phrase)]))
+
+
+def compound_terms(topic: Topic, corpus: Corpus) -> frozenset[int]:
+    """The index terms of the topic's phrases written as one word ("air-defence", "airdefence")."""
+    stem = corpus.analyzer.stem
+    return frozenset(corpus.term_ids([stem(form) for phrase in (*topic.keywords, *topic.context)
+                                      if len(phrase.split()) > 1 for form in _written_forms(phrase)[-2:]]))
+
+
+def _written_forms(phrase: str) -> list[str]:
+    """The words to look for a topic's word or phrase by: its words, and a compound the way news
+    may write it, hyphenated or closed up ("air defence": air-defence, airdefence; "cease-fire":
+    ceasefire). A hyphenated word is one term of the index, so a topic's "air defence" never met an
+    article's "air-defence units". A hyphenated word's parts are not looked for alone: "world" is
+    not what "round-the-world" asks about."""
+    words = phrase.split()
+    if len(words) > 1:
+        return [*words, "-".join(words), "".join(words)]
+    return [phrase, phrase.replace("-", "")] if "-" in phrase else words
 
 
 _CLAUSE_END = re.compile(r"[.,;:?!()\[\]\"\u201c\u201d]")
@@ -127,19 +147,24 @@ def topic_rows(corpus: Corpus, keywords: frozenset[int], context: frozenset[int]
     return np.union1d(rows, around).astype(np.int64)
 
 
-def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray) -> np.ndarray:
+def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray,
+                        compounds: frozenset[int] = frozenset()) -> np.ndarray:
     """The rows that use the topic's words in the topic's sense, as far as the corpus tells.
 
     A sentence holding two of the topic's words is about the topic. A sentence holding one is
     kept only when that word stands beside another of the topic's words somewhere in the corpus,
     or the title of its article uses it: in a story about a murder trial, "thrown into relief" never
     meets a second word of aid, while in a story about an earthquake "relief" meets "supplies" and
-    "hospital", and a story titled "... drags oil lower" is about oil.
+    "hospital", and a story titled "... drags oil lower" is about oil. ``compounds``: terms that
+    are two of the topic's words written as one ("air-defence"), which count as both.
     """
     if len(terms) < 2 or not len(rows):
         return rows
-    held = (corpus.counts[rows][:, sorted(terms)] > 0).astype(np.float64).tocsr()
+    columns = sorted(terms)
+    held = (corpus.counts[rows][:, columns] > 0).astype(np.float64).tocsr()
     per_row = np.asarray(held.sum(axis=1)).ravel()
+    if compounds:
+        per_row += np.asarray(held[:, [n for n, t in enumerate(columns) if t in compounds]].sum(axis=1)).ravel()
     confirmed = np.asarray(held[per_row >= 2].sum(axis=0)).ravel() > 0
     keep = per_row >= 2
     single = np.flatnonzero(per_row == 1)
@@ -148,7 +173,6 @@ def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray)
         keep[single] = confirmed[which]
         # An article whose title uses the word is about it ("Oversupply drags oil lower"), whatever
         # the rest of the corpus does with the topic's other words.
-        columns = sorted(terms)
         unconfirmed = [(i, column) for i, column in zip(single, which) if not keep[i]]
         texts = {a: corpus.articles[a].title or "" for a in {int(corpus.article_of[rows[i]]) for i, _ in unconfirmed}}
         # Each distinct title analysed once (a story printed by many outlets keeps its title),
@@ -194,7 +218,7 @@ class TopicRanker:
         keywords, context = topic_terms(topic, corpus), context_terms(topic, corpus)
         rows = topic_rows(corpus, keywords, context)
         if topic.origin != "query":  # a question's words are its sense; a topic's are checked
-            rows = in_the_topics_sense(corpus, keywords | context, rows)
+            rows = in_the_topics_sense(corpus, keywords | context, rows, compound_terms(topic, corpus))
         matched = len(rows)
         # A question's context words are the vocabulary of a topic it asks in the words of (see
         # query_topic): once an article uses the question's own words, they weigh as its keywords.
