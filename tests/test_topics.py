@@ -80,6 +80,9 @@ def test_a_narrative_s_instructions_are_not_its_subject():
     )
     assert {"alleged", "agents", "arrested", "velin", "events"} <= set(topic.keywords)
     assert not {"determine", "happened", "various", "involving", "describe"} & set(topic.keywords)
+    # A reader's short question asks the same way ("nothing here mentions happening, wheat or prices").
+    assert query_topic("What is happening with wheat prices in Velin? The latest, please.", STOP).keywords == (
+        "wheat", "prices", "velin")
 
 
 def test_a_topic_word_in_a_question_never_replaces_its_subject():

@@ -59,7 +59,7 @@ QUERY_INSTRUCTION_WORDS = frozenset(
     concerning about any aspects aspect kind kinds type types examples example well also question
     questions find show mention mentioned press news article articles story stories
     determine write highlights extent appears happened occurred involving involved related various
-    possible
+    possible happen happens happening latest
     """.split()
 )
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
