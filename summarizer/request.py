@@ -417,6 +417,7 @@ class Run:
     def _remember_stems(self) -> None:
         """Keep the stems of words met for the first time (a title's, a query's) in the index, so
         that the next run, the app's included, loads no stemmer for them."""
+        from .ranking.ranker import written_forms
         from .store.index import remember_stems
 
         analyzer = self.analyzer
@@ -425,7 +426,7 @@ class Run:
             # milliseconds), so that asking for another topic later loads no stemmer (0.7 s).
             for topic in self.topics:
                 for phrase in (*topic.keywords, *topic.context):
-                    for word in phrase.split():
+                    for word in written_forms(phrase):
                         analyzer.stem(word)
         remember_stems(self.index_location, analyzer)
 

@@ -90,17 +90,17 @@ def context_terms(topic: Topic, corpus: Corpus) -> frozenset[int]:
 
 def _terms(words: Sequence[str], corpus: Corpus) -> frozenset[int]:
     stem = corpus.analyzer.stem
-    return frozenset(corpus.term_ids([stem(w) for phrase in words for w in _written_forms(phrase)]))
+    return frozenset(corpus.term_ids([stem(w) for phrase in words for w in written_forms(phrase)]))
 
 
 def compound_terms(topic: Topic, corpus: Corpus) -> frozenset[int]:
     """The index terms of the topic's phrases written as one word ("air-defence", "airdefence")."""
     stem = corpus.analyzer.stem
     return frozenset(corpus.term_ids([stem(form) for phrase in (*topic.keywords, *topic.context)
-                                      if len(phrase.split()) > 1 for form in _written_forms(phrase)[-2:]]))
+                                      if len(phrase.split()) > 1 for form in written_forms(phrase)[-2:]]))
 
 
-def _written_forms(phrase: str) -> list[str]:
+def written_forms(phrase: str) -> list[str]:
     """The words to look for a topic's word or phrase by: its words, and a compound the way news
     may write it, hyphenated or closed up ("air defence": air-defence, airdefence; "cease-fire":
     ceasefire). A hyphenated word is one term of the index, so a topic's "air defence" never met an
@@ -214,7 +214,8 @@ class TopicRanker:
 
     def __call__(self, corpus: Corpus, topic: Topic) -> Ranking:
         # The topic's words in one question to the index (a round trip each on a server otherwise).
-        corpus.analyzer.prefetch(w for text in (*topic.keywords, *topic.context, topic.description) for w in words(text))
+        corpus.analyzer.prefetch([*(w for text in (*topic.keywords, *topic.context, topic.description) for w in words(text)),
+                                  *(w for phrase in (*topic.keywords, *topic.context) for w in written_forms(phrase))])
         keywords, context = topic_terms(topic, corpus), context_terms(topic, corpus)
         rows = topic_rows(corpus, keywords, context)
         if topic.origin != "query":  # a question's words are its sense; a topic's are checked
