@@ -91,15 +91,15 @@ class TopicSummarizer:
             order = self._lead_order(corpus, ranking)
         chosen, repeats = self.selector(corpus, ranking, length, order, read)
         matched = len(ranking.rows) if ranking.matched is None else ranking.matched
-        unmentioned = tuple(
-            name for name in asked_names(topic) if not corpus.term_ids([corpus.analyzer.stem(name)])
-        )
+
+        def unused(asked: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(word for word in asked if not corpus.term_ids([corpus.analyzer.stem(word)]))
+
+        unmentioned = unused(asked_names(topic))
         if not unmentioned and not matched:
             # Nothing matched a question without such names: say which of its words no article uses
             # ("nothing here mentions cholera or vaccine"), not the question pasted into a sentence.
-            unmentioned = tuple(
-                word for word in asked_words(topic) if not corpus.term_ids([corpus.analyzer.stem(word)])
-            )
+            unmentioned = unused(asked_words(topic))
         budget = shortest = None
         if not chosen and not repeats and length.words is not None and len(ranking.rows):
             worthy = corpus.word_counts[ranking.rows][corpus.summary_worthy(ranking.rows)].tolist()

@@ -97,19 +97,24 @@ def compound_terms(topic: Topic, corpus: Corpus) -> frozenset[int]:
     """The index terms of the topic's phrases written as one word ("air-defence", "airdefence")."""
     stem = corpus.analyzer.stem
     return frozenset(corpus.term_ids([stem(form) for phrase in (*topic.keywords, *topic.context)
-                                      if len(phrase.split()) > 1 for form in written_forms(phrase)[-2:]]))
+                                      if len(phrase.split()) > 1 for form in compound_forms(phrase)]))
 
 
 def written_forms(phrase: str) -> list[str]:
-    """The words to look for a topic's word or phrase by: its words, and a compound the way news
-    may write it, hyphenated or closed up ("air defence": air-defence, airdefence; "cease-fire":
-    ceasefire). A hyphenated word is one term of the index, so a topic's "air defence" never met an
-    article's "air-defence units". A hyphenated word's parts are not looked for alone: "world" is
-    not what "round-the-world" asks about."""
+    """The words to look for a topic's word or phrase by: its words, and its :func:`compound_forms`.
+    A hyphenated word's parts are not looked for alone: "world" is not what "round-the-world" asks
+    about."""
+    return [*phrase.split(), *compound_forms(phrase)]
+
+
+def compound_forms(phrase: str) -> list[str]:
+    """A phrase or hyphenated word written as one word, the ways news may write it ("air defence":
+    air-defence, airdefence; "cease-fire": ceasefire). A hyphenated word is one term of the index,
+    so a topic's "air defence" never met an article's "air-defence units"."""
     words = phrase.split()
     if len(words) > 1:
-        return [*words, "-".join(words), "".join(words)]
-    return [phrase, phrase.replace("-", "")] if "-" in phrase else words
+        return ["-".join(words), "".join(words)]
+    return [word.replace("-", "") for word in words if "-" in word]
 
 
 _CLAUSE_END = re.compile(r"[.,;:?!()\[\]\"\u201c\u201d]")
@@ -215,7 +220,7 @@ class TopicRanker:
     def __call__(self, corpus: Corpus, topic: Topic) -> Ranking:
         # The topic's words in one question to the index (a round trip each on a server otherwise).
         corpus.analyzer.prefetch([*(w for text in (*topic.keywords, *topic.context, topic.description) for w in words(text)),
-                                  *(w for phrase in (*topic.keywords, *topic.context) for w in written_forms(phrase))])
+                                  *(w for phrase in (*topic.keywords, *topic.context) for w in compound_forms(phrase))])
         keywords, context = topic_terms(topic, corpus), context_terms(topic, corpus)
         rows = topic_rows(corpus, keywords, context)
         if topic.origin != "query":  # a question's words are its sense; a topic's are checked

@@ -63,6 +63,8 @@ QUERY_INSTRUCTION_WORDS = frozenset(
     """.split()
 )
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+_QUESTION_WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+"""A word of a question as written, apostrophes and hyphens inside it ("Australia's", "cease-fire")."""
 
 
 def config_topics_path() -> Path:
@@ -150,7 +152,7 @@ def query_topic(
     built-in ones by default, as ``summarize --query`` and ``eval`` use it; none to turn it off).
     """
     text = " ".join(query.split())
-    words = re.findall(r"[^\W_]+(?:['\u2019\-][^\W_]+)*", text)
+    words = _QUESTION_WORD.findall(text)
     keywords = [
         w for w in dict.fromkeys(w.lower() for w in words)
         if w not in analyzer_stop_words and w not in QUERY_INSTRUCTION_WORDS and len(w) > 1
@@ -185,7 +187,7 @@ def asked_names(topic: Topic) -> tuple[str, ...]:
         return ()
     names: dict[str, None] = {}
     for sentence in re.split(r"(?<=[.?!:;])\s+", topic.description):
-        for word in re.findall(r"[^\W_]+(?:['\u2019\-][^\W_]+)*", sentence)[1:]:
+        for word in _QUESTION_WORD.findall(sentence)[1:]:
             lowered = word.lower()
             if (word[0].isupper() and lowered in topic.keywords and lowered not in _CALENDAR
                     and lowered not in QUERY_INSTRUCTION_WORDS):
@@ -199,7 +201,7 @@ def asked_words(topic: Topic) -> tuple[str, ...]:
     if topic.origin != "query":
         return ()
     found: dict[str, None] = {}
-    for word in re.findall(r"[^\W_]+(?:['\u2019\-][^\W_]+)*", topic.description):
+    for word in _QUESTION_WORD.findall(topic.description):
         if word.lower() in topic.keywords and word.lower() not in QUERY_INSTRUCTION_WORDS:
             found.setdefault(word)
     return tuple(found)

@@ -85,10 +85,9 @@ def _drop_inline_cards(tree: lxml.html.HtmlElement) -> bool:
     cards = []
     for paragraph in tree.iter("p"):
         for element in paragraph.iterdescendants("span", "div", "aside", "section", "ul"):
-            links = [" ".join(a.text_content().split()) for a in element.iter("a")]
+            links = [_text_of(a) for a in element.iter("a")]
             if len(links) >= 2 and any(map(_headline_like, links)):
-                text = " ".join(element.text_content().split())
-                if sum(map(len, links)) >= LINK_SHARE * len(text):
+                if sum(map(len, links)) >= LINK_SHARE * len(_text_of(element)):
                     cards.append(element)
     # The innermost of nested cards: the one around it may hold the name the sentence links.
     cards = [c for c in cards if not any(c in other.iterancestors() for other in cards)]
@@ -104,10 +103,15 @@ def _headline_like(text: str) -> bool:
 def _linked_headlines(tree: lxml.html.HtmlElement) -> frozenset[str]:
     headlines = set()
     for link in tree.iter("a"):
-        text = " ".join(link.text_content().split())
+        text = _text_of(link)
         if _headline_like(text):
             headlines.add(text)
     return frozenset(headlines)
+
+
+def _text_of(element: lxml.html.HtmlElement) -> str:
+    """An element's words on one line, spacing collapsed (as the blocks' text is)."""
+    return " ".join(element.text_content().split())
 
 
 def _mostly_headlines(block: str, headlines: frozenset[str]) -> bool:
@@ -273,7 +277,7 @@ def _visible_blocks(tree: lxml.html.HtmlElement) -> list[str]:
             if tag in _BLOCK_TAGS:
                 flush()
             if tag in _HEADING_TAGS:
-                text = " ".join(element.text_content().split())
+                text = _text_of(element)
                 if text:
                     blocks.append("# " + text)
                 skipped.add(element)

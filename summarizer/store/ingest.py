@@ -526,11 +526,22 @@ def _run(jobs: list[tuple[int, _Job]], cores: int, shared: WorkerPool | None = N
     return _pool_map(jobs, cores, chunk)
 
 
+def _pool_map(jobs, cores, chunk):
+    """The jobs' outcomes from workers started for them alone."""
+    with WorkerPool() as pool:
+        yield from pool.imap(jobs, cores, chunk)
+
+
 class WorkerPool:
     """Parsing workers kept from one :func:`ingest` to the next, started when first needed: their
     parser, splitter and stems stay warm, and a chunk's last files are not parsed while the other
     workers wait (a pool started per chunk of 2,000 files made a cold run 10% slower). Use as a
-    context manager; the workers stop with it."""
+    context manager; the workers stop with it.
+
+    multiprocessing's Pool, not concurrent.futures: on Ctrl-C or SIGTERM its terminate() stops
+    the workers and its own threads. Shutting down a ProcessPoolExecutor instead waited for
+    workers blocked on its call queue, or, with the workers killed, for its manager thread at
+    exit: both seen to hang for minutes under load."""
 
     def __init__(self) -> None:
         self._pool = None
@@ -550,7 +561,7 @@ class WorkerPool:
         pool, self._pool = self._pool, None
         if pool is not None:
             if interrupted:
-                pool.terminate()  # as in _pool_map: drop the files not done yet
+                pool.terminate()  # interrupted (Ctrl-C, SIGTERM, an error): drop the files not done yet
             else:
                 pool.close()
             pool.join()
@@ -602,22 +613,6 @@ def _parse_share(raws: list[RawArticle]) -> tuple[list[Record], tuple[tuple[str,
 def _encoded(records: FileRecords) -> Encoded:
     front, small = encode_parts(records)
     return Encoded(front, small, tuple(chain.from_iterable(r.terms for r in records.records)))
-
-
-def _pool_map(jobs, cores, chunk):
-    # multiprocessing's Pool, not concurrent.futures: on Ctrl-C or SIGTERM its terminate() stops
-    # the workers and its own threads. Shutting down a ProcessPoolExecutor instead waited for
-    # workers blocked on its call queue, or, with the workers killed, for its manager thread at
-    # exit: both seen to hang for minutes under load.
-    pool = _start_pool(cores)
-    try:
-        yield from pool.imap(_work, (job for _, job in jobs), chunksize=chunk)
-    except BaseException:
-        pool.terminate()  # interrupted (Ctrl-C, SIGTERM, an error): drop the files not done yet
-        pool.join()
-        raise
-    pool.close()
-    pool.join()
 
 
 def _widen_results_pipe(pool) -> None:
