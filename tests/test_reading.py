@@ -107,6 +107,10 @@ def test_a_headline_that_opens_with_its_dateline_is_titled_without_it(tmp_path):
     assert article.title == "Brescovy rejects talks offer"
     (article,) = load(write(tmp_path / "plain.txt", "# Kell council offers talks\n\nThe Kell council offered talks.\n"))
     assert article.title == "Kell council offers talks"  # no dateline: the heading as written
+    (article,) = load(write(tmp_path / "kicker.txt", "# EDITORIAL: KELL MUST TALK\n\nThe Kell council should accept the offer.\n"))
+    assert article.title == "EDITORIAL: KELL MUST TALK"  # a kicker says what the piece is
+    (article,) = load(write(tmp_path / "caps.txt", "# ALL CALM IN KELL _ UNTIL THE SIRENS\n\nThe sirens sounded at dawn in Kell.\n"))
+    assert article.title == "ALL CALM IN KELL _ UNTIL THE SIRENS"  # all in capitals: no place to tell
 
 
 def test_directories_are_read_recursively_with_relative_ids(tmp_path):

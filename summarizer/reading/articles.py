@@ -154,9 +154,15 @@ _WEAK_LAST_WORDS = frozenset(
 def _heading_text(line: str) -> str:
     heading = _MARKDOWN_HEADING.sub("", line.strip()).strip()
     # A wire headline may open with the story's dateline ("KELL, Tarvonia \u2014 Brescovy rejects ..."):
-    # the place is where it was filed, not part of the title.
+    # the place is where it was filed, not part of the title. Only a place in capitals before a
+    # headline that is not: in a headline all in capitals ("ALL NORMAL WITH THE FLIGHT _ UNTIL A
+    # DESCENT") the first words are no place; and a label with a colon is the headline's kicker
+    # ("EDITORIAL: ...", "TV REVIEW: ..."), which says what the piece is.
     dateline = dateline_length(heading)
-    return heading[dateline:].strip() if 0 < dateline < len(heading) else heading
+    if (0 < dateline < len(heading) and not heading[:dateline].rstrip().endswith(":")
+            and not heading[dateline:].isupper()):
+        return heading[dateline:].strip()
+    return heading
 
 
 def _classify(text: str, start: int, end: int, fields: dict[str, str]) -> list[tuple[int, int, str, str]]:
