@@ -171,7 +171,7 @@ def test_coming_back_to_a_folder_reads_only_what_changed(generated, tmp_path, co
 
 
 def test_a_cold_read_of_many_files_is_built_a_chunk_at_a_time(generated, tmp_path, monkeypatch):
-    """Beyond ``LOAD_CHUNK`` files, each chunk's records become columns of the set's index and are
+    """Beyond ``LOCAL_CHUNK`` files, each chunk's records become columns of the set's index and are
     let go (a cold run over 10,000 articles held 760 MB of records): the same index, articles,
     warnings and summaries as one read of every file, and each article's text read back when shown."""
     from summarizer.store import index
@@ -181,7 +181,7 @@ def test_a_cold_read_of_many_files_is_built_a_chunk_at_a_time(generated, tmp_pat
     write(news / "zz-broken.jsonl", '{"id": "a", "text": "Too short."}\nnot json\n{"id": "a", "text": "Again."}\n')
 
     def cold(directory, chunk):
-        monkeypatch.setattr(index, "LOAD_CHUNK", chunk)
+        monkeypatch.setattr(index, "LOCAL_CHUNK", chunk)
         cache, warnings = ArticleCache(directory), []
         articles = load_articles([str(news)], cache=cache, on_warning=lambda w: warnings.append(str(w)))
         Corpus(articles, cache=cache)
@@ -196,7 +196,7 @@ def test_a_cold_read_of_many_files_is_built_a_chunk_at_a_time(generated, tmp_pat
     assert (chunked.stats.files, chunked.stats.parsed) == (whole.stats.files, whole.stats.parsed)
     assert stored_index(chunked) == stored_index(whole)
     expected = summaries([news], None)
-    monkeypatch.setattr(index, "LOAD_CHUNK", 7)
+    monkeypatch.setattr(index, "LOCAL_CHUNK", 7)
     assert summaries([news], ArticleCache(tmp_path / "cold")) == expected  # cold and chunked
     assert summaries([news], ArticleCache(tmp_path / "chunked")) == expected  # warm
 

@@ -33,6 +33,7 @@ from .ingest import (_STEM, LoadStats, Record, WorkerPool, _decode_or_none, bloc
 from .sentence_index import (Catalogue, CatalogEntry, ConceptSpace, SentenceIndex, build, build_set, folder_key,
                              index_version, pack_files, pack_folder, paths_key, ranges, record_columns, set_key,
                              unpack_files, unpack_folder)
+from .indexing import LOCAL_CHUNK
 from .sentence_index import decode as decode_sentence_index
 from .sentence_index import encode as encode_sentence_index
 from .stored import StoredArticle
@@ -45,8 +46,6 @@ __all__ = ["ArticleCache", "default_cache_dir"]
 Warn = Callable[[InputError], None]
 T = TypeVar("T")
 
-LOAD_CHUNK = 2000
-"""Files read at a time by a load that reads many (see :meth:`ArticleCache._load`)."""
 
 
 class ArticleCache:
@@ -254,16 +253,16 @@ class ArticleCache:
         """The path of :meth:`load` that reads every file (from the index when stored); ``found``:
         the files' :func:`_file_list`, None when there is no index.
 
-        Beyond ``LOAD_CHUNK`` files, with an index to read texts back from, files are read a chunk
+        Beyond ``LOCAL_CHUNK`` files, with an index to read texts back from, files are read a chunk
         at a time and each chunk's records become columns of the set's sentence index at once: only
         one chunk's records are held (every file's at once took some 760 MB at 10,000 articles)."""
         store = self.store(warn)
-        streamed = (self.location is not None and len(files) > LOAD_CHUNK and not any(f.is_stdin for f in files)
+        streamed = (self.location is not None and len(files) > LOCAL_CHUNK and not any(f.is_stdin for f in files)
                     and _has_fast_path(store))
         if streamed:
             self._reader = self._reader or store.reader()
             streamed = self._reader is not None
-        chunk = LOAD_CHUNK if streamed else max(len(files), 1)
+        chunk = LOCAL_CHUNK if streamed else max(len(files), 1)
         loaded = _Loaded(None, list(files), [])
         self.stats = LoadStats(files=len(files))
         space = ConceptSpace(None)

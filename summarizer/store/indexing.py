@@ -20,13 +20,14 @@ from dataclasses import dataclass
 from ..errors import InputError, NoArticlesError
 from ..reading.inputs import InputFile, discover
 from .backend import Location, open_index
-from .ingest import ingest
+from .ingest import WorkerPool, ingest
 
 CHUNK = 250
 """Files per chunk: small enough that a killed run loses little, large enough to keep workers busy."""
 LOCAL_CHUNK = 2000
-"""Files per chunk on a local index (SQLite), which no other process claims chunks of: a pool of
-workers starts for each chunk, and only one chunk's records are in memory at a time (the 10,000
+"""Files per chunk on a local index (SQLite), which no other process claims chunks of, and of a
+first load over many files (:meth:`~summarizer.store.index.ArticleCache.load`): one pool of
+workers reads every chunk, and only one chunk's records are in memory at a time (the 10,000
 generated articles of bench/make_corpus.py peaked at 374 MB in one chunk, 168 MB in chunks)."""
 
 
@@ -71,14 +72,14 @@ def index_paths(
     random.Random(os.getpid()).shuffle(chunks)  # concurrent processes start on different chunks
     done = 0
 
-    def read(part: Sequence[InputFile]) -> None:
+    def read(part: Sequence[InputFile], pool: WorkerPool) -> None:
         nonlocal done
 
         def progress(finished: int, total: int, before: int = done) -> None:
             if on_progress:
                 on_progress(before + finished, len(files))
 
-        results, stats, _ = ingest(part, store, progress, None, workers)
+        results, stats, _ = ingest(part, store, progress, None, workers, pool)
         for item, result in zip(part, results):
             for problem in result.problems:
                 warn(InputError(item.path, problem))
@@ -88,24 +89,25 @@ def index_paths(
         done += len(part)
 
     try:
-        later = []
-        for part in chunks:
-            key = _chunk_key(part)
-            if shared and not store.try_claim(key):
-                later.append(part)  # another process has it: stored by the time it comes round
-                continue
-            try:
-                read(part)
-            finally:
-                if shared:
+        with WorkerPool() as pool:  # one for every chunk: its workers stay warm
+            later = []
+            for part in chunks:
+                key = _chunk_key(part)
+                if shared and not store.try_claim(key):
+                    later.append(part)  # another process has it: stored by the time it comes round
+                    continue
+                try:
+                    read(part, pool)
+                finally:
+                    if shared:
+                        store.release(key)
+            for part in later:
+                key = _chunk_key(part)
+                store.claim(key)  # waits for the other process to finish it
+                try:
+                    read(part, pool)
+                finally:
                     store.release(key)
-        for part in later:
-            key = _chunk_key(part)
-            store.claim(key)  # waits for the other process to finish it
-            try:
-                read(part)
-            finally:
-                store.release(key)
     finally:
         store.close()
     return report
