@@ -85,7 +85,7 @@ def _table(table: JsonTable, level: int) -> str | None:
     """A table at ``level`` as ``json.dumps(table.rows(), indent=2)`` lays it out; None when a
     value is not a scalar (or the table has no columns)."""
     columns = table.columns
-    if not columns:
+    if not columns or not all(type(key) is str for key in columns):
         return None
     if not len(table):
         return "[]"
@@ -96,8 +96,6 @@ def _table(table: JsonTable, level: int) -> str | None:
             return None
         encoded.append(column)
     outer, entry, inner = (" " * (INDENT * n) for n in (level, level + 1, level + 2))
-    if not all(type(key) is str for key in columns):
-        return None
     keys = [encode_basestring_ascii(key) + ": " for key in columns]
     close = f"\n{entry}}}"
     # Each row is "{", its fields one a line, then "}"; rows are separated by ",". Every row is
