@@ -153,8 +153,9 @@ class Summary:
     repeats: tuple[Repeat, ...] = ()
     """In an update summary: the best candidates left out as already read (at most a few)."""
     unmentioned: tuple[str, ...] = ()
-    """Names a question asks about (as written) that no article mentions: what it asks is not
-    covered here, and the sentences are only the closest ones."""
+    """Names a question asks about (as written) that no article mentions, or, without such names,
+    its phrases when no sentence holds two words of any of them ("artificial intelligence"): what
+    it asks is not covered here, and the sentences are only the closest ones."""
     budget: int | None = None
     """The word budget when candidates were found but none fitted it."""
     shortest: int | None = None

@@ -253,6 +253,33 @@ def test_a_question_about_a_place_no_article_mentions_says_so(tmp_path):
     assert covered["topics"][0]["caveat"] is None and covered["topics"][0]["not_mentioned"] == []
 
 
+def test_a_question_whose_phrase_no_sentence_holds_says_so(tmp_path):
+    # Issue 19: "How are companies using artificial intelligence?" over pages about other things
+    # answered with a company's "artificial terms" and no caveat. Its words are found, but apart.
+    (tmp_path / "port.txt").write_text(
+        "Three companies bid for the Kell harbour contract on Monday, the port authority said.\n\n"
+        "The authority called the bids' deadlines artificial and asked for new ones by March.\n")
+    (tmp_path / "army.txt").write_text(
+        "Military intelligence in Brescovy warned of a second flood crest on the Varn river.\n\n"
+        "The warning reached 12 villages before midnight, officials in Kell said.\n")
+    question = "How are companies using artificial intelligence?"
+    text = run("summarize", "--no-cache", str(tmp_path), "--query", question, "-n", "2", cwd=tmp_path)
+    assert text.returncode == 0, text.stderr
+    lines = text.stdout.splitlines()
+    assert lines[1].strip() == "nothing here mentions artificial intelligence; the closest sentences:"
+    assert lines[2].lstrip().startswith("- ")
+    (topic,) = json.loads(run("summarize", "--no-cache", str(tmp_path), "--query", question, "-f", "json",
+                              cwd=tmp_path).stdout)["topics"]
+    assert topic["not_mentioned"] == ["artificial intelligence"] and topic["sentences"]
+    # One sentence holding the phrase's words is enough to say nothing.
+    (tmp_path / "bank.txt").write_text(
+        "Kell's two largest companies now use artificial intelligence to sort harbour freight.\n")
+    (topic,) = json.loads(run("summarize", "--no-cache", str(tmp_path), "--query", question, "-f", "json",
+                              cwd=tmp_path).stdout)["topics"]
+    assert topic["caveat"] is None and topic["not_mentioned"] == []
+    assert "artificial intelligence to sort" in topic["sentences"][0]["text"]
+
+
 def test_a_question_in_common_words_nothing_mentions_says_what_is_not_mentioned(tmp_path):
     # Held-out audit (issue 19): a question without names that no article touches said "no sentences
     # about is there a cholera vaccine campaign? in 1 article" (the question pasted into a sentence).

@@ -85,6 +85,22 @@ def test_a_narrative_s_instructions_are_not_its_subject():
         "wheat", "prices", "velin")
 
 
+def test_a_question_s_phrases_are_its_keywords_side_by_side_in_a_clause():
+    from summarizer.ranking.topics import asked_phrases
+
+    def phrases(question):
+        return asked_phrases(query_topic(question, STOP))
+
+    assert phrases("Is there a cholera vaccine campaign?") == (("cholera", "vaccine", "campaign"),)
+    # Opening the question, a phrase in lowercase words starts lowercase; a name keeps its capitals.
+    assert phrases("Climate policy") == (("climate", "policy"),)
+    assert phrases("Black Friday deals") == (("Black", "Friday", "deals"),)
+    # Clauses and slashes part words; stop words and question words end a phrase.
+    assert phrases("Varnland / Brescovy border talks, water rights") == (("Brescovy", "border", "talks"), ("water", "rights"))
+    assert phrases("Who is mediating between Orsa and Kell?") == ()
+    assert asked_phrases(BUILTIN_TOPICS[0]) == ()
+
+
 def test_a_topic_word_in_a_question_never_replaces_its_subject():
     # "combat" is a word of the security topic; the question is about a disease in a country.
     topic = query_topic("How are health workers in Varnland combating the spread of glimmer fever?", STOP)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from itertools import combinations
 from typing import Any
 
 import numpy as np
@@ -14,7 +15,7 @@ from ..model import Summary, Topic
 from .ranker import Ranking, TopicRanker
 from ..options import DEFAULT_METHOD, METHODS, SUMY_METHODS, Length
 from .selection import CoverageSelector, Selector
-from .topics import asked_names, asked_words
+from .topics import asked_names, asked_phrases, asked_words
 from ..reading.terms import words
 
 # sumy's summarizers by method name (module, class); imported when one is used, since sumy
@@ -65,6 +66,20 @@ class _WordTokenizer:
         return (text,)
 
 
+def _unwritten(corpus: Corpus, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """The question's phrases when no sentence holds two words of any of them: their words are
+    found apart, in other stories ("artificial" and "intelligence" in stories about neither).
+    One phrase with two of its words in a sentence is enough to say nothing (measured on DUC 2007's
+    questions: bench/results/quality-duc2007.md)."""
+    stem = corpus.analyzer.stem
+    for phrase in phrases:
+        terms = [corpus.term_ids([stem(word.lower())]) for word in phrase]
+        rows = [corpus.matching(ids) for ids in terms if ids]
+        if any(len(np.intersect1d(a, b)) for a, b in combinations(rows, 2)):
+            return ()
+    return tuple(dict.fromkeys(" ".join(phrase) for phrase in phrases))
+
+
 class TopicSummarizer:
     """One topic's merged summary from a corpus: ``summarizer(corpus, topic, length)``."""
 
@@ -96,6 +111,8 @@ class TopicSummarizer:
             return tuple(word for word in asked if not corpus.term_ids([corpus.analyzer.stem(word)]))
 
         unmentioned = unused(asked_names(topic))
+        if not unmentioned and matched:
+            unmentioned = _unwritten(corpus, asked_phrases(topic))
         if not unmentioned and not matched:
             # Nothing matched a question without such names: say which of its words no article uses
             # ("nothing here mentions cholera or vaccine"), not the question pasted into a sentence.

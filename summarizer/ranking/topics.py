@@ -207,6 +207,37 @@ def asked_words(topic: Topic) -> tuple[str, ...]:
     return tuple(found)
 
 
+def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
+    """The phrases a question asks about, as written: runs of two or more of its keywords side by
+    side within a clause ("Is there a cholera vaccine campaign?" -> cholera vaccine campaign).
+    A run that opens a sentence starts in lowercase when its other words are lowercase ("Climate
+    policy" -> climate policy; "Black Friday deals" stays). None for topics that are not questions."""
+    if topic.origin != "query":
+        return ()
+    found: dict[tuple[str, ...], None] = {}
+    for sentence in re.split(r"(?<=[.?!:;])\s+", topic.description):
+        for clause_number, clause in enumerate(_CLAUSE.split(sentence)):
+            runs: list[list[str]] = [[]]
+            opens_sentence = False
+            for position, match in enumerate(_QUESTION_WORD.finditer(clause)):
+                word = match.group()
+                if word.lower() in topic.keywords and word.lower() not in QUERY_INSTRUCTION_WORDS:
+                    opens_sentence = opens_sentence or (clause_number == 0 and position == 0)
+                    runs[-1].append(word)
+                elif runs[-1]:
+                    runs.append([])
+            for number, run in enumerate(runs):
+                if len(run) < 2:
+                    continue
+                if number == 0 and opens_sentence and all(w == w.lower() for w in run[1:]):
+                    run = [run[0].lower(), *run[1:]]
+                found.setdefault(tuple(run))
+    return tuple(found)
+
+
+_CLAUSE = re.compile(r"[,;:/()\[\]\"\u201c\u201d]")
+
+
 def select_topics(available: Sequence[Topic], names: Sequence[str]) -> tuple[Topic, ...]:
     """The topics named, in the order named; every topic when none is named."""
     if not names:
