@@ -271,6 +271,11 @@ def test_a_question_whose_phrase_no_sentence_holds_says_so(tmp_path):
     (topic,) = json.loads(run("summarize", "--no-cache", str(tmp_path), "--query", question, "-f", "json",
                               cwd=tmp_path).stdout)["topics"]
     assert topic["not_mentioned"] == ["artificial intelligence"] and topic["sentences"]
+    # A phrase with a word no article uses may be said in other words ("cases of fever" for
+    # "fell ill"): nothing is said of it.
+    (topic,) = json.loads(run("summarize", "--no-cache", str(tmp_path), "--query", "How many villages fell ill?",
+                              "-f", "json", cwd=tmp_path).stdout)["topics"]
+    assert topic["caveat"] is None and topic["sentences"]
     # One sentence holding the phrase's words is enough to say nothing.
     (tmp_path / "bank.txt").write_text(
         "Kell's two largest companies now use artificial intelligence to sort harbour freight.\n")
