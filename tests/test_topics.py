@@ -126,6 +126,51 @@ def test_a_question_about_a_topic_finds_its_own_subject_first(tmp_path):
     assert all("Varnland" in item.sentence.text or "fever" in item.sentence.text for item in summary.sentences)
 
 
+_CONVOY = (
+    "A relief convoy reached the flooded town of St. Elmo on Tuesday, officials said.\n\n"
+    "The convoy of 40 trucks carried 60,000 litres of drinking water, tents and medicine, the relief office said.",
+    "A relief convoy reached the flooded town of St. Elmo on Tuesday, officials said.\n\n"
+    "Mayor Ilse Varga said the town's drinking water would last until Friday.",
+    "A relief convoy reached the flooded town of St. Elmo on Tuesday, officials said.\n\n"
+    "The army said two bridges on the Kell river were closed in 1998 and never rebuilt.",
+)
+
+
+def _answers(question: str, count: int = 2) -> list[str]:
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{i}")) for i, text in enumerate(_CONVOY)])
+    summary = Digester(length=Length(sentences=count))(corpus, [query_topic(question, STOP)]).summaries[0]
+    return [item.sentence.text for item in summary.sentences]
+
+
+def test_a_question_asking_how_many_is_answered_by_a_number_of_what_it_asks():
+    # The held-out audit: "How much drinking water reached St. Elmo?" put the sentence every
+    # outlet printed before the one that says how much.
+    water = _answers("How much drinking water reached St. Elmo?")
+    assert water[0].startswith("The convoy of 40 trucks carried 60,000 litres")
+    assert water[1].startswith("A relief convoy reached")  # the rest still follows
+    assert _answers("How many trucks were in the convoy?", 1)[0].startswith("The convoy of 40 trucks")
+    # A question that asks no number is answered as before: what every outlet printed comes first.
+    assert _answers("When did the convoy reach St. Elmo?", 1)[0].startswith("A relief convoy reached")
+    # A year is no quantity: the bridges' sentence answers "how many" with "two", not "1998".
+    assert _answers("How many bridges were closed?", 1)[0].startswith("The army said two bridges")
+
+
+def test_quantities_are_numbers_not_years_or_days():
+    from summarizer.reading.standalone import quantities
+    from summarizer.reading.terms import words
+
+    def numbers(text):
+        written = words(text)
+        return [w for w, is_number in zip(written, quantities(written)) if is_number]
+
+    assert numbers("The convoy of 40 trucks carried 60,000 litres and hundreds of tents.") == ["40", "60,000", "hundreds"]
+    assert numbers("It began in 1999 and ended on Nov. 25, at 10:30, or on 5 May.") == []
+    assert numbers("Prices rose 2.5 percent, after 2020 percent in Tarvonia.") == ["2.5", "2020"]
+
+
 def test_query_without_content_words_is_an_error():
     with pytest.raises(TopicsError):
         query_topic("what is it about?", STOP)

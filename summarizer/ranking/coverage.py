@@ -34,6 +34,9 @@ LENGTH_FLOOR = 15
 SCORE_WEIGHT = 0.2
 CONTENTLESS_WEIGHT = 0.25
 """Share of its coverage gain a sentence with no name and no number keeps."""
+ANSWER_MIN_RELEVANCE = 0.5
+"""For a question asking how many or how much: a sentence giving a number of what was asked
+answers it when it is at least this relevant (against the most relevant candidate)."""
 PHRASE_BOOST = 1.0
 """A concept that is a phrase the topic names (two of a question's words side by side: "Kakadu
 National Park") weighs 1 + this times more, beyond the topic boost."""
@@ -105,6 +108,17 @@ class ConceptCoverage:
         # announced."), however many outlets print it.
         contentless = ~corpus.has_content(ranking.rows)
         self.scale[contentless] *= CONTENTLESS_WEIGHT
+        answers = None
+        if ranking.query.wants_quantity:
+            # "How many trucks ...?": a sentence without a number of what was asked is no answer,
+            # however many outlets print it. When some relevant sentence gives one, the others
+            # come after the answers.
+            asked = frozenset(corpus.terms[t] for t in ranking.query.original)
+            answers = corpus.gives_quantity(ranking.rows, asked) & (ranking.relevance >= ANSWER_MIN_RELEVANCE)
+            if answers.any():
+                self.scale[~answers] = 0.0
+            else:
+                answers = None
         # Only articles about the topic (see above) count; within them, a sentence far less relevant
         # than the best one (below ``min_relevance``) is not worth its coverage either.
         self.scale[~about] = 0.0
@@ -116,6 +130,8 @@ class ConceptCoverage:
             # first (the ranker's score breaks ties; centrality within one article says little),
             # then those of other articles.
             self.tie_break = SCORE_WEIGHT * (ranking.relevance + 1e-3 * score) * np.where(about, 1.0, 0.1)
+        if answers is not None:
+            self.tie_break = self.tie_break * np.where(answers, 1.0, 0.1)
 
     def gains(self) -> np.ndarray:
         return np.asarray(self.membership @ self.weight).ravel() * self.scale + self.tie_break

@@ -207,6 +207,15 @@ def asked_words(topic: Topic) -> tuple[str, ...]:
     return tuple(found)
 
 
+_ASKS_QUANTITY = re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|amount|percentage|share)\s+of\b", re.IGNORECASE)
+
+
+def asks_quantity(topic: Topic) -> bool:
+    """Whether a question asks for a quantity ("How many trucks ...?", "How much water ...?"):
+    its answer is a sentence that gives one."""
+    return topic.origin == "query" and bool(_ASKS_QUANTITY.search(topic.description))
+
+
 def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
     """The phrases a question asks about, as written: runs of two or more of its keywords side by
     side within a clause ("Is there a cholera vaccine campaign?" -> cholera vaccine campaign).
