@@ -85,6 +85,14 @@ def test_a_narrative_s_instructions_are_not_its_subject():
         "wheat", "prices", "velin")
 
 
+def test_a_question_s_names_after_an_abbreviation_are_names():
+    from summarizer.ranking.topics import asked_names
+
+    # "St." and "Dr." do not end the question's sentence: "Elmo" and "Zembla" do not open one.
+    topic = query_topic("What did Dr. Zembla tell the mayor of St. Elmo? Did the U.S. envoy reply?", STOP)
+    assert asked_names(topic) == ("Zembla", "Elmo")
+
+
 def test_a_question_s_phrases_are_its_keywords_side_by_side_in_a_clause():
     from summarizer.ranking.topics import asked_phrases
 

@@ -179,6 +179,26 @@ _CALENDAR = frozenset(
 )
 
 
+_SENTENCE_END = re.compile(r"[.?!:;]\s+")
+_TITLE = re.compile(r"[A-Z][a-z]{0,2}")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b(?:[A-Za-z]\.)+[A-Za-z])\.$")
+
+
+def question_sentences(text: str) -> list[str]:
+    """The sentences of a question or description: split after a stop, but not after a short
+    abbreviation or initials ("the mayor of St. Elmo", "the U.S. envoy", "Dr. Varga"), whose
+    next word would be taken for a sentence's first."""
+    sentences, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start() + 1
+        if text[match.start()] == "." and _ABBREVIATION.search(text[start:end]):
+            continue
+        sentences.append(text[start:end])
+        start = match.end()
+    sentences.append(text[start:])
+    return [sentence for sentence in sentences if sentence.strip()]
+
+
 def asked_names(topic: Topic) -> tuple[str, ...]:
     """The names a question asks about, as written: its words written with a capital that do not
     open a sentence, are not question words and are not months or weekdays ("Who is mediating
@@ -186,9 +206,11 @@ def asked_names(topic: Topic) -> tuple[str, ...]:
     if topic.origin != "query":
         return ()
     names: dict[str, None] = {}
-    for sentence in re.split(r"(?<=[.?!:;])\s+", topic.description):
-        for word in _QUESTION_WORD.findall(sentence)[1:]:
-            lowered = word.lower()
+    for sentence in question_sentences(topic.description):
+        for match in list(_QUESTION_WORD.finditer(sentence))[1:]:
+            word, lowered = match.group(), match.group().lower()
+            if _TITLE.fullmatch(word) and sentence[match.end() : match.end() + 1] == ".":
+                continue  # "St." of "St. Elmo", "Dr." of "Dr. Varga": the name is the next word
             if (word[0].isupper() and lowered in topic.keywords and lowered not in _CALENDAR
                     and lowered not in QUERY_INSTRUCTION_WORDS):
                 names.setdefault(word)
@@ -224,7 +246,7 @@ def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
     if topic.origin != "query":
         return ()
     found: dict[tuple[str, ...], None] = {}
-    for sentence in re.split(r"(?<=[.?!:;])\s+", topic.description):
+    for sentence in question_sentences(topic.description):
         for clause_number, clause in enumerate(_CLAUSE.split(sentence)):
             runs: list[list[str]] = [[]]
             opens_sentence = False
