@@ -160,8 +160,11 @@ def test_a_question_asking_how_many_is_answered_by_a_number_of_what_it_asks():
     assert water[0].startswith("The convoy of 40 trucks carried 60,000 litres")
     assert water[1].startswith("A relief convoy reached")  # the rest still follows
     assert _answers("How many trucks were in the convoy?", 1)[0].startswith("The convoy of 40 trucks")
-    # A question that asks no number is answered as before: what every outlet printed comes first.
+    # A question that asks no number is answered as before: what every outlet printed comes first;
+    # so is a description that asks for a number among other things.
     assert _answers("When did the convoy reach St. Elmo?", 1)[0].startswith("A relief convoy reached")
+    assert _answers("Describe the relief convoy to St. Elmo, including how many trucks it had.", 1)[0].startswith(
+        "A relief convoy reached")
     # A year is no quantity: the bridges' sentence answers "how many" with "two", not "1998".
     assert _answers("How many bridges were closed?", 1)[0].startswith("The army said two bridges")
 
