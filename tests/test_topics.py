@@ -170,7 +170,7 @@ def test_a_question_asking_how_many_is_answered_by_a_number_of_what_it_asks():
 
 
 def test_quantities_are_numbers_not_years_or_days():
-    from summarizer.reading.standalone import quantities
+    from summarizer.ranking.quantities import quantities
     from summarizer.reading.terms import words
 
     def numbers(text):

@@ -8,7 +8,7 @@ from functools import cached_property
 import numpy as np
 from ..matrices import sparse
 
-from ..reading.standalone import HAS_CONTENT, WORTHY, has_content, is_summary_worthy, quantities
+from ..reading.standalone import HAS_CONTENT, WORTHY, has_content, is_summary_worthy
 from ..store.concepts import ConceptTable, StoredBigrams, concept_table, sentence_bigrams
 from ..store.index import ArticleCache
 from ..store.sentence_index import Postings, SentenceIndex
@@ -131,20 +131,6 @@ class Corpus:
         if self._flags is not None:
             return (self._flags[rows] & HAS_CONTENT) > 0
         return np.array([has_content(self.sentences[r].text) for r in rows], dtype=bool)
-
-    def gives_quantity(self, rows: np.ndarray, asked: frozenset[str], window: int = 3) -> np.ndarray:
-        """Whether each of the sentences ``rows`` gives a quantity of what was asked: a number within
-        ``window`` words of one of the stems ``asked`` ("40 trucks", "60,000 litres of drinking
-        water", "the death toll rose to 7,085"; see
-        :func:`~summarizer.reading.standalone.quantities`)."""
-        stem = self.analyzer.stem
-        found = []
-        for row in rows:
-            written = words(self.sentences[row].text)
-            numbers = [n for n, is_number in enumerate(quantities(written)) if is_number]
-            found.append(any(stem(written[m].lower()) in asked
-                             for n in numbers for m in range(max(0, n - window), min(len(written), n + window + 1))))
-        return np.array(found, dtype=bool)
 
     def __len__(self) -> int:
         return len(self.sentences)

@@ -26,6 +26,7 @@ from .corpus import Corpus
 from .ranker import Ranking
 from ..store.concepts import FULL_TABLE_MAX_SENTENCES
 from .novelty import ReadSet
+from .quantities import gives_quantity
 
 
 
@@ -114,7 +115,7 @@ class ConceptCoverage:
             # however many outlets print it. When some relevant sentence gives one, the others
             # come after the answers.
             asked = frozenset(corpus.terms[t] for t in ranking.query.original)
-            answers = corpus.gives_quantity(ranking.rows, asked) & (ranking.relevance >= ANSWER_MIN_RELEVANCE)
+            answers = gives_quantity(corpus, ranking.rows, asked) & (ranking.relevance >= ANSWER_MIN_RELEVANCE)
             if answers.any():
                 self.scale[~answers] = 0.0
             else:

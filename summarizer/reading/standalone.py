@@ -140,36 +140,6 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019\-.][^\W_]+)*")
 _ASCII_DIGIT = re.compile("[0-9]")  # in ASCII text, the characters str.isdigit accepts
 
 
-_MONTHS = frozenset(
-    """jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july
-    august september october november december""".split()
-)
-_NUMBER = re.compile(r"\d[\d,.]*")
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_NUMBER_WORDS = frozenset(
-    """two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
-    sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions
-    trillion trillions dozen dozens half""".split()
-)
-_PERCENT = frozenset({"percent", "%", "pct"})
-
-
-def quantities(written: Sequence[str]) -> list[bool]:
-    """Which of a sentence's words (as :func:`~summarizer.reading.terms.words` splits it) give a
-    quantity: a number or a number word ("40", "60,000", "hundreds"), not a year or a day of the
-    month ("1999", "Nov 25"; a year followed by "percent" is a quantity)."""
-    found = []
-    for n, word in enumerate(written):
-        if _NUMBER.fullmatch(word):
-            after = written[n + 1].lower() if n + 1 < len(written) else ""
-            before = written[n - 1].lower() if n else ""
-            is_year = bool(_YEAR.fullmatch(word)) and after not in _PERCENT
-            found.append(not is_year and before not in _MONTHS and after not in _MONTHS)
-        else:
-            found.append(word.lower() in _NUMBER_WORDS)
-    return found
-
-
 def has_content(text: str) -> bool:
     """Whether a sentence names an actor or states a fact: a digit, or a capitalised word that
     does not open the sentence (a name, a place, an organisation; "I" aside)."""
