@@ -169,8 +169,25 @@ def test_a_question_asking_how_many_is_answered_by_a_number_of_what_it_asks():
     assert _answers("How many bridges were closed?", 1)[0].startswith("The army said two bridges")
 
 
+def test_a_question_asking_when_is_answered_by_a_time_of_what_it_asks():
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    printed = "The Kell bridge over the Varn river was badly damaged by the flood, officials in Kell said."
+    texts = [f"{printed}\n\nTraffic from outlet {n} was diverted through Orsa." for n in range(3)]
+    texts[1] += "\n\nEngineers expect the Kell bridge to reopen on March 3, the transport office said."
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}")) for n, text in enumerate(texts)])
+
+    def first(question):
+        summary = Digester(length=Length(sentences=2))(corpus, [query_topic(question, STOP)]).summaries[0]
+        return summary.sentences[0].sentence.text
+
+    assert first("When will the Kell bridge reopen?").startswith("Engineers expect the Kell bridge to reopen on March 3")
+    assert first("Who expects the Kell bridge to reopen?") == printed  # no time asked: as before
+
+
 def test_quantities_are_numbers_not_years_or_days():
-    from summarizer.ranking.quantities import quantities
+    from summarizer.ranking.answers import quantities
     from summarizer.reading.terms import words
 
     def numbers(text):

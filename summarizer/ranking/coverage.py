@@ -26,7 +26,7 @@ from .corpus import Corpus
 from .ranker import Ranking
 from ..store.concepts import FULL_TABLE_MAX_SENTENCES
 from .novelty import ReadSet
-from .quantities import gives_quantity
+from .answers import gives_answer
 
 
 
@@ -36,8 +36,8 @@ SCORE_WEIGHT = 0.2
 CONTENTLESS_WEIGHT = 0.25
 """Share of its coverage gain a sentence with no name and no number keeps."""
 ANSWER_MIN_RELEVANCE = 0.5
-"""For a question asking how many or how much: a sentence giving a number of what was asked
-answers it when it is at least this relevant (against the most relevant candidate)."""
+"""For a question asking how many or when: a sentence giving a number (a time) beside what was
+asked answers it when it is at least this relevant (against the most relevant candidate)."""
 PHRASE_BOOST = 1.0
 """A concept that is a phrase the topic names (two of a question's words side by side: "Kakadu
 National Park") weighs 1 + this times more, beyond the topic boost."""
@@ -110,12 +110,13 @@ class ConceptCoverage:
         contentless = ~corpus.has_content(ranking.rows)
         self.scale[contentless] *= CONTENTLESS_WEIGHT
         answers = None
-        if ranking.query.wants_quantity:
-            # "How many trucks ...?": a sentence without a number of what was asked is no answer,
-            # however many outlets print it. When some relevant sentence gives one, the others
-            # come after the answers.
+        if ranking.query.answer is not None:
+            # "How many trucks ...?", "When will the bridge reopen?": a sentence without a number
+            # (a time) beside what was asked is no answer, however many outlets print it. When some
+            # relevant sentence gives one, the others come after the answers.
             asked = frozenset(corpus.terms[t] for t in ranking.query.original)
-            answers = gives_quantity(corpus, ranking.rows, asked) & (ranking.relevance >= ANSWER_MIN_RELEVANCE)
+            answers = gives_answer(corpus, ranking.rows, asked, ranking.query.answer)
+            answers &= ranking.relevance >= ANSWER_MIN_RELEVANCE
             if answers.any():
                 self.scale[~answers] = 0.0
             else:

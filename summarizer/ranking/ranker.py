@@ -15,7 +15,7 @@ from ..matrices import sparse
 from .corpus import Corpus
 from ..model import Topic
 from ..reading.terms import words
-from .topics import asks_quantity
+from .topics import asked_answer
 
 
 QUERY_IDF_POWER = 0.5
@@ -60,8 +60,8 @@ class TopicQuery:
     "mediating" is held by a sentence saying "peace" or "envoy" too; see ``query_topic``)."""
     together_power: float = 0.0
     """The power of the share of ``together`` a sentence holds in its relevance (see ``TOGETHER_POWER``)."""
-    wants_quantity: bool = False
-    """The topic is a question asking how many or how much (see ``asks_quantity``)."""
+    answer: str | None = None
+    """What the topic, a question, asks for first of all: a quantity or a time (see ``asked_answer``)."""
 
 
 @dataclass(frozen=True)
@@ -233,7 +233,7 @@ class TopicRanker:
         # query_topic): once an article uses the question's own words, they weigh as its keywords.
         context_weight = 1.0 if topic.origin == "query" else self.context_weight
         query = self._expand(corpus, keywords, context, rows, context_weight, _repeated(topic, corpus, keywords))
-        query = replace(query, phrases=topic_phrases(topic, corpus), wants_quantity=asks_quantity(topic))
+        query = replace(query, phrases=topic_phrases(topic, corpus), answer=asked_answer(topic))
         if topic.origin == "query" and len(keywords) > 1 and len(rows) and TOGETHER_POWER:
             using = len(np.unique(corpus.article_of[matching_rows(corpus, keywords)])) / len(corpus.articles)
             from .topics import BUILTIN_TOPICS

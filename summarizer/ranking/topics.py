@@ -229,16 +229,21 @@ def asked_words(topic: Topic) -> tuple[str, ...]:
     return tuple(found)
 
 
-_ASKS_QUANTITY = re.compile(r"\s*(?:how\s+(?:many|much)|what\s+(?:number|amount|percentage|share)\s+of)\b", re.IGNORECASE)
+_ASKS = (
+    ("quantity", re.compile(r"\s*(?:how\s+(?:many|much)|what\s+(?:number|amount|percentage|share)\s+of)\b", re.IGNORECASE)),
+    ("time", re.compile(r"\s*(?:when|how\s+soon|what\s+(?:day|date|time|year))\b", re.IGNORECASE)),
+)
 
 
-def asks_quantity(topic: Topic) -> bool:
-    """Whether a question asks for a quantity first of all ("How many trucks ...?", "How much
-    water ...?"): its answer is a sentence that gives one. A description that asks one among other
-    things ("Describe the quake, including how many died") is not such a question: its summary is
-    chosen for all it asks (putting every sentence without a number last cost DUC's questions
-    0.02 R-2)."""
-    return topic.origin == "query" and bool(_ASKS_QUANTITY.match(topic.description))
+def asked_answer(topic: Topic) -> str | None:
+    """What a question asks for first of all: ``quantity`` ("How many trucks ...?", "How much
+    water ...?") or ``time`` ("When will the bridge reopen?"); its answer is a sentence that gives
+    one. None for other questions, and for a description that asks one among other things
+    ("Describe the quake, including how many died"): its summary is chosen for all it asks
+    (putting every sentence without a number last cost DUC's questions 0.02 R-2)."""
+    if topic.origin != "query":
+        return None
+    return next((kind for kind, opening in _ASKS if opening.match(topic.description)), None)
 
 
 def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:

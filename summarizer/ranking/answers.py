@@ -1,0 +1,90 @@
+"""Answers to questions that ask for a number or a time first of all ("How many trucks ...?",
+"When will the bridge reopen?"; see :func:`~summarizer.ranking.topics.asked_answer`): sentences that
+give one beside what was asked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..reading.terms import words
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+
+
+_MONTHS = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july
+    august september october november december""".split()
+)
+_NUMBER = re.compile(r"\d[\d,.]*")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_NUMBER_WORDS = frozenset(
+    """two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
+    sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions
+    trillion trillions dozen dozens half""".split()
+)
+_PERCENT = frozenset({"percent", "%", "pct"})
+
+
+def quantities(written: Sequence[str]) -> list[bool]:
+    """Which of a sentence's words (as :func:`~summarizer.reading.terms.words` splits it) give a
+    quantity: a number or a number word ("40", "60,000", "hundreds"), not a year or a day of the
+    month ("1999", "Nov 25"; a year followed by "percent" is a quantity)."""
+    found = []
+    for n, word in enumerate(written):
+        if _NUMBER.fullmatch(word):
+            after = written[n + 1].lower() if n + 1 < len(written) else ""
+            before = written[n - 1].lower() if n else ""
+            is_year = bool(_YEAR.fullmatch(word)) and after not in _PERCENT
+            found.append(not is_year and before not in _MONTHS and after not in _MONTHS)
+        else:
+            found.append(word.lower() in _NUMBER_WORDS)
+    return found
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_TIME_WORDS = frozenset(
+    """today tonight yesterday tomorrow week weeks weekend month months year years decade ago morning
+    afternoon evening night overnight noon midnight dawn dusk spring summer autumn fall winter""".split()
+)
+_CLOCK = re.compile(r"\d{1,2}:\d\d")
+
+
+def times(written: Sequence[str]) -> list[bool]:
+    """Which of a sentence's words say when: a weekday, a month (written with its capital: not the
+    verb "may"), a year, a day of the month, a time of day, "yesterday", "next week", "two years
+    ago"."""
+    found = []
+    for n, word in enumerate(written):
+        lowered = word.lower()
+        before = written[n - 1] if n else ""
+        found.append(
+            lowered in _WEEKDAYS or lowered in _TIME_WORDS or bool(_CLOCK.fullmatch(word))
+            or (lowered in _MONTHS and word[0].isupper())
+            or bool(_YEAR.fullmatch(word))
+            or (word.isdigit() and len(word) <= 2 and before.lower() in _MONTHS and before[:1].isupper())
+        )
+    return found
+
+
+_KINDS = {"quantity": (quantities, 3), "time": (times, 5)}
+
+
+def gives_answer(corpus: Corpus, rows: np.ndarray, asked: frozenset[str], kind: str) -> np.ndarray:
+    """Whether each of the sentences ``rows`` gives what a question of this ``kind`` asks, near
+    what it asks about: a number within three words of one of the stems ``asked`` ("40 trucks",
+    "60,000 litres of drinking water", "the death toll rose to 7,085"), or a time within five
+    ("expected to reopen on March 3", "talks will resume next week")."""
+    spotted, window = _KINDS[kind]
+    stem = corpus.analyzer.stem
+    found = []
+    for row in rows:
+        written = words(corpus.sentences[row].text)
+        at = [n for n, spot in enumerate(spotted(written)) if spot]
+        found.append(any(stem(written[m].lower()) in asked
+                         for n in at for m in range(max(0, n - window), min(len(written), n + window + 1))))
+    return np.array(found, dtype=bool)
