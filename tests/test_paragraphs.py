@@ -159,6 +159,32 @@ def test_one_per_line_keeps_an_obvious_continuation_together() -> None:
     assert len(spans) == 5 and text[spans[0][0] : spans[0][1]].endswith("an hour later.")
 
 
+def test_hard_wrapped_by_hand_a_line_ending_in_at_or_than_goes_on() -> None:
+    # Wrapped by hand, a little short of the width here and there: "at" and "than" cannot end a
+    # paragraph, though the next word would have fitted. It lost the lead (read as a heading) and
+    # cut "more than" from "60 million".
+    text = (
+        "After five days of talks led by Sen. Orla Fennick, dockworkers at\n"
+        "Ft. Hallam voted to return to work on Saturday. The deal gives them a\n"
+        "pay rise of 6.5 percent this year and a further 3 percent next year.\n"
+        "\n"
+        "Calloway Terminals said it would take about two weeks to clear the\n"
+        "backlog of containers. The strike cost the port operator more than\n"
+        "60 million dunmark, by its own estimate.\n"
+    )
+    assert detect_shape(text).kind == "wrapped"
+    assert [text[s:e].split("\n")[0] for s, e in paragraph_spans(text)] == [
+        "After five days of talks led by Sen. Orla Fennick, dockworkers at",
+        "Calloway Terminals said it would take about two weeks to clear the",
+    ]
+    article = parse(text, Metadata("port"))
+    assert [" ".join(s.text.split()) for s in article.sentences][::3] == [
+        "After five days of talks led by Sen. Orla Fennick, dockworkers at Ft. Hallam voted to return"
+        " to work on Saturday.",
+        "The strike cost the port operator more than 60 million dunmark, by its own estimate.",
+    ]
+
+
 def test_hard_wrapped_without_blank_lines_breaks_after_short_last_lines() -> None:
     body = [p for kind, p in PARAGRAPHS if kind == "body"][:3]
     text = "\n".join(_wrap(p, 72) for p in body) + "\n"

@@ -271,7 +271,9 @@ def _breaks(shape: Shape, first: _Line, a: _Line, b: _Line, base_indent: int) ->
         if b.list_item:
             # "- " at the start of a full line is a dash the wrapper moved, not a list item.
             return ended_early or first.list_item or a.length < _NEAR_WIDTH * shape.width
-        if ended_early:
+        # A line ending with a word no sentence ends with ("at", "than") was broken inside its
+        # sentence, however short: text wrapped by hand, not by a greedy wrapper.
+        if ended_early and not (a.mid_sentence and a.dangling):
             return True
         # A short line without final punctuation after a sentence's end is a heading: a greedy
         # wrapper leaves a short line only at the end of a paragraph, which ends with a stop.
