@@ -197,6 +197,10 @@ def test_quantities_are_numbers_not_years_or_days():
     assert numbers("The convoy of 40 trucks carried 60,000 litres and hundreds of tents.") == ["40", "60,000", "hundreds"]
     assert numbers("It began in 1999 and ended on Nov. 25, at 10:30, or on 5 May.") == []
     assert numbers("Prices rose 2.5 percent, after 2020 percent in Tarvonia.") == ["2.5", "2020"]
+    # Every number word up to twenty: "nineteen" was no quantity, so "How many people died?" passed
+    # over "The landslide killed nineteen people in all."
+    assert numbers("Thirteen, fourteen, sixteen, seventeen, eighteen or nineteen people.") == [
+        "Thirteen", "fourteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 
 
 def test_query_without_content_words_is_an_error():

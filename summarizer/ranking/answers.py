@@ -23,9 +23,9 @@ _MONTHS = frozenset(
 _NUMBER = re.compile(r"\d[\d,.]*")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _NUMBER_WORDS = frozenset(
-    """two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
-    sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions
-    trillion trillions dozen dozens half""".split()
+    """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds
+    thousand thousands million millions billion billions trillion trillions dozen dozens half""".split()
 )
 _PERCENT = frozenset({"percent", "%", "pct"})
 
