@@ -276,6 +276,15 @@ def test_a_question_whose_phrase_no_sentence_holds_says_so(tmp_path):
     (topic,) = json.loads(run("summarize", "--no-cache", str(tmp_path), "--query", "How many villages fell ill?",
                               "-f", "json", cwd=tmp_path).stdout)["topics"]
     assert topic["caveat"] is None and topic["sentences"]
+    # ... and does not hide what another phrase shows ("track" is used by no article).
+    (topic,) = json.loads(run("summarize", "--no-cache", str(tmp_path), "--query",
+                              "Is artificial intelligence used to track ships?", "-f", "json", cwd=tmp_path).stdout)["topics"]
+    assert topic["not_mentioned"] == ["artificial intelligence"]
+    # A description of several sentences lists aspects that articles word their own way: no caveat.
+    (topic,) = json.loads(run("summarize", "--no-cache", str(tmp_path), "--query",
+                              "Companies of Kell. How are they using artificial intelligence?", "-f", "json",
+                              cwd=tmp_path).stdout)["topics"]
+    assert topic["caveat"] is None
     # One sentence holding the phrase's words is enough to say nothing.
     (tmp_path / "bank.txt").write_text(
         "Kell's two largest companies now use artificial intelligence to sort harbour freight.\n")

@@ -106,6 +106,9 @@ def test_a_question_s_phrases_are_its_keywords_side_by_side_in_a_clause():
     # Clauses and slashes part words; stop words and question words end a phrase.
     assert phrases("Varnland / Brescovy border talks, water rights") == (("Brescovy", "border", "talks"), ("water", "rights"))
     assert phrases("Who is mediating between Orsa and Kell?") == ()
+    # A subject and its verb are no phrase ("people voted", "army set"), found apart or not.
+    assert phrases("How many people voted for the deal?") == ()
+    assert phrases("Did the army set up a field hospital?") == (("field", "hospital"),)
     assert asked_phrases(BUILTIN_TOPICS[0]) == ()
 
 

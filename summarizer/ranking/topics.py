@@ -260,7 +260,8 @@ def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
             opens_sentence = False
             for position, match in enumerate(_QUESTION_WORD.finditer(clause)):
                 word = match.group()
-                if word.lower() in topic.keywords and word.lower() not in QUERY_INSTRUCTION_WORDS:
+                lowered = word.lower()
+                if lowered in topic.keywords and lowered not in QUERY_INSTRUCTION_WORDS and not _verb_like(lowered):
                     opens_sentence = opens_sentence or (clause_number == 0 and position == 0)
                     runs[-1].append(word)
                 elif runs[-1]:
@@ -275,6 +276,19 @@ def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
 
 
 _CLAUSE = re.compile(r"[,;:/()\[\]\"\u201c\u201d]")
+_IRREGULAR_VERBS = frozenset(
+    """set get got put make made take took give gave say said go goes went come came see saw know knew
+    run ran win won lose lost send sent keep kept leave left hold held meet met tell told pay paid buy
+    bought build built fall fell begin began rise rose find found bring brought think thought stand stood
+    do does did has have had is are was were be been""".split()
+)
+
+
+def _verb_like(word: str) -> bool:
+    """Whether a question's word is likely a verb ("voted", "using", "set"): a subject and its verb
+    side by side ("people voted") are no phrase an article would write, and their words apart are
+    no sign the question is not covered ("3,650 voted" and "people" elsewhere)."""
+    return word in _IRREGULAR_VERBS or (len(word) > 4 and word.endswith(("ed", "ing")))
 
 
 def select_topics(available: Sequence[Topic], names: Sequence[str]) -> tuple[Topic, ...]:
