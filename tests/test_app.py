@@ -1000,9 +1000,12 @@ async def test_counts_agree_on_every_screen_and_numbers_never_change(floods: Pat
 async def test_a_long_run_of_sources_folds_and_never_breaks_inside_a_marker(tmp_path: Path):
     sentence = ("Relief agencies said food and medicine convoys reached Elsby on Tuesday after the Morrow river "
                 "flooded the valley road")
-    for n in range(12):
+    outlets = ("Alder", "Birch", "Cedar", "Damson", "Elm", "Fir", "Gorse", "Hazel", "Ivy", "Juniper", "Kale", "Larch")
+    for n, outlet in enumerate(outlets):
+        # Named, not numbered: "outlet 0" and "outlet 1" would be different numbers of one thing.
         (tmp_path / f"wire-{n:02}.md").write_text(
-            article(f"Wire copy {n}", f"2024-03-{n + 1:02}", f"{sentence}, outlet {n} reported."), encoding="utf-8")
+            article(f"Wire copy {n}", f"2024-03-{n + 1:02}", f"{sentence}, the {outlet} Gazette reported."),
+            encoding="utf-8")
     app = make_app(Request(paths=(str(tmp_path),), topics=("aid",)), launcher=FakeLauncher())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)

@@ -294,6 +294,28 @@ def test_a_question_whose_phrase_no_sentence_holds_says_so(tmp_path):
     assert "artificial intelligence to sort" in topic["sentences"][0]["text"]
 
 
+@pytest.mark.parametrize("cache", [False, True])
+def test_an_article_giving_another_number_of_the_same_thing_is_not_cited_as_saying_the_same(tmp_path, cache):
+    # The held-out audit: "600 soldiers" was cited to an article saying the general withdrew "200
+    # soldiers" (cosine 0.62: the same general, the same valley).
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "northline.txt").write_text(
+        "Gen. Tobar Quill said 600 soldiers and 55 trucks were now working in the Orrel valley.\n\n"
+        "The death toll from the Mt. Karrow landslide rose to 17 on Saturday.\n")
+    (news / "dremmen.txt").write_text(
+        "The Orrel valley road into St. Aubrin reopened to traffic on Friday.\n\n"
+        "Gen. Tobar Quill withdrew the last 200 soldiers from the valley.\n")
+    (news / "courier.txt").write_text(
+        "Gen. Tobar Quill said that 600 soldiers and 55 trucks are now working in the Orrel valley.\n")
+    options = ["--cache-dir", str(tmp_path / "cache")] if cache else ["--no-cache"]
+    for _ in range(2 if cache else 1):  # with an index: its first run, then a run from it
+        (topic,) = json.loads(run("summarize", *options, str(news), "--query", "How many soldiers were sent?",
+                                  "-n", "1", "-f", "json", cwd=tmp_path).stdout)["topics"]
+        cited = {source["article_id"] for source in topic["sentences"][0]["sources"]}
+        assert cited == {"northline", "courier"}, cited
+
+
 def test_a_question_in_common_words_nothing_mentions_says_what_is_not_mentioned(tmp_path):
     # Held-out audit (issue 19): a question without names that no article touches said "no sentences
     # about is there a cholera vaccine campaign? in 1 article" (the question pasted into a sentence).

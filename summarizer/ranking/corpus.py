@@ -95,6 +95,15 @@ class Corpus:
             return np.zeros(0, dtype=np.int64)
         return np.unique(np.concatenate(hits)).astype(np.int64)
 
+    def sentence_concepts(self, row: int) -> list[tuple[str, str]]:
+        """The bigram concepts of the sentence at ``row``, as pairs of stems: from the index when
+        it holds them (no text is read), else from the sentence's words."""
+        if self._bigrams is not None:
+            bigrams = self._bigrams
+            ids = bigrams.ids[int(bigrams.indptr[row]) : int(bigrams.indptr[row + 1])]
+            return [(bigrams.stems[int(a)], bigrams.stems[int(b)]) for a, b in zip(bigrams.firsts[ids], bigrams.seconds[ids])]
+        return sentence_bigrams(words(self.sentences[row].text), self.analyzer)
+
     def concept_pairs(self) -> frozenset[tuple[str, str]]:
         """Every bigram concept some sentence holds, as its two stems: the concepts without
         :attr:`concepts`' counts (which a read set of 10,000 articles took 1.3 s to make)."""

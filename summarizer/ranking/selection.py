@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
@@ -210,12 +213,32 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
     similarity = np.asarray((corpus.tfidf(rows) @ corpus.tfidf(np.array([row])).T).todense()).ravel()
     close = similarity >= threshold  # most rows sharing a rare term say something else
     best: dict[int, tuple[float, int]] = {}
+    counted = _counts(corpus.sentence_concepts(row))
     for other, value, article in zip(rows[close].tolist(), similarity[close].tolist(),
                                       corpus.article_of[rows[close]].tolist()):
-        if value > best.get(article, (0.0, 0))[0]:
+        if value > best.get(article, (0.0, 0))[0] and not _disagree(counted, _counts(corpus.sentence_concepts(other))):
             best[article] = (value, other)
     ordered = sorted(best.values(), key=lambda pair: (-pair[0], pair[1]))
     return [sentence, *(corpus.sentences[other] for _, other in ordered)]
+
+
+_DIGITS = re.compile(r"\d[\d,.]*")
+
+
+def _counts(concepts: Sequence[tuple[str, str]]) -> dict[str, set[str]]:
+    """The numbers a sentence gives of each thing: {"soldier": {"600"}} for "600 soldiers"."""
+    found: dict[str, set[str]] = {}
+    for number, thing in concepts:
+        if _DIGITS.fullmatch(number) and not _DIGITS.fullmatch(thing):
+            found.setdefault(thing, set()).add(number)
+    return found
+
+
+def _disagree(counts: dict[str, set[str]], others: dict[str, set[str]]) -> bool:
+    """Whether two sentences give different numbers of the same thing ("600 soldiers" and "200
+    soldiers" at a cosine of 0.62, by the same general in the same valley): not the same statement,
+    however close their words."""
+    return any(thing in others and not numbers & others[thing] for thing, numbers in counts.items())
 
 
 class CoverageSelector(Selector):
