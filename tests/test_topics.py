@@ -189,6 +189,22 @@ def test_a_question_asking_when_is_answered_by_a_time_of_what_it_asks():
     assert first("Who expects the Kell bridge to reopen?") == printed  # no time asked: as before
 
 
+def test_a_part_of_the_day_is_no_answer_to_when():
+    # The held-out audit's two stories in one folder: "worked through the night", printed twice,
+    # is how the crews worked, not when the dockworkers went back.
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    crews = "Rescue crews worked through the night with 40 trucks to clear the Orrel valley road, officials said."
+    texts = [crews, crews + "\n\nThe Orrel valley road stays closed.",
+             "After five days of talks, dockworkers at Ft. Hallam voted to return to work on Saturday.\n\n"
+             "The port's cranes stood idle for a week."]
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}")) for n, text in enumerate(texts)])
+    topic = query_topic("When did the dockworkers return to work?", STOP)
+    summary = Digester(length=Length(sentences=1))(corpus, [topic]).summaries[0]
+    assert summary.sentences[0].sentence.text.startswith("After five days of talks, dockworkers")
+
+
 def test_quantities_are_numbers_not_years_or_days():
     from summarizer.ranking.answers import quantities
     from summarizer.reading.terms import words

@@ -47,16 +47,14 @@ def quantities(written: Sequence[str]) -> list[bool]:
 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_TIME_WORDS = frozenset(
-    """today tonight yesterday tomorrow week weeks weekend month months year years decade ago morning
-    afternoon evening night overnight noon midnight dawn dusk spring summer autumn fall winter""".split()
-)
+_TIME_WORDS = frozenset("today tonight yesterday tomorrow week weeks weekend month months year years decade ago".split())
+"""Not the parts of a day ("worked through the night"): they say how, more often than when."""
 _CLOCK = re.compile(r"\d{1,2}:\d\d")
 
 
 def times(written: Sequence[str]) -> list[bool]:
     """Which of a sentence's words say when: a weekday, a month (written with its capital: not the
-    verb "may"), a year, a day of the month, a time of day, "yesterday", "next week", "two years
+    verb "may"), a year, a day of the month, a clock time, "yesterday", "next week", "two years
     ago"."""
     found = []
     for n, word in enumerate(written):
