@@ -138,7 +138,15 @@ class Selector:
             max_similarity = np.maximum(max_similarity, row_similarity)
             if objective is not None:
                 objective.chose(pick, row_similarity)
-            available &= max_similarity < self.duplicate
+            # What repeats the pick is left out, except a sentence giving another number of the same
+            # thing: a later death toll is news, however alike the two sentences are.
+            repeating = np.flatnonzero(available & (row_similarity >= self.duplicate))
+            if len(repeating):
+                counted = _counts(corpus.sentence_concepts(int(ranking.rows[pick])))
+                if counted:
+                    repeating = [i for i in repeating
+                                 if not _disagree(counted, _counts(corpus.sentence_concepts(int(ranking.rows[i]))))]
+                available[repeating] = False
             if length.sentences is not None and len(chosen) >= length.sentences:
                 break
             if length.words is not None and used_words >= length.words:
@@ -225,11 +233,26 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
 _DIGITS = re.compile(r"\d[\d,.]*")
 
 
+_NUMBER_WORDS = {word: str(value) for value, word in enumerate(
+    """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty""".split(), start=2)}
+"""Not "one": "one of them", "no one"."""
+
+
+def _number(stem: str) -> str | None:
+    """The value of a number as the index stems it ("60,000", "nineteen"), or None."""
+    if _DIGITS.fullmatch(stem):
+        return stem.replace(",", "")
+    return _NUMBER_WORDS.get(stem)
+
+
 def _counts(concepts: Sequence[tuple[str, str]]) -> dict[str, set[str]]:
-    """The numbers a sentence gives of each thing: {"soldier": {"600"}} for "600 soldiers"."""
+    """The numbers a sentence gives of each thing: {"soldier": {"600"}} for "600 soldiers",
+    {"peopl": {"19"}} for "nineteen people"."""
     found: dict[str, set[str]] = {}
-    for number, thing in concepts:
-        if _DIGITS.fullmatch(number) and not _DIGITS.fullmatch(thing):
+    for first, thing in concepts:
+        number = _number(first)
+        if number is not None and _number(thing) is None:
             found.setdefault(thing, set()).add(number)
     return found
 
