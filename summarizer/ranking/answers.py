@@ -11,23 +11,32 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..reading.terms import words
+from .topics import MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
     from .corpus import Corpus
 
 
-_MONTHS = frozenset(
-    """jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july
-    august september october november december""".split()
-)
+_MONTHS = MONTHS | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _NUMBER = re.compile(r"\d[\d,.]*")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_NUMBER_WORDS = frozenset(
+_SMALL_NUMBERS = {word: str(value) for value, word in enumerate(
     """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds
-    thousand thousands million millions billion billions trillion trillions dozen dozens half""".split()
+    seventeen eighteen nineteen twenty""".split(), start=2)}
+_NUMBER_WORDS = frozenset(_SMALL_NUMBERS) | frozenset(
+    """thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million
+    millions billion billions trillion trillions dozen dozens half""".split()
 )
 _PERCENT = frozenset({"percent", "%", "pct"})
+
+
+def number_value(token: str) -> str | None:
+    """The value of a number written in digits or, up to twenty, in words ("60,000": "60000",
+    "nineteen": "19"), to compare two sentences' figures; None for anything else (not "one":
+    "one of them", "no one")."""
+    if _NUMBER.fullmatch(token):
+        return token.replace(",", "")
+    return _SMALL_NUMBERS.get(token)
 
 
 def quantities(written: Sequence[str]) -> list[bool]:
@@ -46,7 +55,6 @@ def quantities(written: Sequence[str]) -> list[bool]:
     return found
 
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TIME_WORDS = frozenset("today tonight yesterday tomorrow week weeks weekend month months year years decade ago".split())
 """Not the parts of a day ("worked through the night"): they say how, more often than when."""
 _CLOCK = re.compile(r"\d{1,2}:\d\d")
@@ -61,7 +69,7 @@ def times(written: Sequence[str]) -> list[bool]:
         lowered = word.lower()
         before = written[n - 1] if n else ""
         found.append(
-            lowered in _WEEKDAYS or lowered in _TIME_WORDS or bool(_CLOCK.fullmatch(word))
+            lowered in WEEKDAYS or lowered in _TIME_WORDS or bool(_CLOCK.fullmatch(word))
             or (lowered in _MONTHS and word[0].isupper())
             or bool(_YEAR.fullmatch(word))
             or (word.isdigit() and len(word) <= 2 and before.lower() in _MONTHS and before[:1].isupper())

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
@@ -13,6 +11,7 @@ import numpy as np
 from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
+from .answers import number_value
 from .ranker import Ranking
 from ..reading.terms import words
 
@@ -230,29 +229,13 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
     return [sentence, *(corpus.sentences[other] for _, other in ordered)]
 
 
-_DIGITS = re.compile(r"\d[\d,.]*")
-
-
-_NUMBER_WORDS = {word: str(value) for value, word in enumerate(
-    """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-    seventeen eighteen nineteen twenty""".split(), start=2)}
-"""Not "one": "one of them", "no one"."""
-
-
-def _number(stem: str) -> str | None:
-    """The value of a number as the index stems it ("60,000", "nineteen"), or None."""
-    if _DIGITS.fullmatch(stem):
-        return stem.replace(",", "")
-    return _NUMBER_WORDS.get(stem)
-
-
 def _counts(concepts: Sequence[tuple[str, str]]) -> dict[str, set[str]]:
     """The numbers a sentence gives of each thing: {"soldier": {"600"}} for "600 soldiers",
     {"peopl": {"19"}} for "nineteen people"."""
     found: dict[str, set[str]] = {}
     for first, thing in concepts:
-        number = _number(first)
-        if number is not None and _number(thing) is None:
+        number = number_value(first)
+        if number is not None and number_value(thing) is None:
             found.setdefault(thing, set()).add(number)
     return found
 

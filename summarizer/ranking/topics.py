@@ -173,15 +173,15 @@ def query_topic(
     return Topic("query", label, tuple(keywords), text, "query", tuple(dict.fromkeys(context)))
 
 
-_CALENDAR = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_CALENDAR = MONTHS | WEEKDAYS
 
 
 _SENTENCE_END = re.compile(r"[.?!:;]\s+")
 _TITLE = re.compile(r"[A-Z][a-z]{0,2}")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,2}|\b(?:[A-Za-z]\.)+[A-Za-z])\.$")
+"""A short abbreviation before a name: "St." of "St. Elmo", "Dr." of "Dr. Varga"."""
+_ABBREVIATION = re.compile(rf"(?:\b{_TITLE.pattern}|\b(?:[A-Za-z]\.)+[A-Za-z])\.$")
 
 
 def question_sentences(text: str) -> list[str]:
