@@ -224,6 +224,16 @@ def test_a_later_figure_is_news_not_a_repeat():
     assert any("killed 17 people" in text for text in shown) and "The landslide killed nineteen people in all." in shown
 
 
+def test_a_number_word_has_its_value_as_written_and_as_the_index_stems_it():
+    # Citations compare the index's stems: "twelve" is stored as "twelv", "twenty" as "twenti".
+    from summarizer.ranking.answers import number_value
+
+    stem = TermAnalyzer().stem
+    for word in "two three seven eleven twelve thirteen nineteen twenty".split():
+        assert number_value(word) == number_value(stem(word)) is not None, word
+    assert number_value("60,000") == "60000" and number_value("one") is None
+
+
 def test_quantities_are_numbers_not_years_or_days():
     from summarizer.ranking.answers import quantities
     from summarizer.reading.terms import words

@@ -31,12 +31,17 @@ _PERCENT = frozenset({"percent", "%", "pct"})
 
 
 def number_value(token: str) -> str | None:
-    """The value of a number written in digits or, up to twenty, in words ("60,000": "60000",
-    "nineteen": "19"), to compare two sentences' figures; None for anything else (not "one":
+    """The value of a number written in digits or, up to twenty, in words, as written or stemmed
+    ("60,000": "60000", "nineteen": "19", "twelv": "12"), to compare two sentences' figures; None for anything else (not "one":
     "one of them", "no one")."""
     if _NUMBER.fullmatch(token):
         return token.replace(",", "")
-    return _SMALL_NUMBERS.get(token)
+    return _SMALL_NUMBERS.get(token) or _STEMMED_NUMBERS.get(token)
+
+
+_STEMMED_NUMBERS = {"twelv": "12", "twenti": "20"}
+"""The two of those words the index's stemmer cuts (citations compare stems): without them "twelve
+soldiers" and "20 soldiers" were the same statement."""
 
 
 def quantities(written: Sequence[str]) -> list[bool]:
