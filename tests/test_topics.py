@@ -224,6 +224,39 @@ def test_a_later_figure_is_news_not_a_repeat():
     assert any("killed 17 people" in text for text in shown) and "The landslide killed nineteen people in all." in shown
 
 
+def test_how_many_is_answered_by_the_latest_figure_first():
+    # The session-8 audit: "How many people did the landslide kill?" opened with Friday's "at least
+    # 12", printed by two outlets, while Monday's article said nineteen.
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    friday = ("A landslide buried 14 houses in St. Aubrin on Friday and killed at least 12 people, regional "
+              "officials said.\n\nRoads to the valley were closed.")
+    stories = [
+        (friday, "2026-03-13"),
+        (friday + "\n\nThe Karrow mountain road was cut by mud.", "2026-03-13"),
+        ("The landslide that struck St. Aubrin on Friday has killed 17 people, officials said on Sunday."
+         "\n\nDr. Ilse Vantorp said the hospital was short of blood.", "2026-03-15"),
+        ("Rescuers ended the search in St. Aubrin on Monday. The landslide killed nineteen people in all."
+         "\n\nSen. Marit Oddsen called for an inquiry.", "2026-03-16"),
+    ]
+
+    def shown(dated: bool, question: str = "How many people did the landslide kill?") -> list[str]:
+        parse = ArticleParser()
+        corpus = Corpus([parse(text, Metadata(f"outlet{n}", date=date if dated else None))
+                         for n, (text, date) in enumerate(stories)])
+        summary = Digester(length=Length(sentences=3))(corpus, [query_topic(question, STOP)]).summaries[0]
+        return [item.sentence.text for item in summary.sentences]
+
+    latest = shown(dated=True)
+    assert latest[0] == "The landslide killed nineteen people in all."
+    assert any("at least 12 people" in text for text in latest[1:])  # the history still follows
+    # Without dates nothing says which figure is the latest: what most outlets printed comes first.
+    assert "at least 12 people" in shown(dated=False)[0]
+    # A question that asks no number is answered as before.
+    assert "at least 12 people" in shown(dated=True, question="Where did the landslide kill people?")[0]
+
+
 def test_a_number_word_has_its_value_as_written_and_as_the_index_stems_it():
     # Citations compare the index's stems: "twelve" is stored as "twelv", "twenty" as "twenti".
     from summarizer.ranking.answers import number_value

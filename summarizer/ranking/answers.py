@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -42,6 +43,24 @@ def number_value(token: str) -> str | None:
 _STEMMED_NUMBERS = {"twelv": "12", "twenti": "20"}
 """The two of those words the index's stemmer cuts (citations compare stems): without them "twelve
 soldiers" and "20 soldiers" were the same statement."""
+
+
+def counts(concepts: Sequence[tuple[str, str]]) -> dict[str, set[str]]:
+    """The numbers a sentence gives of each thing, from its stored concepts: {"soldier": {"600"}}
+    for "600 soldiers", {"peopl": {"19"}} for "nineteen people"."""
+    found: dict[str, set[str]] = {}
+    for first, thing in concepts:
+        number = number_value(first)
+        if number is not None and number_value(thing) is None:
+            found.setdefault(thing, set()).add(number)
+    return found
+
+
+def disagree(counted: dict[str, set[str]], others: dict[str, set[str]]) -> bool:
+    """Whether two sentences give different numbers of the same thing ("600 soldiers" and "200
+    soldiers" at a cosine of 0.62, by the same general in the same valley): not the same statement,
+    however close their words."""
+    return any(thing in others and not numbers & others[thing] for thing, numbers in counted.items())
 
 
 def quantities(written: Sequence[str]) -> list[bool]:
@@ -99,3 +118,43 @@ def gives_answer(corpus: Corpus, rows: np.ndarray, asked: frozenset[str], kind: 
         found.append(any(stem(written[m].lower()) in asked
                          for n in at for m in range(max(0, n - window), min(len(written), n + window + 1))))
     return np.array(found, dtype=bool)
+
+
+def _moment(date: str | None) -> tuple[str, datetime | None] | None:
+    """An article's date as (its day, its time when it has one), or None when undated or unreadable."""
+    if not date:
+        return None
+    try:
+        when = datetime.fromisoformat(date)
+    except ValueError:
+        return None
+    exact = None
+    if len(date) > 10:  # a time of day was given
+        exact = when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+    return when.date().isoformat(), exact
+
+
+def _later(one: tuple[str, datetime | None], other: tuple[str, datetime | None]) -> bool:
+    """Whether ``one`` is surely later than ``other``: a later day, or the same day at a later time."""
+    if one[0] != other[0]:
+        return one[0] > other[0]
+    return one[1] is not None and other[1] is not None and one[1] > other[1]
+
+
+def superseded(corpus: Corpus, rows: np.ndarray, answers: np.ndarray) -> np.ndarray:
+    """Which of the answering sentences ``answers`` (a mask over ``rows``) give a figure that a
+    later article gives otherwise: "has killed 17 people" (Sunday) once "killed nineteen people"
+    (Monday) is reported. A developing story's count rises; a reader asking how many wants the
+    latest. Undated articles, and those of the same day without times, supersede nothing and are
+    superseded by nothing."""
+    answering = [
+        (i, _moment(corpus.article(corpus.sentences[int(rows[i])]).date),
+         counts(corpus.sentence_concepts(int(rows[i]))))
+        for i in np.flatnonzero(answers)
+    ]
+    answering = [(i, when, counted) for i, when, counted in answering if when is not None and counted]
+    out = np.zeros(len(rows), dtype=bool)
+    for i, when, counted in answering:
+        out[i] = any(_later(other_when, when) and disagree(counted, other)
+                     for j, other_when, other in answering if j != i)
+    return out

@@ -26,7 +26,7 @@ from .corpus import Corpus
 from .ranker import Ranking
 from ..store.concepts import FULL_TABLE_MAX_SENTENCES
 from .novelty import ReadSet
-from .answers import gives_answer
+from .answers import gives_answer, superseded
 
 
 
@@ -117,6 +117,9 @@ class ConceptCoverage:
             asked = frozenset(corpus.terms[t] for t in ranking.query.original)
             answers = gives_answer(corpus, ranking.rows, asked, ranking.query.answer)
             answers &= ranking.relevance >= ANSWER_MIN_RELEVANCE
+            if ranking.query.answer == "quantity":
+                # A figure a later article updates is history, not the answer: it comes after.
+                answers &= ~superseded(corpus, ranking.rows, answers)
             if answers.any():
                 self.scale[~answers] = 0.0
             else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
@@ -11,7 +10,7 @@ import numpy as np
 from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
-from .answers import number_value
+from .answers import counts, disagree
 from .ranker import Ranking
 from ..reading.terms import words
 
@@ -141,10 +140,10 @@ class Selector:
             # thing: a later death toll is news, however alike the two sentences are.
             repeating = np.flatnonzero(available & (row_similarity >= self.duplicate))
             if len(repeating):
-                counted = _counts(corpus.sentence_concepts(int(ranking.rows[pick])))
+                counted = counts(corpus.sentence_concepts(int(ranking.rows[pick])))
                 if counted:
                     repeating = [i for i in repeating
-                                 if not _disagree(counted, _counts(corpus.sentence_concepts(int(ranking.rows[i]))))]
+                                 if not disagree(counted, counts(corpus.sentence_concepts(int(ranking.rows[i]))))]
                 available[repeating] = False
             if length.sentences is not None and len(chosen) >= length.sentences:
                 break
@@ -220,31 +219,13 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
     similarity = np.asarray((corpus.tfidf(rows) @ corpus.tfidf(np.array([row])).T).todense()).ravel()
     close = similarity >= threshold  # most rows sharing a rare term say something else
     best: dict[int, tuple[float, int]] = {}
-    counted = _counts(corpus.sentence_concepts(row))
+    counted = counts(corpus.sentence_concepts(row))
     for other, value, article in zip(rows[close].tolist(), similarity[close].tolist(),
                                       corpus.article_of[rows[close]].tolist()):
-        if value > best.get(article, (0.0, 0))[0] and not _disagree(counted, _counts(corpus.sentence_concepts(other))):
+        if value > best.get(article, (0.0, 0))[0] and not disagree(counted, counts(corpus.sentence_concepts(other))):
             best[article] = (value, other)
     ordered = sorted(best.values(), key=lambda pair: (-pair[0], pair[1]))
     return [sentence, *(corpus.sentences[other] for _, other in ordered)]
-
-
-def _counts(concepts: Sequence[tuple[str, str]]) -> dict[str, set[str]]:
-    """The numbers a sentence gives of each thing: {"soldier": {"600"}} for "600 soldiers",
-    {"peopl": {"19"}} for "nineteen people"."""
-    found: dict[str, set[str]] = {}
-    for first, thing in concepts:
-        number = number_value(first)
-        if number is not None and number_value(thing) is None:
-            found.setdefault(thing, set()).add(number)
-    return found
-
-
-def _disagree(counts: dict[str, set[str]], others: dict[str, set[str]]) -> bool:
-    """Whether two sentences give different numbers of the same thing ("600 soldiers" and "200
-    soldiers" at a cosine of 0.62, by the same general in the same valley): not the same statement,
-    however close their words."""
-    return any(thing in others and not numbers & others[thing] for thing, numbers in counts.items())
 
 
 class CoverageSelector(Selector):
