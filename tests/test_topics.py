@@ -257,6 +257,29 @@ def test_how_many_is_answered_by_the_latest_figure_first():
     assert "at least 12 people" in shown(dated=True, question="Where did the landslide kill people?")[0]
 
 
+def test_a_question_in_a_topic_s_words_is_answered_by_what_it_asks_not_by_the_topic():
+    # The session-9 check: "Was anyone evacuated?" evokes aid, whose context words include
+    # "hospital"; the hospital sentence every outlet printed, and its words learnt as related
+    # terms, outranked the sentence saying who was evacuated (relevance 1.00 against 0.81).
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    ward = ("Dr. Ilse Vantorp, who runs the Dremmen district hospital, said {n} injured people had been "
+            "admitted, {k} of them in critical condition.")
+    texts = [
+        "A gas explosion tore through the Varrow flats in Dremmen on Friday, officials said.\n\n"
+        + ward.format(n=31, k="nine") + "\n\nAbout 400 residents of the Varrow flats were evacuated to a school.",
+        "A gas explosion tore through the Varrow flats in Dremmen on Friday.\n\n" + ward.format(n=33, k="ten")
+        + "\n\nResidents were evacuated to a school on Kell Street.",
+        "Fire crews searched the Varrow flats in Dremmen on Saturday.\n\n" + ward.format(n=35, k="eleven"),
+    ]
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}")) for n, text in enumerate(texts)])
+    summary = Digester(length=Length(sentences=2))(corpus, [query_topic("Was anyone evacuated?", STOP)]).summaries[0]
+    assert "evacuated" in summary.sentences[0].sentence.text
+    # The topic's vocabulary still adds to the question: the hospital comes next, before the blast.
+    assert "hospital" in summary.sentences[1].sentence.text
+
+
 def test_a_number_word_has_its_value_as_written_and_as_the_index_stems_it():
     # Citations compare the index's stems: "twelve" is stored as "twelv", "twenty" as "twenti".
     from summarizer.ranking.answers import number_value

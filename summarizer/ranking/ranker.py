@@ -15,7 +15,7 @@ from ..matrices import sparse
 from .corpus import Corpus
 from ..model import Topic
 from ..reading.terms import words
-from .topics import asked_answer
+from .topics import BUILTIN_TOPICS, asked_answer
 
 
 QUERY_IDF_POWER = 0.5
@@ -230,18 +230,27 @@ class TopicRanker:
             rows = in_the_topics_sense(corpus, keywords | context, rows, compound_terms(topic, corpus))
         matched = len(rows)
         # A question's context words are the vocabulary of a topic it asks in the words of (see
-        # query_topic): once an article uses the question's own words, they weigh as its keywords.
-        context_weight = 1.0 if topic.origin == "query" else self.context_weight
-        query = self._expand(corpus, keywords, context, rows, context_weight, _repeated(topic, corpus, keywords))
+        # query_topic), counted in articles that use the question's own words.
+        emphasis = _repeated(topic, corpus, keywords)
+        feedback = rows
+        synonyms: frozenset[int] = frozenset()
+        if topic.origin == "query" and context:
+            # A question in a topic's words ("Was anyone evacuated?" in aid's) takes that topic's
+            # keywords as its own word's synonyms and its context words at the topic's own weight,
+            # and learns its related terms from the sentences that say what it asks: "hospital",
+            # and the words of the hospital sentences every outlet printed, had outweighed the
+            # "evacuated" that was asked.
+            synonyms = _terms([w for w in topic.context if any(w in b.keywords for b in BUILTIN_TOPICS)], corpus)
+            emphasis.update({t: self.context_weight for t in context - synonyms - keywords})
+            feedback = rows[np.isin(rows, matching_rows(corpus, keywords | synonyms))]
+        query = self._expand(corpus, keywords, context, feedback,
+                             1.0 if topic.origin == "query" else self.context_weight, emphasis)
         query = replace(query, phrases=topic_phrases(topic, corpus), answer=asked_answer(topic))
         if topic.origin == "query" and len(keywords) > 1 and len(rows) and TOGETHER_POWER:
             using = len(np.unique(corpus.article_of[matching_rows(corpus, keywords)])) / len(corpus.articles)
-            from .topics import BUILTIN_TOPICS
-
-            # The keywords a question's word evoked, without those topics' context words ("talks", "host").
-            named = _terms([w for w in topic.context if any(w in b.keywords for b in BUILTIN_TOPICS)], corpus)
-            evoked = {corpus.terms[t] for t in named}
-            units = tuple((t, frozenset({t} | (named if corpus.terms[t] in evoked else set()))) for t in sorted(keywords))
+            # The keywords a question's word evoked (its synonyms), not those topics' context words ("talks", "host").
+            evoked = {corpus.terms[t] for t in synonyms}
+            units = tuple((t, frozenset({t} | (synonyms if corpus.terms[t] in evoked else set()))) for t in sorted(keywords))
             query = replace(query, together=units, together_power=TOGETHER_POWER * (1.0 - using) ** 2)
         if len(rows) > self.max_candidates:  # rank only the most relevant, in corpus order
             relevance = self._relevance(corpus, rows, query)
