@@ -186,7 +186,7 @@ def test_a_question_asking_when_is_answered_by_a_time_of_what_it_asks():
         return summary.sentences[0].sentence.text
 
     assert first("When will the Kell bridge reopen?").startswith("Engineers expect the Kell bridge to reopen on March 3")
-    assert first("Who expects the Kell bridge to reopen?") == printed  # no time asked: as before
+    assert first("The Kell bridge and the flood") == printed  # no time asked: what every outlet printed
 
 
 def test_a_part_of_the_day_is_no_answer_to_when():
@@ -278,6 +278,35 @@ def test_a_question_in_a_topic_s_words_is_answered_by_what_it_asks_not_by_the_to
     assert "evacuated" in summary.sentences[0].sentence.text
     # The topic's vocabulary still adds to the question: the hospital comes next, before the blast.
     assert "hospital" in summary.sentences[1].sentence.text
+
+
+def test_a_question_is_answered_by_what_it_asks_about_the_story_not_by_the_story():
+    # The session-8 audit: "Who mediated the strike?" opened with what every outlet printed about
+    # the strike; the one sentence saying who agreed to mediate came third.
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    printed = "The strike at Port Varrel entered its third week on Monday, the dockworkers' union said."
+    stories = [
+        (f"{printed}\n\nShips are waiting outside Port Varrel, and the strike is costing the port operator dearly.", "Strike"),
+        (f"{printed}\n\nThe strike has stopped fruit exports from the Varrel valley.", "Strike goes on"),
+        (f"{printed}\n\nUnion leaders said the strike would last as long as it takes.", "Strike"),
+        ("Sen. Orla Fennick has agreed to mediate between the dockworkers and the port operator, the labour "
+         "ministry said.\n\nShe will meet both sides in Port Varrel on Thursday.", "Senator to mediate in Port Varrel strike"),
+        ("A Kestrel court will mediate the dispute over grazing rights, a judge said.\n\nFarmers welcomed it.", "Grazing"),
+    ]
+
+    def first(question: str, without: int | None = None) -> str:
+        corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}", title=title))
+                         for n, (text, title) in enumerate(stories) if n != without])
+        summary = Digester(length=Length(sentences=3))(corpus, [query_topic(question, STOP)]).summaries[0]
+        return summary.sentences[0].sentence.text
+
+    assert first("Who mediated the strike?").startswith("Sen. Orla Fennick has agreed to mediate")
+    # The grazing court mediates, but not in a story of the strike: no answer, and the summary is as before.
+    assert first("Who mediated the strike?", without=3) == printed
+    # A description names the story and asks nothing of it: what every outlet printed comes first.
+    assert first("The Port Varrel strike and its mediation") == printed
 
 
 def test_a_number_word_has_its_value_as_written_and_as_the_index_stems_it():

@@ -42,6 +42,16 @@ PHRASE_BOOST = 1.0
 """A concept that is a phrase the topic names (two of a question's words side by side: "Kakadu
 National Park") weighs 1 + this times more, beyond the topic boost."""
 
+def _telling(corpus: Corpus, story: frozenset[int], articles: np.ndarray) -> np.ndarray:
+    """Those of ``articles`` that use one of the ``story`` terms, in a sentence or in their title
+    ("Senator to mediate in port strike" over a story that says "the dockworkers" throughout)."""
+    in_text = np.intersect1d(articles, corpus.article_of[corpus.matching(sorted(story))])
+    names = {corpus.terms[t] for t in story}
+    in_title = [a for a in np.setdiff1d(articles, in_text).tolist()
+                if names & set(corpus.analyzer(corpus.articles[a].title or ""))]
+    return np.union1d(in_text, np.array(in_title, dtype=in_text.dtype))
+
+
 class ConceptCoverage:
     def __init__(
         self,
@@ -110,16 +120,27 @@ class ConceptCoverage:
         contentless = ~corpus.has_content(ranking.rows)
         self.scale[contentless] *= CONTENTLESS_WEIGHT
         answers = None
-        if ranking.query.answer is not None:
+        if ranking.query.answer == "focus":
+            # "Who mediated the strike?": a sentence that does not say "mediated" is about the strike,
+            # not the question, however many outlets print it. One that does, in an article telling
+            # the story (using one of the question's other words), answers, however briefly that
+            # article tells the rest ("called for an inquiry" in a story of the search's end).
+            answers = np.isin(ranking.rows, corpus.matching(sorted(ranking.query.focus)))
+            if ranking.query.story:
+                answers &= np.isin(articles, _telling(corpus, ranking.query.story, np.unique(articles[answers])))
+            about = about | answers
+        elif ranking.query.answer is not None:
             # "How many trucks ...?", "When will the bridge reopen?": a sentence without a number
-            # (a time) beside what was asked is no answer, however many outlets print it. When some
-            # relevant sentence gives one, the others come after the answers.
+            # (a time) beside what was asked is no answer, however many outlets print it.
             asked = frozenset(corpus.terms[t] for t in ranking.query.original)
             answers = gives_answer(corpus, ranking.rows, asked, ranking.query.answer)
             answers &= ranking.relevance >= ANSWER_MIN_RELEVANCE
             if ranking.query.answer == "quantity":
                 # A figure a later article updates is history, not the answer: it comes after.
                 answers &= ~superseded(corpus, ranking.rows, answers)
+        if answers is not None:
+            # When some sentence of an article about the topic answers, the others come after.
+            answers &= about
             if answers.any():
                 self.scale[~answers] = 0.0
             else:

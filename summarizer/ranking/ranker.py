@@ -61,7 +61,11 @@ class TopicQuery:
     together_power: float = 0.0
     """The power of the share of ``together`` a sentence holds in its relevance (see ``TOGETHER_POWER``)."""
     answer: str | None = None
-    """What the topic, a question, asks for first of all: a quantity or a time (see ``asked_answer``)."""
+    """What the topic, a question, asks for first of all: a quantity, a time, or its focus (see ``asked_answer``)."""
+    focus: frozenset[int] = frozenset()
+    """For a question asking for its focus: the terms a sentence answering it holds (see :func:`focus_terms`)."""
+    story: frozenset[int] = frozenset()
+    """Its other words, the story's: an article answering it uses one of them."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +139,19 @@ def topic_phrases(topic: Topic, corpus: Corpus) -> frozenset[tuple[str, str]]:
         stems = [corpus.analyzer.stem(w) for w in words(piece)]
         found.update((a, b) for a, b in pairwise(stems) if a != b and a in own and b in own)
     return frozenset(found)
+
+
+def focus_terms(corpus: Corpus, keywords: frozenset[int]) -> frozenset[int]:
+    """The words of a question that at most half of the articles using its words use: what it asks
+    about the story, not the story. "Who mediated the strike?" over a strike's articles asks about
+    "mediated" (one article); "Will there be an inquiry into the landslide?" about "inquiry". A
+    sentence holding none of them does not answer, however many outlets print it. Empty when every
+    word is used as widely (the question names the story alone)."""
+    if len(keywords) < 2:
+        return frozenset()
+    articles = {t: np.unique(corpus.article_of[matching_rows(corpus, frozenset({t}))]) for t in keywords}
+    using = len(np.unique(np.concatenate(list(articles.values()))))
+    return frozenset(t for t, held in articles.items() if 0 < 2 * len(held) <= using)
 
 
 def matching_rows(corpus: Corpus, terms: frozenset[int]) -> np.ndarray:
@@ -246,6 +263,9 @@ class TopicRanker:
         query = self._expand(corpus, keywords, context, feedback,
                              1.0 if topic.origin == "query" else self.context_weight, emphasis)
         query = replace(query, phrases=topic_phrases(topic, corpus), answer=asked_answer(topic))
+        if query.answer == "focus":
+            focus = focus_terms(corpus, keywords)
+            query = replace(query, focus=focus, story=keywords - focus, answer="focus" if focus else None)
         if topic.origin == "query" and len(keywords) > 1 and len(rows) and TOGETHER_POWER:
             using = len(np.unique(corpus.article_of[matching_rows(corpus, keywords)])) / len(corpus.articles)
             # The keywords a question's word evoked (its synonyms), not those topics' context words ("talks", "host").

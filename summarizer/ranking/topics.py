@@ -232,18 +232,26 @@ def asked_words(topic: Topic) -> tuple[str, ...]:
 _ASKS = (
     ("quantity", re.compile(r"\s*(?:how\s+(?:many|much)|what\s+(?:number|amount|percentage|share)\s+of)\b", re.IGNORECASE)),
     ("time", re.compile(r"\s*(?:when|how\s+soon|what\s+(?:day|date|time|year))\b", re.IGNORECASE)),
+    ("focus", re.compile(r"\s*(?:who|whom|whose|which|where|why|what|how|is|are|was|were|do|does|did|has|have|had"
+                         r"|will|would|can|could|should|may|might|must)\b", re.IGNORECASE)),
 )
 
 
 def asked_answer(topic: Topic) -> str | None:
     """What a question asks for first of all: ``quantity`` ("How many trucks ...?", "How much
     water ...?") or ``time`` ("When will the bridge reopen?"); its answer is a sentence that gives
-    one. None for other questions, and for a description that asks one among other things
+    one. ``focus`` for another question of one sentence ("Who mediated the strike?", "Will there be
+    an inquiry into the landslide?"): its answer holds the words of it that few of the articles use
+    (see :func:`~summarizer.ranking.ranker.focus_terms`). None for other topics and descriptions,
+    and for a description that asks one among other things
     ("Describe the quake, including how many died"): its summary is chosen for all it asks
     (putting every sentence without a number last cost DUC's questions 0.02 R-2)."""
     if topic.origin != "query":
         return None
-    return next((kind for kind, opening in _ASKS if opening.match(topic.description)), None)
+    kind = next((kind for kind, opening in _ASKS if opening.match(topic.description)), None)
+    if kind == "focus" and len(question_sentences(topic.description)) > 1:
+        return None
+    return kind
 
 
 def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
