@@ -120,7 +120,7 @@ def gives_answer(corpus: Corpus, rows: np.ndarray, asked: frozenset[str], kind: 
     return np.array(found, dtype=bool)
 
 
-def _moment(date: str | None) -> tuple[str, datetime | None] | None:
+def moment(date: str | None) -> tuple[str, datetime | None] | None:
     """An article's date as (its day, its time when it has one), or None when undated or unreadable."""
     if not date:
         return None
@@ -134,7 +134,7 @@ def _moment(date: str | None) -> tuple[str, datetime | None] | None:
     return when.date().isoformat(), exact
 
 
-def _later(one: tuple[str, datetime | None], other: tuple[str, datetime | None]) -> bool:
+def later(one: tuple[str, datetime | None], other: tuple[str, datetime | None]) -> bool:
     """Whether ``one`` is surely later than ``other``: a later day, or the same day at a later time."""
     if one[0] != other[0]:
         return one[0] > other[0]
@@ -148,13 +148,13 @@ def superseded(corpus: Corpus, rows: np.ndarray, answers: np.ndarray) -> np.ndar
     latest. Undated articles, and those of the same day without times, supersede nothing and are
     superseded by nothing."""
     answering = [
-        (i, _moment(corpus.article(corpus.sentences[int(rows[i])]).date),
+        (i, moment(corpus.article(corpus.sentences[int(rows[i])]).date),
          counts(corpus.sentence_concepts(int(rows[i]))))
         for i in np.flatnonzero(answers)
     ]
     answering = [(i, when, counted) for i, when, counted in answering if when is not None and counted]
     out = np.zeros(len(rows), dtype=bool)
     for i, when, counted in answering:
-        out[i] = any(_later(other_when, when) and disagree(counted, other)
+        out[i] = any(later(other_when, when) and disagree(counted, other)
                      for j, other_when, other in answering if j != i)
     return out

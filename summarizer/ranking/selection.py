@@ -10,7 +10,7 @@ import numpy as np
 from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
-from .answers import counts, disagree
+from .answers import counts, disagree, later, moment
 from .ranker import Ranking
 from ..reading.terms import words
 
@@ -137,13 +137,16 @@ class Selector:
             if objective is not None:
                 objective.chose(pick, row_similarity)
             # What repeats the pick is left out, except a sentence giving another number of the same
-            # thing: a later death toll is news, however alike the two sentences are.
+            # thing: a later death toll is news, however alike the two sentences are. An earlier one
+            # is not ("31 injured" once "35 injured" is printed): it is out of date.
             repeating = np.flatnonzero(available & (row_similarity >= self.duplicate))
             if len(repeating):
                 counted = counts(corpus.sentence_concepts(int(ranking.rows[pick])))
                 if counted:
-                    repeating = [i for i in repeating
-                                 if not disagree(counted, counts(corpus.sentence_concepts(int(ranking.rows[i]))))]
+                    when = moment(corpus.article(corpus.sentences[int(ranking.rows[pick])]).date)
+                    repeating = [i for i in repeating if not (
+                        disagree(counted, counts(corpus.sentence_concepts(int(ranking.rows[i]))))
+                        and not _earlier(corpus, int(ranking.rows[i]), when))]
                 available[repeating] = False
             if length.sentences is not None and len(chosen) >= length.sentences:
                 break
@@ -226,6 +229,12 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
             best[article] = (value, other)
     ordered = sorted(best.values(), key=lambda pair: (-pair[0], pair[1]))
     return [sentence, *(corpus.sentences[other] for _, other in ordered)]
+
+
+def _earlier(corpus: Corpus, row: int, than: tuple[str, object] | None) -> bool:
+    """Whether the article of the sentence at ``row`` is surely earlier than the moment ``than``."""
+    when = moment(corpus.article(corpus.sentences[row]).date)
+    return than is not None and when is not None and later(than, when)
 
 
 class CoverageSelector(Selector):
