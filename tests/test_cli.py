@@ -294,6 +294,20 @@ def test_a_question_whose_phrase_no_sentence_holds_says_so(tmp_path):
     assert "artificial intelligence to sort" in topic["sentences"][0]["text"]
 
 
+def test_a_story_that_uses_a_question_s_words_in_separate_sentences_mentions_it(tmp_path):
+    # "Why did the dockworkers strike?" over a strike's articles said "nothing here mentions
+    # dockworkers strike": no sentence holds both words, though every article tells of both.
+    (tmp_path / "port.txt").write_text(
+        "The strike at Port Varrel entered its third week on Monday.\n\n"
+        "The dockworkers want a 9 percent raise, their union said.\n")
+    (tmp_path / "ships.txt").write_text(
+        "Ships are waiting outside Port Varrel as the strike goes on.\n\n"
+        "Dockworkers voted on Friday to reject the port operator's offer.\n")
+    (topic,) = json.loads(run("summarize", "--no-cache", str(tmp_path), "--query", "Why did the dockworkers strike?",
+                              "-f", "json", cwd=tmp_path).stdout)["topics"]
+    assert topic["caveat"] is None and topic["not_mentioned"] == [] and topic["sentences"]
+
+
 @pytest.mark.parametrize("cache", [False, True])
 def test_an_article_giving_another_number_of_the_same_thing_is_not_cited_as_saying_the_same(tmp_path, cache):
     # The held-out audit: "600 soldiers" was cited to an article saying the general withdrew "200
