@@ -156,6 +156,9 @@ class Summary:
     """Names a question asks about (as written) that no article mentions, or, without such names,
     its phrases when no sentence holds two words of any of them ("artificial intelligence"): what
     it asks is not covered here, and the sentences are only the closest ones."""
+    unanswered: str | None = None
+    """For a question asking how many (how much) or when that none of the sentences answers, what
+    it asks ("how many", "when"): the sentences are only the closest ones."""
     budget: int | None = None
     """The word budget when candidates were found but none fitted it."""
     shortest: int | None = None
@@ -164,10 +167,13 @@ class Summary:
     @property
     def caveat(self) -> str | None:
         """What to tell the reader before the sentences of a question the articles barely cover."""
-        if not self.unmentioned:
+        if not self.sentences:
             return None
-        names = _join(self.unmentioned)
-        return f"nothing here mentions {names}; the closest sentences:" if self.sentences else None
+        if self.unmentioned:
+            return f"nothing here mentions {_join(self.unmentioned)}; the closest sentences:"
+        if self.unanswered:
+            return f"nothing here says {self.unanswered}; the closest sentences:"
+        return None
 
     @property
     def message(self) -> str | None:

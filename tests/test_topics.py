@@ -172,6 +172,26 @@ def test_a_question_asking_how_many_is_answered_by_a_number_of_what_it_asks():
     assert _answers("How many bridges were closed?", 1)[0].startswith("The army said two bridges")
 
 
+def test_a_question_nothing_answers_says_so_and_gets_what_it_asks_about():
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{i}")) for i, text in enumerate(_CONVOY)])
+
+    def summary(question):
+        return Digester(length=Length(sentences=2))(corpus, [query_topic(question, STOP)]).summaries[0]
+
+    # The seeds' "How many refugees did Israel take in?" opened with a phone call, as if it answered.
+    doctors = summary("How many doctors reached St. Elmo?")
+    assert doctors.caveat == "nothing here says how many; the closest sentences:"
+    assert summary("How much drinking water reached St. Elmo?").caveat is None
+    # No time is given beside "mayor": the reader is told, and the one sentence about the mayor,
+    # which a bare "when" question asks about, comes first, not what every outlet printed.
+    mayor = summary("When did the mayor speak?")
+    assert mayor.caveat == "nothing here says when; the closest sentences:"
+    assert mayor.sentences[0].sentence.text.startswith("Mayor Ilse Varga said")
+
+
 def test_a_question_asking_when_is_answered_by_a_time_of_what_it_asks():
     from summarizer import Corpus, Digester, Length
     from summarizer.reading.articles import ArticleParser, Metadata

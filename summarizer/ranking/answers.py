@@ -5,7 +5,7 @@ give one beside what was asked."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
@@ -109,15 +109,18 @@ def gives_answer(corpus: Corpus, rows: np.ndarray, asked: frozenset[str], kind: 
     what it asks about: a number within three words of one of the stems ``asked`` ("40 trucks",
     "60,000 litres of drinking water", "the death toll rose to 7,085"), or a time within five
     ("expected to reopen on March 3", "talks will resume next week")."""
-    spotted, window = _KINDS[kind]
     stem = corpus.analyzer.stem
-    found = []
-    for row in rows:
-        written = words(corpus.sentences[row].text)
-        at = [n for n, spot in enumerate(spotted(written)) if spot]
-        found.append(any(stem(written[m].lower()) in asked
-                         for n in at for m in range(max(0, n - window), min(len(written), n + window + 1))))
-    return np.array(found, dtype=bool)
+    return np.array([says(corpus.sentences[row].text, asked, kind, stem) for row in rows], dtype=bool)
+
+
+def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]) -> bool:
+    """Whether the sentence ``text`` gives what a question of this ``kind`` asks near one of the
+    stems ``asked`` (see :func:`gives_answer`)."""
+    spotted, window = _KINDS[kind]
+    written = words(text)
+    at = [n for n, spot in enumerate(spotted(written)) if spot]
+    return any(stem(written[m].lower()) in asked
+               for n in at for m in range(max(0, n - window), min(len(written), n + window + 1)))
 
 
 def moment(date: str | None) -> tuple[str, datetime | None] | None:

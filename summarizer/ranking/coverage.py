@@ -120,7 +120,16 @@ class ConceptCoverage:
         contentless = ~corpus.has_content(ranking.rows)
         self.scale[contentless] *= CONTENTLESS_WEIGHT
         answers = None
-        if ranking.query.answer == "focus":
+        if ranking.query.answer in ("quantity", "time"):
+            # "How many trucks ...?", "When will the bridge reopen?": a sentence without a number
+            # (a time) beside what was asked is no answer, however many outlets print it.
+            asked = frozenset(corpus.terms[t] for t in ranking.query.original)
+            answers = gives_answer(corpus, ranking.rows, asked, ranking.query.answer)
+            answers &= (ranking.relevance >= ANSWER_MIN_RELEVANCE) & about
+            if ranking.query.answer == "quantity":
+                # A figure a later article updates is history, not the answer: it comes after.
+                answers &= ~superseded(corpus, ranking.rows, answers)
+        if ranking.query.focus and (answers is None or not answers.any()):
             # "Who mediated the strike?": a sentence that does not say "mediated" is about the strike,
             # not the question, however many outlets print it. One that does, in an article telling
             # the story (using one of the question's other words), answers, however briefly that
@@ -129,18 +138,8 @@ class ConceptCoverage:
             if ranking.query.story:
                 answers &= np.isin(articles, _telling(corpus, ranking.query.story, np.unique(articles[answers])))
             about = about | answers
-        elif ranking.query.answer is not None:
-            # "How many trucks ...?", "When will the bridge reopen?": a sentence without a number
-            # (a time) beside what was asked is no answer, however many outlets print it.
-            asked = frozenset(corpus.terms[t] for t in ranking.query.original)
-            answers = gives_answer(corpus, ranking.rows, asked, ranking.query.answer)
-            answers &= ranking.relevance >= ANSWER_MIN_RELEVANCE
-            if ranking.query.answer == "quantity":
-                # A figure a later article updates is history, not the answer: it comes after.
-                answers &= ~superseded(corpus, ranking.rows, answers)
         if answers is not None:
-            # When some sentence of an article about the topic answers, the others come after.
-            answers &= about
+            # When some sentence answers, the others come after.
             if answers.any():
                 self.scale[~answers] = 0.0
             else:

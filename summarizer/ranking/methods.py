@@ -15,7 +15,8 @@ from ..model import Summary, Topic
 from .ranker import Ranking, TopicRanker
 from ..options import DEFAULT_METHOD, METHODS, SUMY_METHODS, Length
 from .selection import CoverageSelector, Selector
-from .topics import asked_names, asked_phrases, asked_words, question_sentences
+from .answers import says
+from .topics import asked_names, asked_phrases, asked_wording, asked_words, question_sentences
 from ..reading.terms import words
 
 # sumy's summarizers by method name (module, class); imported when one is used, since sumy
@@ -132,8 +133,15 @@ class TopicSummarizer:
             worthy = corpus.word_counts[ranking.rows][corpus.summary_worthy(ranking.rows)].tolist()
             if worthy:
                 budget, shortest = length.words, min(worthy)
+        unanswered = None
+        if chosen and not unmentioned and ranking.query.answer in ("quantity", "time"):
+            # Answers come first when there are any: if the first sentence gives no number (no
+            # time) beside what was asked, none does, and the reader should not take it for one.
+            asked = frozenset(corpus.terms[t] for t in ranking.query.original)
+            if not says(chosen[0].sentence.text, asked, ranking.query.answer, corpus.analyzer.stem):
+                unanswered = asked_wording(topic)
         return Summary(topic, self.method, tuple(chosen), matched, len(corpus.articles), tuple(repeats),
-                       unmentioned, budget, shortest)
+                       unmentioned, unanswered=unanswered, budget=budget, shortest=shortest)
 
     def _sumy_order(self, corpus: Corpus, ranking: Ranking, topic: Topic) -> np.ndarray:
         """The candidates in the order a sumy summarizer rates them."""

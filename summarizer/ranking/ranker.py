@@ -15,7 +15,7 @@ from ..matrices import sparse
 from .corpus import Corpus
 from ..model import Topic
 from ..reading.terms import words
-from .topics import BUILTIN_TOPICS, asked_answer
+from .topics import BUILTIN_TOPICS, asked_answer, question_sentences
 
 
 QUERY_IDF_POWER = 0.5
@@ -263,9 +263,13 @@ class TopicRanker:
         query = self._expand(corpus, keywords, context, feedback,
                              1.0 if topic.origin == "query" else self.context_weight, emphasis)
         query = replace(query, phrases=topic_phrases(topic, corpus), answer=asked_answer(topic))
-        if query.answer == "focus":
+        if query.answer is not None and len(question_sentences(topic.description)) == 1:
+            # What a typed question asks about the story answers it when nothing of the kind asked
+            # for does (no sentence says how many helmets: the one about the helmets first).
             focus = focus_terms(corpus, keywords)
-            query = replace(query, focus=focus, story=keywords - focus, answer="focus" if focus else None)
+            query = replace(query, focus=focus, story=keywords - focus)
+        if query.answer == "focus" and not query.focus:
+            query = replace(query, answer=None)
         if topic.origin == "query" and len(keywords) > 1 and len(rows) and TOGETHER_POWER:
             using = len(np.unique(corpus.article_of[matching_rows(corpus, keywords)])) / len(corpus.articles)
             # The keywords a question's word evoked (its synonyms), not those topics' context words ("talks", "host").

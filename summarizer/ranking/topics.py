@@ -254,6 +254,15 @@ def asked_answer(topic: Topic) -> str | None:
     return kind
 
 
+def asked_wording(topic: Topic) -> str | None:
+    """How a question that asks for a quantity or a time says so, for telling the reader that
+    nothing answers it: "how many", "how much", "when"."""
+    kind = asked_answer(topic)
+    if kind == "quantity":
+        return "how much" if re.match(r"\s*how\s+much\b", topic.description, re.IGNORECASE) else "how many"
+    return "when" if kind == "time" else None
+
+
 def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
     """The phrases a question asks about, as written: runs of two or more of its keywords side by
     side within a clause ("Is there a cholera vaccine campaign?" -> cholera vaccine campaign).
