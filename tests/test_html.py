@@ -92,6 +92,27 @@ def test_a_card_of_links_inside_a_sentence_is_left_out_and_the_name_it_hangs_on_
     assert "new ferry" not in text and "budget talks" not in text
 
 
+def test_a_pull_quote_repeating_the_body_is_read_once(tmp_path):
+    # Opinion pages set a sentence of the body again, large, as a pull quote: the summary must not
+    # be able to cite it twice. A quotation that is not repeated, and short lines that repeat by
+    # right (an interview's "Yes."), are kept.
+    pulled = "heavy lorries would stay on the ring road until the autumn"
+    body = (
+        BODY[: BODY.index("<p>Shopkeepers")]
+        + "<p>Did the engineers agree with the minister about the lorries?</p><p>Yes.</p>"
+        + f"<blockquote class='pull-quote'><p>\u201cHeavy lorries would stay on the ring road until the autumn.\u201d</p></blockquote>"
+        + "<blockquote><p>The piers are sound and the deck can carry cars and vans again.</p></blockquote>"
+        + "<p>Did they agree about the cost?</p><p>Yes.</p>"
+        + BODY[BODY.index("<p>Shopkeepers") :]
+    )
+    article = read(tmp_path, page(body=body))
+    sentences = [s.text for s in article.sentences]
+    assert sum(pulled in s.lower() for s in sentences) == 1
+    assert any("Minister Ilsa Varnhagen" in s and pulled in s for s in sentences)  # the body keeps it
+    assert any("The piers are sound" in s for s in sentences)
+    assert article.text.count("Yes.") == 2
+
+
 def test_paragraphs_are_blank_line_blocks(tmp_path):
     text = html_to_text(page()).text
     paragraphs = text.split("\n\n")

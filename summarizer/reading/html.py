@@ -66,7 +66,29 @@ def html_to_text(html: str) -> HtmlText:
     if tree is not None:
         headlines = _linked_headlines(tree)
         blocks = [block for block in blocks if not _mostly_headlines(block, headlines)]
-    return HtmlText("\n\n".join(blocks), meta.title, meta.date, meta.url)
+    return HtmlText("\n\n".join(_without_repeats(blocks)), meta.title, meta.date, meta.url)
+
+
+REPEAT_MIN_WORDS = 6
+"""A block of at least this many words whose words all stand, in the same order, in another block
+of the page is a repeat of it: a pull quote set in the body ("“We need the barriers,”"), a
+caption shown again under a thumbnail, a teaser of a paragraph. It is read once, where it is
+longest (the first of two equal ones). Shorter blocks ("Yes.", "Photo") may repeat by right."""
+_WORD = re.compile(r"\w+")
+
+
+def _without_repeats(blocks: list[str]) -> list[str]:
+    words = [" ".join(_WORD.findall(block.lower())) for block in blocks]
+    order = sorted(range(len(blocks)), key=lambda i: (-len(words[i]), i))
+    kept: list[int] = []
+    for i in order:
+        if blocks[i].startswith("# ") or words[i].count(" ") + 1 < REPEAT_MIN_WORDS:
+            kept.append(i)
+            continue
+        needle = f" {words[i]} "
+        if not any(needle in f" {words[k]} " for k in kept if not blocks[k].startswith("# ")):
+            kept.append(i)
+    return [blocks[i] for i in sorted(kept)]
 
 
 LINK_SHARE = 0.8
