@@ -128,7 +128,7 @@ def _link(entry, base: str) -> str | None:
 def _published(entry) -> float | None:
     latest = time.time() + FUTURE_SLACK
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+        value = dict.get(entry, key)  # the raw key: feedparser's get() maps updated to published, warning
         if value:
             try:
                 when = float(calendar.timegm(value))
