@@ -195,6 +195,8 @@ CONTENT_SENTENCES = [
     "Residents lined up to donate blood at the St. Elmo clinic after the flood.",
     "Please give what you can, the mayor told residents on Tuesday.",
     "Farmers were asked to give what they could spare to the flooded villages.",
+    "The post of harbour master appeared first on the council's list of jobs to cut.",
+    "The crack appeared first on the north pier, engineers said.",
 ]
 
 BOILERPLATE_SENTENCES = [
@@ -223,6 +225,9 @@ BOILERPLATE_SENTENCES = [
     ("Listen to Calderan Broadcasting on 101.4 FM. Support public broadcasting: donate at cb.example/give.",
      "donation appeal"),
     ("Please give what you can today.", "donation appeal"),
+    # Held-out audit (feeds9): WordPress ends every full-text feed item with this line.
+    ("The post Silos on the east quay to become artists’ studios appeared first on The Velluna Courier.",
+     "copyright notice"),
 ]
 
 

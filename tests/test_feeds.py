@@ -158,6 +158,45 @@ def test_items_without_dates_and_duplicate_links():
     assert feed.problems == ()
 
 
+def test_feed_titles_written_in_html_are_read_as_text(news_server, tmp_path):
+    """Atom's ``type="html"`` titles and RSS titles are HTML: entities and tags must not reach the
+    article's title ("Ferries &amp; trams", "<b>")."""
+    news_server.static("/atom-html.xml", (
+        "<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+        "<title type='html'>Norvale &amp;amp; the islands</title><id>urn:x</id><updated>2026-11-02T08:00:00Z</updated>"
+        "<entry><title type='html'>Ferries &amp;amp; trams: Brellin&amp;#8217;s &lt;b&gt;plan&lt;/b&gt;</title>"
+        "<link href='/articles/ferry-talks.html'/><id>urn:a</id><updated>2026-11-02T08:00:00Z</updated></entry>"
+        "<entry><title type='text'>Fish &amp; chips &lt;3</title>"
+        "<link href='/articles/aid-convoy.html'/><id>urn:b</id><updated>2026-11-02T08:00:00Z</updated></entry></feed>"
+    ), content_type="application/atom+xml")
+    news_server.static("/rss-html.xml", (
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>Norvale</title>"
+        "<item><title>Harbour &amp;amp; docks: the &lt;em&gt;last&lt;/em&gt; ferry</title>"
+        "<link>/articles/harbour-security.html</link></item></channel></rss>"
+    ), content_type="application/rss+xml")
+    records, warnings, _ = expand(tmp_path / "cache", [news_server.url("/atom-html.xml"), news_server.url("/rss-html.xml")])
+    assert warnings == []
+    assert sorted(r["title"] for r in records) == [
+        "Ferries & trams: Brellin\u2019s plan", "Fish & chips <3", "Harbour & docks: the last ferry"]
+
+
+def test_a_feed_date_in_the_future_is_not_the_publication_date(news_server, tmp_path):
+    """A pubDate a year ahead (a scheduled post, a broken clock) would keep the article in every
+    ``--since`` window and last in every list: the page's own date is used instead."""
+    from .webserver import page, rss, rfc822
+
+    news_server.static("/future/ferry-talks.html", page("ferry-talks"))  # published 2026-11-02
+    news_server.static("/future/aid-convoy.html", page("aid-convoy"))  # undated page
+    future = rfc822((datetime.now(timezone.utc) + timedelta(days=400)).date().isoformat())
+    news_server.static("/future.xml", rss("Norvale", [
+        {"title": "Ferry talks", "link": "/future/ferry-talks.html", "pubDate": future},
+        {"title": "Aid convoy", "link": "/future/aid-convoy.html", "pubDate": future},
+    ]), content_type="application/rss+xml")
+    records, _, _ = expand(tmp_path / "cache", [news_server.url("/future.xml")])
+    dates = {r["title"]: r["date"] for r in records}
+    assert dates == {"Ferry talks": "2026-11-02", "Aid convoy": None}
+
+
 # -- the store ---------------------------------------------------------------------------------
 
 

@@ -165,6 +165,23 @@ def test_charset_from_header_document_or_guess(news_server, fetcher):
     assert decode_page("caf\u00e9".encode(), "no-such-charset") == "caf\u00e9"
 
 
+def test_a_utf8_page_labelled_latin1_is_read_as_utf8(news_server, fetcher):
+    """Servers often send a default ``charset=ISO-8859-1`` for pages written in UTF-8: the
+    article must not come out as mojibake (\u00c3\u00a5 for \u00e5). Bytes that decode as UTF-8 with
+    non-ASCII in them are UTF-8 whatever a single-byte label says; a BOM outranks the label too."""
+    text = "Harbour master Bj\u00f6rn Sk\u00e5lvik, who ran the port of \u00d6sterholm, took office on Monday."
+    html = f"<html><head><meta charset='iso-8859-1'></head><body><article><p>{text}</p></article></body></html>"
+    news_server.static("/mislabelled.html", html.encode("utf-8"), content_type="text/html; charset=ISO-8859-1")
+    fetched = fetcher.get(news_server.url("/mislabelled.html"))
+    assert fetched.charset == "ISO-8859-1"
+    assert text in page_text(fetched.body, fetched.charset).text
+    assert decode_page(b"\xef\xbb\xbf<p>caf\xc3\xa9</p>", "windows-1252") == "<p>caf\u00e9</p>"
+    # a page in Latin-1 that says so is still read as Latin-1 (its bytes are not UTF-8)
+    assert decode_page("caf\u00e9 cr\u00eapes".encode("latin-1"), "iso-8859-1") == "caf\u00e9 cr\u00eapes"
+    # a multi-byte label is not second-guessed
+    assert decode_page("\u6e2f".encode("shift_jis"), "shift_jis") == "\u6e2f"
+
+
 def test_httpx_and_feedparser_are_not_imported_at_start_up():
     import subprocess
     import sys

@@ -92,6 +92,54 @@ def test_a_card_of_links_inside_a_sentence_is_left_out_and_the_name_it_hangs_on_
     assert "new ferry" not in text and "budget talks" not in text
 
 
+def test_a_pull_quote_repeating_the_body_is_read_once(tmp_path):
+    # Opinion pages set a sentence of the body again, large, as a pull quote: the summary must not
+    # be able to cite it twice. A quotation that is not repeated, and short lines that repeat by
+    # right (an interview's "Yes."), are kept.
+    pulled = "heavy lorries would stay on the ring road until the autumn"
+    body = (
+        BODY[: BODY.index("<p>Shopkeepers")]
+        + "<p>Did the engineers agree with the minister about the lorries?</p><p>Yes.</p>"
+        + f"<blockquote class='pull-quote'><p>\u201cHeavy lorries would stay on the ring road until the autumn.\u201d</p></blockquote>"
+        + "<blockquote><p>The piers are sound and the deck can carry cars and vans again.</p></blockquote>"
+        + "<p>Did they agree about the cost?</p><p>Yes.</p>"
+        + BODY[BODY.index("<p>Shopkeepers") :]
+    )
+    article = read(tmp_path, page(body=body))
+    sentences = [s.text for s in article.sentences]
+    assert sum(pulled in s.lower() for s in sentences) == 1
+    assert any("Minister Ilsa Varnhagen" in s and pulled in s for s in sentences)  # the body keeps it
+    assert any("The piers are sound" in s for s in sentences)
+    assert article.text.count("Yes.") == 2
+
+
+def test_a_photo_gallery_reads_as_its_captions_each_once(tmp_path):
+    # A gallery's words are in <figcaption>s; with the thumbnail strip's "thumb-caption" class
+    # trafilatura's paragraph search finds too little and its rescue gives the whole <article> as
+    # one paragraph, gluing headline, counters, credits and the repeated captions into sentences.
+    captions = [
+        "Boats decorated with lanterns gather at the mouth of the Norvale river for the opening of the Norvale lantern festival on Saturday evening.",
+        "Children from the Harbour Street school carry a paper whale, three metres long, along the quay.",
+        "Festival director Mara Holt lights the first lantern on the old customs house steps.",
+        "The lanterns are released on the ebb tide, drifting towards the sea past the lighthouse.",
+    ]
+    intro = "Thousands of people lined the quays of Norvale on Saturday for the town's lantern festival, held for the fiftieth year."
+    slides = "".join(
+        f"\n<figure class='gallery-slide'><img src='/{i}.jpg' alt='{c}'><figcaption><span class='count'>{i + 1} of 4</span>"
+        f"\n<p>{c}</p><span class='credit'>Photo: Edda Lunn / Norvale Herald</span></figcaption></figure>"
+        for i, c in enumerate(captions))
+    thumbs = "".join(f"<li><a href='#{i}'><img src='/{i}-t.jpg' alt=''><span class='thumb-caption'>{c}</span></a></li>" for i, c in enumerate(captions))
+    html = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>In pictures: the lantern festival</title></head><body>"
+        "<nav><a href='/'>Home</a></nav><article class='gallery'><h1>In pictures: the Norvale lantern festival</h1>"
+        f"<p class='standfirst'>{intro}</p>\n<div class='gallery-slides'>{slides}</div>"
+        f"\n<div class='gallery-thumbs'><ul>{thumbs}</ul></div></article></body></html>"
+    )
+    article = read(tmp_path, html)
+    sentences = [s.text for s in article.sentences]
+    assert sentences == [intro, *captions]
+
+
 def test_paragraphs_are_blank_line_blocks(tmp_path):
     text = html_to_text(page()).text
     paragraphs = text.split("\n\n")

@@ -10,7 +10,9 @@ full text when the feed carries it.
 from __future__ import annotations
 
 import calendar
+import html
 import re
+import time
 from dataclasses import dataclass
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -19,6 +21,10 @@ FEED_TYPES = frozenset({
     "application/x-rss+xml", "application/x-atom+xml", "application/feed+xml",
 })
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+FUTURE_SLACK = 86400.0
+"""A date later than this many seconds from now is no publication date (a scheduled post, a wrong
+clock or time zone): the item is taken as undated, so its page's own date, if any, is used."""
+_TAG = re.compile(r"<[^>]*>")
 _FEED_START = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.I)
 _HTML_START = re.compile(rb"<(!doctype\s+html|html)\b", re.I)
 
@@ -85,7 +91,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "", charset: str | Non
     seen_guids: set[str] = set()
     seen_links: set[str] = set()
     for number, entry in enumerate(parsed.get("entries", []), 1):
-        title = _clean(entry.get("title"))
+        title = _title(entry)
         label = f"item {number}" + (f" ({title[:60]!r})" if title else "")
         link = _link(entry, url)
         if link is None:
@@ -100,7 +106,7 @@ def parse_feed(body: bytes, url: str, content_type: str = "", charset: str | Non
             continue  # the same article listed twice under two GUIDs: one article
         seen_links.add(link)
         items.append(FeedItem(link, guid, title, _published(entry), _content(entry)))
-    return Feed(_clean(parsed.get("feed", {}).get("title")), tuple(items), tuple(problems))
+    return Feed(_title(parsed.get("feed", {})), tuple(items), tuple(problems))
 
 
 def _link(entry, base: str) -> str | None:
@@ -120,14 +126,30 @@ def _link(entry, base: str) -> str | None:
 
 
 def _published(entry) -> float | None:
+    latest = time.time() + FUTURE_SLACK
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+        value = dict.get(entry, key)  # the raw key: feedparser's get() maps updated to published, warning
         if value:
             try:
-                return float(calendar.timegm(value))
+                when = float(calendar.timegm(value))
             except (TypeError, ValueError, OverflowError):
                 continue
+            if when <= latest:
+                return when
     return None
+
+
+def _title(element) -> str | None:
+    """An entry's or the feed's title as text: feedparser hands RSS titles and Atom ``type="html"``
+    ones over as HTML ("Ferries &amp; trams", "<em>last</em>"), so their tags go and their
+    entities are decoded; plain-text titles are kept as they are ("Fish & chips <3")."""
+    value = element.get("title")
+    if not isinstance(value, str):
+        return None
+    kind = (element.get("title_detail") or {}).get("type", "text/html")
+    if kind in HTML_TYPES:
+        value = html.unescape(_TAG.sub("", value))
+    return _clean(value)
 
 
 def _content(entry) -> str | None:

@@ -2,7 +2,10 @@
 
 The charset comes from the HTTP header, else from the document (``<meta charset>``, the
 ``http-equiv`` tag or the XML declaration), else it is guessed as for files (UTF-8, then a
-legacy code page).
+legacy code page). Two things outrank a label: a byte-order mark, and bytes that are valid UTF-8
+with non-ASCII in them when the label names a single-byte code page (servers that send a default
+``charset=ISO-8859-1`` for pages written in UTF-8 are common, while Latin-1 or Windows-1252 text
+that happens to be valid UTF-8 is all but impossible).
 """
 
 from __future__ import annotations
@@ -35,6 +38,12 @@ class PageError(Exception):
 
 def decode_page(body: bytes, charset: str | None) -> str:
     """The page's text: the header's charset, else the document's, else a guess."""
+    if body.startswith(_BOMS):
+        try:
+            return decode_bytes(body)
+        except UndecodableError as error:
+            raise PageError(f"{error}, skipped") from None
+    utf8 = _non_ascii_utf8(body)
     for name in (charset, _document_charset(body)):
         if not name:
             continue
@@ -45,6 +54,8 @@ def decode_page(body: bytes, charset: str | None) -> str:
         if codec in ("utf-16", "utf-32") and not body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE,
                                                                   codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
             continue  # a page claiming UTF-16 in ASCII is lying: guess instead
+        if utf8 is not None and _single_byte(codec):
+            return utf8
         try:
             return normalise_newlines(body.decode(codec))
         except UnicodeDecodeError:
@@ -79,6 +90,30 @@ def item_text(html: str | None) -> str | None:
         return None
     text = html_to_text(f"<html><body><article>{html}</article></body></html>").text.strip()
     return text or None
+
+
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+
+
+def _non_ascii_utf8(body: bytes) -> str | None:
+    """The body decoded as UTF-8 when it is valid UTF-8 holding some non-ASCII, else None."""
+    if body.isascii():
+        return None
+    try:
+        return normalise_newlines(body.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None
+
+
+def _single_byte(codec: str) -> bool:
+    """Whether a codec maps each byte to one character (Latin-1, Windows-125x, KOI8-R...), the
+    labels a UTF-8 body is read against: multi-byte ones (Shift_JIS, GBK, EUC-KR) are trusted."""
+    if codec in ("utf-8", "utf-8-sig"):
+        return False
+    try:
+        return len(bytes(range(256)).decode(codec, "replace")) == 256
+    except (LookupError, TypeError, ValueError):
+        return False
 
 
 def _document_charset(body: bytes) -> str | None:

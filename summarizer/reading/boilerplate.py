@@ -325,6 +325,7 @@ _CATEGORIES: tuple[_Category, ...] = (
             _cue(r"\bthis (article|story|piece|post) (was |is )?(originally|first) (published|appeared)\b",
                  3, "originally published"),
             _cue(r"\boriginally (published|appeared) (in|on|by|at)\b", 2, "originally published"),
+            _cue(r"^the post\b.{1,300}\bappeared first on (?-i:[A-Z0-9])", 3, "appeared first on"),
             _cue(r"\b(a version of )?this (article|story|piece) (appears|appeared) in\b"
                  r"|\b(appears|appeared) in print\b|\bprint edition\b", 2, "print edition note"),
             _cue(r"\bin print\b|\breprints\b", 1, "print"),

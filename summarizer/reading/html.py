@@ -64,9 +64,58 @@ def html_to_text(html: str) -> HtmlText:
         or _markup_stripped_blocks(html)
     )
     if tree is not None:
+        blocks = _split_whole_articles(blocks, tree)
         headlines = _linked_headlines(tree)
         blocks = [block for block in blocks if not _mostly_headlines(block, headlines)]
-    return HtmlText("\n\n".join(blocks), meta.title, meta.date, meta.url)
+    return HtmlText("\n\n".join(_without_repeats(blocks)), meta.title, meta.date, meta.url)
+
+
+REPEAT_MIN_WORDS = 6
+"""A block of at least this many words whose words all stand, in the same order, in another block
+of the page is a repeat of it: a pull quote set in the body ("“We need the barriers,”"), a
+caption shown again under a thumbnail, a teaser of a paragraph. It is read once, where it is
+longest (the first of two equal ones). Shorter blocks ("Yes.", "Photo") may repeat by right."""
+_WORD = re.compile(r"\w+")
+
+
+def _without_repeats(blocks: list[str]) -> list[str]:
+    words = [" ".join(_WORD.findall(block.lower())) for block in blocks]
+    order = sorted(range(len(blocks)), key=lambda i: (-len(words[i]), i))
+    kept: list[int] = []
+    for i in order:
+        if blocks[i].startswith("# ") or words[i].count(" ") + 1 < REPEAT_MIN_WORDS:
+            kept.append(i)
+            continue
+        needle = f" {words[i]} "
+        if not any(needle in f" {words[k]} " for k in kept if not blocks[k].startswith("# ")):
+            kept.append(i)
+    return [blocks[i] for i in sorted(kept)]
+
+
+def _split_whole_articles(blocks: list[str], tree: lxml.html.HtmlElement) -> list[str]:
+    """When trafilatura finds too little in a page's paragraphs (a photo gallery, whose captions are
+    in ``<figcaption>``), its last rescue hands back the whole text of each ``<article>`` as one
+    paragraph: the headline, "1 of 4", each caption, its photo credit and the thumbnails' captions
+    glued into sentences that cross them ("Photo: Nils Arbogast 2 of 4 Children from the ...").
+    Such a block is replaced by the visible blocks of that ``<article>``, one per HTML block, as
+    the last fallback reads a page (repeats and credits are then set apart as anywhere else)."""
+    articles = {}
+    for element in tree.iter("article"):
+        key = _letters(element.text_content())  # block boundaries may or may not space words
+        if len(key) >= 200:
+            articles.setdefault(key, element)
+    if not articles:
+        return blocks
+    out: list[str] = []
+    for block in blocks:
+        element = None if block.startswith("# ") else articles.get(_letters(block))
+        split = _visible_blocks(element) if element is not None else []
+        out.extend(split if len(split) > 1 else [block])
+    return out
+
+
+def _letters(text: str) -> str:
+    return "".join(_WORD.findall(text.lower()))
 
 
 LINK_SHARE = 0.8
@@ -250,11 +299,12 @@ def _breadability_blocks(html: str) -> list[str]:
 
 
 def _visible_blocks(tree: lxml.html.HtmlElement) -> list[str]:
-    """The visible text of <body>, one block per HTML block, without page furniture.
+    """The visible text of <body> (or of the element given), one block per HTML block, without page
+    furniture.
 
     Iterative (``iterwalk``), so that a page nested thousands of levels deep cannot exhaust the stack.
     """
-    body = tree.find(".//body")
+    body = tree.find(".//body") if tree.tag != "article" else None
     root = body if body is not None else tree
     blocks: list[str] = []
     current: list[str] = []
