@@ -197,6 +197,8 @@ CONTENT_SENTENCES = [
     "Farmers were asked to give what they could spare to the flooded villages.",
     "The post of harbour master appeared first on the council's list of jobs to cut.",
     "The crack appeared first on the north pier, engineers said.",
+    "Read more at the Velluna library, the council urged parents, after reading scores fell.",
+    "See the full report in Thursday's council papers, the mayor told reporters.",
 ]
 
 BOILERPLATE_SENTENCES = [
@@ -228,6 +230,10 @@ BOILERPLATE_SENTENCES = [
     # Held-out audit (feeds9): WordPress ends every full-text feed item with this line.
     ("The post Silos on the east quay to become artists’ studios appeared first on The Velluna Courier.",
      "copyright notice"),
+    # ... and many a feed's teaser: a pointer to the page, not a sentence of the story.
+    ("Read more at the Courier news page.", "related links"),
+    ("Read the full story at Brackwater Post.", "related links"),
+    ("Continue reading this story on velluna.example", "related links"),
 ]
 
 

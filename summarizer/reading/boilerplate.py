@@ -346,6 +346,8 @@ _CATEGORIES: tuple[_Category, ...] = (
                  r"|most (read|popular|viewed)|you (may|might) also like"
                  r"|related (coverage|content|stories|articles|topics)|more (stories|coverage)"
                  r"|more on (this|that)( story)?|top stories)$", 3, "related heading", label_only=True),
+            _cue(r"^(read|see|view|watch|continue reading) (more|(the )?(full|whole|complete|original|rest of the) "
+                 r"(story|article|report|post|piece)|this (story|article))( here)? (at|on|in) [^,;]{1,60}$", 3, "Read more at"),
             _cue(r"\b(click|tap) here\b", 2, "click here"),
             _cue(r"\bfollow (\S+ ){1,3}(coverage|updates)\b"
                  r"|\bfor (more|the latest) (\S+ ){0,3}(coverage|updates|news|stories)\b", 2, "follow coverage"),
