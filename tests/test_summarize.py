@@ -158,6 +158,26 @@ def test_a_quotation_opened_with_one_mark_and_closed_with_another_ends_where_it_
     assert len(still_open.sentences) == 2 and opens_inside_a_quotation(still_open.sentences[-1], still_open)
 
 
+def test_the_title_of_a_box_of_figures_does_not_stand_alone():
+    # DUC 2007's earthquake cluster: "Figures available Saturday on the earthquake that struck
+    # Turkey early Tuesday." opens a box of labelled figures and reached a summary third.
+    from summarizer.reading.standalone import is_summary_worthy
+
+    def worthy(text):
+        article = ArticleParser()(text, Metadata("x"))
+        return [is_summary_worthy(s, len(words(s.text)), article) for s in article.sentences]
+
+    box = ("Figures available Monday on the floods in the Varn valley.\n\n*DEAD:\n\nAt least 40 people.\n\n"
+           "*MISSING:\n\nAbout a dozen villagers from Orsa and Kell.")
+    assert worthy(box)[0] is False
+    # The same opening followed by a story, and a label later in a story, leave sentences as they were.
+    assert worthy("Floods killed at least 40 people in the Varn valley on Monday.\n\n"
+                  "Rescuers searched the villages of Orsa and Kell for a dozen missing people.")[0] is True
+    assert worthy("Floods killed at least 40 people in the Varn valley on Monday.\n\n"
+                  "Rescuers searched the villages of Orsa and Kell for a dozen missing people.\n\n"
+                  "On the Net:\n\nThe Varn valley council's flood page.")[:2] == [True, True]
+
+
 def test_large_corpora_count_concepts_over_each_topics_candidates(monkeypatch):
     import summarizer.ranking.coverage as coverage
 

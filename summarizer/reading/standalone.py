@@ -96,8 +96,8 @@ def is_summary_worthy(sentence: Sentence, word_count: int, article: Article | No
     Very short sentences, fragments that start mid-quote, after an ellipsis or in lower case, asides
     in brackets without a full stop (a graphic's or photo's label), pieces of a longer
     quotation (unbalanced quote marks, or inside a quotation an earlier sentence opened, when the
-    ``article`` is given), lead-ins ending with a colon and labelled lists (:func:`is_listing`) read
-    badly alone.
+    ``article`` is given), lead-ins ending with a colon, the titles of boxes of figures
+    (:func:`titles_a_box`) and labelled lists (:func:`is_listing`) read badly alone.
     """
     text = sentence.text
     return (
@@ -108,8 +108,24 @@ def is_summary_worthy(sentence: Sentence, word_count: int, article: Article | No
         and not text.endswith(":")
         and not is_listing(text)
         and quotes_balanced(text)
-        and (article is None or not opens_inside_a_quotation(sentence, article))
+        and (article is None or not (opens_inside_a_quotation(sentence, article) or titles_a_box(sentence, article)))
     )
+
+
+def titles_a_box(sentence: Sentence, article: Article) -> bool:
+    """Whether the article's first sentence is a paragraph of its own followed by a list's label
+    ("Figures available Saturday on the earthquake that struck Turkey early Tuesday." then "*DEAD:",
+    "At least 12,018", "*MISSING:" ...): the title of a box of figures or a list, which says nothing
+    without them. Later in a story such a label ("On the Net:", "1995:", "The researchers found:")
+    follows sentences that do say something."""
+    blocks = article.blocks
+    here = sentence.paragraph
+    if sentence.index or here + 1 >= len(blocks):
+        return False
+    paragraph = article.text[blocks[here].start : blocks[here].end].strip()
+    label = article.text[blocks[here + 1].start : blocks[here + 1].end].strip()
+    return (paragraph == sentence.text.strip() and label.endswith(":")
+            and len(label.split()) <= LISTING_LABEL_WORDS)
 
 
 LISTING_LABEL_WORDS = 6
