@@ -113,6 +113,30 @@ def test_a_headline_that_opens_with_its_dateline_is_titled_without_it(tmp_path):
     assert article.title == "ALL CALM IN KELL _ UNTIL THE SIRENS"  # all in capitals: no place to tell
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("12 November 2026", "2026-11-12"),
+    ("November 12, 2026", "2026-11-12"),
+    ("Thursday 12 November 2026", "2026-11-12"),
+    ("Thursday, November 12, 2026", "2026-11-12"),
+])
+def test_a_date_alone_on_a_line_above_the_story_is_its_date(tmp_path, line, expected):
+    # Local papers print the date on a line of its own under the byline, with no "Published:".
+    text = (f"Ferry service to Skarra cut for the winter\nBy Tove Brannock\n{line}\n"
+            "PELLMOOR \u2014 The Skarra ferry will sail twice a week until March, the operator said.\n"
+            "The operator blamed the cost of fuel.\n")
+    (article,) = load(write(tmp_path / "ferry.txt", text))
+    assert article.date == expected
+    assert article.title == "Ferry service to Skarra cut for the winter"
+    assert [s.text for s in article.sentences][0].startswith("The Skarra ferry")
+
+
+def test_a_date_line_inside_the_story_is_not_its_date(tmp_path):
+    text = ("Skarra ferry timeline\n\nThe ferry first sailed in 1961, the operator said.\n\n"
+            "12 November 2026\n\nThe winter timetable was announced.\n")
+    (article,) = load(write(tmp_path / "timeline.txt", text))
+    assert article.date is None
+
+
 def test_directories_are_read_recursively_with_relative_ids(tmp_path):
     write(tmp_path / "a.txt", ARTICLE)
     write(tmp_path / "deep" / "er" / "b.md", ARTICLE)

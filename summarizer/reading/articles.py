@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .metadata import date_header, dateline_length, front_matter, keyed_header, normalise_date
+from .metadata import date_header, date_line, dateline_length, front_matter, keyed_header, normalise_date
 from ..model import Article, Block, Metadata, Sentence
 from .paragraphs import paragraph_spans
 
@@ -74,8 +74,11 @@ class ArticleParser:
             pieces.append(Piece(0, matter.end, "metadata", "front matter"))
             pos = matter.end
 
+        above = True  # no body yet: a date alone on a line is the article's
         for start, end in paragraph_spans(text, pos):
-            pieces.extend(Piece(*block) for block in _classify(text, start, end, fields))
+            blocks = _classify(text, start, end, fields, above)
+            above = above and not any(kind == "body" for _, _, kind, _ in blocks)
+            pieces.extend(Piece(*block) for block in blocks)
         for piece in pieces:
             if piece.kind == "body":
                 piece.sentences = [(piece.start + s, piece.start + e) for s, e in self._split()(text[piece.start : piece.end])]
@@ -165,8 +168,12 @@ def _heading_text(line: str) -> str:
     return heading
 
 
-def _classify(text: str, start: int, end: int, fields: dict[str, str]) -> list[tuple[int, int, str, str]]:
-    """Split one paragraph into metadata, heading and body parts."""
+def _classify(
+    text: str, start: int, end: int, fields: dict[str, str], above: bool = False,
+) -> list[tuple[int, int, str, str]]:
+    """Split one paragraph into metadata, heading and body parts. ``above``: no body came before
+    it, so a date alone on a line is the article's date ("By Tove Brannock" / "12 November 2026");
+    further down such a line is a timeline's entry, not when the article was published."""
     out: list[tuple[int, int, str, str]] = []
     # Leading header lines: "date 2022-04-20", "Source: Reuters"... possibly fused to the text.
     while start < end:
@@ -175,6 +182,13 @@ def _classify(text: str, start: int, end: int, fields: dict[str, str]) -> list[t
             fields.setdefault("date", dated[0])
             stop = min(dated[1], end)
             out.append((start, stop, "metadata", "date header"))
+            start = _skip_space(text, stop, end)
+            continue
+        alone = date_line(text, start) if above else None
+        if alone and alone[1] <= end + 1:
+            fields.setdefault("date", alone[0])
+            stop = min(alone[1], end)
+            out.append((start, stop, "metadata", "date line"))
             start = _skip_space(text, stop, end)
             continue
         keyed = keyed_header(text, start)

@@ -26,6 +26,11 @@ _DATE = (
 _DATE_HEADER = re.compile(
     rf"(?i)(?:date|dated|published|updated|posted)\s*[:=]?\s*(?P<value>{_DATE})(?:[ \t]+|[ \t]*(?:\n|\Z))"
 )
+# A date alone on its line, as local papers print it under the byline ("12 November 2026",
+# "Thursday, November 12, 2026"): a header only above the story (see ``date_line``).
+_DATE_LINE = re.compile(
+    rf"(?i)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?(?P<value>{_DATE})[ \t]*(?:\n|\Z)"
+)
 _KEYED_HEADER = re.compile(
     r"(?im)^(?P<key>title|headline|source|url|link|author|byline|by|id)\s*[:=]\s*(?P<value>\S.*?)[ \t]*(?:\n|\Z)"
 )
@@ -89,6 +94,16 @@ def date_header(text: str, pos: int) -> tuple[str, int] | None:
     if not match:
         return None
     return normalise_date(match.group("value")) or match.group("value"), match.end()
+
+
+def date_line(text: str, pos: int) -> tuple[str, int] | None:
+    """A line at ``pos`` that is a date and nothing else: its ISO date and where the line ends.
+    None when the date cannot be read (a line of other figures is no date)."""
+    match = _DATE_LINE.match(text, pos)
+    if not match:
+        return None
+    value = normalise_date(match.group("value"))
+    return (value, match.end()) if value else None
 
 
 def keyed_header(text: str, pos: int) -> tuple[str, str, int] | None:
