@@ -195,6 +195,8 @@ CONTENT_SENTENCES = [
     "Residents lined up to donate blood at the St. Elmo clinic after the flood.",
     "Please give what you can, the mayor told residents on Tuesday.",
     "Farmers were asked to give what they could spare to the flooded villages.",
+    "The grant will help us keep the shelter open through the winter, the director said.",
+    "Volunteers help keep the river clean, and the council wants more of them.",
 ]
 
 BOILERPLATE_SENTENCES = [
@@ -223,6 +225,8 @@ BOILERPLATE_SENTENCES = [
     ("Listen to Calderan Broadcasting on 101.4 FM. Support public broadcasting: donate at cb.example/give.",
      "donation appeal"),
     ("Please give what you can today.", "donation appeal"),
+    # Held-out audit 9: an appeal closing a local paper's story, which reached a summary.
+    ("Help us keep reporting on the outbreak. Become a Gazette supporter today.", "donation appeal"),
 ]
 
 
