@@ -224,6 +224,31 @@ def test_a_later_figure_is_news_not_a_repeat():
     assert any("killed 17 people" in text for text in shown) and "The landslide killed nineteen people in all." in shown
 
 
+def test_a_count_that_rose_is_not_cited_as_the_same_statement():
+    # Held-out audit 9: "has grown to 11 confirmed cases" cited, as "also in", an article saying
+    # "the number of confirmed cases has risen to 19" (cosine 0.73): its figures come after the
+    # noun, so comparing "11 confirmed" with "19 confirmed" never happened.
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    texts = [
+        "An outbreak of Legionnaires' disease at Saint Brevin Hospital has grown to 11 confirmed cases, and "
+        "three patients have died, the hospital said on Thursday.\n\nThe hospital traced it to a cooling tower.",
+        "A fourth patient has died in the Legionnaires' disease outbreak at Saint Brevin Hospital, and the number "
+        "of confirmed cases has risen to 19, the hospital said on Monday.\n\nThe family of the first victim has sued.",
+        "An outbreak of Legionnaires' disease at Saint Brevin Hospital has grown to 11 confirmed cases, and three "
+        "patients have died, the health office said on Thursday.\n\nVisitors were asked to stay away.",
+        "Ferry services to Skarra were cancelled on Thursday because of the storm.\n\nThe storm should pass by Monday.",
+    ]
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}")) for n, text in enumerate(texts)])
+    topic = query_topic("Legionnaires' disease outbreak at Saint Brevin Hospital", STOP)
+    summary = Digester(length=Length(sentences=5))(corpus, [topic]).summaries[0]
+    cited = {item.sentence.text: {s.article_id for s in item.sources} for item in summary.sentences}
+    eleven = next(ids for text, ids in cited.items() if "grown to 11" in text)
+    assert "outlet1" not in eleven  # the article saying 19 does not say the same
+    assert {"outlet0", "outlet2"} <= eleven  # the one saying 11 does
+
+
 def test_a_number_word_has_its_value_as_written_and_as_the_index_stems_it():
     # Citations compare the index's stems: "twelve" is stored as "twelv", "twenty" as "twenti".
     from summarizer.ranking.answers import number_value

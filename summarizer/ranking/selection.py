@@ -11,7 +11,7 @@ import numpy as np
 from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
-from .answers import number_value
+from .answers import number_value, quantities
 from .ranker import Ranking
 from ..reading.terms import words
 
@@ -221,12 +221,27 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
     close = similarity >= threshold  # most rows sharing a rare term say something else
     best: dict[int, tuple[float, int]] = {}
     counted = _counts(corpus.sentence_concepts(row))
+    figures = _figures(sentence.text)
     for other, value, article in zip(rows[close].tolist(), similarity[close].tolist(),
                                       corpus.article_of[rows[close]].tolist()):
         if value > best.get(article, (0.0, 0))[0] and not _disagree(counted, _counts(corpus.sentence_concepts(other))):
+            found = _figures(corpus.sentences[other].text) if figures else set()
+            if figures and found and not figures & found:
+                continue  # "grown to 11 confirmed cases" is not "confirmed cases has risen to 19"
             best[article] = (value, other)
     ordered = sorted(best.values(), key=lambda pair: (-pair[0], pair[1]))
     return [sentence, *(corpus.sentences[other] for _, other in ordered)]
+
+
+def _figures(text: str) -> set[str]:
+    """The values of the quantities a sentence gives ("11 confirmed cases, and three patients":
+    {"11", "3"}); not years or days of the month. Two sentences that both give figures and share
+    none do not say the same, whatever their words: a toll reported a day later, a count that
+    rose, two outlets' estimates. (:func:`_disagree` needs the figures next to the same word:
+    "11 confirmed cases" and "the number of confirmed cases has risen to 19" escape it.)"""
+    written = words(text)
+    return {value for word, spot in zip(written, quantities(written))
+            if spot and (value := number_value(word.lower())) is not None}
 
 
 def _counts(concepts: Sequence[tuple[str, str]]) -> dict[str, set[str]]:
