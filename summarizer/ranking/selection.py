@@ -97,6 +97,13 @@ class Selector:
         if read is not None:
             read_similarity, read_closest = read.closest(corpus, ranking.rows)
             repeating = eligible & (read_similarity >= read.repeat)
+            for i in np.flatnonzero(repeating):
+                # A later figure is news, as in a summary (see below): "The outbreak has infected 19
+                # people" does not restate "Fourteen people have now been infected", read yesterday.
+                figures = _figures(corpus.sentences[ranking.rows[i]].text)
+                known = _figures(read.sentences[read_closest[i]].text) if figures else set()
+                if known and not figures & known:
+                    repeating[i] = False
             best_first = np.flatnonzero(repeating)[np.argsort(-score[repeating], kind="stable")]
             repeats = [
                 Repeat(corpus.sentences[ranking.rows[i]], read.sentences[read_closest[i]], float(read_similarity[i]))
