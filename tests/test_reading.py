@@ -89,6 +89,17 @@ def test_front_matter_gives_title_date_and_url(tmp_path):
     assert not any("title:" in s.text for s in article.sentences)
 
 
+def test_a_quoted_front_matter_title_keeps_the_quotes_inside_it(tmp_path):
+    # Held-out audit 9: title: "'They told us over tea': workers on the closure" lost its first
+    # quote mark, as both kinds of quotes were stripped from both ends.
+    path = write(tmp_path / "a.md", "---\ntitle: \"'They told us over tea': workers on the Fenlow closure\"\n"
+                                    "date: 2031-11-10\n---\n\n" + ARTICLE)
+    (article,) = load(path)
+    assert article.title == "'They told us over tea': workers on the Fenlow closure"
+    path = write(tmp_path / "b.md", "---\ntitle: 'Talks resume'\n---\n\n" + ARTICLE)
+    assert load(path)[0].title == "Talks resume"
+
+
 def test_title_without_a_headline_is_the_lead_not_the_file_name(tmp_path):
     path = write(tmp_path / "lindmark-talks.txt", "Negotiators met on Monday to resume the ceasefire talks.\n")
     (article,) = load(path)

@@ -84,8 +84,16 @@ def front_matter(text: str) -> FrontMatter | None:
         field_match = _FRONT_MATTER_LINE.match(line)
         if not field_match:
             return None  # not key: value lines, so a horizontal rule, not front matter
-        fields[field_match.group(1).lower()] = field_match.group(2).strip().strip("\"'")
+        fields[field_match.group(1).lower()] = _unquoted(field_match.group(2).strip())
     return FrontMatter(fields, match.end())
+
+
+def _unquoted(value: str) -> str:
+    """A front-matter value without the one pair of quotes around it (YAML's "..." or '...'): the
+    quotes inside stay ("'They told us': workers on the closure" keeps its first quote mark)."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
 
 
 def date_header(text: str, pos: int) -> tuple[str, int] | None:
