@@ -249,6 +249,28 @@ def test_a_count_that_rose_is_not_cited_as_the_same_statement():
     assert {"outlet0", "outlet2"} <= eleven  # the one saying 11 does
 
 
+def test_how_many_is_answered_first_by_the_latest_count():
+    # Held-out audit 9: "How many people have died in the outbreak?" opened with Tuesday's "one of
+    # them has died" when Monday's articles said four.
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    texts = [
+        ("2031-05-02", "Outbreak at Brenvale hospital\n\nAn outbreak of fever at Brenvale hospital has killed two "
+                       "patients, the health office said on Tuesday.\n\nThe east ward was closed to visitors."),
+        ("2031-05-04", "Brenvale outbreak grows\n\nThe fever outbreak at Brenvale hospital has killed three patients, "
+                       "the health office said on Thursday.\n\nThe source was traced to a water tank."),
+        ("2031-05-08", "Fourth death in Brenvale\n\nThe fever outbreak at Brenvale hospital has now killed four "
+                       "patients, the health office said.\n\nInspectors will visit other hospitals."),
+        ("2031-05-08", "Ferry cut for winter\n\nThe Skarra ferry will sail twice a week until March, the operator "
+                       "said.\n\nFuel costs were blamed."),
+    ]
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}", date=day)) for n, (day, text) in enumerate(texts)])
+    topic = query_topic("How many patients has the Brenvale fever outbreak killed?", STOP)
+    first = Digester(length=Length(sentences=1))(corpus, [topic]).summaries[0].sentences[0].sentence.text
+    assert "killed four patients" in first
+
+
 def test_a_number_word_has_its_value_as_written_and_as_the_index_stems_it():
     # Citations compare the index's stems: "twelve" is stored as "twelv", "twenty" as "twenti".
     from summarizer.ranking.answers import number_value

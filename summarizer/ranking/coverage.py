@@ -42,6 +42,36 @@ PHRASE_BOOST = 1.0
 """A concept that is a phrase the topic names (two of a question's words side by side: "Kakadu
 National Park") weighs 1 + this times more, beyond the topic boost."""
 
+RECENCY = 1.0
+"""For a question asking how many: an answer from the newest article weighs 1 + this times more than
+one from the oldest (linearly between, by date; undated ones count as the oldest). A story's count
+rises as it develops ("Four people have been infected" on Tuesday, "has risen to 19" on Monday): the
+reader asking how many wants the latest figure first."""
+
+
+def _recency(corpus: Corpus, rows: np.ndarray, answers: np.ndarray) -> np.ndarray:
+    """0 to 1 for each candidate: how late its article is among those of the ``answers`` (0 for all
+    when they share one date)."""
+    days = np.array([_day(corpus.articles[int(a)].date) for a in corpus.article_of[rows]], dtype=np.float64)
+    dated = answers & (days > 0)
+    if not dated.any():
+        return np.zeros(len(rows))
+    first, last = days[dated].min(), days[dated].max()
+    if last == first:
+        return np.zeros(len(rows))
+    return np.where(days > 0, np.clip((days - first) / (last - first), 0.0, 1.0), 0.0)
+
+
+def _day(date: str | None) -> int:
+    """The day of an ISO date as a number (0 when there is none)."""
+    from datetime import date as day
+
+    try:
+        return day.fromisoformat((date or "")[:10]).toordinal()
+    except ValueError:
+        return 0
+
+
 class ConceptCoverage:
     def __init__(
         self,
@@ -119,6 +149,8 @@ class ConceptCoverage:
             answers &= ranking.relevance >= ANSWER_MIN_RELEVANCE
             if answers.any():
                 self.scale[~answers] = 0.0
+                if ranking.query.answer == "quantity" and RECENCY:
+                    self.scale *= 1.0 + RECENCY * _recency(corpus, ranking.rows, answers)
             else:
                 answers = None
         # Only articles about the topic (see above) count; within them, a sentence far less relevant
