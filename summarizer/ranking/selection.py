@@ -99,10 +99,11 @@ class Selector:
             repeating = eligible & (read_similarity >= read.repeat)
             for i in np.flatnonzero(repeating):
                 # A later figure is news, as in a summary (see below): "The outbreak has infected 19
-                # people" does not restate "Fourteen people have now been infected", read yesterday.
+                # people" does not restate "Fourteen people have now been infected", read yesterday;
+                # a sentence giving a figure the read one did not give says something it did not.
                 figures = _figures(corpus.sentences[ranking.rows[i]].text)
                 known = _figures(read.sentences[read_closest[i]].text) if figures else set()
-                if known and not figures & known:
+                if known and figures - known:
                     repeating[i] = False
             best_first = np.flatnonzero(repeating)[np.argsort(-score[repeating], kind="stable")]
             repeats = [
@@ -233,7 +234,7 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
                                       corpus.article_of[rows[close]].tolist()):
         if value > best.get(article, (0.0, 0))[0] and not _disagree(counted, _counts(corpus.sentence_concepts(other))):
             found = _figures(corpus.sentences[other].text) if figures else set()
-            if figures and found and not figures & found:
+            if figures and found and figures != found:
                 continue  # "grown to 11 confirmed cases" is not "confirmed cases has risen to 19"
             best[article] = (value, other)
     ordered = sorted(best.values(), key=lambda pair: (-pair[0], pair[1]))
@@ -242,9 +243,10 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
 
 def _figures(text: str) -> set[str]:
     """The values of the quantities a sentence gives ("11 confirmed cases, and three patients":
-    {"11", "3"}); not years or days of the month. Two sentences that both give figures and share
-    none do not say the same, whatever their words: a toll reported a day later, a count that
-    rose, two outlets' estimates. (:func:`_disagree` needs the figures next to the same word:
+    {"11", "3"}); not years or days of the month. Two sentences that both give figures, not the
+    same ones, do not say the same, whatever their words: a toll reported a day later, a count that
+    rose, two outlets' estimates ("A patient has died and three others are ill" is not "grown to 11
+    cases, and three patients have died"). (:func:`_disagree` needs the figures next to the same word:
     "11 confirmed cases" and "the number of confirmed cases has risen to 19" escape it.)"""
     written = words(text)
     return {value for word, spot in zip(written, quantities(written))
