@@ -274,6 +274,28 @@ def test_how_many_is_answered_first_by_the_latest_count():
     assert "killed four patients" in first
 
 
+def test_how_much_is_answered_about_what_the_question_names():
+    # Held-out audit 9: "How much does the Orbis Nine cost?" opened with "the closure ... would cost
+    # 530 jobs": a number beside "cost" in a story that never names the phone.
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    texts = [
+        "Review: the Orbis Nine\n\nThe Orbis Nine is the best phone Orbis has made, and at 1,299 crowns it is "
+        "also the most expensive.\n\nIts battery lasted a day and a half.",
+        "Glassworks to close\n\nThe closure of the Calderwick glassworks would cost 530 jobs, the union said on "
+        "Tuesday.\n\nThe company said energy cost too much.",
+        "Glassworks closure confirmed\n\nThe union said the closure would cost 530 jobs in Calderwick.\n\n"
+        "The plant makes bottles.",
+        "Bridge repairs\n\nRepairs to the Pellmoor bridge will cost 12 million crowns, the council said.\n\n"
+        "The bridge will close in May.",
+    ]
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}")) for n, text in enumerate(texts)])
+    topic = query_topic("How much does the Orbis Nine cost?", STOP)
+    first = Digester(length=Length(sentences=1))(corpus, [topic]).summaries[0].sentences[0].sentence.text
+    assert first.startswith("The Orbis Nine is the best phone")
+
+
 def test_a_number_word_has_its_value_as_written_and_as_the_index_stems_it():
     # Citations compare the index's stems: "twelve" is stored as "twelv", "twenty" as "twenti".
     from summarizer.ranking.answers import number_value

@@ -15,7 +15,7 @@ from ..matrices import sparse
 from .corpus import Corpus
 from ..model import Topic
 from ..reading.terms import words
-from .topics import asked_answer
+from .topics import asked_answer, asked_names
 
 
 QUERY_IDF_POWER = 0.5
@@ -62,6 +62,9 @@ class TopicQuery:
     """The power of the share of ``together`` a sentence holds in its relevance (see ``TOGETHER_POWER``)."""
     answer: str | None = None
     """What the topic, a question, asks for first of all: a quantity or a time (see ``asked_answer``)."""
+    names: frozenset[int] = frozenset()
+    """The term ids of the names a question asks about ("Orbis" of "How much does the Orbis Nine
+    cost?"; see ``asked_names``) that the corpus uses."""
 
 
 @dataclass(frozen=True)
@@ -233,7 +236,8 @@ class TopicRanker:
         # query_topic): once an article uses the question's own words, they weigh as its keywords.
         context_weight = 1.0 if topic.origin == "query" else self.context_weight
         query = self._expand(corpus, keywords, context, rows, context_weight, _repeated(topic, corpus, keywords))
-        query = replace(query, phrases=topic_phrases(topic, corpus), answer=asked_answer(topic))
+        query = replace(query, phrases=topic_phrases(topic, corpus), answer=asked_answer(topic),
+                        names=_terms(asked_names(topic), corpus))
         if topic.origin == "query" and len(keywords) > 1 and len(rows) and TOGETHER_POWER:
             using = len(np.unique(corpus.article_of[matching_rows(corpus, keywords)])) / len(corpus.articles)
             from .topics import BUILTIN_TOPICS
