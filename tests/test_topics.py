@@ -227,8 +227,8 @@ def test_a_later_figure_is_news_not_a_repeat():
 def test_a_count_that_rose_is_not_cited_as_the_same_statement():
     # Held-out audit 9: "has grown to 11 confirmed cases" cited, as "also in", an article saying
     # "the number of confirmed cases has risen to 19" (cosine 0.73): its figures come after the
-    # noun, so comparing "11 confirmed" with "19 confirmed" never happened. And "A patient has died
-    # and three others are seriously ill" (cosine 0.64) shares a figure, not the statement.
+    # noun, so comparing "11 confirmed" with "19 confirmed" never happened. An article giving more
+    # figures than the sentence still says the same ("Varsk, 33, is charged in three bombings").
     from summarizer import Corpus
     from summarizer.ranking.selection import same_statement
     from summarizer.reading.articles import ArticleParser, Metadata
@@ -240,16 +240,18 @@ def test_a_count_that_rose_is_not_cited_as_the_same_statement():
         "of confirmed cases has risen to 19, the hospital said on Monday.\n\nThe family of the first victim has sued.",
         "An outbreak of Legionnaires' disease at Saint Brevin Hospital has grown to 11 confirmed cases, and three "
         "patients have died, the health office said on Thursday.\n\nVisitors were asked to stay away.",
-        "A patient has died and three others are seriously ill after an outbreak of Legionnaires' disease at "
-        "Saint Brevin Hospital, the hospital said on Tuesday.\n\nThe ward was closed.",
+        "Prosecutors said Edvin Varsk has been charged in three Lindmark-area bombings, including the 2029 "
+        "harbour bombing.\n\nThe trial opens in May.",
+        "Edvin Varsk, 33, is charged in three Lindmark-area bombings, including the 2029 harbour bombing, "
+        "prosecutors said.\n\nHe denies the charges.",
         "Ferry services to Skarra were cancelled on Thursday because of the storm.\n\nThe storm should pass by Monday.",
     ]
     corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}")) for n, text in enumerate(texts)])
     eleven = next(row for row, s in enumerate(corpus.sentences) if s.article_id == "outlet0" and s.index == 0)
     cited = [s.article_id for s in same_statement(corpus, eleven, 0.6)]
-    assert cited == ["outlet0", "outlet2"]  # the outlet saying 11 says the same; 19 and "three others" do not
-    others = next(row for row, s in enumerate(corpus.sentences) if s.article_id == "outlet3" and s.index == 0)
-    assert [s.article_id for s in same_statement(corpus, others, 0.6)] == ["outlet3"]
+    assert cited == ["outlet0", "outlet2"]  # the outlet saying 11 says the same; the one saying 19 does not
+    charged = next(row for row, s in enumerate(corpus.sentences) if s.article_id == "outlet3" and s.index == 0)
+    assert [s.article_id for s in same_statement(corpus, charged, 0.6)] == ["outlet3", "outlet4"]
 
 
 def test_how_many_is_answered_first_by_the_latest_count():
