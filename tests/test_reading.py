@@ -148,6 +148,18 @@ def test_a_date_line_inside_the_story_is_not_its_date(tmp_path):
     assert article.date is None
 
 
+def test_a_masthead_above_the_headline_is_not_the_title(tmp_path):
+    # Held-out audit 9: a local paper's text export opened with its name in capitals, and the
+    # article was titled "CALDERWICK ECHO".
+    text = ("NORTHGATE POST\nFerry service to Skarra cut for the winter\nBy Tove Brannock\n"
+            "The Skarra ferry will sail twice a week until March, the operator said.\n")
+    (article,) = load(write(tmp_path / "ferry.txt", text))
+    assert article.title == "Ferry service to Skarra cut for the winter"
+    # A headline in capitals with no heading after it is the title, as before.
+    (article,) = load(write(tmp_path / "caps.txt", "FERRY CUT\n\nThe Skarra ferry will sail twice a week.\n"))
+    assert article.title == "FERRY CUT"
+
+
 def test_directories_are_read_recursively_with_relative_ids(tmp_path):
     write(tmp_path / "a.txt", ARTICLE)
     write(tmp_path / "deep" / "er" / "b.md", ARTICLE)

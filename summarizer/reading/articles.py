@@ -22,6 +22,7 @@ _HEADING_MAX_WORDS = 20
 _LIST_MARKER = re.compile(r"(?:[-*\u2022\u2013\u2014]{1,2}|\d{1,2}[.)])[ \t]+")
 _TITLE_WORDS = 12  # a title made from the first sentence is cut to about this many words
 _TITLE_HEADING_MIN_WORDS = 4  # a heading after the first paragraph is the title only if this long
+_MASTHEAD_MAX_WORDS = 3  # a line in capitals this short above a headline names the paper (or is a kicker)
 
 
 def is_heading_line(line: str) -> bool:
@@ -126,14 +127,28 @@ def _heading_title(text: str, blocks: Sequence[Block]) -> str | None:
     """The headline: a heading before the first paragraph, else the first long heading
     (not a section heading such as "Background"). Headings inside boilerplate are not headings."""
     seen_body = False
-    for block in blocks:
+    for n, block in enumerate(blocks):
         if block.kind == "body":
             seen_body = True
         elif block.kind == "heading":
             heading = _heading_text(text[block.start : block.end])
+            if not seen_body and _masthead(heading, blocks[n + 1 :], text):
+                continue
             if heading and (not seen_body or len(heading.split()) >= _TITLE_HEADING_MIN_WORDS):
                 return heading
     return None
+
+
+def _masthead(heading: str, after: Sequence[Block], text: str) -> bool:
+    """Whether a heading is the publication's name or a kicker above the headline ("CALDERWICK
+    ECHO", "EXCLUSIVE"): a few words in capitals followed at once by a heading that is not."""
+    if not heading or len(heading.split()) > _MASTHEAD_MAX_WORDS or not heading.isupper() or ":" in heading:
+        return False
+    following = after[0] if after else None
+    if following is None or following.kind != "heading":
+        return False
+    headline = _heading_text(text[following.start : following.end])
+    return bool(headline) and not headline.isupper()
 
 
 def _sentence_title(sentences: Sequence[Sentence]) -> str | None:
