@@ -184,12 +184,21 @@ class Summary:
         if self.unmentioned:
             return f"nothing here mentions {_join(self.unmentioned)} ({self.articles} article{plural})"
         if self.repeats:
-            return (f"nothing new about {self.topic.label.lower()} in {self.articles} article{plural}: "
+            return (f"nothing new about {self._about} in {self.articles} article{plural}: "
                     "what they say about it was already read")
         if self.budget is not None and self.shortest is not None:
-            return (f"no sentence about {self.topic.label.lower()} fits in {self.budget} "
+            return (f"no sentence about {self._about} fits in {self.budget} "
                     f"word{'' if self.budget == 1 else 's'} (the shortest has {self.shortest})")
-        return f"no sentences about {self.topic.label.lower()} in {self.articles} article{plural}"
+        return f"no sentences about {self._about} in {self.articles} article{plural}"
+
+    @property
+    def _about(self) -> str:
+        """The topic in a sentence: a topic's name ("security"), a question as it was asked, in
+        quotes ("Why did Mara Quill resign?": not "why did mara quill resign?" run into the words)."""
+        label = self.topic.label
+        if self.topic.origin == "query" and self.topic.description.rstrip().endswith("?"):
+            return f'"{label}"'
+        return label.lower()
 
 
 def _join(names: tuple[str, ...]) -> str:

@@ -199,6 +199,8 @@ CONTENT_SENTENCES = [
     "The crack appeared first on the north pier, engineers said.",
     "Read more at the Velluna library, the council urged parents, after reading scores fell.",
     "See the full report in Thursday's council papers, the mayor told reporters.",
+    "The grant will help us keep the shelter open through the winter, the director said.",
+    "Volunteers help keep the river clean, and the council wants more of them.",
 ]
 
 BOILERPLATE_SENTENCES = [
@@ -234,6 +236,8 @@ BOILERPLATE_SENTENCES = [
     ("Read more at the Courier news page.", "related links"),
     ("Read the full story at Brackwater Post.", "related links"),
     ("Continue reading this story on velluna.example", "related links"),
+    # Held-out audit 9: an appeal closing a local paper's story, which reached a summary.
+    ("Help us keep reporting on the outbreak. Become a Gazette supporter today.", "donation appeal"),
 ]
 
 

@@ -89,6 +89,17 @@ def test_front_matter_gives_title_date_and_url(tmp_path):
     assert not any("title:" in s.text for s in article.sentences)
 
 
+def test_a_quoted_front_matter_title_keeps_the_quotes_inside_it(tmp_path):
+    # Held-out audit 9: title: "'They told us over tea': workers on the closure" lost its first
+    # quote mark, as both kinds of quotes were stripped from both ends.
+    path = write(tmp_path / "a.md", "---\ntitle: \"'They told us over tea': workers on the Fenlow closure\"\n"
+                                    "date: 2031-11-10\n---\n\n" + ARTICLE)
+    (article,) = load(path)
+    assert article.title == "'They told us over tea': workers on the Fenlow closure"
+    path = write(tmp_path / "b.md", "---\ntitle: 'Talks resume'\n---\n\n" + ARTICLE)
+    assert load(path)[0].title == "Talks resume"
+
+
 def test_title_without_a_headline_is_the_lead_not_the_file_name(tmp_path):
     path = write(tmp_path / "lindmark-talks.txt", "Negotiators met on Monday to resume the ceasefire talks.\n")
     (article,) = load(path)
@@ -111,6 +122,42 @@ def test_a_headline_that_opens_with_its_dateline_is_titled_without_it(tmp_path):
     assert article.title == "EDITORIAL: KELL MUST TALK"  # a kicker says what the piece is
     (article,) = load(write(tmp_path / "caps.txt", "# ALL CALM IN KELL _ UNTIL THE SIRENS\n\nThe sirens sounded at dawn in Kell.\n"))
     assert article.title == "ALL CALM IN KELL _ UNTIL THE SIRENS"  # all in capitals: no place to tell
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("12 November 2026", "2026-11-12"),
+    ("November 12, 2026", "2026-11-12"),
+    ("Thursday 12 November 2026", "2026-11-12"),
+    ("Thursday, November 12, 2026", "2026-11-12"),
+])
+def test_a_date_alone_on_a_line_above_the_story_is_its_date(tmp_path, line, expected):
+    # Local papers print the date on a line of its own under the byline, with no "Published:".
+    text = (f"Ferry service to Skarra cut for the winter\nBy Tove Brannock\n{line}\n"
+            "PELLMOOR \u2014 The Skarra ferry will sail twice a week until March, the operator said.\n"
+            "The operator blamed the cost of fuel.\n")
+    (article,) = load(write(tmp_path / "ferry.txt", text))
+    assert article.date == expected
+    assert article.title == "Ferry service to Skarra cut for the winter"
+    assert [s.text for s in article.sentences][0].startswith("The Skarra ferry")
+
+
+def test_a_date_line_inside_the_story_is_not_its_date(tmp_path):
+    text = ("Skarra ferry timeline\n\nThe ferry first sailed in 1961, the operator said.\n\n"
+            "12 November 2026\n\nThe winter timetable was announced.\n")
+    (article,) = load(write(tmp_path / "timeline.txt", text))
+    assert article.date is None
+
+
+def test_a_masthead_above_the_headline_is_not_the_title(tmp_path):
+    # Held-out audit 9: a local paper's text export opened with its name in capitals, and the
+    # article was titled "CALDERWICK ECHO".
+    text = ("NORTHGATE POST\nFerry service to Skarra cut for the winter\nBy Tove Brannock\n"
+            "The Skarra ferry will sail twice a week until March, the operator said.\n")
+    (article,) = load(write(tmp_path / "ferry.txt", text))
+    assert article.title == "Ferry service to Skarra cut for the winter"
+    # A headline in capitals with no heading after it is the title, as before.
+    (article,) = load(write(tmp_path / "caps.txt", "FERRY CUT\n\nThe Skarra ferry will sail twice a week.\n"))
+    assert article.title == "FERRY CUT"
 
 
 def test_directories_are_read_recursively_with_relative_ids(tmp_path):

@@ -64,6 +64,17 @@ def test_every_source_slices_back_to_its_article():
                 assert by_id[source.article_id].text[source.start : source.end] == source.text
 
 
+def test_a_question_no_sentence_fits_is_named_as_asked():
+    # Held-out audit 9: -w 5 said "no sentence about why did piet orlan resign? fits in 5 words":
+    # the question lower-cased, its names too, and run into the sentence.
+    from summarizer.ranking.topics import query_topic
+
+    question = query_topic("Who is ready to host the meeting in Lindmark?", CORPUS.analyzer.stop_words)
+    result = summary(question, corpus=OUTLETS, length=Length(words=3))
+    assert result.sentences == ()
+    assert result.message.startswith('no sentence about "Who is ready to host the meeting in Lindmark?" fits in 3 words')
+
+
 def test_word_budget_is_never_exceeded():
     for budget in (20, 40, 120):
         chosen = summary("aid", length=Length(words=budget)).sentences

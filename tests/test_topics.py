@@ -354,6 +354,78 @@ def test_an_earlier_figure_after_the_latest_is_a_repeat():
     assert dated[0] == toll.format(19) and toll.format(17) not in dated
     assert toll.format(17) in shown((None, None, None))
     assert toll.format(17) in shown(("2026-03-14", "2026-03-14", "2026-03-15"))  # 17 is the later figure
+def test_a_count_that_rose_is_not_cited_as_the_same_statement():
+    # Held-out audit 9: "has grown to 11 confirmed cases" cited, as "also in", an article saying
+    # "the number of confirmed cases has risen to 19" (cosine 0.73): its figures come after the
+    # noun, so comparing "11 confirmed" with "19 confirmed" never happened. An article giving more
+    # figures than the sentence still says the same ("Varsk, 33, is charged in three bombings").
+    from summarizer import Corpus
+    from summarizer.ranking.selection import same_statement
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    texts = [
+        "An outbreak of Legionnaires' disease at Saint Brevin Hospital has grown to 11 confirmed cases, and "
+        "three patients have died, the hospital said on Thursday.\n\nThe hospital traced it to a cooling tower.",
+        "A fourth patient has died in the Legionnaires' disease outbreak at Saint Brevin Hospital, and the number "
+        "of confirmed cases has risen to 19, the hospital said on Monday.\n\nThe family of the first victim has sued.",
+        "An outbreak of Legionnaires' disease at Saint Brevin Hospital has grown to 11 confirmed cases, and three "
+        "patients have died, the health office said on Thursday.\n\nVisitors were asked to stay away.",
+        "Prosecutors said Edvin Varsk has been charged in three Lindmark-area bombings, including the 2029 "
+        "harbour bombing.\n\nThe trial opens in May.",
+        "Edvin Varsk, 33, is charged in three Lindmark-area bombings, including the 2029 harbour bombing, "
+        "prosecutors said.\n\nHe denies the charges.",
+        "Ferry services to Skarra were cancelled on Thursday because of the storm.\n\nThe storm should pass by Monday.",
+    ]
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}")) for n, text in enumerate(texts)])
+    eleven = next(row for row, s in enumerate(corpus.sentences) if s.article_id == "outlet0" and s.index == 0)
+    cited = [s.article_id for s in same_statement(corpus, eleven, 0.6)]
+    assert cited == ["outlet0", "outlet2"]  # the outlet saying 11 says the same; the one saying 19 does not
+    charged = next(row for row, s in enumerate(corpus.sentences) if s.article_id == "outlet3" and s.index == 0)
+    assert [s.article_id for s in same_statement(corpus, charged, 0.6)] == ["outlet3", "outlet4"]
+
+
+def test_how_many_is_answered_first_by_the_latest_count():
+    # Held-out audit 9: "How many people have died in the outbreak?" opened with Tuesday's "one of
+    # them has died" when Monday's articles said four.
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    texts = [
+        ("2031-05-02", "Outbreak at Brenvale hospital\n\nAn outbreak of fever at Brenvale hospital has killed two "
+                       "patients, the health office said on Tuesday.\n\nThe east ward was closed to visitors."),
+        ("2031-05-04", "Brenvale outbreak grows\n\nThe fever outbreak at Brenvale hospital has killed three patients, "
+                       "the health office said on Thursday.\n\nThe source was traced to a water tank."),
+        ("2031-05-08", "Fourth death in Brenvale\n\nThe fever outbreak at Brenvale hospital has now killed four "
+                       "patients, the health office said.\n\nInspectors will visit other hospitals."),
+        ("2031-05-08", "Ferry cut for winter\n\nThe Skarra ferry will sail twice a week until March, the operator "
+                       "said.\n\nFuel costs were blamed."),
+    ]
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}", date=day)) for n, (day, text) in enumerate(texts)])
+    topic = query_topic("How many patients has the Brenvale fever outbreak killed?", STOP)
+    first = Digester(length=Length(sentences=1))(corpus, [topic]).summaries[0].sentences[0].sentence.text
+    assert "killed four patients" in first
+
+
+def test_how_much_is_answered_about_what_the_question_names():
+    # Held-out audit 9: "How much does the Orbis Nine cost?" opened with "the closure ... would cost
+    # 530 jobs": a number beside "cost" in a story that never names the phone.
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    texts = [
+        "Review: the Orbis Nine\n\nThe Orbis Nine is the best phone Orbis has made, and at 1,299 crowns it is "
+        "also the most expensive.\n\nIts battery lasted a day and a half.",
+        "Glassworks to close\n\nThe closure of the Calderwick glassworks would cost 530 jobs, the union said on "
+        "Tuesday.\n\nThe company said energy cost too much.",
+        "Glassworks closure confirmed\n\nThe union said the closure would cost 530 jobs in Calderwick.\n\n"
+        "The plant makes bottles.",
+        "Bridge repairs\n\nRepairs to the Pellmoor bridge will cost 12 million crowns, the council said.\n\n"
+        "The bridge will close in May.",
+    ]
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}")) for n, text in enumerate(texts)])
+    topic = query_topic("How much does the Orbis Nine cost?", STOP)
+    first = Digester(length=Length(sentences=1))(corpus, [topic]).summaries[0].sentences[0].sentence.text
+    assert first.startswith("The Orbis Nine is the best phone")
 
 
 def test_a_number_word_has_its_value_as_written_and_as_the_index_stems_it():

@@ -75,6 +75,28 @@ def test_generic_summary_repeats_what_was_read_and_update_leaves_it_out():
         assert "brenvale" not in novelty.new_terms  # the read article named the town
 
 
+def test_a_count_that_rose_since_the_last_visit_is_news_not_a_repeat():
+    # Held-out audit 9: coming back to an outbreak, "The outbreak has infected 19 people" was left
+    # out as already read in "Fourteen people have now been infected" (66% of its words): a reader
+    # who asked how many were ill never learnt the count had risen.
+    analyzer = TermAnalyzer()
+    yesterday = ArticleParser()(
+        "Outbreak at Brenvale hospital grows\n\nFourteen people have now been infected in the outbreak at "
+        "Brenvale hospital, the city health department said.\n\nThe ward was closed.\n",
+        Metadata("read", date="2031-03-01"))
+    today = parse([
+        "Brenvale outbreak latest\n\nThe outbreak at Brenvale hospital has infected 19 people, the city health "
+        "department said.\n\nThe ward stays closed.\n",
+        "Brenvale ward to reopen\n\nThe outbreak at Brenvale hospital has now infected 19 people, according to "
+        "the city health department.\n\nInspectors will visit on Friday.\n",
+    ])
+    corpus = Corpus(today, analyzer)
+    topic = query_topic("How many people has the Brenvale outbreak infected?", analyzer.stop_words)
+    update = Digester(length=Length(sentences=2))(corpus, [topic], read=ReadSet([yesterday], analyzer))
+    texts = [item.sentence.text for item in update.summaries[0].sentences]
+    assert any("19 people" in text for text in texts), texts
+
+
 def test_without_a_read_set_nothing_changes():
     analyzer = TermAnalyzer()
     corpus = Corpus(parse([TUESDAY_A, TUESDAY_B]), analyzer)

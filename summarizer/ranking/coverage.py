@@ -126,6 +126,12 @@ class ConceptCoverage:
             asked = frozenset(corpus.terms[t] for t in ranking.query.original)
             answers = gives_answer(corpus, ranking.rows, asked, ranking.query.answer)
             answers &= (ranking.relevance >= ANSWER_MIN_RELEVANCE) & about
+            if ranking.query.names:
+                # "How much does the Orbis Nine cost?": a number beside "cost" in an article that never
+                # names the Orbis ("would cost 530 jobs") answers another question. The article, not the
+                # sentence: "The convoy of 40 trucks carried 60,000 litres" follows the lead naming the town.
+                naming = np.unique(corpus.article_of[corpus.matching(sorted(ranking.query.names))])
+                answers &= np.isin(articles, naming)
             if ranking.query.answer == "quantity":
                 # A figure a later article updates is history, not the answer: it comes after.
                 answers &= ~superseded(corpus, ranking.rows, answers)

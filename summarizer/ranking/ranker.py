@@ -15,7 +15,7 @@ from ..matrices import sparse
 from .corpus import Corpus
 from ..model import Topic
 from ..reading.terms import words
-from .topics import BUILTIN_TOPICS, asked_answer, question_sentences
+from .topics import BUILTIN_TOPICS, asked_answer, asked_names, question_sentences
 
 
 QUERY_IDF_POWER = 0.5
@@ -63,9 +63,12 @@ class TopicQuery:
     answer: str | None = None
     """What the topic, a question, asks for first of all: a quantity, a time, or its focus (see ``asked_answer``)."""
     focus: frozenset[int] = frozenset()
-    """For a question asking for its focus: the terms a sentence answering it holds (see :func:`focus_terms`)."""
+    """For a typed question: the terms a sentence answering it holds (see :func:`focus_terms`)."""
     story: frozenset[int] = frozenset()
     """Its other words, the story's: an article answering it uses one of them."""
+    names: frozenset[int] = frozenset()
+    """The term ids of the names a question asks about ("Orbis" of "How much does the Orbis Nine
+    cost?"; see ``asked_names``) that the corpus uses."""
 
 
 @dataclass(frozen=True)
@@ -262,7 +265,8 @@ class TopicRanker:
             feedback = rows[np.isin(rows, matching_rows(corpus, keywords | synonyms))]
         query = self._expand(corpus, keywords, context, feedback,
                              1.0 if topic.origin == "query" else self.context_weight, emphasis)
-        query = replace(query, phrases=topic_phrases(topic, corpus), answer=asked_answer(topic))
+        query = replace(query, phrases=topic_phrases(topic, corpus), answer=asked_answer(topic),
+                        names=_terms(asked_names(topic), corpus))
         if query.answer is not None and len(question_sentences(topic.description)) == 1:
             # What a typed question asks about the story answers it when nothing of the kind asked
             # for does (no sentence says how many helmets: the one about the helmets first).

@@ -10,7 +10,7 @@ import numpy as np
 from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
-from .answers import counts, disagree, later, moment
+from .answers import counts, disagree, figures, later, moment
 from .ranker import Ranking
 from ..reading.terms import words
 
@@ -96,6 +96,14 @@ class Selector:
         if read is not None:
             read_similarity, read_closest = read.closest(corpus, ranking.rows)
             repeating = eligible & (read_similarity >= read.repeat)
+            for i in np.flatnonzero(repeating):
+                # A later figure is news, as in a summary (see below): "The outbreak has infected 19
+                # people" does not restate "Fourteen people have now been infected", read yesterday;
+                # a sentence giving a figure the read one did not give says something it did not.
+                given = figures(corpus.sentences[ranking.rows[i]].text)
+                known = figures(read.sentences[read_closest[i]].text) if given else set()
+                if known and given - known:
+                    repeating[i] = False
             best_first = np.flatnonzero(repeating)[np.argsort(-score[repeating], kind="stable")]
             repeats = [
                 Repeat(corpus.sentences[ranking.rows[i]], read.sentences[read_closest[i]], float(read_similarity[i]))
@@ -223,9 +231,13 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
     close = similarity >= threshold  # most rows sharing a rare term say something else
     best: dict[int, tuple[float, int]] = {}
     counted = counts(corpus.sentence_concepts(row))
+    given = figures(sentence.text)
     for other, value, article in zip(rows[close].tolist(), similarity[close].tolist(),
                                       corpus.article_of[rows[close]].tolist()):
         if value > best.get(article, (0.0, 0))[0] and not disagree(counted, counts(corpus.sentence_concepts(other))):
+            found = figures(corpus.sentences[other].text) if given else set()
+            if found and given - found:
+                continue  # "grown to 11 confirmed cases" is not "confirmed cases has risen to 19"
             best[article] = (value, other)
     ordered = sorted(best.values(), key=lambda pair: (-pair[0], pair[1]))
     return [sentence, *(corpus.sentences[other] for _, other in ordered)]

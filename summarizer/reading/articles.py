@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .metadata import date_header, dateline_length, front_matter, keyed_header, normalise_date
+from .metadata import date_header, date_line, dateline_length, front_matter, keyed_header, normalise_date
 from ..model import Article, Block, Metadata, Sentence
 from .paragraphs import paragraph_spans
 
@@ -22,6 +22,7 @@ _HEADING_MAX_WORDS = 20
 _LIST_MARKER = re.compile(r"(?:[-*\u2022\u2013\u2014]{1,2}|\d{1,2}[.)])[ \t]+")
 _TITLE_WORDS = 12  # a title made from the first sentence is cut to about this many words
 _TITLE_HEADING_MIN_WORDS = 4  # a heading after the first paragraph is the title only if this long
+_MASTHEAD_MAX_WORDS = 3  # a line in capitals this short above a headline names the paper (or is a kicker)
 
 
 def is_heading_line(line: str) -> bool:
@@ -74,8 +75,11 @@ class ArticleParser:
             pieces.append(Piece(0, matter.end, "metadata", "front matter"))
             pos = matter.end
 
+        above = True  # no body yet: a date alone on a line is the article's
         for start, end in paragraph_spans(text, pos):
-            pieces.extend(Piece(*block) for block in _classify(text, start, end, fields))
+            blocks = _classify(text, start, end, fields, above)
+            above = above and not any(kind == "body" for _, _, kind, _ in blocks)
+            pieces.extend(Piece(*block) for block in blocks)
         for piece in pieces:
             if piece.kind == "body":
                 piece.sentences = [(piece.start + s, piece.start + e) for s, e in self._split()(text[piece.start : piece.end])]
@@ -123,14 +127,28 @@ def _heading_title(text: str, blocks: Sequence[Block]) -> str | None:
     """The headline: a heading before the first paragraph, else the first long heading
     (not a section heading such as "Background"). Headings inside boilerplate are not headings."""
     seen_body = False
-    for block in blocks:
+    for n, block in enumerate(blocks):
         if block.kind == "body":
             seen_body = True
         elif block.kind == "heading":
             heading = _heading_text(text[block.start : block.end])
+            if not seen_body and _masthead(heading, blocks[n + 1 :], text):
+                continue
             if heading and (not seen_body or len(heading.split()) >= _TITLE_HEADING_MIN_WORDS):
                 return heading
     return None
+
+
+def _masthead(heading: str, after: Sequence[Block], text: str) -> bool:
+    """Whether a heading is the publication's name or a kicker above the headline ("CALDERWICK
+    ECHO", "EXCLUSIVE"): a few words in capitals followed at once by a heading that is not."""
+    if not heading or len(heading.split()) > _MASTHEAD_MAX_WORDS or not heading.isupper() or ":" in heading:
+        return False
+    following = after[0] if after else None
+    if following is None or following.kind != "heading":
+        return False
+    headline = _heading_text(text[following.start : following.end])
+    return bool(headline) and not headline.isupper()
 
 
 def _sentence_title(sentences: Sequence[Sentence]) -> str | None:
@@ -165,8 +183,12 @@ def _heading_text(line: str) -> str:
     return heading
 
 
-def _classify(text: str, start: int, end: int, fields: dict[str, str]) -> list[tuple[int, int, str, str]]:
-    """Split one paragraph into metadata, heading and body parts."""
+def _classify(
+    text: str, start: int, end: int, fields: dict[str, str], above: bool = False,
+) -> list[tuple[int, int, str, str]]:
+    """Split one paragraph into metadata, heading and body parts. ``above``: no body came before
+    it, so a date alone on a line is the article's date ("By Tove Brannock" / "12 November 2026");
+    further down such a line is a timeline's entry, not when the article was published."""
     out: list[tuple[int, int, str, str]] = []
     # Leading header lines: "date 2022-04-20", "Source: Reuters"... possibly fused to the text.
     while start < end:
@@ -175,6 +197,13 @@ def _classify(text: str, start: int, end: int, fields: dict[str, str]) -> list[t
             fields.setdefault("date", dated[0])
             stop = min(dated[1], end)
             out.append((start, stop, "metadata", "date header"))
+            start = _skip_space(text, stop, end)
+            continue
+        alone = date_line(text, start) if above else None
+        if alone and alone[1] <= end + 1:
+            fields.setdefault("date", alone[0])
+            stop = min(alone[1], end)
+            out.append((start, stop, "metadata", "date line"))
             start = _skip_space(text, stop, end)
             continue
         keyed = keyed_header(text, start)

@@ -185,6 +185,8 @@ _CATEGORIES: tuple[_Category, ...] = (
             _cue(r"\bthank you\b|\bthanks\b", 1, "thank you"),
             _cue(r"\btakes? (less than |only )?(a|one|\d+) (minute|moment)", 1, "takes a minute"),
             _cue(r"\bplease (consider|support|give|donate|help (us|keep))\b", 1.5, "please consider"),
+            _cue(r"\bhelp (us )?(keep|continue) (our |this |the |independent |local )?(reporting|journalism"
+                 r"|coverage|covering|going|free)\b", 1.5, "help us keep reporting"),
             _cue(r"\bbefore you go\b|\bsmall favou?r to ask\b|\bone more thing\b", 2, "before you go"),
             _cue(r"\b(free|open) (for|to) (everyone|all|read)\b"
                  r"|\bno paywall\b"

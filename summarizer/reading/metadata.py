@@ -26,6 +26,11 @@ _DATE = (
 _DATE_HEADER = re.compile(
     rf"(?i)(?:date|dated|published|updated|posted)\s*[:=]?\s*(?P<value>{_DATE})(?:[ \t]+|[ \t]*(?:\n|\Z))"
 )
+# A date alone on its line, as local papers print it under the byline ("12 November 2026",
+# "Thursday, November 12, 2026"): a header only above the story (see ``date_line``).
+_DATE_LINE = re.compile(
+    rf"(?i)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?(?P<value>{_DATE})[ \t]*(?:\n|\Z)"
+)
 _KEYED_HEADER = re.compile(
     r"(?im)^(?P<key>title|headline|source|url|link|author|byline|by|id)\s*[:=]\s*(?P<value>\S.*?)[ \t]*(?:\n|\Z)"
 )
@@ -79,8 +84,16 @@ def front_matter(text: str) -> FrontMatter | None:
         field_match = _FRONT_MATTER_LINE.match(line)
         if not field_match:
             return None  # not key: value lines, so a horizontal rule, not front matter
-        fields[field_match.group(1).lower()] = field_match.group(2).strip().strip("\"'")
+        fields[field_match.group(1).lower()] = _unquoted(field_match.group(2).strip())
     return FrontMatter(fields, match.end())
+
+
+def _unquoted(value: str) -> str:
+    """A front-matter value without the one pair of quotes around it (YAML's "..." or '...'): the
+    quotes inside stay ("'They told us': workers on the closure" keeps its first quote mark)."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
 
 
 def date_header(text: str, pos: int) -> tuple[str, int] | None:
@@ -89,6 +102,16 @@ def date_header(text: str, pos: int) -> tuple[str, int] | None:
     if not match:
         return None
     return normalise_date(match.group("value")) or match.group("value"), match.end()
+
+
+def date_line(text: str, pos: int) -> tuple[str, int] | None:
+    """A line at ``pos`` that is a date and nothing else: its ISO date and where the line ends.
+    None when the date cannot be read (a line of other figures is no date)."""
+    match = _DATE_LINE.match(text, pos)
+    if not match:
+        return None
+    value = normalise_date(match.group("value"))
+    return (value, match.end()) if value else None
 
 
 def keyed_header(text: str, pos: int) -> tuple[str, str, int] | None:
