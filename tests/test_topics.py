@@ -330,6 +330,26 @@ def test_a_question_is_answered_by_what_it_asks_about_the_story_not_by_the_story
     assert first("The Port Varrel strike and its mediation") == printed
 
 
+def test_a_death_toll_is_a_count_of_the_dead_however_it_is_worded():
+    # Held-out audit 9: "How many people have died in the Saint Odile outbreak?" opened with the
+    # first day's "one of them has died"; the latest articles said "four deaths" and "killed four".
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    first = "Two people have died in the fever outbreak at Kell hospital, officials said on Monday."
+    stories = [
+        (first + "\n\nThe hospital closed its east wing.", "2026-05-04"),
+        (first + "\n\nVisitors were turned away.", "2026-05-04"),
+        ("The fever outbreak at Kell hospital has now caused five deaths, the health office said on Wednesday."
+         "\n\nInspectors will test the water.", "2026-05-06"),
+    ]
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}", date=date)) for n, (text, date) in enumerate(stories)])
+    topic = query_topic("How many people have died in the Kell hospital outbreak?", STOP)
+    summary = Digester(length=Length(sentences=2))(corpus, [topic]).summaries[0]
+    assert summary.sentences[0].sentence.text.startswith("The fever outbreak at Kell hospital has now caused five deaths")
+    assert summary.caveat is None
+
+
 def test_an_earlier_figure_after_the_latest_is_a_repeat():
     # "has killed 17 people" (Sunday) is history once "has killed 19 people" (Monday) is printed:
     # left out as the repeat it is, while the same two sentences undated, or the other way round,

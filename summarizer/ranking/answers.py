@@ -126,10 +126,17 @@ def gives_answer(corpus: Corpus, rows: np.ndarray, asked: frozenset[str], kind: 
     return np.array([says(corpus.sentences[row].text, asked, kind, stem) for row in rows], dtype=bool)
 
 
+_TOLL = frozenset({"die", "dead", "death", "kill", "fatal"})
+"""Stems of a death toll, the commonest count news gives: "How many people died?" is answered by
+"four deaths", "killed 17", "12 dead" alike."""
+
+
 def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]) -> bool:
     """Whether the sentence ``text`` gives what a question of this ``kind`` asks near one of the
     stems ``asked`` (see :func:`gives_answer`)."""
     spotted, window = _KINDS[kind]
+    if kind == "quantity" and asked & _TOLL:
+        asked = asked | _TOLL
     written = words(text)
     at = [n for n, spot in enumerate(spotted(written)) if spot]
     return any(stem(written[m].lower()) in asked
@@ -157,20 +164,15 @@ def later(one: tuple[str, datetime | None], other: tuple[str, datetime | None]) 
     return one[1] is not None and other[1] is not None and one[1] > other[1]
 
 
-def superseded(corpus: Corpus, rows: np.ndarray, answers: np.ndarray) -> np.ndarray:
-    """Which of the answering sentences ``answers`` (a mask over ``rows``) give a figure that a
-    later article gives otherwise: "has killed 17 people" (Sunday) once "killed nineteen people"
-    (Monday) is reported. A developing story's count rises; a reader asking how many wants the
-    latest. Undated articles, and those of the same day without times, supersede nothing and are
-    superseded by nothing."""
-    answering = [
-        (i, moment(corpus.article(corpus.sentences[int(rows[i])]).date),
-         counts(corpus.sentence_concepts(int(rows[i]))))
-        for i in np.flatnonzero(answers)
-    ]
-    answering = [(i, when, counted) for i, when, counted in answering if when is not None and counted]
+def outdated(corpus: Corpus, rows: np.ndarray, answers: np.ndarray) -> np.ndarray:
+    """Which of the answering sentences ``answers`` (a mask over ``rows``) come from an article
+    surely earlier than the latest answering one: "has killed 17 people" (Sunday) once an article
+    of Monday answers ("killed nineteen people"). A developing story's count changes; a reader
+    asking how many wants where it stands. Undated articles, and those of the same day without
+    times, are never outdated and outdate nothing."""
+    answering = [(i, moment(corpus.article(corpus.sentences[int(rows[i])]).date)) for i in np.flatnonzero(answers)]
+    dated = [(i, when) for i, when in answering if when is not None]
     out = np.zeros(len(rows), dtype=bool)
-    for i, when, counted in answering:
-        out[i] = any(later(other_when, when) and disagree(counted, other)
-                     for j, other_when, other in answering if j != i)
+    for i, when in dated:
+        out[i] = any(later(other, when) for _, other in dated)
     return out

@@ -26,7 +26,7 @@ from .corpus import Corpus
 from .ranker import Ranking
 from ..store.concepts import FULL_TABLE_MAX_SENTENCES
 from .novelty import ReadSet
-from .answers import gives_answer, superseded
+from .answers import gives_answer, outdated
 
 
 
@@ -133,8 +133,8 @@ class ConceptCoverage:
                 naming = np.unique(corpus.article_of[corpus.matching(sorted(ranking.query.names))])
                 answers &= np.isin(articles, naming)
             if ranking.query.answer == "quantity":
-                # A figure a later article updates is history, not the answer: it comes after.
-                answers &= ~superseded(corpus, ranking.rows, answers)
+                # What a later article answers updates an earlier figure: the earlier one comes after.
+                answers &= ~outdated(corpus, ranking.rows, answers)
         if ranking.query.focus and (answers is None or not answers.any()):
             # "Who mediated the strike?": a sentence that does not say "mediated" is about the strike,
             # not the question, however many outlets print it. One that does, in an article telling
