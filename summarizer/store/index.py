@@ -26,7 +26,7 @@ import numpy as np
 
 from .backend import IndexBackend, IndexReader, Location, is_url, open_index
 from .cache import SENTENCE_INDEXES_KEPT, code_fingerprint, default_cache_dir, stems_reader
-from ..collector import collector_paused
+from ..collector import collector_paused, release_freed_memory
 from ..errors import InputError
 from .ingest import (_STEM, FileRecords, LoadStats, Manifest, PartedFile, Record, WorkerPool, _decode_or_none, blocks_of,
                      build_article, decode, decode_text, ingest, resolve_id)
@@ -282,6 +282,8 @@ class ArticleCache:
                         on_progress(before + done, len(files))
 
                 results, stats, shas = ingest(part, store, progress, stdin, self.workers, pool, per_part)
+                if capable:
+                    release_freed_memory()  # what parsing and storing the chunk freed
                 for name in ("stored", "unchanged", "parsed"):
                     setattr(self.stats, name, getattr(self.stats, name) + getattr(stats, name))
                 loaded.shas.extend(shas)
@@ -310,11 +312,13 @@ class ArticleCache:
                             records.append(record)
                         if streamed and isinstance(file, PartedFile):
                             parts.append(record_columns(records, space))
-                            records = []
-                        del piece
+                            records, piece, record = [], (), None  # the part's records (and its payload) let go
+                            release_freed_memory()
                 if streamed:
                     parts.append(record_columns(records, space))
                 del results, records
+                if streamed:
+                    release_freed_memory()
         self._forget_deleted(files, store)
         listed = found if all(sha is not None for sha in loaded.shas) else None
         loaded.key = set_key(code_fingerprint(), loaded.shas) if listed else None  # type: ignore[arg-type]
@@ -325,7 +329,8 @@ class ArticleCache:
         self._loaded = loaded
         articles = loaded.stored_articles(catalogue, made, self)
         if streamed:
-            loaded.index = build(parts, space, store.stems)
+            loaded.index = build(parts, space, store.stems, consume=True)  # each column let go once joined
+            release_freed_memory()  # and what building it took, before it is encoded
             if loaded.key is not None:
                 store.put_sentence_index(loaded.key, encode_sentence_index(catalogue, loaded.problems, loaded.index),
                                          index_version())
@@ -775,8 +780,12 @@ def _pieces(file: FileRecords | PartedFile, item: InputFile | None) -> Iterator[
 
 
 def _records_or_manifest(payload: bytes) -> tuple[Record, ...] | Manifest | None:
+    """A stored file's records, or its manifest when it is stored in parts (read a part at a time)."""
     manifest = Manifest.of(payload)
-    return manifest if manifest is not None else decode(payload).records
+    if manifest is not None:
+        return manifest
+    file = _decode_or_none(payload)
+    return file.records if isinstance(file, FileRecords) else None
 
 
 def _has_fast_path(store: IndexBackend) -> bool:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, BinaryIO
 import numpy as np
 
 from .cache import FileIdentity, IndexStore, content_hash
+from ..collector import release_freed_memory
 from ..errors import InputError
 from ..reading.inputs import InputFile, RawArticle, parse_input, read_bytes
 from ..model import Article, Block, Sentence
@@ -637,6 +638,8 @@ def _ingest(
             store.put_part(sha, count - 1, payload(encoded.front, ids, encoded.small))  # type: ignore[attr-defined]
             pending_stems.extend(stems)
             sentenced += encoded.sentenced
+            del encoded, ids
+            release_freed_memory()
         manifest = Manifest(sha, count, per_part, parts.articles, sentenced, parts.problems)
         pending_put.append((path, identity, sha, manifest.encode()))
         results[n] = PartedFile(manifest, partial(store.part, sha))  # type: ignore[attr-defined]
@@ -789,9 +792,10 @@ def _encoded_parts(raws: list[RawArticle], per_part: int, cores: int, pool: Work
         stems.extend(learned)
         raws[start:end] = [None] * (end - start)  # type: ignore[list-item]
         if end % per_part == 0 or end == total:
-            yield _encoded(FileRecords(tuple(records), ())), tuple(stems)
             done += len(records)
-            records, stems = [], []
+            encoded, learned_here = _encoded(FileRecords(tuple(records), ())), tuple(stems)
+            records, stems, parsed = [], [], []  # the part's records let go before it is stored
+            yield encoded, learned_here
     assert done == total
 
 
