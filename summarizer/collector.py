@@ -35,7 +35,7 @@ def release_freed_memory() -> None:
             import ctypes
 
             _trim = ctypes.CDLL(None).malloc_trim
-        except (OSError, AttributeError):  # not glibc
+        except (OSError, AttributeError, TypeError):  # not glibc (TypeError: no CDLL(None) on Windows)
             _trim = False
     if _trim:
         _trim(0)
