@@ -217,3 +217,24 @@ def test_newsdigest_index_stores_an_export_in_parts(export, tmp_path, monkeypatc
     assert parts_of(directory)[1] == 1
     cache = ArticleCache(directory)
     assert summaries([export], cache) == summaries([export], None) and cache.stats.parsed == 0
+
+
+def test_a_folder_holding_an_export_in_parts_follows_added_files_and_edits(export, tmp_path, small_chunks):
+    """A file added beside the export: only it is read (the export's articles are cut from the
+    folder's last index); then the export edited: read again into new parts. Each time the summary
+    is the one read without an index."""
+    news = tmp_path / "news"
+    make_corpus(news / "wire", 5, seed=11)
+    write(news / "export.jsonl", export.read_bytes())
+    directory = tmp_path / "cache"
+    summaries([news], ArticleCache(directory))
+    write(news / "wire" / "added.txt", "Aid convoys reached Orsova on Monday. Talks resumed in Vienna.\n")
+    cache = ArticleCache(directory)
+    assert summaries([news], cache) == summaries([news], None)
+    assert (cache.stats.parsed, cache.stats.stored) == (1, cache.stats.files - 1)
+    (news / "export.jsonl").write_bytes(export.read_bytes().replace(b"not json", b"{}"))
+    warnings: list[str] = []
+    load_articles([str(news)], cache=ArticleCache(directory), on_warning=lambda w: warnings.append(str(w)))
+    assert any("line 10: no \"text\" field" in w for w in warnings)  # the edit, not the stored warning
+    assert not any("line 10: invalid JSON" in w for w in warnings)
+    assert summaries([news], ArticleCache(directory)) == summaries([news], None)
