@@ -136,9 +136,9 @@ def count_decodes(monkeypatch):
     decoded = []
     original = ingest._decode_or_none
 
-    def counting(payload):
+    def counting(payload, *store):
         decoded.append(1)
-        return original(payload)
+        return original(payload, *store)
 
     monkeypatch.setattr(ingest, "_decode_or_none", counting)
     monkeypatch.setattr(index, "_decode_or_none", counting)

@@ -12,7 +12,10 @@ What is stored, and why this shape:
 - **files**: one row per input file (path, identity, SHA-256 of its content, payload). The
   payload is everything parsing found (texts, blocks, sentence offsets, per-sentence term counts
   as term ids) and does not depend on the path, so the same content under two paths is parsed
-  once and an unchanged file is never read twice.
+  once and an unchanged file is never read twice. A store that can (SQLite: ``put_part``) keeps a
+  file of many articles as several payloads, a chunk of its articles each, and the file's row a
+  manifest of them (:class:`~summarizer.store.ingest.Manifest`): a first run over a big JSON
+  Lines export then holds one chunk's records at a time.
 - **terms**: stem <-> term id, shared by every file, so per-sentence term counts are integers.
 - **stems**: word -> stem, so that a warm run needs no stemmer (NLTK) for the words it stems.
 - **sentence indexes**: per set of articles (keyed by their content hashes), the arrays ranking

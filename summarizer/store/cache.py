@@ -167,8 +167,25 @@ class PayloadReader(_ReadOnly):
         rows = self.query("SELECT payload FROM files WHERE sha256 = ? AND code = ? LIMIT 1", (sha256, code_fingerprint()))
         return rows[0][0] if rows else None
 
-    def payload_slice(self, sha256: bytes, start: int, length: int) -> bytes | None:
+    def part_of(self, sha256: bytes, part: int) -> bytes | None:
+        """Part ``part`` of the payload of a file stored in parts (see :meth:`IndexStore.put_part`)."""
+        rows = self.query("SELECT payload FROM file_parts WHERE sha256 = ? AND code = ? AND part = ?",
+                          (sha256, code_fingerprint(), part))
+        return rows[0][0] if rows else None
+
+    def part_slice(self, sha256: bytes, part: int, start: int, length: int) -> bytes | None:
+        """``length`` bytes from ``start`` of part ``part`` of the payload of a content hash."""
+        return self.payload_slice(sha256, start, length, part)
+
+    def payload_slice(self, sha256: bytes, start: int, length: int, part: int | None = None) -> bytes | None:
+        """``length`` bytes from ``start`` of the payload (or of its part ``part``) of a content hash."""
         # Incremental blob I/O: ``substr(payload, ...)`` would load the whole value first.
+        if part is None:
+            table, find = "files", ("SELECT rowid FROM files WHERE sha256 = ? AND code = ? LIMIT 1",
+                                    (sha256, code_fingerprint()))
+        else:
+            table, find = "file_parts", ("SELECT rowid FROM file_parts WHERE sha256 = ? AND code = ? AND part = ?",
+                                         (sha256, code_fingerprint(), part))
         with self._lock:
             db = self._connection()
             if db is None:
@@ -176,11 +193,10 @@ class PayloadReader(_ReadOnly):
             try:
                 db.execute("BEGIN")  # the row found is the row read, whoever writes meanwhile
                 try:
-                    row = db.execute("SELECT rowid FROM files WHERE sha256 = ? AND code = ? LIMIT 1",
-                                     (sha256, code_fingerprint())).fetchone()
+                    row = db.execute(*find).fetchone()
                     if row is None:
                         return None
-                    with db.blobopen("files", "payload", row[0], readonly=True) as blob:
+                    with db.blobopen(table, "payload", row[0], readonly=True) as blob:
                         if start < 0 or length < 0 or start + length > len(blob):
                             return None
                         blob.seek(start)
@@ -263,6 +279,12 @@ def _add_tables(db: sqlite3.Connection) -> None:
     db.execute(
         "CREATE TABLE IF NOT EXISTS file_sets (key BLOB PRIMARY KEY, files BLOB NOT NULL, "
         "sentence_index BLOB NOT NULL, stored_at REAL NOT NULL)"
+    )
+    # A file of many articles (a JSON Lines export) is stored as parts, each the payload of a chunk
+    # of its articles, by content hash; its ``files`` row holds a manifest (see ingest.Manifest).
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS file_parts (sha256 BLOB NOT NULL, code TEXT NOT NULL, part INTEGER NOT NULL, "
+        "payload BLOB NOT NULL, stored_at REAL NOT NULL, PRIMARY KEY (sha256, code, part))"
     )
 
 
@@ -480,7 +502,28 @@ class IndexStore:
             for path, i, sha, payload in rows
         ]
         if values:
-            self._write(lambda db: db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values))
+            def put(db: sqlite3.Connection) -> None:
+                db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+                _drop_unnamed_parts(db)
+
+            self._write(put)
+
+    def put_part(self, sha256: bytes, part: int, payload: bytes) -> None:
+        """Store part ``part`` of the payload of the content ``sha256`` (a file of many articles,
+        stored a chunk of its articles at a time), in a transaction of its own: its ``files`` row,
+        written once every part is, names it (see :func:`_drop_unnamed_parts`)."""
+        self._write(lambda db: db.execute("INSERT OR REPLACE INTO file_parts VALUES (?, ?, ?, ?, ?)",
+                                          (sha256, code_fingerprint(), part, payload, time.time())))
+
+    def part(self, sha256: bytes, part: int) -> bytes | None:
+        row = self._db.execute("SELECT payload FROM file_parts WHERE sha256 = ? AND code = ? AND part = ?",
+                               (sha256, code_fingerprint(), part)).fetchone()
+        return row[0] if row else None
+
+    def part_count(self, sha256: bytes) -> int:
+        """How many parts of the content ``sha256`` are stored."""
+        return self._db.execute("SELECT count(*) FROM file_parts WHERE sha256 = ? AND code = ?",
+                                (sha256, code_fingerprint())).fetchone()[0]
 
     def touch(self, rows: Iterable[tuple[str, FileIdentity]]) -> None:
         """A file whose content is unchanged got a new identity (touched, copied over)."""
@@ -493,7 +536,11 @@ class IndexStore:
     def forget(self, paths: Iterable[str]) -> None:
         values = [(stored_path(p),) for p in paths]
         if values:
-            self._write(lambda db: db.executemany("DELETE FROM files WHERE path = ?", values))
+            def forget(db: sqlite3.Connection) -> None:
+                db.executemany("DELETE FROM files WHERE path = ?", values)
+                _drop_unnamed_parts(db)
+
+            self._write(forget)
 
     def payloads(self) -> Iterable[tuple[str, bytes]]:
         """(path, payload) of every file stored by this version of the code."""
@@ -575,6 +622,21 @@ class IndexStore:
             self._writable = False
             self._warn(str(self.path or ":memory:"), f"cannot write the cache ({error}); going on without it")
             return False
+
+
+PARTS_KEPT_S = 60.0
+"""Parts no ``files`` row names are dropped once this old: younger ones may be another process's,
+whose file's row is not written yet."""
+
+
+def _drop_unnamed_parts(db: sqlite3.Connection) -> None:
+    """Delete the parts of contents no stored file has any more (an export edited, deleted, or a
+    run stopped between its parts and its row)."""
+    db.execute(
+        "DELETE FROM file_parts WHERE stored_at < ? AND NOT EXISTS "
+        "(SELECT 1 FROM files f WHERE f.sha256 = file_parts.sha256 AND f.code = file_parts.code)",
+        (time.time() - PARTS_KEPT_S,),
+    )
 
 
 class _Transaction:

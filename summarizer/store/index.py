@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, count, repeat
 from operator import attrgetter, itemgetter
@@ -26,10 +26,10 @@ import numpy as np
 
 from .backend import IndexBackend, IndexReader, Location, is_url, open_index
 from .cache import SENTENCE_INDEXES_KEPT, code_fingerprint, default_cache_dir, stems_reader
-from ..collector import collector_paused
+from ..collector import collector_paused, release_freed_memory
 from ..errors import InputError
-from .ingest import (_STEM, LoadStats, Record, WorkerPool, _decode_or_none, blocks_of, build_article, decode_text,
-                     ingest, resolve_id)
+from .ingest import (_STEM, FileRecords, LoadStats, Manifest, PartedFile, Record, WorkerPool, _decode_or_none, blocks_of,
+                     build_article, decode, decode_text, ingest, resolve_id)
 from .sentence_index import (Catalogue, CatalogEntry, ConceptSpace, SentenceIndex, build, build_set, folder_key,
                              index_version, pack_files, pack_folder, paths_key, ranges, record_columns, set_key,
                              unpack_files, unpack_folder)
@@ -186,9 +186,12 @@ class ArticleCache:
             if on_progress:
                 on_progress(kept + done, len(files))
 
-        results, stats, new_shas = ingest([files[n] for n in changed], store, progress, None, self.workers)
+        per_part = LOCAL_CHUNK if _has_parts(store) else 0
+        results, stats, new_shas = ingest([files[n] for n in changed], store, progress, None, self.workers, None, per_part)
         if any(sha is None for sha in new_shas):
             return None  # an unreadable file: read as a whole set, which reports it
+        if any(isinstance(file, PartedFile) for file in results):
+            return None  # stored in parts: read with the whole set, a part at a time (nothing parsed again)
         self._forget_deleted(files, store)
         # The new list's catalogue, taken from the last one's and the new files' entries, and its
         # pieces of index (ranges of the last one's articles, new records), file by file.
@@ -255,14 +258,18 @@ class ArticleCache:
 
         Beyond ``LOCAL_CHUNK`` files, with an index to read texts back from, files are read a chunk
         at a time and each chunk's records become columns of the set's sentence index at once: only
-        one chunk's records are held (every file's at once took some 760 MB at 10,000 articles)."""
+        one chunk's records are held (every file's at once took some 760 MB at 10,000 articles).
+        A file of more than ``LOCAL_CHUNK`` articles is parsed, stored and read back in parts of
+        that many, whatever the number of files (one JSON Lines export of 10,000 articles held
+        1.1 GB when read whole)."""
         store = self.store(warn)
-        streamed = (self.location is not None and len(files) > LOCAL_CHUNK and not any(f.is_stdin for f in files)
-                    and _has_fast_path(store))
-        if streamed:
+        capable = self.location is not None and not any(f.is_stdin for f in files) and _has_fast_path(store)
+        if capable:
             self._reader = self._reader or store.reader()
-            streamed = self._reader is not None
-        chunk = LOCAL_CHUNK if streamed else max(len(files), 1)
+            capable = self._reader is not None
+        streamed = capable and len(files) > LOCAL_CHUNK
+        chunk = LOCAL_CHUNK if capable else max(len(files), 1)
+        per_part = LOCAL_CHUNK if capable and _has_parts(store) else 0
         loaded = _Loaded(None, list(files), [])
         self.stats = LoadStats(files=len(files))
         space = ConceptSpace(None)
@@ -277,29 +284,44 @@ class ArticleCache:
                     if on_progress:
                         on_progress(before + done, len(files))
 
-                results, stats, shas = ingest(part, store, progress, stdin, self.workers, pool)
+                results, stats, shas = ingest(part, store, progress, stdin, self.workers, pool, per_part)
+                if capable:
+                    release_freed_memory()  # what parsing and storing the chunk freed
                 for name in ("stored", "unchanged", "parsed"):
                     setattr(self.stats, name, getattr(self.stats, name) + getattr(stats, name))
                 loaded.shas.extend(shas)
+                # A file stored in parts (an export of many articles) is read a part at a time,
+                # each part's records let go once they are columns, whatever the number of files.
+                streamed = streamed or any(isinstance(file, PartedFile) for file in results)
                 records: list[Record] = []
                 for position, (item, file, sha) in enumerate(zip(part, results, shas), start):
                     for problem in file.problems:
                         warn(InputError(item.path, problem))
                     loaded.problems.append(file.problems)
-                    for number, record in enumerate(file.records):
-                        loaded.catalog.append(_catalog_entry(position, number, record))
-                        article_id = _claim_id(record.id_template, item, seen_ids, warn)
-                        if not len(record.word_counts):
-                            _skipped(item, record.has_path, article_id, warn)
-                            continue
-                        path = item.path if record.has_path and not item.is_stdin else None
-                        # A streamed record is read back from the index when its article is asked for.
-                        kept = None if streamed and sha is not None else record
-                        made.append((article_id, path, len(loaded.catalog) - 1, record.title, record.date, record.url, kept))
-                        records.append(record)
+                    number = 0
+                    for piece in _pieces(file, item):
+                        for record in piece:
+                            loaded.catalog.append(_catalog_entry(position, number, record))
+                            number += 1
+                            article_id = _claim_id(record.id_template, item, seen_ids, warn)
+                            if not len(record.word_counts):
+                                _skipped(item, record.has_path, article_id, warn)
+                                continue
+                            path = item.path if record.has_path and not item.is_stdin else None
+                            # A streamed record is read back from the index when its article is asked for.
+                            kept = None if streamed and sha is not None else record
+                            made.append((article_id, path, len(loaded.catalog) - 1, record.title, record.date, record.url,
+                                         kept))
+                            records.append(record)
+                        if streamed and isinstance(file, PartedFile):
+                            parts.append(record_columns(records, space))
+                            records, piece, record = [], (), None  # the part's records (and its payload) let go
+                            release_freed_memory()
                 if streamed:
                     parts.append(record_columns(records, space))
                 del results, records
+                if streamed:
+                    release_freed_memory()
         self._forget_deleted(files, store)
         listed = found if all(sha is not None for sha in loaded.shas) else None
         loaded.key = set_key(code_fingerprint(), loaded.shas) if listed else None  # type: ignore[arg-type]
@@ -310,7 +332,8 @@ class ArticleCache:
         self._loaded = loaded
         articles = loaded.stored_articles(catalogue, made, self)
         if streamed:
-            loaded.index = build(parts, space, store.stems)
+            loaded.index = build(parts, space, store.stems, consume=True)  # each column let go once joined
+            release_freed_memory()  # and what building it took, before it is encoded
             if loaded.key is not None:
                 store.put_sentence_index(loaded.key, encode_sentence_index(catalogue, loaded.problems, loaded.index),
                                          index_version())
@@ -322,12 +345,26 @@ class ArticleCache:
         _, _, article_id, path = loaded.ref(position)
         return build_article(self._record(loaded, position), article_id, path)
 
-    def _records_of(self, loaded: _Loaded, file: int) -> tuple[Record, ...]:
-        """The records of the file at ``file``, decoded once from its stored payload."""
-        records = loaded.decoded.get(file)
+    def _records_of(self, loaded: _Loaded, file: int, number: int) -> tuple[tuple[Record, ...], int]:
+        """(the records holding the ``number``-th of the file at ``file``, its place among them),
+        decoded once from the file's stored payload, or from the part holding it (a file stored in
+        parts: the others are not read)."""
+        stored = loaded.decoded.get(file)
+        if stored is None:
+            stored = loaded.decoded[file] = self._stored(loaded, file, _records_or_manifest)
+        if not isinstance(stored, Manifest):
+            return stored, number
+        part, place = stored.part_of(number)
+        records = loaded.decoded_parts.get((file, part))
         if records is None:
-            records = loaded.decoded[file] = self._stored(loaded, file, _decode_or_none).records
-        return records
+            reader, sha = self._reader, loaded.shas[file]
+            assert reader is not None and sha is not None
+            try:
+                found = decode(reader.part_of(sha, part)).records  # type: ignore[attr-defined, arg-type]
+            except (ValueError, TypeError):  # gone (None) or damaged
+                raise InputError(loaded.files[file].path, "changed while it was being summarized; run again") from None
+            records = loaded.decoded_parts[(file, part)] = found
+        return records, place
 
     def _text(self, loaded: _Loaded, position: int) -> tuple[str, tuple[Block, ...]]:
         """The text and blocks of the article at ``position``, without making its sentences."""
@@ -336,15 +373,17 @@ class ArticleCache:
             return record.text, blocks_of(record.blocks)
         file, number, _, _ = loaded.ref(position)
         records = loaded.decoded.get(file)
-        if records is not None:
+        if records is not None and not isinstance(records, Manifest):
             record = records[number]
             return record.text, blocks_of(record.blocks)
         found = loaded.texts.get((file, number))
         if found is None:
             assert self._reader is not None  # set when articles were loaded lazily
             reader, sha = self._reader, loaded.shas[file]
+            part_slice = getattr(reader, "part_slice", None)  # a store without parts has none
             try:
-                found = decode_text(lambda start, length: reader.payload_slice(sha, start, length), number)  # type: ignore[arg-type]
+                found = decode_text(lambda start, length: reader.payload_slice(sha, start, length), number,  # type: ignore[arg-type]
+                                    part_slice and (lambda part, start, length: part_slice(sha, part, start, length)))
             except ValueError:
                 found = None
             if found is None:
@@ -370,14 +409,19 @@ class ArticleCache:
         """Every article the index holds (of files read by this version of the code), with its
         path; ids are the file names' stems (as reading the file alone would give)."""
         articles = []
-        for path, payload in self.store().payloads():
-            file = _decode_or_none(payload)
+        store = self.store()
+        for path, payload in store.payloads():
+            file = _decode_or_none(payload, store)
             if file is None:
                 continue
             stem = Path(path).stem
-            for record in file.records:
-                if len(record.word_counts):
-                    articles.append(build_article(record, resolve_id(record.id_template, stem), path))
+            try:
+                for piece in _pieces(file, None):
+                    for record in piece:
+                        if len(record.word_counts):
+                            articles.append(build_article(record, resolve_id(record.id_template, stem), path))
+            except InputError:
+                continue  # a part gone since: read again with its file
         return articles
 
     def _forget_deleted(self, files: Sequence[InputFile], store: IndexBackend) -> None:
@@ -451,7 +495,8 @@ class ArticleCache:
         if record is not None:
             return record
         file, number, _, _ = loaded.ref(position)
-        return self._records_of(loaded, file)[number]
+        records, place = self._records_of(loaded, file, number)
+        return records[place]
 
 
 @dataclass
@@ -469,8 +514,10 @@ class _Loaded:
     problems: list[tuple[str, ...]] = field(default_factory=list)
     records: dict[int, Record] = field(default_factory=dict)
     """Records of the articles parsed or decoded in this load, by position."""
-    decoded: dict[int, tuple[Record, ...]] = field(default_factory=dict)
-    """Records of files decoded since, by file position."""
+    decoded: dict[int, tuple[Record, ...] | Manifest] = field(default_factory=dict)
+    """Records of files decoded since, by file position (the manifest of a file stored in parts)."""
+    decoded_parts: dict[tuple[int, int], tuple[Record, ...]] = field(default_factory=dict)
+    """Records of the parts of such files decoded since, by (file position, part)."""
     texts: dict[tuple[int, int], tuple[str, tuple]] = field(default_factory=dict)
     """Text and blocks of articles read since, by (file position, record)."""
     index: SentenceIndex | None = None
@@ -716,6 +763,32 @@ def remember_stems(directory: Location, analyzer: TermAnalyzer) -> None:
         analyzer.learned.clear()
     finally:
         cache.close()
+
+
+def _has_parts(store: IndexBackend) -> bool:
+    """Whether ``store`` can keep a file as several payloads (the local index; a server keeps one
+    per file, whose postings are by record)."""
+    return hasattr(store, "put_part")
+
+
+def _pieces(file: FileRecords | PartedFile, item: InputFile | None) -> Iterator[tuple[Record, ...]]:
+    """The records of a file, all at once, or a part at a time when it is stored in parts."""
+    if not isinstance(file, PartedFile):
+        yield file.records
+        return
+    try:
+        yield from file.parts()
+    except ValueError:  # a part gone (another process replaced it) or damaged
+        raise InputError(item.path if item else "", "changed while it was being read; run again") from None
+
+
+def _records_or_manifest(payload: bytes) -> tuple[Record, ...] | Manifest | None:
+    """A stored file's records, or its manifest when it is stored in parts (read a part at a time)."""
+    manifest = Manifest.of(payload)
+    if manifest is not None:
+        return manifest
+    file = _decode_or_none(payload)
+    return file.records if isinstance(file, FileRecords) else None
 
 
 def _has_fast_path(store: IndexBackend) -> bool:

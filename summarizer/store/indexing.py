@@ -79,11 +79,12 @@ def index_paths(
             if on_progress:
                 on_progress(before + finished, len(files))
 
-        results, stats, _ = ingest(part, store, progress, None, workers, pool)
+        # A file of many articles is stored a chunk of its articles at a time, as a load stores it.
+        results, stats, _ = ingest(part, store, progress, None, workers, pool, LOCAL_CHUNK)
         for item, result in zip(part, results):
             for problem in result.problems:
                 warn(InputError(item.path, problem))
-            report.articles += sum(1 for record in result.records if len(record.word_counts))
+            report.articles += result.sentenced()
         report.parsed += stats.parsed
         report.stored += stats.stored + stats.unchanged
         done += len(part)

@@ -4,7 +4,9 @@ A worker turns one file into *records*: everything :class:`~summarizer.articles.
 found (text, metadata, blocks, sentence offsets) and every sentence's stems, in a form that
 depends neither on the file's path nor on the article ids given to it (both are set when the
 records become :class:`~summarizer.model.Article` objects, in the order of the inputs). Records
-are stored in the index as one compact payload per file.
+are stored in the index as one compact payload per file, or, for a file of many articles (a JSON
+Lines export), as several: one per chunk of its articles, parsed, stored and let go in turn, so
+that a first run holds one chunk's records however large the file (:class:`Manifest`).
 """
 
 from __future__ import annotations
@@ -13,14 +15,16 @@ import json
 import os
 import signal
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import chain
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING, BinaryIO
 
 import numpy as np
 
 from .cache import FileIdentity, IndexStore, content_hash
+from ..collector import release_freed_memory
 from ..errors import InputError
 from ..reading.inputs import InputFile, RawArticle, parse_input, read_bytes
 from ..model import Article, Block, Sentence
@@ -94,6 +98,89 @@ class FileRecords:
     records: tuple[Record, ...]
     problems: tuple[str, ...]
     """Warnings about the file (``InputError.problem``), replayed on every load."""
+
+    def sentenced(self) -> int:
+        """How many of its articles have sentences (what a summary can use)."""
+        return sum(1 for record in self.records if len(record.word_counts))
+
+
+MANIFEST_MAGIC = b"NDPARTS\x00"
+"""The first 8 bytes of a manifest; a payload starts with the length of its offset table."""
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What the ``files`` row of a file stored in parts holds instead of a payload: part ``k`` is
+    the payload (:func:`payload`) of its articles ``k * per_part`` to ``(k + 1) * per_part``,
+    stored by the file's content hash (:meth:`~summarizer.store.cache.IndexStore.put_part`)."""
+
+    sha256: bytes
+    parts: int
+    per_part: int
+    articles: int
+    """Records in the file (with or without sentences)."""
+    sentenced: int
+    """Of them, those with sentences."""
+    problems: tuple[str, ...]
+
+    def encode(self) -> bytes:
+        body = json.dumps({"sha256": self.sha256.hex(), "parts": self.parts, "per_part": self.per_part,
+                           "articles": self.articles, "sentenced": self.sentenced, "problems": self.problems},
+                          ensure_ascii=False).encode()
+        return MANIFEST_MAGIC + len(body).to_bytes(8, "little") + body
+
+    @classmethod
+    def of(cls, stored: bytes | memoryview) -> Manifest | None:
+        """The manifest ``stored`` is, None when it is a payload; ValueError when malformed."""
+        if bytes(stored[:8]) != MANIFEST_MAGIC:
+            return None
+        try:
+            size = int.from_bytes(stored[8:16], "little")
+            return cls._of_body(bytes(stored[16 : 16 + size]))
+        except (KeyError, TypeError, ValueError, UnicodeDecodeError) as error:
+            raise ValueError(f"malformed manifest: {error}") from None
+
+    @classmethod
+    def _of_body(cls, body: bytes) -> Manifest:
+        m = json.loads(body)
+        manifest = cls(bytes.fromhex(m["sha256"]), int(m["parts"]), int(m["per_part"]), int(m["articles"]),
+                       int(m["sentenced"]), tuple(m["problems"]))
+        if manifest.per_part < 1 or manifest.parts != -(-manifest.articles // manifest.per_part):
+            raise ValueError("parts and articles disagree")
+        return manifest
+
+    def part_of(self, number: int) -> tuple[int, int]:
+        """(part, place in it) of the file's record ``number``."""
+        return divmod(number, self.per_part)
+
+
+@dataclass(frozen=True)
+class PartedFile:
+    """A file stored in parts (see :class:`Manifest`): its records are read a part at a time."""
+
+    manifest: Manifest
+    read_part: Callable[[int], bytes | None]
+    """The stored payload of a part, None when it is gone."""
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        return self.manifest.problems
+
+    def sentenced(self) -> int:
+        return self.manifest.sentenced
+
+    def parts(self) -> Iterator[tuple[Record, ...]]:
+        """Each part's records, in order, decoded when asked for; ValueError when a part is gone or
+        damaged (the file's row is then not what was stored: it is read again by the next run)."""
+        for part in range(self.manifest.parts):
+            stored = self.read_part(part)
+            if stored is None:
+                raise ValueError(f"part {part} is missing")
+            records = decode(stored).records
+            expected = min(self.manifest.per_part, self.manifest.articles - part * self.manifest.per_part)
+            if len(records) != expected:
+                raise ValueError(f"part {part} holds {len(records)} articles, not {expected}")
+            yield records
 
 
 # -- in a worker ---------------------------------------------------------------------------
@@ -218,6 +305,8 @@ def _coder(analyzer: TermAnalyzer) -> WordCodes:
 class _Job:
     item: InputFile
     known_sha: bytes | None
+    per_part: int = 0
+    """Articles per part when a file holding more is stored in parts (0: never)."""
 
 
 @dataclass(frozen=True)
@@ -232,13 +321,30 @@ class Encoded:
     small: bytes
     stems: tuple[str, ...]
     """Every record's terms, one record after the other (what the term ids will name)."""
+    sentenced: int = 0
+    """Records with sentences."""
+
+
+@dataclass
+class _Parts:
+    """A file of more than a part's articles, parsed a part at a time as ``encoded`` is iterated
+    in the main process (each part: its records encoded, and the stems its workers learned)."""
+
+    articles: int
+    problems: tuple[str, ...]
+    encoded: Iterator[tuple[Encoded, tuple[tuple[str, str], ...]]]
+
+
+@dataclass(frozen=True)
+class _InMain:
+    """A worker's answer for a file of many articles: read it in the main process, a part at a time."""
 
 
 @dataclass(frozen=True)
 class _Outcome:
     sha: bytes | None
     """None when the file could not be read (nothing to store)."""
-    records: FileRecords | Encoded | None
+    records: FileRecords | Encoded | _Parts | _InMain | None
     """None when the content hash matched ``known_sha``: the stored records still hold;
     the problem in a ``FileRecords`` when the file could not be read."""
     stems: tuple[tuple[str, str], ...] = ()
@@ -250,7 +356,12 @@ def _work(job: _Job) -> _Outcome:
     if isinstance(read, _Outcome):
         return read
     sha, data = read
-    return _Outcome(sha, _encoded(parse_file(job.item, data)), learned_stems())
+    del read
+    raws, problems = read_articles(job.item, data)
+    if job.per_part and len(raws) > job.per_part:
+        return _Outcome(sha, _InMain())  # stored in parts: the main process reads it a part at a time
+    del data
+    return _Outcome(sha, _encoded(FileRecords(tuple(parse_articles(raws)), problems)), learned_stems())
 
 
 def _read_changed(job: _Job) -> _Outcome | tuple[bytes, bytes]:
@@ -314,15 +425,26 @@ def payload(front: bytes, term_ids: np.ndarray, small: bytes) -> bytes:
     return front + len(ints).to_bytes(8, "little") + ints + small
 
 
-def decode_text(read: Callable[[int, int], bytes | None], number: int) -> tuple[str, tuple] | None:
+def decode_text(read: Callable[[int, int], bytes | None], number: int,
+                read_part: Callable[[int, int, int], bytes | None] | None = None) -> tuple[str, tuple] | None:
     """(text, blocks) of the article at ``number`` of a payload, from three small reads of it
-    (``read(start, length)``), not the whole: a JSON Lines export of 10,000 articles is one payload
-    of 100 MB, and a summary shows a handful of its articles. None when the payload is gone;
-    ValueError when it is not one of ours."""
+    (``read(start, length)``), not the whole: a summary shows a handful of a file's articles. For
+    a file stored in parts, ``read`` gives its manifest and ``read_part(part, start, length)`` the
+    part's payload. None when the payload is gone; ValueError when it is not one of ours."""
     try:
         head = read(0, 8)
         if head is None:
             return None
+        if head == MANIFEST_MAGIC:
+            size = read(8, 8)
+            body = read(16, int.from_bytes(size, "little")) if size is not None else None
+            if body is None:
+                return None
+            manifest = Manifest._of_body(body)
+            if read_part is None or not 0 <= number < manifest.articles:
+                raise ValueError("no such article")
+            part, place = manifest.part_of(number)
+            return decode_text(lambda start, length: read_part(part, start, length), place)
         table = int.from_bytes(head, "little")
         if len(head) != 8 or table % 8 or not 0 <= number < table // 8 - 1:
             raise ValueError("no such article")
@@ -335,7 +457,7 @@ def decode_text(read: Callable[[int, int], bytes | None], number: int) -> tuple[
             return None
         text, blocks = json.loads(chunk)
         return text, tuple(tuple(b) for b in blocks)
-    except (TypeError, ValueError, UnicodeDecodeError) as error:  # JSONDecodeError is a ValueError
+    except (TypeError, ValueError, KeyError, UnicodeDecodeError) as error:  # JSONDecodeError is a ValueError
         raise ValueError(f"malformed payload: {error}") from None
 
 
@@ -402,14 +524,36 @@ def ingest(
     stdin: BinaryIO | None = None,
     workers: int | None = None,
     pool: WorkerPool | None = None,
-) -> tuple[list[FileRecords], LoadStats, list[bytes | None]]:
+    per_part: int = 0,
+) -> tuple[list[FileRecords | PartedFile], LoadStats, list[bytes | None]]:
     """Records of every input, in order: from the index when the file is unchanged, else parsed
     (in ``workers`` processes when there are many) and stored; and each file's content hash
     (None for what is not stored: stdin, pipes, unreadable files). ``pool``: workers kept for
-    several calls (a load reading its files a chunk at a time), else started for this one."""
+    several calls (a load reading its files a chunk at a time), else started for this one, when
+    first needed.
+
+    ``per_part``: a file of more articles than this is parsed and stored a part of that many
+    articles at a time, and comes back as a :class:`PartedFile` whose parts are read from the
+    index when iterated (0: every file whole, as a store without parts needs)."""
+    if pool is None:
+        with WorkerPool() as owned:
+            return _ingest(files, store, on_progress, stdin, workers, owned, per_part)
+    return _ingest(files, store, on_progress, stdin, workers, pool, per_part)
+
+
+def _ingest(
+    files: Sequence[InputFile],
+    store: IndexStore,
+    on_progress: Callable[[int, int], None] | None,
+    stdin: BinaryIO | None,
+    workers: int | None,
+    pool: WorkerPool,
+    per_part: int,
+) -> tuple[list[FileRecords | PartedFile], LoadStats, list[bytes | None]]:
+    per_part = per_part if hasattr(store, "put_part") else 0
     total = len(files)
     stats = LoadStats(files=total)
-    results: list[FileRecords | None] = [None] * total
+    results: list[FileRecords | PartedFile | None] = [None] * total
     shas: list[bytes | None] = [None] * total
     done = 0
 
@@ -439,7 +583,7 @@ def ingest(
         key = keys.get(n)
         entry = stored.get(key[0]) if key else None
         if key and entry and entry.identity == key[1]:
-            decoded = _decode_or_none(entry.payload)
+            decoded = _decode_or_none(entry.payload, store)
             if decoded is not None:
                 results[n] = decoded
                 shas[n] = entry.sha256
@@ -462,7 +606,7 @@ def ingest(
             done += 1
             progress()
             continue
-        jobs.append((n, _Job(item, entry.sha256 if entry else None)))
+        jobs.append((n, _Job(item, entry.sha256 if entry else None, per_part)))
 
     pending_put: list[tuple[str, FileIdentity, bytes, bytes]] = []
     pending_touch: list[tuple[str, FileIdentity]] = []
@@ -486,18 +630,45 @@ def ingest(
         pending_put.clear()
         pending_touch.clear()
 
+    def store_parts(n: int, path: str, identity: FileIdentity, sha: bytes, parts: _Parts) -> None:
+        # Each part stored as it is parsed and let go; the file's row (its manifest) once all are.
+        count, sentenced = 0, 0
+        for count, (encoded, stems) in enumerate(parts.encoded, 1):
+            ids = store.term_ids(list(encoded.stems)) if encoded.stems else np.zeros(0, dtype=np.int64)
+            store.put_part(sha, count - 1, payload(encoded.front, ids, encoded.small))  # type: ignore[attr-defined]
+            pending_stems.extend(stems)
+            sentenced += encoded.sentenced
+            del encoded, ids
+            release_freed_memory()
+        manifest = Manifest(sha, count, per_part, parts.articles, sentenced, parts.problems)
+        pending_put.append((path, identity, sha, manifest.encode()))
+        results[n] = PartedFile(manifest, partial(store.part, sha))  # type: ignore[attr-defined]
+
     cores = workers or available_cores()
-    outcomes = _run(jobs, cores, pool)
+    outcomes = _run(jobs, cores, pool, per_part)
     for (n, job), outcome in zip(jobs, outcomes):
         path, identity = keys[n]
         if outcome.sha is None:
             assert outcome.records is not None
-            results[n] = outcome.records  # unreadable: warn, store nothing
+            results[n] = outcome.records  # type: ignore[assignment]  # unreadable: warn, store nothing
         elif outcome.records is None:
-            results[n] = _decode_or_none(stored[path].payload)
+            results[n] = _decode_or_none(stored[path].payload, store)
             shas[n] = outcome.sha
             pending_touch.append((path, identity))
             stats.unchanged += 1
+        elif isinstance(outcome.records, (_InMain, _Parts)):
+            if isinstance(outcome.records, _InMain):  # a worker found it large: read again here, a part at a time
+                outcome = _outcome_of(_read_changed(replace(job, known_sha=None)), job.item, per_part, cores, pool)
+            if outcome.sha is None:  # unreadable since
+                results[n] = outcome.records  # type: ignore[assignment]
+            elif isinstance(outcome.records, _Parts):
+                store_parts(n, path, identity, outcome.sha, outcome.records)
+            else:  # changed since the worker read it, and not that large any more
+                assert isinstance(outcome.records, Encoded)
+                pending_records.append((n, path, identity, outcome.sha, outcome.records))
+                pending_stems.extend(outcome.stems)
+            shas[n] = outcome.sha
+            stats.parsed += 1
         else:
             assert isinstance(outcome.records, Encoded)
             pending_records.append((n, path, identity, outcome.sha, outcome.records))
@@ -512,24 +683,14 @@ def ingest(
     return [r if r is not None else FileRecords((), ()) for r in results], stats, shas
 
 
-def _run(jobs: list[tuple[int, _Job]], cores: int, shared: WorkerPool | None = None):
+def _run(jobs: list[tuple[int, _Job]], cores: int, pool: WorkerPool, per_part: int):
     """The jobs' outcomes in order, in worker processes when that pays: files shared out among
     them, or, when there are few files, the articles of each file (a JSON Lines export of 10,000
     articles is one file)."""
-    if cores <= 1:
-        return map(_work, (job for _, job in jobs))
-    if len(jobs) < PARALLEL_MIN_FILES:
-        return _shared_articles(jobs, cores)
+    if cores <= 1 or len(jobs) < PARALLEL_MIN_FILES:
+        return _shared_articles(jobs, cores, pool, per_part)
     chunk = max(1, min(16, len(jobs) // (cores * 8)))
-    if shared is not None:
-        return shared.imap(jobs, cores, chunk)
-    return _pool_map(jobs, cores, chunk)
-
-
-def _pool_map(jobs, cores, chunk):
-    """The jobs' outcomes from workers started for them alone."""
-    with WorkerPool() as pool:
-        yield from pool.imap(jobs, cores, chunk)
+    return pool.imap(_work, (job for _, job in jobs), cores, chunk)
 
 
 class WorkerPool:
@@ -546,11 +707,12 @@ class WorkerPool:
     def __init__(self) -> None:
         self._pool = None
 
-    def imap(self, jobs, cores, chunk):
+    def imap(self, function, items, cores, chunk=1):
+        """``function`` of each item, in order, in the workers."""
         if self._pool is None:
             self._pool = _start_pool(cores)
         try:
-            yield from self._pool.imap(_work, (job for _, job in jobs), chunksize=chunk)
+            yield from self._pool.imap(function, items, chunksize=chunk)
         except GeneratorExit:
             raise  # the caller took every outcome it wanted: the workers wait for the next chunk
         except BaseException:
@@ -573,36 +735,68 @@ class WorkerPool:
         self._stop(interrupted=kind is not None)
 
 
-def _shared_articles(jobs: list[tuple[int, _Job]], cores: int):
+def _shared_articles(jobs: list[tuple[int, _Job]], cores: int, pool: WorkerPool, per_part: int):
     """Each job's outcome, its file's articles parsed by ``cores`` workers when it holds many
     (the workers start with the first such file)."""
-    pool = None
-    try:
-        for _, job in jobs:
-            read = _read_changed(job)
-            if isinstance(read, _Outcome):
-                yield read
-                continue
-            sha, data = read
-            raws, problems = read_articles(job.item, data)
-            if len(raws) < SHARED_MIN_ARTICLES:
-                parsed, stems = parse_articles(raws), list(learned_stems())
-            else:
-                pool = pool or _start_pool(cores)
-                shares = [raws[start : start + SHARE] for start in range(0, len(raws), SHARE)]
-                parsed, stems = [], []
-                for records_of_share, learned in pool.imap(_parse_share, shares):
-                    parsed.extend(records_of_share)
-                    stems.extend(learned)
-            yield _Outcome(sha, _encoded(FileRecords(tuple(parsed), problems)), tuple(stems))
-    except BaseException:
-        if pool is not None:
-            pool.terminate()  # interrupted: the workers stop with this process
-            pool.join()
-        raise
-    if pool is not None:
-        pool.close()
-        pool.join()
+    for _, job in jobs:
+        yield _outcome_of(_read_changed(job), job.item, per_part, cores, pool)
+
+
+def _outcome_of(read: _Outcome | tuple[bytes, bytes], item: InputFile, per_part: int, cores: int,
+                pool: WorkerPool) -> _Outcome:
+    """The outcome of a file read in this process (see :func:`_read_changed`): its records encoded,
+    or, beyond ``per_part`` articles (when not 0), its parts to parse as they are taken."""
+    if isinstance(read, _Outcome):
+        return read
+    sha, data = read
+    del read
+    raws, problems = read_articles(item, data)
+    del data
+    if per_part and len(raws) > per_part:
+        return _Outcome(sha, _Parts(len(raws), problems, _encoded_parts(raws, per_part, cores, pool)))
+    parsed, stems = [], []
+    for records, learned in _parsed(raws, cores, pool):
+        parsed.extend(records)
+        stems.extend(learned)
+    return _Outcome(sha, _encoded(FileRecords(tuple(parsed), problems)), tuple(stems))
+
+
+def _parsed(raws: list[RawArticle], cores: int, pool: WorkerPool):
+    """(records, stems learned) of shares of ``raws``, in order: in this process when they are few."""
+    if cores <= 1 or len(raws) < SHARED_MIN_ARTICLES:
+        yield parse_articles(raws), learned_stems()
+        return
+    shares = [raws[start : start + SHARE] for start in range(0, len(raws), SHARE)]
+    yield from pool.imap(_parse_share, shares, cores)
+
+
+def _encoded_parts(raws: list[RawArticle], per_part: int, cores: int, pool: WorkerPool):
+    """Each part of ``raws`` (``per_part`` articles) encoded, with the stems learned parsing it.
+    The workers parse every share of the file in turn (a part's last share is not waited for while
+    the others are idle); the raw articles of each part are let go once it is encoded."""
+    total = len(raws)
+    if cores <= 1 or total < SHARED_MIN_ARTICLES:
+        for start in range(0, total, per_part):
+            records, stems = parse_articles(raws[start : start + per_part]), learned_stems()
+            raws[start : start + per_part] = [None] * len(records)  # type: ignore[list-item]
+            yield _encoded(FileRecords(tuple(records), ())), stems
+        return
+    size = min(SHARE, per_part)
+    shares = [(start, min(start + size, (start // per_part + 1) * per_part, total))
+              for part in range(0, total, per_part) for start in range(part, min(part + per_part, total), size)]
+    records: list[Record] = []
+    stems: list[tuple[str, str]] = []
+    done = 0
+    for (start, end), (parsed, learned) in zip(shares, pool.imap(_parse_share, (raws[a:b] for a, b in shares), cores)):
+        records.extend(parsed)
+        stems.extend(learned)
+        raws[start:end] = [None] * (end - start)  # type: ignore[list-item]
+        if end % per_part == 0 or end == total:
+            done += len(records)
+            encoded, learned_here = _encoded(FileRecords(tuple(records), ())), tuple(stems)
+            records, stems, parsed = [], [], []  # the part's records let go before it is stored
+            yield encoded, learned_here
+    assert done == total
 
 
 def _parse_share(raws: list[RawArticle]) -> tuple[list[Record], tuple[tuple[str, str], ...]]:
@@ -612,7 +806,7 @@ def _parse_share(raws: list[RawArticle]) -> tuple[list[Record], tuple[tuple[str,
 
 def _encoded(records: FileRecords) -> Encoded:
     front, small = encode_parts(records)
-    return Encoded(front, small, tuple(chain.from_iterable(r.terms for r in records.records)))
+    return Encoded(front, small, tuple(chain.from_iterable(r.terms for r in records.records)), records.sentenced())
 
 
 def _widen_results_pipe(pool) -> None:
@@ -684,11 +878,18 @@ def _with_ids(file: FileRecords, store: IndexStore) -> FileRecords:
     return FileRecords(tuple(out), file.problems)
 
 
-def _decode_or_none(payload: bytes) -> FileRecords | None:
+def _decode_or_none(payload: bytes, store: object = None) -> FileRecords | PartedFile | None:
+    """A stored file's records, or its parts from ``store`` (a file stored in parts, all of whose
+    parts ``store`` has); None when the row is damaged or a part is gone: the file is parsed again."""
     try:
-        return decode(payload)
+        manifest = Manifest.of(payload)
+        if manifest is None:
+            return decode(payload)
     except ValueError:
         return None  # a damaged row: parse the file again
+    if not hasattr(store, "part_count") or store.part_count(manifest.sha256) != manifest.parts:
+        return None
+    return PartedFile(manifest, partial(store.part, manifest.sha256))
 
 
 def resolve_id(template: str, id_stem: str) -> str:

@@ -334,14 +334,23 @@ def index_columns(index: SentenceIndex, first: int, end: int) -> Columns:
     )
 
 
-def build(parts: Sequence[Columns], space: ConceptSpace, stems_of: Callable[[np.ndarray], list[str]]) -> SentenceIndex:
+def build(parts: Sequence[Columns], space: ConceptSpace, stems_of: Callable[[np.ndarray], list[str]],
+          consume: bool = False) -> SentenceIndex:
     """The sentence index of these articles (parts one after the other), as the corpus built from
     the articles themselves would number it: terms and concept stems in order of first appearance,
     so that ties break the same way. ``space`` names the parts' concepts;
     ``stems_of(term ids)`` names the index's term ids. Parts made from records and parts cut from
-    another index give the same index for the same articles (a test compares them)."""
+    another index give the same index for the same articles (a test compares them).
+
+    ``consume``: ``parts`` is a list the caller no longer needs: it is emptied, and each column of
+    the parts let go once joined (a first run's columns are not held twice while the index is made)."""
+    fields: dict[str, list[np.ndarray]] = {name: [getattr(p, name) for p in parts] for name in Columns._fields}
+    if consume:
+        parts.clear()  # type: ignore[attr-defined]
+
     def joined(field: str, dtype=np.int64) -> np.ndarray:
-        return _joined([getattr(p, field) for p in parts], dtype)
+        arrays = fields.pop(field) if consume else fields[field]
+        return _joined(arrays, dtype)
 
     # Term and concept ids fit in 32 bits: at 100,000 articles each of these arrays has tens of
     # millions of entries, and 64-bit copies were most of the 2.4 GB a cut took.
@@ -350,9 +359,12 @@ def build(parts: Sequence[Columns], space: ConceptSpace, stems_of: Callable[[np.
     sentences = _starts(joined("sentences_per_article"))
     indptr = _starts(joined("terms_per_sentence"))
     counts = sparse.csr_matrix((joined("term_counts", np.int32), term_of(term_ids), indptr), shape=(len(indptr) - 1, len(in_order)))
+    del term_ids
     counts.sort_indices()
     counts.sum_duplicates()
-    offsets = np.concatenate([p.offsets for p in parts]).astype(np.int32) if parts else np.zeros((0, 3), np.int32)
+    every_offsets = fields.pop("offsets") if consume else fields["offsets"]
+    offsets = np.concatenate(every_offsets).astype(np.int32) if every_offsets else np.zeros((0, 3), np.int32)
+    del every_offsets
     # Concept stems in order of first use: an article's are its bigrams' stems, the first word's
     # before the second's (see ingest._record), so the order is the bigrams' own.
     codes = joined("bigram_codes", np.int32)
@@ -361,6 +373,7 @@ def build(parts: Sequence[Columns], space: ConceptSpace, stems_of: Callable[[np.
     stems_in_use = np.empty(2 * len(codes), dtype=np.int32)
     stems_in_use[0::2], stems_in_use[1::2] = all_firsts[codes], all_seconds[codes]
     concept_order, concept_of = _renumbering(stems_in_use)
+    del stems_in_use
     # Concepts numbered by their stems' new numbers, as :func:`~summarizer.store.concepts._table`
     # does: sorted once per distinct concept, not per bigram (3 million at 10,000 articles).
     used = np.zeros(space.size, dtype=bool)
