@@ -192,6 +192,25 @@ def test_a_question_nothing_answers_says_so_and_gets_what_it_asks_about():
     assert mayor.sentences[0].sentence.text.startswith("Mayor Ilse Varga said")
 
 
+def test_a_question_asking_where_is_answered_by_a_place_of_what_it_asks():
+    # Held-out audit 9: "Where are the disputed polling stations?" opened with "Every disputed
+    # ballot will be photographed ...", not with the stations "in the provinces of Vesk, Lorrin and
+    # the Amber Coast".
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{i}")) for i, text in enumerate(_CONVOY)])
+
+    def summary(question):
+        return Digester(length=Length(sentences=2))(corpus, [query_topic(question, STOP)]).summaries[0]
+
+    bridges = summary("Where were the bridges closed?")
+    assert bridges.sentences[0].sentence.text.startswith("The army said two bridges on the Kell river")
+    assert bridges.caveat is None
+    # A weekday is no place ("until Friday"): nothing says where the mayor went.
+    assert summary("Where did the mayor go on Friday?").caveat == "nothing here says where; the closest sentences:"
+
+
 def test_a_question_asking_when_is_answered_by_a_time_of_what_it_asks():
     from summarizer import Corpus, Digester, Length
     from summarizer.reading.articles import ArticleParser, Metadata

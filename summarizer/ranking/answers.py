@@ -1,6 +1,6 @@
-"""Answers to questions that ask for a number or a time first of all ("How many trucks ...?",
-"When will the bridge reopen?"; see :func:`~summarizer.ranking.topics.asked_answer`): sentences that
-give one beside what was asked."""
+"""Answers to questions that ask for a number, a time or a place first of all ("How many trucks
+...?", "When will the bridge reopen?", "Where were the residents taken?"; see
+:func:`~summarizer.ranking.topics.asked_answer`): sentences that give one beside what was asked."""
 
 from __future__ import annotations
 
@@ -114,7 +114,24 @@ def times(written: Sequence[str]) -> list[bool]:
     return found
 
 
-_KINDS = {"quantity": (quantities, 3), "time": (times, 5)}
+_LOCATIVE = frozenset("in at on near outside inside across along into to from towards toward between around".split())
+
+
+def places(written: Sequence[str]) -> list[bool]:
+    """Which of a sentence's words name a place: a capitalised word (not the sentence's first, not a
+    month or a weekday) with "in", "at", "near", "to" ... among the three words before it ("in the
+    provinces of Vesk", "sent to schools in Dremmen")."""
+    found = []
+    for n, word in enumerate(written):
+        lowered = word.lower()
+        found.append(
+            n > 0 and word[:1].isupper() and lowered not in _MONTHS and lowered not in WEEKDAYS
+            and any(w.lower() in _LOCATIVE for w in written[max(0, n - 5):n])
+        )
+    return found
+
+
+_KINDS = {"quantity": (quantities, 3), "time": (times, 5), "place": (places, 8)}
 
 
 def gives_answer(corpus: Corpus, rows: np.ndarray, asked: frozenset[str], kind: str) -> np.ndarray:

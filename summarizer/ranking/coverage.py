@@ -120,7 +120,7 @@ class ConceptCoverage:
         contentless = ~corpus.has_content(ranking.rows)
         self.scale[contentless] *= CONTENTLESS_WEIGHT
         answers = None
-        if ranking.query.answer in ("quantity", "time"):
+        if ranking.query.answer in ("quantity", "time", "place"):
             # "How many trucks ...?", "When will the bridge reopen?": a sentence without a number
             # (a time) beside what was asked is no answer, however many outlets print it.
             asked = frozenset(corpus.terms[t] for t in ranking.query.original)

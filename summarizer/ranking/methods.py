@@ -134,7 +134,7 @@ class TopicSummarizer:
             if worthy:
                 budget, shortest = length.words, min(worthy)
         unanswered = None
-        if chosen and not unmentioned and ranking.query.answer in ("quantity", "time"):
+        if chosen and not unmentioned and ranking.query.answer in ("quantity", "time", "place"):
             # Answers come first when there are any: if the first sentence gives no number (no
             # time) beside what was asked, none does, and the reader should not take it for one.
             asked = frozenset(corpus.terms[t] for t in ranking.query.original)

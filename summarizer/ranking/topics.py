@@ -232,15 +232,16 @@ def asked_words(topic: Topic) -> tuple[str, ...]:
 _ASKS = (
     ("quantity", re.compile(r"\s*(?:how\s+(?:many|much)|what\s+(?:number|amount|percentage|share)\s+of)\b", re.IGNORECASE)),
     ("time", re.compile(r"\s*(?:when|how\s+soon|what\s+(?:day|date|time|year))\b", re.IGNORECASE)),
-    ("focus", re.compile(r"\s*(?:who|whom|whose|which|where|why|what|how|is|are|was|were|do|does|did|has|have|had"
+    ("place", re.compile(r"\s*(?:where|in\s+which\s+(?:city|town|country|province|region|place))\b", re.IGNORECASE)),
+    ("focus", re.compile(r"\s*(?:who|whom|whose|which|why|what|how|is|are|was|were|do|does|did|has|have|had"
                          r"|will|would|can|could|should|may|might|must)\b", re.IGNORECASE)),
 )
 
 
 def asked_answer(topic: Topic) -> str | None:
     """What a question asks for first of all: ``quantity`` ("How many trucks ...?", "How much
-    water ...?") or ``time`` ("When will the bridge reopen?"); its answer is a sentence that gives
-    one. ``focus`` for another question of one sentence ("Who mediated the strike?", "Will there be
+    water ...?"), ``time`` ("When will the bridge reopen?") or ``place`` ("Where are the disputed
+    polling stations?"); its answer is a sentence that gives one. ``focus`` for another question of one sentence ("Who mediated the strike?", "Will there be
     an inquiry into the landslide?"): its answer holds the words of it that few of the articles use
     (see :func:`~summarizer.ranking.ranker.focus_terms`). None for other topics and descriptions,
     and for a description that asks one among other things
@@ -255,12 +256,12 @@ def asked_answer(topic: Topic) -> str | None:
 
 
 def asked_wording(topic: Topic) -> str | None:
-    """How a question that asks for a quantity or a time says so, for telling the reader that
-    nothing answers it: "how many", "how much", "when"."""
+    """How a question that asks for a quantity, a time or a place says so, for telling the reader
+    that nothing answers it: "how many", "how much", "when", "where"."""
     kind = asked_answer(topic)
     if kind == "quantity":
         return "how much" if re.match(r"\s*how\s+much\b", topic.description, re.IGNORECASE) else "how many"
-    return "when" if kind == "time" else None
+    return {"time": "when", "place": "where"}.get(kind or "")
 
 
 def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
