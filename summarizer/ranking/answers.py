@@ -69,6 +69,33 @@ def figures(text: str) -> set[str]:
             if spot and (value := number_value(word.lower())) is not None}
 
 
+_MONTH_STEMS = frozenset("""januari februari march april may june juli august septemb octob novemb decemb
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+"""Months as the index stems them ("januari", "septemb")."""
+
+
+def stated_figures(concepts: Sequence[tuple[str, str]]) -> set[str]:
+    """:func:`figures` from a sentence's stored concepts (adjacent stems) instead of its text, so
+    that citing reads no text: a number beside a month is a day, a year ("1998") is no figure unless
+    "percent" follows."""
+    beside: dict[str, set[str]] = {}
+    for first, second in concepts:
+        if number_value(first) is not None:
+            beside.setdefault(first, set()).add(second)
+        if number_value(second) is not None:
+            beside.setdefault(second, set()).add(first)
+    found = set()
+    for token, neighbours in beside.items():
+        if neighbours & _MONTH_STEMS:
+            continue
+        if _YEAR.fullmatch(token) and "percent" not in neighbours:
+            continue
+        value = number_value(token)
+        if value is not None:
+            found.add(value)
+    return found
+
+
 def disagree(counted: dict[str, set[str]], others: dict[str, set[str]]) -> bool:
     """Whether two sentences give different numbers of the same thing ("600 soldiers" and "200
     soldiers" at a cosine of 0.62, by the same general in the same valley): not the same statement,

@@ -10,7 +10,7 @@ import numpy as np
 from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
-from .answers import counts, disagree, figures, later, moment
+from .answers import counts, disagree, figures, later, moment, stated_figures
 from .ranker import Ranking
 from ..reading.terms import words
 
@@ -230,14 +230,20 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
     similarity = np.asarray((corpus.tfidf(rows) @ corpus.tfidf(np.array([row])).T).todense()).ravel()
     close = similarity >= threshold  # most rows sharing a rare term say something else
     best: dict[int, tuple[float, int]] = {}
-    counted = counts(corpus.sentence_concepts(row))
-    given = figures(sentence.text)
+    concepts = corpus.sentence_concepts(row)
+    counted, given = counts(concepts), stated_figures(concepts)
     for other, value, article in zip(rows[close].tolist(), similarity[close].tolist(),
                                       corpus.article_of[rows[close]].tolist()):
-        if value > best.get(article, (0.0, 0))[0] and not disagree(counted, counts(corpus.sentence_concepts(other))):
-            found = figures(corpus.sentences[other].text) if given else set()
+        if value > best.get(article, (0.0, 0))[0]:
+            # Another number of the same thing, or figures without one the sentence gives, is
+            # another statement: "grown to 11 confirmed cases" is not "confirmed cases has risen to
+            # 19". Read from the stored concepts: citing reads no text.
+            theirs = corpus.sentence_concepts(other)
+            if disagree(counted, counts(theirs)):
+                continue
+            found = stated_figures(theirs) if given else set()
             if found and given - found:
-                continue  # "grown to 11 confirmed cases" is not "confirmed cases has risen to 19"
+                continue
             best[article] = (value, other)
     ordered = sorted(best.values(), key=lambda pair: (-pair[0], pair[1]))
     return [sentence, *(corpus.sentences[other] for _, other in ordered)]
