@@ -211,6 +211,30 @@ def test_a_question_asking_where_is_answered_by_a_place_of_what_it_asks():
     assert summary("Where did the mayor go on Friday?").caveat == "nothing here says where; the closest sentences:"
 
 
+def test_what_is_is_answered_by_a_definition():
+    # Held-out audit 9: "What is Legionnaires' disease?" opened with the outbreak's case count;
+    # "Legionnaires' disease is a severe form of pneumonia." came third (relevance 0.45: short, and
+    # without the related terms the outbreak's sentences share).
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    count = "An outbreak of glimmer fever at the Kell hospital has grown to 11 cases, the hospital said on Monday."
+    texts = [
+        count + "\n\nPatients in the east wing were moved to Orsa.",
+        count + "\n\nVisitors were turned away from the hospital in Kell.",
+        "Glimmer fever is a rare infection of the lungs.\n\n" + count,
+    ]
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}")) for n, text in enumerate(texts)])
+
+    def first(question):
+        summary = Digester(length=Length(sentences=2))(corpus, [query_topic(question, STOP)]).summaries[0]
+        return summary.sentences[0].sentence.text
+
+    assert first("What is glimmer fever?") == "Glimmer fever is a rare infection of the lungs."
+    # Asking for the latest is no request for a definition.
+    assert first("What is the latest on glimmer fever?") == count
+
+
 def test_a_question_asking_when_is_answered_by_a_time_of_what_it_asks():
     from summarizer import Corpus, Digester, Length
     from summarizer.reading.articles import ArticleParser, Metadata

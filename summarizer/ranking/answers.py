@@ -158,7 +158,18 @@ def places(written: Sequence[str]) -> list[bool]:
     return found
 
 
-_KINDS = {"quantity": (quantities, 3), "time": (times, 5), "place": (places, 8)}
+_COPULAS = frozenset("is are was were".split())
+_DETERMINERS = frozenset("a an the one".split())
+
+
+def definitions(written: Sequence[str]) -> list[bool]:
+    """Which of a sentence's words open a definition: "is" (are, was, were) followed by a/an/the/
+    one ("Legionnaires' disease is a severe form of pneumonia.")."""
+    return [word.lower() in _COPULAS and n + 1 < len(written) and written[n + 1].lower() in _DETERMINERS
+            for n, word in enumerate(written)]
+
+
+_KINDS = {"quantity": (quantities, 3), "time": (times, 5), "place": (places, 8), "definition": (definitions, 1)}
 
 
 def gives_answer(corpus: Corpus, rows: np.ndarray, asked: frozenset[str], kind: str) -> np.ndarray:

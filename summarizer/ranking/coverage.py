@@ -120,12 +120,15 @@ class ConceptCoverage:
         contentless = ~corpus.has_content(ranking.rows)
         self.scale[contentless] *= CONTENTLESS_WEIGHT
         answers = None
-        if ranking.query.answer in ("quantity", "time", "place"):
+        if ranking.query.answer in ("quantity", "time", "place", "definition"):
             # "How many trucks ...?", "When will the bridge reopen?": a sentence without a number
             # (a time) beside what was asked is no answer, however many outlets print it.
             asked = frozenset(corpus.terms[t] for t in ranking.query.original)
             answers = gives_answer(corpus, ranking.rows, asked, ranking.query.answer)
-            answers &= (ranking.relevance >= ANSWER_MIN_RELEVANCE) & about
+            # A definition ("Legionnaires' disease is a severe form of pneumonia.") is short and
+            # holds few of the related terms relevance counts: its own form is what makes it one.
+            floor = 0.0 if ranking.query.answer == "definition" else ANSWER_MIN_RELEVANCE
+            answers &= (ranking.relevance >= floor) & about
             if ranking.query.names:
                 # "How much does the Orbis Nine cost?": a number beside "cost" in an article that never
                 # names the Orbis ("would cost 530 jobs") answers another question. The article, not the

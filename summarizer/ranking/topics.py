@@ -233,6 +233,8 @@ _ASKS = (
     ("quantity", re.compile(r"\s*(?:how\s+(?:many|much)|what\s+(?:number|amount|percentage|share)\s+of)\b", re.IGNORECASE)),
     ("time", re.compile(r"\s*(?:when|how\s+soon|what\s+(?:day|date|time|year))\b", re.IGNORECASE)),
     ("place", re.compile(r"\s*(?:where|in\s+which\s+(?:city|town|country|province|region|place))\b", re.IGNORECASE)),
+    ("definition", re.compile(r"\s*(?:[Ww]hat\s+(?:is|are|was|were)\s+(?!(?:the\s+)?latest\b)"
+                              r"|[Ww]ho\s+(?:is|are|was|were)\s+(?=[A-Z]))[^?]*\??\s*$")),
     ("focus", re.compile(r"\s*(?:who|whom|whose|which|why|what|how|is|are|was|were|do|does|did|has|have|had"
                          r"|will|would|can|could|should|may|might|must)\b", re.IGNORECASE)),
 )
@@ -240,8 +242,9 @@ _ASKS = (
 
 def asked_answer(topic: Topic) -> str | None:
     """What a question asks for first of all: ``quantity`` ("How many trucks ...?", "How much
-    water ...?"), ``time`` ("When will the bridge reopen?") or ``place`` ("Where are the disputed
-    polling stations?"); its answer is a sentence that gives one. ``focus`` for another question of one sentence ("Who mediated the strike?", "Will there be
+    water ...?"), ``time`` ("When will the bridge reopen?"), ``place`` ("Where are the disputed
+    polling stations?") or ``definition`` ("What is Legionnaires' disease?", "Who is Orla Fennick?":
+    "... disease is a severe form of pneumonia"); its answer is a sentence that gives one. ``focus`` for another question of one sentence ("Who mediated the strike?", "Will there be
     an inquiry into the landslide?"): its answer holds the words of it that few of the articles use
     (see :func:`~summarizer.ranking.ranker.focus_terms`). None for other topics and descriptions,
     and for a description that asks one among other things
