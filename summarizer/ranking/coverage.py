@@ -36,8 +36,9 @@ SCORE_WEIGHT = 0.2
 CONTENTLESS_WEIGHT = 0.25
 """Share of its coverage gain a sentence with no name and no number keeps."""
 ANSWER_MIN_RELEVANCE = 0.5
-"""For a question asking how many or when: a sentence giving a number (a time) beside what was
-asked answers it when it is at least this relevant (against the most relevant candidate)."""
+"""For a question asking how many, when or where: a sentence giving a number (a time, a place)
+beside what was asked answers it when it is at least this relevant (against the most relevant
+candidate). A definition needs no such floor (see below)."""
 PHRASE_BOOST = 1.0
 """A concept that is a phrase the topic names (two of a question's words side by side: "Kakadu
 National Park") weighs 1 + this times more, beyond the topic boost."""
