@@ -170,6 +170,8 @@ def definitions(written: Sequence[str]) -> list[bool]:
 
 
 _KINDS = {"quantity": (quantities, 3), "time": (times, 5), "place": (places, 8), "definition": (definitions, 1)}
+KINDS = frozenset(_KINDS)
+"""What a question can ask for first of all that a sentence's form shows (see :func:`says`)."""
 
 
 def gives_answer(corpus: Corpus, rows: np.ndarray, asked: frozenset[str], kind: str) -> np.ndarray:

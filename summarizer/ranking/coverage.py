@@ -26,7 +26,7 @@ from .corpus import Corpus
 from .ranker import Ranking
 from ..store.concepts import FULL_TABLE_MAX_SENTENCES
 from .novelty import ReadSet
-from .answers import gives_answer, outdated
+from .answers import KINDS, gives_answer, outdated
 
 
 
@@ -42,6 +42,7 @@ candidate). A definition needs no such floor (see below)."""
 PHRASE_BOOST = 1.0
 """A concept that is a phrase the topic names (two of a question's words side by side: "Kakadu
 National Park") weighs 1 + this times more, beyond the topic boost."""
+
 
 def _telling(corpus: Corpus, story: frozenset[int], articles: np.ndarray) -> np.ndarray:
     """Those of ``articles`` that use one of the ``story`` terms, in a sentence or in their title
@@ -121,7 +122,7 @@ class ConceptCoverage:
         contentless = ~corpus.has_content(ranking.rows)
         self.scale[contentless] *= CONTENTLESS_WEIGHT
         answers = None
-        if ranking.query.answer in ("quantity", "time", "place", "definition"):
+        if ranking.query.answer in KINDS:
             # "How many trucks ...?", "When will the bridge reopen?": a sentence without a number
             # (a time) beside what was asked is no answer, however many outlets print it.
             asked = frozenset(corpus.terms[t] for t in ranking.query.original)
