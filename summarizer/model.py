@@ -95,7 +95,8 @@ class Novelty:
     """What an update summary's sentence adds to what the reader has already read."""
 
     new_terms: tuple[str, ...]
-    """Content words of the sentence that no read sentence holds."""
+    """Content words of the sentence that no read sentence holds, and the figures it gives that the
+    closest read sentence does not."""
     read_similarity: float
     """The largest share of the sentence's content (idf-weighted words) that one sentence
     already read holds, 0..1."""

@@ -95,6 +95,9 @@ def test_a_count_that_rose_since_the_last_visit_is_news_not_a_repeat():
     update = Digester(length=Length(sentences=2))(corpus, [topic], read=ReadSet([yesterday], analyzer))
     texts = [item.sentence.text for item in update.summaries[0].sentences]
     assert any("19 people" in text for text in texts), texts
+    # --explain says what is new: the count ("new: no new words" before).
+    rose = next(item for item in update.summaries[0].sentences if "19 people" in item.sentence.text)
+    assert "19" in rose.explanation.novelty.new_terms
 
 
 def test_without_a_read_set_nothing_changes():

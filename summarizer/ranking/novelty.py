@@ -115,11 +115,19 @@ class ReadSet:
                 which[i] = shared.indices[a + k]
         return best, which
 
-    def new_words(self, text: str) -> tuple[str, ...]:
-        """Content words of ``text`` that no read sentence holds (as written, lower-cased, once each)."""
+    def new_words(self, text: str, closest: str | None = None) -> tuple[str, ...]:
+        """Content words of ``text`` that no read sentence holds (as written, lower-cased, once each),
+        and the figures it gives that the ``closest`` read sentence does not ("19" after "Fourteen
+        people have now been infected": a count that rose is what is new)."""
+        from .answers import figures, number_value, quantities
+
         found: dict[str, None] = {}
-        for word in words(text):
+        written = words(text)
+        known = figures(closest) if closest is not None else None
+        for word, is_figure in zip(written, quantities(written)):
             lowered = word.lower()
+            if known is not None and is_figure and number_value(lowered) not in (None, *known):
+                found.setdefault(lowered)
             if lowered in self.analyzer.stop_words or len(lowered) < 2 or lowered.isdigit():
                 continue
             if self.analyzer.stem(word) not in self.stems:

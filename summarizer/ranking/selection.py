@@ -168,7 +168,8 @@ class Selector:
             assert read_similarity is not None and read_closest is not None
             items = [
                 replace(item, explanation=replace(item.explanation, novelty=Novelty(
-                    read.new_words(item.sentence.text),
+                    read.new_words(item.sentence.text,
+                                   read.sentences[read_closest[i]].text if read_closest[i] >= 0 else None),
                     float(read_similarity[i]),
                     read.sentences[read_closest[i]] if read_closest[i] >= 0 else None,
                 )))
