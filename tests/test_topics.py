@@ -357,7 +357,8 @@ def test_a_question_is_answered_by_what_it_asks_about_the_story_not_by_the_story
         (f"{printed}\n\nUnion leaders said the strike would last as long as it takes.", "Strike"),
         ("Sen. Orla Fennick has agreed to mediate between the dockworkers and the port operator, the labour "
          "ministry said.\n\nShe will meet both sides in Port Varrel on Thursday.", "Senator to mediate in Port Varrel strike"),
-        ("A Kestrel court will mediate the dispute over grazing rights, a judge said.\n\nFarmers welcomed it.", "Grazing"),
+        ("A Kestrel court will mediate the dispute over grazing rights, a judge said.\n\nFarmers welcomed it.\n\n"
+         "The court sits in Orsa on Mondays.\n\nThe port strike has delayed the farmers' wool exports.", "Grazing"),
     ]
 
     def first(question: str, without: int | None = None) -> str:
@@ -367,7 +368,9 @@ def test_a_question_is_answered_by_what_it_asks_about_the_story_not_by_the_story
         return summary.sentences[0].sentence.text
 
     assert first("Who mediated the strike?").startswith("Sen. Orla Fennick has agreed to mediate")
-    # The grazing court mediates, but not in a story of the strike: no answer, and the summary is as before.
+    # The grazing court mediates, in a story that mentions the strike in passing, far from its lead:
+    # no answer, and the summary is as before (the 62 real pages' "Who won the election?" opened
+    # with "... won the freedom to preach" from such an article).
     assert first("Who mediated the strike?", without=3) == printed
     # A description names the story and asks nothing of it: what every outlet printed comes first.
     assert first("The Port Varrel strike and its mediation") == printed

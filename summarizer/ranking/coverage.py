@@ -44,10 +44,17 @@ PHRASE_BOOST = 1.0
 National Park") weighs 1 + this times more, beyond the topic boost."""
 
 
+LEAD_SENTENCES = 3
+
+
 def _telling(corpus: Corpus, story: frozenset[int], articles: np.ndarray) -> np.ndarray:
-    """Those of ``articles`` that use one of the ``story`` terms, in a sentence or in their title
-    ("Senator to mediate in port strike" over a story that says "the dockworkers" throughout)."""
-    in_text = np.intersect1d(articles, corpus.article_of[corpus.matching(sorted(story))])
+    """Those of ``articles`` that use one of the ``story`` terms in their first ``LEAD_SENTENCES``
+    sentences or in their title ("Senator to mediate in port strike" over a story that says "the
+    dockworkers" throughout): a story that names the strike in passing, far down, is about
+    something else ("won the freedom to preach" in an article saying "election" once)."""
+    holding = corpus.matching(sorted(story))
+    holding = holding[corpus.positions[holding] < LEAD_SENTENCES]
+    in_text = np.intersect1d(articles, corpus.article_of[holding])
     names = {corpus.terms[t] for t in story}
     in_title = [a for a in np.setdiff1d(articles, in_text).tolist()
                 if names & set(corpus.analyzer(corpus.articles[a].title or ""))]
