@@ -146,8 +146,8 @@ _LOCATIVE = frozenset("in at on near outside inside across along into to from to
 
 def places(written: Sequence[str]) -> list[bool]:
     """Which of a sentence's words name a place: a capitalised word (not the sentence's first, not a
-    month or a weekday) with "in", "at", "near", "to" ... among the three words before it ("in the
-    provinces of Vesk", "sent to schools in Dremmen")."""
+    month or a weekday) with "in", "at", "near", "to" ... among the five words before it ("in the
+    provinces of Vesk", "to schools in the neighbouring town of Dremmen")."""
     found = []
     for n, word in enumerate(written):
         lowered = word.lower()
@@ -177,8 +177,9 @@ KINDS = frozenset(_KINDS)
 def gives_answer(corpus: Corpus, rows: np.ndarray, asked: frozenset[str], kind: str) -> np.ndarray:
     """Whether each of the sentences ``rows`` gives what a question of this ``kind`` asks, near
     what it asks about: a number within three words of one of the stems ``asked`` ("40 trucks",
-    "60,000 litres of drinking water", "the death toll rose to 7,085"), or a time within five
-    ("expected to reopen on March 3", "talks will resume next week")."""
+    "60,000 litres of drinking water", "the death toll rose to 7,085"), a time within five
+    ("expected to reopen on March 3", "talks will resume next week"), a place within eight, or a
+    definition right after it ("Legionnaires' disease is a ...")."""
     stem = corpus.analyzer.stem
     return np.array([says(corpus.sentences[row].text, asked, kind, stem) for row in rows], dtype=bool)
 

@@ -134,12 +134,13 @@ class TopicSummarizer:
             if worthy:
                 budget, shortest = length.words, min(worthy)
         unanswered = None
-        if chosen and not unmentioned and ranking.query.answer in ("quantity", "time", "place"):
+        wording = asked_wording(topic) if chosen and not unmentioned else None
+        if wording is not None:
             # Answers come first when there are any: if the first sentence gives no number (no
-            # time) beside what was asked, none does, and the reader should not take it for one.
+            # time, no place) beside what was asked, none does, and the reader should not take it for one.
             asked = frozenset(corpus.terms[t] for t in ranking.query.original)
             if not says(chosen[0].sentence.text, asked, ranking.query.answer, corpus.analyzer.stem):
-                unanswered = asked_wording(topic)
+                unanswered = wording
         return Summary(topic, self.method, tuple(chosen), matched, len(corpus.articles), tuple(repeats),
                        unmentioned, unanswered=unanswered, budget=budget, shortest=shortest)
 

@@ -23,6 +23,7 @@ from ..matrices import sparse
 from ..model import Article, Sentence
 from ..reading.terms import TermAnalyzer, words
 from .corpus import Corpus
+from .answers import figures, number_value, quantities
 
 DEFAULT_REPEAT = 0.55
 """Share of a candidate's content (idf-weighted words) in one read sentence from which it repeats
@@ -119,8 +120,6 @@ class ReadSet:
         """Content words of ``text`` that no read sentence holds (as written, lower-cased, once each),
         and the figures it gives that the ``closest`` read sentence does not ("19" after "Fourteen
         people have now been infected": a count that rose is what is new)."""
-        from .answers import figures, number_value, quantities
-
         found: dict[str, None] = {}
         written = words(text)
         known = figures(closest) if closest is not None else None

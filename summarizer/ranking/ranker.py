@@ -61,7 +61,8 @@ class TopicQuery:
     together_power: float = 0.0
     """The power of the share of ``together`` a sentence holds in its relevance (see ``TOGETHER_POWER``)."""
     answer: str | None = None
-    """What the topic, a question, asks for first of all: a quantity, a time, or its focus (see ``asked_answer``)."""
+    """What the topic, a question, asks for first of all: a quantity, a time, a place, a definition or
+    its focus (see ``asked_answer``)."""
     focus: frozenset[int] = frozenset()
     """For a typed question: the terms a sentence answering it holds (see :func:`focus_terms`)."""
     story: frozenset[int] = frozenset()

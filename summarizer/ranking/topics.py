@@ -244,12 +244,13 @@ def asked_answer(topic: Topic) -> str | None:
     """What a question asks for first of all: ``quantity`` ("How many trucks ...?", "How much
     water ...?"), ``time`` ("When will the bridge reopen?"), ``place`` ("Where are the disputed
     polling stations?") or ``definition`` ("What is Legionnaires' disease?", "Who is Orla Fennick?":
-    "... disease is a severe form of pneumonia"); its answer is a sentence that gives one. ``focus`` for another question of one sentence ("Who mediated the strike?", "Will there be
-    an inquiry into the landslide?"): its answer holds the words of it that few of the articles use
+    "... disease is a severe form of pneumonia"); its answer is a sentence that gives one.
+    ``focus`` for another question of one sentence ("Who mediated the strike?", "Will there be an
+    inquiry into the landslide?"): its answer holds the words of it that few of the articles use
     (see :func:`~summarizer.ranking.ranker.focus_terms`). None for other topics and descriptions,
-    and for a description that asks one among other things
-    ("Describe the quake, including how many died"): its summary is chosen for all it asks
-    (putting every sentence without a number last cost DUC's questions 0.02 R-2)."""
+    and for a description that asks one among other things ("Describe the quake, including how
+    many died"): its summary is chosen for all it asks (putting every sentence without a number
+    last cost DUC's questions 0.02 R-2)."""
     if topic.origin != "query":
         return None
     kind = next((kind for kind, opening in _ASKS if opening.match(topic.description)), None)
