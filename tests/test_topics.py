@@ -235,6 +235,30 @@ def test_what_is_is_answered_by_a_definition():
     assert first("What is the latest on glimmer fever?") == count
 
 
+def test_why_is_answered_by_a_reason_for_what_it_asks():
+    # "Why was the Harl bridge closed?" opened with the closure every outlet printed; the one
+    # sentence that says why came after it.
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    closed = "The Harl bridge over the Senn river was closed to traffic on Tuesday, the county said."
+    texts = [
+        closed + "\n\nDrivers were sent on a detour through Orsa.",
+        closed + "\n\nThe bridge was closed because inspectors found cracks in two of its piers.",
+        closed + "\n\nBus services to the Harl market will run on the old road until the bridge reopens.",
+    ]
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}")) for n, text in enumerate(texts)])
+
+    def summary(question):
+        return Digester(length=Length(sentences=2))(corpus, [query_topic(question, STOP)]).summaries[0]
+
+    why = summary("Why was the Harl bridge closed?")
+    assert why.sentences[0].sentence.text.startswith("The bridge was closed because inspectors found cracks")
+    assert why.sentences[1].sentence.text == closed  # the rest still follows
+    # A reason given for something else answers nothing: the detour has no "because".
+    assert summary("Why were drivers sent through Orsa?").sentences[0].sentence.text.startswith("Drivers were sent")
+
+
 def test_a_question_asking_when_is_answered_by_a_time_of_what_it_asks():
     from summarizer import Corpus, Digester, Length
     from summarizer.reading.articles import ArticleParser, Metadata

@@ -1,5 +1,6 @@
-"""Answers to questions that ask for a number, a time or a place first of all ("How many trucks
-...?", "When will the bridge reopen?", "Where were the residents taken?"; see
+"""Answers to questions that ask for a number, a time, a place or a reason first of all ("How
+many trucks ...?", "When will the bridge reopen?", "Where were the residents taken?", "Why was the
+bridge closed?"; see
 :func:`~summarizer.ranking.topics.asked_answer`): sentences that give one beside what was asked."""
 
 from __future__ import annotations
@@ -169,7 +170,27 @@ def definitions(written: Sequence[str]) -> list[bool]:
             for n, word in enumerate(written)]
 
 
-_KINDS = {"quantity": (quantities, 3), "time": (times, 5), "place": (places, 8), "definition": (definitions, 1)}
+_BECAUSE = frozenset("""because due owing caused causing blamed blaming reason reasons result citing amid
+    after prompted prompting triggered sparked protest protesting""".split())
+_OVER_WHAT = frozenset("concern concerns fear fears worries dispute disagreement objections allegations claims".split())
+
+
+def reasons(written: Sequence[str]) -> list[bool]:
+    """Which of a sentence's words give a reason: "because", "due to", "after", "amid", "blamed",
+    "prompted", "in protest", "citing", or "over" or "on" followed by a concern ("was delayed over
+    safety concerns", "fell on oversupply concerns"; not "over the river"). "After" is news's commonest "because" ("The vote was
+    postponed after engineers found cracks"); a question asking why is seldom answered by a bare
+    time."""
+    found = []
+    for n, word in enumerate(written):
+        lowered = word.lower()
+        following = {w.lower() for w in written[n + 1 : n + 4]}
+        found.append(lowered in _BECAUSE or (lowered in ("over", "on") and bool(following & _OVER_WHAT)))
+    return found
+
+
+_KINDS = {"quantity": (quantities, 3), "time": (times, 5), "place": (places, 8), "definition": (definitions, 1),
+          "reason": (reasons, 8)}
 KINDS = frozenset(_KINDS)
 """What a question can ask for first of all that a sentence's form shows (see :func:`says`)."""
 

@@ -134,9 +134,10 @@ class ConceptCoverage:
             # (a time) beside what was asked is no answer, however many outlets print it.
             asked = frozenset(corpus.terms[t] for t in ranking.query.original)
             answers = gives_answer(corpus, ranking.rows, asked, ranking.query.answer)
-            # A definition ("Legionnaires' disease is a severe form of pneumonia.") is short and
-            # holds few of the related terms relevance counts: its own form is what makes it one.
-            floor = 0.0 if ranking.query.answer == "definition" else ANSWER_MIN_RELEVANCE
+            # A definition ("Legionnaires' disease is a severe form of pneumonia.") or a reason ("The
+            # bridge was closed because inspectors found cracks") is a sentence of its own, holding few
+            # of the related terms relevance counts: its form beside what was asked makes it an answer.
+            floor = 0.0 if ranking.query.answer in ("definition", "reason") else ANSWER_MIN_RELEVANCE
             answers &= (ranking.relevance >= floor) & about
             if ranking.query.names:
                 # "How much does the Orbis Nine cost?": a number beside "cost" in an article that never

@@ -233,6 +233,7 @@ _ASKS = (
     ("quantity", re.compile(r"\s*(?:how\s+(?:many|much)|what\s+(?:number|amount|percentage|share)\s+of)\b", re.IGNORECASE)),
     ("time", re.compile(r"\s*(?:when|how\s+soon|what\s+(?:day|date|time|year))\b", re.IGNORECASE)),
     ("place", re.compile(r"\s*(?:where|in\s+which\s+(?:city|town|country|province|region|place))\b", re.IGNORECASE)),
+    ("reason", re.compile(r"\s*(?:why|for\s+what\s+reason|what\s+(?:caused|led\s+to|prompted))\b", re.IGNORECASE)),
     ("definition", re.compile(r"\s*(?:[Ww]hat\s+(?:is|are|was|were)\s+(?!(?:the\s+)?latest\b)"
                               r"|[Ww]ho\s+(?:is|are|was|were)\s+(?=[A-Z]))[^?]*\??\s*$")),
     ("focus", re.compile(r"\s*(?:who|whom|whose|which|why|what|how|is|are|was|were|do|does|did|has|have|had"
