@@ -241,6 +241,13 @@ _ASKS = (
 )
 
 
+_DOING = re.compile(r"\b(?!(?:is|are|was|were|a|an|the|this|that|its|their|his|her)\b)[A-Za-z'’]+\s+[a-z]{3,}ing\b"
+                    r"|\b(?:about|for|with|to|on|in|at|from|of|by|over|doing)\s*\?\s*$")
+"""What someone is doing, not what a thing is: "What is Tesla building?", "What is the council
+planning?", "What are they working on?" ask about an action ("the hearing" and "the building" are
+things)."""
+
+
 def asked_answer(topic: Topic) -> str | None:
     """What a question asks for first of all: ``quantity`` ("How many trucks ...?", "How much
     water ...?"), ``time`` ("When will the bridge reopen?"), ``place`` ("Where are the disputed
@@ -255,6 +262,8 @@ def asked_answer(topic: Topic) -> str | None:
     if topic.origin != "query":
         return None
     kind = next((kind for kind, opening in _ASKS if opening.match(topic.description)), None)
+    if kind == "definition" and _DOING.search(topic.description):
+        kind = "focus"
     if kind == "focus" and len(question_sentences(topic.description)) > 1:
         return None
     return kind
