@@ -120,6 +120,24 @@ def quantities(written: Sequence[str]) -> list[bool]:
     return found
 
 
+_TALLIES = frozenset("number count toll total tally".split())
+
+
+def tallies(written: Sequence[str]) -> list[bool]:
+    """:func:`quantities`, and the word naming a count when the sentence gives one after it: "The
+    count of dead fish has risen to about 3,500" answers how many fish died, its figure five words
+    from the fish."""
+    found = quantities(written)
+    for n, word in enumerate(written):
+        if word.lower() in _TALLIES and any(found[n + 1:]):
+            found[n] = True
+    return found
+
+
+_AGE = re.compile(r"(\b[A-Z][\w'’.-]*, )\d{1,3}(?=, )")
+"""An age after a name ("Osric Damerel, 61, had died"): no count of anything."""
+
+
 _TIME_WORDS = frozenset("today tonight yesterday tomorrow week weeks weekend month months year years decade ago".split())
 """Not the parts of a day ("worked through the night"): they say how, more often than when."""
 _CLOCK = re.compile(r"\d{1,2}:\d\d")
@@ -189,7 +207,7 @@ def reasons(written: Sequence[str]) -> list[bool]:
     return found
 
 
-_KINDS = {"quantity": (quantities, 3), "time": (times, 5), "place": (places, 8), "definition": (definitions, 1),
+_KINDS = {"quantity": (tallies, 3), "time": (times, 5), "place": (places, 8), "definition": (definitions, 1),
           "reason": (reasons, 8)}
 KINDS = frozenset(_KINDS)
 """What a question can ask for first of all that a sentence's form shows (see :func:`says`)."""
@@ -214,8 +232,10 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
     """Whether the sentence ``text`` gives what a question of this ``kind`` asks near one of the
     stems ``asked`` (see :func:`gives_answer`)."""
     spotted, window = _KINDS[kind]
-    if kind == "quantity" and asked & _TOLL:
-        asked = asked | _TOLL
+    if kind == "quantity":
+        text = _AGE.sub(r"\1age", text)
+        if asked & _TOLL:
+            asked = asked | _TOLL
     written = words(text)
     at = [n for n, spot in enumerate(spotted(written)) if spot]
     return any(stem(written[m].lower()) in asked

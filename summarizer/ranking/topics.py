@@ -290,10 +290,13 @@ def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
         for clause_number, clause in enumerate(_CLAUSE.split(sentence)):
             runs: list[list[str]] = [[]]
             opens_sentence = False
-            for position, match in enumerate(_QUESTION_WORD.finditer(clause)):
-                word = match.group()
-                lowered = word.lower()
-                if lowered in topic.keywords and lowered not in QUERY_INSTRUCTION_WORDS and not _verb_like(lowered):
+            written = _QUESTION_WORD.findall(clause)
+            counted = [w.lower() in topic.keywords and w.lower() not in QUERY_INSTRUCTION_WORDS
+                       and not _verb_like(w.lower()) for w in written]
+            if clause_number == 0:
+                _drop_verb_after_auxiliary(written, counted)
+            for position, (word, keyword) in enumerate(zip(written, counted)):
+                if keyword:
                     opens_sentence = opens_sentence or (clause_number == 0 and position == 0)
                     runs[-1].append(word)
                 elif runs[-1]:
@@ -312,15 +315,37 @@ _IRREGULAR_VERBS = frozenset(
     """set get got put make made take took give gave say said go goes went come came see saw know knew
     run ran win won lose lost send sent keep kept leave left hold held meet met tell told pay paid buy
     bought build built fall fell begin began rise rose find found bring brought think thought stand stood
-    do does did has have had is are was were be been""".split()
+    do does did has have had is are was were be been die dies""".split()
 )
+
+
+_AUXILIARIES = frozenset("do does did will would can could should may might must".split())
+_LINKING = frozenset("be been being have has had get got".split())
+
+
+def _drop_verb_after_auxiliary(written: Sequence[str], counted: list[bool]) -> None:
+    """In a question with "does", "did", "will" ... among its first four words, the last word of
+    the subject after it is the verb, when the question ends there or goes on to an object: "How
+    many lawsuits does Kelvane face?", "When did the leak start at the plant?" (not "Will the tram
+    line be built?", whose verb is "be")."""
+    aux = next((n for n, w in enumerate(written[:4]) if w.lower() in _AUXILIARIES), None)
+    if aux is None:
+        return
+    start = next((n for n in range(aux + 1, len(written)) if counted[n]), None)
+    if start is None:
+        return
+    end = start
+    while end < len(written) and counted[end]:
+        end += 1
+    if end - start >= 2 and (end == len(written) or written[end].lower() not in _LINKING):
+        counted[end - 1] = False
 
 
 def _verb_like(word: str) -> bool:
     """Whether a question's word is likely a verb ("voted", "using", "set"): a subject and its verb
     side by side ("people voted") are no phrase an article would write, and their words apart are
     no sign the question is not covered ("3,650 voted" and "people" elsewhere)."""
-    return word in _IRREGULAR_VERBS or (len(word) > 4 and word.endswith(("ed", "ing")))
+    return word in _IRREGULAR_VERBS or word.endswith("ied") or (len(word) > 4 and word.endswith(("ed", "ing")))
 
 
 def select_topics(available: Sequence[Topic], names: Sequence[str]) -> tuple[Topic, ...]:
