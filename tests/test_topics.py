@@ -328,6 +328,21 @@ def test_a_question_asking_when_is_answered_by_a_time_of_what_it_asks():
     assert first("The Kell bridge and the flood") == printed  # no time asked: what every outlet printed
 
 
+def test_a_time_of_day_answers_when():
+    # Held-out audit 10: "When did the leak start?" never reached "The leak began at around 2 a.m.
+    # on Monday": "2 a.m." was no time, and Monday is seven words from "leak".
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    printed = "Styrene from the Ferrow plant has reached the Vell river, the water authority said."
+    texts = [printed + "\n\nThe leak was found at around 2 a.m. by a night guard at the plant gate.",
+             printed + "\n\nFishing on the Vell was banned.", printed + "\n\nThe plant's owner apologised."]
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}")) for n, text in enumerate(texts)])
+    summary = Digester(length=Length(sentences=2))(corpus, [query_topic("When was the leak found?", STOP)]).summaries[0]
+    assert summary.sentences[0].sentence.text.startswith("The leak was found at around 2 a.m.")
+    assert summary.caveat is None
+
+
 def test_a_part_of_the_day_is_no_answer_to_when():
     # The held-out audit's two stories in one folder: "worked through the night", printed twice,
     # is how the crews worked, not when the dockworkers went back.

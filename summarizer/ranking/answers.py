@@ -138,15 +138,18 @@ _AGE = re.compile(r"(\b[A-Z][\w'’.-]*, )\d{1,3}(?=, )")
 """An age after a name ("Osric Damerel, 61, had died"): no count of anything."""
 
 
-_TIME_WORDS = frozenset("today tonight yesterday tomorrow week weeks weekend month months year years decade ago".split())
-"""Not the parts of a day ("worked through the night"): they say how, more often than when."""
+_TIME_WORDS = frozenset("""today tonight yesterday tomorrow week weeks weekend month months year years decade ago
+    midnight noon dawn dusk""".split())
+"""Not the parts of a day ("worked through the night"): they say how, more often than when; the
+moments of one do say when ("halted at dusk")."""
+_MERIDIEM = frozenset({"am", "pm"})
 _CLOCK = re.compile(r"\d{1,2}:\d\d")
 
 
 def times(written: Sequence[str]) -> list[bool]:
     """Which of a sentence's words say when: a weekday, a month (written with its capital: not the
-    verb "may"), a year, a day of the month, a clock time, "yesterday", "next week", "two years
-    ago"."""
+    verb "may"), a year, a day of the month, a clock time ("14:30", "2 a.m."), "yesterday", "next
+    week", "two years ago", "at dusk"."""
     found = []
     for n, word in enumerate(written):
         lowered = word.lower()
@@ -156,8 +159,15 @@ def times(written: Sequence[str]) -> list[bool]:
             or (lowered in _MONTHS and word[0].isupper())
             or bool(_YEAR.fullmatch(word))
             or (word.isdigit() and len(word) <= 2 and before.lower() in _MONTHS and before[:1].isupper())
+            or (bool(_CLOCK.fullmatch(word) or word.isdigit()) and _meridiem(written[n + 1 : n + 3]))
         )
     return found
+
+
+def _meridiem(after: Sequence[str]) -> bool:
+    """Whether the words after a number say a.m. or p.m. ("2 a.m." is split into "a", "m")."""
+    first = after[0].lower() if after else ""
+    return first in _MERIDIEM or (first in ("a", "p") and len(after) > 1 and after[1].lower() == "m")
 
 
 _LOCATIVE = frozenset("in at on near outside inside across along into to from towards toward between around".split())
