@@ -240,6 +240,24 @@ def test_a_question_asking_where_is_answered_by_a_place_of_what_it_asks():
     assert summary("Where did the mayor go on Friday?").caveat == "nothing here says where; the closest sentences:"
 
 
+def test_the_name_of_what_was_asked_is_no_answer_to_where():
+    # Held-out audit 10: "Where will the tram line run?" opened with "postponed its vote on the
+    # Eastbank tram line" ("Eastbank" after "on": the line's own name, not where it runs); "from
+    # Harbour Square to Pellow Heath" came third.
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    printed = "Orsa city council postponed its vote on the Eastbank tram line on Tuesday, officials said."
+    texts = [printed + "\n\nThe tram line would run from Harbour Square to Pellow Heath, with 14 stops.",
+             printed + "\n\nCouncillors will meet again next week.", printed + "\n\nThe budget has grown."]
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}")) for n, text in enumerate(texts)])
+    summary = Digester(length=Length(sentences=2))(corpus, [query_topic("Where will the tram line run?", STOP)]).summaries[0]
+    assert summary.sentences[0].sentence.text.startswith("The tram line would run from Harbour Square")
+    # "Where is Eastbank?": its own name is no place it is in.
+    summary = Digester(length=Length(sentences=1))(corpus, [query_topic("Where is Eastbank?", STOP)]).summaries[0]
+    assert summary.caveat == "nothing here says where; the closest sentences:"
+
+
 def test_what_is_is_answered_by_a_definition():
     # Held-out audit 9: "What is Legionnaires' disease?" opened with the outbreak's case count;
     # "Legionnaires' disease is a severe form of pneumonia." came third (relevance 0.45: short, and

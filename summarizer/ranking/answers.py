@@ -248,6 +248,9 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
             asked = asked | _TOLL
     written = words(text)
     at = [n for n, spot in enumerate(spotted(written)) if spot]
+    if kind == "place":
+        # What was asked, or a name of it ("on the Eastbank tram line"), is not where it is.
+        at = [n for n in at if not {stem(w.lower()) for w in written[n : n + 2]} & asked]
     return any(stem(written[m].lower()) in asked
                for n in at for m in range(max(0, n - window), min(len(written), n + window + 1)))
 
