@@ -36,6 +36,10 @@ CREDITS = [
     ("photo credit", "(Photo by Mira Holt/Eastmere Relief via Getty Images)"),
     ("newsletter prompt", "Sign up for our newsletter to get the latest Tarrow news in your inbox."),
     ("cookie notice", "This site uses cookies to improve your experience. Accept all cookies to continue."),
+    ("disclaimer", "The views expressed in this article are the author's own and do not necessarily reflect "
+                   "those of the Tarrow Ledger."),
+    ("newsletter prompt", "Forwarded this email? Sign up here to get the Tarrow Briefing every weekday."),
+    ("related links", "Read next: Ferry timetable changes for the winter season"),
 ]
 
 
@@ -189,3 +193,31 @@ def test_every_exclusion_has_a_kind_and_a_reason() -> None:
     for block in article.excluded():
         kind, _, why = block.reason.partition(": ")
         assert kind and why
+
+
+@pytest.mark.parametrize("glue", [" ", "\n\n"], ids=["end-of-paragraph", "own-paragraph"])
+def test_advice_to_go_prepared_is_not_an_appeal(glue: str) -> None:
+    # "Before you go" opens appeal boxes ("Before you go…", "Before you go: our reporting is free"),
+    # but inside a sentence it is the article's own advice, and was dropped as a donation appeal.
+    tip = "Always check the forecast before you go!"
+    text = "Walkers flock to the Tarrow cliffs\n\n" + FIRST + "\n\n" + SECOND + glue + tip + "\n\n" + THIRD + "\n"
+    article = parse(text, Metadata("x"))
+    assert tip in _body(article)
+    assert not article.excluded()
+
+
+def test_an_appeal_opening_with_before_you_go_is_still_cut() -> None:
+    appeal = (
+        "Before you go\u2026\n\nThis article was free to read, and we would like to keep it that way. Every "
+        "contribution, however small, helps fund our journalism. Give once or give monthly."
+    )
+    text = FIRST + "\n\n" + SECOND + "\n\n" + appeal + "\n"
+    article = parse(text, Metadata("x"))
+    assert "free to read" not in _body(article) and "Before you go" not in _body(article)
+    assert SECOND in _body(article)
+
+
+def test_reported_views_are_not_a_disclaimer() -> None:
+    quoted = "The protesters' views are their own, the university said in a statement on Monday."
+    article = parse(FIRST + "\n\n" + quoted + "\n\n" + SECOND + "\n", Metadata("x"))
+    assert quoted in _body(article)

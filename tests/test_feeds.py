@@ -76,6 +76,37 @@ def test_an_item_whose_page_is_gone_keeps_the_text_the_feed_carries(news_server,
     assert "the feed's own text" in dict(warnings)[news_server.url("/articles/missing.html")]
 
 
+def test_a_duplicate_guid_is_told_once_not_on_every_refresh(news_server, tmp_path):
+    # A reader who refreshes a feed every day saw the same "duplicate GUID ..., skipped" line every
+    # day for the same items. It is told the first time; an item repeated with its own link as well
+    # as its GUID loses nothing and is not told at all.
+    from .webserver import rss
+
+    items = [
+        {"title": "Ferry talks resume in Norvale", "link": "/articles/ferry-talks.html", "guid": "dup-1"},
+        {"title": "Ferry talks resume in Norvale", "link": "/articles/ferry-talks.html", "guid": "dup-1"},
+        {"title": "Police reinforce the harbour", "link": "/articles/harbour-security.html", "guid": "dup-1"},
+    ]
+    news_server.static("/dup.xml", rss("Norvale Herald", items), content_type="application/rss+xml")
+    articles, warnings, _ = expand(tmp_path, [news_server.url("/dup.xml")])
+    assert [a["title"] for a in articles] == ["Ferry talks resume in Norvale"]
+    assert len(warnings) == 1
+    url, problem = warnings[0]
+    assert url == news_server.url("/dup.xml")
+    assert "item 3 ('Police reinforce the harbour'): duplicate GUID 'dup-1'" in problem and "skipped" in problem
+    # the next day the feed has a new item and still the same duplicate
+    items.insert(0, {"title": "Aid convoy reaches the stranded islands", "link": "/articles/aid-convoy.html",
+                     "guid": "dup-2"})
+    news_server.static("/dup.xml", rss("Norvale Herald", items), content_type="application/rss+xml")
+    articles, warnings, _ = expand(tmp_path, [news_server.url("/dup.xml")])
+    assert len(articles) == 2 and warnings == []
+    # a new duplicate is told
+    items.append({"title": "Islanders count the cost", "link": "/articles/atom-only.html", "guid": "dup-2"})
+    news_server.static("/dup.xml", rss("Norvale Herald", items), content_type="application/rss+xml")
+    _, warnings, _ = expand(tmp_path, [news_server.url("/dup.xml")])
+    assert len(warnings) == 1 and "Islanders count the cost" in warnings[0][1]
+
+
 def test_atom_with_relative_links_and_one_article_in_two_feeds(news_server, tmp_path):
     articles, warnings, _ = expand(tmp_path, [news_server.url("/feed.xml"), news_server.url("/atom.xml")])
     urls = [a["url"] for a in articles]

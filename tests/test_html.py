@@ -4,6 +4,7 @@ Every page here is invented for these tests (the town of Norvale, its council, m
 Varnhagen); none is copied from a real site.
 """
 
+import json
 import subprocess
 import sys
 
@@ -173,8 +174,56 @@ def test_list_items_are_paragraphs_of_their_own():
         "<li>Engineers will inspect the piers every month until the end of the year.</li></ul>"
     )
     blocks = html_to_text(page(body=body)).text.split("\n\n")
-    assert "A speed limit of twenty kilometres an hour will apply on the bridge deck." in blocks
-    assert "Engineers will inspect the piers every month until the end of the year." in blocks
+    assert "- A speed limit of twenty kilometres an hour will apply on the bridge deck." in blocks
+    assert "- Engineers will inspect the piers every month until the end of the year." in blocks
+
+
+def test_a_key_points_box_is_read_as_the_articles_sentences(tmp_path):
+    # A "Key points" box (or a summary's bullets) lists statements without full stops: each item
+    # was read as a heading, so the article's own summary never reached a summary of it.
+    box = (
+        "<div class='key-points'><h2>Key points:</h2><ul>"
+        "<li>Norvale has had its driest eight months since 1967</li>"
+        "<li>Numbers at the weekly cattle sale have tripled since June</li>"
+        "<li>Agents warn herds could take a decade to rebuild</li></ul></div>"
+    )
+    article = read(tmp_path, page("<title>Drought in Norvale</title>", before=box))
+    texts = [s.text for s in article.sentences]
+    assert "Numbers at the weekly cattle sale have tripled since June" in texts  # no "- " marker either
+    assert "Agents warn herds could take a decade to rebuild" in texts
+    assert "The council of Norvale voted on Tuesday" in " ".join(texts)
+
+
+def test_a_list_of_short_labels_is_not_read_as_sentences(tmp_path):
+    # A gallery's counter or a date in a list is no sentence of the article.
+    labels = "<ul><li>1 of 5</li><li>Thumbnails</li><li>24 July 2031</li></ul>"
+    article = read(tmp_path, page("<title>Norvale bridge to reopen</title>", before=labels))
+    texts = [s.text for s in article.sentences]
+    assert not any(t in ("1 of 5", "Thumbnails", "24 July 2031") for t in texts)
+
+
+def test_an_article_shipped_only_in_json_ld_keeps_its_paragraphs(tmp_path):
+    # Some sites render the article with a script: the HTML is a shell, and the text is the
+    # JSON-LD articleBody, its paragraphs separated by line breaks. It was read as one paragraph.
+    paragraphs = [
+        "The ferry operator Selkie Line has been fined after one of its vessels lost engine power and "
+        "drifted for two hours in the Corran Sound with 140 passengers on board.",
+        "The safety board said the company had ignored repeated warnings from its own engineers about a "
+        "fuel pump, which failed in heavy seas last February.",
+        "No one was hurt, but passengers described being kept in the lounge for hours as the vessel rolled "
+        "in a two-metre swell before a tug towed it back to harbour.",
+    ]
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ferry operator fined",
+                     "articleBody": "\n".join(paragraphs)})
+    html = (
+        "<!DOCTYPE html><html><head><title>Westmarch Daily</title>"
+        f'<script type="application/ld+json">{ld}</script></head>'
+        "<body><div id='app'><p class='loading'>Loading…</p></div>"
+        "<noscript>You need to enable JavaScript to read this site.</noscript></body></html>"
+    )
+    assert html_to_text(html).text.split("\n\n") == paragraphs
+    article = read(tmp_path, html)
+    assert len({s.paragraph for s in article.sentences}) == 3
 
 
 def test_json_ld_date_published_taken_and_date_modified_ignored(tmp_path):

@@ -42,11 +42,24 @@ class FeedItem:
 
 
 @dataclass(frozen=True)
+class Duplicate:
+    """An item skipped because an earlier item of the feed has its GUID but another link."""
+
+    label: str
+    """``item N ('Title')``."""
+    guid: str
+    link: str
+
+
+@dataclass(frozen=True)
 class Feed:
     title: str | None
     items: tuple[FeedItem, ...]
     problems: tuple[str, ...]
-    """One line each: malformed XML read leniently, items skipped and why."""
+    """One line each: malformed XML read leniently, items skipped and why (duplicate GUIDs apart)."""
+    duplicates: tuple[Duplicate, ...] = ()
+    """Items skipped for a GUID an earlier item has: told once per item, not on every refresh
+    (the caller remembers what it told, see :mod:`~summarizer.fetching.web`)."""
 
 
 class NotAFeed(Exception):
@@ -88,7 +101,8 @@ def parse_feed(body: bytes, url: str, content_type: str = "", charset: str | Non
     if error is not None:
         problems.append(f"{_bozo_problem(error)}; read what could be read")
     items: list[FeedItem] = []
-    seen_guids: set[str] = set()
+    duplicates: list[Duplicate] = []
+    seen_guids: dict[str, str] = {}
     seen_links: set[str] = set()
     for number, entry in enumerate(parsed.get("entries", []), 1):
         title = _title(entry)
@@ -99,14 +113,15 @@ def parse_feed(body: bytes, url: str, content_type: str = "", charset: str | Non
             continue
         guid = _clean(entry.get("id")) or link
         if guid in seen_guids:
-            problems.append(f"{label}: duplicate GUID {guid[:80]!r}, skipped")
+            if seen_guids[guid] != link:  # the same item listed twice loses nothing: nothing to say
+                duplicates.append(Duplicate(label, guid, link))
             continue
-        seen_guids.add(guid)
+        seen_guids[guid] = link
         if link in seen_links:
             continue  # the same article listed twice under two GUIDs: one article
         seen_links.add(link)
         items.append(FeedItem(link, guid, title, _published(entry), _content(entry)))
-    return Feed(_title(parsed.get("feed", {})), tuple(items), tuple(problems))
+    return Feed(_title(parsed.get("feed", {})), tuple(items), tuple(problems), tuple(duplicates))
 
 
 def _link(entry, base: str) -> str | None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date, datetime, timezone
 from urllib.parse import urldefrag
 
-from .feeds import Feed, FeedItem, NotAFeed, kind_of, parse_feed
+from .feeds import Duplicate, Feed, FeedItem, NotAFeed, kind_of, parse_feed
 from .http import Cancelled, FetchError, Fetched, Fetcher, FetchPolicy
 from .pages import PageError, PageText, content_text, item_text, page_text
 from .store import FetchBackend, StoredArticle
@@ -229,6 +229,8 @@ class WebReader:
         report.title = feed.title
         for problem in feed.problems:
             self._warn(url, problem)
+        for duplicate in feed.duplicates:
+            self._tell_duplicate(url, duplicate)
         store.list_feed(url, [(item.link, item.guid, item.title, item.published) for item in feed.items])
         to_fetch = []
         for item in feed.items:
@@ -241,6 +243,17 @@ class WebReader:
             else:
                 to_fetch.append((item.link, item))
         return to_fetch
+
+    def _tell_duplicate(self, feed_url: str, duplicate: Duplicate) -> None:
+        """One warning per item skipped for a duplicate GUID, the first time the feed shows it: a
+        feed refreshed every day would otherwise say the same line every day. What was told is
+        remembered with the fetched URLs, under a key no fetched URL has (a fragment of the feed's)."""
+        key = f"{feed_url}#duplicate-guid {duplicate.guid} {duplicate.link}"
+        if self.store.validators(key) is not None:
+            return
+        self._warn(feed_url, f"{duplicate.label}: duplicate GUID {duplicate.guid[:80]!r} ({duplicate.link}), "
+                             "skipped; not said again")
+        self.store.remember(key, duplicate.link, "skipped duplicate", None, None)
 
     def _missing_items(self, feed_url: str) -> list[tuple[str, FeedItem]]:
         """Items an unchanged feed lists whose articles are not stored (they failed last time)."""

@@ -160,6 +160,11 @@ def _furniture_extra(text: str, is_label: bool) -> list[tuple[float, str]]:
     return [(3.0, "short interface label")] if is_label and _ui_label(text) > 0.5 else []
 
 
+def _disclaimer_extra(text: str, is_label: bool) -> list[tuple[float, str]]:
+    """Reported speech is news ("Their views are their own, the university said.")."""
+    return [(-_ATTRIBUTION_PENALTY, "")] if _ATTRIBUTION.search(text) else []
+
+
 # Order matters only for ties: specific categories first, generic furniture last.
 _CATEGORIES: tuple[_Category, ...] = (
     _Category(
@@ -187,7 +192,10 @@ _CATEGORIES: tuple[_Category, ...] = (
             _cue(r"\bplease (consider|support|give|donate|help (us|keep))\b", 1.5, "please consider"),
             _cue(r"\bhelp (us )?(keep|continue) (our |this |the |independent |local )?(reporting|journalism"
                  r"|coverage|covering|going|free)\b", 1.5, "help us keep reporting"),
-            _cue(r"\bbefore you go\b|\bsmall favou?r to ask\b|\bone more thing\b", 2, "before you go"),
+            # "Before you go" opens an appeal's box; inside a sentence it is the article's own advice
+            # ("Always check the forecast before you go!").
+            _cue(r"(?:^|[.!?:\u2026]\s+)(?:(?:but|and|so|oh|hey|one (?:more|last) thing),?\s+)?before you go\b"
+                 r"|\bsmall favou?r to ask\b|\bone more thing\b", 2, "before you go"),
             _cue(r"\b(free|open) (for|to) (everyone|all|read)\b"
                  r"|\bno paywall\b"
                  r"|\bfree to read\b", 1, "free for everyone"),
@@ -247,6 +255,11 @@ _CATEGORIES: tuple[_Category, ...] = (
             _cue(r"\bnewsletters?\b", 2, "newsletter"),
             _cue(r"\binbox(es)?\b", 2, "inbox"),
             _cue(r"\bsign(ing)? up\b", 1, "sign up"),
+            _cue(r"\bsign up (here|now|today|for free)\b", 1.5, "sign up here"),
+            # An emailed newsletter's own furniture, kept on its web copy.
+            _cue(r"\b(was this|this (e-?mail|newsletter) was|were you) forwarded\b"
+                 r"|\bforwarded (this|the|an?) (e-?mail|newsletter|message)\b"
+                 r"|\bview (this (e-?mail|newsletter) )?(online|in (your |a |the )?(web )?browser)\b", 3, "forwarded email"),
             _cue(r"\b(enter|type|your) (your )?e-?mail( address)?\b"
                  r"|\b(get|receive) (an? |our |free )?e-?mails?\b|\bbe e-?mailed\b", 2, "your email"),
             _cue(r"\bby signing up\b|\bunsubscribe\b", 2, "unsubscribe"),
@@ -315,6 +328,19 @@ _CATEGORIES: tuple[_Category, ...] = (
         ),
     ),
     _Category(
+        "disclaimer",
+        "is the publisher's disclaimer of the author's views",
+        (
+            _cue(r"\b(views|opinions)\b[^.!?]{0,80}\b(are|is|remain) (solely |entirely |strictly |only )?(those of )?"
+                 r"(the |this |our |its )?(author|writer|contributor|columnist|commentator|guest|blogger)s?\b"
+                 r"|\b(views|opinions)\b[^.!?]{0,80}\b(are|is) (solely |entirely |strictly )?(his|her|their|my) own\b",
+                 3, "the author's own views"),
+            _cue(r"\bdo(es)? not necessarily (reflect|represent)\b", 2, "do not necessarily reflect"),
+            _cue(r"^disclaimer\s*[:.\-\u2013\u2014]", 2, "Disclaimer:"),
+        ),
+        extra=_disclaimer_extra,
+    ),
+    _Category(
         "copyright notice",
         "is a rights, print or republication notice",
         (
@@ -340,11 +366,11 @@ _CATEGORIES: tuple[_Category, ...] = (
         "related links",
         "points the reader to other pages",
         (
-            _cue(r"^(read more|related|see also|more on (this|that)( story)?|further reading|recommended"
+            _cue(r"^(read more|read next|up next|related|see also|more on (this|that)( story)?|further reading|recommended"
                  r"|most (read|popular|viewed)|you (may|might) also like|also read"
                  r"|related (coverage|content|stories|articles|topics)|latest news)\s*[:|\-\u2013\u2014]",
                  3, "Read more:"),
-            _cue(r"^(read more|related|see also|further reading|recommended( for you)?"
+            _cue(r"^(read more|read next|up next|related|see also|further reading|recommended( for you)?"
                  r"|most (read|popular|viewed)|you (may|might) also like"
                  r"|related (coverage|content|stories|articles|topics)|more (stories|coverage)"
                  r"|more on (this|that)( story)?|top stories)$", 3, "related heading", label_only=True),
@@ -593,6 +619,7 @@ class _Score(NamedTuple):
 
 
 _WORD = re.compile(r"\w[\w'\u2019-]*")
+_BULLET = re.compile(r"^[-*\u2022\u2013\u2014]{1,2} ")
 
 
 _MEMO_KEPT = 512
@@ -632,7 +659,7 @@ def _scores(text: str) -> list[_Score]:
 
 def _score(text: str) -> list[_Score]:
     words = _word_count(text)  # before the spaces are normalised: the same count, remembered already
-    text = " ".join(text.split())
+    text = _BULLET.sub("", " ".join(text.split()), count=1)  # "- Share this on Facebook": a list's item
     unquoted = _unquoted(text).replace("\u2019", "'")
     folded = fold(unquoted)
     is_label = words <= LABEL_MAX_WORDS and not _ENDS_SENTENCE.search(text)

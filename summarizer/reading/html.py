@@ -23,7 +23,7 @@ from string import punctuation
 import lxml.etree
 import lxml.html
 
-from .page_metadata import page_metadata, parse_html
+from .page_metadata import _json_ld_items, page_metadata, parse_html
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements whose text is never the article's (in the last fallback, the whole <body>).
@@ -65,6 +65,7 @@ def html_to_text(html: str) -> HtmlText:
     )
     if tree is not None:
         blocks = _split_whole_articles(blocks, tree)
+        blocks = _paragraphed_bodies(blocks, tree)
         headlines = _linked_headlines(tree)
         blocks = [block for block in blocks if not _mostly_headlines(block, headlines)]
     return HtmlText("\n\n".join(_without_repeats(blocks)), meta.title, meta.date, meta.url)
@@ -111,6 +112,28 @@ def _split_whole_articles(blocks: list[str], tree: lxml.html.HtmlElement) -> lis
         element = None if block.startswith("# ") else articles.get(_letters(block))
         split = _visible_blocks(element) if element is not None else []
         out.extend(split if len(split) > 1 else [block])
+    return out
+
+
+def _paragraphed_bodies(blocks: list[str], tree: lxml.html.HtmlElement) -> list[str]:
+    """A page that ships its article only in JSON-LD (``articleBody``; the visible page is a script's
+    shell) is read from there by trafilatura as one block, its line breaks lost: a user would get
+    the whole article as one paragraph. Such a block, whose words are exactly an ``articleBody``
+    with line breaks, is replaced by that text's lines, one paragraph each."""
+    bodies = {}
+    for item in _json_ld_items(tree):
+        body = item.get("articleBody")
+        if isinstance(body, str) and "\n" in body.strip() and "<" not in body:
+            lines = [" ".join(line.split()) for line in body.splitlines()]
+            lines = [line for line in lines if line]
+            if len(lines) > 1:
+                bodies.setdefault(_letters(body), lines)
+    if not bodies:
+        return blocks
+    out: list[str] = []
+    for block in blocks:
+        lines = None if block.startswith("# ") else bodies.get(_letters(block))
+        out.extend(lines if lines else [block])
     return out
 
 
@@ -233,6 +256,14 @@ def _tree_blocks(element: lxml.etree._Element) -> Iterator[str]:
         yield loose
 
 
+LIST_ITEM_MIN_WORDS = 5
+"""A list whose every item has at least this many words is a list of statements (a "Key points"
+box, a summary's bullets: "Numbers at the weekly sale have tripled since June"), written with a
+"- " marker so that the reader takes each item, which rarely ends with a full stop, as a sentence
+of the article rather than as a heading. Lists with shorter items (a menu, "1 of 5", a date) stay
+as they were: lines without a stop, read as headings or labels."""
+
+
 def _block(element: lxml.etree._Element, tag: str) -> Iterator[str]:
     if tag == "head":
         text = _inline_text(element)
@@ -246,7 +277,11 @@ def _block(element: lxml.etree._Element, tag: str) -> Iterator[str]:
                 yield line
     elif tag == "graphic":
         return
-    elif tag in ("list", "quote", "div", "main", "body") or any(
+    elif tag == "list":
+        items = list(_tree_blocks(element))
+        marked = all(len(item.split()) >= LIST_ITEM_MIN_WORDS and not item.startswith("# ") for item in items)
+        yield from (("- " + item) if marked else item for item in items)
+    elif tag in ("quote", "div", "main", "body") or any(
         isinstance(child.tag, str) and child.tag in _TREE_BLOCKS for child in element
     ):
         yield from _tree_blocks(element)
