@@ -3,6 +3,7 @@ of other inputs does not apply to it, and an article is parsed before the rest o
 read. Read so, it gives what reading it whole gave: articles, offsets, warnings, summaries. The
 chunk, the limits and the parts are made small here, not the file big."""
 
+import gc
 import json
 
 import pytest
@@ -145,3 +146,19 @@ def test_an_export_changed_while_it_is_read_is_not_stored_as_what_was_hashed(exp
         read([copy], ArticleCache(tmp_path / "cache"))
     monkeypatch.setattr(ingest, "hash_input", hash_input)
     assert summaries([copy], ArticleCache(tmp_path / "cache")) == summaries([copy], None)
+
+
+def test_without_a_cache_an_export_is_still_read_a_part_at_a_time(export, whole, small_reads, monkeypatch):
+    """``--no-cache``: the parts go to an index of the run's own, removed with it (they were all
+    held in memory)."""
+    monkeypatch.setattr(index, "LOCAL_CHUNK", CHUNK)
+    cache = ArticleCache(None)
+    articles, warnings = read([export], cache)
+    assert [(a.id, a.title, a.text, a.sentences) for a in articles] == whole[0] and warnings == whole[1]
+    assert not cache._loaded.records  # let go a part at a time, read back when asked for
+    folder = cache.location
+    assert parts_of(folder)[1] == 1
+    cache.close()
+    del articles, cache
+    gc.collect()
+    assert not folder.exists()  # nothing kept
