@@ -225,7 +225,9 @@ def read_articles(item: InputFile, data: bytes | None, sha: bytes | None = None)
 
 def streamed(item: InputFile) -> bool:
     """Whether a file is read as its articles are parsed, not read whole first (see
-    :func:`~summarizer.reading.inputs.read_input`): it is hashed before, and again as it is read."""
+    :func:`~summarizer.reading.inputs.read_input`), when it is stored in parts: it is hashed
+    before, and again as it is read. A store that keeps no parts (a server) reads it whole, as
+    before, under the size limit: it holds every article's records at once."""
     return not item.is_stdin and os.path.splitext(item.path)[1].lower() in JSON_LINES_SUFFIXES
 
 
@@ -394,7 +396,7 @@ def _read_changed(job: _Job) -> _Outcome | tuple[bytes, bytes | None]:
     to parse: it could not be read, or its content is the one stored. The content is None for a
     file :func:`streamed`: it is read again as it is parsed."""
     try:
-        if streamed(job.item):
+        if job.per_part and streamed(job.item):
             digest = hashlib.sha256()
             hash_input(job.item, digest)
             sha, data = digest.digest(), None
