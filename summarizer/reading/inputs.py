@@ -146,7 +146,7 @@ def read_input(item: InputFile, warn: Warn, stdin: BinaryIO | None = None,
     """The articles in one input, as they are read: a JSON Lines file (:data:`JSON_LINES_SUFFIXES`)
     a chunk of lines at a time, whatever its size; other inputs whole, at most MAX_INPUT_BYTES.
     Problems with the whole input raise :class:`InputError`. ``digest``: given every byte read."""
-    if item.is_stdin or Path(item.path).suffix.lower() not in JSON_LINES_SUFFIXES:
+    if not in_lines(item):
         data = read_bytes(item, stdin)
         if digest is not None:
             digest.update(data)
@@ -155,6 +155,11 @@ def read_input(item: InputFile, warn: Warn, stdin: BinaryIO | None = None,
     with _reading(item):
         with _open(item) as handle:
             yield from _json_lines_file(item, _chunks(item, handle, digest), warn)
+
+
+def in_lines(item: InputFile) -> bool:
+    """Whether :func:`read_input` reads an input a line at a time: a JSON Lines file."""
+    return not item.is_stdin and Path(item.path).suffix.lower() in JSON_LINES_SUFFIXES
 
 
 def read_bytes(item: InputFile, stdin: BinaryIO | None = None) -> bytes:

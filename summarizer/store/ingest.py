@@ -5,7 +5,7 @@ found (text, metadata, blocks, sentence offsets) and every sentence's stems, in 
 depends neither on the file's path nor on the article ids given to it (both are set when the
 records become :class:`~summarizer.model.Article` objects, in the order of the inputs). Records
 are stored in the index as one compact payload per file, or, for a file of many articles (a JSON
-Lines export), as several: one per chunk of its articles, parsed, stored and let go in turn, so
+Lines export), as several: one per chunk of its articles, read, parsed, stored and let go in turn, so
 that a first run holds one chunk's records however large the file (:class:`Manifest`).
 """
 
@@ -27,7 +27,7 @@ import numpy as np
 from .cache import FileIdentity, IndexStore, content_hash
 from ..collector import release_freed_memory
 from ..errors import InputError
-from ..reading.inputs import JSON_LINES_SUFFIXES, InputFile, RawArticle, hash_input, parse_input, read_bytes, read_input
+from ..reading.inputs import InputFile, RawArticle, hash_input, in_lines, parse_input, read_bytes, read_input
 from ..model import Article, Block, Sentence
 
 if TYPE_CHECKING:
@@ -210,7 +210,7 @@ def parse_file(item: InputFile, data: bytes) -> FileRecords:
 def read_articles(item: InputFile, data: bytes | None, sha: bytes | None = None) -> tuple[Iterator[RawArticle], list[str]]:
     """The articles of one input before parsing, as they are read, and the problems met reading
     them (all of them once the articles are). ``data``: its content; None: a file read as it is
-    parsed (a JSON Lines export, see :func:`streamed`), whose content must still hash to ``sha``."""
+    parsed (a JSON Lines export, see :func:`_read_changed`), whose content must still hash to ``sha``."""
     problems: list[str] = []
     stub = InputFile(item.path, _STEM, item.is_stdin, item.named)
     if data is None:
@@ -221,14 +221,6 @@ def read_articles(item: InputFile, data: bytes | None, sha: bytes | None = None)
         problems.append(error.problem)
         raws = []
     return iter(raws), problems
-
-
-def streamed(item: InputFile) -> bool:
-    """Whether a file is read as its articles are parsed, not read whole first (see
-    :func:`~summarizer.reading.inputs.read_input`), when it is stored in parts: it is hashed
-    before, and again as it is read. A store that keeps no parts (a server) reads it whole, as
-    before, under the size limit: it holds every article's records at once."""
-    return not item.is_stdin and os.path.splitext(item.path)[1].lower() in JSON_LINES_SUFFIXES
 
 
 def _streamed(item: InputFile, problems: list[str], sha: bytes | None) -> Iterator[RawArticle]:
@@ -394,9 +386,11 @@ def _work(job: _Job) -> _Outcome:
 def _read_changed(job: _Job) -> _Outcome | tuple[bytes, bytes | None]:
     """(the content hash, the content) of the job's file, or its outcome when there is nothing
     to parse: it could not be read, or its content is the one stored. The content is None for a
-    file :func:`streamed`: it is read again as it is parsed."""
+    JSON Lines file stored in parts: hashed here, it is read again, a line at a time, as it is
+    parsed. A store that keeps no parts (a server) reads it whole, under the size limit, as any
+    file: it holds every article's records at once."""
     try:
-        if job.per_part and streamed(job.item):
+        if job.per_part and in_lines(job.item):
             digest = hashlib.sha256()
             hash_input(job.item, digest)
             sha, data = digest.digest(), None
