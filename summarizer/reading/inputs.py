@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO, NamedTuple, Protocol
 
 from ..model import Metadata  # not .articles: a warm run parses nothing
 from ..errors import InputError
@@ -19,11 +22,16 @@ from .metadata import normalise_date
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
+JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+"""Files read a line at a time, whatever their size (see :func:`read_input`)."""
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 STDIN = "-"
 
 MAX_INPUT_BYTES = 256 * 2**20
-"""Inputs larger than this are skipped (a JSON Lines export of 10,000 articles is some 50 MB)."""
+"""Inputs read whole (all but JSON Lines files) larger than this are skipped."""
+MAX_LINE_BYTES = 16 * 2**20
+"""A line of a JSON Lines file longer than this is skipped (its article would be cut to
+MAX_ARTICLE_CHARS anyway)."""
 MAX_ARTICLE_CHARS = 500_000
 """Article text beyond this (some 80,000 words, several times the longest feature) is not read:
 segmenting costs up to 15 microseconds a character, so a 50 MB line would take many minutes."""
@@ -129,18 +137,53 @@ def _walk(root: Path, warn: Warn) -> Iterator[InputFile]:
         stack.extend(reversed(subdirs))
 
 
-def read_input(item: InputFile, warn: Warn, stdin: BinaryIO | None = None) -> list[RawArticle]:
-    """The articles in one input; problems with the whole input raise :class:`InputError`."""
-    return parse_input(item, read_bytes(item, stdin), warn)
+class Digest(Protocol):
+    def update(self, data: bytes, /) -> None: ...
+
+
+def read_input(item: InputFile, warn: Warn, stdin: BinaryIO | None = None,
+               digest: Digest | None = None) -> Iterator[RawArticle]:
+    """The articles in one input, as they are read: a JSON Lines file (:data:`JSON_LINES_SUFFIXES`)
+    a chunk of lines at a time, whatever its size; other inputs whole, at most MAX_INPUT_BYTES.
+    Problems with the whole input raise :class:`InputError`. ``digest``: given every byte read."""
+    if not in_lines(item):
+        data = read_bytes(item, stdin)
+        if digest is not None:
+            digest.update(data)
+        yield from parse_input(item, data, warn)
+        return
+    with _reading(item):
+        with _open(item) as handle:
+            yield from _json_lines_file(item, _chunks(item, handle, digest), warn)
+
+
+def in_lines(item: InputFile) -> bool:
+    """Whether :func:`read_input` reads an input a line at a time: a JSON Lines file."""
+    return not item.is_stdin and Path(item.path).suffix.lower() in JSON_LINES_SUFFIXES
 
 
 def read_bytes(item: InputFile, stdin: BinaryIO | None = None) -> bytes:
     """The raw content of one input (stdin, a file or a pipe)."""
-    try:
+    with _reading(item):
         if item.is_stdin:
-            return _read_bounded(item, stdin or sys.stdin.buffer)
+            return _read_bounded(item, _chunks(item, stdin or sys.stdin.buffer))
         with _open(item) as handle:
-            return _read_bounded(item, handle)
+            return _read_bounded(item, _chunks(item, handle))
+
+
+def hash_input(item: InputFile, digest: Digest) -> None:
+    """Give ``digest`` the content of an input file, read a chunk at a time."""
+    with _reading(item):
+        with _open(item) as handle:
+            for _ in _chunks(item, handle, digest):
+                pass
+
+
+@contextmanager
+def _reading(item: InputFile) -> Iterator[None]:
+    """Problems reading ``item`` as :class:`InputError`."""
+    try:
+        yield
     except FileNotFoundError:
         raise InputError(item.path, "vanished while loading") from None
     except IsADirectoryError:
@@ -196,23 +239,32 @@ def _open(item: InputFile) -> BinaryIO:
         raise
 
 
-def _read_bounded(item: InputFile, handle: BinaryIO) -> bytes:
-    """At most MAX_INPUT_BYTES, read in chunks so that Ctrl-C is handled between them (one
-    read of /dev/zero never returns); binary content is refused after the first chunk."""
+def _chunks(item: InputFile, handle: BinaryIO, digest: Digest | None = None) -> Iterator[bytes]:
+    """The content of ``handle`` in chunks, so that Ctrl-C is handled between them (one read of
+    /dev/zero never returns); binary content is refused after the first chunk. ``digest``: given
+    each chunk."""
     from .decoding import looks_binary_start
 
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        chunk = handle.read(_CHUNK)
-        if not chunk:
-            return b"".join(chunks)
-        if not chunks and looks_binary_start(chunk):
+    first = True
+    while chunk := handle.read(_CHUNK):
+        if first and looks_binary_start(chunk):
             raise InputError(item.path, "binary content, not text, skipped")
-        chunks.append(chunk)
+        first = False
+        if digest is not None:
+            digest.update(chunk)
+        yield chunk
+
+
+def _read_bounded(item: InputFile, chunks: Iterable[bytes]) -> bytes:
+    """The chunks joined, at most MAX_INPUT_BYTES."""
+    kept: list[bytes] = []
+    size = 0
+    for chunk in chunks:
+        kept.append(chunk)
         size += len(chunk)
         if size > MAX_INPUT_BYTES:
             raise InputError(item.path, f"larger than {MAX_INPUT_BYTES // 2**20} MiB, skipped")
+    return b"".join(kept)
 
 
 def _bounded(item: InputFile, where: str, text: str, warn: Warn) -> str:
@@ -251,7 +303,6 @@ def _kind(item: InputFile, text: str) -> str:
 
 def _json_articles(item: InputFile, text: str, warn: Warn) -> Iterator[RawArticle]:
     """One article per object: a JSON list or object, or JSON Lines (one object per line)."""
-    records: list[tuple[str, object]] = []
     stripped = text.lstrip()
     whole = None
     if stripped.startswith("["):
@@ -264,22 +315,105 @@ def _json_articles(item: InputFile, text: str, warn: Warn) -> Iterator[RawArticl
             whole = [json.loads(text)]
         except json.JSONDecodeError:
             whole = None  # JSON Lines, read line by line below
-    if whole is not None:
-        items = whole if isinstance(whole, list) else [whole]
-        records = [(f"item {n}", record) for n, record in enumerate(items, 1)]
-    else:
-        for number, line in enumerate(text.split("\n"), 1):
-            if not line.strip():
-                continue
-            try:
-                records.append((f"line {number}", json.loads(line)))
-            except json.JSONDecodeError as error:
-                warn(InputError(item.path, f"line {number}: invalid JSON ({error.msg}), skipped"))
-
-    for where, record in records:
-        article = _json_article(item, where, record, warn)
+    if whole is None:
+        yield from _json_lines(item, enumerate(text.split("\n"), 1), warn)
+        return
+    items = whole if isinstance(whole, list) else [whole]
+    for n, record in enumerate(items, 1):
+        article = _json_article(item, f"item {n}", record, warn)
         if article is not None:
             yield article
+
+
+def _json_lines_file(item: InputFile, chunks: Iterator[bytes], warn: Warn) -> Iterator[RawArticle]:
+    """The articles of a JSON Lines file, read from ``chunks`` a line at a time; read whole (as
+    :func:`parse_input` reads any file) when it ends within its first chunk, or when its first
+    line shows it is no JSON Lines: a JSON array, an object over several lines, UTF-16 or UTF-32."""
+    from .decoding import decode_legacy, looks_binary
+
+    head = b""
+    for chunk in chunks:
+        head += chunk
+        if b"\n" in head.lstrip() or len(head) > MAX_LINE_BYTES:
+            break
+    following = next(chunks, b"")
+    if not following:  # all of it
+        yield from parse_input(item, head, warn)
+        return
+    chunks = chain([following], chunks)
+    body = head.removeprefix(codecs.BOM_UTF8)
+    first, ended, _ = body.lstrip().partition(b"\n")
+    if (head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or looks_binary(head)
+            or first.startswith(b"[") or first.startswith(b"{") and ended and not _is_json(first)):
+        yield from parse_input(item, _read_bounded(item, chain([head], chunks)), warn)
+        return
+
+    def lines() -> Iterator[tuple[int, str | None]]:
+        # Numbered as decode_bytes and split("\n") number them: CR, LF and CRLF each end a line.
+        number = 0
+        for line in _lines(chain([body], chunks)):
+            if line is None:
+                number += 1
+                yield number, None
+                continue
+            try:
+                text = line.removesuffix(b"\r").decode("utf-8")
+            except UnicodeDecodeError:
+                text = decode_legacy(line.removesuffix(b"\r"))
+            for piece in text.split("\r"):
+                number += 1
+                yield number, piece
+
+    yield from _json_lines(item, lines(), warn)
+
+
+def _is_json(line: bytes) -> bool:
+    try:
+        json.loads(line)
+    except ValueError:  # JSONDecodeError, UnicodeDecodeError
+        return False
+    return True
+
+
+def _lines(chunks: Iterable[bytes]) -> Iterator[bytes | None]:
+    """The lines of the content in ``chunks``, without their LF; None for a line longer than
+    MAX_LINE_BYTES (read, not kept)."""
+    kept: list[bytes] = []
+    size = 0
+    too_long = False
+    for chunk in chunks:
+        pieces = chunk.split(b"\n")
+        for piece in pieces[:-1]:
+            yield None if too_long or size + len(piece) > MAX_LINE_BYTES else b"".join((*kept, piece))
+            kept, size, too_long = [], 0, False
+        last = pieces[-1]
+        size += len(last)
+        too_long = too_long or size > MAX_LINE_BYTES
+        kept = [] if too_long else [*kept, last]
+    yield None if too_long else b"".join(kept)
+
+
+def _json_lines(item: InputFile, lines: Iterable[tuple[int, str | None]], warn: Warn) -> Iterator[RawArticle]:
+    """One article per line (number, text; None for a line too long). A line that is not JSON is
+    warned about at once; what is wrong with the records themselves after the last line, as
+    when every line was parsed before any record was read."""
+    later: list[InputError] = []
+    for number, line in lines:
+        if line is None:
+            warn(InputError(item.path, f"line {number}: longer than {MAX_LINE_BYTES // 2**20} MiB, skipped"))
+            continue
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            warn(InputError(item.path, f"line {number}: invalid JSON ({error.msg}), skipped"))
+            continue
+        article = _json_article(item, f"line {number}", record, later.append)
+        if article is not None:
+            yield article
+    for error in later:
+        warn(error)
 
 
 def _json_article(item: InputFile, where: str, record: object, warn: Warn) -> RawArticle | None:

@@ -1,6 +1,6 @@
 """The article index as the engine sees it: ``load_articles(paths, cache=...)`` and ``Corpus(..., cache=...)``.
 
->>> cache = ArticleCache(default_cache_dir())     # or ArticleCache(None): nothing persists
+>>> cache = ArticleCache(default_cache_dir())     # or ArticleCache(None): nothing is kept
 >>> articles = load_articles(["news/"], cache=cache)
 >>> corpus = Corpus(articles, cache=cache)         # term matrix from the stored stems
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, count, repeat
@@ -49,8 +50,10 @@ T = TypeVar("T")
 
 
 class ArticleCache:
-    """The persistent index of parsed articles (``directory``), or an in-memory one (None), or
-    the index on a database server (a ``postgresql://`` URL, see :mod:`summarizer.store.backend`).
+    """The persistent index of parsed articles (``directory``), or one of its own that is removed
+    with it (None: nothing is kept, but a large export is still read a part at a time, each let go
+    once stored), or the index on a database server (a ``postgresql://`` URL, see
+    :mod:`summarizer.store.backend`).
 
     Opened on first use; problems with the index file itself become warnings, never errors (a
     server that cannot be used is an error: the user asked for it).
@@ -58,6 +61,10 @@ class ArticleCache:
     """
 
     def __init__(self, directory: Location, workers: int | None = None, cache_dir: Path | None = None) -> None:
+        self._scratch = None
+        if directory is None:
+            self._scratch = tempfile.TemporaryDirectory(prefix="newsdigest-index-")
+            directory = self._scratch.name
         self.url = str(directory) if is_url(directory) else None
         self.directory = Path(directory) if directory is not None and self.url is None else None
         self.workers = workers
@@ -73,7 +80,7 @@ class ArticleCache:
 
     @property
     def location(self) -> Location:
-        """Where the index lives: the server's URL, the directory, or None (in memory)."""
+        """Where the index lives: the server's URL or the directory."""
         return self.url or self.directory
 
     def store(self, warn: Warn | None = None) -> IndexBackend:
@@ -114,7 +121,7 @@ class ArticleCache:
             store = self.store(warn)
             # Identities as the walk found them, before anything is read: a file changed while it
             # is read is then read again by the next run.
-            listed = _file_list(files) if self.location is not None else None
+            listed = _file_list(files)
             fast = listed if files and _has_fast_path(store) else None
             indexed = self._load_indexed(files, store, warn, fast)
             if indexed is not None:  # the same list of files as a run that forgot the deleted ones
@@ -263,7 +270,7 @@ class ArticleCache:
         that many, whatever the number of files (one JSON Lines export of 10,000 articles held
         1.1 GB when read whole)."""
         store = self.store(warn)
-        capable = self.location is not None and not any(f.is_stdin for f in files) and _has_fast_path(store)
+        capable = not any(f.is_stdin for f in files) and _has_fast_path(store)
         if capable:
             self._reader = self._reader or store.reader()
             capable = self._reader is not None

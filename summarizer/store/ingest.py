@@ -5,18 +5,19 @@ found (text, metadata, blocks, sentence offsets) and every sentence's stems, in 
 depends neither on the file's path nor on the article ids given to it (both are set when the
 records become :class:`~summarizer.model.Article` objects, in the order of the inputs). Records
 are stored in the index as one compact payload per file, or, for a file of many articles (a JSON
-Lines export), as several: one per chunk of its articles, parsed, stored and let go in turn, so
+Lines export), as several: one per chunk of its articles, read, parsed, stored and let go in turn, so
 that a first run holds one chunk's records however large the file (:class:`Manifest`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
 import stat
 from collections.abc import Callable, Iterator, Sequence
-from itertools import chain
+from itertools import chain, islice
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, BinaryIO
@@ -26,7 +27,7 @@ import numpy as np
 from .cache import FileIdentity, IndexStore, content_hash
 from ..collector import release_freed_memory
 from ..errors import InputError
-from ..reading.inputs import InputFile, RawArticle, parse_input, read_bytes
+from ..reading.inputs import InputFile, RawArticle, hash_input, in_lines, parse_input, read_bytes, read_input
 from ..model import Article, Block, Sentence
 
 if TYPE_CHECKING:
@@ -203,19 +204,34 @@ def _tools() -> tuple[ArticleParser, TermAnalyzer]:
 def parse_file(item: InputFile, data: bytes) -> FileRecords:
     """Records of one input's content (what ``load_articles`` would read, minus ids and path)."""
     raws, problems = read_articles(item, data)
-    return FileRecords(tuple(parse_articles(raws)), problems)
+    return FileRecords(tuple(parse_articles(list(raws))), tuple(problems))
 
 
-def read_articles(item: InputFile, data: bytes) -> tuple[list[RawArticle], tuple[str, ...]]:
-    """The articles of one input's content before parsing, and the problems met reading them."""
+def read_articles(item: InputFile, data: bytes | None, sha: bytes | None = None) -> tuple[Iterator[RawArticle], list[str]]:
+    """The articles of one input before parsing, as they are read, and the problems met reading
+    them (all of them once the articles are). ``data``: its content; None: a file read as it is
+    parsed (a JSON Lines export, see :func:`_read_changed`), whose content must still hash to ``sha``."""
     problems: list[str] = []
-    stub = InputFile(item.path, _STEM, item.is_stdin)
+    stub = InputFile(item.path, _STEM, item.is_stdin, item.named)
+    if data is None:
+        return _streamed(stub, problems, sha), problems
     try:
         raws = parse_input(stub, data, lambda error: problems.append(error.problem))
     except InputError as error:
         problems.append(error.problem)
         raws = []
-    return raws, tuple(problems)
+    return iter(raws), problems
+
+
+def _streamed(item: InputFile, problems: list[str], sha: bytes | None) -> Iterator[RawArticle]:
+    digest = hashlib.sha256()
+    try:
+        yield from read_input(item, lambda error: problems.append(error.problem), digest=digest)
+    except InputError as error:
+        problems.append(error.problem)
+        return
+    if digest.digest() != sha:  # what was parsed is not what is stored under ``sha``
+        raise InputError(item.path, "changed while it was being read; run again")
 
 
 def parse_articles(raws: Sequence[RawArticle]) -> list[Record]:
@@ -323,15 +339,17 @@ class Encoded:
     """Every record's terms, one record after the other (what the term ids will name)."""
     sentenced: int = 0
     """Records with sentences."""
+    articles: int = 0
+    """Records."""
 
 
 @dataclass
 class _Parts:
-    """A file of more than a part's articles, parsed a part at a time as ``encoded`` is iterated
-    in the main process (each part: its records encoded, and the stems its workers learned)."""
+    """A file of more than a part's articles, read and parsed a part at a time as ``encoded`` is
+    iterated in the main process (each part: its records encoded, and the stems its workers
+    learned); ``problems`` are all there once it is."""
 
-    articles: int
-    problems: tuple[str, ...]
+    problems: list[str]
     encoded: Iterator[tuple[Encoded, tuple[tuple[str, str], ...]]]
 
 
@@ -357,21 +375,30 @@ def _work(job: _Job) -> _Outcome:
         return read
     sha, data = read
     del read
-    raws, problems = read_articles(job.item, data)
-    if job.per_part and len(raws) > job.per_part:
-        return _Outcome(sha, _InMain())  # stored in parts: the main process reads it a part at a time
+    raws, problems = read_articles(job.item, data, sha)
     del data
-    return _Outcome(sha, _encoded(FileRecords(tuple(parse_articles(raws)), problems)), learned_stems())
+    first = list(islice(raws, job.per_part + 1)) if job.per_part else list(raws)
+    if len(first) > job.per_part > 0:
+        return _Outcome(sha, _InMain())  # stored in parts: the main process reads it a part at a time
+    return _Outcome(sha, _encoded(FileRecords(tuple(parse_articles(first)), tuple(problems))), learned_stems())
 
 
-def _read_changed(job: _Job) -> _Outcome | tuple[bytes, bytes]:
+def _read_changed(job: _Job) -> _Outcome | tuple[bytes, bytes | None]:
     """(the content hash, the content) of the job's file, or its outcome when there is nothing
-    to parse: it could not be read, or its content is the one stored."""
+    to parse: it could not be read, or its content is the one stored. The content is None for a
+    JSON Lines file stored in parts: hashed here, it is read again, a line at a time, as it is
+    parsed. A store that keeps no parts (a server) reads it whole, under the size limit, as any
+    file: it holds every article's records at once."""
     try:
-        data = read_bytes(job.item)
+        if job.per_part and in_lines(job.item):
+            digest = hashlib.sha256()
+            hash_input(job.item, digest)
+            sha, data = digest.digest(), None
+        else:
+            data = read_bytes(job.item)
+            sha = content_hash(data)
     except InputError as error:
         return _Outcome(None, FileRecords((), (error.problem,)))
-    sha = content_hash(data)
     return _Outcome(sha, None) if sha == job.known_sha else (sha, data)
 
 
@@ -632,15 +659,16 @@ def _ingest(
 
     def store_parts(n: int, path: str, identity: FileIdentity, sha: bytes, parts: _Parts) -> None:
         # Each part stored as it is parsed and let go; the file's row (its manifest) once all are.
-        count, sentenced = 0, 0
+        count, articles, sentenced = 0, 0, 0
         for count, (encoded, stems) in enumerate(parts.encoded, 1):
             ids = store.term_ids(list(encoded.stems)) if encoded.stems else np.zeros(0, dtype=np.int64)
             store.put_part(sha, count - 1, payload(encoded.front, ids, encoded.small))  # type: ignore[attr-defined]
             pending_stems.extend(stems)
+            articles += encoded.articles
             sentenced += encoded.sentenced
             del encoded, ids
             release_freed_memory()
-        manifest = Manifest(sha, count, per_part, parts.articles, sentenced, parts.problems)
+        manifest = Manifest(sha, count, per_part, articles, sentenced, tuple(parts.problems))
         pending_put.append((path, identity, sha, manifest.encode()))
         results[n] = PartedFile(manifest, partial(store.part, sha))  # type: ignore[attr-defined]
 
@@ -742,23 +770,25 @@ def _shared_articles(jobs: list[tuple[int, _Job]], cores: int, pool: WorkerPool,
         yield _outcome_of(_read_changed(job), job.item, per_part, cores, pool)
 
 
-def _outcome_of(read: _Outcome | tuple[bytes, bytes], item: InputFile, per_part: int, cores: int,
+def _outcome_of(read: _Outcome | tuple[bytes, bytes | None], item: InputFile, per_part: int, cores: int,
                 pool: WorkerPool) -> _Outcome:
     """The outcome of a file read in this process (see :func:`_read_changed`): its records encoded,
-    or, beyond ``per_part`` articles (when not 0), its parts to parse as they are taken."""
+    or, beyond ``per_part`` articles (when not 0), its parts to read and parse as they are taken."""
     if isinstance(read, _Outcome):
         return read
     sha, data = read
     del read
-    raws, problems = read_articles(item, data)
+    raws, problems = read_articles(item, data, sha)
     del data
-    if per_part and len(raws) > per_part:
-        return _Outcome(sha, _Parts(len(raws), problems, _encoded_parts(raws, per_part, cores, pool)))
+    first = list(islice(raws, max(per_part + 1, SHARED_MIN_ARTICLES))) if per_part else list(raws)
+    if len(first) > per_part > 0:
+        workers = cores if len(first) >= SHARED_MIN_ARTICLES else 1
+        return _Outcome(sha, _Parts(problems, _encoded_parts(chain(first, raws), per_part, workers, pool)))
     parsed, stems = [], []
-    for records, learned in _parsed(raws, cores, pool):
+    for records, learned in _parsed(first, cores, pool):
         parsed.extend(records)
         stems.extend(learned)
-    return _Outcome(sha, _encoded(FileRecords(tuple(parsed), problems)), tuple(stems))
+    return _Outcome(sha, _encoded(FileRecords(tuple(parsed), tuple(problems))), tuple(stems))
 
 
 def _parsed(raws: list[RawArticle], cores: int, pool: WorkerPool):
@@ -770,33 +800,36 @@ def _parsed(raws: list[RawArticle], cores: int, pool: WorkerPool):
     yield from pool.imap(_parse_share, shares, cores)
 
 
-def _encoded_parts(raws: list[RawArticle], per_part: int, cores: int, pool: WorkerPool):
-    """Each part of ``raws`` (``per_part`` articles) encoded, with the stems learned parsing it.
-    The workers parse every share of the file in turn (a part's last share is not waited for while
-    the others are idle); the raw articles of each part are let go once it is encoded."""
-    total = len(raws)
-    if cores <= 1 or total < SHARED_MIN_ARTICLES:
-        for start in range(0, total, per_part):
-            records, stems = parse_articles(raws[start : start + per_part]), learned_stems()
-            raws[start : start + per_part] = [None] * len(records)  # type: ignore[list-item]
-            yield _encoded(FileRecords(tuple(records), ())), stems
+def _encoded_parts(raws: Iterator[RawArticle], per_part: int, cores: int, pool: WorkerPool):
+    """Each part of ``raws`` (``per_part`` articles, read as they are asked for) encoded, with the
+    stems learned parsing it. The workers parse every share of the file in turn (a part's last share
+    is not waited for while the others are idle); the raw articles of each part are let go once
+    it is sent to them."""
+    if cores <= 1:
+        while part := list(islice(raws, per_part)):
+            records = parse_articles(part)
+            del part
+            yield _encoded(FileRecords(tuple(records), ())), learned_stems()
         return
-    size = min(SHARE, per_part)
-    shares = [(start, min(start + size, (start // per_part + 1) * per_part, total))
-              for part in range(0, total, per_part) for start in range(part, min(part + per_part, total), size)]
     records: list[Record] = []
     stems: list[tuple[str, str]] = []
-    done = 0
-    for (start, end), (parsed, learned) in zip(shares, pool.imap(_parse_share, (raws[a:b] for a, b in shares), cores)):
+    for parsed, learned in pool.imap(_parse_share, _shares(raws, per_part, min(SHARE, per_part)), cores):
         records.extend(parsed)
         stems.extend(learned)
-        raws[start:end] = [None] * (end - start)  # type: ignore[list-item]
-        if end % per_part == 0 or end == total:
-            done += len(records)
+        if len(records) == per_part:
             encoded, learned_here = _encoded(FileRecords(tuple(records), ())), tuple(stems)
             records, stems, parsed = [], [], []  # the part's records let go before it is stored
             yield encoded, learned_here
-    assert done == total
+    if records:
+        yield _encoded(FileRecords(tuple(records), ())), tuple(stems)
+
+
+def _shares(raws: Iterator[RawArticle], per_part: int, size: int) -> Iterator[list[RawArticle]]:
+    """``raws`` in shares of ``size`` articles, none across two parts (read in the pool's thread
+    that hands out the work: it takes a share as a worker is ready for it)."""
+    while part := list(islice(raws, per_part)):
+        for start in range(0, len(part), size):
+            yield part[start : start + size]
 
 
 def _parse_share(raws: list[RawArticle]) -> tuple[list[Record], tuple[tuple[str, str], ...]]:
@@ -806,7 +839,8 @@ def _parse_share(raws: list[RawArticle]) -> tuple[list[Record], tuple[tuple[str,
 
 def _encoded(records: FileRecords) -> Encoded:
     front, small = encode_parts(records)
-    return Encoded(front, small, tuple(chain.from_iterable(r.terms for r in records.records)), records.sentenced())
+    return Encoded(front, small, tuple(chain.from_iterable(r.terms for r in records.records)), records.sentenced(),
+                   len(records.records))
 
 
 def _widen_results_pipe(pool) -> None:

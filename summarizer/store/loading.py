@@ -64,7 +64,7 @@ def load_articles(
     seen_ids: set[str] = set()
     for done, item in enumerate(files, 1):
         try:
-            raws = read_input(item, warn, stdin)
+            raws = list(read_input(item, warn, stdin))
         except InputError as error:
             warn(error)
             raws = []
