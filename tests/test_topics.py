@@ -184,19 +184,14 @@ def test_an_age_is_no_count_and_a_count_of_what_was_asked_answers():
     # Held-out audit 10: "How many fish died?" opened with "Club leader Osric Damerel, 61, had died
     # of the cold" (an age beside "died", from another story); "The count of dead fish has risen to
     # about 3,500" (the latest figure) was never shown, its number five words from "fish".
-    from summarizer import Corpus, Digester, Length
-    from summarizer.reading.articles import ArticleParser, Metadata
-
     texts = [
-        ("2031-03-02", "Volunteers counted about 1,200 dead fish along the Vell river on Tuesday.\n\n"
-                       "Fishing on the Vell was banned until further notice."),
-        ("2031-03-04", "The count of dead fish has risen to about 3,500, volunteers said.\n\n"
-                       "Fishing on the Vell was banned until further notice."),
-        ("2031-03-04", "Climber Edvin Sarrow, 61, had died of the cold on the Kestle ridge.\n\n"
-                       "His nephew survived."),
+        "Volunteers counted about 1,200 dead fish along the Vell river on Tuesday.\n\n"
+        "Fishing on the Vell was banned until further notice.",
+        "The count of dead fish has risen to about 3,500, volunteers said.\n\n"
+        "Fishing on the Vell was banned until further notice.",
+        "Climber Edvin Sarrow, 61, had died of the cold on the Kestle ridge.\n\nHis nephew survived.",
     ]
-    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}", date=date)) for n, (date, text) in enumerate(texts)])
-    summary = Digester(length=Length(sentences=2))(corpus, [query_topic("How many fish died?", STOP)]).summaries[0]
+    summary = _summary(texts, "How many fish died?", dates=["2031-03-02", "2031-03-04", "2031-03-04"])
     assert summary.sentences[0].sentence.text.startswith("The count of dead fish has risen to about 3,500")
     assert summary.caveat is None
 
@@ -244,18 +239,13 @@ def test_the_name_of_what_was_asked_is_no_answer_to_where():
     # Held-out audit 10: "Where will the tram line run?" opened with "postponed its vote on the
     # Eastbank tram line" ("Eastbank" after "on": the line's own name, not where it runs); "from
     # Harbour Square to Pellow Heath" came third.
-    from summarizer import Corpus, Digester, Length
-    from summarizer.reading.articles import ArticleParser, Metadata
-
     printed = "Orsa city council postponed its vote on the Eastbank tram line on Tuesday, officials said."
     texts = [printed + "\n\nThe tram line would run from Harbour Square to Pellow Heath, with 14 stops.",
              printed + "\n\nCouncillors will meet again next week.", printed + "\n\nThe budget has grown."]
-    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}")) for n, text in enumerate(texts)])
-    summary = Digester(length=Length(sentences=2))(corpus, [query_topic("Where will the tram line run?", STOP)]).summaries[0]
+    summary = _summary(texts, "Where will the tram line run?")
     assert summary.sentences[0].sentence.text.startswith("The tram line would run from Harbour Square")
     # "Where is Eastbank?": its own name is no place it is in.
-    summary = Digester(length=Length(sentences=1))(corpus, [query_topic("Where is Eastbank?", STOP)]).summaries[0]
-    assert summary.caveat == "nothing here says where; the closest sentences:"
+    assert _summary(texts, "Where is Eastbank?", 1).caveat == "nothing here says where; the closest sentences:"
 
 
 def test_what_is_is_answered_by_a_definition():
@@ -282,47 +272,45 @@ def test_what_is_is_answered_by_a_definition():
     assert first("What is the latest on glimmer fever?") == count
 
 
-def test_why_is_answered_by_a_reason_for_what_it_asks():
-    # "Why was the Harl bridge closed?" opened with the closure every outlet printed; the one
-    # sentence that says why came after it.
+def _summary(texts, question, count=2, dates=None):
+    """The summary of a question over invented articles, one text each (dated when ``dates`` are given)."""
     from summarizer import Corpus, Digester, Length
     from summarizer.reading.articles import ArticleParser, Metadata
 
+    dates = dates or [None] * len(texts)
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}", date=date))
+                     for n, (text, date) in enumerate(zip(texts, dates))])
+    return Digester(length=Length(sentences=count))(corpus, [query_topic(question, STOP)]).summaries[0]
+
+
+def test_why_is_answered_by_a_reason_for_what_it_asks():
+    # "Why was the Harl bridge closed?" opened with the closure every outlet printed; the one
+    # sentence that says why came after it.
     closed = "The Harl bridge over the Senn river was closed to traffic on Tuesday, the county said."
     texts = [
         closed + "\n\nDrivers were sent on a detour through Orsa.",
         closed + "\n\nThe bridge was closed because inspectors found cracks in two of its piers.",
         closed + "\n\nBus services to the Harl market will run on the old road until the bridge reopens.",
     ]
-    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}")) for n, text in enumerate(texts)])
-
-    def summary(question):
-        return Digester(length=Length(sentences=2))(corpus, [query_topic(question, STOP)]).summaries[0]
-
-    why = summary("Why was the Harl bridge closed?")
+    why = _summary(texts, "Why was the Harl bridge closed?")
     assert why.sentences[0].sentence.text.startswith("The bridge was closed because inspectors found cracks")
     assert why.sentences[1].sentence.text == closed  # the rest still follows
     # A reason given for something else answers nothing: the detour has no "because".
-    assert summary("Why were drivers sent through Orsa?").sentences[0].sentence.text.startswith("Drivers were sent")
+    assert _summary(texts, "Why were drivers sent through Orsa?").sentences[0].sentence.text.startswith("Drivers were sent")
 
 
 def test_what_someone_is_doing_is_no_request_for_a_definition():
     # "What is Tesla building?" over the 62 real pages was taken for "What is X?": a sentence
     # "... is a ..." beside its words came first, wherever it stood.
-    from summarizer import Corpus, Digester, Length
-    from summarizer.reading.articles import ArticleParser, Metadata
-
     plan = "The Kell council is planning a tram depot on the old dairy site, the mayor said on Monday."
     texts = [
         plan + "\n\nThe Kell council is a body of nine members elected every four years.",
         plan + "\n\nResidents of the dairy site streets will be consulted in March.",
         plan + "\n\nThe depot would house twelve trams.",
     ]
-    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}")) for n, text in enumerate(texts)])
 
     def first(question):
-        summary = Digester(length=Length(sentences=2))(corpus, [query_topic(question, STOP)]).summaries[0]
-        return summary.sentences[0].sentence.text
+        return _summary(texts, question).sentences[0].sentence.text
 
     assert first("What is the Kell council planning?") == plan
     assert first("What is the Kell council working on?") == plan
@@ -349,14 +337,10 @@ def test_a_question_asking_when_is_answered_by_a_time_of_what_it_asks():
 def test_a_time_of_day_answers_when():
     # Held-out audit 10: "When did the leak start?" never reached "The leak began at around 2 a.m.
     # on Monday": "2 a.m." was no time, and Monday is seven words from "leak".
-    from summarizer import Corpus, Digester, Length
-    from summarizer.reading.articles import ArticleParser, Metadata
-
     printed = "Styrene from the Ferrow plant has reached the Vell river, the water authority said."
     texts = [printed + "\n\nThe leak was found at around 2 a.m. by a night guard at the plant gate.",
              printed + "\n\nFishing on the Vell was banned.", printed + "\n\nThe plant's owner apologised."]
-    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}")) for n, text in enumerate(texts)])
-    summary = Digester(length=Length(sentences=2))(corpus, [query_topic("When was the leak found?", STOP)]).summaries[0]
+    summary = _summary(texts, "When was the leak found?")
     assert summary.sentences[0].sentence.text.startswith("The leak was found at around 2 a.m.")
     assert summary.caveat is None
 
