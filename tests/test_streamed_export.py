@@ -97,8 +97,8 @@ def test_the_first_part_is_parsed_before_the_export_is_read_to_its_end(export, s
     reads: list[int] = []
     read_so_far = inputs._chunks
 
-    def counted(item, handle, digest=None):
-        for chunk in read_so_far(item, handle, digest):
+    def counted(item, handle, digest=None, size=None):
+        for chunk in read_so_far(item, handle, digest, size):
             reads.append(handle.tell())
             yield chunk
 
@@ -138,8 +138,9 @@ def test_an_export_changed_while_it_is_read_is_not_stored_as_what_was_hashed(exp
     hash_input = ingest.hash_input
 
     def hash_then_change(item, digest):
-        hash_input(item, digest)
+        size = hash_input(item, digest)
         copy.write_bytes(export.read_bytes().replace(b"not json", b"{}"))
+        return size
 
     monkeypatch.setattr(ingest, "hash_input", hash_then_change)
     with pytest.raises(InputError, match="changed while it was being read"):
@@ -162,3 +163,24 @@ def test_without_a_cache_an_export_is_still_read_a_part_at_a_time(export, whole,
     del articles, cache
     gc.collect()
     assert not folder.exists()  # nothing kept
+
+
+def test_an_export_appended_to_while_it_is_read_gives_what_it_held_when_hashed(export, small_reads, tmp_path, monkeypatch):
+    """A crawler appending to its export while newsdigest runs: the run reads what the file held
+    when it was hashed (the new lines wait for the next run), rather than stopping."""
+    copy = write(tmp_path / "export.jsonl", export.read_bytes())
+    added = json.dumps({"id": "added", "text": "Aid convoys reached Orsova on Monday. Talks resumed."}).encode()
+    hash_input = ingest.hash_input
+
+    def hash_then_append(item, digest):
+        size = hash_input(item, digest)
+        with open(copy, "ab") as grown:
+            grown.write(added + b"\r\n")
+        return size
+
+    monkeypatch.setattr(ingest, "hash_input", hash_then_append)
+    articles, _ = read([copy], ArticleCache(tmp_path / "cache"))
+    assert "added" not in [a.id for a in articles]
+    monkeypatch.setattr(ingest, "hash_input", hash_input)
+    articles, _ = read([copy], ArticleCache(tmp_path / "cache"))
+    assert articles[-1].id == "added"

@@ -142,10 +142,11 @@ class Digest(Protocol):
 
 
 def read_input(item: InputFile, warn: Warn, stdin: BinaryIO | None = None,
-               digest: Digest | None = None) -> Iterator[RawArticle]:
+               digest: Digest | None = None, size: int | None = None) -> Iterator[RawArticle]:
     """The articles in one input, as they are read: a JSON Lines file (:data:`JSON_LINES_SUFFIXES`)
-    a chunk of lines at a time, whatever its size; other inputs whole, at most MAX_INPUT_BYTES.
-    Problems with the whole input raise :class:`InputError`. ``digest``: given every byte read."""
+    a chunk of lines at a time, whatever its size (its first ``size`` bytes when given: what it
+    held when it was hashed); other inputs whole, at most MAX_INPUT_BYTES. Problems with the whole
+    input raise :class:`InputError`. ``digest``: given every byte read."""
     if not in_lines(item):
         data = read_bytes(item, stdin)
         if digest is not None:
@@ -154,7 +155,7 @@ def read_input(item: InputFile, warn: Warn, stdin: BinaryIO | None = None,
         return
     with _reading(item):
         with _open(item) as handle:
-            yield from _json_lines_file(item, _chunks(item, handle, digest), warn)
+            yield from _json_lines_file(item, _chunks(item, handle, digest, size), warn)
 
 
 def in_lines(item: InputFile) -> bool:
@@ -171,12 +172,14 @@ def read_bytes(item: InputFile, stdin: BinaryIO | None = None) -> bytes:
             return _read_bounded(item, _chunks(item, handle))
 
 
-def hash_input(item: InputFile, digest: Digest) -> None:
-    """Give ``digest`` the content of an input file, read a chunk at a time."""
+def hash_input(item: InputFile, digest: Digest) -> int:
+    """Give ``digest`` the content of an input file, read a chunk at a time; its size in bytes."""
+    size = 0
     with _reading(item):
         with _open(item) as handle:
-            for _ in _chunks(item, handle, digest):
-                pass
+            for chunk in _chunks(item, handle, digest):
+                size += len(chunk)
+    return size
 
 
 @contextmanager
@@ -239,14 +242,18 @@ def _open(item: InputFile) -> BinaryIO:
         raise
 
 
-def _chunks(item: InputFile, handle: BinaryIO, digest: Digest | None = None) -> Iterator[bytes]:
-    """The content of ``handle`` in chunks, so that Ctrl-C is handled between them (one read of
-    /dev/zero never returns); binary content is refused after the first chunk. ``digest``: given
-    each chunk."""
+def _chunks(item: InputFile, handle: BinaryIO, digest: Digest | None = None,
+            size: int | None = None) -> Iterator[bytes]:
+    """The content of ``handle`` (its first ``size`` bytes when given) in chunks, so that Ctrl-C is
+    handled between them (one read of /dev/zero never returns); binary content is refused after
+    the first chunk. ``digest``: given each chunk."""
     from .decoding import looks_binary_start
 
     first = True
-    while chunk := handle.read(_CHUNK):
+    left = size
+    while chunk := handle.read(_CHUNK if left is None else min(_CHUNK, left)):
+        if left is not None:
+            left -= len(chunk)
         if first and looks_binary_start(chunk):
             raise InputError(item.path, "binary content, not text, skipped")
         first = False

@@ -207,14 +207,15 @@ def parse_file(item: InputFile, data: bytes) -> FileRecords:
     return FileRecords(tuple(parse_articles(list(raws))), tuple(problems))
 
 
-def read_articles(item: InputFile, data: bytes | None, sha: bytes | None = None) -> tuple[Iterator[RawArticle], list[str]]:
+def read_articles(item: InputFile, data: bytes | int, sha: bytes | None = None) -> tuple[Iterator[RawArticle], list[str]]:
     """The articles of one input before parsing, as they are read, and the problems met reading
-    them (all of them once the articles are). ``data``: its content; None: a file read as it is
-    parsed (a JSON Lines export, see :func:`_read_changed`), whose content must still hash to ``sha``."""
+    them (all of them once the articles are). ``data``: its content, or the size it had when it was
+    hashed for a file read as it is parsed (a JSON Lines export, see :func:`_read_changed`): its
+    first ``data`` bytes must still hash to ``sha``."""
     problems: list[str] = []
     stub = InputFile(item.path, _STEM, item.is_stdin, item.named)
-    if data is None:
-        return _streamed(stub, problems, sha), problems
+    if isinstance(data, int):
+        return _streamed(stub, problems, sha, data), problems
     try:
         raws = parse_input(stub, data, lambda error: problems.append(error.problem))
     except InputError as error:
@@ -223,10 +224,11 @@ def read_articles(item: InputFile, data: bytes | None, sha: bytes | None = None)
     return iter(raws), problems
 
 
-def _streamed(item: InputFile, problems: list[str], sha: bytes | None) -> Iterator[RawArticle]:
+def _streamed(item: InputFile, problems: list[str], sha: bytes | None, size: int) -> Iterator[RawArticle]:
+    # Only what was hashed: lines a crawler appends meanwhile are for the next run.
     digest = hashlib.sha256()
     try:
-        yield from read_input(item, lambda error: problems.append(error.problem), digest=digest)
+        yield from read_input(item, lambda error: problems.append(error.problem), digest=digest, size=size)
     except InputError as error:
         problems.append(error.problem)
         return
@@ -383,17 +385,17 @@ def _work(job: _Job) -> _Outcome:
     return _Outcome(sha, _encoded(FileRecords(tuple(parse_articles(first)), tuple(problems))), learned_stems())
 
 
-def _read_changed(job: _Job) -> _Outcome | tuple[bytes, bytes | None]:
+def _read_changed(job: _Job) -> _Outcome | tuple[bytes, bytes | int]:
     """(the content hash, the content) of the job's file, or its outcome when there is nothing
-    to parse: it could not be read, or its content is the one stored. The content is None for a
-    JSON Lines file stored in parts: hashed here, it is read again, a line at a time, as it is
-    parsed. A store that keeps no parts (a server) reads it whole, under the size limit, as any
+    to parse: it could not be read, or its content is the one stored. For a JSON Lines file stored
+    in parts, its size in place of the content: hashed here, it is read again, a line at a time,
+    as it is parsed. A store that keeps no parts (a server) reads it whole, under the size limit, as any
     file: it holds every article's records at once."""
     try:
         if job.per_part and in_lines(job.item):
             digest = hashlib.sha256()
-            hash_input(job.item, digest)
-            sha, data = digest.digest(), None
+            data = hash_input(job.item, digest)
+            sha = digest.digest()
         else:
             data = read_bytes(job.item)
             sha = content_hash(data)
@@ -770,7 +772,7 @@ def _shared_articles(jobs: list[tuple[int, _Job]], cores: int, pool: WorkerPool,
         yield _outcome_of(_read_changed(job), job.item, per_part, cores, pool)
 
 
-def _outcome_of(read: _Outcome | tuple[bytes, bytes | None], item: InputFile, per_part: int, cores: int,
+def _outcome_of(read: _Outcome | tuple[bytes, bytes | int], item: InputFile, per_part: int, cores: int,
                 pool: WorkerPool) -> _Outcome:
     """The outcome of a file read in this process (see :func:`_read_changed`): its records encoded,
     or, beyond ``per_part`` articles (when not 0), its parts to read and parse as they are taken."""
