@@ -23,7 +23,7 @@ from string import punctuation
 import lxml.etree
 import lxml.html
 
-from .page_metadata import _json_ld_items, page_metadata, parse_html
+from .page_metadata import json_ld_items, page_metadata, parse_html
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements whose text is never the article's (in the last fallback, the whole <body>).
@@ -121,7 +121,7 @@ def _paragraphed_bodies(blocks: list[str], tree: lxml.html.HtmlElement) -> list[
     the whole article as one paragraph. Such a block, whose words are exactly an ``articleBody``
     with line breaks, is replaced by that text's lines, one paragraph each."""
     bodies = {}
-    for item in _json_ld_items(tree):
+    for item in json_ld_items(tree):
         body = item.get("articleBody")
         if isinstance(body, str) and "\n" in body.strip() and "<" not in body:
             lines = [" ".join(line.split()) for line in body.splitlines()]

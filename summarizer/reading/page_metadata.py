@@ -96,7 +96,7 @@ def page_metadata(tree: lxml.html.HtmlElement | None) -> PageMetadata:
     if tree is None:
         return PageMetadata(None, None, None, None)
     meta = _meta_tags(tree)
-    items = list(_json_ld_items(tree))
+    items = list(json_ld_items(tree))
     articles = [item for item in items if _types(item) & _ARTICLE_TYPES]
     candidates = articles + [item for item in items if item not in articles and not _types(item) & _OTHER_TYPES]
 
@@ -129,7 +129,7 @@ def _meta_tags(tree: lxml.html.HtmlElement) -> dict[str, str]:
     return found
 
 
-def _json_ld_items(tree: lxml.html.HtmlElement) -> Iterator[dict]:
+def json_ld_items(tree: lxml.html.HtmlElement) -> Iterator[dict]:
     """Every object in the page's JSON-LD blocks, those in ``@graph`` and nested ones included."""
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() not in ("application/ld+json", "application/json+ld"):
