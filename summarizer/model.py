@@ -129,6 +129,10 @@ class Explanation:
     """Highest similarity to a sentence chosen before it (what redundancy control charged)."""
     novelty: Novelty | None = None
     """In an update summary (a read set was given): what the sentence adds; else None."""
+    answers: str | None = None
+    """For a typed question, when the sentence was chosen as one of its answers (which come
+    before the rest): what it gives of what was asked, "how many", "when", "where", "what it is",
+    "why", or "what few articles say" (its words that few of the articles use); else None."""
 
 
 @dataclass(frozen=True)

@@ -145,6 +145,8 @@ def _item(item: SummarySentence, rank: int) -> dict[str, Any]:
             "redundancy": round(why.redundancy, 4),
         },
     }
+    if why.answers is not None:
+        data["explanation"]["answers"] = why.answers
     if why.novelty is not None:
         closest = why.novelty.closest_read
         data["explanation"]["novelty"] = {

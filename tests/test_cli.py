@@ -354,3 +354,21 @@ def test_a_word_budget_no_sentence_fits_says_so(tmp_path):
     assert result.returncode == 0
     assert "no sentence about security fits in 5 words (the shortest has" in result.stdout
     assert "no sentences about security" not in result.stdout
+
+
+def test_explain_says_which_sentences_answer_a_typed_question(tmp_path):
+    # The answer to "Why ...?" comes first at relevance 0.38, before the closure every outlet
+    # printed at 1.00: --explain says what put it there, in text and in JSON; a topic's sentences
+    # answer nothing.
+    closed = "The Harl bridge over the Senn river was closed to traffic on Tuesday, the county said."
+    write(tmp_path / "news" / "a.txt", closed + "\n\nDrivers were sent on a detour through Orsa.\n")
+    write(tmp_path / "news" / "b.txt", closed + "\n\nThe bridge was closed because inspectors found cracks in two of its piers.\n")
+    write(tmp_path / "news" / "c.txt", closed + "\n\nAid lorries for Orsa were sent over the old road.\n")
+    question = ["--no-cache", "news", "-q", "Why was the Harl bridge closed?", "-n", "2", "--explain"]
+    lines = run("summarize", *question, cwd=tmp_path).stdout.splitlines()
+    assert lines[1].startswith("  - The bridge was closed because") and lines[2].endswith("; answers why")
+    assert "answers" not in lines[4]
+    data = json.loads(run("summarize", *question, "-f", "json", cwd=tmp_path).stdout)
+    assert [s["explanation"].get("answers") for s in data["topics"][0]["sentences"]] == ["why", None]
+    data = json.loads(run("summarize", "--no-cache", "news", "-t", "aid", "-f", "json", cwd=tmp_path).stdout)
+    assert data["topics"][0]["sentences"] and all("answers" not in s["explanation"] for s in data["topics"][0]["sentences"])

@@ -73,6 +73,8 @@ def render_markdown(
                     f"  - *why:* matched {escape(', '.join(why.matched_terms)) or 'none'}; relevance "
                     f"{why.relevance:.2f}, centrality {why.centrality:.2f}, redundancy {why.redundancy:.2f}"
                 )
+                if why.answers is not None:
+                    line += f"; answers {why.answers}"
                 if why.novelty is not None:
                     line += f"; new: {escape(', '.join(why.novelty.new_terms[:8])) or 'no new words'}"
                     if why.novelty.closest_read is not None:

@@ -83,6 +83,8 @@ def _why(item: SummarySentence, citations: Citations, read_numbers: ReadNumbers 
         f"why: matched {terms}; relevance {why.relevance:.2f}, centrality {why.centrality:.2f}, "
         f"redundancy {why.redundancy:.2f}, score {item.score:.4f}"
     )
+    if why.answers is not None:
+        text.append(f"; answers {why.answers}")
     others = citations.sources(item)[1:]
     if others:
         shown = ", ".join(f"[{n}]" for n in others[:MARKERS_SHOWN * 3])

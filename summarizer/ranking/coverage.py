@@ -148,6 +148,8 @@ class ConceptCoverage:
             if ranking.query.answer == "quantity":
                 # What a later article answers updates an earlier figure: the earlier one comes after.
                 answers &= ~outdated(corpus, ranking.rows, answers)
+        self.answer_kind = ranking.query.answer
+        """What the answers give (see ``asked_answer``)."""
         if ranking.query.focus and (answers is None or not answers.any()):
             # "Who mediated the strike?": a sentence that does not say "mediated" is about the strike,
             # not the question, however many outlets print it. One that does, in an article telling
@@ -157,12 +159,15 @@ class ConceptCoverage:
             if ranking.query.story:
                 answers &= np.isin(articles, _telling(corpus, ranking.query.story, np.unique(articles[answers])))
             about = about | answers
+            self.answer_kind = "focus"
         if answers is not None:
             # When some sentence answers, the others come after.
             if answers.any():
                 self.scale[~answers] = 0.0
             else:
                 answers = None
+        self.answers = answers
+        """Which candidates answer the question first of all, or None."""
         # Only articles about the topic (see above) count; within them, a sentence far less relevant
         # than the best one (below ``min_relevance``) is not worth its coverage either.
         self.scale[~about] = 0.0

@@ -17,6 +17,10 @@ from ..reading.terms import words
 if TYPE_CHECKING:
     from .novelty import ReadSet
 
+_GIVES = {"quantity": "how many", "time": "when", "place": "where", "definition": "what it is",
+          "reason": "why", "focus": "what few articles say"}
+"""What an answer gives, by what the question asks (see ``Explanation.answers``)."""
+
 REPEATS_KEPT = 3
 """Candidates left out as already read that a summary reports (the best-scored ones)."""
 
@@ -164,6 +168,11 @@ class Selector:
         items = [
             self._item(corpus, ranking, i, r, d) for i, r, d in zip(chosen, redundancy_at_choice, decided_by)
         ]
+        answered = getattr(objective, "answers", None)
+        if answered is not None:
+            given = _GIVES[objective.answer_kind]  # type: ignore[union-attr]
+            items = [replace(item, explanation=replace(item.explanation, answers=given)) if answered[i] else item
+                     for item, i in zip(items, chosen)]
         if read is not None:
             assert read_similarity is not None and read_closest is not None
             items = [

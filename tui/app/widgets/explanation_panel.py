@@ -72,6 +72,8 @@ class ExplanationPanel(VerticalScroll, can_focus=False):
                             ("redundancy", why.redundancy)):
             parts += [f"{name:<10} {value:4.2f} ", (bar(value), "$text-accent"), "\n"]
         parts += [f"{'score':<10} {item.score:4.2f}\n"]
+        if why.answers is not None:  # a typed question's answer: why it comes before more relevant ones
+            parts += [("Answers ", LABEL_STYLE), f"{why.answers}\n"]
         novelty = why.novelty
         if novelty is not None:  # an update summary: what the sentence adds to what was read
             shown = ", ".join(printable(t) for t in novelty.new_terms[:NEW_TERMS_SHOWN]) or "none"
