@@ -246,6 +246,13 @@ def test_the_name_of_what_was_asked_is_no_answer_to_where():
     assert summary.sentences[0].sentence.text.startswith("The tram line would run from Harbour Square")
     # "Where is Eastbank?": its own name is no place it is in.
     assert _summary(texts, "Where is Eastbank?", 1).caveat == "nothing here says where; the closest sentences:"
+    # Held-out audit 11: nor is a name holding what was asked ("at Varrow Regional Hospital" for
+    # talks on a hospital strike, in the sentence every outlet printed).
+    strike = "Nurses at Varrow Regional Hospital began a three-day strike on Tuesday, the union said."
+    texts = [strike + "\n\nThe talks on the strike were held at the Lenmore conciliation office in Orsa.",
+             strike + "\n\nOperations were cancelled.", strike + "\n\nThe union wants more staff."]
+    summary = _summary(texts, "Where were the talks on the hospital strike held?")
+    assert summary.sentences[0].sentence.text.startswith("The talks on the strike were held at the Lenmore")
 
 
 def test_what_is_is_answered_by_a_definition():

@@ -249,10 +249,30 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
     written = words(text)
     at = [n for n, spot in enumerate(spotted(written)) if spot]
     if kind == "place":
-        # What was asked, or a name of it ("on the Eastbank tram line"), is not where it is.
-        at = [n for n in at if not {stem(w.lower()) for w in written[n : n + 2]} & asked]
+        # What was asked, or a name of it ("on the Eastbank tram line", "at Bramwell Regional
+        # Hospital" for talks on a hospital strike), is not where it is.
+        named = _names_of(written, asked, stem)
+        at = [n for n in at if n not in named]
     return any(stem(written[m].lower()) in asked
                for n in at for m in range(max(0, n - window), min(len(written), n + window + 1)))
+
+
+def _names_of(written: Sequence[str], asked: frozenset[str], stem: Callable[[str], str]) -> set[int]:
+    """The positions of the words naming what was asked: a run of capitalised words holding an
+    asked word ("Bramwell Regional Hospital" when a hospital is asked about), and a capitalised
+    word right before an asked word ("Eastbank" of "the Eastbank tram line")."""
+    named: set[int] = set()
+    start = 0
+    for end in range(len(written) + 1):
+        if end < len(written) and written[end][:1].isupper():
+            continue
+        run = range(start, end)
+        if any(stem(written[n].lower()) in asked for n in run):
+            named.update(run)
+        if end < len(written) and end > start and stem(written[end].lower()) in asked:
+            named.add(end - 1)
+        start = end + 1
+    return named
 
 
 def moment(date: str | None) -> tuple[str, datetime | None] | None:
