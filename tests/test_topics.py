@@ -350,6 +350,9 @@ def test_a_time_of_day_answers_when():
     summary = _summary(texts, "When was the leak found?")
     assert summary.sentences[0].sentence.text.startswith("The leak was found at around 2 a.m.")
     assert summary.caveat is None
+    # Held-out audit 11: "nothing here says when" above "would publish an interim report within 30 days".
+    texts[1] += "\n\nThe water authority will publish its report within 30 days."
+    assert _summary(texts, "When will the water authority publish its report?").caveat is None
 
 
 def test_a_part_of_the_day_is_no_answer_to_when():

@@ -138,8 +138,8 @@ _AGE = re.compile(r"(\b[A-Z][\w'’.-]*, )\d{1,3}(?=, )")
 """An age after a name ("Osric Damerel, 61, had died"): no count of anything."""
 
 
-_TIME_WORDS = frozenset("""today tonight yesterday tomorrow week weeks weekend month months year years decade ago
-    midnight noon dawn dusk""".split())
+_TIME_WORDS = frozenset("""today tonight yesterday tomorrow hours days week weeks weekend month months year years
+    decade ago midnight noon dawn dusk""".split())
 """Not the parts of a day ("worked through the night"): they say how, more often than when; the
 moments of one do say when ("halted at dusk")."""
 _MERIDIEM = frozenset({"am", "pm"})
