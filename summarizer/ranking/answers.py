@@ -17,6 +17,7 @@ from .topics import MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
     from .corpus import Corpus
+    from .ranker import TopicQuery
 
 
 _MONTHS = MONTHS | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
@@ -206,9 +207,9 @@ _OVER_WHAT = frozenset("concern concerns fear fears worries dispute disagreement
 def reasons(written: Sequence[str]) -> list[bool]:
     """Which of a sentence's words give a reason: "because", "due to", "after", "amid", "blamed",
     "prompted", "in protest", "citing", or "over" or "on" followed by a concern ("was delayed over
-    safety concerns", "fell on oversupply concerns"; not "over the river"). "After" is news's commonest "because" ("The vote was
-    postponed after engineers found cracks"); a question asking why is seldom answered by a bare
-    time."""
+    safety concerns", "fell on oversupply concerns"; not "over the river"). "After" is news's
+    commonest "because" ("The vote was postponed after engineers found cracks"); a question asking
+    why is seldom answered by a bare time."""
     found = []
     for n, word in enumerate(written):
         lowered = word.lower()
@@ -238,6 +239,12 @@ _TOLL = frozenset({"die", "dead", "death", "kill", "fatal"})
 "four deaths", "killed 17", "12 dead" alike."""
 
 
+def asked_stems(corpus: Corpus, query: TopicQuery) -> frozenset[str]:
+    """The stems an answer to the question ``query`` gives its answer beside: every word it asks.
+    Choosing the answers and telling the reader that none answers use the same."""
+    return frozenset(corpus.terms[t] for t in query.original)
+
+
 def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]) -> bool:
     """Whether the sentence ``text`` gives what a question of this ``kind`` asks near one of the
     stems ``asked`` (see :func:`gives_answer`)."""
@@ -248,16 +255,18 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
             asked = asked | _TOLL
     written = words(text)
     at = [n for n, spot in enumerate(spotted(written)) if spot]
+    if not at:
+        return False
+    stems = [stem(word.lower()) for word in written]
     if kind == "place":
         # What was asked, or a name of it ("on the Eastbank tram line", "at Bramwell Regional
         # Hospital" for talks on a hospital strike), is not where it is.
-        named = _names_of(written, asked, stem)
+        named = _names_of(written, stems, asked)
         at = [n for n in at if n not in named]
-    return any(stem(written[m].lower()) in asked
-               for n in at for m in range(max(0, n - window), min(len(written), n + window + 1)))
+    return any(not asked.isdisjoint(stems[max(0, n - window) : n + window + 1]) for n in at)
 
 
-def _names_of(written: Sequence[str], asked: frozenset[str], stem: Callable[[str], str]) -> set[int]:
+def _names_of(written: Sequence[str], stems: Sequence[str], asked: frozenset[str]) -> set[int]:
     """The positions of the words naming what was asked: a run of capitalised words holding an
     asked word ("Bramwell Regional Hospital" when a hospital is asked about), and a capitalised
     word right before an asked word ("Eastbank" of "the Eastbank tram line")."""
@@ -267,9 +276,9 @@ def _names_of(written: Sequence[str], asked: frozenset[str], stem: Callable[[str
         if end < len(written) and written[end][:1].isupper():
             continue
         run = range(start, end)
-        if any(stem(written[n].lower()) in asked for n in run):
+        if any(stems[n] in asked for n in run):
             named.update(run)
-        if end < len(written) and end > start and stem(written[end].lower()) in asked:
+        if end < len(written) and end > start and stems[end] in asked:
             named.add(end - 1)
         start = end + 1
     return named

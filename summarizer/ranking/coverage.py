@@ -26,7 +26,7 @@ from .corpus import Corpus
 from .ranker import Ranking
 from ..store.concepts import FULL_TABLE_MAX_SENTENCES
 from .novelty import ReadSet
-from .answers import KINDS, gives_answer, outdated
+from .answers import KINDS, asked_stems, gives_answer, outdated
 
 
 
@@ -132,8 +132,7 @@ class ConceptCoverage:
         if ranking.query.answer in KINDS:
             # "How many trucks ...?", "When will the bridge reopen?": a sentence without a number
             # (a time) beside what was asked is no answer, however many outlets print it.
-            asked = frozenset(corpus.terms[t] for t in ranking.query.original)
-            answers = gives_answer(corpus, ranking.rows, asked, ranking.query.answer)
+            answers = gives_answer(corpus, ranking.rows, asked_stems(corpus, ranking.query), ranking.query.answer)
             # A definition ("Legionnaires' disease is a severe form of pneumonia.") or a reason ("The
             # bridge was closed because inspectors found cracks") is a sentence of its own, holding few
             # of the related terms relevance counts: its form beside what was asked makes it an answer.

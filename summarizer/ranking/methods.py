@@ -15,7 +15,7 @@ from ..model import Summary, Topic
 from .ranker import Ranking, TopicRanker
 from ..options import DEFAULT_METHOD, METHODS, SUMY_METHODS, Length
 from .selection import CoverageSelector, Selector
-from .answers import says
+from .answers import asked_stems, says
 from .topics import asked_names, asked_phrases, asked_wording, asked_words, question_sentences
 from ..reading.terms import words
 
@@ -138,8 +138,8 @@ class TopicSummarizer:
         if wording is not None:
             # Answers come first when there are any: if the first sentence gives no number (no
             # time, no place) beside what was asked, none does, and the reader should not take it for one.
-            asked = frozenset(corpus.terms[t] for t in ranking.query.original)
-            if not says(chosen[0].sentence.text, asked, ranking.query.answer, corpus.analyzer.stem):
+            if not says(chosen[0].sentence.text, asked_stems(corpus, ranking.query), ranking.query.answer,
+                        corpus.analyzer.stem):
                 unanswered = wording
         return Summary(topic, self.method, tuple(chosen), matched, len(corpus.articles), tuple(repeats),
                        unmentioned, unanswered=unanswered, budget=budget, shortest=shortest)
