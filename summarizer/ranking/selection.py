@@ -12,14 +12,11 @@ from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
 from .answers import counts, disagree, figures, later, moment, stated_figures
 from .ranker import Ranking
+from .topics import ANSWER_WORDING
 from ..reading.terms import words
 
 if TYPE_CHECKING:
     from .novelty import ReadSet
-
-_GIVES = {"quantity": "how many", "time": "when", "place": "where", "definition": "what it is",
-          "reason": "why", "focus": "what few articles say"}
-"""What an answer gives, by what the question asks (see ``Explanation.answers``)."""
 
 REPEATS_KEPT = 3
 """Candidates left out as already read that a summary reports (the best-scored ones)."""
@@ -35,6 +32,11 @@ def in_relevance_order(summary: Summary) -> Summary:
 class Objective(Protocol):
     """What a greedy selector maximises, one sentence at a time."""
 
+    answers: np.ndarray | None
+    """Which candidates answer a typed question first of all (see ``Explanation.answers``), or None."""
+    answer_kind: str | None
+    """What those answers give (see :func:`~summarizer.ranking.topics.asked_answer`)."""
+
     def gains(self) -> np.ndarray:
         """The value of adding each candidate now."""
 
@@ -44,6 +46,9 @@ class Objective(Protocol):
 
 class MarginalRelevance:
     """MMR (Carbonell & Goldstein, 1998): score minus similarity to what is already chosen."""
+
+    answers: np.ndarray | None = None  # MMR answers no question first
+    answer_kind: str | None = None
 
     def __init__(self, score: np.ndarray, trade_off: float) -> None:
         self.score = score
@@ -168,11 +173,10 @@ class Selector:
         items = [
             self._item(corpus, ranking, i, r, d) for i, r, d in zip(chosen, redundancy_at_choice, decided_by)
         ]
-        answered = getattr(objective, "answers", None)
-        if answered is not None:
-            given = _GIVES[objective.answer_kind]  # type: ignore[union-attr]
-            items = [replace(item, explanation=replace(item.explanation, answers=given)) if answered[i] else item
-                     for item, i in zip(items, chosen)]
+        if objective is not None and objective.answers is not None and objective.answer_kind is not None:
+            given = ANSWER_WORDING[objective.answer_kind]
+            items = [replace(item, explanation=replace(item.explanation, answers=given)) if objective.answers[i]
+                     else item for item, i in zip(items, chosen)]
         if read is not None:
             assert read_similarity is not None and read_closest is not None
             items = [

@@ -251,8 +251,9 @@ things)."""
 def asked_answer(topic: Topic) -> str | None:
     """What a question asks for first of all: ``quantity`` ("How many trucks ...?", "How much
     water ...?"), ``time`` ("When will the bridge reopen?"), ``place`` ("Where are the disputed
-    polling stations?") or ``definition`` ("What is Legionnaires' disease?", "Who is Orla Fennick?":
-    "... disease is a severe form of pneumonia"); its answer is a sentence that gives one.
+    polling stations?"), ``reason`` ("Why was the bridge closed?") or ``definition`` ("What is
+    Legionnaires' disease?", "Who is Orla Fennick?": "... disease is a severe form of pneumonia");
+    its answer is a sentence that gives one.
     ``focus`` for another question of one sentence ("Who mediated the strike?", "Will there be an
     inquiry into the landslide?"): its answer holds the words of it that few of the articles use
     (see :func:`~summarizer.ranking.ranker.focus_terms`). None for other topics and descriptions,
@@ -269,13 +270,19 @@ def asked_answer(topic: Topic) -> str | None:
     return kind
 
 
+ANSWER_WORDING = {"quantity": "how many", "time": "when", "place": "where", "definition": "what it is",
+                  "reason": "why", "focus": "what few articles say"}
+"""What an answer to each kind of question gives, in the words the reader is told ("answers why",
+"nothing here says when")."""
+
+
 def asked_wording(topic: Topic) -> str | None:
     """How a question that asks for a quantity, a time or a place says so, for telling the reader
     that nothing answers it: "how many", "how much", "when", "where"."""
     kind = asked_answer(topic)
-    if kind == "quantity":
-        return "how much" if re.match(r"\s*how\s+much\b", topic.description, re.IGNORECASE) else "how many"
-    return {"time": "when", "place": "where"}.get(kind or "")
+    if kind == "quantity" and re.match(r"\s*how\s+much\b", topic.description, re.IGNORECASE):
+        return "how much"
+    return ANSWER_WORDING[kind] if kind in ("quantity", "time", "place") else None
 
 
 def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
