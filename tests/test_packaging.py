@@ -36,6 +36,7 @@ def test_the_wheel_carries_the_seeds_the_styles_and_the_reading_data(wheel):
     assert {f"tui/app/{p.name}" for p in (REPO / "tui" / "app").glob("*.tcss")} <= names
     data = {f"summarizer/reading/data/{p.name}" for p in (REPO / "summarizer" / "reading" / "data").glob("*.txt")}
     assert data and data <= names
+    assert "summarizer/ranking/word_forms.txt" in names  # a question's words in their irregular forms
 
 
 def test_an_installed_copy_summarizes_its_own_seeds(wheel, tmp_path):

@@ -341,6 +341,31 @@ def test_a_question_asking_when_is_answered_by_a_time_of_what_it_asks():
     assert first("The Kell bridge and the flood") == printed  # no time asked: what every outlet printed
 
 
+def test_a_question_s_word_is_found_in_its_irregular_forms():
+    # "When did the ferry sink?" never met "the ferry sank": Snowball leaves "sank" as it is, so no
+    # time stood beside a word of the question and the reader was told "nothing here says when".
+    # "When did the strike begin?" opened with the ferry "striking" a reef, not the strike that began.
+    sank = "The ferry Marrow Light sank near Kessel Point on Tuesday night after striking a reef, the coast guard said."
+    began = "Dock workers at the port of Velmar began a strike on March 3 over unpaid overtime."
+    texts = [sank + "\n\nAll 212 passengers were rescued by fishing boats from Ostrava Bay.",
+             began + "\n\nCargo ships were diverted to Ostrava Bay, the port authority said."]
+    sink = _summary(texts, "When did the ferry sink?")
+    assert sink.sentences[0].sentence.text == sank
+    assert sink.unanswered is None
+    assert _summary(texts, "When did the strike begin?").sentences[0].sentence.text == began
+    # Nor is a word no article writes that way unmentioned: "flee" is in "fled".
+    fled = "Hundreds of villagers fled the town of Orrin on Monday as the river burst its banks."
+    flee = _summary([fled + "\n\nThe market reopened a week later."], "Did the villagers flee?")
+    assert flee.unmentioned == () and flee.sentences[0].sentence.text == fled
+
+
+def test_a_topic_s_keyword_is_found_in_its_irregular_forms(tmp_path):
+    (exodus,) = load_topics_file(write(tmp_path / "t.toml", '[topics.exodus]\nkeywords = ["flee"]\n'))
+    fled = "Hundreds of villagers fled the town of Orrin on Monday as the river burst its banks."
+    summary = _digest([fled + "\n\nThe market of Orrin reopened a week later."], exodus, 2)
+    assert [item.sentence.text for item in summary.sentences] == [fled]
+
+
 def test_a_time_of_day_answers_when():
     # Held-out audit 10: "When did the leak start?" never reached "The leak began at around 2 a.m.
     # on Monday": "2 a.m." was no time, and Monday is seven words from "leak".

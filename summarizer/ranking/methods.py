@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from .corpus import Corpus
+from .forms import word_forms
 from .novelty import ReadSet
 from ..errors import UnknownMethodError
 from ..model import Summary, Topic
@@ -78,7 +79,7 @@ def _unwritten(corpus: Corpus, phrases: tuple[tuple[str, ...], ...]) -> tuple[st
     stem = corpus.analyzer.stem
     apart = []
     for phrase in phrases:
-        terms = [corpus.term_ids([stem(word.lower())]) for word in phrase]
+        terms = [corpus.term_ids([stem(form) for form in word_forms(word)]) for word in phrase]
         if not all(terms):
             continue  # a word no article uses: the phrase may be put in other words ("fell ill")
         rows = [np.unique(corpus.article_of[corpus.matching(ids)]) for ids in terms]
@@ -116,7 +117,7 @@ class TopicSummarizer:
         matched = len(ranking.rows) if ranking.matched is None else ranking.matched
 
         def unused(asked: tuple[str, ...]) -> tuple[str, ...]:
-            return tuple(word for word in asked if not corpus.term_ids([corpus.analyzer.stem(word)]))
+            return tuple(word for word in asked if not corpus.term_ids([corpus.analyzer.stem(f) for f in word_forms(word)]))
 
         unmentioned = unused(asked_names(topic))
         if not unmentioned and matched and len(question_sentences(topic.description)) == 1:

@@ -13,6 +13,7 @@ import numpy as np
 from ..matrices import sparse
 
 from .corpus import Corpus
+from .forms import word_forms
 from ..model import Topic
 from ..reading.terms import words
 from .topics import BUILTIN_TOPICS, asked_answer, asked_names, question_sentences
@@ -90,8 +91,25 @@ class Ranking:
 
 
 def topic_terms(topic: Topic, corpus: Corpus) -> frozenset[int]:
-    """The index terms of the topic's keywords."""
-    return _terms(topic.keywords, corpus)
+    """The index terms of the topic's keywords, in all their forms (see :func:`keyword_units`)."""
+    return frozenset(t for _, terms in keyword_units(topic, corpus) for t in terms)
+
+
+def keyword_units(topic: Topic, corpus: Corpus) -> tuple[tuple[int, frozenset[int]], ...]:
+    """Each of the topic's keywords the corpus uses, as (its term, the terms of all its forms): a
+    word is found in its irregular forms too ("sink" in "the ferry sank", "child" in "children";
+    see :mod:`.forms`). The term is the keyword's own, or a form's when the corpus lacks it."""
+    stem = corpus.analyzer.stem
+    units = []
+    for keyword in topic.keywords:
+        own = _terms([keyword], corpus)
+        if len(keyword.split()) > 1:
+            units.extend((t, frozenset({t})) for t in sorted(own))
+            continue
+        terms = own | frozenset(corpus.term_ids([stem(form) for form in word_forms(keyword)[1:]]))
+        if terms:
+            units.append((min(own) if own else min(terms), terms))
+    return tuple(units)
 
 
 def context_terms(topic: Topic, corpus: Corpus) -> frozenset[int]:
@@ -145,17 +163,17 @@ def topic_phrases(topic: Topic, corpus: Corpus) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
-def focus_terms(corpus: Corpus, keywords: frozenset[int]) -> frozenset[int]:
+def focus_terms(corpus: Corpus, units: Sequence[tuple[int, frozenset[int]]]) -> frozenset[int]:
     """The words of a question that at most half of the articles using its words use: what it asks
     about the story, not the story. "Who mediated the strike?" over a strike's articles asks about
     "mediated" (one article); "Will there be an inquiry into the landslide?" about "inquiry". A
     sentence holding none of them does not answer, however many outlets print it. Empty when every
     word is used as widely (the question names the story alone)."""
-    if len(keywords) < 2:
+    if len(units) < 2:
         return frozenset()
-    articles = {t: np.unique(corpus.article_of[matching_rows(corpus, frozenset({t}))]) for t in keywords}
-    using = len(np.unique(np.concatenate(list(articles.values()))))
-    return frozenset(t for t, held in articles.items() if 0 < 2 * len(held) <= using)
+    articles = [(terms, np.unique(corpus.article_of[matching_rows(corpus, terms)])) for _, terms in units]
+    using = len(np.unique(np.concatenate([held for _, held in articles])))
+    return frozenset(t for terms, held in articles if 0 < 2 * len(held) <= using for t in terms)
 
 
 def matching_rows(corpus: Corpus, terms: frozenset[int]) -> np.ndarray:
@@ -244,8 +262,10 @@ class TopicRanker:
     def __call__(self, corpus: Corpus, topic: Topic) -> Ranking:
         # The topic's words in one question to the index (a round trip each on a server otherwise).
         corpus.analyzer.prefetch([*(w for text in (*topic.keywords, *topic.context, topic.description) for w in words(text)),
-                                  *(w for phrase in (*topic.keywords, *topic.context) for w in compound_forms(phrase))])
-        keywords, context = topic_terms(topic, corpus), context_terms(topic, corpus)
+                                  *(w for phrase in (*topic.keywords, *topic.context) for w in compound_forms(phrase)),
+                                  *(w for keyword in topic.keywords for w in word_forms(keyword)[1:])])
+        units = keyword_units(topic, corpus)
+        keywords, context = frozenset(t for _, terms in units for t in terms), context_terms(topic, corpus)
         rows = topic_rows(corpus, keywords, context)
         if topic.origin != "query":  # a question's words are its sense; a topic's are checked
             rows = in_the_topics_sense(corpus, keywords | context, rows, compound_terms(topic, corpus))
@@ -271,7 +291,7 @@ class TopicRanker:
         if query.answer is not None and len(question_sentences(topic.description)) == 1:
             # What a typed question asks about the story answers it when nothing of the kind asked
             # for does (no sentence says how many helmets: the one about the helmets first).
-            focus = focus_terms(corpus, keywords)
+            focus = focus_terms(corpus, units)
             query = replace(query, focus=focus, story=keywords - focus)
         if query.answer == "focus" and not query.focus:
             query = replace(query, answer=None)
@@ -279,8 +299,8 @@ class TopicRanker:
             using = len(np.unique(corpus.article_of[matching_rows(corpus, keywords)])) / len(corpus.articles)
             # The keywords a question's word evoked (its synonyms), not those topics' context words ("talks", "host").
             evoked = {corpus.terms[t] for t in synonyms}
-            units = tuple((t, frozenset({t} | (synonyms if corpus.terms[t] in evoked else set()))) for t in sorted(keywords))
-            query = replace(query, together=units, together_power=TOGETHER_POWER * (1.0 - using) ** 2)
+            together = tuple((t, terms | (synonyms if corpus.terms[t] in evoked else frozenset())) for t, terms in sorted(units))
+            query = replace(query, together=together, together_power=TOGETHER_POWER * (1.0 - using) ** 2)
         if len(rows) > self.max_candidates:  # rank only the most relevant, in corpus order
             relevance = self._relevance(corpus, rows, query)
             rows = rows[np.sort(np.argsort(-relevance, kind="stable")[: self.max_candidates])]

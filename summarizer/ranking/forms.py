@@ -1,0 +1,32 @@
+"""A word's other forms: "sank" and "sunk" of "sink", "began" of "begin", "children" of "child".
+
+Snowball stems regular forms alike ("sinks", "sinking": sink) but leaves irregular ones as they are,
+so a question asking "When did the ferry sink?" never met the article saying it sank. The index keeps
+its stems; a topic's or question's word is looked for in all its forms (``word_forms.txt``, written
+by ``bench/make_word_forms.py`` from lemminflect's inflection table).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+
+@functools.cache  # bundled data, read once per process when a topic first asks
+def _tables() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """(form -> base form, base form -> its listed forms)."""
+    text = Path(__file__).with_name("word_forms.txt").read_text(encoding="utf-8")
+    base = dict(line.split(" ", 1) for line in text.splitlines() if line and not line.startswith("#"))
+    forms: dict[str, list[str]] = {}
+    for form, lemma in base.items():
+        forms.setdefault(lemma, []).append(form)
+    return base, {lemma: tuple(found) for lemma, found in forms.items()}
+
+
+def word_forms(word: str) -> tuple[str, ...]:
+    """The word (lower-cased) and its irregular relatives: its base form and that base form's other
+    listed forms ("sink": sink, sank, sunk; "began": began, begin, begun; "talks": talks)."""
+    lowered = word.lower()
+    base, forms = _tables()
+    lemma = base.get(lowered, lowered)
+    return tuple(dict.fromkeys((lowered, lemma, *forms.get(lemma, ()))))
