@@ -100,6 +100,32 @@ def test_a_count_that_rose_since_the_last_visit_is_news_not_a_repeat():
     assert "19" in rose.explanation.novelty.new_terms
 
 
+def test_the_next_day_s_articles_are_about_a_topic_as_the_day_before_s_were():
+    # A topic's word alone counts only where the articles use it beside another of the topic's words
+    # (in its sense). The morning after, "No shelling was reported" and "the gunners withdrew their
+    # artillery" each hold one word of security; yesterday's articles, read, had the troops shelling
+    # the town. Judged on the new articles alone, security had nothing new: "no sentences about
+    # security in 2 articles".
+    from summarizer import BUILTIN_TOPICS
+
+    analyzer = TermAnalyzer()
+    security = next(t for t in BUILTIN_TOPICS if t.name == "security")
+    yesterday = ArticleParser()(
+        "Shelling hits Varnholt\n\nTroops shelled the border town of Varnholt on Sunday, killing four people, "
+        "the regional governor said.\n\nSoldiers fired missiles at the bridge over the Kessel river.\n",
+        Metadata("read", date="2031-03-01"))
+    today = parse([
+        "Quiet night in Varnholt\n\nNo shelling was reported in Varnholt overnight, residents said.\n\n"
+        "The market of Varnholt reopened on Monday morning.\n",
+        "Truce holds at the Kessel river\n\nThe soldiers on the far bank of the Kessel river pulled back two "
+        "kilometres during the night, the governor said.\n\nSchools in Varnholt stay closed until Friday.\n",
+    ])
+    update = Digester(length=Length(sentences=3))(Corpus(today, analyzer), [security], read=ReadSet([yesterday], analyzer))
+    texts = [item.sentence.text for item in update.summaries[0].sentences]
+    assert texts and texts[0].startswith(("No shelling was reported", "The soldiers on the far bank")), texts
+    assert not any("market" in text or "Schools" in text for text in texts)
+
+
 def test_without_a_read_set_nothing_changes():
     analyzer = TermAnalyzer()
     corpus = Corpus(parse([TUESDAY_A, TUESDAY_B]), analyzer)

@@ -107,7 +107,7 @@ class TopicSummarizer:
     def __call__(self, corpus: Corpus, topic: Topic, length: Length, read: ReadSet | None = None) -> Summary:
         """With ``read`` (what the reader has already read), an update summary: sentences that
         restate a read one are left out and read concepts count as covered."""
-        ranking = self.ranker(corpus, topic)
+        ranking = self.ranker(corpus, topic, read)
         order = None
         if self.method in _SUMY:
             order = self._sumy_order(corpus, ranking, topic)

@@ -90,6 +90,18 @@ class ReadSet:
         self._terms_for = (corpus, matrix)  # one corpus at a time: memory stays bounded
         return matrix
 
+    def together(self, stems: frozenset[str]) -> frozenset[str]:
+        """Which of the ``stems`` (a topic's words) a read sentence holds beside another of them: the
+        topic's words used in its sense in what was read (see
+        :func:`~summarizer.ranking.ranker.in_the_topics_sense`)."""
+        columns = [n for n, stem in enumerate(self._names) if stem in stems]
+        if len(columns) < 2:
+            return frozenset()
+        held = (self._held[:, columns] > 0).astype(np.float64).tocsr()
+        both = np.asarray(held.sum(axis=1)).ravel() >= 2
+        used = np.asarray(held[both].sum(axis=0)).ravel() > 0
+        return frozenset(self._names[columns[n]] for n in np.flatnonzero(used))
+
     def closest(self, corpus, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """For the corpus sentences ``rows``: (the largest share of a sentence's content that one
         read sentence holds, the index of that read sentence, -1 when none shares a term).

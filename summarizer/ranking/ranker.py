@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 import numpy as np
 from ..matrices import sparse
@@ -17,6 +18,9 @@ from .forms import word_forms
 from ..model import Topic
 from ..reading.terms import words
 from .topics import BUILTIN_TOPICS, asked_answer, asked_names, question_sentences
+
+if TYPE_CHECKING:
+    from .novelty import ReadSet
 
 
 QUERY_IDF_POWER = 0.5
@@ -195,7 +199,7 @@ def topic_rows(corpus: Corpus, keywords: frozenset[int], context: frozenset[int]
 
 
 def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray,
-                        compounds: frozenset[int] = frozenset()) -> np.ndarray:
+                        compounds: frozenset[int] = frozenset(), read: frozenset[int] = frozenset()) -> np.ndarray:
     """The rows that use the topic's words in the topic's sense, as far as the corpus tells.
 
     A sentence holding two of the topic's words is about the topic. A sentence holding one is
@@ -203,7 +207,9 @@ def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray,
     or the title of its article uses it: in a story about a murder trial, "thrown into relief" never
     meets a second word of aid, while in a story about an earthquake "relief" meets "supplies" and
     "hospital", and a story titled "... drags oil lower" is about oil. ``compounds``: terms that
-    are two of the topic's words written as one ("air-defence"), which count as both.
+    are two of the topic's words written as one ("air-defence"), which count as both. ``read``: the
+    terms that what the reader has read uses beside another of the topic's words (the next day's
+    "No shelling was reported" is about security when yesterday's articles said "troops shelled").
     """
     if len(terms) < 2 or not len(rows):
         return rows
@@ -212,7 +218,7 @@ def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray,
     per_row = np.asarray(held.sum(axis=1)).ravel()
     if compounds:
         per_row += np.asarray(held[:, [n for n, t in enumerate(columns) if t in compounds]].sum(axis=1)).ravel()
-    confirmed = np.asarray(held[per_row >= 2].sum(axis=0)).ravel() > 0
+    confirmed = (np.asarray(held[per_row >= 2].sum(axis=0)).ravel() > 0) | np.isin(columns, list(read))
     keep = per_row >= 2
     single = np.flatnonzero(per_row == 1)
     if len(single):
@@ -259,7 +265,9 @@ class TopicRanker:
         self.context_weight = context_weight
         self.similarity_threshold = similarity_threshold
 
-    def __call__(self, corpus: Corpus, topic: Topic) -> Ranking:
+    def __call__(self, corpus: Corpus, topic: Topic, read: ReadSet | None = None) -> Ranking:
+        """The topic's candidates in ``corpus``; ``read``, what the reader has read, tells which of
+        the topic's words are used in its sense as much as the corpus does."""
         # The topic's words in one question to the index (a round trip each on a server otherwise).
         corpus.analyzer.prefetch([*(w for text in (*topic.keywords, *topic.context, topic.description) for w in words(text)),
                                   *(w for phrase in (*topic.keywords, *topic.context) for w in compound_forms(phrase)),
@@ -268,7 +276,13 @@ class TopicRanker:
         keywords, context = frozenset(t for _, terms in units for t in terms), context_terms(topic, corpus)
         rows = topic_rows(corpus, keywords, context)
         if topic.origin != "query":  # a question's words are its sense; a topic's are checked
-            rows = in_the_topics_sense(corpus, keywords | context, rows, compound_terms(topic, corpus))
+            seen: frozenset[int] = frozenset()
+            if read is not None:
+                stem = corpus.analyzer.stem
+                used = read.together(frozenset(stem(form) for phrase in (*topic.keywords, *topic.context)
+                                               for word in written_forms(phrase) for form in word_forms(word)))
+                seen = frozenset(t for t in keywords | context if corpus.terms[t] in used)
+            rows = in_the_topics_sense(corpus, keywords | context, rows, compound_terms(topic, corpus), seen)
         matched = len(rows)
         # A question's context words are the vocabulary of a topic it asks in the words of (see
         # query_topic), counted in articles that use the question's own words.
