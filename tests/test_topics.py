@@ -415,6 +415,20 @@ def test_a_later_figure_is_news_not_a_repeat():
     assert any("killed 17 people" in text for text in shown) and "The landslide killed nineteen people in all." in shown
 
 
+def test_a_sentence_giving_a_new_figure_beside_the_old_one_is_news():
+    # Held-out audit 12: "raised ... to 30 million crowns, from the 12 million crowns pledged on
+    # Monday" gives the 12 million too, so it was taken for the same statement as Monday's pledge:
+    # left out as a repeat, and the reader never learnt that the relief had more than doubled.
+    monday = "The government of Pellmark pledged 12 million crowns in flood relief for the town of Orrin on Monday."
+    tuesday = ("The government of Pellmark raised its flood relief for the town of Orrin to 30 million crowns, "
+               "from the 12 million crowns pledged on Monday.")
+    texts = [monday + "\n\nVolunteers cleared mud from the streets of Orrin.",
+             tuesday + "\n\nThe river Tessel fell below its banks on Tuesday."]
+    summary = _summary(texts, "flood relief for Orrin", count=2, dates=["2031-03-09", "2031-03-10"])
+    shown = {item.sentence.text for item in summary.sentences}
+    assert {monday, tuesday} <= shown, shown
+
+
 def test_how_many_is_answered_by_the_latest_figure_first():
     # The session-8 audit: "How many people did the landslide kill?" opened with Friday's "at least
     # 12", printed by two outlets, while Monday's article said nineteen.
