@@ -429,6 +429,23 @@ def test_a_sentence_giving_a_new_figure_beside_the_old_one_is_news():
     assert {monday, tuesday} <= shown, shown
 
 
+def test_a_summary_is_not_padded_with_sentences_of_another_story():
+    # Held-out audit 12: once a question's answers ran out, a longer summary went on with sentences
+    # of other stories holding one common word of it ("A group of 1,200 ... customers" for a hacker
+    # group), at a few hundredths of the best sentence's relevance. A shorter summary is better.
+    texts = [
+        "A hacker group calling itself Grey Lantern claimed the attack on the Quillon bank on Tuesday, "
+        "investigators said.\n\nThe bank's online services were down for two days.",
+        "Grey Lantern, the hacker group behind the Quillon attack, demanded a ransom of 40 bitcoin.\n\n"
+        "The bank refused to pay, its chief executive said.",
+        "A group of 300 farmers marched through Tessel on Monday to protest against the new water tariff.\n\n"
+        "The tariff takes effect in May.",
+    ] + [f"The {town} council approved a budget of {n} million crowns for the coming year.\n\nRoads and schools "
+         "take the largest share." for town, n in (("Orrin", 12), ("Varn", 8), ("Kessel", 30), ("Dremmen", 5))]
+    shown = [item.sentence.text for item in _summary(texts, "the Grey Lantern group and its ransom", count=5).sentences]
+    assert shown and all("Grey Lantern" in text for text in shown), shown
+
+
 def test_how_many_is_answered_by_the_latest_figure_first():
     # The session-8 audit: "How many people did the landslide kill?" opened with Friday's "at least
     # 12", printed by two outlets, while Monday's article said nineteen.

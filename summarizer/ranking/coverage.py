@@ -180,6 +180,10 @@ class ConceptCoverage:
             self.tie_break = SCORE_WEIGHT * (ranking.relevance + 1e-3 * score) * np.where(about, 1.0, 0.1)
         if answers is not None:
             self.tie_break = self.tie_break * np.where(answers, 1.0, 0.1)
+        self.worth_showing = ranking.relevance >= min_relevance
+        """Once the relevant sentences are used up, a longer summary is not padded with sentences far
+        less relevant than the best (below ``min_relevance``: other stories sharing one common word of
+        a question, which came through the tie-break): it is shorter."""
 
     def gains(self) -> np.ndarray:
         return np.asarray(self.membership @ self.weight).ravel() * self.scale + self.tie_break

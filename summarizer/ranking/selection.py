@@ -36,6 +36,8 @@ class Objective(Protocol):
     """Which candidates answer a typed question first of all (see ``Explanation.answers``), or None."""
     answer_kind: str | None
     """What those answers give (see :func:`~summarizer.ranking.topics.asked_answer`)."""
+    worth_showing: np.ndarray | None
+    """Which candidates may be shown at all, or None for every one (see ``ConceptCoverage``)."""
 
     def gains(self) -> np.ndarray:
         """The value of adding each candidate now."""
@@ -49,6 +51,7 @@ class MarginalRelevance:
 
     answers: np.ndarray | None = None  # MMR answers no question first
     answer_kind: str | None = None
+    worth_showing: np.ndarray | None = None
 
     def __init__(self, score: np.ndarray, trade_off: float) -> None:
         self.score = score
@@ -128,6 +131,8 @@ class Selector:
         preference = list(order) if order is not None else None
         place = {int(candidate): i for i, candidate in enumerate(order)} if order is not None else {}
         objective = self.objective(corpus, ranking, score, read) if preference is None else None
+        if objective is not None and objective.worth_showing is not None:
+            available &= objective.worth_showing  # a shorter summary rather than padding
 
         while available.any():
             if preference is not None:
