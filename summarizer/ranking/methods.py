@@ -17,7 +17,7 @@ from .ranker import Ranking, TopicRanker
 from ..options import DEFAULT_METHOD, METHODS, SUMY_METHODS, Length
 from .selection import CoverageSelector, Selector
 from .answers import asked_stems, says
-from .topics import asked_names, asked_phrases, asked_wording, asked_words, question_sentences
+from .topics import CALENDAR, QUESTION_WORD, asked_names, asked_phrases, asked_wording, asked_words, question_sentences
 from ..reading.terms import words
 
 # sumy's summarizers by method name (module, class); imported when one is used, since sumy
@@ -89,6 +89,34 @@ def _unwritten(corpus: Corpus, phrases: tuple[tuple[str, ...], ...]) -> tuple[st
     return tuple(dict.fromkeys(apart))
 
 
+def _absent_subject(corpus: Corpus, topic: Topic) -> tuple[str, ...]:
+    """The words of a one-sentence question, names and dates aside, when no article uses any of them
+    in any form ("What is the population of Oskerby?" over articles naming Oskerby, never its
+    population; "Who won the presidential election in Valdoria?"): what it asks is not here, though
+    the name is. When some are used, the others may be put in other words ("escaped" for "fled"),
+    and the question is covered as far as those say: no caveat. Absent words side by side in the
+    question are named together ("presidential election")."""
+    if not topic.description.rstrip().endswith("?"):
+        return ()  # a description ("Note the various subjects ...") lists aspects, in its own words
+    names = {name.lower() for name in asked_names(topic)}
+    # A date narrows what is asked ("in August 1999"); it is not what is asked about.
+    subject = [word.lower() for word in asked_words(topic) if word.lower() not in names
+               and word.lower() not in CALENDAR and not any(c.isdigit() for c in word)]
+    stem = corpus.analyzer.stem
+    absent = {word for word in subject if not corpus.term_ids([stem(form) for form in word_forms(word)])}
+    if not subject or len(absent) < len(subject):
+        return ()
+    runs: list[str] = []
+    run: list[str] = []
+    for word in (*QUESTION_WORD.findall(topic.description), ""):
+        if word.lower() in absent:
+            run.append(word)
+        elif run:
+            runs.append(" ".join(run))
+            run = []
+    return tuple(dict.fromkeys(runs))
+
+
 class TopicSummarizer:
     """One topic's merged summary from a corpus: ``summarizer(corpus, topic, length)``."""
 
@@ -124,7 +152,7 @@ class TopicSummarizer:
             # A question, not a description: the aspects a description lists ("important
             # personalities", "illegal behavior") are often put in other words by articles that
             # cover them (3 false alarms over DUC's 35 clusters, against 1 with titles alone).
-            unmentioned = _unwritten(corpus, asked_phrases(topic))
+            unmentioned = _unwritten(corpus, asked_phrases(topic)) or _absent_subject(corpus, topic)
         if not unmentioned and not matched:
             # Nothing matched a question without such names: say which of its words no article uses
             # ("nothing here mentions cholera or vaccine"), not the question pasted into a sentence.

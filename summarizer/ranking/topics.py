@@ -63,7 +63,7 @@ QUERY_INSTRUCTION_WORDS = frozenset(
     """.split()
 )
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
-_QUESTION_WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+QUESTION_WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 """A word of a question as written, apostrophes and hyphens inside it ("Australia's", "cease-fire")."""
 
 
@@ -152,7 +152,7 @@ def query_topic(
     built-in ones by default, as ``summarize --query`` and ``eval`` use it; none to turn it off).
     """
     text = " ".join(query.split())
-    words = _QUESTION_WORD.findall(text)
+    words = QUESTION_WORD.findall(text)
     keywords = [
         w for w in dict.fromkeys(w.lower() for w in words)
         if w not in analyzer_stop_words and w not in QUERY_INSTRUCTION_WORDS and len(w) > 1
@@ -175,7 +175,7 @@ def query_topic(
 
 MONTHS = frozenset("january february march april may june july august september october november december".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_CALENDAR = MONTHS | WEEKDAYS
+CALENDAR = MONTHS | WEEKDAYS
 
 
 _SENTENCE_END = re.compile(r"[.?!:;]\s+")
@@ -207,11 +207,11 @@ def asked_names(topic: Topic) -> tuple[str, ...]:
         return ()
     names: dict[str, None] = {}
     for sentence in question_sentences(topic.description):
-        for match in list(_QUESTION_WORD.finditer(sentence))[1:]:
+        for match in list(QUESTION_WORD.finditer(sentence))[1:]:
             word, lowered = match.group(), match.group().lower()
             if _TITLE.fullmatch(word) and sentence[match.end() : match.end() + 1] == ".":
                 continue  # "St." of "St. Elmo", "Dr." of "Dr. Varga": the name is the next word
-            if (word[0].isupper() and lowered in topic.keywords and lowered not in _CALENDAR
+            if (word[0].isupper() and lowered in topic.keywords and lowered not in CALENDAR
                     and lowered not in QUERY_INSTRUCTION_WORDS):
                 names.setdefault(word)
     return tuple(names)
@@ -223,7 +223,7 @@ def asked_words(topic: Topic) -> tuple[str, ...]:
     if topic.origin != "query":
         return ()
     found: dict[str, None] = {}
-    for word in _QUESTION_WORD.findall(topic.description):
+    for word in QUESTION_WORD.findall(topic.description):
         if word.lower() in topic.keywords and word.lower() not in QUERY_INSTRUCTION_WORDS:
             found.setdefault(word)
     return tuple(found)
@@ -297,7 +297,7 @@ def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
         for clause_number, clause in enumerate(_CLAUSE.split(sentence)):
             runs: list[list[str]] = [[]]
             opens_sentence = False
-            written = _QUESTION_WORD.findall(clause)
+            written = QUESTION_WORD.findall(clause)
             counted = [w.lower() in topic.keywords and w.lower() not in QUERY_INSTRUCTION_WORDS
                        and not _verb_like(w.lower()) for w in written]
             if clause_number == 0:
