@@ -397,7 +397,10 @@ _CATEGORIES: tuple[_Category, ...] = (
                  r"|Bloomberg|NurPhoto|Pool|ZUMA))\b",
                  2, "/ AGENCY"),
             _cue(r"\bgetty images\b|\bvia getty\b|\bshutterstock\b|\balamy\b", 2, "picture agency"),
-            _cue(r"\b(?-i:[A-Z]{2,}(?: Photo)?/[A-Z][A-Za-z.\-]+)", 3, "AGENCY/Photographer"),
+            # "REUTERS/Ronen Zvulun", "AP Photo/Alexei Alexandrov", "JIM WATSON/AFP": after the slash a name or an
+            # agency; two abbreviations ("gaming VR/AR", "HIV/AIDS") are the story's words.
+            _cue(r"\b(?-i:[A-Z]{2,}(?: Photo)?/(?:[A-Z][a-z][A-Za-z.\-]*|(?:AFP|AP|EPA|EPA-EFE|REUTERS|TASS|ZUMA|SIPA"
+                 r"|ANSA|AAP|PA|UPI|IMAGO|POOL)\b))", 3, "AGENCY/Photographer"),
             _cue(r"\bfile photo\b", 1, "file photo"),
             _cue(r"\bphoto(graph)?s? (by|courtesy of)\b", 2, "photo by"),
         ),
