@@ -165,6 +165,20 @@ def _disclaimer_extra(text: str, is_label: bool) -> list[tuple[float, str]]:
     return [(-_ATTRIBUTION_PENALTY, "")] if _ATTRIBUTION.search(text) else []
 
 
+# Someone speaking in the story: narrower than _ATTRIBUTION, whose "wrote" and "according to" a bio
+# ("She previously wrote for ...") or a betting line ("odds according to ...") uses for itself.
+_SPEECH = re.compile(r"\b(said|says|told|tells|asked|urged|announced)\b", re.IGNORECASE)
+
+
+def _speech_extra(text: str, is_label: bool) -> list[tuple[float, str]]:
+    """A person in the story speaking ("Bettors backed the Foxes at -135, the bookmaker said.") is news."""
+    return [(-_ATTRIBUTION_PENALTY, "")] if _SPEECH.search(text) else []
+
+
+# A signed price in American odds ("-135", "+360"), as a betting line prints them; twice in one line.
+_AMERICAN_ODDS = r"(?:^|[\s(,;:])[+\u2212-]\d{3,4}(?=[\s),;.]|$)"
+
+
 # Order matters only for ties: specific categories first, generic furniture last.
 _CATEGORIES: tuple[_Category, ...] = (
     _Category(
@@ -425,6 +439,87 @@ _CATEGORIES: tuple[_Category, ...] = (
             _cue(r"\b(is|was) an? (\w+ )?(reporter|correspondent|writer|editor|columnist|contributor) (at"
                  r"|for|with)\b", 2, "staff bio"),
             _cue(r"\bstaff (writer|reporter)\b|\bwire services?\b", 1.5, "staff writer"),
+            _cue(r"^[\u2014\u2013-]*\s*with (assistance|additional reporting|reporting|help) (from|by) (?-i:[A-Z])",
+                 3, "with assistance from"),
+            # A press wire's credit lines: "News provided by Quillon Systems", "SOURCE Quillon Systems".
+            _cue(r"^(news|content|release|story|article|video) (provided|supplied|distributed) by (?-i:[A-Z])"
+                 r"|^(?-i:SOURCE) (?-i:[A-Z])[^.!?]{0,80}\.?$", 3, "provided by"),
+        ),
+    ),
+    _Category(
+        "editor's note",
+        "is a note on how the article was edited, updated or corrected",
+        (
+            _cue(r"^editor'?s'? note\b", 3, "Editor's note"),
+            # "This interview has been edited for length and clarity." / "condensed and edited for clarity"
+            _cue(r"\b(edited|condensed|shortened|abridged|translated)( and (edited|condensed|shortened|translated))?"
+                 r" for (length|clarity|brevity|space|concision|readability|style)\b", 3.5, "edited for length"),
+            _cue(r"\bthis (story|article|report|post|piece|headline|caption|interview|transcript|version)"
+                 r" (has|had|was|is|have) (been )?(updated|corrected|amended|changed|revised|edited|clarified)\b",
+                 3, "this story has been updated"),
+            _cue(r"\b(an )?(earlier|previous|prior) version of this (story|article|report|post|piece|headline)\b",
+                 3, "an earlier version of this story"),
+            # A wire service's note on what a new version adds: "(Updates with analyst comment in sixth paragraph)".
+            _cue(r"^\((updates|adds|recasts|corrects|changes|rewrites|refiles|repeats|fixes|removes|clarifies|inserts"
+                 r"|updated|moves|tops)\b[^()]{0,160}\)\.?$", 3.5, "(Updates with ...)"),
+            _cue(r"^(correction|clarification|update|amendment)s?\s*[:\-\u2013\u2014]", 1, "Correction:"),
+        ),
+    ),
+    _Category(
+        "helpline notice",
+        "points the reader to a helpline",
+        (
+            _cue(r"\bif you or (someone|anyone|somebody|a loved one|a friend|a family member) (you know )?\b", 3,
+                 "if you or someone you know"),
+            _cue(r"^(got a |have a |do you have a )?(gambling|betting) problem\b|\bproblem gambling\b", 3,
+                 "gambling problem"),
+            _cue(r"\b(gamble|bet|play|wager) responsibly\b", 3, "gamble responsibly"),
+            _cue(r"\bmust be (at least )?(18|19|21)( years)?( of age| or older| and over|\+)?"
+                 r"( to (wager|bet|play|gamble|enter|participate))?\b|(?<![\w.])(18|19|21)\+(?!\w)", 1.5, "must be 21"),
+            _cue(r"\b(call|text|dial|contact|chat (with|to)|reach out to|ring)\b[^.!?]{0,60}\b(hotline|helpline|help line"
+                 r"|lifeline|crisis line|crisis text line|support line|samaritans)\b", 2, "call the helpline"),
+            _cue(r"\b(help|support) is (available|free|confidential|always available)\b"
+                 r"|\b(free|confidential|anonymous),? and (free|confidential|anonymous)\b", 1.5, "help is available"),
+            _cue(r"\b(24/7|24 hours a day|at any hour|day or night)\b", 1, "at any hour"),
+        ),
+        extra=_disclaimer_extra,
+    ),
+    _Category(
+        "betting odds",
+        "is a betting line, not the article's prose",
+        (
+            _cue(r"^(the )?(odds|betting odds|betting line|line|spread|point spread|moneyline|money line|over/under)"
+                 r"\s*(\([^)]{1,40}\)\s*)?:", 2, "Odds:"),
+            _cue(_AMERICAN_ODDS + r".{0,80}" + _AMERICAN_ODDS, 2, "American odds"),
+            _cue(r"\b(sportsbooks?|oddsmakers?|over/under|moneyline|money line|point spread)\b", 1.5, "sportsbook"),
+            _cue(r"\b(odds|lines?) (are )?(via|courtesy of|provided by|supplied by)\b", 2, "odds via"),
+        ),
+        extra=_speech_extra,
+    ),
+    _Category(
+        "fact-check label",
+        "is a fact check's claim or rating label",
+        (
+            _cue(r"^(the )?claim\s*:", 3, "Claim:"),
+            _cue(r"^(our |the )?(rating|verdict|ruling|conclusion|fact[- ]check( rating)?)\s*:\s*"
+                 r"(true|mostly true|half[- ]true|mostly false|false|pants on fire|misleading|unproven|unsupported"
+                 r"|mixture|mixed|correct|incorrect|accurate|inaccurate|fake|satire|missing context|partly false"
+                 r"|altered|needs context|exaggerated|no evidence|outdated|(one|two|three|four) pinocchios?)[.!]?$",
+                 3.5, "Rating:"),
+        ),
+    ),
+    _Category(
+        "press release notice",
+        "is a press release's legal notice or contacts",
+        (
+            _cue(r"\bforward-looking (statements?|information)\b", 2, "forward-looking statements"),
+            _cue(r"\b(undertakes?|assumes?|disclaims?) (no|any) (obligation|duty|responsibility|intention)\b",
+                 2, "undertakes no obligation"),
+            _cue(r"\bcould cause actual (results|events|outcomes|performance)\b"
+                 r"|\bactual (results|events|outcomes) (may|could|might) differ\b", 2, "actual results may differ"),
+            _cue(r"\bwithin the meaning of (section|the private securities)\b|\bsafe harbou?r\b", 1.5, "safe harbor"),
+            _cue(r"^(media|press|investor|investors|company|editorial|public) (relations )?(contacts?|enquiries"
+                 r"|inquiries)\b", 3, "Media contact:"),
         ),
     ),
     _Category(
@@ -809,6 +904,7 @@ class BoilerplateDetector:
                     kind = scores[i][0].kind if scores[i] else "page furniture"
                     reason = f"short line among the boilerplate at the end of the article{cues}"
                     verdicts[i] = BoilerplateVerdict(kind, reason)
+
         return verdicts
 
 
