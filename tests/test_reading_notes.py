@@ -1,7 +1,8 @@
 """Notes on an article that are not its story are set apart, never read as its sentences.
 
 Editor's notes, helplines, betting lines, a fact check's labels, a press release's legal notices and
-contacts, credits. All text is invented (the town of Tarrow, the Tarrow Ledger).
+contacts, credits, bios and funding notes at the end. All text is invented (the town of Tarrow, the
+Tarrow Ledger).
 """
 
 from __future__ import annotations
@@ -53,6 +54,10 @@ NOTES = [
     ("fact-check label", "Claim: The sea wall will flood the fish market."),
     ("press release notice", "Quillon undertakes no obligation to update any forward-looking statement."),
     ("byline", "News provided by Quillon Systems, Inc."),
+    ("author note", "Have a news tip? Email our newsroom at tips@tarrowledger.example."),
+    ("author note", "Do you have a story for the Ledger? Email our newsdesk at news@tarrowledger.example."),
+    ("funding note", "This story is part of a reporting partnership between the Tarrow Ledger and Harbour Health News."),
+    ("funding note", "The Ledger's coverage of the harbour is supported in part by the Eastmere Foundation."),
 ]
 
 
@@ -122,3 +127,38 @@ def test_the_story_talking_about_such_things_is_content(sentence: str) -> None:
     text = "\n\n".join([FIRST, sentence, SECOND]) + "\n"
     article = parse(text, Metadata("x"))
     assert not article.excluded(), [b.reason for b in article.excluded()]
+
+
+BIOS = [
+    "Mira Holt is a reporter covering the harbour and city hall for the Tarrow Ledger.",
+    "Kit Brannoch is a Local Democracy Reporter based at the Tarrow Ledger. The Local Democracy Reporting "
+    "Service is a public service news partnership, funded by the national broadcaster, which shares council "
+    "reporting with local news outlets.",
+    "Mira Holt covers the harbour for the Tarrow Ledger. She previously wrote for the Valdon Gazette.",
+    "Ana de Vries is a science writer who lives in Tarrow and covers climate for the Ledger.",
+]
+
+
+@pytest.mark.parametrize("bio", BIOS)
+def test_a_bio_ending_the_article_is_a_note(bio: str) -> None:
+    text = "\n\n".join([FIRST, SECOND, THIRD, bio]) + "\n"
+    article = parse(text, Metadata("x"))
+    assert _excluded(article) == [bio]
+    assert _kinds(article)[0] in ("author note", "funding note")
+    assert THIRD in _body(article)
+    # Past the share bar's labels after it, too.
+    article = parse("\n\n".join([FIRST, SECOND, THIRD, bio, "Share", "Facebook"]) + "\n", Metadata("x"))
+    assert bio in _excluded(article)
+
+
+@pytest.mark.parametrize("bio", BIOS)
+def test_the_same_words_inside_the_story_are_content(bio: str) -> None:
+    text = "\n\n".join([FIRST, bio, SECOND, THIRD]) + "\n"
+    article = parse(text, Metadata("x"))
+    assert not article.excluded()
+
+
+def test_a_bio_in_reported_speech_at_the_end_is_content() -> None:
+    last = "Ana Bell is a reporter covering the courts for the Ledger, her editor said on Tuesday."
+    article = parse("\n\n".join([FIRST, SECOND, last]) + "\n", Metadata("x"))
+    assert not article.excluded()

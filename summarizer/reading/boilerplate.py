@@ -177,6 +177,16 @@ def _speech_extra(text: str, is_label: bool) -> list[tuple[float, str]]:
 
 # A signed price in American odds ("-135", "+360"), as a betting line prints them; twice in one line.
 _AMERICAN_ODDS = r"(?:^|[\s(,;:])[+\u2212-]\d{3,4}(?=[\s),;.]|$)"
+# A person's name opening a paragraph: two to four capitalised words ("Kit Brannoch", "Ana de Vries").
+_NAME_OPENS = (
+    r"^(?!(?-i:The|A|An|This|That|These|Those|Our|Its|His|Her|Their|In|On|At)\b)"
+    r"(?-i:[A-Z][\w.'\u2019-]+)(?: (?:(?-i:[a-z]{1,3}) )?(?-i:[A-Z][\w.'\u2019-]+)){1,3},?"
+)
+# Who writes the news, as a bio names them ("a Local Democracy Reporter", "a staff writer").
+_REPORTER_ROLE = (
+    r"(?:reporter|correspondent|writer|editor|columnist|contributor|journalist|photographer|photojournalist"
+    r"|producer|critic|reviewer|freelancer|anchor|presenter|fellow|intern)s?"
+)
 
 
 # Order matters only for ties: specific categories first, generic furniture last.
@@ -521,6 +531,44 @@ _CATEGORIES: tuple[_Category, ...] = (
             _cue(r"^(media|press|investor|investors|company|editorial|public) (relations )?(contacts?|enquiries"
                  r"|inquiries)\b", 3, "Media contact:"),
         ),
+    ),
+    _Category(
+        "author note",
+        "is a note about the author or how to reach the newsroom",
+        (
+            # "Jane Doe is a reporter covering ...", "Kit Brannoch is a Local Democracy Reporter based at ...":
+            # a bio, a credit when it ends the article (see BoilerplateDetector), content elsewhere.
+            _cue(_NAME_OPENS + r" (is|was|has been) (an? |the )([\w-]+ ){0,5}" + _REPORTER_ROLE + r"\b", 2, "bio"),
+            _cue(_NAME_OPENS + r" (covers|writes about|writes on|writes for|reports on|reports for|has covered"
+                 r"|has reported on|has written for)\b", 2, "bio"),
+            _cue(r"\b(have|got|do you have) (a|any) (news )?(tips?|story|story idea|scoop)( for (us|the [\w ]{1,30}))?\?",
+                 3, "have a news tip?"),
+            _cue(r"\b(email|e-mail|contact|message|call|reach|text|write to) (our|the) (newsroom|newsdesk|news desk"
+                 r"|news team|tips? line|tips? desk)\b", 2, "email the newsroom"),
+            _cue(r"\bto contact the (reporters?|editors?|authors?|writers?)\b", 3, "to contact the reporter"),
+            _cue(r"^(contact|reach|email|e-mail|follow) (?-i:[A-Z])[\w'\u2019-]+( (?-i:[A-Z])[\w'\u2019-]+){0,2}"
+                 r" (at|on|via|by)\b|\b(reach|contact|email|e-mail) (him|her|them|the (author|reporter|writer)s?)"
+                 r" (at|on|via)\b", 2, "contact the reporter"),
+            _cue(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", 1.5, "email address"),
+        ),
+        extra=_speech_extra,
+    ),
+    _Category(
+        "funding note",
+        "credits a partner or funder of the reporting",
+        (
+            _cue(r"\bthis (story|article|report|reporting|coverage|series|project|piece|investigation|content|podcast)"
+                 r"\b[^.!?]{0,40}\b(is|was|are|were) (part of|produced|published|made possible|supported|funded"
+                 r"|underwritten|co-published|done|reported)\b[^.!?]{0,60}\b(partnership|collaboration|grant"
+                 r"|fellowship|funding|support|initiative|program|programme)\b", 3, "this story is part of a partnership"),
+            _cue(r"\b(coverage|reporting|journalism|(his|her|their|this) (position|role|work))\b[^.!?]{0,60}\b(is|are|was"
+                 r"|were) (made possible|supported|funded|underwritten|sponsored|paid for)( in part| partly)? (by|through"
+                 r"|with)\b", 3, "coverage is supported by"),
+            _cue(r"\b(news|reporting|journalism|media) (partnership|collaboration|initiative|service)\b", 1.5,
+                 "news partnership"),
+            _cue(r"\b(funded|supported|underwritten|financed) (in part |partly )?by\b", 1, "funded by"),
+        ),
+        extra=_disclaimer_extra,
     ),
     _Category(
         "page furniture",
@@ -905,7 +953,36 @@ class BoilerplateDetector:
                     reason = f"short line among the boilerplate at the end of the article{cues}"
                     verdicts[i] = BoilerplateVerdict(kind, reason)
 
+        # 3. End notes: a bio, a partner's credit ("Jane Doe is a reporter covering city hall.", "The
+        #    ... Reporting Service is a news partnership funded by ...") has cues too weak to flag it
+        #    anywhere, since a story may say as much of a person in it; at the very end of the article,
+        #    after its last prose paragraph (past boilerplate and labels), it is a note on the article.
+        i = len(paragraphs)
+        while i > 0:
+            text = paragraphs[i - 1].strip()
+            if verdicts[i - 1] or not text or _is_label(text):
+                i -= 1
+                continue
+            note = _end_note(scores[i - 1], text)
+            if note is None:
+                break
+            verdicts[i - 1] = BoilerplateVerdict(
+                note.kind, f"{_summary(note.kind)} at the end of the article ({', '.join(note.labels[:4])})"
+            )
+            i -= 1
         return verdicts
+
+
+END_NOTE_KINDS = frozenset({"author note", "funding note"})
+END_NOTE_MIN_SCORE = 2.0
+END_NOTE_MAX_WORDS = 60
+
+
+def _end_note(scores: Sequence[_Score], text: str) -> _Score | None:
+    """The note about the article a paragraph may be when it ends the article (see step 3 above)."""
+    if _word_count(text) > END_NOTE_MAX_WORDS:
+        return None
+    return next((s for s in scores if s.kind in END_NOTE_KINDS and s.score >= END_NOTE_MIN_SCORE), None)
 
 
 def _absorb_short_lines(
