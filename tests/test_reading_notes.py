@@ -1,8 +1,8 @@
 """Notes on an article that are not its story are set apart, never read as its sentences.
 
 Editor's notes, helplines, betting lines, a fact check's labels, a press release's legal notices and
-contacts, credits, bios and funding notes at the end. All text is invented (the town of Tarrow, the
-Tarrow Ledger).
+contacts, credits, bios and funding notes at the end, and the sections a heading gives to one of
+them ("About ...", "Our sources"). All text is invented (the town of Tarrow, the Tarrow Ledger).
 """
 
 from __future__ import annotations
@@ -162,3 +162,60 @@ def test_a_bio_in_reported_speech_at_the_end_is_content() -> None:
     last = "Ana Bell is a reporter covering the courts for the Ledger, her editor said on Tuesday."
     article = parse("\n\n".join([FIRST, SECOND, last]) + "\n", Metadata("x"))
     assert not article.excluded()
+
+
+PRESS_RELEASE = "\n\n".join(
+    [
+        "Quillon Systems to open recycling plant in Tarrow",
+        FIRST,
+        SECOND,
+        "About Quillon Systems",
+        "Quillon Systems is a maker of storage batteries for utilities, with plants in three countries. "
+        "Founded in 2016, it employs about 2,000 people.",
+        "Forward-Looking Statements",
+        "Statements in this release about the plant's timing and cost are estimates that may change.",
+        "Media Contact:",
+        "Jonah Penrith",
+        "press@quillon.example",
+    ]
+) + "\n"
+
+
+def test_sections_about_the_company_and_its_legal_notice_are_set_apart() -> None:
+    article = parse(PRESS_RELEASE, Metadata("x"))
+    body = _body(article)
+    assert body == f"{FIRST} {SECOND}"
+    excluded = " ".join(_excluded(article))
+    for words in ("About Quillon Systems", "maker of storage batteries", "Forward-Looking", "may change", "Penrith"):
+        assert words in excluded
+    assert all(b.reason.startswith("note section") for b in article.excluded() if "About" in article.text[b.start : b.end])
+    assert article.title == "Quillon Systems to open recycling plant in Tarrow"
+
+
+@pytest.mark.parametrize(
+    "heading, section",
+    [
+        ("About the author", "Mira Holt has reported on the harbour for a decade and lives in the lower town."),
+        ("# Our sources", "- Tarrow harbour board, minutes of the meeting of March 4, 2025\n\n- Interview with the "
+                          "board's engineer, March 5, 2025"),
+        ("Disclosure statement", "Mira Holt receives funding from the Eastmere Research Council."),
+    ],
+)
+def test_a_note_section_at_the_end_is_set_apart_from_its_heading(heading: str, section: str) -> None:
+    text = "\n\n".join([FIRST, SECOND, THIRD, heading, section]) + "\n"
+    article = parse(text, Metadata("x"))
+    assert _body(article) == f"{FIRST} {SECOND} {THIRD}"
+    assert _excluded(article)[0] == heading
+
+
+@pytest.mark.parametrize("heading", ["About 300 homes were flooded", "Sources of the flooding", "About the wall's cost"])
+def test_other_headings_open_no_note_section(heading: str) -> None:
+    text = "\n\n".join([FIRST, heading, SECOND, THIRD]) + "\n"
+    article = parse(text, Metadata("x"))
+    assert SECOND in _body(article) and THIRD in _body(article)
+
+
+def test_a_note_section_holding_most_of_the_article_stays() -> None:
+    text = "\n\n".join(["Sea wall approved", "A short lead.", "About Tarrow", FIRST, SECOND, THIRD]) + "\n"
+    article = parse(text, Metadata("x"))
+    assert FIRST in _body(article)
