@@ -71,6 +71,9 @@ def test_hard_wrapped_paragraph_is_not_mistaken_for_a_heading():
         ("The SLORC _ State Law and Order Restoration Council _ ", False),
         ("More than half of all adults in Lindmark _ ", False),
         ("Judge Tomas Velin ruled that the law -- ", False),
+        # A press wire's: the place, the date with its year, the wire between slashes or brackets.
+        ("MARSH FALLS, Wend., Feb. 11, 2025 /FictWire/ -- ", True),
+        ("KELL, March 3, 2025 (KELL NEWSWIRE) -- ", True),
     ],
 )
 def test_datelines_are_metadata(opening, dateline):
@@ -268,3 +271,4 @@ def test_newswire_conventions_tex_quotes_title_case_datelines_and_list_markers()
         "``It is a hate crime. We will not tolerate it,'' the governor said.",
         "Conservationists threatened to blockade the mine on Monday.",
     ]
+
