@@ -201,6 +201,9 @@ CONTENT_SENTENCES = [
     "See the full report in Thursday's council papers, the mayor told reporters.",
     "The grant will help us keep the shelter open through the winter, the director said.",
     "Volunteers help keep the river clean, and the council wants more of them.",
+    # Audit reading12: two abbreviations with a slash are no agency and photographer ("AP/Name").
+    "Lewis Orme, research director of gaming VR/AR at the analysts Tessel, called the line-up thin.",
+    "The clinic in Tarrow treats HIV/AIDS patients from three counties, its director said.",
 ]
 
 BOILERPLATE_SENTENCES = [
@@ -220,6 +223,8 @@ BOILERPLATE_SENTENCES = [
     ("Read more: Tarrow braces for a long war", "related links"),
     ("Follow AP's coverage of the war at https://apnews.com/hub/russia-ukraine", "related links"),
     ("(Photo by Aris Messinis/AFP via Getty Images)", "photo credit"),
+    ("Ministers arrive for the talks in Tarrow. REUTERS/Mira Holt", "photo credit"),
+    ("Smoke over the harbour on Sunday. MIRA HOLT/AFP", "photo credit"),
     ("Reporting by Pavel Polityuk; Editing by Toby Chopra", "byline"),
     ("Remind me later", "page furniture"),
     ("Donate now", "donation appeal"),

@@ -141,6 +141,60 @@ def test_a_photo_gallery_reads_as_its_captions_each_once(tmp_path):
     assert sentences == [intro, *captions]
 
 
+DECK = "Engineers say the bridge is safe for cars and vans but lorries must keep to the ring road until autumn"
+
+
+def _page_with_header(head: str, header: str, aside: str = "") -> str:
+    """A page whose headline and deck sit in a header above the article's body, as most CMSs put them."""
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Norvale bridge to reopen | Norvale Herald</title>"
+        f"{head}</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><main>{header}"
+        f"<div class='article-body'>{BODY}</div>{aside}</main>"
+        "<footer><p>Copyright 2031 Norvale Herald Media.</p></footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "deck",
+    [f"<p class='dek'>{DECK}</p>", f"<h2 class='sub-headline'>{DECK}</h2>", f"<p>{DECK}</p>"],
+    ids=["p", "h2", "no-class"],
+)
+def test_a_deck_the_extractor_leaves_out_is_the_first_sentence(tmp_path, deck):
+    # Audit reading12: the standfirst under the headline, the article's own summary, was lost with the
+    # page's header. The page names it as its description.
+    head = f"<meta property='og:description' content='{DECK}'>"
+    header = f"<header class='article-header'><h1>Norvale bridge to reopen</h1>{deck}<p class='byline'>By Ilsa Varn</p></header>"
+    article = read(tmp_path, _page_with_header(head, header))
+    assert article.sentences[0].text == DECK
+    assert article.sentences[1].text.startswith("The council of Norvale voted")
+    assert article.title == "Norvale bridge to reopen"
+
+
+def test_a_deck_marked_as_a_heading_is_read_as_a_sentence(tmp_path):
+    # An <h2> over the story's first paragraph, which the extractor writes as a heading.
+    article = read(tmp_path, page("<title>Norvale bridge to reopen</title>", before=f"<h2>{DECK}</h2>"))
+    assert article.sentences[0].text == DECK
+    assert not any(b.kind == "heading" and DECK in article.text[b.start : b.end] for b in article.blocks)
+
+
+def test_the_description_shown_elsewhere_on_the_page_is_no_deck(tmp_path):
+    head = f"<meta property='og:description' content='{DECK}'>"
+    header = "<header class='article-header'><h1>Norvale bridge to reopen</h1><p class='byline'>By Ilsa Varn</p></header>"
+    aside = f"<aside><h3>Most read</h3><ul><li><a href='/b'>Bridge to reopen</a><p class='summary'>{DECK}</p></li></ul></aside>"
+    article = read(tmp_path, _page_with_header(head, header, aside))
+    assert DECK not in " ".join(s.text for s in article.sentences)
+
+
+def test_the_pages_other_headline_is_a_heading_not_a_sentence(tmp_path):
+    # The <h1> differs from the JSON-LD headline: it is still a headline, not the first sentence.
+    h1 = "Old river bridge in Norvale will reopen to cars and vans next month"
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Norvale council votes to reopen the old bridge"})
+    article = read(tmp_path, page(f"<script type='application/ld+json'>{ld}</script>", before=f"<p>{h1}</p>",
+                                  body=f"<h1>{h1}</h1>" + BODY))
+    assert article.title == "Norvale council votes to reopen the old bridge"
+    assert h1 not in " ".join(s.text for s in article.sentences)
+
+
 def test_paragraphs_are_blank_line_blocks(tmp_path):
     text = html_to_text(page()).text
     paragraphs = text.split("\n\n")

@@ -71,6 +71,9 @@ def test_hard_wrapped_paragraph_is_not_mistaken_for_a_heading():
         ("The SLORC _ State Law and Order Restoration Council _ ", False),
         ("More than half of all adults in Lindmark _ ", False),
         ("Judge Tomas Velin ruled that the law -- ", False),
+        # A press wire's: the place, the date with its year, the wire between slashes or brackets.
+        ("MARSH FALLS, Wend., Feb. 11, 2025 /FictWire/ -- ", True),
+        ("KELL, March 3, 2025 (KELL NEWSWIRE) -- ", True),
     ],
 )
 def test_datelines_are_metadata(opening, dateline):
@@ -268,3 +271,40 @@ def test_newswire_conventions_tex_quotes_title_case_datelines_and_list_markers()
         "``It is a hate crime. We will not tolerate it,'' the governor said.",
         "Conservationists threatened to blockade the mine on Monday.",
     ]
+
+
+# A standfirst (deck) under the headline: the article's own summary, written without a full stop.
+DECK = "Negotiators want a second round of talks before deciding the fate of the border crossings"
+LEAD = "Negotiators from Tarrow and Valdon met in Lindmark on Monday. They agreed to meet again in May."
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["blank-line", "one-per-line"])
+def test_a_standfirst_under_the_headline_is_the_first_sentence(separator):
+    text = separator.join(["Talks resume in Lindmark", DECK, LEAD]) + "\n"
+    article = ArticleParser()(text, Metadata("x"))
+    assert article.title == "Talks resume in Lindmark"
+    assert [s.text for s in article.sentences][0] == DECK
+    # Under a title the metadata gives (an HTML page's), too.
+    article = ArticleParser()(DECK + "\n\n" + LEAD + "\n", Metadata("x", title="Talks resume in Lindmark"))
+    assert [s.text for s in article.sentences][0] == DECK
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Mira Holt and Dan Ferris, Staff Writers at the Tarrow Ledger",  # a byline
+        "Talks Resume In Lindmark As Border Crossings Stay Closed For Winter",  # a headline's capitals
+        "Live updates",  # too short to be a summary
+        "## Negotiators want a second round of talks before deciding the crossings",  # marked as a heading
+    ],
+)
+def test_other_lines_under_the_headline_stay_headings(line):
+    article = ArticleParser()("\n\n".join(["Talks resume in Lindmark", line, LEAD]) + "\n", Metadata("x"))
+    assert article.sentences[0].text.startswith("Negotiators from Tarrow")
+
+
+def test_only_the_first_line_under_the_headline_is_a_standfirst():
+    caption = "Delegates from both sides arrive at the lakeside hotel in Lindmark on Monday morning"
+    text = "\n\n".join(["Talks resume in Lindmark", "By Mira Holt", caption, LEAD]) + "\n"
+    article = ArticleParser()(text, Metadata("x"))
+    assert article.sentences[0].text.startswith("Negotiators from Tarrow")

@@ -12,6 +12,7 @@ from .paragraphs import paragraph_spans
 
 if TYPE_CHECKING:  # imported when an article is parsed: a warm run reads articles from the index
     from .boilerplate import BoilerplateDetector
+    from .exclusions import Piece
     from .segment import SentenceSplitter
 
 # A heading has no sentence-final punctuation; a line ending in a comma is a salutation
@@ -80,6 +81,7 @@ class ArticleParser:
             blocks = _classify(text, start, end, fields, above)
             above = above and not any(kind == "body" for _, _, kind, _ in blocks)
             pieces.extend(Piece(*block) for block in blocks)
+        _standfirst(text, pieces, meta.title or fields.get("title") or fields.get("headline"))
         for piece in pieces:
             if piece.kind == "body":
                 piece.sentences = [(piece.start + s, piece.start + e) for s, e in self._split()(text[piece.start : piece.end])]
@@ -121,6 +123,58 @@ class ArticleParser:
             blocks=model_blocks,
             sentences=tuple(sentences),
         )
+
+
+STANDFIRST_MIN_WORDS = 8
+"""A standfirst (deck) is a line this long at least: "Councillors want a second consultation before
+deciding the fate of three branch libraries". Shorter lines above a story are kickers, bylines, dates."""
+_STANDFIRST_LOWER_SHARE = 0.5
+_WORD_START = re.compile(r"(?<![\w'\u2019.-])[^\W\d_]")
+
+
+def _standfirst(text: str, pieces: list[Piece], title: str | None) -> None:
+    """A standfirst under the headline is the article's first sentence, not a heading, though it has
+    no full stop: a heading-like line above the story's first paragraph that is not the headline, of
+    ``STANDFIRST_MIN_WORDS`` words or more, written as a sentence is (at least half of its words after
+    the first in lower case: "The Gulls have lost three straight and face a Foxes side ..."), where a
+    headline capitalises its words and a byline or a date names. Only the first line under the headline
+    can be one; a heading marked as one ("# ...", "## ...") stays one. Turned into body in place."""
+    seen_title = title is not None
+    wanted = _normal(title) if title else None
+    for piece in pieces:
+        if piece.kind == "body":
+            return
+        if piece.kind != "heading":
+            continue
+        line = text[piece.start : piece.end]
+        heading = _heading_text(line)
+        if not seen_title or _normal(heading) == wanted:
+            seen_title = seen_title or not _masthead_words(heading)
+            continue
+        if _MARKDOWN_HEADING.match(line):
+            continue
+        if reads_as_sentence(heading):
+            piece.kind = "body"
+        return  # one line under the headline: the next ones are a byline, a caption...
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _masthead_words(heading: str) -> bool:
+    return len(heading.split()) <= _MASTHEAD_MAX_WORDS and heading.isupper()
+
+
+def reads_as_sentence(line: str) -> bool:
+    """Whether a line without a full stop is written as a sentence (a standfirst) rather than as a
+    headline or a label: ``STANDFIRST_MIN_WORDS`` words or more, at least half of them after the
+    first in lower case."""
+    words = line.split()
+    if len(words) < STANDFIRST_MIN_WORDS:
+        return False
+    starts = [m.group() for m in _WORD_START.finditer(" ".join(words[1:]))]
+    return bool(starts) and sum(c.islower() for c in starts) >= _STANDFIRST_LOWER_SHARE * len(starts)
 
 
 def _heading_title(text: str, blocks: Sequence[Block]) -> str | None:

@@ -165,6 +165,30 @@ def _disclaimer_extra(text: str, is_label: bool) -> list[tuple[float, str]]:
     return [(-_ATTRIBUTION_PENALTY, "")] if _ATTRIBUTION.search(text) else []
 
 
+# Someone speaking in the story: narrower than _ATTRIBUTION, whose "wrote" and "according to" a bio
+# ("She previously wrote for ...") or a betting line ("odds according to ...") uses for itself.
+_SPEECH = re.compile(r"\b(said|says|told|tells|asked|urged|announced)\b", re.IGNORECASE)
+
+
+def _speech_extra(text: str, is_label: bool) -> list[tuple[float, str]]:
+    """A person in the story speaking ("Bettors backed the Foxes at -135, the bookmaker said.") is news."""
+    return [(-_ATTRIBUTION_PENALTY, "")] if _SPEECH.search(text) else []
+
+
+# A signed price in American odds ("-135", "+360"), as a betting line prints them; twice in one line.
+_AMERICAN_ODDS = r"(?:^|[\s(,;:])[+\u2212-]\d{3,4}(?=[\s),;.]|$)"
+# A person's name opening a paragraph: two to four capitalised words ("Kit Brannoch", "Ana de Vries").
+_NAME_OPENS = (
+    r"^(?!(?-i:The|A|An|This|That|These|Those|Our|Its|His|Her|Their|In|On|At)\b)"
+    r"(?-i:[A-Z][\w.'\u2019-]+)(?: (?:(?-i:[a-z]{1,3}) )?(?-i:[A-Z][\w.'\u2019-]+)){1,3},?"
+)
+# Who writes the news, as a bio names them ("a Local Democracy Reporter", "a staff writer").
+_REPORTER_ROLE = (
+    r"(?:reporter|correspondent|writer|editor|columnist|contributor|journalist|photographer|photojournalist"
+    r"|producer|critic|reviewer|freelancer|anchor|presenter|fellow|intern)s?"
+)
+
+
 # Order matters only for ties: specific categories first, generic furniture last.
 _CATEGORIES: tuple[_Category, ...] = (
     _Category(
@@ -397,7 +421,10 @@ _CATEGORIES: tuple[_Category, ...] = (
                  r"|Bloomberg|NurPhoto|Pool|ZUMA))\b",
                  2, "/ AGENCY"),
             _cue(r"\bgetty images\b|\bvia getty\b|\bshutterstock\b|\balamy\b", 2, "picture agency"),
-            _cue(r"\b(?-i:[A-Z]{2,}(?: Photo)?/[A-Z][A-Za-z.\-]+)", 3, "AGENCY/Photographer"),
+            # "REUTERS/Ronen Zvulun", "AP Photo/Alexei Alexandrov", "JIM WATSON/AFP": after the slash a name or an
+            # agency; two abbreviations ("gaming VR/AR", "HIV/AIDS") are the story's words.
+            _cue(r"\b(?-i:[A-Z]{2,}(?: Photo)?/(?:[A-Z][a-z][A-Za-z.\-]*|(?:AFP|AP|EPA|EPA-EFE|REUTERS|TASS|ZUMA|SIPA"
+                 r"|ANSA|AAP|PA|UPI|IMAGO|POOL)\b))", 3, "AGENCY/Photographer"),
             _cue(r"\bfile photo\b", 1, "file photo"),
             _cue(r"\bphoto(graph)?s? (by|courtesy of)\b", 2, "photo by"),
         ),
@@ -422,7 +449,126 @@ _CATEGORIES: tuple[_Category, ...] = (
             _cue(r"\b(is|was) an? (\w+ )?(reporter|correspondent|writer|editor|columnist|contributor) (at"
                  r"|for|with)\b", 2, "staff bio"),
             _cue(r"\bstaff (writer|reporter)\b|\bwire services?\b", 1.5, "staff writer"),
+            _cue(r"^[\u2014\u2013-]*\s*with (assistance|additional reporting|reporting|help) (from|by) (?-i:[A-Z])",
+                 3, "with assistance from"),
+            # A press wire's credit lines: "News provided by Quillon Systems", "SOURCE Quillon Systems".
+            _cue(r"^(news|content|release|story|article|video) (provided|supplied|distributed) by (?-i:[A-Z])"
+                 r"|^(?-i:SOURCE) (?-i:[A-Z])[^.!?]{0,80}\.?$", 3, "provided by"),
         ),
+    ),
+    _Category(
+        "editor's note",
+        "is a note on how the article was edited, updated or corrected",
+        (
+            _cue(r"^editor'?s'? note\b", 3, "Editor's note"),
+            # "This interview has been edited for length and clarity." / "condensed and edited for clarity"
+            _cue(r"\b(edited|condensed|shortened|abridged|translated)( and (edited|condensed|shortened|translated))?"
+                 r" for (length|clarity|brevity|space|concision|readability|style)\b", 3.5, "edited for length"),
+            _cue(r"\bthis (story|article|report|post|piece|headline|caption|interview|transcript|version)"
+                 r" (has|had|was|is|have) (been )?(updated|corrected|amended|changed|revised|edited|clarified)\b",
+                 3, "this story has been updated"),
+            _cue(r"\b(an )?(earlier|previous|prior) version of this (story|article|report|post|piece|headline)\b",
+                 3, "an earlier version of this story"),
+            # A wire service's note on what a new version adds: "(Updates with analyst comment in sixth paragraph)".
+            _cue(r"^\((updates|adds|recasts|corrects|changes|rewrites|refiles|repeats|fixes|removes|clarifies|inserts"
+                 r"|updated|moves|tops)\b[^()]{0,160}\)\.?$", 3.5, "(Updates with ...)"),
+            _cue(r"^(correction|clarification|update|amendment)s?\s*[:\-\u2013\u2014]", 1, "Correction:"),
+        ),
+    ),
+    _Category(
+        "helpline notice",
+        "points the reader to a helpline",
+        (
+            _cue(r"\bif you or (someone|anyone|somebody|a loved one|a friend|a family member) (you know )?\b", 3,
+                 "if you or someone you know"),
+            _cue(r"^(got a |have a |do you have a )?(gambling|betting) problem\b|\bproblem gambling\b", 3,
+                 "gambling problem"),
+            _cue(r"\b(gamble|bet|play|wager) responsibly\b", 3, "gamble responsibly"),
+            _cue(r"\bmust be (at least )?(18|19|21)( years)?( of age| or older| and over|\+)?"
+                 r"( to (wager|bet|play|gamble|enter|participate))?\b|(?<![\w.])(18|19|21)\+(?!\w)", 1.5, "must be 21"),
+            _cue(r"\b(call|text|dial|contact|chat (with|to)|reach out to|ring)\b[^.!?]{0,60}\b(hotline|helpline|help line"
+                 r"|lifeline|crisis line|crisis text line|support line|samaritans)\b", 2, "call the helpline"),
+            _cue(r"\b(help|support) is (available|free|confidential|always available)\b"
+                 r"|\b(free|confidential|anonymous),? and (free|confidential|anonymous)\b", 1.5, "help is available"),
+            _cue(r"\b(24/7|24 hours a day|at any hour|day or night)\b", 1, "at any hour"),
+        ),
+        extra=_disclaimer_extra,
+    ),
+    _Category(
+        "betting odds",
+        "is a betting line, not the article's prose",
+        (
+            _cue(r"^(the )?(odds|betting odds|betting line|line|spread|point spread|moneyline|money line|over/under)"
+                 r"\s*(\([^)]{1,40}\)\s*)?:", 2, "Odds:"),
+            _cue(_AMERICAN_ODDS + r".{0,80}" + _AMERICAN_ODDS, 2, "American odds"),
+            _cue(r"\b(sportsbooks?|oddsmakers?|over/under|moneyline|money line|point spread)\b", 1.5, "sportsbook"),
+            _cue(r"\b(odds|lines?) (are )?(via|courtesy of|provided by|supplied by)\b", 2, "odds via"),
+        ),
+        extra=_speech_extra,
+    ),
+    _Category(
+        "fact-check label",
+        "is a fact check's claim or rating label",
+        (
+            _cue(r"^(the )?claim\s*:", 3, "Claim:"),
+            _cue(r"^(our |the )?(rating|verdict|ruling|conclusion|fact[- ]check( rating)?)\s*:\s*"
+                 r"(true|mostly true|half[- ]true|mostly false|false|pants on fire|misleading|unproven|unsupported"
+                 r"|mixture|mixed|correct|incorrect|accurate|inaccurate|fake|satire|missing context|partly false"
+                 r"|altered|needs context|exaggerated|no evidence|outdated|(one|two|three|four) pinocchios?)[.!]?$",
+                 3.5, "Rating:"),
+        ),
+    ),
+    _Category(
+        "press release notice",
+        "is a press release's legal notice or contacts",
+        (
+            _cue(r"\bforward-looking (statements?|information)\b", 2, "forward-looking statements"),
+            _cue(r"\b(undertakes?|assumes?|disclaims?) (no|any) (obligation|duty|responsibility|intention)\b",
+                 2, "undertakes no obligation"),
+            _cue(r"\bcould cause actual (results|events|outcomes|performance)\b"
+                 r"|\bactual (results|events|outcomes) (may|could|might) differ\b", 2, "actual results may differ"),
+            _cue(r"\bwithin the meaning of (section|the private securities)\b|\bsafe harbou?r\b", 1.5, "safe harbor"),
+            _cue(r"^(media|press|investor|investors|company|editorial|public) (relations )?(contacts?|enquiries"
+                 r"|inquiries)\b", 3, "Media contact:"),
+        ),
+    ),
+    _Category(
+        "author note",
+        "is a note about the author or how to reach the newsroom",
+        (
+            # "Jane Doe is a reporter covering ...", "Kit Brannoch is a Local Democracy Reporter based at ...":
+            # a bio, a credit when it ends the article (see BoilerplateDetector), content elsewhere.
+            _cue(_NAME_OPENS + r" (is|was|has been) (an? |the )([\w-]+ ){0,5}" + _REPORTER_ROLE + r"\b", 2, "bio"),
+            _cue(_NAME_OPENS + r" (covers|writes about|writes on|writes for|reports on|reports for|has covered"
+                 r"|has reported on|has written for)\b", 2, "bio"),
+            _cue(r"\b(have|got|do you have) (a|any) (news )?(tips?|story|story idea|scoop)( for (us|the [\w ]{1,30}))?\?",
+                 3, "have a news tip?"),
+            _cue(r"\b(email|e-mail|contact|message|call|reach|text|write to) (our|the) (newsroom|newsdesk|news desk"
+                 r"|news team|tips? line|tips? desk)\b", 2, "email the newsroom"),
+            _cue(r"\bto contact the (reporters?|editors?|authors?|writers?)\b", 3, "to contact the reporter"),
+            _cue(r"^(contact|reach|email|e-mail|follow) (?-i:[A-Z])[\w'\u2019-]+( (?-i:[A-Z])[\w'\u2019-]+){0,2}"
+                 r" (at|on|via|by)\b|\b(reach|contact|email|e-mail) (him|her|them|the (author|reporter|writer)s?)"
+                 r" (at|on|via)\b", 2, "contact the reporter"),
+            _cue(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", 1.5, "email address"),
+        ),
+        extra=_speech_extra,
+    ),
+    _Category(
+        "funding note",
+        "credits a partner or funder of the reporting",
+        (
+            _cue(r"\bthis (story|article|report|reporting|coverage|series|project|piece|investigation|content|podcast)"
+                 r"\b[^.!?]{0,40}\b(is|was|are|were) (part of|produced|published|made possible|supported|funded"
+                 r"|underwritten|co-published|done|reported)\b[^.!?]{0,60}\b(partnership|collaboration|grant"
+                 r"|fellowship|funding|support|initiative|program|programme)\b", 3, "this story is part of a partnership"),
+            _cue(r"\b(coverage|reporting|journalism|(his|her|their|this) (position|role|work))\b[^.!?]{0,60}\b(is|are|was"
+                 r"|were) (made possible|supported|funded|underwritten|sponsored|paid for)( in part| partly)? (by|through"
+                 r"|with)\b", 3, "coverage is supported by"),
+            _cue(r"\b(news|reporting|journalism|media) (partnership|collaboration|initiative|service)\b", 1.5,
+                 "news partnership"),
+            _cue(r"\b(funded|supported|underwritten|financed) (in part |partly )?by\b", 1, "funded by"),
+        ),
+        extra=_disclaimer_extra,
     ),
     _Category(
         "page furniture",
@@ -806,7 +952,37 @@ class BoilerplateDetector:
                     kind = scores[i][0].kind if scores[i] else "page furniture"
                     reason = f"short line among the boilerplate at the end of the article{cues}"
                     verdicts[i] = BoilerplateVerdict(kind, reason)
+
+        # 3. End notes: a bio, a partner's credit ("Jane Doe is a reporter covering city hall.", "The
+        #    ... Reporting Service is a news partnership funded by ...") has cues too weak to flag it
+        #    anywhere, since a story may say as much of a person in it; at the very end of the article,
+        #    after its last prose paragraph (past boilerplate and labels), it is a note on the article.
+        i = len(paragraphs)
+        while i > 0:
+            text = paragraphs[i - 1].strip()
+            if verdicts[i - 1] or not text or _is_label(text):
+                i -= 1
+                continue
+            note = _end_note(scores[i - 1], text)
+            if note is None:
+                break
+            verdicts[i - 1] = BoilerplateVerdict(
+                note.kind, f"{_summary(note.kind)} at the end of the article ({', '.join(note.labels[:4])})"
+            )
+            i -= 1
         return verdicts
+
+
+END_NOTE_KINDS = frozenset({"author note", "funding note"})
+END_NOTE_MIN_SCORE = 2.0
+END_NOTE_MAX_WORDS = 60
+
+
+def _end_note(scores: Sequence[_Score], text: str) -> _Score | None:
+    """The note about the article a paragraph may be when it ends the article (see step 3 above)."""
+    if _word_count(text) > END_NOTE_MAX_WORDS:
+        return None
+    return next((s for s in scores if s.kind in END_NOTE_KINDS and s.score >= END_NOTE_MIN_SCORE), None)
 
 
 def _absorb_short_lines(

@@ -11,7 +11,11 @@ The :class:`~.boilerplate.BoilerplateDetector` judges whole paragraphs. On top o
    paragraph ("… officials said. (Reporting by …; Editing by …)") is cut out as its own block,
    and the paragraph keeps its sentences; a paragraph the detector flagged whole keeps the
    sentences at its start and end that read as article prose.
-3. **The guard.** A detection never takes away most of an article: when one would cover more
+3. **Note sections.** A section the article's end gives to something else than the story, under a
+   heading that says so ("About Quillon Systems", "About the author", "Our sources", "Forward-Looking
+   Statements", "Media contact"), is one excluded block from its heading to the next heading: a press
+   release's company boilerplate, a bio, a fact check's list of sources.
+4. **The guard.** A detection never takes away most of an article: when one would cover more
    than half of the article's body words, the paragraph is judged sentence by sentence instead
    (the same detector over its sentences, and the same header-led rule), and a run of sentences
    that would still cover more than half stays in the article.
@@ -21,6 +25,7 @@ Every exclusion keeps the detector's kind and reason.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -42,6 +47,24 @@ _KEEP_MIN_WORDS = 10
 _KEEP_MIN_SENTENCE_WORDS = 8
 _GLUED_MAX_WORDS = 30  # a credit or prompt glued to a paragraph is at most this long
 _MOST = 0.5  # a detection may cover at most this share of the article's body words
+
+# The heading of a section about something else than the story (module docstring, 3). A heading
+# only: "About 300 homes" or "Sources close to the mayor said ..." in prose is the story.
+_NOTE_HEADING = re.compile(
+    r"(?:#{1,6}[ \t]*)?(?:"
+    r"about (?:the |this |our )?(?:authors?|writers?|reporters?|contributors?|photographers?|illustrators?|series"
+    r"|project|newsroom|publisher)"
+    r"|about (?-i:[A-Z])[\w&.,'\u2019 -]{0,60}"  # "About Quillon Systems", "About Us"
+    r"|(?:the )?authors?|contributors?|disclosures?(?: statement)?|partners|funding|acknowledge?ments"
+    r"|(?:our |the )?(?:sources|references|bibliography|works cited|citations|notes and sources|sources and notes"
+    r"|sources and methods|sources and methodology)"
+    r"|forward[- ]looking (?:statements?|information)|cautionary (?:note|statement)s?(?: [\w ,-]{0,60})?"
+    r"|safe harbou?r(?: statement)?"
+    r")[ \t]*:?[ \t]*$"
+    r"|(?:#{1,6}[ \t]*)?(?:media|press|investor|investors|company|editorial)(?: relations)? (?:contacts?|enquiries"
+    r"|inquiries)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -69,6 +92,7 @@ def exclude_boilerplate(text: str, pieces: list[Piece], detector: BoilerplateDet
     limit = _MOST * sum(words)
     verdicts = detector(texts)
 
+    sections = _note_sections(texts, [pieces[i].kind for i in units], words, limit)
     tail = _appeal_tail(texts, verdicts)
     if tail is not None and sum(words[tail:]) > limit:
         tail = None
@@ -89,7 +113,9 @@ def exclude_boilerplate(text: str, pieces: list[Piece], detector: BoilerplateDet
             out.append(piece)
             continue
         verdict = verdicts[u]
-        if verdict is None:
+        if u in sections:
+            out.append(Piece(piece.start, piece.end, "boilerplate", sections[u]))
+        elif verdict is None:
             out.extend(_peel(text, piece) if piece.kind == "body" else [piece])
         elif words[u] > limit:
             out.extend(_sentence_level(text, piece, detector, limit) if piece.kind == "body" else [piece])
@@ -98,6 +124,30 @@ def exclude_boilerplate(text: str, pieces: list[Piece], detector: BoilerplateDet
         else:
             out.append(Piece(piece.start, piece.end, "boilerplate", _reason(verdict)))
     return out
+
+
+def _note_sections(texts: Sequence[str], kinds: Sequence[str], words: Sequence[int], limit: float) -> dict[int, str]:
+    """The units of note sections (module docstring, 3), each with its reason: from a note heading
+    after the story's first paragraph to the next heading, when that takes at most ``limit`` words."""
+    found: dict[int, str] = {}
+    seen_body = False
+    u = 0
+    while u < len(texts):
+        if kinds[u] == "body":
+            seen_body = True
+        if not (seen_body and kinds[u] == "heading" and _NOTE_HEADING.match(" ".join(texts[u].split()))):
+            u += 1
+            continue
+        end = u + 1
+        while end < len(texts) and kinds[end] != "heading":
+            end += 1
+        if sum(words[u:end]) <= limit:
+            heading = " ".join(texts[u].lstrip("# ").split())
+            heading = heading if len(heading) <= 60 else heading[:59] + "\u2026"
+            reason = f"note section: from its heading \u201c{heading}\u201d to the next heading, not the story"
+            found.update((k, reason) for k in range(u, end))
+        u = end
+    return found
 
 
 def _split_leading_bracket(text: str, piece: Piece) -> None:

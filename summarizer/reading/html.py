@@ -18,12 +18,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
+from itertools import islice
 from string import punctuation
 
 import lxml.etree
 import lxml.html
 
-from .page_metadata import json_ld_items, page_metadata, parse_html
+from .page_metadata import json_ld_items, meta_tags, page_metadata, parse_html
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements whose text is never the article's (in the last fallback, the whole <body>).
@@ -66,6 +67,7 @@ def html_to_text(html: str) -> HtmlText:
     if tree is not None:
         blocks = _split_whole_articles(blocks, tree)
         blocks = _paragraphed_bodies(blocks, tree)
+        blocks = _headlines_and_deck(blocks, tree)
         headlines = _linked_headlines(tree)
         blocks = [block for block in blocks if not _mostly_headlines(block, headlines)]
     return HtmlText("\n\n".join(_without_repeats(blocks)), meta.title, meta.date, meta.url)
@@ -135,6 +137,89 @@ def _paragraphed_bodies(blocks: list[str], tree: lxml.html.HtmlElement) -> list[
         lines = None if block.startswith("# ") else bodies.get(_letters(block))
         out.extend(lines if lines else [block])
     return out
+
+
+DECK_MIN_WORDS = 8
+DECK_MAX_WORDS = 60
+_DECK_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:dek|deck|standfirst|stand-first|sub-?head(?:line|ing)?|sub-?title|subline|strap(?:line)?"
+    r"|summary|excerpt|teaser|intro|abstract|description)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_DECK_TAGS = frozenset({"p", "h2", "h3", "h4", "div", "span"})
+_DECK_SIBLINGS = 4  # elements after the headline that may hold its deck (a kicker, byline or date between)
+
+
+def _headlines_and_deck(blocks: list[str], tree: lxml.html.HtmlElement) -> list[str]:
+    """The page's headline is a heading, its deck (standfirst) a paragraph.
+
+    A block that is one of the page's own headlines (an ``<h1>``, ``og:title``, ``twitter:title``, the
+    JSON-LD ``headline``), as a page with two titles shows the other in its body, is written as a
+    heading ("# ..."), never read as the article's first sentence. The deck is the article's own
+    summary in one line, which the extractor either marks as a heading (an ``<h2>`` over the story)
+    or leaves out with the page's header. It is, in this order: the element among the few after the
+    ``<h1>`` whose text is the page's description (``description``, ``og:description``, JSON-LD
+    ``description``...) or whose class names it a deck (``dek``, ``standfirst``, ``sub-headline``,
+    ``subtitle``, ``strapline``, ``summary``...), of ``DECK_MIN_WORDS`` to ``DECK_MAX_WORDS`` words
+    and not a link; else a heading above the story's first paragraph that is no headline and reads
+    as a sentence (:func:`~.articles.reads_as_sentence`). Written as a paragraph at its place, or
+    first when the extractor left it out; the reader takes it for the article's first sentence
+    however it ends (``articles.py``, standfirst)."""
+    from .articles import reads_as_sentence
+
+    meta = meta_tags(tree)
+    headlines = {_letters(t) for t in (meta.get("og:title"), meta.get("twitter:title")) if t}
+    descriptions = {_letters(meta[k]) for k in ("description", "og:description", "twitter:description") if meta.get(k)}
+    for item in json_ld_items(tree):
+        for key, found in (("headline", headlines), ("description", descriptions)):
+            if isinstance(item.get(key), str):
+                found.add(_letters(item[key]))
+    h1s = [h for h in tree.iter("h1") if len(_text_of(h).split()) >= 3]
+    headlines.update(_letters(_text_of(h)) for h in h1s)
+    headlines.discard("")
+    deck = _deck(h1s, descriptions, headlines)
+    out: list[str] = []
+    above = True  # no paragraph of the story yet
+    for block in blocks:
+        heading = block.startswith("# ")
+        bare = block[2:] if heading else block
+        key = _letters(bare)
+        if key in headlines:
+            out.append(block if heading else "# " + block)
+        elif deck is not None and key == deck[0]:
+            out.append(bare)
+            deck, above = None, False
+        elif above and heading and deck is None and reads_as_sentence(bare):
+            out.append(bare)
+            above = False
+        else:
+            out.append(block)
+            above = above and heading
+    if deck is not None and not any(deck[0] in _letters(block) for block in blocks):
+        at = next((i for i, block in enumerate(out) if not block.startswith("# ")), len(out))
+        out.insert(at, deck[1])
+    return out
+
+
+def _deck(h1s: list[lxml.html.HtmlElement], descriptions: set[str], headlines: set[str]) -> tuple[str, str] | None:
+    """(letters, text) of the headline's deck (see :func:`_headlines_and_deck`), or None."""
+    for h1 in h1s:
+        for anchor in (h1, h1.getparent()):
+            if anchor is None:
+                continue
+            for element in islice(anchor.itersiblings(), _DECK_SIBLINGS):
+                tag = element.tag if isinstance(element.tag, str) else ""
+                text = _text_of(element)
+                words = len(text.split())
+                if tag not in _DECK_TAGS or not DECK_MIN_WORDS <= words <= DECK_MAX_WORDS:
+                    continue
+                key = _letters(text)
+                if key in headlines or sum(len(_text_of(a)) for a in element.iter("a")) > len(text) / 2:
+                    continue
+                named = " ".join(element.get(a) or "" for a in ("class", "id", "data-qa", "itemprop"))
+                if key in descriptions or _DECK_CLASS.search(named):
+                    return key, text
+    return None
 
 
 def _letters(text: str) -> str:

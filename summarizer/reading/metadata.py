@@ -50,7 +50,8 @@ _TITLE_CASE_DATELINE = re.compile(r"\A[A-Z][a-z]+(?:[ .][A-Z][a-z]+){0,2}(?:, [A
 
 # The longer forms of newswire: "Andrews, N.C. _ ", "COEUR d'ALENE, Idaho _ ", "ANDREWS, N.C._",
 # "Jerusalem, September 13 (Xinhua) -- ", "BEN GURION AIRPORT, TEL AVIV, October 25 (Xinhua) -- ",
-# "EILAT (ISRAEL), April 30 (Xinhua) -- ", "(OMAHA, Neb.) _ ": a place of capitalised words
+# "EILAT (ISRAEL), April 30 (Xinhua) -- ", "(OMAHA, Neb.) _ ", and a press wire's "MARSH FALLS, Wend.,
+# Feb. 11, 2025 /PRNewswire/ -- " or "HARLOW, March 3, 2025 (GLOBE NEWSWIRE) -- ": a place of capitalised words
 # (particles such as "d'" aside), then a region, a date or an agency (at least one of them, so that
 # "The SLORC _ State Law ..." stays a sentence), then a dash or an underscore.
 _MONTH = (
@@ -60,8 +61,8 @@ _MONTH = (
 _LONG_DATELINE = re.compile(
     r"\A\(?[A-Z][A-Za-z'.\-]*(?:\s(?:[a-z]{1,2}')?[A-Z][A-Za-z'.\-]*){0,3}(?:\s\([A-Z][A-Za-z ]{1,30}\))?"
     r"(?P<region>(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})*)"
-    rf"(?P<date>,\s*{_MONTH}\s\d{{1,2}})?"
-    r"(?P<agency>\s*\([A-Z][\w .&-]{0,30}\))?\)?"
+    rf"(?P<date>,\s*{_MONTH}\s\d{{1,2}}(?:,\s*\d{{4}})?)?"
+    r"(?P<agency>\s*\([A-Z][\w .&-]{0,30}\)|\s*/[A-Z][\w .&-]{0,30}/)?\)?"
     r"\s*(?:--|_|\u2013|\u2014)\s*(?=\S)"
 )
 

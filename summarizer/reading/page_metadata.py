@@ -95,7 +95,7 @@ def parse_html(html: str) -> lxml.html.HtmlElement | None:
 def page_metadata(tree: lxml.html.HtmlElement | None) -> PageMetadata:
     if tree is None:
         return PageMetadata(None, None, None, None)
-    meta = _meta_tags(tree)
+    meta = meta_tags(tree)
     items = list(json_ld_items(tree))
     articles = [item for item in items if _types(item) & _ARTICLE_TYPES]
     candidates = articles + [item for item in items if item not in articles and not _types(item) & _OTHER_TYPES]
@@ -115,7 +115,7 @@ def page_metadata(tree: lxml.html.HtmlElement | None) -> PageMetadata:
 # -- sources ---------------------------------------------------------------------------------
 
 
-def _meta_tags(tree: lxml.html.HtmlElement) -> dict[str, str]:
+def meta_tags(tree: lxml.html.HtmlElement) -> dict[str, str]:
     """The first non-empty content of each meta tag, by lower-case property, name or itemprop."""
     found: dict[str, str] = {}
     for element in tree.iter("meta"):
