@@ -106,6 +106,32 @@ def disagree(counted: dict[str, set[str]], others: dict[str, set[str]]) -> bool:
     return any(thing in others and numbers != others[thing] for thing, numbers in counted.items())
 
 
+_NEGATIONS = frozenset("not never cannot".split())
+_AUXILIARIES = frozenset("be been being is are was were have has had do does did will would can could shall should may might must yet".split())
+
+
+def negated(text: str) -> frozenset[str]:
+    """The words a sentence says "not" of (lower-cased): the first word after "not", "never" or a
+    "-n't" other than an auxiliary ("will not reopen": reopen; "has never been charged": charged)."""
+    written = [word.lower() for word in words(text)]
+    found = set()
+    for n, word in enumerate(written):
+        if word in _NEGATIONS or word.endswith(("n't", "n\u2019t")):
+            following = next((w for w in written[n + 1 : n + 4] if w not in _AUXILIARIES), None)
+            if following is not None:
+                found.add(following)
+    return frozenset(found)
+
+
+def contradicts(text: str, other: str) -> bool:
+    """Whether one of two sentences says "not" of a word the other says plainly: "Schools will not
+    reopen on March 16" restates nothing of "Schools will reopen on March 16", however many words
+    they share."""
+    mine, theirs = negated(text), negated(other)
+    return bool((mine - theirs) & {w.lower() for w in words(other)}
+                or (theirs - mine) & {w.lower() for w in words(text)})
+
+
 def quantities(written: Sequence[str]) -> list[bool]:
     """Which of a sentence's words (as :func:`~summarizer.reading.terms.words` splits it) give a
     quantity: a number or a number word ("40", "60,000", "hundreds"), not a year or a day of the

@@ -10,7 +10,7 @@ import numpy as np
 from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
-from .answers import counts, disagree, figures, later, moment, stated_figures
+from .answers import contradicts, counts, disagree, figures, later, moment, stated_figures
 from .ranker import Ranking
 from .topics import ANSWER_WORDING
 from ..reading.terms import words
@@ -112,9 +112,11 @@ class Selector:
                 # A later figure is news, as in a summary (see below): "The outbreak has infected 19
                 # people" does not restate "Fourteen people have now been infected", read yesterday;
                 # a sentence giving a figure the read one did not give says something it did not.
-                given = figures(corpus.sentences[ranking.rows[i]].text)
-                known = figures(read.sentences[read_closest[i]].text) if given else set()
-                if known and given - known:
+                text, read_text = corpus.sentences[ranking.rows[i]].text, read.sentences[read_closest[i]].text
+                given = figures(text)
+                known = figures(read_text) if given else set()
+                # "Schools will not reopen on March 16" restates nothing of "Schools will reopen on March 16".
+                if (known and given - known) or contradicts(text, read_text):
                     repeating[i] = False
             best_first = np.flatnonzero(repeating)[np.argsort(-score[repeating], kind="stable")]
             repeats = [
