@@ -464,6 +464,18 @@ def test_a_summary_is_not_padded_with_sentences_of_another_story():
     assert shown and all("Grey Lantern" in text for text in shown), shown
 
 
+def test_a_plan_and_its_calling_off_are_two_statements():
+    # "will not reopen on March 16" shares every other word with "will reopen on March 16": it was
+    # left out as a repeat, and cited as a second source of the plan it called off.
+    plan = "The schools of Varnholt will reopen on March 16, the education office said on Tuesday."
+    off = "The schools of Varnholt will not reopen on March 16 as planned, the education office said on Saturday."
+    texts = [plan + "\n\nVolunteers cleared mud from the streets.", off + "\n\nThe boiler room needs repairs."]
+    summary = _summary(texts, "When will the schools of Varnholt reopen?", count=3, dates=["2031-03-10", "2031-03-14"])
+    shown = {item.sentence.text: item for item in summary.sentences}
+    assert {plan, off} <= set(shown), list(shown)
+    assert [source.text for source in shown[plan].sources] == [plan]
+
+
 def test_how_many_is_answered_by_the_latest_figure_first():
     # The session-8 audit: "How many people did the landslide kill?" opened with Friday's "at least
     # 12", printed by two outlets, while Monday's article said nineteen.

@@ -107,29 +107,22 @@ def disagree(counted: dict[str, set[str]], others: dict[str, set[str]]) -> bool:
 
 
 _NEGATIONS = frozenset("not never cannot".split())
-_AUXILIARIES = frozenset("be been being is are was were have has had do does did will would can could shall should may might must yet".split())
 
 
-def negated(text: str) -> frozenset[str]:
-    """The words a sentence says "not" of (lower-cased): the first word after "not", "never" or a
-    "-n't" other than an auxiliary ("will not reopen": reopen; "has never been charged": charged)."""
-    written = [word.lower() for word in words(text)]
-    found = set()
-    for n, word in enumerate(written):
-        if word in _NEGATIONS or word.endswith(("n't", "n\u2019t")):
-            following = next((w for w in written[n + 1 : n + 4] if w not in _AUXILIARIES), None)
-            if following is not None:
-                found.add(following)
-    return frozenset(found)
+def negated(concepts: Sequence[tuple[str, str]]) -> frozenset[str]:
+    """The stems a sentence says "not" of, from its concepts: the stem after "not", "never", "cannot"
+    or a "-n't" ("will not reopen", "won't open": reopen, open)."""
+    return frozenset(second for first, second in concepts
+                     if first in _NEGATIONS or first.endswith(("n't", "n\u2019t")))
 
 
-def contradicts(text: str, other: str) -> bool:
-    """Whether one of two sentences says "not" of a word the other says plainly: "Schools will not
-    reopen on March 16" restates nothing of "Schools will reopen on March 16", however many words
-    they share."""
-    mine, theirs = negated(text), negated(other)
-    return bool((mine - theirs) & {w.lower() for w in words(other)}
-                or (theirs - mine) & {w.lower() for w in words(text)})
+def contradict(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str]]) -> bool:
+    """Whether one of two sentences (their concepts) says "not" of a word the other says plainly:
+    "Schools will not reopen on March 16" says nothing of what "Schools will reopen on March 16"
+    says, however many words they share: it is no repeat of it, and not the same statement."""
+    mine, theirs = negated(concepts), negated(others)
+    return bool((mine - theirs) & {stem for pair in others for stem in pair}
+                or (theirs - mine) & {stem for pair in concepts for stem in pair})
 
 
 def quantities(written: Sequence[str]) -> list[bool]:

@@ -10,10 +10,11 @@ import numpy as np
 from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
-from .answers import contradicts, counts, disagree, figures, later, moment, stated_figures
+from .answers import contradict, counts, disagree, figures, later, moment, stated_figures
 from .ranker import Ranking
 from .topics import ANSWER_WORDING
 from ..reading.terms import words
+from ..store.concepts import sentence_bigrams
 
 if TYPE_CHECKING:
     from .novelty import ReadSet
@@ -115,8 +116,8 @@ class Selector:
                 text, read_text = corpus.sentences[ranking.rows[i]].text, read.sentences[read_closest[i]].text
                 given = figures(text)
                 known = figures(read_text) if given else set()
-                # "Schools will not reopen on March 16" restates nothing of "Schools will reopen on March 16".
-                if (known and given - known) or contradicts(text, read_text):
+                if (known and given - known) or contradict(corpus.sentence_concepts(int(ranking.rows[i])),
+                                                           sentence_bigrams(words(read_text), corpus.analyzer)):
                     repeating[i] = False
             best_first = np.flatnonzero(repeating)[np.argsort(-score[repeating], kind="stable")]
             repeats = [
@@ -165,7 +166,13 @@ class Selector:
             # is not ("31 injured" once "35 injured" is printed): it is out of date.
             repeating = np.flatnonzero(available & (row_similarity >= self.duplicate))
             if len(repeating):
-                counted = counts(corpus.sentence_concepts(int(ranking.rows[pick])))
+                # Nor does a sentence saying "not" of what the pick says repeat it ("will not reopen on
+                # March 16" after "will reopen on March 16"): both are shown, dated.
+                picked = corpus.sentence_concepts(int(ranking.rows[pick]))
+                repeating = np.array([i for i in repeating if not contradict(
+                    picked, corpus.sentence_concepts(int(ranking.rows[i])))], dtype=np.int64)
+            if len(repeating):
+                counted = counts(picked)
                 if counted:
                     when = moment(corpus.article(corpus.sentences[int(ranking.rows[pick])]).date)
                     repeating = [i for i in repeating if not (
@@ -260,7 +267,7 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
             # another statement: "grown to 11 confirmed cases" is not "confirmed cases has risen to
             # 19". Read from the stored concepts: citing reads no text.
             theirs = corpus.sentence_concepts(other)
-            if disagree(counted, counts(theirs)):
+            if disagree(counted, counts(theirs)) or contradict(concepts, theirs):
                 continue
             found = stated_figures(theirs) if given else set()
             if found and given - found:
