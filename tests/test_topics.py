@@ -476,6 +476,18 @@ def test_a_plan_and_its_calling_off_are_two_statements():
     assert [source.text for source in shown[plan].sources] == [plan]
 
 
+def test_a_number_beside_a_word_of_the_evoked_topic_answers_nothing():
+    # "How many trucks were in the aid convoy?" takes aid's vocabulary to rank by; a number beside
+    # one of those words ("the town's hospital, which has 40 beds") was taken for the truck count.
+    texts = [
+        "An aid convoy reached the town of Varnholt on Monday with medicine for the town's hospital, which has "
+        "40 beds, the relief agency Meridian said.\n\nThe roads were icy.",
+        "The aid convoy to Varnholt crossed the Kessel bridge at dawn, Meridian said.\n\nThe town's hospital was "
+        "short of water and fuel, doctors said.",
+    ]
+    assert _summary(texts, "How many trucks were in the aid convoy to Varnholt?").unanswered == "how many"
+
+
 def test_how_many_is_answered_by_the_latest_figure_first():
     # The session-8 audit: "How many people did the landslide kill?" opened with Friday's "at least
     # 12", printed by two outlets, while Monday's article said nineteen.

@@ -260,9 +260,11 @@ _TOLL = frozenset({"die", "dead", "death", "kill", "fatal"})
 
 
 def asked_stems(corpus: Corpus, query: TopicQuery) -> frozenset[str]:
-    """The stems an answer to the question ``query`` gives its answer beside: every word it asks.
-    Choosing the answers and telling the reader that none answers use the same."""
-    return frozenset(corpus.terms[t] for t in query.original)
+    """The stems an answer to the question ``query`` gives its answer beside: every word it asks, in
+    its forms; not the vocabulary of a topic it evoked ("How many trucks were in the aid convoy?"
+    is not answered by "the hospital has 40 beds", though "hospital" is a word of aid). Choosing the
+    answers and telling the reader that none answers use the same."""
+    return frozenset(corpus.terms[t] for t in (query.own or query.original))
 
 
 def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]) -> bool:

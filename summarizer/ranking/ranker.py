@@ -72,6 +72,9 @@ class TopicQuery:
     """For a typed question: the terms a sentence answering it holds (see :func:`focus_terms`)."""
     story: frozenset[int] = frozenset()
     """Its other words, the story's: an article answering it uses one of them."""
+    own: frozenset[int] = frozenset()
+    """The term ids of the topic's own keywords in all their forms, without the vocabulary of a topic
+    a question evoked (its context words): what an answer gives its number, time or place beside."""
     names: frozenset[int] = frozenset()
     """The term ids of the names a question asks about ("Orbis" of "How much does the Orbis Nine
     cost?"; see ``asked_names``) that the corpus uses."""
@@ -301,7 +304,7 @@ class TopicRanker:
         query = self._expand(corpus, keywords, context, feedback,
                              1.0 if topic.origin == "query" else self.context_weight, emphasis)
         query = replace(query, phrases=topic_phrases(topic, corpus), answer=asked_answer(topic),
-                        names=_terms(asked_names(topic), corpus))
+                        names=_terms(asked_names(topic), corpus), own=keywords)
         if query.answer is not None and len(question_sentences(topic.description)) == 1:
             # What a typed question asks about the story answers it when nothing of the kind asked
             # for does (no sentence says how many helmets: the one about the helmets first).
