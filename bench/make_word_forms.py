@@ -7,8 +7,10 @@ form's, from lemminflect's inflection table (MIT licence; its data comes from th
 Generated Inflection Database), which must be installed to run this (``pip install lemminflect``);
 newsdigest itself reads only the text file written here.
 
-Left out, since a question's word is looked for in all its forms: a form that is itself a headword of the dictionary ("found", "left", "ground", "rose",
-"saw", "wound" stay themselves), a form of two base forms ("axes"), and stop words.
+Left out: a form that is itself a verb ("found" a company, "saw", "ground", "wound", "lay", "fell"
+stay themselves) and a form of two base forms ("axes"). Stop words stay in ("sent" is one of sumy's):
+the index has no term for them, and a question's "send" is not said to be unused where "sent" is. A form that is also a noun stays
+in ("sent", "left", "shot"): a question asking what was sent means the verb.
 
     python bench/make_word_forms.py
 """
@@ -32,8 +34,8 @@ HEADER = """\
 # so that "When did the ferry sink?" meets "the ferry sank". Written by bench/make_word_forms.py from
 # lemminflect {version}'s inflection table (MIT licence; data from the Automatically Generated
 # Inflection Database): each verb or noun form whose Snowball stem differs from its base form's,
-# less forms that are words in their own right ("found", "left", "ground"), forms of two base forms
-# and stop words. Format: form, a space, base form; one per line.
+# less forms that are verbs themselves ("found", "saw", "ground") and forms of two base forms.
+# Format: form, a space, base form; one per line.
 """
 
 
@@ -42,7 +44,7 @@ def main() -> None:
 
     table = resources.files("lemminflect").joinpath("resources", "infl_lu.csv.gz").read_bytes()
     rows = [line.split(",") for line in gzip.decompress(table).decode("utf-8").splitlines()]
-    headwords = {row[0].lower() for row in rows}
+    verbs = {row[0].lower() for row in rows if row[1] == "verb"}
     analyzer = TermAnalyzer()
     stem = analyzer._stem  # Snowball itself, without this table
     bases: dict[str, set[str]] = {}
@@ -52,7 +54,7 @@ def main() -> None:
         base_stem = stem(lemma)
         for written in (f for field in forms for f in field.split("/")):
             form = written.lower()
-            if (form.isalpha() and form not in headwords and form not in analyzer.stop_words
+            if (form.isalpha() and form not in verbs
                     and stem(form) != base_stem):
                 bases.setdefault(form, set()).add(lemma)
     lines = sorted(f"{form} {next(iter(lemmas))}" for form, lemmas in bases.items() if len(lemmas) == 1)

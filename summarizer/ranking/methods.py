@@ -103,7 +103,9 @@ def _absent_subject(corpus: Corpus, topic: Topic) -> tuple[str, ...]:
     subject = [word.lower() for word in asked_words(topic) if word.lower() not in names
                and word.lower() not in CALENDAR and not any(c.isdigit() for c in word)]
     stem = corpus.analyzer.stem
-    absent = {word for word in subject if not corpus.term_ids([stem(form) for form in word_forms(word)])}
+    stop = corpus.analyzer.stop_words  # "sent" is one: the index cannot tell whether "send" is used
+    absent = {word for word in subject if not corpus.term_ids([stem(form) for form in word_forms(word)])
+              and stop.isdisjoint(word_forms(word))}
     if not subject or len(absent) < len(subject):
         return ()
     runs: list[str] = []
