@@ -488,6 +488,31 @@ def test_a_number_beside_a_word_of_the_evoked_topic_answers_nothing():
     assert _summary(texts, "How many trucks were in the aid convoy to Varnholt?").unanswered == "how many"
 
 
+_CALL = ("Prime Minister Ivo Marsk of Corvanna held a phone call on Sunday with President Edda Lunn of Velmar about "
+         "the war, his office said.")
+_AID_TEXTS = [
+    _CALL + "\n\nMarsk had earlier announced a shipment of humanitarian aid to Velmar.\n\nThe call lasted an hour.",
+    "Prime Minister Ivo Marsk of Corvanna spoke by phone with President Edda Lunn of Velmar on Sunday, officials in "
+    "Velmar said.\n\nAccording to minister Orla Venn, Corvanna's humanitarian support to Velmar includes a field "
+    "hospital, shelter for refugees and medical assistance.\n\nIn a post online, Venn said helmets would be sent to "
+    "Velmar as part of the humanitarian aid.",
+]
+
+
+def test_what_n_is_answered_by_sentences_about_n():
+    # The seeds' "What aid is Israel sending to Ukraine?" opened with the phone call both outlets
+    # reported: every article says "aid", so no word of the question was one few articles use, and
+    # the shared story won. "What aid" asks about aid, in its words or the aid topic's.
+    first = _summary(_AID_TEXTS, "What aid is Corvanna sending to Velmar?").sentences[0].sentence.text
+    assert "aid" in first or "humanitarian" in first, first
+
+
+def test_a_word_written_only_as_a_stop_word_form_is_not_unmentioned():
+    # sumy's stop words hold "sent": the index has no term for it, so "send" looked unused and
+    # "What will Corvanna send?" was told "nothing here mentions send" over "helmets would be sent".
+    assert _summary(_AID_TEXTS, "What will Corvanna send?").unmentioned == ()
+
+
 def test_how_many_is_answered_by_the_latest_figure_first():
     # The session-8 audit: "How many people did the landslide kill?" opened with Friday's "at least
     # 12", printed by two outlets, while Monday's article said nineteen.

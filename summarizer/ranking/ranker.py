@@ -17,7 +17,7 @@ from .corpus import Corpus
 from .forms import word_forms
 from ..model import Topic
 from ..reading.terms import words
-from .topics import BUILTIN_TOPICS, asked_answer, asked_names, question_sentences
+from .topics import BUILTIN_TOPICS, asked_answer, asked_names, asked_thing, question_sentences
 
 if TYPE_CHECKING:
     from .novelty import ReadSet
@@ -309,6 +309,18 @@ class TopicRanker:
             # What a typed question asks about the story answers it when nothing of the kind asked
             # for does (no sentence says how many helmets: the one about the helmets first).
             focus = focus_terms(corpus, units)
+            query = replace(query, focus=focus, story=keywords - focus)
+        thing = asked_thing(topic)
+        if query.answer == "focus" and not query.focus and thing is not None:
+            # "What aid is Israel sending?" over articles that all say "aid": what it asks about is
+            # aid, in the words of the topic it evoked ("humanitarian support ... medical assistance"),
+            # not the story the articles share (the phone call both outlets reported).
+            stem = corpus.analyzer.stem
+            asked = stem(thing)
+            focus = frozenset(t for own, terms in units if corpus.terms[own] == asked for t in terms)
+            if asked in {stem(w) for b in BUILTIN_TOPICS if set(b.keywords) & set(topic.context)
+                         for k in b.keywords for w in k.split()}:
+                focus |= synonyms
             query = replace(query, focus=focus, story=keywords - focus)
         if query.answer == "focus" and not query.focus:
             query = replace(query, answer=None)

@@ -270,6 +270,20 @@ def asked_answer(topic: Topic) -> str | None:
     return kind
 
 
+_WHICH = re.compile(r"\s*(?:what|which)\s+([^\W\d_][\w'\u2019-]*)", re.IGNORECASE)
+
+
+def asked_thing(topic: Topic) -> str | None:
+    """The thing a "What N ...?" or "Which N ...?" question asks about (lower-cased): "What aid is
+    Israel sending to Ukraine?" -> aid; "Which towns were evacuated?" -> towns. None for other
+    questions ("What does the agreement provide?") and other topics."""
+    if topic.origin != "query":
+        return None
+    match = _WHICH.match(topic.description)
+    word = match.group(1).lower() if match else None
+    return word if word in topic.keywords else None
+
+
 ANSWER_WORDING = {"quantity": "how many", "time": "when", "place": "where", "definition": "what it is",
                   "reason": "why", "focus": "what few articles say"}
 """What an answer to each kind of question gives, in the words the reader is told ("answers why",
