@@ -273,6 +273,19 @@ def test_the_name_of_what_was_asked_is_no_answer_to_where():
     assert summary.sentences[0].sentence.text.startswith("The talks on the strike were held at the Lenmore")
 
 
+def test_a_place_named_before_what_was_asked_is_where_it_is():
+    # Held-out audit 12: "Where did evacuated families stay?" was told "nothing here says where" over
+    # "staying with relatives or at the Dremmen evacuation centre": "Dremmen" before the asked
+    # "evacuation" was taken for its name, as "Eastbank" of "the Eastbank tram line". The centre,
+    # not the evacuation, is what it names.
+    printed = "The river Tessel burst its banks in Orrin on Monday, flooding hundreds of homes, officials said."
+    stay = "About 4,000 evacuated people stayed with relatives or at the Dremmen evacuation centre, officials said."
+    texts = [printed + "\n\n" + stay, printed + "\n\nThe water began to fall on Wednesday.", printed]
+    summary = _summary(texts, "Where did evacuated families stay?")
+    assert summary.unanswered is None
+    assert summary.sentences[0].sentence.text == stay
+
+
 def test_what_is_is_answered_by_a_definition():
     # Held-out audit 9: "What is Legionnaires' disease?" opened with the outbreak's case count;
     # "Legionnaires' disease is a severe form of pneumonia." came third (relevance 0.45: short, and

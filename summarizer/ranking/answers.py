@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..reading.terms import words
+from ..reading.terms import stop_words, words
 from .topics import MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
@@ -291,8 +291,11 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
 def _names_of(written: Sequence[str], stems: Sequence[str], asked: frozenset[str]) -> set[int]:
     """The positions of the words naming what was asked: a run of capitalised words holding an
     asked word ("Bramwell Regional Hospital" when a hospital is asked about), and a capitalised
-    word right before an asked word ("Eastbank" of "the Eastbank tram line")."""
+    word right before asked words that end the phrase ("Eastbank" of "the Eastbank tram line", not
+    "Lissendale" of "the Lissendale evacuation centre" when evacuated families are asked about: the
+    centre is where they are)."""
     named: set[int] = set()
+    function_words = stop_words("english")
     start = 0
     for end in range(len(written) + 1):
         if end < len(written) and written[end][:1].isupper():
@@ -301,7 +304,11 @@ def _names_of(written: Sequence[str], stems: Sequence[str], asked: frozenset[str
         if any(stems[n] in asked for n in run):
             named.update(run)
         if end < len(written) and end > start and stems[end] in asked:
-            named.add(end - 1)
+            after = end
+            while after < len(written) and stems[after] in asked:
+                after += 1
+            if after == len(written) or written[after].lower() in function_words:
+                named.add(end - 1)
         start = end + 1
     return named
 
