@@ -526,6 +526,25 @@ def test_a_word_written_only_as_a_stop_word_form_is_not_unmentioned():
     assert _summary(_AID_TEXTS, "What will Corvanna send?").unmentioned == ()
 
 
+def test_a_moved_date_is_news_and_not_the_same_statement():
+    # Held-out audit 13: "will vote on the agreement on November 9" was cited as also said by the
+    # two later articles saying November 12, and their November 12 sentence was left out as its
+    # repeat: the reader saw the old date confirmed by the outlets that reported it moved.
+    nine = "Members of the Varn Harbour Workers' Union will vote on the agreement on November 9."
+    twelve = "The union's members will vote on the agreement on November 12, a union official said."
+    texts = [nine + "\n\nThe strike at the port of Varn ended on Thursday.",
+             twelve + "\n\nThe first ships left the port of Varn on Friday."]
+    for dates in (["2031-11-05", "2031-11-06"], None):
+        summary = _summary(texts, "the union vote on the agreement", count=3, dates=dates)
+        shown = {item.sentence.text: item for item in summary.sentences}
+        assert twelve in shown, list(shown)
+        assert [source.text for source in shown[twelve].sources] == [twelve]
+        if nine in shown:
+            assert [source.text for source in shown[nine].sources] == [nine]
+        # Dated, the earlier date is out of date once the later is shown; undated, both are shown.
+        assert (nine in shown) == (dates is None)
+
+
 def test_how_many_is_answered_by_the_latest_figure_first():
     # The session-8 audit: "How many people did the landslide kill?" opened with Friday's "at least
     # 12", printed by two outlets, while Monday's article said nineteen.

@@ -76,6 +76,28 @@ _MONTH_STEMS = frozenset("""januari februari march april may june juli august se
 """Months as the index stems them ("januari", "septemb")."""
 
 
+_DAY = re.compile(r"[0-9]|[12][0-9]|3[01]")
+
+
+def stated_days(concepts: Sequence[tuple[str, str]]) -> set[str]:
+    """The days of the month a sentence gives, from its concepts: {"novemb 9"} for "on November 9"
+    or "on 9 November"."""
+    found = set()
+    for first, second in concepts:
+        if first in _MONTH_STEMS and _DAY.fullmatch(second):
+            found.add(f"{first} {second}")
+        elif second in _MONTH_STEMS and _DAY.fullmatch(first):
+            found.add(f"{second} {first}")
+    return found
+
+
+def other_day(days: set[str], others: set[str]) -> bool:
+    """Whether two sentences give days and no day in common: "will vote on the agreement on
+    November 9" and "... vote moved to November 12" are two statements (the later one news, the
+    earlier out of date), however close their words."""
+    return bool(days) and bool(others) and days.isdisjoint(others)
+
+
 def stated_figures(concepts: Sequence[tuple[str, str]]) -> set[str]:
     """:func:`figures` from a sentence's stored concepts (adjacent stems) instead of its text, so
     that citing reads no text: a number beside a month is a day, a year ("1998") is no figure unless

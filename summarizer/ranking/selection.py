@@ -10,7 +10,8 @@ import numpy as np
 from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
-from .answers import contradict, counts, disagree, figures, later, moment, stated_figures
+from .answers import (contradict, counts, disagree, figures, later, moment, other_day, stated_days,
+                      stated_figures)
 from .ranker import Ranking
 from .topics import ANSWER_WORDING
 from ..reading.terms import words
@@ -172,12 +173,16 @@ class Selector:
                 repeating = np.array([i for i in repeating if not contradict(
                     picked, corpus.sentence_concepts(int(ranking.rows[i])))], dtype=np.int64)
             if len(repeating):
-                counted = counts(picked)
-                if counted:
+                counted, days = counts(picked), stated_days(picked)
+                if counted or days:
                     when = moment(corpus.article(corpus.sentences[int(ranking.rows[pick])]).date)
+
+                    def another_statement(i: int) -> bool:
+                        theirs = corpus.sentence_concepts(int(ranking.rows[i]))
+                        return disagree(counted, counts(theirs)) or other_day(days, stated_days(theirs))
+
                     repeating = [i for i in repeating if not (
-                        disagree(counted, counts(corpus.sentence_concepts(int(ranking.rows[i]))))
-                        and not _earlier(corpus, int(ranking.rows[i]), when))]
+                        another_statement(i) and not _earlier(corpus, int(ranking.rows[i]), when))]
                 available[repeating] = False
             if length.sentences is not None and len(chosen) >= length.sentences:
                 break
@@ -259,7 +264,7 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
     close = similarity >= threshold  # most rows sharing a rare term say something else
     best: dict[int, tuple[float, int]] = {}
     concepts = corpus.sentence_concepts(row)
-    counted, given = counts(concepts), stated_figures(concepts)
+    counted, given, days = counts(concepts), stated_figures(concepts), stated_days(concepts)
     for other, value, article in zip(rows[close].tolist(), similarity[close].tolist(),
                                       corpus.article_of[rows[close]].tolist()):
         if value > best.get(article, (0.0, 0))[0]:
@@ -267,7 +272,7 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
             # another statement: "grown to 11 confirmed cases" is not "confirmed cases has risen to
             # 19". Read from the stored concepts: citing reads no text.
             theirs = corpus.sentence_concepts(other)
-            if disagree(counted, counts(theirs)) or contradict(concepts, theirs):
+            if disagree(counted, counts(theirs)) or contradict(concepts, theirs) or other_day(days, stated_days(theirs)):
                 continue
             found = stated_figures(theirs) if given else set()
             if found and given - found:
