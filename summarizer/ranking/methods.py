@@ -68,6 +68,12 @@ class _WordTokenizer:
         return (text,)
 
 
+def _form_terms(corpus: Corpus, word: str) -> list[int]:
+    """The index terms of a word in any of its forms ("send": send, sent): empty when no article uses it."""
+    stem = corpus.analyzer.stem
+    return corpus.term_ids([stem(form) for form in word_forms(word)])
+
+
 def _unwritten(corpus: Corpus, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
     """The question's phrases when every word of them is used but no article holds two words of
     any of them: the words are found apart, in other stories ("artificial" and "intelligence" in
@@ -76,10 +82,9 @@ def _unwritten(corpus: Corpus, phrases: tuple[tuple[str, ...], ...]) -> tuple[st
     mentions the dockworkers' strike); a phrase with a word no article uses says nothing either way
     (it may be put in other words: "fell ill"). Measured on DUC 2007's questions:
     bench/results/quality-duc2007.md."""
-    stem = corpus.analyzer.stem
     apart = []
     for phrase in phrases:
-        terms = [corpus.term_ids([stem(form) for form in word_forms(word)]) for word in phrase]
+        terms = [_form_terms(corpus, word) for word in phrase]
         if not all(terms):
             continue  # a word no article uses: the phrase may be put in other words ("fell ill")
         rows = [np.unique(corpus.article_of[corpus.matching(ids)]) for ids in terms]
@@ -102,10 +107,8 @@ def _absent_subject(corpus: Corpus, topic: Topic) -> tuple[str, ...]:
     # A date narrows what is asked ("in August 1999"); it is not what is asked about.
     subject = [word.lower() for word in asked_words(topic) if word.lower() not in names
                and word.lower() not in CALENDAR and not any(c.isdigit() for c in word)]
-    stem = corpus.analyzer.stem
     stop = corpus.analyzer.stop_words  # "sent" is one: the index cannot tell whether "send" is used
-    absent = {word for word in subject if not corpus.term_ids([stem(form) for form in word_forms(word)])
-              and stop.isdisjoint(word_forms(word))}
+    absent = {word for word in subject if not _form_terms(corpus, word) and stop.isdisjoint(word_forms(word))}
     if not subject or len(absent) < len(subject):
         return ()
     runs: list[str] = []
@@ -147,7 +150,7 @@ class TopicSummarizer:
         matched = len(ranking.rows) if ranking.matched is None else ranking.matched
 
         def unused(asked: tuple[str, ...]) -> tuple[str, ...]:
-            return tuple(word for word in asked if not corpus.term_ids([corpus.analyzer.stem(f) for f in word_forms(word)]))
+            return tuple(word for word in asked if not _form_terms(corpus, word))
 
         unmentioned = unused(asked_names(topic))
         if not unmentioned and matched and len(question_sentences(topic.description)) == 1:

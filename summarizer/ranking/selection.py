@@ -165,25 +165,23 @@ class Selector:
             # What repeats the pick is left out, except a sentence giving another number of the same
             # thing: a later death toll is news, however alike the two sentences are. An earlier one
             # is not ("31 injured" once "35 injured" is printed): it is out of date.
+            # A day of the month counts as such a number ("vote on November 12" after "November 9").
+            # Nor does a sentence saying "not" of what the pick says repeat it ("will not reopen on
+            # March 16" after "will reopen on March 16"): both are shown.
             repeating = np.flatnonzero(available & (row_similarity >= self.duplicate))
             if len(repeating):
-                # Nor does a sentence saying "not" of what the pick says repeat it ("will not reopen on
-                # March 16" after "will reopen on March 16"): both are shown, dated.
                 picked = corpus.sentence_concepts(int(ranking.rows[pick]))
-                repeating = np.array([i for i in repeating if not contradict(
-                    picked, corpus.sentence_concepts(int(ranking.rows[i])))], dtype=np.int64)
-            if len(repeating):
                 counted, days = counts(picked), stated_days(picked)
-                if counted or days:
-                    when = moment(corpus.article(corpus.sentences[int(ranking.rows[pick])]).date)
+                when = moment(corpus.article(corpus.sentences[int(ranking.rows[pick])]).date) if counted or days else None
 
-                    def another_statement(i: int) -> bool:
-                        theirs = corpus.sentence_concepts(int(ranking.rows[i]))
-                        return disagree(counted, counts(theirs)) or other_day(days, stated_days(theirs))
+                def repeats_pick(i: int) -> bool:
+                    theirs = corpus.sentence_concepts(int(ranking.rows[i]))  # read once per candidate
+                    if contradict(picked, theirs):
+                        return False
+                    another = bool(counted or days) and (disagree(counted, counts(theirs)) or other_day(days, stated_days(theirs)))
+                    return not (another and not _earlier(corpus, int(ranking.rows[i]), when))
 
-                    repeating = [i for i in repeating if not (
-                        another_statement(i) and not _earlier(corpus, int(ranking.rows[i]), when))]
-                available[repeating] = False
+                available[[i for i in repeating if repeats_pick(i)]] = False
             if length.sentences is not None and len(chosen) >= length.sentences:
                 break
             if length.words is not None and used_words >= length.words:
