@@ -143,6 +143,8 @@ def contradict(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, 
     "Schools will not reopen on March 16" says nothing of what "Schools will reopen on March 16"
     says, however many words they share: it is no repeat of it, and not the same statement."""
     mine, theirs = negated(concepts), negated(others)
+    if not mine and not theirs:
+        return False  # the common case, without gathering either sentence's stems
     return bool((mine - theirs) & {stem for pair in others for stem in pair}
                 or (theirs - mine) & {stem for pair in concepts for stem in pair})
 
