@@ -31,7 +31,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from ..atomic import write_atomically
-from ..store.sqlite_files import NotOurs, claim, open_shared, set_aside
+from ..store.sqlite_files import InUse, NotOurs, claim, open_shared, set_aside
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x6E647765  # "ndwe"
@@ -142,16 +142,23 @@ class FetchStore:
         except OSError as error:
             self._warn(str(self.directory), f"cannot create the fetch store ({error.strerror or error}); "
                        "fetched articles will not be kept")
-            self._temporary = tempfile.TemporaryDirectory(prefix="newsdigest-web-")
-            self.directory = Path(self._temporary.name)
-            (self.directory / "articles").mkdir(parents=True, exist_ok=True)
+            self._use_temporary()
         path = self.directory / FILENAME
         try:
             return self._connect(path)
+        except InUse as busy:
+            self._warn(str(path), f"cannot use the fetch store ({busy}); fetched articles will not be kept")
+            self._use_temporary()
+            return self._connect(self.directory / FILENAME)
         except (sqlite3.DatabaseError, NotOurs) as error:
             aside = set_aside(path)
             self._warn(str(path), f"unreadable fetch store ({error}); set aside as {aside.name} and rebuilt")
             return self._connect(path)
+
+    def _use_temporary(self) -> None:
+        self._temporary = tempfile.TemporaryDirectory(prefix="newsdigest-web-")
+        self.directory = Path(self._temporary.name)
+        (self.directory / "articles").mkdir(parents=True, exist_ok=True)
 
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from ..atomic import write_atomically
-from .sqlite_files import NotOurs, claim, open_shared, set_aside, unwritable
+from .sqlite_files import InUse, NotOurs, claim, open_shared, set_aside, unwritable
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x6E647367  # "ndsg"
@@ -335,6 +335,9 @@ class IndexStore:
         try:
             try:
                 return self._connect(self.path)
+            except InUse as busy:
+                self._warn(str(self.path), f"cannot use the cache ({busy}); nothing will be cached")
+                return self._prepare(sqlite3.connect(":memory:", isolation_level=None))
             except (CacheSetAside, sqlite3.DatabaseError) as failure:
                 # A folder that cannot be written is not a damaged index: nothing to set aside.
                 unwritable_because = unwritable(self.path.parent)
@@ -352,7 +355,7 @@ class IndexStore:
             return self._prepare(sqlite3.connect(":memory:", isolation_level=None))
         try:
             return self._connect(self.path)
-        except (CacheSetAside, sqlite3.DatabaseError) as error:
+        except (CacheSetAside, sqlite3.DatabaseError, InUse) as error:
             self._warn(str(self.path), f"cannot use the cache ({error}); nothing will be cached")
             return self._prepare(sqlite3.connect(":memory:", isolation_level=None))
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Self
 
 from ..errors import NewsdigestError
-from .sqlite_files import NotOurs, claim, open_shared, set_aside, unwritable
+from .sqlite_files import InUse, NotOurs, claim, open_shared, set_aside, unwritable
 from ..model import Article
 
 FILENAME = "read.sqlite3"
@@ -87,6 +87,8 @@ class ReadState:
             raise ReadStateError(f"{self.path.parent}: cannot create the directory ({error.strerror or error})") from None
         try:
             return self._connect()
+        except InUse as busy:
+            raise ReadStateError(f"{self.path}: {busy}") from None
         except (sqlite3.DatabaseError, NotOurs) as reason:
             unwritable_because = unwritable(self.path.parent)
             if unwritable_because is not None:
@@ -99,7 +101,7 @@ class ReadState:
             self._warn(f"{self.path}: unusable read state ({reason}); set aside as {aside.name}, starting afresh")
         try:
             return self._connect()
-        except (sqlite3.DatabaseError, NotOurs) as error:
+        except (sqlite3.DatabaseError, NotOurs, InUse) as error:
             raise ReadStateError(f"{self.path}: cannot use the read state ({error})") from None
 
     def _connect(self) -> sqlite3.Connection:

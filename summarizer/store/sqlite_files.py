@@ -16,6 +16,19 @@ class NotOurs(Exception):
     """The file belongs to another program or to another version of this one."""
 
 
+class InUse(Exception):
+    """Another process kept the file locked for longer than we wait: the file is sound, so it is
+    never set aside for this."""
+
+
+_BUSY_CODES = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+_RETRY_S = 0.02
+
+
+def _busy(error: sqlite3.Error) -> bool:
+    return (getattr(error, "sqlite_errorcode", 0) & 0xFF) in _BUSY_CODES
+
+
 def claim(
     db: sqlite3.Connection,
     application_id: int,
@@ -50,12 +63,28 @@ def claim(
 
 
 def open_shared(path: Path | str, timeout: float, prepare: Callable[[sqlite3.Connection], sqlite3.Connection]) -> sqlite3.Connection:
-    """``path`` opened for several processes at once (write-ahead log), then ``prepare``d."""
+    """``path`` opened for several processes at once (write-ahead log), then ``prepare``d.
+    Raises :class:`InUse` when other processes hold it locked for ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
     db = sqlite3.connect(path, timeout=timeout, isolation_level=None)
     try:
-        db.execute("PRAGMA journal_mode=WAL")
+        while True:
+            try:
+                # Turning a new, empty file to WAL while another process creates its tables answers
+                # "database is locked" at once, without SQLite's busy wait: wait here instead.
+                db.execute("PRAGMA journal_mode=WAL")
+                break
+            except sqlite3.OperationalError as error:
+                if not _busy(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(_RETRY_S)
         db.execute("PRAGMA synchronous=NORMAL")
         return prepare(db)
+    except sqlite3.OperationalError as error:
+        db.close()
+        if _busy(error):
+            raise InUse(f"in use by another process ({error})") from None
+        raise
     except BaseException:
         db.close()
         raise
