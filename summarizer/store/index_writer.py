@@ -130,7 +130,8 @@ class IndexWriter:
 
     def finish(self, catalogue: Catalogue, problems: Sequence[Sequence[str]]) -> Built:
         """The encoded index of the articles added (``catalogue`` and ``problems`` theirs), in a
-        file of the folder, mapped; in memory when no file can be written there."""
+        file of the folder, mapped; in memory when no file can be written there. (Not flushed to
+        disk: a store that keeps it does, one that uses it for one run need not.)"""
         try:
             handle, name = tempfile.mkstemp(prefix=".sentence-index.", suffix=".tmp", dir=self._folder)
         except OSError:
@@ -140,7 +141,6 @@ class IndexWriter:
             try:
                 with open(handle, "wb", buffering=0) as out:
                     self._write(out, catalogue, problems)
-                    os.fsync(out.fileno())
                 os.chmod(path, 0o644)  # mkstemp makes it private; stored indexes are 0644
                 blob = map_file(path)
                 if blob is not None:
