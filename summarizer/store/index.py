@@ -353,7 +353,8 @@ class ArticleCache:
             # articles made from its catalogue, as a warm run makes them (the warnings were given).
             # Made from the objects of the parts read instead, they kept the memory of those
             # parts from being given back (some 100 MB at 150,000 articles).
-            catalogue, problems, loaded.index = _kept(store, loaded.key, writers[0].finish(catalogue, loaded.problems))
+            built = writers[0].finish(catalogue, loaded.problems, stored=loaded.key is not None)
+            catalogue, problems, loaded.index = _kept(store, loaded.key, built)
         articles = loaded.articles_from(catalogue, problems, lambda error: None, self)
         release_freed_memory()
         if loaded.key is not None:
@@ -491,8 +492,9 @@ class ArticleCache:
         else:
             pieces, base = [[self._record(loaded, p) for p in positions]], None
         catalogue, problems = (loaded.catalogue, loaded.problems) if everything else (Catalogue.of([]), [])
-        built = write_set(pieces, base, store.stems, store.build_folder(), catalogue, problems)  # type: ignore[arg-type]
-        index = _kept(store, key if keep or everything else None, built)[2]
+        kept = key if keep or everything else None
+        built = write_set(pieces, base, store.stems, store.build_folder(), catalogue, problems, kept is not None)  # type: ignore[arg-type]
+        index = _kept(store, kept, built)[2]
         if everything:
             loaded.index = index
             self._list_files(loaded, store)

@@ -13,7 +13,7 @@ sentences. The bytes are those the whole build gave (a test compares them).
 
 from __future__ import annotations
 
-import io
+import bisect
 import mmap
 import os
 import tempfile
@@ -34,6 +34,10 @@ PIECE_ARTICLES = 2000
 """Articles made into columns and written at once when a set is cut from another's index."""
 POSTINGS_BLOCK = 1 << 24
 """Postings (4 bytes each) gathered in memory at once, then written."""
+MEMORY = 64 << 20
+"""Bytes of arrays a build keeps in memory before it moves them all to temporary files: a set of
+up to about 10,000 articles is built without writing anything but its index (or nothing, when
+the index is for one run), as fast as when the whole index was built in memory."""
 _COPY = 1 << 20
 
 Piece = tuple[int, int] | Sequence[Record]
@@ -58,7 +62,9 @@ class IndexWriter:
         """Names the parts' concepts (:func:`~summarizer.store.sentence_index.record_columns` adds to it)."""
         self._folder = folder
         self._stems_of = stems_of
-        self._spools = {name: _Spool(folder) for name in _SPOOLED}
+        self._held = [0]
+        """Bytes the spools hold in memory, until they are moved to files (then -1)."""
+        self._spools = {name: _Spool(folder, self._held) for name in _SPOOLED}
         for name in _STARTS:
             self._spools[name].append(np.zeros(1, dtype="<i8"))
         self._term_place = np.zeros(0, dtype=np.int32)
@@ -97,28 +103,28 @@ class IndexWriter:
                                     _starts(part.terms_per_sentence)), shape=(len(part.terms_per_sentence), terms))
         counts.sort_indices()
         counts.sum_duplicates()
-        spools["indptr"].append(counts.indptr[1:].astype("<i8") + totals["indptr"])
-        spools["indices"].append(counts.indices.astype("<i4"))
-        spools["data"].append(counts.data.astype("<i4"))
+        spools["indptr"].append(counts.indptr[1:] + np.int64(totals["indptr"]))
+        spools["indices"].append(np.asarray(counts.indices, dtype="<i4"))
+        spools["data"].append(np.asarray(counts.data, dtype="<i4"))
         if len(self._frequency) < terms:
             self._frequency = np.concatenate([self._frequency, np.zeros(terms - len(self._frequency), np.int64)])
         self._frequency += np.bincount(counts.indices, minlength=terms)
-        spools["word_counts"].append(part.word_counts.astype("<i4"))
-        spools["offsets"].append(part.offsets.astype("<i4"))
-        spools["flags"].append(part.flags.astype("u1"))
+        spools["word_counts"].append(np.asarray(part.word_counts, dtype="<i4"))
+        spools["offsets"].append(np.asarray(part.offsets, dtype="<i4"))
+        spools["flags"].append(np.asarray(part.flags, dtype="u1"))
         spools["article_starts"].append(np.cumsum(part.sentences_per_article, dtype=np.int64) + totals["article_starts"])
         spools["term_starts"].append(np.cumsum(part.terms_per_article, dtype=np.int64) + totals["term_starts"])
         spools["article_terms"].append(place[part.article_terms].astype("<i4"))
         # Concept stems in order of first use: an article's are its bigrams' stems, the first word's
         # before the second's (see ingest._record), so the order is the bigrams' own.
-        codes = np.asarray(part.bigram_codes, dtype=np.int64)
+        codes = np.asarray(part.bigram_codes, dtype="<i4")
         space = self.space
         spools["b_indptr"].append(np.cumsum(part.bigrams_per_sentence, dtype=np.int64) + totals["b_indptr"])
-        spools["b_codes"].append(codes.astype("<i4"))
+        spools["b_codes"].append(codes)
         if len(self._used) < space.size:
             self._used = np.concatenate([self._used, np.zeros(space.size - len(self._used), bool)])
         self._used[codes] = True
-        stems = np.empty(2 * len(codes), dtype=np.int64)
+        stems = np.empty(2 * len(codes), dtype=np.int32)
         stems[0::2], stems[1::2] = space.firsts[codes], space.seconds[codes]
         self._stem_place, self._stem_count = _number(stems, self._stem_place, self._stem_count, self._stems)
         sentences, entries, bigrams = len(part.terms_per_sentence), len(counts.indices), len(codes)
@@ -127,15 +133,22 @@ class IndexWriter:
         totals["article_starts"] += sentences
         totals["b_indptr"] += bigrams
         totals["term_starts"] += len(part.article_terms)
+        if self._held[0] > MEMORY:  # from now on, every part goes to the files
+            for spool in spools.values():
+                spool.to_file()
+            self._held[0] = -1
 
-    def finish(self, catalogue: Catalogue, problems: Sequence[Sequence[str]]) -> Built:
+    def finish(self, catalogue: Catalogue, problems: Sequence[Sequence[str]], stored: bool = True) -> Built:
         """The encoded index of the articles added (``catalogue`` and ``problems`` theirs), in a
-        file of the folder, mapped; in memory when no file can be written there. (Not flushed to
-        disk: a store that keeps it does, one that uses it for one run need not.)"""
-        try:
-            handle, name = tempfile.mkstemp(prefix=".sentence-index.", suffix=".tmp", dir=self._folder)
-        except OSError:
-            handle = None
+        file of the folder, mapped; in memory when no file can be written there, or when it is not
+        to be ``stored`` and its parts were all held in memory. (The file is not flushed to disk:
+        a store that keeps it does, one that uses it for one run need not.)"""
+        handle = None
+        if stored or self._held[0] < 0:
+            try:
+                handle, name = tempfile.mkstemp(prefix=".sentence-index.", suffix=".tmp", dir=self._folder)
+            except OSError:
+                pass
         if handle is not None:
             path = Path(name)
             try:
@@ -145,17 +158,18 @@ class IndexWriter:
                 blob = map_file(path)
                 if blob is not None:
                     return Built(path, blob)
-            except OSError:  # a full disk: written in memory instead
+            except OSError:  # a full disk: made in memory instead
                 pass
             try:
                 path.unlink()
             except OSError:
                 pass
-        out = io.BytesIO()
-        self._write(out, catalogue, problems)  # type: ignore[arg-type]
-        return Built(None, out.getvalue())
+        made = self._write(None, catalogue, problems)
+        assert made is not None
+        return Built(None, made.data)
 
-    def _write(self, out: BinaryIO, catalogue: Catalogue, problems: Sequence[Sequence[str]]) -> None:
+    def _write(self, out: BinaryIO | None, catalogue: Catalogue, problems: Sequence[Sequence[str]]) -> _Buffer | None:
+        """Write the encoded index to ``out``, or (None) into a buffer of its size, returned."""
         space, spools, totals = self.space, self._spools, self._totals
         in_order = np.concatenate(self._terms) if self._terms else np.zeros(0, dtype=np.int64)
         frequency = self._frequency[: self._term_count]
@@ -185,9 +199,12 @@ class IndexWriter:
             "b_ids": (totals["b_indptr"],), "article_terms": (totals["term_starts"],), "term_starts": (articles + 1,),
             **{name: array.shape for name, array in memory.items()},
         }
-        table, _ = layout([shapes[name] for name, _ in ARRAYS])
-        _write_all(out, header(catalogue, problems, self._stems_of(in_order), [names[int(i)] for i in concept_order],
-                               (sentences, self._term_count), table))
+        table, size = layout([shapes[name] for name, _ in ARRAYS])
+        head = header(catalogue, problems, self._stems_of(in_order), [names[int(i)] for i in concept_order],
+                      (sentences, self._term_count), table)
+        buffer = _Buffer(len(head) + size) if out is None else None
+        out = out or buffer
+        _write_all(out, head)  # type: ignore[arg-type]
         made: dict[str, Callable[[], Iterator[np.ndarray]]] = {
             "p_indices": lambda: self._postings(p_indptr),
             "b_ids": lambda: self._bigram_ids(renumber),
@@ -204,9 +221,10 @@ class IndexWriter:
                     _write_all(out, memoryview(array.view(np.uint8)))
                     nbytes += array.nbytes
             else:
-                spools[name].copy_to(out)
+                spools[name].copy_to(out)  # type: ignore[arg-type]
                 nbytes = spools[name].size
-            _write_all(out, bytes(-nbytes % 8))
+            _write_all(out, bytes(-nbytes % 8))  # type: ignore[arg-type]
+        return buffer
 
     def _postings(self, p_indptr: np.ndarray) -> Iterator[np.ndarray]:
         """The postings' sentences (the counts' CSC indices), in order, a block of terms at a time:
@@ -219,13 +237,14 @@ class IndexWriter:
             base = int(p_indptr[first])
             block = np.empty(int(p_indptr[end]) - base, dtype="<i4")
             fill = p_indptr[first:end] - base
+            if len(self._parts) == 1 and first == 0 and end == terms:  # one part, one block: its CSC as it is
+                sentences, entries, _ = self._parts[0]
+                yield self._part_csc(0, 0, sentences, entries, terms).indices
+                return
             row = entry = 0
             for sentences, entries, _ in self._parts:
                 if entries:
-                    indices = self._spools["indices"].read(4 * entry, entries, "<i4")
-                    indptr = self._spools["indptr"].read(8 * row, sentences + 1, "<i8") - entry
-                    csc = sparse.csr_matrix((np.ones(entries, dtype=np.int8), indices, indptr),
-                                            shape=(sentences, terms)).tocsc()
+                    csc = self._part_csc(row, entry, sentences, entries, terms)
                     held = csc.indptr[first : end + 1].astype(np.int64)
                     sizes = np.diff(held)
                     if held[-1] > held[0]:
@@ -237,6 +256,12 @@ class IndexWriter:
             yield block
             first = end
 
+    def _part_csc(self, row: int, entry: int, sentences: int, entries: int, terms: int) -> sparse.csc_matrix:
+        """The counts' structure of one part, read back, by term."""
+        indices = self._spools["indices"].read(4 * entry, entries, "<i4")
+        indptr = self._spools["indptr"].read(8 * row, sentences + 1, "<i8") - entry
+        return sparse.csr_matrix((np.ones(entries, dtype=np.int8), indices, indptr), shape=(sentences, terms)).tocsc()
+
     def _bigram_ids(self, renumber: np.ndarray) -> Iterator[np.ndarray]:
         """Each sentence's bigrams as the index's concept ids, a part at a time."""
         at = 0
@@ -247,10 +272,11 @@ class IndexWriter:
 
 
 def write_set(pieces: Sequence[Piece], base: SentenceIndex | None, stems_of: Callable[[np.ndarray], list[str]],
-              folder: Path | None, catalogue: Catalogue, problems: Sequence[Sequence[str]]) -> Built:
+              folder: Path | None, catalogue: Catalogue, problems: Sequence[Sequence[str]], stored: bool = True) -> Built:
     """The sentence index of the articles of ``pieces``, one after the other: ranges are cut from
     ``base`` (an index built before), records are read; about :data:`PIECE_ARTICLES` articles at a
-    time (many short ranges, such as the unread articles of a folder, are written together)."""
+    time (many short ranges, such as the unread articles of a folder, are written together).
+    ``stored``: it is to be kept (see :meth:`IndexWriter.finish`)."""
     with IndexWriter(folder, base.bigrams if base is not None else None, stems_of) as writer:
         waiting: list[Columns] = []
         count = added = 0
@@ -270,7 +296,7 @@ def write_set(pieces: Sequence[Piece], base: SentenceIndex | None, stems_of: Cal
                     waiting, count, added = [], 0, added + 1
         if waiting or not added:
             writer.add(_joined_columns(waiting))
-        return writer.finish(catalogue, problems)
+        return writer.finish(catalogue, problems, stored)
 
 
 def _joined_columns(parts: Sequence[Columns]) -> Columns:
@@ -306,45 +332,82 @@ def _number(values: np.ndarray, place: np.ndarray, count: int, order: list[np.nd
 
 
 class _Spool:
-    """An array of unknown length, written a piece at a time and read back: in a temporary file, or
-    in memory where none can be written (a full disk: what the file held moves to memory)."""
+    """An array of unknown length, written a piece at a time and read back: its pieces held in
+    memory, while the build's spools hold at most :data:`MEMORY` bytes, then in a temporary file
+    (in memory still where none can be written: a full disk)."""
 
-    def __init__(self, folder: Path | None) -> None:
-        self._file: BinaryIO
-        try:
-            self._file = tempfile.TemporaryFile(dir=folder, buffering=0)
-        except OSError:
-            self._file = io.BytesIO()
+    def __init__(self, folder: Path | None, held: list[int]) -> None:
+        self._folder = folder
+        self._held = held
+        self._pieces: list[np.ndarray] = []
+        self._starts: list[int] = []
+        self._file: BinaryIO | None = None
         self.size = 0
         """Bytes written."""
 
     def append(self, array: np.ndarray) -> None:
-        data = memoryview(np.ascontiguousarray(array).reshape(-1).view(np.uint8))
-        try:
-            self._file.seek(self.size)
-            _write_all(self._file, data)
-        except OSError:
-            self._file.seek(0)
-            kept = self._file.read(self.size)
-            self._file.close()
-            self._file = io.BytesIO(kept)
-            self._file.seek(self.size)
-            _write_all(self._file, data)
+        data = np.ascontiguousarray(array).reshape(-1).view(np.uint8)
+        if self._file is None:
+            self._pieces.append(data)
+            self._starts.append(self.size)
+            if self._held[0] >= 0:
+                self._held[0] += len(data)
+        else:
+            try:
+                self._file.seek(self.size)
+                _write_all(self._file, memoryview(data))
+            except OSError:  # what the file holds moves to memory, and the rest goes there too
+                self._file.seek(0)
+                kept = self._file.read(self.size)
+                self._file.close()
+                self._file = None
+                self._pieces, self._starts = [np.frombuffer(kept, dtype=np.uint8), data], [0, self.size]
         self.size += len(data)
+
+    def to_file(self) -> None:
+        """Move the pieces to a temporary file (removed when closed, or by the system if the
+        process dies); they stay in memory if none can be written."""
+        if self._file is not None:
+            return
+        try:
+            self._file = tempfile.TemporaryFile(dir=self._folder, buffering=0)
+            for piece in self._pieces:
+                _write_all(self._file, memoryview(piece))
+        except OSError:
+            if self._file is not None:
+                self._file.close()
+            self._file = None
+            return
+        self._pieces, self._starts = [], []
 
     def read(self, offset: int, count: int, dtype: str) -> np.ndarray:
         """``count`` values from byte ``offset``."""
         array = np.empty(count, dtype=dtype)
-        view = memoryview(array.view(np.uint8))
+        view = array.view(np.uint8)
+        if self._file is None:
+            at = bisect.bisect_right(self._starts, offset) - 1
+            done = 0
+            while done < len(view):
+                piece, start = self._pieces[at], self._starts[at]
+                taken = piece[offset + done - start : offset + done - start + len(view) - done]
+                view[done : done + len(taken)] = taken
+                done += len(taken)
+                at += 1
+            return array
         self._file.seek(offset)
-        while len(view):
-            got = self._file.readinto(view)
+        rest = memoryview(view)
+        while len(rest):
+            got = self._file.readinto(rest)
             if not got:
                 raise OSError("a temporary file of the sentence index is shorter than written")
-            view = view[got:]
+            rest = rest[got:]
         return array
 
     def copy_to(self, out: BinaryIO) -> None:
+        if self._file is None:
+            for piece in self._pieces:
+                _write_all(out, memoryview(piece))
+            return
         self._file.seek(0)
         left = self.size
         while left:
@@ -355,7 +418,23 @@ class _Spool:
             left -= len(chunk)
 
     def close(self) -> None:
-        self._file.close()
+        self._pieces, self._starts = [], []
+        if self._file is not None:
+            self._file.close()
+
+
+class _Buffer:
+    """Bytes of a known size, written in order (what an index for one run is made in)."""
+
+    def __init__(self, size: int) -> None:
+        self.data = bytearray(size)
+        self._at = 0
+
+    def write(self, data: bytes | memoryview) -> int:
+        size = memoryview(data).nbytes
+        self.data[self._at : self._at + size] = data
+        self._at += size
+        return size
 
 
 def _write_all(out: BinaryIO, data: bytes | memoryview) -> None:

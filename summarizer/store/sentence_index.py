@@ -274,19 +274,19 @@ class Columns(NamedTuple):
 
 class ConceptSpace:
     """The concept stems and bigrams the parts of one build name by ids: those of the index the
-    build cuts from, then those records add. A bigram met again in a later part keeps its id, so
-    that the space grows with the distinct bigrams, not with the parts."""
+    build cuts from, then those records add. A bigram records add again in a later part keeps its
+    id, so that the space grows with the distinct bigrams, not with the parts. (One of the index
+    cut from may get a second id: ids are only names, the index numbers concepts by their stems.)"""
 
     def __init__(self, base: StoredBigrams | None) -> None:
         self.names: dict[str, int] = {stem: n for n, stem in enumerate(base.stems)} if base is not None else {}
-        self.firsts = np.asarray(base.firsts, dtype=np.int64) if base is not None else np.zeros(0, np.int64)
-        self.seconds = np.asarray(base.seconds, dtype=np.int64) if base is not None else np.zeros(0, np.int64)
+        self.firsts = np.asarray(base.firsts, dtype=np.int32) if base is not None else np.zeros(0, np.int32)
+        self.seconds = np.asarray(base.seconds, dtype=np.int32) if base is not None else np.zeros(0, np.int32)
         """The two stem ids of each bigram id."""
         self.size = len(self.firsts)
-        keys = self.firsts << 32 | self.seconds
-        self._codes = np.argsort(keys, kind="stable")
-        self._keys = keys[self._codes]
-        """Every bigram as one sorted key, and its id."""
+        self._keys = np.zeros(0, dtype=np.int64)
+        self._codes = np.zeros(0, dtype=np.int64)
+        """The bigrams records added, each as one key, sorted, and its id."""
 
     def codes(self, firsts: np.ndarray, seconds: np.ndarray) -> np.ndarray:
         """Ids of the bigrams (two stem ids each), new ones added."""
@@ -299,8 +299,8 @@ class ConceptSpace:
         new = keys[~known]
         codes[~known] = np.arange(self.size, self.size + len(new))
         if len(new):
-            self.firsts = np.concatenate([self.firsts, new >> 32])
-            self.seconds = np.concatenate([self.seconds, new & 0xFFFFFFFF])
+            self.firsts = np.concatenate([self.firsts, (new >> 32).astype(np.int32)])
+            self.seconds = np.concatenate([self.seconds, (new & 0xFFFFFFFF).astype(np.int32)])
             where = at[~known]
             self._keys = np.insert(self._keys, where, new)
             self._codes = np.insert(self._codes, where, codes[~known])
