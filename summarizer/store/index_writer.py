@@ -224,6 +224,9 @@ class IndexWriter:
                 spools[name].copy_to(out)  # type: ignore[arg-type]
                 nbytes = spools[name].size
             _write_all(out, bytes(-nbytes % 8))  # type: ignore[arg-type]
+            if buffer is not None:  # made in memory: what is copied is let go (nothing is written again)
+                for spool in _LAST_USE.get(name, (name,) if name in spools else ()):
+                    spools[spool].close()
         return buffer
 
     def _postings(self, p_indptr: np.ndarray) -> Iterator[np.ndarray]:
@@ -234,13 +237,13 @@ class IndexWriter:
         while first < terms:
             end = int(np.searchsorted(p_indptr, p_indptr[first] + POSTINGS_BLOCK, "right")) - 1
             end = min(max(end, first + 1), terms)
-            base = int(p_indptr[first])
-            block = np.empty(int(p_indptr[end]) - base, dtype="<i4")
-            fill = p_indptr[first:end] - base
             if len(self._parts) == 1 and first == 0 and end == terms:  # one part, one block: its CSC as it is
                 sentences, entries, _ = self._parts[0]
                 yield self._part_csc(0, 0, sentences, entries, terms).indices
                 return
+            base = int(p_indptr[first])
+            block = np.empty(int(p_indptr[end]) - base, dtype="<i4")
+            fill = p_indptr[first:end] - base
             row = entry = 0
             for sentences, entries, _ in self._parts:
                 if entries:
@@ -311,6 +314,8 @@ def _joined_columns(parts: Sequence[Columns]) -> Columns:
 _STARTS = ("indptr", "article_starts", "b_indptr", "term_starts")
 """Spooled arrays of where each sentence's or article's entries start (the first 0 written at once)."""
 _SPOOLED = (*_STARTS, "indices", "data", "word_counts", "offsets", "flags", "b_codes", "article_terms")
+_LAST_USE = {"indptr": (), "indices": (), "p_indices": ("indptr", "indices"), "b_ids": ("b_codes",)}
+"""The spools read last when an array other than their own is written (the postings, the bigram ids)."""
 
 
 def _number(values: np.ndarray, place: np.ndarray, count: int, order: list[np.ndarray]) -> tuple[np.ndarray, int]:
