@@ -107,3 +107,32 @@ def test_the_memory_a_first_build_takes_does_not_grow_with_the_articles(parsed):
     # Four times the sentences (400,000 term entries more): a build that held them all took 45 MB
     # more (about 100 KB an article); a chunk at a time, 4 to 6 MB (the articles' objects).
     assert every["growth_mib"] - small["growth_mib"] < 20, (small, every)
+
+
+def test_a_build_that_cannot_write_temporary_files_is_made_in_memory(tmp_path, monkeypatch):
+    """A full disk (no temporary file can be written, nor the index's file): the first run still
+    gives the same summaries, its index made in memory and kept in the index's database."""
+    import errno
+
+    from bench.make_corpus import make_corpus
+    from summarizer.store import index, index_writer
+
+    from .test_sentence_index import summaries
+
+    make_corpus(tmp_path / "news", 30, seed=8)
+    expected = summaries([tmp_path / "news"], None)
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(index, "LOCAL_CHUNK", 7)  # streamed: a chunk of files at a time
+    monkeypatch.setattr(index_writer, "MEMORY", 0)  # every part goes to the files at once
+    monkeypatch.setattr(index_writer.tempfile, "TemporaryFile", full)
+    monkeypatch.setattr(index_writer.tempfile, "mkstemp", full)
+    cold = ArticleCache(tmp_path / "cache")
+    assert summaries([tmp_path / "news"], cold) == expected
+    monkeypatch.undo()
+    with sqlite3.connect(tmp_path / "cache" / FILENAME) as db:  # no file could be written: kept in its row
+        assert [length > 0 for length, in db.execute("SELECT length(data) FROM sentence_indexes")] == [True]
+    warm = ArticleCache(tmp_path / "cache")
+    assert summaries([tmp_path / "news"], warm) == expected and warm.stats.parsed == 0

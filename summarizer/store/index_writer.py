@@ -45,11 +45,11 @@ Piece = tuple[int, int] | Sequence[Record]
 
 
 class Built(NamedTuple):
-    """A sentence index just written: its file (None when none could be written: then it is in
-    memory) and its bytes, mapped from that file."""
+    """A sentence index just written: its file and its bytes, mapped from that file; or (no file:
+    an index for one run, or no file could be written) its bytes in memory."""
 
     path: Path | None
-    blob: bytes | mmap.mmap
+    blob: mmap.mmap | bytes
 
 
 class IndexWriter:
@@ -429,10 +429,12 @@ class _Spool:
 
 
 class _Buffer:
-    """Bytes of a known size, written in order (what an index for one run is made in)."""
+    """Bytes of a known size, written in order (what an index for one run is made in): anonymous
+    memory whose pages are taken as they are written (a bytearray fills them all with zeros first,
+    while the parts it is made of are still held)."""
 
     def __init__(self, size: int) -> None:
-        self.data = bytearray(size)
+        self.data = mmap.mmap(-1, size)
         self._at = 0
 
     def write(self, data: bytes | memoryview) -> int:
