@@ -792,8 +792,8 @@ def _kept(store: IndexBackend, key: bytes | None, built: Built) -> tuple[Catalog
         if key is not None:
             if built.path is not None:
                 store.put_sentence_index_file(key, built.path, index_version())
-            else:
-                store.put_sentence_index(key, built.blob, index_version())  # type: ignore[arg-type]
+            else:  # made in memory (no file could be written)
+                store.put_sentence_index(key, bytes(built.blob), index_version())
     finally:
         if built.path is not None:  # not stored, or copied: the mapping keeps what it needs
             try:

@@ -49,7 +49,7 @@ class Built(NamedTuple):
     an index for one run, or no file could be written) its bytes in memory."""
 
     path: Path | None
-    blob: mmap.mmap | bytes
+    blob: mmap.mmap | bytes | memoryview
 
 
 class IndexWriter:
@@ -429,19 +429,20 @@ class _Spool:
 
 
 class _Buffer:
-    """Bytes of a known size, written in order (what an index for one run is made in): anonymous
-    memory whose pages are taken as they are written (a bytearray fills them all with zeros first,
-    while the parts it is made of are still held)."""
+    """Bytes of a known size, written in order (what an index for one run is made in): an array,
+    not a bytearray, which would fill its pages with zeros first, nor fresh anonymous memory,
+    each of whose pages would be faulted in (both took longer than building the index did)."""
 
     def __init__(self, size: int) -> None:
-        self.data = mmap.mmap(-1, size)
+        self._array = np.empty(size, dtype=np.uint8)
+        self.data = memoryview(self._array)
         self._at = 0
 
     def write(self, data: bytes | memoryview) -> int:
-        size = memoryview(data).nbytes
-        self.data[self._at : self._at + size] = data
-        self._at += size
-        return size
+        piece = np.frombuffer(data, dtype=np.uint8)
+        self._array[self._at : self._at + len(piece)] = piece
+        self._at += len(piece)
+        return len(piece)
 
 
 def _write_all(out: BinaryIO, data: bytes | memoryview) -> None:

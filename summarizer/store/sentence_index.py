@@ -442,7 +442,7 @@ def decode(blob: bytes) -> tuple[Catalogue, list[tuple[str, ...]], SentenceIndex
     one of ours."""
     try:
         size = int.from_bytes(blob[:8], "little")
-        header = json.loads(blob[8 : 8 + size])
+        header = json.loads(bytes(blob[8 : 8 + size]))  # (bytes of bytes is the same object)
         if header.get("format") != FORMAT:
             raise ValueError("another format")
         base = 8 + size
