@@ -461,15 +461,13 @@ class IndexStore:
         self._put_sentence_index_row(key, stored, version, keep)
 
     def put_sentence_index_file(self, key: bytes, path: Path, version: str, keep: int = SENTENCE_INDEXES_KEPT) -> None:
-        """Store the sentence index written whole to ``path`` (a file of :meth:`build_folder`):
-        flushed to disk and moved into place, never read into memory; read into the row when it
+        """Store the sentence index written whole to ``path`` (a file of :meth:`build_folder`,
+        flushed to disk): moved into place, never read into memory; read into the row when it
         cannot be moved."""
         if not self._writable:
             return
         if self.directory is not None and self.path is not None:
             try:
-                with open(path, "r+b") as written:
-                    os.fsync(written.fileno())  # whole on disk before a row names it
                 os.replace(path, self._sentence_index_path(key))
             except OSError:
                 pass

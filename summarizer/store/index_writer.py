@@ -141,8 +141,8 @@ class IndexWriter:
     def finish(self, catalogue: Catalogue, problems: Sequence[Sequence[str]], stored: bool = True) -> Built:
         """The encoded index of the articles added (``catalogue`` and ``problems`` theirs), in a
         file of the folder, mapped; in memory when no file can be written there, or when it is not
-        to be ``stored`` and its parts were all held in memory. (The file is not flushed to disk:
-        a store that keeps it does, one that uses it for one run need not.)"""
+        to be ``stored`` and its parts were all held in memory. (Flushed to disk when it is to be
+        stored; one for this run need not wait for the disk.)"""
         handle = None
         if stored or self._held[0] < 0:
             try:
@@ -154,6 +154,8 @@ class IndexWriter:
             try:
                 with open(handle, "wb", buffering=0) as out:
                     self._write(out, catalogue, problems)
+                    if stored:
+                        os.fsync(out.fileno())  # whole on disk before a row names it
                 os.chmod(path, 0o644)  # mkstemp makes it private; stored indexes are 0644
                 blob = map_file(path)
                 if blob is not None:
