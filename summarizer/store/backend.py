@@ -99,6 +99,12 @@ class IndexBackend(Protocol):
     def put_sentence_index(self, key: bytes, data: bytes, version: str) -> None:
         """Store it, dropping sets of other versions and the oldest beyond a few."""
 
+    def put_sentence_index_file(self, key: bytes, path: Path, version: str) -> None:
+        """The same for one written to a file of :meth:`build_folder` (moved, or read and removed)."""
+
+    def build_folder(self) -> Path | None:
+        """Where a sentence index is written while it is built (None: the system's temporary folder)."""
+
     def file_set(self, key: bytes) -> tuple[bytes, bytes] | None:
         """(packed identities and hashes, sentence index key) of a list of files."""
 

@@ -434,6 +434,19 @@ class IndexStore:
         assert self.directory is not None
         return self.directory / SENTENCE_INDEX_DIR / f"{key.hex()}.bin"
 
+    def build_folder(self) -> Path | None:
+        """Where a sentence index is written while it is built (see
+        :mod:`~summarizer.store.index_writer`): the folder it is kept in, so that storing it is a
+        rename; None (the system's temporary folder) when there is none."""
+        if self.directory is None or self.path is None or not self._writable:
+            return None
+        folder = self.directory / SENTENCE_INDEX_DIR
+        try:
+            folder.mkdir(exist_ok=True)
+        except OSError:
+            return None
+        return folder
+
     def put_sentence_index(self, key: bytes, data: bytes, version: str, keep: int = SENTENCE_INDEXES_KEPT) -> None:
         """Store a sentence index, keeping the ``keep`` newest: each is a set of articles a reader
         asked for (a folder, the new ones of a folder...); older sets are built again if asked.
@@ -448,6 +461,26 @@ class IndexStore:
                 stored = b""
             except OSError:
                 pass  # kept in the row instead
+        self._put_sentence_index_row(key, stored, version, keep)
+
+    def put_sentence_index_file(self, key: bytes, path: Path, version: str, keep: int = SENTENCE_INDEXES_KEPT) -> None:
+        """Store the sentence index written whole to ``path`` (a file of :meth:`build_folder`,
+        flushed to disk): moved into place, never read into memory; read into the row when it
+        cannot be moved."""
+        if not self._writable:
+            return
+        if self.directory is not None and self.path is not None:
+            try:
+                os.replace(path, self._sentence_index_path(key))
+            except OSError:
+                pass
+            else:
+                self._put_sentence_index_row(key, b"", version, keep)
+                return
+        self._put_sentence_index_row(key, Path(path).read_bytes(), version, keep)
+
+    def _put_sentence_index_row(self, key: bytes, stored: bytes, version: str, keep: int) -> None:
+        """The row of a sentence index (empty when its bytes are in its file)."""
 
         def put(db: sqlite3.Connection) -> None:
             db.execute("INSERT OR REPLACE INTO sentence_indexes VALUES (?, ?, ?, ?)", (key, stored, time.time(), version))
@@ -462,7 +495,9 @@ class IndexStore:
 
     def _drop_unlisted_sentence_indexes(self) -> None:
         """Remove the files of sentence indexes no row names any more. A file younger than a
-        minute is left: another process may have written it and not yet its row."""
+        minute is left: another process may have written it and not yet its row. So are the
+        temporary files of a build stopped before it was stored, once an hour old (a build writes
+        its file within seconds)."""
         if self.directory is None:
             return
         folder = self.directory / SENTENCE_INDEX_DIR
@@ -474,9 +509,10 @@ class IndexStore:
         now = time.time()
         for entry in entries:
             name = entry.name
-            if name.endswith(".bin") and name[:-4] not in listed:
+            unlisted = name.endswith(".bin") and name[:-4] not in listed
+            if unlisted or (name.startswith(".") and name.endswith(".tmp")):
                 try:
-                    if now - entry.stat().st_mtime > 60:
+                    if now - entry.stat().st_mtime > (60 if unlisted else 3600):
                         os.unlink(entry.path)
                 except OSError:
                     pass

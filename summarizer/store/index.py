@@ -15,6 +15,7 @@ import hashlib
 import os
 import stat
 import tempfile
+from contextlib import ExitStack
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, count, repeat
@@ -31,12 +32,11 @@ from ..collector import collector_paused, release_freed_memory
 from ..errors import InputError
 from .ingest import (_STEM, FileRecords, LoadStats, Manifest, PartedFile, Record, WorkerPool, _decode_or_none, blocks_of,
                      build_article, decode, decode_text, ingest, resolve_id)
-from .sentence_index import (Catalogue, CatalogEntry, ConceptSpace, SentenceIndex, build, build_set, folder_key,
-                             index_version, pack_files, pack_folder, paths_key, ranges, record_columns, set_key,
-                             unpack_files, unpack_folder)
+from .sentence_index import (Catalogue, CatalogEntry, SentenceIndex, folder_key, index_version, pack_files, pack_folder,
+                             paths_key, ranges, record_columns, set_key, unpack_files, unpack_folder)
+from .index_writer import Built, IndexWriter, write_set
 from .indexing import LOCAL_CHUNK
 from .sentence_index import decode as decode_sentence_index
-from .sentence_index import encode as encode_sentence_index
 from .stored import StoredArticle
 from ..reading.inputs import InputFile
 from ..model import Article, Block
@@ -239,12 +239,11 @@ class ArticleCache:
         take = np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(total)
         catalogue = Catalogue.taken([catalog, Catalogue.of(new_entries)], take,
                                     np.repeat(np.arange(len(files)), sizes))
-        index = build_set(pieces, base, store.stems)
+        built = write_set(pieces, base, store.stems, store.build_folder(), catalogue, new_problems)
         loaded = _Loaded(set_key(code_fingerprint(), shas), list(files), shas)  # type: ignore[arg-type]
         loaded.listed, loaded.absolute, loaded.roots = found, absolute, list(roots)
         articles = loaded.articles_from(catalogue, new_problems, warn, self)
-        store.put_sentence_index(loaded.key, encode_sentence_index(catalogue, new_problems, index), index_version())  # type: ignore[arg-type]
-        loaded.index = index
+        loaded.index = _kept(store, loaded.key, built)[2]
         self._list_files(loaded, store)
         self._reader = self._reader or store.reader()
         self._loaded = loaded
@@ -268,7 +267,9 @@ class ArticleCache:
         one chunk's records are held (every file's at once took some 760 MB at 10,000 articles).
         A file of more than ``LOCAL_CHUNK`` articles is parsed, stored and read back in parts of
         that many, whatever the number of files (one JSON Lines export of 10,000 articles held
-        1.1 GB when read whole)."""
+        1.1 GB when read whole). Each chunk's or part's columns go to the :class:`IndexWriter` at
+        once, which writes the index to its file: a first run holds neither every part's columns
+        nor the whole index (150,000 articles peaked at 2.5 GB when it did)."""
         store = self.store(warn)
         capable = not any(f.is_stdin for f in files) and _has_fast_path(store)
         if capable:
@@ -279,11 +280,17 @@ class ArticleCache:
         per_part = LOCAL_CHUNK if capable and _has_parts(store) else 0
         loaded = _Loaded(None, list(files), [])
         self.stats = LoadStats(files=len(files))
-        space = ConceptSpace(None)
-        parts = []
         seen_ids: set[str] = set()
+        catalog: list[CatalogEntry] = []  # the entries of the files read, in order: the catalogue is made of them
         made: list[tuple[str, str | None, int, str | None, str | None, str | None, Record | None]] = []
-        with WorkerPool() as pool:  # one pool for every chunk: its workers stay warm
+        writers: list[IndexWriter] = []
+
+        def write(records: list[Record]) -> None:
+            if not writers:
+                writers.append(cleanup.enter_context(IndexWriter(store.build_folder(), None, store.stems)))
+            writers[0].add(record_columns(records, writers[0].space))
+
+        with ExitStack() as cleanup, WorkerPool() as pool:  # one pool for every chunk: its workers stay warm
             for start in range(0, len(files), chunk):
                 part = files[start : start + chunk]
 
@@ -308,43 +315,50 @@ class ArticleCache:
                     number = 0
                     for piece in _pieces(file, item):
                         for record in piece:
-                            loaded.catalog.append(_catalog_entry(position, number, record))
+                            catalog.append(_catalog_entry(position, number, record))
                             number += 1
                             article_id = _claim_id(record.id_template, item, seen_ids, warn)
                             if not len(record.word_counts):
                                 _skipped(item, record.has_path, article_id, warn)
                                 continue
-                            path = item.path if record.has_path and not item.is_stdin else None
-                            # A streamed record is read back from the index when its article is asked for.
-                            kept = None if streamed and sha is not None else record
-                            made.append((article_id, path, len(loaded.catalog) - 1, record.title, record.date, record.url,
-                                         kept))
+                            if not streamed:  # (streamed, the articles are made from the index once written)
+                                path = item.path if record.has_path and not item.is_stdin else None
+                                made.append((article_id, path, len(catalog) - 1, record.title, record.date, record.url,
+                                             record))
                             records.append(record)
                         if streamed and isinstance(file, PartedFile):
-                            parts.append(record_columns(records, space))
+                            write(records)
                             records, piece, record = [], (), None  # the part's records (and its payload) let go
                             release_freed_memory()
                 if streamed:
-                    parts.append(record_columns(records, space))
+                    write(records)
                 del results, records
                 if streamed:
                     release_freed_memory()
-        self._forget_deleted(files, store)
-        listed = found if all(sha is not None for sha in loaded.shas) else None
-        loaded.key = set_key(code_fingerprint(), loaded.shas) if listed else None  # type: ignore[arg-type]
-        loaded.listed, loaded.roots = listed, list(roots)
-        # Made as a warm run makes them: a sentence is made when ranking or a reader asks for it
-        # (a million Sentence objects at 100,000 articles were most of a cold run's memory).
-        catalogue = Catalogue.of(loaded.catalog)
-        self._loaded = loaded
-        articles = loaded.stored_articles(catalogue, made, self)
-        if streamed:
-            loaded.index = build(parts, space, store.stems, consume=True)  # each column let go once joined
-            release_freed_memory()  # and what building it took, before it is encoded
-            if loaded.key is not None:
-                store.put_sentence_index(loaded.key, encode_sentence_index(catalogue, loaded.problems, loaded.index),
-                                         index_version())
-                self._list_files(loaded, store)
+            self._forget_deleted(files, store)
+            listed = found if all(sha is not None for sha in loaded.shas) else None
+            loaded.key = set_key(code_fingerprint(), loaded.shas) if listed else None  # type: ignore[arg-type]
+            loaded.listed, loaded.roots = listed, list(roots)
+            # Made as a warm run makes them: a sentence is made when ranking or a reader asks for it
+            # (a million Sentence objects at 100,000 articles were most of a cold run's memory).
+            catalogue = Catalogue.of(catalog)
+            del catalog, seen_ids
+            self._loaded = loaded
+            if not streamed:
+                return loaded.stored_articles(catalogue, made, self)
+            release_freed_memory()
+            if not writers:
+                write([])
+            # Read as a warm run reads it: mapped from its file, whose pages are read when used; its
+            # articles made from its catalogue, as a warm run makes them (the warnings were given).
+            # Made from the objects of the parts read instead, they kept the memory of those
+            # parts from being given back (some 100 MB at 150,000 articles).
+            built = writers[0].finish(catalogue, loaded.problems, stored=loaded.key is not None)
+            catalogue, problems, loaded.index = _kept(store, loaded.key, built)
+        articles = loaded.articles_from(catalogue, problems, lambda error: None, self)
+        release_freed_memory()
+        if loaded.key is not None:
+            self._list_files(loaded, store)
         return articles
 
     def _materialize(self, loaded: _Loaded, position: int) -> Article:
@@ -474,12 +488,13 @@ class ArticleCache:
                         self._list_files(loaded, store)  # the same contents under new identities
                     return index
         if loaded.index is not None:  # cut from the set's index: no file decoded again
-            index = build_set(ranges(positions), loaded.index, store.stems)
+            pieces, base = ranges(positions), loaded.index
         else:
-            index = build_set([[self._record(loaded, p) for p in positions]], None, store.stems)
-        if key is not None and (keep or everything):
-            catalogue, problems = (loaded.catalogue, loaded.problems) if everything else (Catalogue.of([]), [])
-            store.put_sentence_index(key, encode_sentence_index(catalogue, problems, index), index_version())
+            pieces, base = [[self._record(loaded, p) for p in positions]], None
+        catalogue, problems = (loaded.catalogue, loaded.problems) if everything else (Catalogue.of([]), [])
+        kept = key if keep or everything else None
+        built = write_set(pieces, base, store.stems, store.build_folder(), catalogue, problems, kept is not None)  # type: ignore[arg-type]
+        index = _kept(store, kept, built)[2]
         if everything:
             loaded.index = index
             self._list_files(loaded, store)
@@ -514,8 +529,6 @@ class _Loaded:
     """The set's key (see :func:`~summarizer.store.sentence_index.set_key`); None: not storable."""
     files: list[InputFile]
     shas: list[bytes | None]
-    catalog: list[CatalogEntry] = field(default_factory=list)
-    """Entries of the files just read, in order (the catalogue is made of them)."""
     catalogue: Catalogue | None = None
     """The set's catalogue: what its articles read that is not in their objects."""
     problems: list[tuple[str, ...]] = field(default_factory=list)
@@ -770,6 +783,24 @@ def remember_stems(directory: Location, analyzer: TermAnalyzer) -> None:
         analyzer.learned.clear()
     finally:
         cache.close()
+
+
+def _kept(store: IndexBackend, key: bytes | None, built: Built) -> tuple[Catalogue, list[tuple[str, ...]], SentenceIndex]:
+    """The index just written, stored under ``key`` (None: not kept), read from its bytes as a
+    warm run reads a stored one: its catalogue, its files' problems and the index."""
+    try:
+        if key is not None:
+            if built.path is not None:
+                store.put_sentence_index_file(key, built.path, index_version())
+            else:  # made in memory (no file could be written)
+                store.put_sentence_index(key, bytes(built.blob), index_version())
+    finally:
+        if built.path is not None:  # not stored, or copied: the mapping keeps what it needs
+            try:
+                built.path.unlink()
+            except OSError:
+                pass
+    return decode_sentence_index(built.blob)  # type: ignore[arg-type]
 
 
 def _has_parts(store: IndexBackend) -> bool:

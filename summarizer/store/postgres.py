@@ -608,21 +608,47 @@ class PostgresIndexStore(Database):
 
     def put_sentence_index(self, key: bytes, data: bytes, version: str, keep: int = SENTENCE_INDEXES_KEPT) -> None:
         """Store a sentence index, dropping those of other versions and the oldest beyond ``keep``."""
-        def put(db: psycopg.Connection) -> None:
-            db.execute(
-                f"INSERT INTO {SCHEMA}.sentence_indexes (key, data, code) VALUES (%s, %s, %s) "
-                f"ON CONFLICT (key) DO UPDATE SET data = excluded.data, code = excluded.code, "
-                f"stored_at = clock_timestamp()",
-                (key, data, version),
-            )
-            db.execute(
-                f"DELETE FROM {SCHEMA}.sentence_indexes WHERE code <> %s OR key NOT IN "
-                f"(SELECT key FROM {SCHEMA}.sentence_indexes ORDER BY stored_at DESC LIMIT %s)",
-                (version, keep),
-            )
-
-        self._write(put)
+        self._write(lambda db: self._put_sentence_index(db, key, data, version, keep))
         self._keep_copy(key, data)  # the next warm run on this machine reads nothing from the server
+
+    @staticmethod
+    def _put_sentence_index(db: psycopg.Connection, key: bytes, data: bytes, version: str, keep: int) -> None:
+        db.execute(
+            f"INSERT INTO {SCHEMA}.sentence_indexes (key, data, code) VALUES (%s, %s, %s) "
+            f"ON CONFLICT (key) DO UPDATE SET data = excluded.data, code = excluded.code, "
+            f"stored_at = clock_timestamp()",
+            (key, data, version),
+        )
+        db.execute(
+            f"DELETE FROM {SCHEMA}.sentence_indexes WHERE code <> %s OR key NOT IN "
+            f"(SELECT key FROM {SCHEMA}.sentence_indexes ORDER BY stored_at DESC LIMIT %s)",
+            (version, keep),
+        )
+
+    def build_folder(self) -> Path | None:
+        """Where a sentence index is written while it is built: the :attr:`mirror`, where its copy
+        is kept (None: the system's temporary folder)."""
+        if self.mirror is None:
+            return None
+        try:
+            self.mirror.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        return self.mirror
+
+    def put_sentence_index_file(self, key: bytes, path: Path, version: str, keep: int = SENTENCE_INDEXES_KEPT) -> None:
+        """Store the sentence index written whole to ``path``: sent to the server, and the file
+        kept as the mirror's copy."""
+        data = Path(path).read_bytes()
+        self._write(lambda db: self._put_sentence_index(db, key, data, version, keep))
+        del data
+        if self.mirror is None:
+            return
+        try:
+            os.replace(path, self._copy_path(key))
+        except OSError:
+            return
+        self._prune_copies()
 
     def file_set(self, key: bytes) -> tuple[bytes, bytes] | None:
         rows = self._read(f"SELECT files, sentence_index FROM {SCHEMA}.file_sets WHERE key = %s", (key,), binary=True)

@@ -15,12 +15,15 @@ in the numbering the corpus would give it if it were built from the articles the
 It is built once for a set of articles, when they are first read, and stored under a key made of
 the articles' content hashes (:func:`set_key`). A set made of some of its articles and a few read
 anew (a file added or changed, a subfolder, the unread articles) is cut from its arrays
-(:func:`build_set`), giving what a build from every article's record gives. A warm run then
+(:func:`~summarizer.store.index_writer.write_set`), giving what a build from every article's
+record gives. Either way it is written a part of its articles at a time, straight to its file
+(:mod:`~summarizer.store.index_writer`), and read back as a warm run reads it. A warm run then
 loads one row and decodes nothing else: article text is read for the sentences a topic inspects
 and the ones shown, through :class:`~summarizer.store.stored.StoredArticle`.
 
-Its encoding: an 8-byte length, a JSON header (the catalogue's strings, the vocabulary, the arrays'
-names, dtypes and shapes), then the arrays' raw bytes, each aligned to 8 bytes. Decoded arrays are
+Its encoding: an 8-byte length, a JSON header (:func:`header`: the catalogue's strings, the
+vocabulary, the arrays' names, dtypes and shapes), then the arrays' raw bytes (:data:`ARRAYS`, in
+that order), each aligned to 8 bytes. Decoded arrays are
 read-only views of the stored bytes: nothing is copied, and an index kept in a file of its own is
 mapped into memory, so that a run reads the pages of the sentences it uses.
 """
@@ -32,7 +35,7 @@ import json
 import mmap
 from collections import Counter
 from itertools import chain
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -251,7 +254,8 @@ def unpack_files(blob: bytes, n: int) -> tuple[np.ndarray, list[bytes]] | None:
 
 class Columns(NamedTuple):
     """Consecutive articles' arrays, one after the other, terms named by the index's term ids and
-    concept stems by the ids of a list of names shared by every part of a build (see :func:`build`)."""
+    concept stems by the ids of a list of names shared by every part of a build (see
+    :class:`~summarizer.store.index_writer.IndexWriter`)."""
 
     article_terms: np.ndarray
     """Each article's distinct terms in order of first appearance."""
@@ -270,22 +274,38 @@ class Columns(NamedTuple):
 
 class ConceptSpace:
     """The concept stems and bigrams the parts of one build name by ids: those of the index the
-    build cuts from, then those records add."""
+    build cuts from, then those records add. A bigram records add again in a later part keeps its
+    id, so that the space grows with the distinct bigrams, not with the parts. (One of the index
+    cut from may get a second id: ids are only names, the index numbers concepts by their stems.)"""
 
     def __init__(self, base: StoredBigrams | None) -> None:
         self.names: dict[str, int] = {stem: n for n, stem in enumerate(base.stems)} if base is not None else {}
-        self.firsts = [np.asarray(base.firsts, dtype=np.int64)] if base is not None else []
-        self.seconds = [np.asarray(base.seconds, dtype=np.int64)] if base is not None else []
-        self.size = len(base.firsts) if base is not None else 0
+        self.firsts = np.asarray(base.firsts, dtype=np.int32) if base is not None else np.zeros(0, np.int32)
+        self.seconds = np.asarray(base.seconds, dtype=np.int32) if base is not None else np.zeros(0, np.int32)
+        """The two stem ids of each bigram id."""
+        self.size = len(self.firsts)
+        self._keys = np.zeros(0, dtype=np.int64)
+        self._codes = np.zeros(0, dtype=np.int64)
+        """The bigrams records added, each as one key, sorted, and its id."""
 
     def codes(self, firsts: np.ndarray, seconds: np.ndarray) -> np.ndarray:
         """Ids of the bigrams (two stem ids each), new ones added."""
-        keys, codes = np.unique(firsts << 32 | seconds, return_inverse=True)
-        self.firsts.append(keys >> 32)
-        self.seconds.append(keys & 0xFFFFFFFF)
-        codes = codes.astype(np.int64) + self.size
-        self.size += len(keys)
-        return codes
+        keys, inverse = np.unique(firsts << 32 | seconds, return_inverse=True)
+        at = np.searchsorted(self._keys, keys)
+        known = at < len(self._keys)
+        known[known] = self._keys[at[known]] == keys[known]
+        codes = np.empty(len(keys), dtype=np.int64)
+        codes[known] = self._codes[at[known]]
+        new = keys[~known]
+        codes[~known] = np.arange(self.size, self.size + len(new))
+        if len(new):
+            self.firsts = np.concatenate([self.firsts, (new >> 32).astype(np.int32)])
+            self.seconds = np.concatenate([self.seconds, (new & 0xFFFFFFFF).astype(np.int32)])
+            where = at[~known]
+            self._keys = np.insert(self._keys, where, new)
+            self._codes = np.insert(self._codes, where, codes[~known])
+            self.size += len(new)
+        return codes[inverse.reshape(-1)]
 
 
 def record_columns(records: Sequence[Record], space: ConceptSpace) -> Columns:
@@ -302,7 +322,7 @@ def record_columns(records: Sequence[Record], space: ConceptSpace) -> Columns:
     codes = np.fromiter(map(lambda stem: names.setdefault(stem, len(names)), every), dtype=np.int64, count=len(every))
     pairs = [len(r.concept_firsts) for r in records]
     shift = np.repeat(_starts([len(r.concept_stems) for r in records])[:-1], pairs)
-    # 32-bit columns, as the build keeps them: a cold load holds every chunk's columns until the build.
+    # 32-bit columns: they are what the index writer renumbers and writes.
     return Columns(
         article_terms.astype(np.int32), np.array([len(t) for t in term_lists], dtype=np.int32),
         np.array([len(r.word_counts) for r in records], dtype=np.int32),
@@ -320,7 +340,7 @@ def record_columns(records: Sequence[Record], space: ConceptSpace) -> Columns:
 def index_columns(index: SentenceIndex, first: int, end: int) -> Columns:
     """The columns of the articles ``first`` to ``end`` (excluded) of a built index, concepts named
     as in ``ConceptSpace(index.bigrams)``: what :func:`record_columns` gives for their records,
-    without decoding them (within a sentence, terms come sorted: :func:`build` sorts them anyway)."""
+    without decoding them (within a sentence, terms come sorted: the writer sorts them anyway)."""
     rows = slice(int(index.article_starts[first]), int(index.article_starts[end]))
     counts, bigrams = index.counts, index.bigrams
     entries = slice(int(counts.indptr[rows.start]), int(counts.indptr[rows.stop]))
@@ -334,112 +354,45 @@ def index_columns(index: SentenceIndex, first: int, end: int) -> Columns:
     )
 
 
-def build(parts: Sequence[Columns], space: ConceptSpace, stems_of: Callable[[np.ndarray], list[str]],
-          consume: bool = False) -> SentenceIndex:
-    """The sentence index of these articles (parts one after the other), as the corpus built from
-    the articles themselves would number it: terms and concept stems in order of first appearance,
-    so that ties break the same way. ``space`` names the parts' concepts;
-    ``stems_of(term ids)`` names the index's term ids. Parts made from records and parts cut from
-    another index give the same index for the same articles (a test compares them).
-
-    ``consume``: ``parts`` is a list the caller no longer needs: it is emptied, and each column of
-    the parts let go once joined (a first run's columns are not held twice while the index is made)."""
-    fields: dict[str, list[np.ndarray]] = {name: [getattr(p, name) for p in parts] for name in Columns._fields}
-    if consume:
-        parts.clear()  # type: ignore[attr-defined]
-
-    def joined(field: str, dtype=np.int64) -> np.ndarray:
-        arrays = fields.pop(field) if consume else fields[field]
-        return _joined(arrays, dtype)
-
-    # Term and concept ids fit in 32 bits: at 100,000 articles each of these arrays has tens of
-    # millions of entries, and 64-bit copies were most of the 2.4 GB a cut took.
-    article_terms, term_ids = joined("article_terms", np.int32), joined("term_ids", np.int32)
-    in_order, term_of = _renumbering(article_terms)
-    sentences = _starts(joined("sentences_per_article"))
-    indptr = _starts(joined("terms_per_sentence"))
-    counts = sparse.csr_matrix((joined("term_counts", np.int32), term_of(term_ids), indptr), shape=(len(indptr) - 1, len(in_order)))
-    del term_ids
-    counts.sort_indices()
-    counts.sum_duplicates()
-    every_offsets = fields.pop("offsets") if consume else fields["offsets"]
-    offsets = np.concatenate(every_offsets).astype(np.int32) if every_offsets else np.zeros((0, 3), np.int32)
-    del every_offsets
-    # Concept stems in order of first use: an article's are its bigrams' stems, the first word's
-    # before the second's (see ingest._record), so the order is the bigrams' own.
-    codes = joined("bigram_codes", np.int32)
-    all_firsts, all_seconds = (np.concatenate(t).astype(np.int32) if t else np.zeros(0, np.int32)
-                               for t in (space.firsts, space.seconds))
-    stems_in_use = np.empty(2 * len(codes), dtype=np.int32)
-    stems_in_use[0::2], stems_in_use[1::2] = all_firsts[codes], all_seconds[codes]
-    concept_order, concept_of = _renumbering(stems_in_use)
-    del stems_in_use
-    # Concepts numbered by their stems' new numbers, as :func:`~summarizer.store.concepts._table`
-    # does: sorted once per distinct concept, not per bigram (3 million at 10,000 articles).
-    used = np.zeros(space.size, dtype=bool)
-    used[codes] = True
-    distinct = np.flatnonzero(used)
-    width = max(len(concept_order), 1)
-    keys, new_ids = np.unique(concept_of(all_firsts[distinct]).astype(np.int64) * width + concept_of(all_seconds[distinct]),
-                              return_inverse=True)
-    renumber = np.zeros(space.size, dtype=np.int64)
-    renumber[distinct] = new_ids.ravel()
-    names = list(space.names)
-    bigrams = StoredBigrams(_starts(joined("bigrams_per_sentence")), renumber[codes].astype(np.int32), (keys // width).astype(np.int32),
-                            (keys % width).astype(np.int32), [names[int(i)] for i in concept_order])
-    return SentenceIndex(
-        stems_of(in_order), counts, joined("word_counts"), offsets, sentences, Postings.of(counts), joined("flags", np.uint8), bigrams,
-        in_order, term_of(article_terms), _starts(joined("terms_per_article")),
-    )
+ARRAYS: tuple[tuple[str, str], ...] = (
+    ("indptr", "<i8"), ("indices", "<i4"), ("data", "<i4"), ("word_counts", "<i4"), ("offsets", "<i4"),
+    ("article_starts", "<i8"), ("p_indptr", "<i8"), ("p_indices", "<i4"), ("flags", "|u1"), ("b_indptr", "<i8"),
+    ("b_ids", "<i4"), ("b_firsts", "<i4"), ("b_seconds", "<i4"), ("global_ids", "<i4"), ("article_terms", "<i4"),
+    ("term_starts", "<i8"), ("c_files", "<i4"), ("c_records", "<i4"), ("c_sentences", "<i4"), ("c_has_path", "|u1"),
+    ("c_hashes", "|u1"), ("c_source_rank", "<i4"),
+)
+"""The arrays of an encoded sentence index, in the order they are stored, with their dtypes."""
 
 
-def _renumbering(values: np.ndarray) -> tuple[np.ndarray, Callable[[np.ndarray], np.ndarray]]:
-    """(the distinct values in order of first appearance, a function giving any of them its place
-    in that order)."""
-    in_order = _first_appearance(values)
-    if len(in_order) and in_order.max() < 4 * len(values) + 65536:
-        place = np.zeros(int(in_order.max()) + 1, dtype=np.int32 if len(in_order) < 2**31 else np.int64)
-        place[in_order] = np.arange(len(in_order))
-        return in_order, lambda ids: place[ids]
-    by_value = np.argsort(in_order, kind="stable")
-    return in_order, lambda ids: by_value[np.searchsorted(in_order, ids, sorter=by_value)]
-
-
-def encode(columns: Catalogue, problems: Sequence[Sequence[str]], index: SentenceIndex) -> bytearray:
-    arrays: dict[str, np.ndarray] = {
-        "indptr": np.asarray(index.counts.indptr, dtype="<i8"),
-        "indices": np.asarray(index.counts.indices, dtype="<i4"),
-        "data": np.asarray(index.counts.data, dtype="<i4"),
-        "word_counts": np.asarray(index.word_counts, dtype="<i4"),
-        "offsets": np.asarray(index.offsets, dtype="<i4"),
-        "article_starts": np.asarray(index.article_starts, dtype="<i8"),
-        "p_indptr": np.asarray(index.postings.indptr, dtype="<i8"),
-        "p_indices": np.asarray(index.postings.indices, dtype="<i4"),
-    }
-    bigrams = index.bigrams
-    arrays.update({
-        "flags": np.asarray(index.flags, dtype="u1"),
-        "b_indptr": np.asarray(bigrams.indptr, dtype="<i8"),
-        "b_ids": np.asarray(bigrams.ids, dtype="<i4"),
-        "b_firsts": np.asarray(bigrams.firsts, dtype="<i4"),
-        "b_seconds": np.asarray(bigrams.seconds, dtype="<i4"),
-        "global_ids": np.asarray(index.global_ids, dtype="<i4"),
-        "article_terms": np.asarray(index.article_terms, dtype="<i4"),
-        "term_starts": np.asarray(index.term_starts, dtype="<i8"),
+def catalogue_arrays(columns: Catalogue) -> dict[str, np.ndarray]:
+    """The catalogue's arrays as they are stored."""
+    return {
         "c_files": np.asarray(columns.files, dtype="<i4"),
         "c_records": np.asarray(columns.records, dtype="<i4"),
         "c_sentences": np.asarray(columns.sentences, dtype="<i4"),
         "c_has_path": np.asarray(columns.has_path, dtype="u1"),
-        "c_hashes": columns.hashes,
+        "c_hashes": np.asarray(columns.hashes, dtype="u1").reshape(len(columns), 32),
         "c_source_rank": np.asarray(columns.source_rank, dtype="<i4"),
-    })
-    layout, at = [], 0
-    for name, array in arrays.items():
-        layout.append([name, array.dtype.str, list(array.shape), at])
-        at += array.nbytes + (-array.nbytes % 8)
+    }
+
+
+def layout(shapes: Sequence[tuple[int, ...]]) -> tuple[list[list], int]:
+    """(where each of :data:`ARRAYS`, of these shapes, starts after the header: the header's table
+    of arrays; the length of them all, each padded to 8 bytes)."""
+    table, at = [], 0
+    for (name, dtype), shape in zip(ARRAYS, shapes, strict=True):
+        table.append([name, dtype, list(shape), at])
+        nbytes = np.dtype(dtype).itemsize * int(np.prod(shape))
+        at += nbytes + (-nbytes % 8)
+    return table, at
+
+
+def header(columns: Catalogue, problems: Sequence[Sequence[str]], stems: list[str], concept_stems: list[str],
+           shape: tuple[int, int], table: list[list]) -> bytes:
+    """The encoded header, its length first, padded so that the arrays start on 8 bytes."""
     templates = columns.id_templates
     common = Counter(templates).most_common(1)[0][0] if templates else ""
-    header = {
+    fields = {
         "format": FORMAT,
         # Most articles' id is their file's name: only the others are listed.
         "id_template": common,
@@ -449,27 +402,19 @@ def encode(columns: Catalogue, problems: Sequence[Sequence[str]], index: Sentenc
         "urls": columns.urls,
         "excluded": {n: [list(x) for x in spans] for n, spans in columns.excluded.items()},
         "problems": [list(p) for p in problems],
-        "stems": index.stems,
-        "concept_stems": bigrams.stems,
-        "shape": list(index.counts.shape),
-        "arrays": layout,
+        "stems": stems,
+        "concept_stems": concept_stems,
+        "shape": list(shape),
+        "arrays": table,
     }
-    head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode()
+    head = json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode()
     head += b" " * (-(len(head) + 8) % 8)
-    # One buffer, each array copied into it once: at 100,000 articles the arrays are 340 MB, and
-    # bytes made per array, padded and joined were three more copies of them at once.
-    out = bytearray(8 + len(head) + at)
-    out[:8] = len(head).to_bytes(8, "little")
-    out[8 : 8 + len(head)] = head
-    body = np.frombuffer(out, dtype=np.uint8, offset=8 + len(head))
-    for (_, _, _, start), array in zip(layout, arrays.values()):
-        body[start : start + array.nbytes] = np.ascontiguousarray(array).reshape(-1).view(np.uint8)
-    return out
+    return len(head).to_bytes(8, "little") + head
 
 
 def is_whole(blob: bytes | mmap.mmap) -> bool:
     """Whether the bytes of a sentence index are all there: its header's length and its table of
-    arrays readable, the arrays ending where the bytes end (see :func:`encode`). Reads the header
+    arrays readable, the arrays ending where the bytes end (see :func:`header`). Reads the header
     only (parsing its last key), so that the arrays of a file mapped into memory stay unread: a
     truncated, extended or overwritten file is caught, a changed byte inside an array is not."""
     try:
@@ -492,10 +437,12 @@ def is_whole(blob: bytes | mmap.mmap) -> bool:
 
 
 def decode(blob: bytes) -> tuple[Catalogue, list[tuple[str, ...]], SentenceIndex]:
-    """Inverse of :func:`encode`; ValueError when the blob is not one of ours."""
+    """The catalogue, problems and index of an encoded sentence index (as
+    :class:`~summarizer.store.index_writer.IndexWriter` writes it); ValueError when the blob is not
+    one of ours."""
     try:
         size = int.from_bytes(blob[:8], "little")
-        header = json.loads(blob[8 : 8 + size])
+        header = json.loads(bytes(blob[8 : 8 + size]))  # (bytes of bytes is the same object)
         if header.get("format") != FORMAT:
             raise ValueError("another format")
         base = 8 + size
@@ -541,21 +488,6 @@ def _first_appearance(values: np.ndarray) -> np.ndarray:
         return present[np.argsort(first[present], kind="stable")]
     unique, first_at = np.unique(values, return_index=True)
     return unique[np.argsort(first_at, kind="stable")]
-
-
-Piece = tuple[int, int] | Sequence[Record]
-"""Consecutive articles of a set: a range of a built index's articles (first, end), or records."""
-
-
-def build_set(pieces: Sequence[Piece], base: SentenceIndex | None, stems_of: Callable[[np.ndarray], list[str]]) -> SentenceIndex:
-    """The sentence index of the articles of ``pieces``, one after the other: ranges are cut from
-    ``base`` (an index built before), records are read."""
-    space = ConceptSpace(base.bigrams if base is not None else None)
-    parts = [
-        index_columns(base, *piece) if isinstance(piece, tuple) else record_columns(piece, space)  # type: ignore[arg-type]
-        for piece in pieces
-    ]
-    return build(parts, space, stems_of)
 
 
 def ranges(positions: Sequence[int]) -> list[tuple[int, int]]:
