@@ -372,3 +372,22 @@ def test_explain_says_which_sentences_answer_a_typed_question(tmp_path):
     assert [s["explanation"].get("answers") for s in data["topics"][0]["sentences"]] == ["why", None]
     data = json.loads(run("summarize", "--no-cache", "news", "-t", "aid", "-f", "json", cwd=tmp_path).stdout)
     assert data["topics"][0]["sentences"] and all("answers" not in s["explanation"] for s in data["topics"][0]["sentences"])
+
+
+def test_a_plan_and_its_calling_off_both_reach_a_summary_read_from_the_index(tmp_path):
+    # The library test (test_topics.py) reads a corpus made in memory; a user's run reads each
+    # sentence's concepts from the stored index, where whether a sentence says "not" is looked up
+    # for all sentences at once.
+    plan = "The schools of Varnholt will reopen on March 16, the education office said on Tuesday."
+    off = "The schools of Varnholt will not reopen on March 16 as planned, the education office said on Saturday."
+    lines = [json.dumps({"id": "tuesday", "title": "Varnholt cleans up", "date": "2031-03-10",
+                         "text": plan + "\n\nVolunteers cleared mud from the streets."}),
+             json.dumps({"id": "saturday", "title": "Varnholt schools stay shut", "date": "2031-03-14",
+                         "text": off + "\n\nThe boiler room needs repairs."})]
+    export = write(tmp_path / "export.jsonl", "\n".join(lines))
+    result = run("summarize", str(export), "--query", "When will the schools of Varnholt reopen?", "-n", "3",
+                 "--format", "json", "--cache-dir", str(tmp_path / "cache"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    shown = {s["text"]: s for s in json.loads(result.stdout)["topics"][0]["sentences"]}
+    assert {plan, off} <= set(shown), list(shown)
+    assert [source["article_id"] for source in shown[plan]["sources"]] == [shown[plan]["article_id"]]

@@ -131,11 +131,15 @@ def disagree(counted: dict[str, set[str]], others: dict[str, set[str]]) -> bool:
 _NEGATIONS = frozenset("not never cannot".split())
 
 
+def negation(stem: str) -> bool:
+    """Whether a word says "not" of the word after it: "not", "never", "cannot" or a "-n't"."""
+    return stem in _NEGATIONS or stem.endswith(("n't", "n\u2019t"))
+
+
 def negated(concepts: Sequence[tuple[str, str]]) -> frozenset[str]:
     """The stems a sentence says "not" of, from its concepts: the stem after "not", "never", "cannot"
     or a "-n't" ("will not reopen", "won't open": reopen, open)."""
-    return frozenset(second for first, second in concepts
-                     if first in _NEGATIONS or first.endswith(("n't", "n\u2019t")))
+    return frozenset(second for first, second in concepts if negation(first))
 
 
 def contradict(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str]]) -> bool:

@@ -173,10 +173,14 @@ class Selector:
                 picked = corpus.sentence_concepts(int(ranking.rows[pick]))
                 counted, days = counts(picked), stated_days(picked)
                 when = moment(corpus.article(corpus.sentences[int(ranking.rows[pick])]).date) if counted or days else None
+                picked_says_not = corpus.says_not(int(ranking.rows[pick]))
 
                 def repeats_pick(i: int) -> bool:
+                    says_not = picked_says_not or corpus.says_not(int(ranking.rows[i]))
+                    if not (says_not or counted or days):
+                        return True  # nothing to tell them apart: no figure, no day, no "not"
                     theirs = corpus.sentence_concepts(int(ranking.rows[i]))  # read once per candidate
-                    if contradict(picked, theirs):
+                    if says_not and contradict(picked, theirs):
                         return False
                     another = bool(counted or days) and (disagree(counted, counts(theirs)) or other_day(days, stated_days(theirs)))
                     return not (another and not _earlier(corpus, int(ranking.rows[i]), when))
@@ -263,6 +267,7 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
     best: dict[int, tuple[float, int]] = {}
     concepts = corpus.sentence_concepts(row)
     counted, given, days = counts(concepts), stated_figures(concepts), stated_days(concepts)
+    says_not = corpus.says_not(row)
     for other, value, article in zip(rows[close].tolist(), similarity[close].tolist(),
                                       corpus.article_of[rows[close]].tolist()):
         if value > best.get(article, (0.0, 0))[0]:
@@ -270,7 +275,8 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
             # another statement: "grown to 11 confirmed cases" is not "confirmed cases has risen to
             # 19". Read from the stored concepts: citing reads no text.
             theirs = corpus.sentence_concepts(other)
-            if disagree(counted, counts(theirs)) or contradict(concepts, theirs) or other_day(days, stated_days(theirs)):
+            if (disagree(counted, counts(theirs)) or other_day(days, stated_days(theirs))
+                    or ((says_not or corpus.says_not(other)) and contradict(concepts, theirs))):
                 continue
             found = stated_figures(theirs) if given else set()
             if found and given - found:
