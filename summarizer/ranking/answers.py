@@ -128,6 +128,36 @@ def disagree(counted: dict[str, set[str]], others: dict[str, set[str]]) -> bool:
     return any(thing in others and numbers != others[thing] for thing, numbers in counted.items())
 
 
+def _risen_from(concepts: Sequence[tuple[str, str]]) -> set[str]:
+    """The figures a sentence gives as what something rose or fell from ("up from 11", "down from
+    the 6,800 hectares estimated on Tuesday")."""
+    pairs = set(concepts)
+    return {value for first, second in concepts if (value := number_value(second)) is not None
+            and (first == "from" or (first in ("the", "an", "a", "about", "some") and ("from", first) in pairs))}
+
+
+def retells(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str]],
+            function_words: frozenset[str]) -> bool:
+    """Whether ``others``, said later in words close to a sentence's, gives where the same thing
+    now stands: another day of the month ("vote on November 12" after "on November 9"), or other
+    figures ("6,800 hectares" after "2,300 hectares"; "bringing the number ... to 5,100" after "rose
+    to 3,400"; "down from the 6,800 hectares" in a sentence giving 6,100). Not when it gives every
+    figure the sentence gives and more ("Rudolph, 33, is charged in three bombings"), nor when each
+    gives figures of something the other does not count: "38 batches" and "14 reports" are two
+    measures."""
+    days, their_days = stated_days(concepts), stated_days(others)
+    if days and their_days and days != their_days:
+        return True
+    given, theirs = stated_figures(concepts), stated_figures(others)
+    if not given or not theirs or given == theirs:
+        return False
+    if given <= theirs and not given & _risen_from(others):
+        return False
+    things = {thing for thing in counts(concepts) if thing not in function_words}
+    their_things = {thing for thing in counts(others) if thing not in function_words}
+    return not (things and their_things and not things & their_things)
+
+
 _NEGATIONS = frozenset("not never cannot".split())
 
 

@@ -129,10 +129,12 @@ class ConceptCoverage:
         contentless = ~corpus.has_content(ranking.rows)
         self.scale[contentless] *= CONTENTLESS_WEIGHT
         answers = None
+        self.answer_forms: np.ndarray | None = None
         if ranking.query.answer in KINDS:
             # "How many trucks ...?", "When will the bridge reopen?": a sentence without a number
             # (a time) beside what was asked is no answer, however many outlets print it.
             answers = gives_answer(corpus, ranking.rows, asked_stems(corpus, ranking.query), ranking.query.answer)
+            self.answer_forms = answers.copy()
             # A definition ("Legionnaires' disease is a severe form of pneumonia.") or a reason ("The
             # bridge was closed because inspectors found cracks") is a sentence of its own, holding few
             # of the related terms relevance counts: its form beside what was asked makes it an answer.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -10,8 +11,8 @@ import numpy as np
 from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
-from .answers import (contradict, counts, disagree, figures, later, moment, other_day, stated_days,
-                      stated_figures)
+from .answers import (contradict, counts, disagree, figures, later, moment, other_day, retells,
+                      stated_days, stated_figures)
 from .ranker import Ranking
 from .topics import ANSWER_WORDING
 from ..reading.terms import words
@@ -22,6 +23,10 @@ if TYPE_CHECKING:
 
 REPEATS_KEPT = 3
 """Candidates left out as already read that a summary reports (the best-scored ones)."""
+RETELLING_DAYS = 7
+"""How much later a sentence close to a pick may be and still give where its figures now stand: a
+developing story's counts change from day to day. On DUC 2007, retellings found months apart were
+other facts in like words (a remission rate, then a tumour's shrinking 18 months later)."""
 
 
 def in_relevance_order(summary: Summary) -> Summary:
@@ -38,6 +43,9 @@ class Objective(Protocol):
     """Which candidates answer a typed question first of all (see ``Explanation.answers``), or None."""
     answer_kind: str | None
     """What those answers give (see :func:`~summarizer.ranking.topics.asked_answer`)."""
+    answer_forms: np.ndarray | None
+    """Which candidates give what a typed question asks beside its words, in any article (the
+    answers before they are narrowed to the articles about the question), or None."""
     worth_showing: np.ndarray | None
     """Which candidates may be shown at all, or None for every one (see ``ConceptCoverage``)."""
 
@@ -53,6 +61,7 @@ class MarginalRelevance:
 
     answers: np.ndarray | None = None  # MMR answers no question first
     answer_kind: str | None = None
+    answer_forms: np.ndarray | None = None
     worth_showing: np.ndarray | None = None
 
     def __init__(self, score: np.ndarray, trade_off: float) -> None:
@@ -151,6 +160,7 @@ class Selector:
                 gain[~available] = -np.inf
                 pick = int(np.argmax(gain))
                 decided = float(gain[pick])
+                pick = self._as_it_now_stands(corpus, ranking, pick, available, gain, objective)
             available[pick] = False
             if length.words is not None and not length.fill and used_words + word_counts[pick] > length.words:
                 continue  # too long for what is left of the budget; a shorter one may fit
@@ -210,6 +220,52 @@ class Selector:
                 for item, i in zip(items, chosen)
             ]
         return items, repeats
+
+    def _as_it_now_stands(self, corpus: Corpus, ranking: Ranking, pick: int, available: np.ndarray,
+                          gain: np.ndarray, objective: Objective) -> int:
+        """The pick, or the latest telling of it: a sentence of a later article that repeats it
+        with other figures or another day ("forced from their homes to 5,100" on Wednesday for
+        "rose to 3,400" on Tuesday; "the vote moved to November 12" for "vote on November 9"), and
+        the latest telling of that one in turn. A reader wants where a story stands; the earlier
+        telling is then out of date: it is made unavailable here, with each telling between and
+        the earlier sentences that repeat one of them ("forced 3,400 people from their homes").
+        An answer to the question is retold only by a sentence giving an answer in its words."""
+        retold: list[int] = []
+        while (later_telling := self._later_telling(corpus, ranking, pick, available, gain, objective)) != pick:
+            retold.append(pick)
+            pick = later_telling
+        if retold:
+            when = moment(corpus.article(corpus.sentences[int(ranking.rows[pick])]).date)
+            for telling in retold:
+                available[telling] = False
+                repeating = np.flatnonzero(available & (self._similarity_row(ranking, telling) >= self.duplicate))
+                available[[i for i in repeating.tolist() if _earlier(corpus, int(ranking.rows[i]), when)]] = False
+        return pick
+
+    def _later_telling(self, corpus: Corpus, ranking: Ranking, pick: int, available: np.ndarray,
+                       gain: np.ndarray, objective: Objective) -> int:
+        row = int(ranking.rows[pick])
+        when = moment(corpus.article(corpus.sentences[row]).date)
+        if when is None:
+            return pick
+        concepts = corpus.sentence_concepts(row)
+        if not stated_figures(concepts) and not stated_days(concepts):
+            return pick
+        similar = np.flatnonzero(available & (self._similarity_row(ranking, pick) >= self.duplicate))
+        latest, latest_when = pick, when
+        for i in similar[np.argsort(-gain[similar], kind="stable")].tolist():
+            other = int(ranking.rows[i])
+            other_when = moment(corpus.article(corpus.sentences[other]).date)
+            if (i == pick or other_when is None or not later(other_when, latest_when)
+                    or _days_apart(when, other_when) > RETELLING_DAYS):
+                continue
+            if objective.answers is not None and objective.answers[pick] and not (
+                    objective.answers[i] or (objective.answer_forms is not None and objective.answer_forms[i])):
+                continue
+            theirs = corpus.sentence_concepts(other)
+            if retells(concepts, theirs, corpus.analyzer.stop_words) and not contradict(concepts, theirs):
+                latest, latest_when = i, other_when
+        return latest
 
     @staticmethod
     def _similarity_row(ranking: Ranking, index: int) -> np.ndarray:
@@ -284,6 +340,10 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
             best[article] = (value, other)
     ordered = sorted(best.values(), key=lambda pair: (-pair[0], pair[1]))
     return [sentence, *(corpus.sentences[other] for _, other in ordered)]
+
+
+def _days_apart(one: tuple[str, object], other: tuple[str, object]) -> int:
+    return abs((date.fromisoformat(other[0]) - date.fromisoformat(one[0])).days)
 
 
 def _earlier(corpus: Corpus, row: int, than: tuple[str, object] | None) -> bool:
