@@ -133,6 +133,9 @@ class Explanation:
     """For a typed question, when the sentence was chosen as one of its answers (which come
     before the rest): what it gives of what was asked, "how many", "when", "where", "what it is",
     "why", or "what few articles say" (its words that few of the articles use); else None."""
+    retells: Sentence | None = None
+    """When the sentence took the place of an earlier telling (an earlier article's sentence in like
+    words, giving other figures or another day, now out of date): that sentence; else None."""
 
 
 @dataclass(frozen=True)

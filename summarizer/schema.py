@@ -147,6 +147,8 @@ def _item(item: SummarySentence, rank: int) -> dict[str, Any]:
     }
     if why.answers is not None:
         data["explanation"]["answers"] = why.answers
+    if why.retells is not None:
+        data["explanation"]["retells"] = {"text": why.retells.text, **_location(why.retells)}
     if why.novelty is not None:
         closest = why.novelty.closest_read
         data["explanation"]["novelty"] = {

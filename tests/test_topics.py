@@ -1058,8 +1058,11 @@ def test_a_figure_retold_days_later_is_shown_as_it_now_stands():
     ]
     corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}", date=date)) for n, (text, date) in enumerate(texts)])
     topic = Topic("wildfire", "Wildfire", ("wildfire", "fire", "evacuation", "homes"), origin="test")
-    shown = [item.sentence.text for item in Digester(length=Length(sentences=2))(corpus, [topic]).summaries[0].sentences]
+    items = Digester(length=Length(sentences=2))(corpus, [topic]).summaries[0].sentences
+    shown = [item.sentence.text for item in items]
     assert shown[0] == wednesday and not any("3,400" in text for text in shown), shown
+    # --explain and JSON say which telling it stands in for.
+    assert "rose to 3,400" in items[0].explanation.retells.text
 
 
 def test_a_vote_moved_to_another_day_is_shown_with_the_new_day():

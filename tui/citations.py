@@ -8,13 +8,14 @@ before the engine is loaded, and paints first.
 from __future__ import annotations
 
 import os
+import textwrap
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from summarizer import MARKERS_SHOWN, Citations, source_order
 
-__all__ = ["MARKERS_SHOWN", "Citations", "display_path", "source_order"]
+__all__ = ["MARKERS_SHOWN", "Citations", "display_path", "earlier_telling", "source_order"]
 _FROM_ENGINE = frozenset({"MARKERS_SHOWN", "Citations", "source_order"})
 
 
@@ -24,6 +25,11 @@ def __getattr__(name: str):
 
         return getattr(summarizer, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def earlier_telling(text: str, width: int = 100) -> str:
+    """The earlier telling a summary sentence took the place of, quoted short in its explanation."""
+    return "\u201c" + textwrap.shorten(text, width, placeholder="\u2026") + "\u201d"
 
 
 def display_path(path: str) -> str:

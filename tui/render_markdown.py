@@ -8,7 +8,7 @@ from datetime import date
 
 from summarizer import Digest
 
-from .citations import Citations, display_path
+from .citations import Citations, display_path, earlier_telling
 from .safety import printable
 
 # Characters that CommonMark (or inline HTML) would interpret anywhere in article text: emphasis,
@@ -75,6 +75,8 @@ def render_markdown(
                 )
                 if why.answers is not None:
                     line += f"; answers {why.answers}"
+                if why.retells is not None:
+                    line += f"; in place of an earlier telling: {escape(earlier_telling(why.retells.text))}"
                 if why.novelty is not None:
                     line += f"; new: {escape(', '.join(why.novelty.new_terms[:8])) or 'no new words'}"
                     if why.novelty.closest_read is not None:

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from summarizer import Article, Digest, Summary, SummarySentence
 
-from .citations import MARKERS_SHOWN, Citations, display_path
+from .citations import MARKERS_SHOWN, Citations, display_path, earlier_telling
 from .safety import printable
 
 NEW_TERMS_SHOWN = 8
@@ -85,6 +85,8 @@ def _why(item: SummarySentence, citations: Citations, read_numbers: ReadNumbers 
     )
     if why.answers is not None:
         text.append(f"; answers {why.answers}")
+    if why.retells is not None:
+        text.append(f"; in place of an earlier telling: {printable(earlier_telling(why.retells.text))}")
     others = citations.sources(item)[1:]
     if others:
         shown = ", ".join(f"[{n}]" for n in others[:MARKERS_SHOWN * 3])

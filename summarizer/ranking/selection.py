@@ -136,6 +136,7 @@ class Selector:
             ]
             eligible = eligible & ~repeating
         chosen: list[int] = []
+        retelling: dict[int, int] = {}  # a chosen sentence: the earlier telling whose place it took
         redundancy_at_choice: list[float] = []
         decided_by: list[float] = []  # what chose each sentence: the objective's gain, or the method's score
         max_similarity = np.zeros(n)
@@ -153,18 +154,21 @@ class Selector:
                     preference.pop(0)
                 if not preference:
                     break
-                pick = preference.pop(0)
+                pick = first_telling = preference.pop(0)
                 decided = 1.0 - place[pick] / len(place)  # the method's own rating: its order
             else:
                 gain = objective.gains()
                 gain[~available] = -np.inf
                 pick = int(np.argmax(gain))
                 decided = float(gain[pick])
+                first_telling = pick
                 pick = self._as_it_now_stands(corpus, ranking, pick, available, gain, objective)
             available[pick] = False
             if length.words is not None and not length.fill and used_words + word_counts[pick] > length.words:
                 continue  # too long for what is left of the budget; a shorter one may fit
             chosen.append(pick)
+            if pick != first_telling:
+                retelling[pick] = first_telling
             redundancy_at_choice.append(float(max_similarity[pick]))
             decided_by.append(decided)
             used_words += int(word_counts[pick])
@@ -204,6 +208,9 @@ class Selector:
         items = [
             self._item(corpus, ranking, i, r, d) for i, r, d in zip(chosen, redundancy_at_choice, decided_by)
         ]
+        items = [replace(item, explanation=replace(
+                     item.explanation, retells=corpus.sentences[ranking.rows[retelling[i]]]))
+                 if i in retelling else item for item, i in zip(items, chosen)]
         if objective is not None and objective.answers is not None and objective.answer_kind is not None:
             given = ANSWER_WORDING[objective.answer_kind]
             items = [replace(item, explanation=replace(item.explanation, answers=given)) if objective.answers[i]

@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from ...citations import earlier_telling
 from ...safety import printable
 from ..counts import cited_phrase
 
@@ -74,6 +75,10 @@ class ExplanationPanel(VerticalScroll, can_focus=False):
         parts += [f"{'score':<10} {item.score:4.2f}\n"]
         if why.answers is not None:  # a typed question's answer: why it comes before more relevant ones
             parts += [("Answers ", LABEL_STYLE), f"{why.answers}\n"]
+        if why.retells is not None:  # a later telling, shown in place of an earlier one now out of date
+            earlier = {a.id: a for a in digest.articles}.get(why.retells.article_id)
+            parts += [("In place of an earlier telling\n", LABEL_STYLE), printable(earlier_telling(why.retells.text)),
+                      f" ({printable(earlier.date)})\n" if earlier is not None and earlier.date else "\n"]
         novelty = why.novelty
         if novelty is not None:  # an update summary: what the sentence adds to what was read
             shown = ", ".join(printable(t) for t in novelty.new_terms[:NEW_TERMS_SHOWN]) or "none"
