@@ -1095,3 +1095,19 @@ def test_two_measures_in_like_words_are_not_one_retold():
     topic = Topic("recall", "Recall", ("recall", "recalled", "batches", "tablets"), origin="test")
     shown = [item.sentence.text for item in Digester(length=Length(sentences=2))(corpus, [topic]).summaries[0].sentences]
     assert any("38 batches" in text for text in shown), shown
+
+
+def test_a_name_with_a_number_in_it_is_found_as_articles_write_it():
+    # Held-out audit 14: "When will Aurora-1 be launched?" said "nothing here mentions Aurora-1"
+    # over three articles naming it, and `-q Aurora-1` printed nothing: the question kept
+    # "Aurora-1" whole, the index counts "Aurora" and "1".
+    launch = ("The launch of the Tessaly-2 weather satellite remains set for Sunday, March 21, the Orvan Space Agency "
+              "said on Thursday.")
+    texts = [launch + "\n\nEngineers replaced a faulty valve on the rocket.",
+             "The launch of Tessaly-2 was called off on Tuesday because of strong winds above the launch site."
+             "\n\nThe satellite was built in Orva.",
+             "Fishing boats returned to the port of Kessary after a week of storms.\n\nThe catch was small."]
+    summary = _summary(texts, "When will Tessaly-2 be launched?", count=2)
+    assert not summary.unmentioned, summary.unmentioned
+    assert launch in [item.sentence.text for item in summary.sentences]
+    assert len(_summary(texts, "Tessaly-2").sentences) == 2

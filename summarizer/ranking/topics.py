@@ -10,6 +10,7 @@ from pathlib import Path
 from ..errors import TopicsError, UnknownTopicError
 from ..locations import config_file
 from ..model import Topic
+from ..reading.terms import WORD
 
 BUILTIN_TOPICS: tuple[Topic, ...] = (
     Topic(
@@ -63,8 +64,10 @@ QUERY_INSTRUCTION_WORDS = frozenset(
     """.split()
 )
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
-QUESTION_WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
-"""A word of a question as written, apostrophes and hyphens inside it ("Australia's", "cease-fire")."""
+QUESTION_WORD = WORD
+"""A word of a question as written, as the index counts the articles' words (see
+:data:`~summarizer.reading.terms.WORD`): "When will Aurora-1 launch?" asks about "Aurora", which
+articles index apart from its "1", as they do "cease-fire" whole."""
 
 
 def config_topics_path() -> Path:

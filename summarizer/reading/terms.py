@@ -17,7 +17,9 @@ from pathlib import Path
 from .nltk_import import load_nltk
 
 # Letters with inner apostrophes or hyphens, or numbers with their separators.
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
+WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d+(?:[.,:]\d+)*")
+"""A word as the index counts it: letters with apostrophes and hyphens inside ("Australia's",
+"cease-fire"), or a number ("60,000", "3.5"); "Aurora-1" is two words, "Aurora" and "1"."""
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
 # Words the stemmer would merge with a word of another meaning, common enough in news to matter:
@@ -33,7 +35,7 @@ _ACRONYMS = {"AIDS": "aids"}
 
 def words(text: str) -> list[str]:
     """The words of ``text`` in order, as written."""
-    return _WORD.findall(text)
+    return WORD.findall(text)
 
 
 @functools.cache  # every TermAnalyzer asks; the file does not change while the process runs
