@@ -1111,3 +1111,27 @@ def test_a_name_with_a_number_in_it_is_found_as_articles_write_it():
     assert not summary.unmentioned, summary.unmentioned
     assert launch in [item.sentence.text for item in summary.sentences]
     assert len(_summary(texts, "Tessaly-2").sentences) == 2
+
+
+def test_a_navy_at_sea_is_security_and_donors_to_a_relief_society_are_aid():
+    # Held-out audit 14: a fishing dispute with patrol vessels sent by two navies printed "no
+    # sentences about security", and a mine disaster's relief society and its donors "no
+    # sentences about aid": neither topic had a word for a navy or for donations.
+    texts = [
+        "Orvan's defence minister said the Orvan navy was watching the fishing grounds west of Kessary.\n\n"
+        "Velmar sent the naval patrol vessel Harl to the area on Tuesday.",
+        "The Tessel Relief Society said it had collected 200,000 crowns from private donors for the miners' "
+        "families.\n\nThe society set up a tent beside the mine gate.",
+    ]
+    summaries = _digest_of(texts, ("security", "aid"))
+    assert all(summary.sentences for summary in summaries), [summary.message for summary in summaries]
+    assert "navy" in summaries[0].sentences[0].sentence.text and "donors" in summaries[1].sentences[0].sentence.text
+
+
+def _digest_of(texts, names):
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    corpus = Corpus([ArticleParser()(text, Metadata(f"a{i}")) for i, text in enumerate(texts)])
+    topics = [next(t for t in BUILTIN_TOPICS if t.name == name) for name in names]
+    return Digester(length=Length(sentences=2))(corpus, topics).summaries

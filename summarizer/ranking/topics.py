@@ -23,7 +23,7 @@ BUILTIN_TOPICS: tuple[Topic, ...] = (
         description="Humanitarian and material help: relief supplies, convoys, evacuations, refugees.",
         context=(
             "food", "medicine", "medical", "supplies", "shelter", "hospital", "water", "fuel",
-            "shipment", "deliveries", "donated",
+            "shipment", "deliveries", "donated", "donations", "donors", "blankets", "tents",
         ),
     ),
     Topic(
@@ -41,7 +41,7 @@ BUILTIN_TOPICS: tuple[Topic, ...] = (
         label="Security",
         keywords=(
             "military", "weapons", "troops", "army", "missile", "shelling", "soldiers", "ammunition",
-            "combat", "invasion", "airstrike",
+            "combat", "invasion", "airstrike", "navy", "naval", "warship",
         ),
         description="Armed conflict and protection: forces, weapons, attacks, security guarantees.",
         context=(
