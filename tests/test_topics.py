@@ -1135,3 +1135,27 @@ def _digest_of(texts, names):
     corpus = Corpus([ArticleParser()(text, Metadata(f"a{i}")) for i, text in enumerate(texts)])
     topics = [next(t for t in BUILTIN_TOPICS if t.name == name) for name in names]
     return Digester(length=Length(sentences=2))(corpus, topics).summaries
+
+
+def test_a_distance_from_somewhere_answers_where():
+    # Held-out audit 14: "nothing here says where" above "found ... in a side gallery about 200
+    # metres from the refuge chamber": only a capitalised name counted as a place.
+    found = ("The diver Ola Brenn was found on Friday in a passage about 300 metres from the cave entrance, the "
+             "Tessel rescue service said.")
+    texts = [found + "\n\nShe was taken to hospital in Tessel.",
+             "Rescuers searched the Harl caves for a second day for the diver Ola Brenn.\n\nThe weather was calm."]
+    summary = _summary(texts, "Where was Ola Brenn found?", count=2)
+    assert summary.unanswered is None and summary.sentences[0].sentence.text == found
+
+
+def test_after_the_asked_event_is_not_its_cause():
+    # Held-out audit 14: "What caused the collapse?" opened with "Nineteen miners were trapped ...
+    # after part of a tunnel roof collapsed", marked as the reason: "after" gives the reason for
+    # what comes before it, not for what follows it.
+    trapped = "Twelve miners were trapped underground after the roof of a tunnel collapsed at the Vessel mine on Monday."
+    cause = "The collapse at the Vessel mine was caused by cracked roof bolts in the tunnel, inspectors said on Friday."
+    texts = [trapped + "\n\nRescuers reached them on Tuesday.",
+             trapped.replace("Twelve", "12") + "\n\nTheir families waited at the gate.",
+             cause + "\n\nThe mine's operator said it would cooperate."]
+    summary = _summary(texts, "What caused the collapse at the Vessel mine?", count=2)
+    assert summary.sentences[0].sentence.text == cause, [item.sentence.text for item in summary.sentences]

@@ -263,7 +263,19 @@ def places(written: Sequence[str]) -> list[bool]:
             n > 0 and word[:1].isupper() and lowered not in _MONTHS and lowered not in WEEKDAYS
             and any(w.lower() in _LOCATIVE for w in written[max(0, n - 5):n])
         )
+    for n, word in enumerate(written[1:-1], 1):
+        # A distance from somewhere places a thing as well as a name does: "found in a side gallery
+        # about 200 metres from the refuge chamber", "a village 12 km north of the dam".
+        after = [w.lower() for w in written[n + 1 : n + 3]]
+        if (word.lower() in _DISTANCE_UNITS and number_value(written[n - 1]) is not None
+                and (after[0] in ("from", "of") or (after[0] in _COMPASS and after[1:] in (["of"], ["from"])))):
+            found[n - 1] = found[n] = True
     return found
+
+
+_DISTANCE_UNITS = frozenset("""metres meters metre meter m km kilometres kilometers kilometre kilometer miles
+    mile yards yard feet foot""".split())
+_COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
 
 
 _COPULAS = frozenset("is are was were".split())
@@ -343,6 +355,12 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
         # Hospital" for talks on a hospital strike), is not where it is.
         named = _names_of(written, stems, asked)
         at = [n for n in at if n not in named]
+    if kind == "reason":
+        # "after" gives the reason for what comes before it ("The vote was postponed after engineers
+        # found cracks"); what was asked after it is the asked event's sequel: "Nineteen miners were
+        # trapped after part of a tunnel roof collapsed" says nothing of what caused the collapse.
+        return any(not asked.isdisjoint(stems[max(0, n - window) : n if written[n].lower() == "after" else n + window + 1])
+                   for n in at)
     return any(not asked.isdisjoint(stems[max(0, n - window) : n + window + 1]) for n in at)
 
 
