@@ -1159,3 +1159,23 @@ def test_after_the_asked_event_is_not_its_cause():
              cause + "\n\nThe mine's operator said it would cooperate."]
     summary = _summary(texts, "What caused the collapse at the Vessel mine?", count=2)
     assert summary.sentences[0].sentence.text == cause, [item.sentence.text for item in summary.sentences]
+
+
+def test_a_later_sentence_with_fewer_of_the_same_figures_retells_nothing():
+    # Held-out audit 14: "shared the catch under a 2020 agreement that gave Norvessa 55 percent and
+    # Bruvia 45 percent" was replaced by a later "... which gave Norvessa 55 percent": less, not newer.
+    fuller = ("Orva and Velmar shared the herring catch under an agreement that gave Orva 55 percent and Velmar 45 "
+              "percent of the total.")
+    texts = [(fuller + "\n\nThe agreement expired in December.", "2031-03-15"),
+             ("Under the old agreement Orva took 55 percent and Velmar 45 percent of the herring catch.\n\n"
+              "Boats stayed in port.", "2031-03-15"),
+             ("Orva and Velmar shared the herring catch under an agreement, which gave Orva 55 percent of the "
+              "catch, until it expired.\n\nTalks open in Lunde on Monday.", "2031-03-18")]
+    from summarizer import Corpus, Digester, Length
+    from summarizer.model import Topic
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}", date=date)) for n, (text, date) in enumerate(texts)])
+    topic = Topic("herring", "Herring", ("herring", "catch", "agreement"), origin="test")
+    items = Digester(length=Length(sentences=2))(corpus, [topic]).summaries[0].sentences
+    assert items[0].sentence.text == fuller and items[0].explanation.retells is None, [i.sentence.text for i in items]

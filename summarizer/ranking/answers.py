@@ -141,15 +141,16 @@ def retells(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str
     """Whether ``others``, said later in words close to a sentence's, gives where the same thing
     now stands: another day of the month ("vote on November 12" after "on November 9"), or other
     figures ("6,800 hectares" after "2,300 hectares"; "bringing the number ... to 5,100" after "rose
-    to 3,400"; "down from the 6,800 hectares" in a sentence giving 6,100). Not when it gives every
-    figure the sentence gives and more ("Rudolph, 33, is charged in three bombings"), nor when each
-    gives figures of something the other does not count: "38 batches" and "14 reports" are two
-    measures."""
+    to 3,400"; "down from the 6,800 hectares" in a sentence giving 6,100). Never without a day or a
+    figure the sentence does not give ("55 percent" after "55 and 45 percent" is less, not newer);
+    not when it gives every figure of the sentence and more ("Rudolph, 33, is charged in three
+    bombings"), unless the old figure is what the new one rose or fell from; nor when each gives
+    figures of something the other does not count ("38 batches", "14 reports")."""
     days, their_days = stated_days(concepts), stated_days(others)
-    if days and their_days and days != their_days:
+    if days and their_days - days:
         return True
     given, theirs = stated_figures(concepts), stated_figures(others)
-    if not given or not theirs or given == theirs:
+    if not given or not theirs - given:
         return False
     if given <= theirs and not given & _risen_from(others):
         return False
