@@ -1179,3 +1179,18 @@ def test_a_later_sentence_with_fewer_of_the_same_figures_retells_nothing():
     topic = Topic("herring", "Herring", ("herring", "catch", "agreement"), origin="test")
     items = Digester(length=Length(sentences=2))(corpus, [topic]).summaries[0].sentences
     assert items[0].sentence.text == fuller and items[0].explanation.retells is None, [i.sentence.text for i in items]
+
+
+def test_a_forecast_is_not_cited_as_saying_what_happened():
+    # Held-out audit 14: "The court will rule on Tuesday on the dam's permit" was cited as also said
+    # by two articles reporting the ruling, and the ruling as said by the preview.
+    preview = "The Orvan High Court will rule on Tuesday on the building permit for the Kessel dam on the river Harl."
+    ruling = "The Orvan High Court on Tuesday struck down the building permit for the Kessel dam on the river Harl."
+    texts = [preview + "\n\nVillagers plan to gather outside the court.",
+             ruling + "\n\nVillagers cheered outside the court.",
+             ruling.replace("struck down", "annulled") + "\n\nThe government said it would study the ruling."]
+    summary = _summary(texts, "What did the Orvan High Court decide about the Kessel dam?", count=3,
+                       dates=["2031-03-15", "2031-03-16", "2031-03-16"])
+    for item in summary.sentences:
+        foretelling = {"will rule" in source.text for source in item.sources}
+        assert len(foretelling) == 1, [source.text for source in item.sources]

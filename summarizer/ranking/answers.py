@@ -184,6 +184,17 @@ def contradict(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, 
                 or (theirs - mine) & {stem for pair in concepts for stem in pair})
 
 
+def foretold(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str]]) -> bool:
+    """Whether one of two sentences foretells what the other reports: one says "will" and the other
+    does not, or says it of another word. "The court will rule on Tuesday" is the forecast of "The
+    court on Tuesday annulled the permit" and of "... struck down its permit by a vote of four to
+    one", not the same statement, however alike their words."""
+    mine = {second for first, second in concepts if first == "will"}
+    theirs = {second for first, second in others if first == "will"}
+    return bool(bool(mine) != bool(theirs) or (mine - theirs) & {stem for pair in others for stem in pair}
+                or (theirs - mine) & {stem for pair in concepts for stem in pair})
+
+
 def quantities(written: Sequence[str]) -> list[bool]:
     """Which of a sentence's words (as :func:`~summarizer.reading.terms.words` splits it) give a
     quantity: a number or a number word ("40", "60,000", "hundreds"), not a year or a day of the

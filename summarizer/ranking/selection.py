@@ -11,7 +11,7 @@ import numpy as np
 from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
-from .answers import (contradict, counts, disagree, figures, later, moment, other_day, retells,
+from .answers import (contradict, counts, disagree, figures, foretold, later, moment, other_day, retells,
                       stated_days, stated_figures)
 from .ranker import Ranking
 from .topics import ANSWER_WORDING
@@ -339,7 +339,8 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
             # 19". Read from the stored concepts: citing reads no text.
             theirs = corpus.sentence_concepts(other)
             if (disagree(counted, counts(theirs)) or other_day(days, stated_days(theirs))
-                    or ((says_not or corpus.says_not(other)) and contradict(concepts, theirs))):
+                    or ((says_not or corpus.says_not(other)) and contradict(concepts, theirs))
+                    or foretold(concepts, theirs)):
                 continue
             found = stated_figures(theirs) if given else set()
             if found and given - found:
