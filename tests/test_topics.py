@@ -1194,3 +1194,25 @@ def test_a_forecast_is_not_cited_as_saying_what_happened():
     for item in summary.sentences:
         foretelling = {"will rule" in source.text for source in item.sources}
         assert len(foretelling) == 1, [source.text for source in item.sources]
+
+
+def test_a_corrected_figure_gives_way_to_its_correction():
+    # Held-out audit 14: "Seventeen miners are trapped ..., not nineteen as first reported" was
+    # shown with the "Nineteen miners were trapped" it corrects: it says "not", which made the two
+    # another statement each, when it says "not" of the old figure only.
+    from summarizer import Corpus, Digester, Length
+    from summarizer.model import Topic
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    first = ("Nineteen miners were trapped underground after a tunnel roof fell at the Harl copper mine near Tessel "
+             "late on Monday, the miners' union said.")
+    correction = ("Seventeen miners are trapped underground at the Harl copper mine, not nineteen as first reported, the "
+                  "mine's operator said on Tuesday.")
+    texts = [(first + "\n\nRescue teams were lowered into the mine.", "2031-03-16"),
+             (first.replace("the miners' union said", "officials said") + "\n\nFamilies gathered at the gate.",
+              "2031-03-16"),
+             (correction + "\n\nA borehole reached the refuge chamber.", "2031-03-16")]
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}", date=date)) for n, (text, date) in enumerate(texts)])
+    topic = Topic("mine", "Mine", ("miners", "trapped", "mine"), origin="test")
+    shown = [item.sentence.text for item in Digester(length=Length(sentences=3))(corpus, [topic]).summaries[0].sentences]
+    assert correction in shown and not any(text.startswith("Nineteen") for text in shown), shown

@@ -130,10 +130,18 @@ def disagree(counted: dict[str, set[str]], others: dict[str, set[str]]) -> bool:
 
 def _risen_from(concepts: Sequence[tuple[str, str]]) -> set[str]:
     """The figures a sentence gives as what something rose or fell from ("up from 11", "down from
-    the 6,800 hectares estimated on Tuesday")."""
+    the 6,800 hectares estimated on Tuesday"), or corrects ("Seventeen miners, not nineteen as first
+    reported")."""
     pairs = set(concepts)
     return {value for first, second in concepts if (value := number_value(second)) is not None
-            and (first == "from" or (first in ("the", "an", "a", "about", "some") and ("from", first) in pairs))}
+            and (first in ("from", "not") or (first in ("the", "an", "a", "about", "some") and ("from", first) in pairs))}
+
+
+def corrects(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str]]) -> bool:
+    """Whether ``others`` says "not" of a figure the sentence gives: "Seventeen miners are trapped,
+    not nineteen as first reported" corrects "Nineteen miners were trapped"; it says "not", but
+    of the old figure, not of what happened."""
+    return bool({number_value(stem) for stem in negated(others)} & stated_figures(concepts))
 
 
 def retells(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str]],

@@ -11,7 +11,7 @@ import numpy as np
 from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
-from .answers import (contradict, counts, disagree, figures, foretold, later, moment, other_day, retells,
+from .answers import (contradict, corrects, counts, disagree, figures, foretold, later, moment, other_day, retells,
                       stated_days, stated_figures)
 from .ranker import Ranking
 from .topics import ANSWER_WORDING
@@ -186,8 +186,9 @@ class Selector:
             if len(repeating):
                 picked = corpus.sentence_concepts(int(ranking.rows[pick]))
                 counted, days = counts(picked), stated_days(picked)
-                when = moment(corpus.article(corpus.sentences[int(ranking.rows[pick])]).date) if counted or days else None
                 picked_says_not = corpus.says_not(int(ranking.rows[pick]))
+                when = (moment(corpus.article(corpus.sentences[int(ranking.rows[pick])]).date)
+                        if counted or days or picked_says_not else None)
 
                 def repeats_pick(i: int) -> bool:
                     says_not = picked_says_not or corpus.says_not(int(ranking.rows[i]))
@@ -195,7 +196,9 @@ class Selector:
                         return True  # nothing to tell them apart: no figure, no day, no "not"
                     theirs = corpus.sentence_concepts(int(ranking.rows[i]))  # read once per candidate
                     if says_not and contradict(picked, theirs):
-                        return False
+                        # What the pick corrects ("Seventeen, not nineteen as first reported") is out
+                        # of date unless said later; else "not" makes it another statement.
+                        return corrects(theirs, picked) and not _later(corpus, int(ranking.rows[i]), when)
                     another = bool(counted or days) and (disagree(counted, counts(theirs)) or other_day(days, stated_days(theirs)))
                     return not (another and not _earlier(corpus, int(ranking.rows[i]), when))
 
@@ -252,24 +255,30 @@ class Selector:
     def _later_telling(self, corpus: Corpus, ranking: Ranking, pick: int, available: np.ndarray,
                        gain: np.ndarray, objective: Objective) -> int:
         row = int(ranking.rows[pick])
-        when = moment(corpus.article(corpus.sentences[row]).date)
-        if when is None:
-            return pick
         concepts = corpus.sentence_concepts(row)
         if not stated_figures(concepts) and not stated_days(concepts):
             return pick
+        when = moment(corpus.article(corpus.sentences[row]).date)
         similar = np.flatnonzero(available & (self._similarity_row(ranking, pick) >= self.duplicate))
         latest, latest_when = pick, when
         for i in similar[np.argsort(-gain[similar], kind="stable")].tolist():
-            other = int(ranking.rows[i])
-            other_when = moment(corpus.article(corpus.sentences[other]).date)
-            if (i == pick or other_when is None or not later(other_when, latest_when)
-                    or _days_apart(when, other_when) > RETELLING_DAYS):
+            if i == pick:
                 continue
             if objective.answers is not None and objective.answers[pick] and not (
                     objective.answers[i] or (objective.answer_forms is not None and objective.answer_forms[i])):
                 continue
+            other = int(ranking.rows[i])
             theirs = corpus.sentence_concepts(other)
+            if corrects(concepts, theirs):
+                # "Seventeen miners are trapped, not nineteen as first reported": the correction
+                # says which is later, whatever the articles' dates.
+                if retells(concepts, theirs, corpus.analyzer.stop_words):
+                    return i
+                continue
+            other_when = moment(corpus.article(corpus.sentences[other]).date)
+            if (latest_when is None or other_when is None or not later(other_when, latest_when)
+                    or _days_apart(when, other_when) > RETELLING_DAYS):
+                continue
             if retells(concepts, theirs, corpus.analyzer.stop_words) and not contradict(concepts, theirs):
                 latest, latest_when = i, other_when
         return latest
@@ -352,6 +361,12 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
 
 def _days_apart(one: tuple[str, object], other: tuple[str, object]) -> int:
     return abs((date.fromisoformat(other[0]) - date.fromisoformat(one[0])).days)
+
+
+def _later(corpus: Corpus, row: int, than: tuple[str, object] | None) -> bool:
+    """Whether the article of the sentence at ``row`` is surely later than the moment ``than``."""
+    when = moment(corpus.article(corpus.sentences[row]).date)
+    return than is not None and when is not None and later(when, than)
 
 
 def _earlier(corpus: Corpus, row: int, than: tuple[str, object] | None) -> bool:
