@@ -203,6 +203,12 @@ def foretold(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, st
                 or (theirs - mine) & {stem for pair in concepts for stem in pair})
 
 
+def months(text: str) -> set[str]:
+    """The months a sentence names, written with a capital ("will appear in court in May"; not the
+    verb "may")."""
+    return {word.lower() for word in words(text) if word[:1].isupper() and word.lower() in MONTHS}
+
+
 def quantities(written: Sequence[str]) -> list[bool]:
     """Which of a sentence's words (as :func:`~summarizer.reading.terms.words` splits it) give a
     quantity: a number or a number word ("40", "60,000", "hundreds"), not a year or a day of the

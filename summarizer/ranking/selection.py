@@ -11,8 +11,8 @@ import numpy as np
 from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
-from .answers import (contradict, corrects, counts, disagree, figures, foretold, later, moment, other_day, retells,
-                      stated_days, stated_figures)
+from .answers import (contradict, corrects, counts, disagree, figures, foretold, later, moment, months, other_day,
+                      retells, stated_days, stated_figures)
 from .ranker import Ranking
 from .topics import ANSWER_WORDING
 from ..reading.terms import words
@@ -126,7 +126,9 @@ class Selector:
                 text, read_text = corpus.sentences[ranking.rows[i]].text, read.sentences[read_closest[i]].text
                 given = figures(text)
                 known = figures(read_text) if given else set()
-                if (known and given - known) or contradict(corpus.sentence_concepts(int(ranking.rows[i])),
+                # So is a month the read sentence does not name: "He has been charged and will appear
+                # in court in May" says what "Its captain was being questioned by police" did not.
+                if (known and given - known) or months(text) - months(read_text) or contradict(corpus.sentence_concepts(int(ranking.rows[i])),
                                                            sentence_bigrams(words(read_text), corpus.analyzer)):
                     repeating[i] = False
             best_first = np.flatnonzero(repeating)[np.argsort(-score[repeating], kind="stable")]
