@@ -391,3 +391,22 @@ def test_a_plan_and_its_calling_off_both_reach_a_summary_read_from_the_index(tmp
     shown = {s["text"]: s for s in json.loads(result.stdout)["topics"][0]["sentences"]}
     assert {plan, off} <= set(shown), list(shown)
     assert [source["article_id"] for source in shown[plan]["sources"]] == [shown[plan]["article_id"]]
+
+
+@pytest.mark.parametrize("argv, help_of", [
+    (["summarize", "--bogus"], "newsdigest summarize --help"),
+    (["mark-read", "--bogus"], "newsdigest mark-read --help"),
+    (["feeds", "add", "https://herald.norvale.example/rss", "--bogus"], "newsdigest feeds add --help"),
+    (["--bogus"], "newsdigest summarize --help"),  # no subcommand: summarize (or the app) is meant
+])
+def test_an_unknown_option_points_to_the_help_that_lists_the_options(argv, help_of, capsys, monkeypatch):
+    # `newsdigest summarize --colour never` said "(see newsdigest --help)", whose help lists the
+    # commands and none of summarize's options.
+    from tui.cli import get_args
+
+    monkeypatch.setattr("sys.stdout.isatty", lambda: False)
+    with pytest.raises(SystemExit) as exit_:
+        get_args(argv)
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err == f"newsdigest: error: unrecognized arguments: --bogus (see {help_of})\n"

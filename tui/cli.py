@@ -259,7 +259,21 @@ def get_args(argv: Sequence[str]) -> argparse.Namespace:
     if first is None or (first not in SUBCOMMANDS and first not in ("-h", "--help", "--version")):
         default = "app" if sys.stdout.isatty() and sys.stdin.isatty() else "summarize"
         argv = [default, *argv]
-    return build_parser().parse_args(argv)
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # said by the command's own parser, so the message points to the help listing its options
+        _command_parser(parser, argv).error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
+
+
+def _command_parser(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser of the (sub)command ``argv`` names: ``feeds add`` in ``feeds add URL --bogus``."""
+    commands = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+    if commands is not None:
+        for position, arg in enumerate(argv):
+            if arg in commands.choices:
+                return _command_parser(commands.choices[arg], argv[position + 1:])
+    return parser
 
 
 def stdin_is_input() -> bool:
