@@ -605,7 +605,8 @@ async def test_palette_has_the_actions_and_a_toggle_per_topic():
         provider = NewsdigestCommands(app.screen)
         names = [name for name, _, _ in provider.commands()]
         for binding in MainScreen.BINDINGS:
-            if binding.action not in ("next_match", "previous_match", "close_search"):  # need a search first
+            if binding.action not in ("next_match", "previous_match", "close_search",  # need a search first
+                                      "leave_query"):  # and the query box
                 assert binding.description in names
         assert {"Topic: Aid", "Topic: Mediation", "Topic: Security", "Help"} <= set(names)
         await pilot.press("ctrl+p")
@@ -1263,6 +1264,28 @@ async def test_the_footer_keeps_help_and_quit_at_every_width():
             keys = app.screen.query_one("Footer").query("FooterKey")
             assert sum(key.region.width for key in keys) <= width  # nothing cut at the edge
         assert "toggle_order" not in shown and "export" not in shown  # the least used went first
+
+
+@sync
+async def test_the_footer_offers_no_key_a_text_box_takes_as_text():
+    # In the query box and the search box, "/", "+" and "-" are typed as text; the footer still
+    # offered "/ Search  + - Length" there (Textual reads no character in the key names "slash",
+    # "plus" and "minus", so it kept them where it drops "m Method").
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert {"search", "longer"} <= footer_actions(app)
+        for open_box in ("a", "slash"):
+            await pilot.press(open_box)
+            await pilot.pause(0.1)
+            assert isinstance(app.focused, Input)
+            assert not footer_actions(app) & {"search", "longer", "shorter", "cycle_method"}, open_box
+            await pilot.press("plus")
+            assert app.focused.value.endswith("+")  # text indeed
+            await pilot.press("escape")
+            await pilot.pause(0.1)
+            assert isinstance(app.focused, SummaryView), open_box  # escape leaves either box
+            assert {"search", "longer"} <= footer_actions(app)
 
 
 @sync
