@@ -293,6 +293,42 @@ async def test_sources_panel_lists_every_article_and_marks_the_sources():
 
 
 @sync
+async def test_sources_tell_apart_files_of_the_same_name(tmp_path: Path):
+    # monday/herald.txt and wednesday/herald.txt were both "herald.txt" in the Sources panel: the
+    # reader could not tell which day's article was cited.
+    news = tmp_path / "news"
+    for day, text in (("monday", AID_ARTICLE), ("wednesday", MEDIATION_ARTICLE.replace("url: https://example.com/talks\n", ""))):
+        (news / day).mkdir(parents=True)
+        (news / day / "herald.txt").write_text(text, encoding="utf-8")
+    (news / "gazette.md").write_text(article("Convoys reach Lindmark", "2024-05-03",
+                                             "Relief convoys reached Lindmark with food and medicine."), encoding="utf-8")
+    app = make_app(Request(paths=(str(news),), cache_dir=tmp_path / "cache"), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        sources = screen_of(app).query_one(SourcesPanel)
+        sources.show_unused = True
+        await pilot.pause()
+        places = {a.path: sources.get_option_at_index(i).prompt.plain.rsplit(" \u00b7 ", 1)[-1]
+                  for i, a in enumerate(sources.articles)}
+        assert places == {str(news / "monday" / "herald.txt"): "monday/herald.txt",
+                          str(news / "wednesday" / "herald.txt"): "wednesday/herald.txt",
+                          str(news / "gazette.md"): "gazette.md"}  # a name of its own stays short
+
+
+def test_distinct_names_are_the_shortest_endings_no_other_path_has():
+    from tui.citations import distinct_names
+
+    paths = ["/a/2026/11/03/index.html", "/a/2026/12/03/index.html", "/a/2026/12/04/index.html",
+             "/a/notes.txt", "/b/export.jsonl", "/b/export.jsonl", "rel/x/a.txt", "rel/y/a.txt", "a.txt"]
+    assert distinct_names(paths) == {
+        "/a/2026/11/03/index.html": "11/03/index.html", "/a/2026/12/03/index.html": "12/03/index.html",
+        "/a/2026/12/04/index.html": "04/index.html", "/a/notes.txt": "notes.txt",
+        "/b/export.jsonl": "export.jsonl",  # one file of many articles is one name
+        "rel/x/a.txt": "x/a.txt", "rel/y/a.txt": "y/a.txt", "a.txt": "a.txt",
+    }
+
+
+@sync
 async def test_opening_a_sentence_shows_the_article_with_it_highlighted():
     app = make_app(Request(), launcher=FakeLauncher())
     async with app.run_test(size=SIZE) as pilot:
