@@ -410,3 +410,15 @@ def test_an_unknown_option_points_to_the_help_that_lists_the_options(argv, help_
     assert exit_.value.code == 2
     err = capsys.readouterr().err
     assert err == f"newsdigest: error: unrecognized arguments: --bogus (see {help_of})\n"
+
+
+def test_the_app_without_a_terminal_says_so_instead_of_waiting_for_keys(tmp_path):
+    # `newsdigest app news/ < /dev/null` (a cron job, a script) drew the app on stderr and waited
+    # for keys that never came; `cat story.txt | newsdigest app -` as well.
+    for args, stdin in ((("app",), subprocess.DEVNULL), (("app", "-"), subprocess.PIPE)):
+        result = subprocess.run([NEWSDIGEST, *args], cwd=tmp_path, stdin=stdin, capture_output=True, text=True,
+                                timeout=30, env={k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"})
+        assert result.returncode == 2, args
+        assert result.stderr.startswith("newsdigest: error: app: ") and result.stderr.count("\n") == 1, result.stderr
+        assert "newsdigest summarize" in result.stderr and "\x1b" not in result.stderr
+        assert result.stdout == ""

@@ -257,7 +257,7 @@ def get_args(argv: Sequence[str]) -> argparse.Namespace:
     argv = list(argv)
     first = next((a for a in argv if a not in ("--",)), None)
     if first is None or (first not in SUBCOMMANDS and first not in ("-h", "--help", "--version")):
-        default = "app" if sys.stdout.isatty() and sys.stdin.isatty() else "summarize"
+        default = "app" if _is_terminal(sys.stdout) and app_has_a_terminal() else "summarize"
         argv = [default, *argv]
     parser = build_parser()
     args, unknown = parser.parse_known_args(argv)
@@ -274,6 +274,20 @@ def _command_parser(parser: argparse.ArgumentParser, argv: Sequence[str]) -> arg
             if arg in commands.choices:
                 return _command_parser(commands.choices[arg], argv[position + 1:])
     return parser
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except ValueError:  # closed
+        return False
+
+
+def app_has_a_terminal() -> bool:
+    """Whether the app can run here: Textual's terminal driver draws on standard error and reads
+    keys from standard input; served to a browser (``TEXTUAL_DRIVER``, textual-serve's web
+    driver) it needs neither."""
+    return bool(os.environ.get("TEXTUAL_DRIVER")) or (_is_terminal(sys.stdin) and _is_terminal(sys.stderr))
 
 
 def stdin_is_input() -> bool:
@@ -604,6 +618,9 @@ def _app(args: argparse.Namespace) -> int:
     from .app.main import run_app
 
     request = request_from(args)
+    if not app_has_a_terminal():  # else the app is drawn where no one sees it, and waits for keys
+        raise UsageError("app: needs a terminal (standard input and standard error); "
+                         "newsdigest summarize prints the summary")
     if not request.paths and request.feeds is None:  # the subscribed feeds, else the seeds
         request = replace(request, feeds=default_feeds(request.cache_dir, request.index))
     return run_app(request)
