@@ -90,8 +90,8 @@ class MainScreen(Screen[None]):
         Binding("y", "copy", "Copy", show=False, tooltip="Copy the summary, as Markdown, to the clipboard"),
         Binding("s", "toggle_sources", "Sources", show=False, tooltip="Show or hide the sources panel"),
         Binding("a", "add_query", "Add query", show=False, tooltip="Type a question or words to add as a topic"),
-        Binding("escape", "close_search", "Close search", show=False, tooltip="Close the search box"),
-        Binding("escape", "leave_query", "Leave query", show=False, tooltip="Leave the query box for the summary"),
+        Binding("escape", "close_box", "Close box", show=False,
+                tooltip="Close the search box, or leave the query box for the summary"),
     ]
 
     method: var[str] = var("")
@@ -557,10 +557,8 @@ class MainScreen(Screen[None]):
         if action in {"next_match", "previous_match"}:
             summary = self.query(SummaryView).first() if self.query(SummaryView) else None
             return True if summary is not None and summary.search.strip() else None
-        if action == "close_search":
-            return self.searching
-        if action == "leave_query":
-            return self.focused is not None and self.focused.id == "query"
+        if action == "close_box":
+            return self.searching or (self.focused is not None and self.focused.id == "query")
         return True
 
     def action_search(self) -> None:
@@ -575,8 +573,11 @@ class MainScreen(Screen[None]):
         self.searching = False
         self.query_one(SummaryView).focus()
 
-    def action_leave_query(self) -> None:
-        self.query_one(SummaryView).focus()  # what was typed stays, for when the reader comes back
+    def action_close_box(self) -> None:
+        if self.searching:
+            self.action_close_search()
+        else:  # the query box: what was typed stays, for when the reader comes back
+            self.query_one(SummaryView).focus()
 
     def action_next_match(self) -> None:
         self.query_one(SummaryView).next_match(1)
