@@ -208,6 +208,18 @@ def test_jsonl_articles_with_fields_and_bad_lines_reported(tmp_path):
     assert all(str(tmp_path / "export.jsonl") in m for m in messages)
 
 
+def test_an_export_dated_as_feeds_date_is_ordered_and_windowed_by_that_date(tmp_path):
+    # An RSS reader's export keeps the feed's pubDate ("Mon, 02 Mar 2026 08:00:00 GMT", RFC 2822):
+    # it was kept as written, so it sorted after every ISO date (last in chronological order) and
+    # --since 2026-03-03 let the article of March 2 in.
+    rows = [("a", "2026-03-03"), ("b", "Mon, 02 Mar 2026 08:00:00 GMT"), ("c", "Wed, 4 Mar 2026 23:30:00 -0500")]
+    lines = [json.dumps({"id": i, "title": i, "date": d, "text": ARTICLE}) for i, d in rows]
+    articles = load(write(tmp_path / "export.jsonl", "\n".join(lines)))
+    assert {a.id: a.date for a in articles} == {"a": "2026-03-03", "b": "2026-03-02", "c": "2026-03-04"}
+    front = write(tmp_path / "story.md", "---\ntitle: Talks\ndate: Tue, 03 Mar 2026 10:00:00 +0000\n---\n\n" + ARTICLE)
+    assert [a.date for a in load(front)] == ["2026-03-03"]
+
+
 def test_json_array_of_articles(tmp_path):
     data = [{"id": "x", "title": "T", "text": ARTICLE}, {"id": "y", "text": ARTICLE}]
     articles = load(write(tmp_path / "set.json", json.dumps(data)))
