@@ -221,6 +221,8 @@ def test_a_non_editable_install_finds_the_seeds_from_anywhere(tmp_path):
     (("--since", "yesterday"), "newsdigest: error: argument --since: expected a span"),
     (("-t", "nosuchtopic"), "newsdigest: error: unknown topic 'nosuchtopic'"),
     (("-q", "Who sends aid?", "-q", "Who mediates?"), "newsdigest: error: argument -q/--query: given twice"),
+    (("-q", ""), "newsdigest: error: argument -q/--query: empty"),  # -q "$QUESTION" unset: not every topic
+    (("-q", "  "), "newsdigest: error: argument -q/--query: empty"),
 ])
 def test_usage_errors_are_one_line_in_one_style(tmp_path, args, says):
     result = run("summarize", *args, cwd=tmp_path)

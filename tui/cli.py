@@ -65,6 +65,8 @@ class _Once(argparse.Action):
     def __call__(self, parser, namespace, values, option_string=None):  # noqa: ANN001 - argparse's signature
         if getattr(namespace, self.dest, None) is not None:
             parser.error(f"argument {'/'.join(self.option_strings)}: given twice: one query per run")
+        if not values.strip():  # -q "$QUESTION" with nothing in it: never silently every topic
+            parser.error(f"argument {'/'.join(self.option_strings)}: empty: give a question or a few words")
         setattr(namespace, self.dest, values)
 
 
