@@ -424,3 +424,20 @@ def test_the_app_without_a_terminal_says_so_instead_of_waiting_for_keys(tmp_path
         assert result.stderr.startswith("newsdigest: error: app: ") and result.stderr.count("\n") == 1, result.stderr
         assert "newsdigest summarize" in result.stderr and "\x1b" not in result.stderr
         assert result.stdout == ""
+
+
+def test_output_dash_is_standard_output(tmp_path):
+    # As "-" is standard input among the paths: "-o -" wrote a file named "-".
+    result = run("summarize", "-t", "aid", "-n", "1", "-o", "-", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Aid\n") and "Sources" in result.stdout
+    assert not (tmp_path / "-").exists()
+
+
+def test_output_onto_the_current_folder_says_it_is_a_folder(tmp_path):
+    # "-o ." said "Device or resource busy" (a rename onto the working directory).
+    for target in (".", ".."):
+        result = run("summarize", "-t", "aid", "-o", target, cwd=tmp_path / "")
+        assert result.returncode == 1
+        assert result.stderr == f"newsdigest: error: {target}: cannot write: Is a directory (nothing was changed)\n"
+    assert not list(tmp_path.glob(".*tmp"))

@@ -59,6 +59,11 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{PROG}: error: {printable(message)} (see {self.prog} --help)\n")
 
 
+def _output(value: str) -> Path | None:
+    """An output file; ``-`` is standard output (None), as ``-`` among the paths is standard input."""
+    return None if value == "-" else Path(value)
+
+
 class _Once(argparse.Action):
     """An option given at most once: a second value is a usage error, never silently the winner."""
 
@@ -139,7 +144,8 @@ def _output_options() -> argparse.ArgumentParser:
     group.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default text)")
     group.add_argument("--explain", action="store_true",
                        help="show why each sentence was chosen (terms, relevance, centrality, redundancy)")
-    group.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    group.add_argument("-o", "--output", type=_output, metavar="FILE",
+                       help="write to FILE (atomically) instead of stdout (- is stdout)")
     group.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour on a terminal (auto), always or never; NO_COLOR is respected")
     return parent
@@ -242,7 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("-f", "--format", choices=("table", "tsv", "json", "markdown"), default="table")
     evaluate.add_argument("--per-eval", action="store_true",
                           help="tsv/json: one row per topic and left-out reference (ROUGE's -d lines)")
-    evaluate.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE (atomically)")
+    evaluate.add_argument("-o", "--output", type=_output, metavar="FILE", help="write to FILE (atomically; - is stdout)")
     evaluate.add_argument("--save", type=Path, metavar="FILE",
                           help="also write the summaries scored, as JSONL {topic, method, summary} (atomically)")
     evaluate.add_argument("--ignore-read", action="store_true",
