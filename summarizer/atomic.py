@@ -7,6 +7,7 @@ root, over the machine's ``/dev/null``). A symbolic link stays one: the file it 
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -22,7 +23,9 @@ def write_atomically(path: Path, text: str | bytes) -> None:
         mode = os.stat(path).st_mode
     except OSError:
         mode = None
-    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+    if mode is not None and stat.S_ISDIR(mode):  # said as such: a rename onto "." says "Device or resource busy"
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if mode is not None and not stat.S_ISREG(mode):
         with open(path, "wb") as handle:
             handle.write(data)
         return

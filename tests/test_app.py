@@ -293,6 +293,42 @@ async def test_sources_panel_lists_every_article_and_marks_the_sources():
 
 
 @sync
+async def test_sources_tell_apart_files_of_the_same_name(tmp_path: Path):
+    # monday/herald.txt and wednesday/herald.txt were both "herald.txt" in the Sources panel: the
+    # reader could not tell which day's article was cited.
+    news = tmp_path / "news"
+    for day, text in (("monday", AID_ARTICLE), ("wednesday", MEDIATION_ARTICLE.replace("url: https://example.com/talks\n", ""))):
+        (news / day).mkdir(parents=True)
+        (news / day / "herald.txt").write_text(text, encoding="utf-8")
+    (news / "gazette.md").write_text(article("Convoys reach Lindmark", "2024-05-03",
+                                             "Relief convoys reached Lindmark with food and medicine."), encoding="utf-8")
+    app = make_app(Request(paths=(str(news),), cache_dir=tmp_path / "cache"), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        sources = screen_of(app).query_one(SourcesPanel)
+        sources.show_unused = True
+        await pilot.pause()
+        places = {a.path: sources.get_option_at_index(i).prompt.plain.rsplit(" \u00b7 ", 1)[-1]
+                  for i, a in enumerate(sources.articles)}
+        assert places == {str(news / "monday" / "herald.txt"): "monday/herald.txt",
+                          str(news / "wednesday" / "herald.txt"): "wednesday/herald.txt",
+                          str(news / "gazette.md"): "gazette.md"}  # a name of its own stays short
+
+
+def test_distinct_names_are_the_shortest_endings_no_other_path_has():
+    from tui.citations import distinct_names
+
+    paths = ["/a/2026/11/03/index.html", "/a/2026/12/03/index.html", "/a/2026/12/04/index.html",
+             "/a/notes.txt", "/b/export.jsonl", "/b/export.jsonl", "rel/x/a.txt", "rel/y/a.txt", "a.txt"]
+    assert distinct_names(paths) == {
+        "/a/2026/11/03/index.html": "11/03/index.html", "/a/2026/12/03/index.html": "12/03/index.html",
+        "/a/2026/12/04/index.html": "04/index.html", "/a/notes.txt": "notes.txt",
+        "/b/export.jsonl": "export.jsonl",  # one file of many articles is one name
+        "rel/x/a.txt": "x/a.txt", "rel/y/a.txt": "y/a.txt", "a.txt": "a.txt",
+    }
+
+
+@sync
 async def test_opening_a_sentence_shows_the_article_with_it_highlighted():
     app = make_app(Request(), launcher=FakeLauncher())
     async with app.run_test(size=SIZE) as pilot:
@@ -605,7 +641,7 @@ async def test_palette_has_the_actions_and_a_toggle_per_topic():
         provider = NewsdigestCommands(app.screen)
         names = [name for name, _, _ in provider.commands()]
         for binding in MainScreen.BINDINGS:
-            if binding.action not in ("next_match", "previous_match", "close_search"):  # need a search first
+            if binding.action not in ("next_match", "previous_match", "close_box"):  # need a search first
                 assert binding.description in names
         assert {"Topic: Aid", "Topic: Mediation", "Topic: Security", "Help"} <= set(names)
         await pilot.press("ctrl+p")
@@ -1263,6 +1299,28 @@ async def test_the_footer_keeps_help_and_quit_at_every_width():
             keys = app.screen.query_one("Footer").query("FooterKey")
             assert sum(key.region.width for key in keys) <= width  # nothing cut at the edge
         assert "toggle_order" not in shown and "export" not in shown  # the least used went first
+
+
+@sync
+async def test_the_footer_offers_no_key_a_text_box_takes_as_text():
+    # In the query box and the search box, "/", "+" and "-" are typed as text; the footer still
+    # offered "/ Search  + - Length" there (Textual reads no character in the key names "slash",
+    # "plus" and "minus", so it kept them where it drops "m Method").
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert {"search", "longer"} <= footer_actions(app)
+        for open_box in ("a", "slash"):
+            await pilot.press(open_box)
+            await pilot.pause(0.1)
+            assert isinstance(app.focused, Input)
+            assert not footer_actions(app) & {"search", "longer", "shorter", "cycle_method"}, open_box
+            await pilot.press("plus")
+            assert app.focused.value.endswith("+")  # text indeed
+            await pilot.press("escape")
+            await pilot.pause(0.1)
+            assert isinstance(app.focused, SummaryView), open_box  # escape leaves either box
+            assert {"search", "longer"} <= footer_actions(app)
 
 
 @sync

@@ -221,6 +221,8 @@ def test_a_non_editable_install_finds_the_seeds_from_anywhere(tmp_path):
     (("--since", "yesterday"), "newsdigest: error: argument --since: expected a span"),
     (("-t", "nosuchtopic"), "newsdigest: error: unknown topic 'nosuchtopic'"),
     (("-q", "Who sends aid?", "-q", "Who mediates?"), "newsdigest: error: argument -q/--query: given twice"),
+    (("-q", ""), "newsdigest: error: argument -q/--query: empty"),  # -q "$QUESTION" unset: not every topic
+    (("-q", "  "), "newsdigest: error: argument -q/--query: empty"),
 ])
 def test_usage_errors_are_one_line_in_one_style(tmp_path, args, says):
     result = run("summarize", *args, cwd=tmp_path)
@@ -391,3 +393,51 @@ def test_a_plan_and_its_calling_off_both_reach_a_summary_read_from_the_index(tmp
     shown = {s["text"]: s for s in json.loads(result.stdout)["topics"][0]["sentences"]}
     assert {plan, off} <= set(shown), list(shown)
     assert [source["article_id"] for source in shown[plan]["sources"]] == [shown[plan]["article_id"]]
+
+
+@pytest.mark.parametrize("argv, help_of", [
+    (["summarize", "--bogus"], "newsdigest summarize --help"),
+    (["mark-read", "--bogus"], "newsdigest mark-read --help"),
+    (["feeds", "add", "https://herald.norvale.example/rss", "--bogus"], "newsdigest feeds add --help"),
+    (["--bogus"], "newsdigest summarize --help"),  # no subcommand: summarize (or the app) is meant
+])
+def test_an_unknown_option_points_to_the_help_that_lists_the_options(argv, help_of, capsys, monkeypatch):
+    # `newsdigest summarize --colour never` said "(see newsdigest --help)", whose help lists the
+    # commands and none of summarize's options.
+    from tui.cli import get_args
+
+    monkeypatch.setattr("sys.stdout.isatty", lambda: False)
+    with pytest.raises(SystemExit) as exit_:
+        get_args(argv)
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err == f"newsdigest: error: unrecognized arguments: --bogus (see {help_of})\n"
+
+
+def test_the_app_without_a_terminal_says_so_instead_of_waiting_for_keys(tmp_path):
+    # `newsdigest app news/ < /dev/null` (a cron job, a script) drew the app on stderr and waited
+    # for keys that never came; `cat story.txt | newsdigest app -` as well.
+    for args, stdin in ((("app",), subprocess.DEVNULL), (("app", "-"), subprocess.PIPE)):
+        result = subprocess.run([NEWSDIGEST, *args], cwd=tmp_path, stdin=stdin, capture_output=True, text=True,
+                                timeout=30, env={k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"})
+        assert result.returncode == 2, args
+        assert result.stderr.startswith("newsdigest: error: app: ") and result.stderr.count("\n") == 1, result.stderr
+        assert "newsdigest summarize" in result.stderr and "\x1b" not in result.stderr
+        assert result.stdout == ""
+
+
+def test_output_dash_is_standard_output(tmp_path):
+    # As "-" is standard input among the paths: "-o -" wrote a file named "-".
+    result = run("summarize", "-t", "aid", "-n", "1", "-o", "-", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Aid\n") and "Sources" in result.stdout
+    assert not (tmp_path / "-").exists()
+
+
+def test_output_onto_the_current_folder_says_it_is_a_folder(tmp_path):
+    # "-o ." said "Device or resource busy" (a rename onto the working directory).
+    for target in (".", ".."):
+        result = run("summarize", "-t", "aid", "-o", target, cwd=tmp_path / "")
+        assert result.returncode == 1
+        assert result.stderr == f"newsdigest: error: {target}: cannot write: Is a directory (nothing was changed)\n"
+    assert not list(tmp_path.glob(".*tmp"))

@@ -208,6 +208,40 @@ def test_jsonl_articles_with_fields_and_bad_lines_reported(tmp_path):
     assert all(str(tmp_path / "export.jsonl") in m for m in messages)
 
 
+def test_an_export_dated_as_feeds_date_is_ordered_and_windowed_by_that_date(tmp_path):
+    # An RSS reader's export keeps the feed's pubDate ("Mon, 02 Mar 2026 08:00:00 GMT", RFC 2822):
+    # it was kept as written, so it sorted after every ISO date (last in chronological order) and
+    # --since 2026-03-03 let the article of March 2 in.
+    rows = [("a", "2026-03-03"), ("b", "Mon, 02 Mar 2026 08:00:00 GMT"), ("c", "Wed, 4 Mar 2026 23:30:00 -0500")]
+    lines = [json.dumps({"id": i, "title": i, "date": d, "text": ARTICLE}) for i, d in rows]
+    articles = load(write(tmp_path / "export.jsonl", "\n".join(lines)))
+    assert {a.id: a.date for a in articles} == {"a": "2026-03-03", "b": "2026-03-02", "c": "2026-03-04"}
+    front = write(tmp_path / "story.md", "---\ntitle: Talks\ndate: Tue, 03 Mar 2026 10:00:00 +0000\n---\n\n" + ARTICLE)
+    assert [a.date for a in load(front)] == ["2026-03-03"]
+
+
+def test_a_json_file_of_no_articles_is_a_few_lines_not_one_per_item(tmp_path):
+    # A data file in a folder of news (a list of 5,000 numbers, of 3,000 map points) printed a
+    # warning per item: 8,000 lines on the terminal for two files.
+    from summarizer.reading.inputs import RECORD_WARNINGS_SHOWN
+
+    write(tmp_path / "numbers.json", json.dumps(list(range(5000))))
+    write(tmp_path / "points.jsonl", "\n".join(json.dumps({"lat": n, "lon": n}) for n in range(3000)))
+    good = [json.dumps({"id": "ok", "text": ARTICLE})]
+    write(tmp_path / "mixed.jsonl", "\n".join(good + ["{not json"] * 8 + ['{"text": 1}'] * 8))
+    write(tmp_path / "story.txt", ARTICLE)
+    for name, first, hidden in (("numbers.json", "item 1: expected an object", 5000 - RECORD_WARNINGS_SHOWN),
+                                ("points.jsonl", "line 1: no \"text\" field", 3000 - RECORD_WARNINGS_SHOWN),
+                                ("mixed.jsonl", "line 2: invalid JSON", 16 - RECORD_WARNINGS_SHOWN)):
+        warnings = []
+        articles = load(tmp_path / name, tmp_path / "story.txt", warnings=warnings)
+        messages = [str(w) for w in warnings]
+        assert len(messages) == RECORD_WARNINGS_SHOWN + 1, messages[:10]
+        assert first in messages[0] and all(str(tmp_path / name) in m for m in messages)
+        assert messages[-1].endswith(f": and {hidden:,} more problems with its {'items' if name.endswith('.json') else 'lines'}, not shown")
+        assert len(articles) == (2 if name == "mixed.jsonl" else 1)
+
+
 def test_json_array_of_articles(tmp_path):
     data = [{"id": "x", "title": "T", "text": ARTICLE}, {"id": "y", "text": ARTICLE}]
     articles = load(write(tmp_path / "set.json", json.dumps(data)))

@@ -86,7 +86,11 @@ def test_a_line_over_the_line_limit_is_skipped_with_its_number(export, small_rea
     articles, warnings = read([export], ArticleCache(tmp_path / "cache"))
     assert {a.id for a in articles} == {json.loads(lines[n - 1].decode("cp1252"))["id"] for n in short} - {"short"}
     assert f"{export}: line 1: longer than 0 MiB, skipped" in warnings
-    assert sum("longer than" in w for w in warnings) == sum(len(line) > 200 for line in lines)
+    # The first lines too long are named; the others counted in one line (a data file is no flood).
+    too_long = [f"{export}: line {n}: longer than 0 MiB, skipped" for n, line in enumerate(lines, 1) if len(line) > 200]
+    named = [w for w in warnings if "longer than" in w]
+    assert named == too_long[:len(named)] and len(named) < len(too_long)
+    assert any(w.startswith(f"{export}: and ") and w.endswith(" more problems with its lines, not shown") for w in warnings)
 
 
 def test_the_first_part_is_parsed_before_the_export_is_read_to_its_end(export, small_reads, tmp_path, monkeypatch):

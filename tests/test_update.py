@@ -284,6 +284,24 @@ def test_a_topic_with_only_repeats_says_nothing_is_new(tmp_path):
     assert REPEATED not in result.stdout
 
 
+def test_explain_names_what_was_left_out_when_nothing_is_new(tmp_path):
+    # A user asking --explain why a topic has "nothing new" was shown no reason at all: text and
+    # Markdown stopped at the message, before the sentences left out as already read (the JSON
+    # had them).
+    news, cache = tmp_path / "news", tmp_path / "cache"
+    write(news / "monday.txt", MONDAY)
+    assert run("mark-read", str(news), "--cache-dir", str(cache), cwd=tmp_path).returncode == 0
+    write(news / "tuesday-a.txt", TUESDAY_A)
+    text = run("summarize", str(news), "--cache-dir", str(cache), "--new", "-q", "river banks", "--explain", cwd=tmp_path)
+    assert text.returncode == 0, text.stderr
+    assert "nothing new about river banks" in text.stdout
+    assert "left out, already read in [" in text.stdout and REPEATED in text.stdout
+    assert "Already read" in text.stdout and "Flood waters rise in Brenvale" in text.stdout
+    markdown = run("summarize", str(news), "--cache-dir", str(cache), "--new", "-q", "river banks", "--explain",
+                   "-f", "markdown", cwd=tmp_path)
+    assert "*Left out, already read in [" in markdown.stdout and "## Already read" in markdown.stdout
+
+
 def test_generic_json_has_no_update_fields(tmp_path):
     data = json.loads(run("summarize", "-f", "json", "-t", "aid", cwd=tmp_path).stdout)
     assert "update" not in data and "read_articles" not in data

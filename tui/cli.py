@@ -59,12 +59,19 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{PROG}: error: {printable(message)} (see {self.prog} --help)\n")
 
 
+def _output(value: str) -> Path | None:
+    """An output file; ``-`` is standard output (None), as ``-`` among the paths is standard input."""
+    return None if value == "-" else Path(value)
+
+
 class _Once(argparse.Action):
     """An option given at most once: a second value is a usage error, never silently the winner."""
 
     def __call__(self, parser, namespace, values, option_string=None):  # noqa: ANN001 - argparse's signature
         if getattr(namespace, self.dest, None) is not None:
             parser.error(f"argument {'/'.join(self.option_strings)}: given twice: one query per run")
+        if not values.strip():  # -q "$QUESTION" with nothing in it: never silently every topic
+            parser.error(f"argument {'/'.join(self.option_strings)}: empty: give a question or a few words")
         setattr(namespace, self.dest, values)
 
 
@@ -137,7 +144,8 @@ def _output_options() -> argparse.ArgumentParser:
     group.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default text)")
     group.add_argument("--explain", action="store_true",
                        help="show why each sentence was chosen (terms, relevance, centrality, redundancy)")
-    group.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    group.add_argument("-o", "--output", type=_output, metavar="FILE",
+                       help="write to FILE (atomically) instead of stdout (- is stdout)")
     group.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour on a terminal (auto), always or never; NO_COLOR is respected")
     return parent
@@ -240,7 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("-f", "--format", choices=("table", "tsv", "json", "markdown"), default="table")
     evaluate.add_argument("--per-eval", action="store_true",
                           help="tsv/json: one row per topic and left-out reference (ROUGE's -d lines)")
-    evaluate.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE (atomically)")
+    evaluate.add_argument("-o", "--output", type=_output, metavar="FILE", help="write to FILE (atomically; - is stdout)")
     evaluate.add_argument("--save", type=Path, metavar="FILE",
                           help="also write the summaries scored, as JSONL {topic, method, summary} (atomically)")
     evaluate.add_argument("--ignore-read", action="store_true",
@@ -257,9 +265,37 @@ def get_args(argv: Sequence[str]) -> argparse.Namespace:
     argv = list(argv)
     first = next((a for a in argv if a not in ("--",)), None)
     if first is None or (first not in SUBCOMMANDS and first not in ("-h", "--help", "--version")):
-        default = "app" if sys.stdout.isatty() and sys.stdin.isatty() else "summarize"
+        default = "app" if _is_terminal(sys.stdout) and app_has_a_terminal() else "summarize"
         argv = [default, *argv]
-    return build_parser().parse_args(argv)
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # said by the command's own parser, so the message points to the help listing its options
+        _command_parser(parser, argv).error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
+
+
+def _command_parser(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser of the (sub)command ``argv`` names: ``feeds add`` in ``feeds add URL --bogus``."""
+    commands = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+    if commands is not None:
+        for position, arg in enumerate(argv):
+            if arg in commands.choices:
+                return _command_parser(commands.choices[arg], argv[position + 1:])
+    return parser
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except ValueError:  # closed
+        return False
+
+
+def app_has_a_terminal() -> bool:
+    """Whether the app can run here: Textual's terminal driver draws on standard error and reads
+    keys from standard input; served to a browser (``TEXTUAL_DRIVER``, textual-serve's web
+    driver) it needs neither."""
+    return bool(os.environ.get("TEXTUAL_DRIVER")) or (_is_terminal(sys.stdin) and _is_terminal(sys.stderr))
 
 
 def stdin_is_input() -> bool:
@@ -590,6 +626,9 @@ def _app(args: argparse.Namespace) -> int:
     from .app.main import run_app
 
     request = request_from(args)
+    if not app_has_a_terminal():  # else the app is drawn where no one sees it, and waits for keys
+        raise UsageError("app: needs a terminal (standard input and standard error); "
+                         "newsdigest summarize prints the summary")
     if not request.paths and request.feeds is None:  # the subscribed feeds, else the seeds
         request = replace(request, feeds=default_feeds(request.cache_dir, request.index))
     return run_app(request)

@@ -60,10 +60,9 @@ def render_markdown(
         lines += [f"*{escape(heading[:1].upper() + heading[1:])}*", ""]
     for summary in digest.summaries:
         lines += [f"## {escape(summary.topic.label)}", ""]
-        if summary.message:
-            lines += [f"*{escape(summary.message)}*", ""]
-            continue
-        if summary.caveat:
+        if summary.message:  # e.g. nothing new: --explain still names what was left out, below
+            lines.append(f"*{escape(summary.message)}*")
+        elif summary.caveat:
             lines += [f"*{escape(summary.caveat)}*", ""]
         for item in summary.sentences:
             lines.append(f"- {escape(item.sentence.text)} {citations.markers(item)}")

@@ -56,10 +56,9 @@ def _topic(summary: Summary, citations: Citations, console: Console, explain: bo
     if summary.method != "topical":
         heading.append(f"  ({summary.method})", style="dim")
     console.print(heading, soft_wrap=not console.is_terminal)
-    if summary.message:
+    if summary.message:  # e.g. nothing new: --explain still names what was left out, below
         console.print(Text("  " + printable(summary.message), style="italic dim"), soft_wrap=not console.is_terminal)
-        return
-    if summary.caveat:
+    elif summary.caveat:
         console.print(Text("  " + printable(summary.caveat), style="italic"), soft_wrap=not console.is_terminal)
     for item in summary.sentences:
         line = Text(printable(item.sentence.text))

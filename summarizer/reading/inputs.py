@@ -35,6 +35,10 @@ MAX_ARTICLE_CHARS anyway)."""
 MAX_ARTICLE_CHARS = 500_000
 """Article text beyond this (some 80,000 words, several times the longest feature) is not read:
 segmenting costs up to 15 microseconds a character, so a 50 MB line would take many minutes."""
+RECORD_WARNINGS_SHOWN = 10
+"""Problems with the records of one JSON or JSON Lines file said one by one; the rest are counted
+in one line, so that a data file in a folder of news (a list of 5,000 numbers) is a dozen lines on
+the terminal, not one per item."""
 _CHUNK = 2**20
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -326,10 +330,12 @@ def _json_articles(item: InputFile, text: str, warn: Warn) -> Iterator[RawArticl
         yield from _json_lines(item, enumerate(text.split("\n"), 1), warn)
         return
     items = whole if isinstance(whole, list) else [whole]
+    problems = _RecordProblems(item, "items", warn)
     for n, record in enumerate(items, 1):
-        article = _json_article(item, f"item {n}", record, warn)
+        article = _json_article(item, f"item {n}", record, problems)
         if article is not None:
             yield article
+    problems.close()
 
 
 def _json_lines_file(item: InputFile, chunks: Iterator[bytes], warn: Warn) -> Iterator[RawArticle]:
@@ -404,23 +410,51 @@ def _json_lines(item: InputFile, lines: Iterable[tuple[int, str | None]], warn: 
     """One article per line (number, text; None for a line too long). A line that is not JSON is
     warned about at once; what is wrong with the records themselves after the last line, as
     when every line was parsed before any record was read."""
-    later: list[InputError] = []
+    problems = _RecordProblems(item, "lines", warn)
     for number, line in lines:
         if line is None:
-            warn(InputError(item.path, f"line {number}: longer than {MAX_LINE_BYTES // 2**20} MiB, skipped"))
+            problems(InputError(item.path, f"line {number}: longer than {MAX_LINE_BYTES // 2**20} MiB, skipped"))
             continue
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            warn(InputError(item.path, f"line {number}: invalid JSON ({error.msg}), skipped"))
+            problems(InputError(item.path, f"line {number}: invalid JSON ({error.msg}), skipped"))
             continue
-        article = _json_article(item, f"line {number}", record, later.append)
+        article = _json_article(item, f"line {number}", record, problems.hold)
         if article is not None:
             yield article
-    for error in later:
-        warn(error)
+    problems.close()
+
+
+class _RecordProblems:
+    """The problems with a file's records (its items or lines), said to ``warn``: the first
+    :data:`RECORD_WARNINGS_SHOWN` of them, then in one line how many more there were."""
+
+    def __init__(self, item: InputFile, records: str, warn: Warn) -> None:
+        self.item, self.records, self.warn = item, records, warn
+        self.seen = 0
+        self.held: list[InputError] = []
+
+    def __call__(self, error: InputError) -> None:
+        """A problem said at once."""
+        self.seen += 1
+        if self.seen <= RECORD_WARNINGS_SHOWN:
+            self.warn(error)
+
+    def hold(self, error: InputError) -> None:
+        """A problem said at :meth:`close`."""
+        self.seen += 1
+        if self.seen <= RECORD_WARNINGS_SHOWN:
+            self.held.append(error)
+
+    def close(self) -> None:
+        for error in self.held:
+            self.warn(error)
+        hidden = self.seen - RECORD_WARNINGS_SHOWN
+        if hidden > 0:
+            self.warn(InputError(self.item.path, f"and {hidden:,} more problems with its {self.records}, not shown"))
 
 
 def _json_article(item: InputFile, where: str, record: object, warn: Warn) -> RawArticle | None:

@@ -155,6 +155,15 @@ def normalise_date(value: str | None) -> str | None:
             except ValueError:
                 continue
         return None
+    if re.match(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}", value):
+        # A feed's pubDate (RFC 2822: "Mon, 02 Mar 2026 08:00:00 GMT"), as exports keep it: the day
+        # as written, in the publisher's zone, as for an ISO time.
+        from email.utils import parsedate_to_datetime
+
+        try:
+            return parsedate_to_datetime(value).date().isoformat()
+        except (TypeError, ValueError):
+            pass
     cleaned = re.sub(r"(?<=[A-Za-z])\.", "", value).replace(",", "").replace("Sept ", "Sep ")
     for pattern in ("%m/%d/%Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y%m%d"):
         try:

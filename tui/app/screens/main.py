@@ -64,7 +64,7 @@ class MainScreen(Screen[None]):
     | r | Relevance or chronological order. |
     | e / y | Export as Markdown / copy it to the clipboard. |
     | s | Show or hide the sources panel. |
-    | a | Type a query to add as a topic. |
+    | a | Type a query to add as a topic (escape leaves the box). |
     | u | What is new since the last visit, or all the articles. |
     """
 
@@ -90,7 +90,8 @@ class MainScreen(Screen[None]):
         Binding("y", "copy", "Copy", show=False, tooltip="Copy the summary, as Markdown, to the clipboard"),
         Binding("s", "toggle_sources", "Sources", show=False, tooltip="Show or hide the sources panel"),
         Binding("a", "add_query", "Add query", show=False, tooltip="Type a question or words to add as a topic"),
-        Binding("escape", "close_search", "Close search", show=False, tooltip="Close the search box"),
+        Binding("escape", "close_box", "Close box", show=False,
+                tooltip="Close the search box, or leave the query box for the summary"),
     ]
 
     method: var[str] = var("")
@@ -537,6 +538,10 @@ class MainScreen(Screen[None]):
         the palette and the help keep it: they say why when there is none); on a narrow terminal,
         the least used keys go first, so that Quit and Help always fit."""
         bindings = super().active_bindings
+        focused = self.focused
+        if isinstance(focused, Input):  # a text box: the keys it takes as text are no commands there
+            bindings = {key: active for key, active in bindings.items()
+                        if not focused.check_consume_key(key, _typed(key))}
         if not self.has_new:
             bindings = {key: active for key, active in bindings.items() if active.binding.action != "toggle_new"}
         return fit_footer(bindings, self.app.size.width, self.app.get_key_display)
@@ -552,8 +557,8 @@ class MainScreen(Screen[None]):
         if action in {"next_match", "previous_match"}:
             summary = self.query(SummaryView).first() if self.query(SummaryView) else None
             return True if summary is not None and summary.search.strip() else None
-        if action == "close_search":
-            return self.searching
+        if action == "close_box":
+            return self.searching or (self.focused is not None and self.focused.id == "query")
         return True
 
     def action_search(self) -> None:
@@ -567,6 +572,12 @@ class MainScreen(Screen[None]):
         self.query_one(SummaryView).search = ""
         self.searching = False
         self.query_one(SummaryView).focus()
+
+    def action_close_box(self) -> None:
+        if self.searching:
+            self.action_close_search()
+        else:  # the query box: what was typed stays, for when the reader comes back
+            self.query_one(SummaryView).focus()
 
     def action_next_match(self) -> None:
         self.query_one(SummaryView).next_match(1)
@@ -802,6 +813,14 @@ Open, Help and Quit always stay."""
 
 PALETTE_CELLS = 12
 """The footer's "▏^p palette", docked right, with a gap before it."""
+
+
+def _typed(key: str) -> str | None:
+    """The character a key types: Textual's ``key_to_character`` finds none for "slash", "plus" or
+    "minus" (the names it gives "/", "+" and "-"), so its footer kept them over a text box."""
+    from textual.keys import REPLACED_KEYS, key_to_character
+
+    return key_to_character(REPLACED_KEYS.get(key, key))
 
 
 def fit_footer(bindings: dict[str, ActiveBinding], width: int, key_display) -> dict[str, ActiveBinding]:

@@ -23,7 +23,7 @@ from .navigation import CURSOR_BINDINGS
 if TYPE_CHECKING:
     from summarizer import Article, Digest
 
-    from ...citations import Citations
+    from ...citations import Citations, DistinctNames
 
 MARK = "\u25b6"
 
@@ -31,17 +31,20 @@ MARK = "\u25b6"
 class SourceEntry(Visual):
     """An article's two lines, built only when drawn: a corpus may have thousands of articles."""
 
-    def __init__(self, article: Article, number: int | None, count: int, marked: bool) -> None:
+    def __init__(self, article: Article, number: int | None, count: int, marked: bool,
+                 where: str | None = None) -> None:
         self.article = article
         self.number = number
         self.count = count
         self.marked = marked
+        self.where = where
+        """Its URL, or a name for its file that no other article's file has (None: the file's name)."""
         self._content: Content | None = None
 
     @property
     def content(self) -> Content:
         if self._content is None:
-            self._content = _entry_content(self.article, self.number, self.count, self.marked)
+            self._content = _entry_content(self.article, self.number, self.count, self.marked, self.where)
         return self._content
 
     @property
@@ -58,8 +61,9 @@ class SourceEntry(Visual):
         return 2  # one line each, never wrapped (text-wrap: nowrap)
 
 
-def _entry_content(article: Article, number: int | None, count: int, marked: bool) -> Content:
-    where = article.url or (Path(article.path).name if article.path else "no file")
+def _entry_content(article: Article, number: int | None, count: int, marked: bool,
+                   where: str | None = None) -> Content:
+    where = article.url or where or (Path(article.path).name if article.path else "no file")
     # The share of the summary first: a narrow panel cuts the end of the line, never the count.
     detail = f"{in_summary_phrase(count, short=True)} \u00b7 {article.date or 'undated'} \u00b7 {printable(where)}"
     return Content.assemble(
@@ -123,6 +127,8 @@ class SourcesPanel(OptionList):
         self._articles: list[Article] = []
         self._index: dict[str, int] = {}
         self._unused = 0
+        self._file_names: tuple[tuple[Article, ...], DistinctNames] | None = None
+        """The articles named, and a name for each of their files that no other of them has."""
 
     @property
     def articles(self) -> tuple[Article, ...]:
@@ -207,7 +213,19 @@ class SourcesPanel(OptionList):
 
     def _prompt(self, article: Article, marked: bool) -> SourceEntry:
         number = self.citations.numbers.get(article.id) if self.citations else None
-        return SourceEntry(article, number, self.count(article.id), marked)
+        return SourceEntry(article, number, self.count(article.id), marked, self._file_name(article))
+
+    def _file_name(self, article: Article) -> str | None:
+        """A name for the article's file that tells it from every other file of the articles
+        (``monday/herald.txt`` beside ``wednesday/herald.txt``); worked out once per set of articles."""
+        if article.url or not article.path or self.digest is None:
+            return None
+        articles = self.digest.articles
+        if self._file_names is None or self._file_names[0] is not articles:
+            from ...citations import DistinctNames
+
+            self._file_names = (articles, DistinctNames(a.path for a in articles if a.path and not a.url))
+        return self._file_names[1](article.path)
 
     def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
