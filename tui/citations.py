@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 import textwrap
-from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
