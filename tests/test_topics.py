@@ -1041,10 +1041,6 @@ def test_over_unrelated_stories_a_question_s_words_count_together():
 def test_a_figure_retold_days_later_is_shown_as_it_now_stands():
     # Held-out audit 13: three outlets gave Tuesday's 3,400 evacuated, one on Wednesday 5,100 in
     # like words. The summary printed 3,400 and left 5,100 out as its repeat.
-    from summarizer import Corpus, Digester, Length
-    from summarizer.model import Topic
-    from summarizer.reading.articles import ArticleParser, Metadata
-
     wednesday = ("The evacuation order for the Harrow Fell wildfire was extended to the suburb of Linden Vale on "
                  "Wednesday, bringing the number of people forced from their homes to 5,100, the fire service said.")
     texts = [
@@ -1056,9 +1052,8 @@ def test_a_figure_retold_days_later_is_shown_as_it_now_stands():
          "on Tuesday.\n\nThe cause of the fire is not yet known.", "2031-11-03"),
         (wednesday + "\n\nBuses took residents to the Tarrow sports hall.", "2031-11-04"),
     ]
-    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}", date=date)) for n, (text, date) in enumerate(texts)])
-    topic = Topic("wildfire", "Wildfire", ("wildfire", "fire", "evacuation", "homes"), origin="test")
-    items = Digester(length=Length(sentences=2))(corpus, [topic]).summaries[0].sentences
+    keywords = ("wildfire", "fire", "evacuation", "homes")
+    items = _topic_summary(texts, keywords, 2)
     shown = [item.sentence.text for item in items]
     assert shown[0] == wednesday and not any("3,400" in text for text in shown), shown
     # --explain and JSON say which telling it stands in for.
@@ -1080,10 +1075,6 @@ def test_a_vote_moved_to_another_day_is_shown_with_the_new_day():
 def test_two_measures_in_like_words_are_not_one_retold():
     # "widened its recall to 38 batches" and "had received 14 reports of side effects" a day later
     # share the regulator and the medicine: two facts, not one updated.
-    from summarizer import Corpus, Digester, Length
-    from summarizer.model import Topic
-    from summarizer.reading.articles import ArticleParser, Metadata
-
     batches = ("Pellucor Pharma widened its recall of the tablet Vantrexil to 38 batches on Wednesday, the Medicines "
                "Authority of Lusk said.")
     texts = [(batches + "\n\nPharmacies will exchange the tablets.", "2031-11-04"),
@@ -1091,9 +1082,8 @@ def test_two_measures_in_like_words_are_not_one_retold():
               "Wednesday.\n\nThe tablets treat high blood pressure.", "2031-11-04"),
              ("The Medicines Authority of Lusk said on Thursday it had now received 14 reports of side effects from "
               "patients who took the recalled Vantrexil tablets.\n\nNone of the reports was serious.", "2031-11-05")]
-    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}", date=date)) for n, (text, date) in enumerate(texts)])
-    topic = Topic("recall", "Recall", ("recall", "recalled", "batches", "tablets"), origin="test")
-    shown = [item.sentence.text for item in Digester(length=Length(sentences=2))(corpus, [topic]).summaries[0].sentences]
+    keywords = ("recall", "recalled", "batches", "tablets")
+    shown = [item.sentence.text for item in _topic_summary(texts, keywords, 2)]
     assert any("38 batches" in text for text in shown), shown
 
 
@@ -1171,13 +1161,8 @@ def test_a_later_sentence_with_fewer_of_the_same_figures_retells_nothing():
               "Boats stayed in port.", "2031-03-15"),
              ("Orva and Velmar shared the herring catch under an agreement, which gave Orva 55 percent of the "
               "catch, until it expired.\n\nTalks open in Lunde on Monday.", "2031-03-18")]
-    from summarizer import Corpus, Digester, Length
-    from summarizer.model import Topic
-    from summarizer.reading.articles import ArticleParser, Metadata
-
-    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}", date=date)) for n, (text, date) in enumerate(texts)])
-    topic = Topic("herring", "Herring", ("herring", "catch", "agreement"), origin="test")
-    items = Digester(length=Length(sentences=2))(corpus, [topic]).summaries[0].sentences
+    keywords = ("herring", "catch", "agreement")
+    items = _topic_summary(texts, keywords, 2)
     assert items[0].sentence.text == fuller and items[0].explanation.retells is None, [i.sentence.text for i in items]
 
 
@@ -1200,10 +1185,6 @@ def test_a_corrected_figure_gives_way_to_its_correction():
     # Held-out audit 14: "Seventeen miners are trapped ..., not nineteen as first reported" was
     # shown with the "Nineteen miners were trapped" it corrects: it says "not", which made the two
     # another statement each, when it says "not" of the old figure only.
-    from summarizer import Corpus, Digester, Length
-    from summarizer.model import Topic
-    from summarizer.reading.articles import ArticleParser, Metadata
-
     first = ("Nineteen miners were trapped underground after a tunnel roof fell at the Harl copper mine near Tessel "
              "late on Monday, the miners' union said.")
     correction = ("Seventeen miners are trapped underground at the Harl copper mine, not nineteen as first reported, the "
@@ -1212,7 +1193,18 @@ def test_a_corrected_figure_gives_way_to_its_correction():
              (first.replace("the miners' union said", "officials said") + "\n\nFamilies gathered at the gate.",
               "2031-03-16"),
              (correction + "\n\nA borehole reached the refuge chamber.", "2031-03-16")]
-    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}", date=date)) for n, (text, date) in enumerate(texts)])
-    topic = Topic("mine", "Mine", ("miners", "trapped", "mine"), origin="test")
-    shown = [item.sentence.text for item in Digester(length=Length(sentences=3))(corpus, [topic]).summaries[0].sentences]
+    keywords = ("miners", "trapped", "mine")
+    shown = [item.sentence.text for item in _topic_summary(texts, keywords, 3)]
     assert correction in shown and not any(text.startswith("Nineteen") for text in shown), shown
+
+
+def _topic_summary(dated_texts, keywords, count):
+    """The sentences of a topic of these keywords over invented articles given as (text, date)."""
+    from summarizer import Corpus, Digester, Length
+    from summarizer.model import Topic
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    parse = ArticleParser()
+    corpus = Corpus([parse(text, Metadata(f"outlet{n}", date=date)) for n, (text, date) in enumerate(dated_texts)])
+    topic = Topic(keywords[0], keywords[0].title(), keywords, origin="test")
+    return Digester(length=Length(sentences=count))(corpus, [topic]).summaries[0].sentences

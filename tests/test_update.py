@@ -130,18 +130,24 @@ def test_a_plan_called_off_is_news_not_a_repeat_of_the_plan():
     # Held-out audit 12: "Oskerby's schools will not reopen on March 16 as planned" was left out as
     # already read in "... schools will reopen on March 16": most of its words were read, the "not"
     # was not. The reader who came back was told "nothing here says when".
-    analyzer = TermAnalyzer()
-    yesterday = ArticleParser()(
+    summary = _update_after(
         "Varnholt cleans up\n\nThe schools of Varnholt will reopen on March 16, the education office said.\n\n"
-        "Volunteers cleared mud from the streets.\n", Metadata("read", date="2031-03-10"))
-    today = parse([
+        "Volunteers cleared mud from the streets.\n",
         "Varnholt schools stay shut\n\nThe schools of Varnholt will not reopen on March 16 as planned, the "
         "education office said on Saturday.\n\nThe flooded boiler room needs another week of repairs.\n",
-    ])
-    topic = query_topic("When will the schools of Varnholt reopen?", analyzer.stop_words)
-    update = Digester(length=Length(sentences=2))(Corpus(today, analyzer), [topic], read=ReadSet([yesterday], analyzer))
-    texts = [item.sentence.text for item in update.summaries[0].sentences]
+        "When will the schools of Varnholt reopen?")
+    texts = [item.sentence.text for item in summary.sentences]
     assert any(text.startswith("The schools of Varnholt will not reopen on March 16") for text in texts), texts
+
+
+def _update_after(read_text: str, new_text: str, question: str):
+    """The two-sentence update summary of ``question`` over ``new_text`` for a reader who read ``read_text``."""
+    analyzer = TermAnalyzer()
+    read = ArticleParser()(read_text, Metadata("read", date="2031-03-10"))
+    topic = query_topic(question, analyzer.stop_words)
+    update = Digester(length=Length(sentences=2))(Corpus(parse([new_text]), analyzer), [topic],
+                                                  read=ReadSet([read], analyzer))
+    return update.summaries[0]
 
 
 def test_without_a_read_set_nothing_changes():
@@ -461,15 +467,11 @@ def test_a_new_month_is_news_not_a_repeat():
     # Held-out audit 14: "He has been charged ... and will appear in court in Skerrowick in May" was
     # left out as already read in "Its captain ... was being questioned by police": most of its
     # words were read, the month and what it brings were not.
-    analyzer = TermAnalyzer()
-    yesterday = ArticleParser()(
+    summary = _update_after(
         "Trawler held at Kessary\n\nThe trawler's captain, Orm Vessel, was being questioned by police in Kessary, "
-        "the coast guard said.\n\nThe catch was confiscated.\n", Metadata("read", date="2031-03-16"))
-    today = parse([
+        "the coast guard said.\n\nThe catch was confiscated.\n",
         "Captain charged\n\nThe trawler's captain, Orm Vessel, was charged by police in Kessary and will appear in "
         "court in May, the coast guard said.\n\nHis boat stays in port.\n",
-    ])
-    topic = query_topic("What happened to the trawler's captain Orm Vessel?", analyzer.stop_words)
-    update = Digester(length=Length(sentences=2))(Corpus(today, analyzer), [topic], read=ReadSet([yesterday], analyzer))
-    texts = [item.sentence.text for item in update.summaries[0].sentences]
-    assert any("court in May" in text for text in texts), (texts, [r.sentence.text for r in update.summaries[0].repeats])
+        "What happened to the trawler's captain Orm Vessel?")
+    texts = [item.sentence.text for item in summary.sentences]
+    assert any("court in May" in text for text in texts), (texts, [r.sentence.text for r in summary.repeats])
