@@ -1208,3 +1208,22 @@ def _topic_summary(dated_texts, keywords, count):
     corpus = Corpus([parse(text, Metadata(f"outlet{n}", date=date)) for n, (text, date) in enumerate(dated_texts)])
     topic = Topic(keywords[0], keywords[0].title(), keywords, origin="test")
     return Digester(length=Length(sentences=count))(corpus, [topic]).summaries[0].sentences
+
+
+def test_a_length_of_time_is_no_count_and_a_sum_reaches_to_its_unit():
+    # Held-out audit 14: "How many workers were laid off?" opened with "... two weeks later than first
+    # planned", marked as how many; "How much has been spent?" was told "nothing here says how much"
+    # above "810 million florins had been spent" (the figure five words from "spent").
+    delayed = ("The Kessel dam company said it would decide on the workers laid off at the dam two weeks later than "
+               "first planned.")
+    laid_off = "The Kessel dam company said 1,150 workers had been laid off at the dam on Wednesday."
+    texts = [delayed + "\n\nThe union called a meeting.", laid_off + "\n\nMost of them live in Tarrow.",
+             delayed.replace("The Kessel dam company", "The company") + "\n\nThe court ruling stopped the work."]
+    summary = _summary(texts, "How many workers were laid off at the Kessel dam?", count=2)
+    assert summary.sentences[0].sentence.text == laid_off, [item.sentence.text for item in summary.sentences]
+    spent = ("The Orvan finance ministry said 810 million crowns had been spent on the Kessel dam so far, more than "
+             "planned.")
+    texts = [spent + "\n\nThe dam was to be finished in 2033.",
+             "Work on the Kessel dam stopped after the court annulled its permit.\n\nVillagers cheered."]
+    summary = _summary(texts, "How much has been spent on the Kessel dam?", count=2)
+    assert summary.unanswered is None and summary.sentences[0].sentence.text == spent

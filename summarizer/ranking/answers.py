@@ -226,6 +226,9 @@ def quantities(written: Sequence[str]) -> list[bool]:
 
 
 _TALLIES = frozenset("number count toll total tally".split())
+_SCALES = frozenset("thousand million billion trillion".split())
+_DURATIONS = frozenset("""seconds second minutes minute hours hour days day weeks week months month years year
+    decades decade""".split())
 
 
 def tallies(written: Sequence[str]) -> list[bool]:
@@ -376,6 +379,14 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
     if not at:
         return False
     stems = [stem(word.lower()) for word in written]
+    if kind == "quantity":
+        # "two weeks later than first planned" says how long, not how many workers or how much
+        # money: a number of a unit of time answers only a question asking in that unit.
+        at = [n for n in at if n + 1 >= len(written) or written[n + 1].lower() not in _DURATIONS
+              or stems[n + 1] in asked]
+        # "810 million florins had been spent": the figure reaches to its unit.
+        at += [m for n in at if n + 1 < len(written) and written[n + 1].lower() in _SCALES
+               for m in (n + 1, n + 2) if m < len(written)]
     if kind == "place":
         # What was asked, or a name of it ("on the Eastbank tram line", "at Bramwell Regional
         # Hospital" for talks on a hospital strike), is not where it is.
