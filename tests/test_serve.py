@@ -478,6 +478,8 @@ async def test_a_crashing_session_takes_nothing_else_down(tmp_path: Path, monkey
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "sitecustomize.py").write_text(CRASH_ON_HELP, encoding="utf-8")
     monkeypatch.setenv("PYTHONPATH", str(tmp_path / "site"))
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
     server = Served(tmp_path, "--no-cache")
     try:
         client, doomed = await _session(server.url)
@@ -516,6 +518,9 @@ async def test_a_crashing_session_takes_nothing_else_down(tmp_path: Path, monkey
             assert await _closed(other, 30) is not None
             assert await asyncio.to_thread(_wait, lambda: _gone(survivor))
             assert server.log().splitlines()[-1] == "newsdigest: stopped"
+            # Nothing a session kept for its run is left behind, not even by the crashed or the
+            # killed app (each --no-cache session indexes its articles in a temporary folder).
+            assert list((tmp_path / "tmp").iterdir()) == []
         finally:
             await other.close()
             await client.close()

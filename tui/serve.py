@@ -23,8 +23,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import shutil
 import signal
 import sys
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,12 +63,16 @@ class ServedApp(AppService):
         super().__init__(" ".join(argv), **kwargs)
         self.argv = list(argv)
         self.secure_page = secure_page
+        self.scratch = tempfile.mkdtemp(prefix="newsdigest-session-")
+        """The app's temporary folder (its TMPDIR): what it keeps for its run alone (``--no-cache``'s
+        index) goes with the session, even when the app crashed or was killed and could not clean up."""
         self.last_input = asyncio.get_running_loop().time()
         """When the reader last pressed a key or resized the window (the event loop's clock)."""
 
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
         environment = super()._build_environment(width=width, height=height)
         environment[SECURE_PAGE_ENV] = "1" if self.secure_page else "0"
+        environment["TMPDIR"] = self.scratch
         return environment
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
@@ -103,6 +109,7 @@ class ServedApp(AppService):
                 said = await asyncio.wait_for(errors, QUIT_GRACE)
             except (asyncio.TimeoutError, OSError):
                 said = b""
+            shutil.rmtree(self.scratch, ignore_errors=True)  # the app has closed its output: it has ended
             last = next((line for line in reversed(said.decode("utf-8", "replace").splitlines()) if line.strip()), "")
             if last:
                 from .safety import printable
