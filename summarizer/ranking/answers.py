@@ -6,7 +6,7 @@ bridge closed?"; see
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
@@ -188,6 +188,14 @@ def contradict(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, 
     mine, theirs = negated(concepts), negated(others)
     if not mine and not theirs:
         return False  # the common case, without gathering either sentence's stems
+    return _said_of_only_one(mine, theirs, concepts, others)
+
+
+def _said_of_only_one(mine: Iterable[str], theirs: Iterable[str], concepts: Sequence[tuple[str, str]],
+                      others: Sequence[tuple[str, str]]) -> bool:
+    """Whether one sentence marks a word ("not", "will" before it: ``mine``, ``theirs``) that the
+    other says unmarked."""
+    mine, theirs = set(mine), set(theirs)
     return bool((mine - theirs) & {stem for pair in others for stem in pair}
                 or (theirs - mine) & {stem for pair in concepts for stem in pair})
 
@@ -199,8 +207,7 @@ def foretold(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, st
     one", not the same statement, however alike their words."""
     mine = {second for first, second in concepts if first == "will"}
     theirs = {second for first, second in others if first == "will"}
-    return bool(bool(mine) != bool(theirs) or (mine - theirs) & {stem for pair in others for stem in pair}
-                or (theirs - mine) & {stem for pair in concepts for stem in pair})
+    return bool(mine) != bool(theirs) or _said_of_only_one(mine, theirs, concepts, others)
 
 
 def months(text: str) -> set[str]:
@@ -440,6 +447,11 @@ def moment(date: str | None) -> tuple[str, datetime | None] | None:
     return when.date().isoformat(), exact
 
 
+def said_when(corpus: Corpus, row: int) -> tuple[str, datetime | None] | None:
+    """The :func:`moment` of the article of the sentence at ``row``."""
+    return moment(corpus.article(corpus.sentences[row]).date)
+
+
 def later(one: tuple[str, datetime | None], other: tuple[str, datetime | None]) -> bool:
     """Whether ``one`` is surely later than ``other``: a later day, or the same day at a later time."""
     if one[0] != other[0]:
@@ -453,7 +465,7 @@ def outdated(corpus: Corpus, rows: np.ndarray, answers: np.ndarray) -> np.ndarra
     of Monday answers ("killed nineteen people"). A developing story's count changes; a reader
     asking how many wants where it stands. Undated articles, and those of the same day without
     times, are never outdated and outdate nothing."""
-    answering = [(i, moment(corpus.article(corpus.sentences[int(rows[i])]).date)) for i in np.flatnonzero(answers)]
+    answering = [(i, said_when(corpus, int(rows[i]))) for i in np.flatnonzero(answers)]
     dated = [(i, when) for i, when in answering if when is not None]
     out = np.zeros(len(rows), dtype=bool)
     for i, when in dated:

@@ -11,8 +11,8 @@ import numpy as np
 from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
-from .answers import (contradict, corrects, counts, disagree, figures, foretold, later, moment, months, other_day,
-                      retells, stated_days, stated_figures)
+from .answers import (contradict, corrects, counts, disagree, figures, foretold, later, months, other_day, retells,
+                      said_when, stated_days, stated_figures)
 from .ranker import Ranking
 from .topics import ANSWER_WORDING
 from ..reading.terms import words
@@ -128,8 +128,9 @@ class Selector:
                 known = figures(read_text) if given else set()
                 # So is a month the read sentence does not name: "He has been charged and will appear
                 # in court in May" says what "Its captain was being questioned by police" did not.
-                if (known and given - known) or months(text) - months(read_text) or contradict(corpus.sentence_concepts(int(ranking.rows[i])),
-                                                           sentence_bigrams(words(read_text), corpus.analyzer)):
+                if ((known and given - known) or months(text) - months(read_text)
+                        or contradict(corpus.sentence_concepts(int(ranking.rows[i])),
+                                      sentence_bigrams(words(read_text), corpus.analyzer))):
                     repeating[i] = False
             best_first = np.flatnonzero(repeating)[np.argsort(-score[repeating], kind="stable")]
             repeats = [
@@ -157,6 +158,7 @@ class Selector:
                 if not preference:
                     break
                 pick = first_telling = preference.pop(0)
+                row_similarity = None
                 decided = 1.0 - place[pick] / len(place)  # the method's own rating: its order
             else:
                 gain = objective.gains()
@@ -164,7 +166,7 @@ class Selector:
                 pick = int(np.argmax(gain))
                 decided = float(gain[pick])
                 first_telling = pick
-                pick = self._as_it_now_stands(corpus, ranking, pick, available, gain, objective)
+                pick, row_similarity = self._as_it_now_stands(corpus, ranking, pick, available, gain, objective)
             available[pick] = False
             if length.words is not None and not length.fill and used_words + word_counts[pick] > length.words:
                 continue  # too long for what is left of the budget; a shorter one may fit
@@ -174,7 +176,8 @@ class Selector:
             redundancy_at_choice.append(float(max_similarity[pick]))
             decided_by.append(decided)
             used_words += int(word_counts[pick])
-            row_similarity = self._similarity_row(ranking, pick)
+            if row_similarity is None:  # not already read to look for a later telling
+                row_similarity = self._similarity_row(ranking, pick)
             max_similarity = np.maximum(max_similarity, row_similarity)
             if objective is not None:
                 objective.chose(pick, row_similarity)
@@ -189,8 +192,7 @@ class Selector:
                 picked = corpus.sentence_concepts(int(ranking.rows[pick]))
                 counted, days = counts(picked), stated_days(picked)
                 picked_says_not = corpus.says_not(int(ranking.rows[pick]))
-                when = (moment(corpus.article(corpus.sentences[int(ranking.rows[pick])]).date)
-                        if counted or days or picked_says_not else None)
+                when = said_when(corpus, int(ranking.rows[pick])) if counted or days or picked_says_not else None
 
                 def repeats_pick(i: int) -> bool:
                     says_not = picked_says_not or corpus.says_not(int(ranking.rows[i]))
@@ -234,34 +236,41 @@ class Selector:
         return items, repeats
 
     def _as_it_now_stands(self, corpus: Corpus, ranking: Ranking, pick: int, available: np.ndarray,
-                          gain: np.ndarray, objective: Objective) -> int:
+                          gain: np.ndarray, objective: Objective) -> tuple[int, np.ndarray | None]:
         """The pick, or the latest telling of it: a sentence of a later article that repeats it
         with other figures or another day ("forced from their homes to 5,100" on Wednesday for
         "rose to 3,400" on Tuesday; "the vote moved to November 12" for "vote on November 9"), and
-        the latest telling of that one in turn. A reader wants where a story stands; the earlier
-        telling is then out of date: it is made unavailable here, with each telling between and
-        the earlier sentences that repeat one of them ("forced 3,400 people from their homes").
-        An answer to the question is retold only by a sentence giving an answer in its words."""
-        retold: list[int] = []
-        while (later_telling := self._later_telling(corpus, ranking, pick, available, gain, objective)) != pick:
-            retold.append(pick)
+        the latest telling of that one in turn; with its similarity row when it was read here. A
+        reader wants where a story stands; the earlier telling is then out of date: it is made
+        unavailable here, with each telling between and the earlier sentences that repeat one of
+        them ("forced 3,400 people from their homes"). An answer to the question is retold only by
+        a sentence giving an answer in its words."""
+        retold: list[tuple[int, np.ndarray]] = []
+        while True:
+            later_telling, similarity = self._later_telling(corpus, ranking, pick, available, gain, objective)
+            if later_telling == pick:
+                break
+            assert similarity is not None
+            retold.append((pick, similarity))
             pick = later_telling
         if retold:
-            when = moment(corpus.article(corpus.sentences[int(ranking.rows[pick])]).date)
-            for telling in retold:
+            when = said_when(corpus, int(ranking.rows[pick]))
+            for telling, telling_similarity in retold:
                 available[telling] = False
-                repeating = np.flatnonzero(available & (self._similarity_row(ranking, telling) >= self.duplicate))
+                repeating = np.flatnonzero(available & (telling_similarity >= self.duplicate))
                 available[[i for i in repeating.tolist() if _earlier(corpus, int(ranking.rows[i]), when)]] = False
-        return pick
+        return pick, similarity
 
     def _later_telling(self, corpus: Corpus, ranking: Ranking, pick: int, available: np.ndarray,
-                       gain: np.ndarray, objective: Objective) -> int:
+                       gain: np.ndarray, objective: Objective) -> tuple[int, np.ndarray | None]:
+        """A later telling of the pick, or the pick; with the pick's similarity row when it was read."""
         row = int(ranking.rows[pick])
         concepts = corpus.sentence_concepts(row)
         if not stated_figures(concepts) and not stated_days(concepts):
-            return pick
-        when = moment(corpus.article(corpus.sentences[row]).date)
-        similar = np.flatnonzero(available & (self._similarity_row(ranking, pick) >= self.duplicate))
+            return pick, None
+        when = said_when(corpus, row)
+        similarity = self._similarity_row(ranking, pick)
+        similar = np.flatnonzero(available & (similarity >= self.duplicate))
         latest, latest_when = pick, when
         for i in similar[np.argsort(-gain[similar], kind="stable")].tolist():
             if i == pick:
@@ -275,15 +284,15 @@ class Selector:
                 # "Seventeen miners are trapped, not nineteen as first reported": the correction
                 # says which is later, whatever the articles' dates.
                 if retells(concepts, theirs, corpus.analyzer.stop_words):
-                    return i
+                    return i, similarity
                 continue
-            other_when = moment(corpus.article(corpus.sentences[other]).date)
+            other_when = said_when(corpus, other)
             if (latest_when is None or other_when is None or not later(other_when, latest_when)
                     or _days_apart(when, other_when) > RETELLING_DAYS):
                 continue
             if retells(concepts, theirs, corpus.analyzer.stop_words) and not contradict(concepts, theirs):
                 latest, latest_when = i, other_when
-        return latest
+        return latest, similarity
 
     @staticmethod
     def _similarity_row(ranking: Ranking, index: int) -> np.ndarray:
@@ -367,13 +376,13 @@ def _days_apart(one: tuple[str, object], other: tuple[str, object]) -> int:
 
 def _later(corpus: Corpus, row: int, than: tuple[str, object] | None) -> bool:
     """Whether the article of the sentence at ``row`` is surely later than the moment ``than``."""
-    when = moment(corpus.article(corpus.sentences[row]).date)
+    when = said_when(corpus, row)
     return than is not None and when is not None and later(when, than)
 
 
 def _earlier(corpus: Corpus, row: int, than: tuple[str, object] | None) -> bool:
     """Whether the article of the sentence at ``row`` is surely earlier than the moment ``than``."""
-    when = moment(corpus.article(corpus.sentences[row]).date)
+    when = said_when(corpus, row)
     return than is not None and when is not None and later(than, when)
 
 
