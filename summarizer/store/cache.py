@@ -336,8 +336,7 @@ class IndexStore:
             try:
                 return self._connect(self.path)
             except InUse as busy:
-                self._warn(str(self.path), f"cannot use the cache ({busy}); nothing will be cached")
-                return self._prepare(sqlite3.connect(":memory:", isolation_level=None))
+                raise CacheSetAside(str(busy)) from None  # sound, but not ours to use now: not set aside
             except (CacheSetAside, sqlite3.DatabaseError) as failure:
                 # A folder that cannot be written is not a damaged index: nothing to set aside.
                 unwritable_because = unwritable(self.path.parent)
