@@ -1198,6 +1198,40 @@ def test_a_corrected_figure_gives_way_to_its_correction():
     assert correction in shown and not any(text.startswith("Nineteen") for text in shown), shown
 
 
+def test_a_report_denied_days_later_gives_way_to_its_denial():
+    # Held-out audit 14: "Norvessa has lifted its threat to close its ports ..." (one outlet, Wednesday)
+    # came first for "Has Norvessa lifted the port ban?" and the minister's denial the next day only
+    # after it: the two share too few words to be one statement retold (cosine 0.28).
+    report = ("Castrel has lifted its threat to close its harbours to Vennish fishing boats, after the two "
+              "governments agreed on Wednesday to hold talks on a new herring agreement with a mediator.")
+    denial = ("Castrel's fisheries minister Ondra Velk denied Vennish reports that Castrel had lifted its threatened "
+              "ban on Vennish boats.")
+    texts = [(report + "\n\nThe talks are to open in Marrow next month.", "2031-03-17"),
+             ("Herring boats from Venn were turned away at two Castrel harbours on Monday.\n\n"
+              "Their skippers said the catch would spoil.", "2031-03-16"),
+             (denial + "\n\nThe harbours stay open for now, he said.", "2031-03-18")]
+    shown = [item.sentence.text for item in _summary([t for t, _ in texts], "Has Castrel lifted the harbour ban?",
+                                                     count=2, dates=[d for _, d in texts]).sentences]
+    assert shown[0] == denial and report not in shown, shown
+    # A sentence that only shares the story's names is no denial of it; nor is one said before it.
+    items = _topic_summary([(report + "\n\nThe talks are to open in Marrow next month.", "2031-03-17"),
+                            (denial + "\n\nThe harbours stay open for now, he said.", "2031-03-16")],
+                           ("castrel", "harbours", "ban", "lifted"), 2)
+    assert report in [item.sentence.text for item in items], [item.sentence.text for item in items]
+    items = _topic_summary([(report + "\n\nThe talks are to open in Marrow next month.", "2031-03-17"),
+                            ("Ondra Velk denied that the Castrel fisheries ministry had lost the herring records.\n\n"
+                             "An inquiry was opened.", "2031-03-18")],
+                           ("castrel", "harbours", "herring", "lifted"), 2)
+    assert report in [item.sentence.text for item in items], [item.sentence.text for item in items]
+    # DUC 2007: "Netanyahu has not confirmed or denied reports that the two men in custody are Mossad
+    # agents" denies nothing.
+    withheld = "Castrel's fisheries minister would neither confirm nor deny reports that Castrel had lifted its threat to close its harbours."
+    items = _topic_summary([(report + "\n\nThe talks are to open in Marrow next month.", "2031-03-17"),
+                            (withheld + "\n\nHe left the meeting early.", "2031-03-18")],
+                           ("castrel", "harbours", "ban", "lifted"), 2)
+    assert report in [item.sentence.text for item in items], [item.sentence.text for item in items]
+
+
 def _topic_summary(dated_texts, keywords, count):
     """The sentences of a topic of these keywords over invented articles given as (text, date)."""
     from summarizer import Corpus, Digester, Length

@@ -210,6 +210,55 @@ def foretold(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, st
     return bool(mine) != bool(theirs) or _said_of_only_one(mine, theirs, concepts, others)
 
 
+DENYING = frozenset({"deni", "refut", "rebut"})
+"""Stems of a denial: denied, denies, deny, refuted, rebutted."""
+_DENIED = frozenset("that report claim alleg rumour rumor suggest stori account".split())
+"""What a denial denies, right after it: "denied reports that", "denies the claim", "refuted suggestions"."""
+_AUXILIARIES = frozenset("had has have was were is are would will could might may".split())
+
+
+def denies(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str]],
+           function_words: frozenset[str]) -> bool:
+    """Whether ``others`` denies what a sentence (its concepts) reports: a denial of reports or
+    claims whose verb ("had lifted", "had decided") the sentence says, not with "not", among at
+    least three of its own words, numbers and function words aside. "The minister denied reports
+    that Castrel had lifted its threatened ban on Vennish boats" denies "Castrel has lifted its
+    threat to close its harbours to Vennish fishing boats" (castrel, lift, vennish, boat), in
+    words too few alike to be a retelling of it; not "a day after Castrel threatened to close its
+    harbours to Vennish vessels" (the threat is not denied), nor "the ban is suspended, not lifted"
+    (which says what the denial says), nor another denial."""
+    said = _in_order(others)
+    for n, stem in enumerate(said):
+        if (stem in DENYING and not _DENIED.isdisjoint(said[n + 1 : n + 4])
+                and not _withheld(said[max(0, n - 4) : n])):
+            break
+    else:
+        return False
+    denied = said[n + 1 :]
+    aux = next((i for i, stem in enumerate(denied) if stem in _AUXILIARIES), None)
+    verb = None if aux is None else next((stem for stem in denied[aux + 1 :] if stem not in function_words), None)
+    reported = {stem for pair in concepts for stem in pair if stem not in function_words and number_value(stem) is None}
+    if verb not in reported or verb in negated(concepts) or not DENYING.isdisjoint(reported):
+        return False
+    return len(reported.intersection(denied)) >= 3
+
+
+def _withheld(before: Sequence[str]) -> bool:
+    """Whether the words before a denial withhold it: "has not confirmed or denied reports", "would
+    neither confirm nor deny", "refused to deny" say nothing either way."""
+    return any(negation(stem) or stem in ("confirm", "neither", "refus", "declin") for stem in before)
+
+
+def _in_order(concepts: Sequence[tuple[str, str]]) -> list[str]:
+    """A sentence's stems in their order, from its concepts (adjacent pairs, overlapping)."""
+    said: list[str] = []
+    for first, second in concepts:
+        if not said or said[-1] != first:
+            said.append(first)
+        said.append(second)
+    return said
+
+
 def months(text: str) -> set[str]:
     """The months a sentence names, written with a capital ("will appear in court in May"; not the
     verb "may")."""

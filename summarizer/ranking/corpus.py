@@ -14,7 +14,7 @@ from ..store.index import ArticleCache
 from ..store.sentence_index import Postings, SentenceIndex
 from ..model import Article, Sentence
 from ..reading.terms import TermAnalyzer, words
-from .answers import negated, negation
+from .answers import DENYING, negated, negation
 
 
 class Corpus:
@@ -110,6 +110,11 @@ class Corpus:
         if self._bigrams is not None:
             return bool(self._saying_not[row])
         return bool(negated(self.sentence_concepts(row)))
+
+    def denying(self, rows: np.ndarray) -> np.ndarray:
+        """Whether each sentence of ``rows`` says a denial ("denied", "refutes"; see
+        :func:`~.answers.denies`): from the postings, without the sentences' concepts."""
+        return np.isin(rows, self.matching(self.term_ids(sorted(DENYING))))
 
     @cached_property
     def _saying_not(self) -> np.ndarray:

@@ -11,7 +11,7 @@ import numpy as np
 from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
-from .answers import (contradict, corrects, counts, disagree, figures, foretold, later, months, other_day, retells,
+from .answers import (contradict, corrects, counts, denies, disagree, figures, foretold, later, months, other_day, retells,
                       said_when, stated_days, stated_figures)
 from .ranker import Ranking
 from .topics import ANSWER_WORDING
@@ -207,6 +207,8 @@ class Selector:
                     return not (another and not _earlier(corpus, int(ranking.rows[i]), when))
 
                 available[[i for i in repeating if repeats_pick(i)]] = False
+            # Nor is a report the pick denies, said no later than the denial (which restates it).
+            available[self._denied_by(corpus, ranking, pick, available & (row_similarity > 0))] = False
             if length.sentences is not None and len(chosen) >= length.sentences:
                 break
             if length.words is not None and used_words >= length.words:
@@ -266,10 +268,18 @@ class Selector:
         """A later telling of the pick, or the pick; with the pick's similarity row when it was read."""
         row = int(ranking.rows[pick])
         concepts = corpus.sentence_concepts(row)
+        similarity = None
+        denying = available & corpus.denying(ranking.rows)
+        if denying.any() and not denying[pick]:
+            similarity = self._similarity_row(ranking, pick)
+            denial = self._denial(corpus, ranking, pick, concepts, denying & (similarity > 0), gain, objective)
+            if denial is not None:
+                return denial, similarity
         if not stated_figures(concepts) and not stated_days(concepts):
-            return pick, None
+            return pick, similarity
         when = said_when(corpus, row)
-        similarity = self._similarity_row(ranking, pick)
+        if similarity is None:
+            similarity = self._similarity_row(ranking, pick)
         similar = np.flatnonzero(available & (similarity >= self.duplicate))
         latest, latest_when = pick, when
         for i in similar[np.argsort(-gain[similar], kind="stable")].tolist():
@@ -293,6 +303,38 @@ class Selector:
             if retells(concepts, theirs, corpus.analyzer.stop_words) and not contradict(concepts, theirs):
                 latest, latest_when = i, other_when
         return latest, similarity
+
+    @staticmethod
+    def _denial(corpus: Corpus, ranking: Ranking, pick: int, concepts: list[tuple[str, str]], denying: np.ndarray,
+                gain: np.ndarray, objective: Objective) -> int | None:
+        """The best of the sentences ``denying`` that denies what the pick reports, said no earlier
+        ("denied reports that Castrel had lifted its threatened ban" the day after "Castrel has
+        lifted its threat to close its harbours"): it tells where the report stands, and restates
+        it. An answer to the question gives way only to a sentence giving an answer in its words."""
+        when = said_when(corpus, int(ranking.rows[pick]))
+        candidates = np.flatnonzero(denying)
+        for i in candidates[np.argsort(-gain[candidates], kind="stable")].tolist():
+            if objective.answers is not None and objective.answers[pick] and not (
+                    objective.answers[i] or (objective.answer_forms is not None and objective.answer_forms[i])):
+                continue
+            other = int(ranking.rows[i])
+            if _earlier(corpus, other, when):
+                continue
+            if denies(concepts, corpus.sentence_concepts(other), corpus.analyzer.stop_words):
+                return i
+        return None
+
+    @staticmethod
+    def _denied_by(corpus: Corpus, ranking: Ranking, pick: int, close: np.ndarray) -> list[int]:
+        """The sentences among ``close`` that the pick denies (see :func:`~.answers.denies`), said
+        no later than it."""
+        row = int(ranking.rows[pick])
+        if not corpus.denying(ranking.rows[pick : pick + 1])[0]:
+            return []
+        picked, when = corpus.sentence_concepts(row), said_when(corpus, row)
+        return [i for i in np.flatnonzero(close).tolist()
+                if not _later(corpus, int(ranking.rows[i]), when)
+                and denies(corpus.sentence_concepts(int(ranking.rows[i])), picked, corpus.analyzer.stop_words)]
 
     @staticmethod
     def _similarity_row(ranking: Ranking, index: int) -> np.ndarray:
