@@ -75,3 +75,19 @@ async def test_many_sources_take_at_most_a_few_rows_below_the_summary(tmp_path: 
         assert sources.option_count == 31 and not sources.count(sources.articles[-1].id)
         numbers = [screen.citations.numbers[a.id] for a in sources.articles]
         assert numbers[:cited] == sorted(numbers[:cited]) and numbers[cited:] == sorted(numbers[cited:])
+
+
+@pytest.mark.parametrize("size", [(40, 24), (58, 30)], ids=lambda s: f"{s[0]}x{s[1]}")
+@sync
+async def test_on_a_small_terminal_the_summary_has_the_whole_width(size):
+    # At 40 columns the topics' column kept 26 and the summary had 14: a word or two a line.
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        summary = screen.query_one(SummaryView).region
+        topics, query = screen.query_one("#topics").region, screen.query_one("#query").region
+        assert summary.width >= size[0] - 2 and summary.y >= query.bottom > topics.y
+        assert summary.height >= size[1] // 3  # still most of what is on screen
+        starts = [line for line in drawn_lines(screen.query_one(SummaryView)) if line.lstrip().startswith("\u2022 ")]
+        assert starts, drawn_lines(screen.query_one(SummaryView))

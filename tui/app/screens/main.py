@@ -71,7 +71,8 @@ class MainScreen(Screen[None]):
     AUTO_FOCUS = ""
     """Nothing while loading (no key there would act); the summary once it is shown."""
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-medium"), (160, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-small"), (60, "-narrow"), (120, "-medium"),
+                                                                  (160, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (30, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
