@@ -117,6 +117,10 @@ def test_a_question_s_phrases_are_its_keywords_side_by_side_in_a_clause():
     assert phrases("When did the Orsa leak start at the plant?") == (("Orsa", "leak"),)
     assert phrases("Will the Kell council approve the tram line?") == (("Kell", "council"), ("tram", "line"))
     assert phrases("Will the tram line be built?") == (("tram", "line"),)
+    # Held-out audit 14: "What is the price of copper?" over a copper mine's story and a herring price
+    # printed mine sentences with no caveat, where "What is the copper price?" had one.
+    assert phrases("What is the price of copper?") == (("price", "of", "copper"),)
+    assert phrases("How fast is the spread of the glimmer fever?") == (("spread", "of", "the", "glimmer", "fever"),)
     assert asked_phrases(BUILTIN_TOPICS[0]) == ()
 
 
@@ -212,6 +216,13 @@ def test_a_question_whose_subject_no_article_mentions_says_so_though_its_place_i
     # A description lists aspects in its own words, and a date narrows what is asked.
     assert _summary(texts, "Describe the population and demographics of Orrin.").unmentioned == ()
     assert _summary(texts, "What happened in Orrin in March 2031?").unmentioned == ()
+    prices = ["The price of herring at the Orrin fish auction fell to its lowest level in four years on Monday.\n\n"
+              "Skippers blamed a mild winter.",
+              "Rescuers reached the miners trapped in the Kessel copper mine near Orrin on Tuesday.\n\n"
+              "The copper mine has been closed since the collapse."]
+    copper = _summary(prices, "What is the price of copper?")
+    assert copper.caveat == "nothing here mentions price of copper; the closest sentences:", copper.caveat
+    assert _summary(prices, "What is the price of herring?").unmentioned == ()
 
 
 def test_a_question_nothing_answers_says_so_and_gets_what_it_asks_about():

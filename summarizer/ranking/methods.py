@@ -84,7 +84,8 @@ def _unwritten(corpus: Corpus, phrases: tuple[tuple[str, ...], ...]) -> tuple[st
     bench/results/quality-duc2007.md."""
     apart = []
     for phrase in phrases:
-        terms = [_form_terms(corpus, word) for word in phrase]
+        # "of" and "the" join a phrase ("price of copper"); no article is looked for with them.
+        terms = [_form_terms(corpus, word) for word in phrase if word.lower() not in corpus.analyzer.stop_words]
         if not all(terms):
             continue  # a word no article uses: the phrase may be put in other words ("fell ill")
         rows = [np.unique(corpus.article_of[corpus.matching(ids)]) for ids in terms]

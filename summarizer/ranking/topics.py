@@ -323,6 +323,8 @@ def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
                 if keyword:
                     opens_sentence = opens_sentence or (clause_number == 0 and position == 0)
                     runs[-1].append(word)
+                elif runs[-1] and _joins_phrase(written, counted, position):
+                    runs[-1].append(word)  # "price of copper" is "copper price" in other words
                 elif runs[-1]:
                     runs.append([])
             for number, run in enumerate(runs):
@@ -332,6 +334,23 @@ def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
                     run = [run[0].lower(), *run[1:]]
                 found.setdefault(tuple(run))
     return tuple(found)
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _joins_phrase(written: Sequence[str], counted: Sequence[bool], position: int) -> bool:
+    """Whether the word at ``position`` joins the keyword before it to one after it in a phrase: "of"
+    (and an article after it) before a keyword ("the spread of the glimmer fever")."""
+    start = position
+    while start > 0 and written[start].lower() in _ARTICLES:
+        start -= 1
+    if start == 0 or written[start].lower() != "of" or not counted[start - 1]:
+        return False
+    end = position + 1
+    while end < len(written) and written[end].lower() in _ARTICLES:
+        end += 1
+    return end < len(written) and counted[end]
 
 
 _CLAUSE = re.compile(r"[,;:/()\[\]\"\u201c\u201d]")
