@@ -91,6 +91,12 @@ def test_a_question_s_names_after_an_abbreviation_are_names():
     # "St." and "Dr." do not end the question's sentence: "Elmo" and "Zembla" do not open one.
     topic = query_topic("What did Dr. Zembla tell the mayor of St. Elmo? Did the U.S. envoy reply?", STOP)
     assert asked_names(topic) == ("Zembla", "Elmo")
+    # Held-out audit 15: "nothing here mentions MPs" above "passed the bill by 114 votes to 85": the
+    # plural of an abbreviation is a common noun, put in other words ("members", "deputies").
+    assert asked_names(query_topic("How many MPs and NGOs backed the Orvel Tax Bill?", STOP)) == ("Orvel", "Tax", "Bill")
+    texts = ["Parliament passed the Orvel Tax Bill by 114 votes to 85 on Friday.\n\nThe bill goes to the president.",
+             "The Orvel Tax Bill raises the tax on fuel.\n\nIt was debated for a week."]
+    assert _summary(texts, "How many MPs voted for the Orvel Tax Bill?").caveat is None
 
 
 def test_a_question_s_phrases_are_its_keywords_side_by_side_in_a_clause():

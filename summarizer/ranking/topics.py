@@ -202,6 +202,10 @@ def question_sentences(text: str) -> list[str]:
     return [sentence for sentence in sentences if sentence.strip()]
 
 
+_ABBREVIATIONS = re.compile(r"[A-Z]{2,}s")
+"""The plural of an abbreviation: "MPs", "CEOs", "NGOs"."""
+
+
 def asked_names(topic: Topic) -> tuple[str, ...]:
     """The names a question asks about, as written: its words written with a capital that do not
     open a sentence, are not question words and are not months or weekdays ("Who is mediating
@@ -214,6 +218,8 @@ def asked_names(topic: Topic) -> tuple[str, ...]:
             word, lowered = match.group(), match.group().lower()
             if _TITLE.fullmatch(word) and sentence[match.end() : match.end() + 1] == ".":
                 continue  # "St." of "St. Elmo", "Dr." of "Dr. Varga": the name is the next word
+            if _ABBREVIATIONS.fullmatch(word):
+                continue  # "MPs", "NGOs": common nouns, which articles put in other words
             if (word[0].isupper() and lowered in topic.keywords and lowered not in CALENDAR
                     and lowered not in QUERY_INSTRUCTION_WORDS):
                 names.setdefault(word)
