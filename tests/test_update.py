@@ -475,3 +475,17 @@ def test_a_new_month_is_news_not_a_repeat():
         "What happened to the trawler's captain Orm Vessel?")
     texts = [item.sentence.text for item in summary.sentences]
     assert any("court in May" in text for text in texts), (texts, [r.sentence.text for r in summary.repeats])
+
+
+def test_a_denial_of_a_report_read_is_news_not_a_repeat():
+    # Held-out audit 15: read on Thursday, "Gen. Amaru Oduya ... has offered his resignation"; on Friday
+    # "... denied a newspaper report that Gen. Amaru Oduya had offered his resignation" was left out,
+    # "already read (60% of its content)": most of its words restate what it denies.
+    summary = _update_after(
+        "General resigns\n\nGen. Tobin Marrak, the commander of the Vessian army, has offered his resignation to "
+        "the president, the Orvel Courier reported.\n\nThe army did not comment.\n",
+        "Ministry denies report\n\nThe Vessian army denied a report that Gen. Tobin Marrak had offered his "
+        "resignation to the president.\n\nThe Courier stood by its story.\n",
+        "Has Gen. Tobin Marrak resigned as commander of the Vessian army?")
+    texts = [item.sentence.text for item in summary.sentences]
+    assert any("denied a report" in text for text in texts), (texts, [r.sentence.text for r in summary.repeats])

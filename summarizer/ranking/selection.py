@@ -127,10 +127,14 @@ class Selector:
                 given = figures(text)
                 known = figures(read_text) if given else set()
                 # So is a month the read sentence does not name: "He has been charged and will appear
-                # in court in May" says what "Its captain was being questioned by police" did not.
+                # in court in May" says what "Its captain was being questioned by police" did not; and
+                # a denial of what was read, which restates it ("denied a report that Gen. Marrak had
+                # offered his resignation").
+                theirs = corpus.sentence_concepts(int(ranking.rows[i]))
+                read_concepts = sentence_bigrams(words(read_text), corpus.analyzer)
                 if ((known and given - known) or months(text) - months(read_text)
-                        or contradict(corpus.sentence_concepts(int(ranking.rows[i])),
-                                      sentence_bigrams(words(read_text), corpus.analyzer))):
+                        or contradict(theirs, read_concepts)
+                        or denies(read_concepts, theirs, corpus.analyzer.stop_words)):
                     repeating[i] = False
             best_first = np.flatnonzero(repeating)[np.argsort(-score[repeating], kind="stable")]
             repeats = [
