@@ -236,14 +236,20 @@ class SummaryView(OptionList):
         self.call_after_refresh(self.scroll_to_highlight)
 
     def show_topic(self, name: str) -> bool:
-        """Put the cursor on a topic's heading, scrolled to the top of the view."""
+        """Put the cursor on a topic's first sentence (on its heading when it has none), the heading
+        scrolled to the top of the view: Enter opens what the reader just asked for."""
         index = next((i for i, e in enumerate(self._entries)
                       if e.kind == "topic" and e.summary and e.summary.topic.name == name), None)
         if index is None:
             return False
         self.highlighted = index
-        self.call_after_refresh(self.scroll_to_highlight, top=True)
+        self.call_after_refresh(self._below_heading, index)
         return True
+
+    def _below_heading(self, heading: int) -> None:
+        self.scroll_to_highlight(top=True)
+        if heading + 1 < len(self._entries) and self._entries[heading + 1].kind == "sentence":
+            self.highlighted = heading + 1  # just below the heading at the top: no scroll
 
     def first_match(self) -> bool:
         """Move the cursor to the first sentence matching the search (from the top)."""

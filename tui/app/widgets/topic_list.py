@@ -104,7 +104,7 @@ class TopicList(SelectionList[str]):
         if topic.origin == "built-in":
             return label
         origin = "query" if topic.origin == "query" else "file"
-        return Content.assemble(label, (f" {origin}", "dim italic"))
+        return Content.assemble(label, (f" \u00b7 {origin}", "dim italic"))
 
     def _on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         event.stop()
