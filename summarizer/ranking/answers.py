@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..reading.terms import stop_words, words
+from .forms import TOLL
 from .topics import MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
@@ -162,6 +163,8 @@ def retells(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str
         return False
     if given <= theirs and not given & _risen_from(others):
         return False
+    if given & theirs:
+        return True  # a figure both give ("three villages", "three flooded villages"): one count's frame
     things = {thing for thing in counts(concepts) if thing not in function_words}
     their_things = {thing for thing in counts(others) if thing not in function_words}
     return not (things and their_things and not things & their_things)
@@ -409,11 +412,6 @@ def gives_answer(corpus: Corpus, rows: np.ndarray, asked: frozenset[str], kind: 
     return np.array([says(corpus.sentences[row].text, asked, kind, stem) for row in rows], dtype=bool)
 
 
-_TOLL = frozenset({"die", "dead", "death", "kill", "fatal"})
-"""Stems of a death toll, the commonest count news gives: "How many people died?" is answered by
-"four deaths", "killed 17", "12 dead" alike."""
-
-
 def asked_stems(corpus: Corpus, query: TopicQuery) -> frozenset[str]:
     """The stems an answer to the question ``query`` gives its answer beside: every word it asks, in
     its forms; not the vocabulary of a topic it evoked ("How many trucks were in the aid convoy?"
@@ -428,8 +426,9 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
     spotted, window = _KINDS[kind]
     if kind == "quantity":
         text = _AGE.sub(r"\1age", text)
-        if asked & _TOLL:
-            asked = asked | _TOLL
+        if asked & TOLL:
+            # "How many people died?" is not answered by "9,800 people forced from their homes".
+            asked = TOLL
     written = words(text)
     at = [n for n, spot in enumerate(spotted(written)) if spot]
     if not at:

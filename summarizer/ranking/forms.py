@@ -30,3 +30,13 @@ def word_forms(word: str) -> tuple[str, ...]:
     base, forms = _tables()
     lemma = base.get(lowered, lowered)
     return tuple(dict.fromkeys((lowered, lemma, *forms.get(lemma, ()))))
+
+
+TOLL = frozenset({"die", "dead", "death", "kill", "fatal"})
+"""Stems of a death toll, the commonest count news gives: people who "died" are counted as "41
+dead", "the death toll", "killed 17", "four fatalities" alike."""
+
+
+def toll_forms(stem: str) -> frozenset[str]:
+    """The stems that count the dead with a word of it (:data:`TOLL`), or none."""
+    return TOLL if stem in TOLL else frozenset()

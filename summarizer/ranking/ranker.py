@@ -14,7 +14,7 @@ import numpy as np
 from ..matrices import sparse
 
 from .corpus import Corpus
-from .forms import word_forms
+from .forms import toll_forms, word_forms
 from ..model import Topic
 from ..reading.terms import words
 from .topics import BUILTIN_TOPICS, asked_answer, asked_names, asked_thing, question_sentences
@@ -108,12 +108,15 @@ def keyword_units(topic: Topic, corpus: Corpus) -> tuple[tuple[int, frozenset[in
     see :mod:`.forms`). The term is the keyword's own, or a form's when the corpus lacks it."""
     stem = corpus.analyzer.stem
     units = []
+    counting = topic.origin == "query" and asked_answer(topic) == "quantity"
     for keyword in topic.keywords:
         own = _terms([keyword], corpus)
         if len(keyword.split()) > 1:
             units.extend((t, frozenset({t})) for t in sorted(own))
             continue
-        terms = own | frozenset(corpus.term_ids([stem(form) for form in word_forms(keyword)[1:]]))
+        # "How many people died?" is answered by the dead, the death toll, those killed.
+        tolls = toll_forms(stem(keyword)) if counting else frozenset()
+        terms = own | frozenset(corpus.term_ids([*(stem(form) for form in word_forms(keyword)[1:]), *sorted(tolls)]))
         if terms:
             units.append((min(own) if own else min(terms), terms))
     return tuple(units)

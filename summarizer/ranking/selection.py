@@ -27,6 +27,10 @@ RETELLING_DAYS = 7
 """How much later a sentence close to a pick may be and still give where its figures now stand: a
 developing story's counts change from day to day. On DUC 2007, retellings found months apart were
 other facts in like words (a remission rate, then a tumour's shrinking 18 months later)."""
+ANSWER_RETELLING = 0.2
+"""How alike two answers to a typed question must be (tf-idf cosine) for the later to retell the
+earlier: both give what was asked beside its words, so less than two sentences in general (the
+duplicate threshold, 0.35)."""
 
 
 def in_relevance_order(summary: Summary) -> Summary:
@@ -284,7 +288,12 @@ class Selector:
         when = said_when(corpus, row)
         if similarity is None:
             similarity = self._similarity_row(ranking, pick)
-        similar = np.flatnonzero(available & (similarity >= self.duplicate))
+        close = similarity >= self.duplicate
+        if objective.answers is not None and objective.answers[pick] and objective.answer_forms is not None:
+            # Two answers to the question, days apart, retell one thing in fewer words alike: "killing
+            # at least 23 people" on Thursday, "The death toll ... has risen to 41" on Friday (0.31).
+            close |= objective.answer_forms & (similarity >= ANSWER_RETELLING)
+        similar = np.flatnonzero(available & close)
         latest, latest_when = pick, when
         for i in similar[np.argsort(-gain[similar], kind="stable")].tolist():
             if i == pick:
