@@ -1,5 +1,7 @@
 """Questions asking who: answered by a sentence naming someone (or some body) in the role asked."""
 
+import pytest
+
 from summarizer import Corpus, Digester, Length
 from summarizer.ranking.topics import asked_answer, query_topic
 from summarizer.reading.articles import ArticleParser, Metadata
@@ -75,3 +77,28 @@ def test_who_is_a_named_person_still_asks_for_a_definition():
     assert asked_answer(query_topic("Who will mediate the mackerel talks?", STOP)) == "person"
     # A question that asks for someone's doing is no request for a definition, as before.
     assert asked_answer(query_topic("Who is Bruvia sending to the talks?", STOP)) == "focus"
+
+
+@pytest.mark.parametrize("text, question, answers", [
+    ("The inquiry, led by retired judge Marta Vell, will report in May.", "Who leads the inquiry?", True),
+    ("The Orsa council will pay for the repairs, the mayor said.", "Who will pay for the repairs?", True),
+    ("Police arrested Edvin Varsk, 33, on Monday.", "Who was arrested?", True),
+    ("The winner, Ada Holm, thanked her voters.", "Who won the election?", True),
+    # A place, a thing named after one, a day and the sentence's first word are no one.
+    ("Two miners were arrested in Orsa on Monday.", "Who was arrested?", False),
+    ("The Kestrel colliery will pay for the repairs.", "Who will pay for the repairs?", False),
+    ("Officials said the repairs will be paid for in March.", "Who will pay for the repairs?", False),
+    # Nor is what was asked about, or a name far from the role.
+    ("The Stavra Gorge dam was built by workers from three countries.", "Who built the Stavra Gorge dam?", False),
+    ("Jon Halvik, the minister, said on Monday that the talks would go on, however long the mediation took.",
+     "Who will mediate the talks?", False),
+])
+def test_a_name_answers_who_beside_the_role_asked(text, question, answers):
+    from summarizer.ranking.answers import role_stems, says
+    from summarizer.ranking.topics import asked_role
+
+    topic = query_topic(question, STOP)
+    stem = TermAnalyzer().stem
+    role = role_stems(asked_role(topic), stem)
+    asked = frozenset(stem(word) for word in topic.keywords) | role
+    assert says(text, asked, "person", stem, role) is answers

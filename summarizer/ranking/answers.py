@@ -358,6 +358,10 @@ _PLACE_PREPOSITIONS = frozenset("in at near outside inside across along into tow
 """Before a name, what makes it a place ("in Ottersby", "at the nearby Harrow pit"); not "to", "by",
 "with", "between": "entrusted to Anneliese Dorn", "led by", "talks with"."""
 _ARTICLES = frozenset("a an the".split())
+_BODIES = frozenset("""council government ministry department company firm union commission committee court
+    board agency police army navy authority authorities party parliament assembly club federation bank""".split())
+"""What a name before it makes a body that acts ("the Orsa council will pay"), not a thing ("the
+Kestrel colliery")."""
 _APPOSITION = frozenset("a an the who whose one now once formerly".split())
 """What opens an apposition after a name: "Anneliese Dorn, a former head of ...,", "X, who leads ..."."""
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
@@ -373,14 +377,14 @@ def role_stems(role: Sequence[str], stem: Callable[[str], str]) -> frozenset[str
     found: set[str] = set()
     for word in role:
         lowered = word.lower()
-        bases = {lowered}
-        if lowered.endswith(("er", "or")) and len(lowered) > 4:
-            bases |= {lowered[:-2], lowered[:-2] + "e", lowered[:-3]}  # leader, mediator, winner
-        for base in bases:
-            for form in word_forms(base):
-                found.add(stem(form))
-                for agent in (form + "er", form + "r", form + "or", form + form[-1:] + "er"):
-                    found.add(stem(agent))
+        bases = {lowered, stem(lowered)}  # "leads": lead, led
+        if lowered.endswith(("er", "or")) and len(lowered) > 4:  # an agent noun's verb
+            verb = lowered[:-3] if lowered[-3] == lowered[-4] else lowered[:-2]  # winner: win; leader: lead
+            bases |= {verb, verb + "e"} if lowered.endswith("or") else {verb}  # mediator: mediate
+        forms = {form for base in bases for form in word_forms(base)}
+        found |= {stem(form) for form in forms}
+        found |= {stem(form + ending) for form in forms if not form.endswith(("er", "or"))
+                  for ending in ("er", "or", form[-1] + "er")}  # lead: leader; govern: governor; win: winner
     if found & _TOLL:
         found |= _PERSON_TOLL
     return frozenset(found)
@@ -425,7 +429,9 @@ def names(text: str, asked: frozenset[str], role: frozenset[str],
         inside = _INSIDE_NAME.fullmatch(gaps[end + 1]) is not None
         if inside and after[:1].islower() and after.lower() not in function_words and (
                 stems[end + 1] in asked or (start and written[start - 1].lower() in _ARTICLES)):
-            continue  # "the Kestrel colliery", "the Stavra Gorge dam"
+            if stems[end + 1] in asked or after.lower() not in _BODIES:
+                continue  # "the Kestrel colliery", "the Stavra Gorge dam"
+            end += 1  # "the Orsa council"
         if _placed(written, gaps, start):
             continue
         last = _apposition(written, gaps, end)
@@ -508,8 +514,8 @@ def gives_answer(corpus: Corpus, rows: np.ndarray, asked: frozenset[str], kind: 
 _TOLL = frozenset({"die", "dead", "death", "kill", "fatal"})
 """Stems of a death toll, the commonest count news gives: "How many people died?" is answered by
 "four deaths", "killed 17", "12 dead" alike."""
-_PERSON_TOLL = _TOLL | {"victim"}
-"""Who died is named as "the dead", "the victims", "killed" alike."""
+_PERSON_TOLL = _TOLL | {"victim", "bodi"}
+"""Who died is named as "the dead", "the victims", "killed", "the bodies of" alike."""
 
 
 def asked_stems(corpus: Corpus, query: TopicQuery) -> frozenset[str]:

@@ -148,6 +148,11 @@ class ConceptCoverage:
                 # sentence: "The convoy of 40 trucks carried 60,000 litres" follows the lead naming the town.
                 naming = np.unique(corpus.article_of[corpus.matching(sorted(ranking.query.names))])
                 answers &= np.isin(articles, naming)
+            story = ranking.query.own - frozenset(corpus.term_ids(sorted(ranking.query.role)))
+            if ranking.query.answer == "person" and story:
+                # "Who mediated the strike?": a court mediating a dispute over grazing rights, in a story
+                # naming the strike far down, answers another question (see ``_telling``).
+                answers &= np.isin(articles, _telling(corpus, story, np.unique(articles[answers])))
             if ranking.query.answer == "quantity":
                 # What a later article answers updates an earlier figure: the earlier one comes after.
                 answers &= ~outdated(corpus, ranking.rows, answers)
