@@ -132,7 +132,7 @@ class Explanation:
     answers: str | None = None
     """For a typed question, when the sentence was chosen as one of its answers (which come
     before the rest): what it gives of what was asked, "how many", "when", "where", "what it is",
-    "why", or "what few articles say" (its words that few of the articles use); else None."""
+    "why", "who", or "what few articles say" (its words that few of the articles use); else None."""
     retells: Sentence | None = None
     """When the sentence took the place of an earlier telling (an earlier article's sentence in like
     words, giving other figures or another day, now out of date): that sentence; else None."""
@@ -165,8 +165,8 @@ class Summary:
     its phrases when no sentence holds two words of any of them ("artificial intelligence"): what
     it asks is not covered here, and the sentences are only the closest ones."""
     unanswered: str | None = None
-    """For a question asking how many (how much), when or where that none of the sentences
-    answers, what it asks ("how many", "when", "where"): the sentences are only the closest ones."""
+    """For a question asking how many (how much), when, where or who that none of the sentences
+    answers, what it asks ("how many", "when", "where", "who"): the sentences are only the closest ones."""
     budget: int | None = None
     """The word budget when candidates were found but none fitted it."""
     shortest: int | None = None

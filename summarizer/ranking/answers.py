@@ -1,6 +1,6 @@
-"""Answers to questions that ask for a number, a time, a place or a reason first of all ("How
-many trucks ...?", "When will the bridge reopen?", "Where were the residents taken?", "Why was the
-bridge closed?"; see
+"""Answers to questions that ask for a number, a time, a place, a reason or a person first of all
+("How many trucks ...?", "When will the bridge reopen?", "Where were the residents taken?", "Why was
+the bridge closed?", "Who will mediate the talks?"; see
 :func:`~summarizer.ranking.topics.asked_answer`): sentences that give one beside what was asked."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..reading.terms import stop_words, words
-from .forms import TOLL
-from .topics import MONTHS, WEEKDAYS
+from ..reading.terms import WORD, stop_words, words
+from .forms import TOLL, word_forms
+from .topics import CALENDAR, MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -398,18 +398,172 @@ def reasons(written: Sequence[str]) -> list[bool]:
 
 _KINDS = {"quantity": (tallies, 3), "time": (times, 5), "place": (places, 8), "definition": (definitions, 1),
           "reason": (reasons, 8)}
-KINDS = frozenset(_KINDS)
+KINDS = frozenset(_KINDS) | {"person"}
 """What a question can ask for first of all that a sentence's form shows (see :func:`says`)."""
 
 
-def gives_answer(corpus: Corpus, rows: np.ndarray, asked: frozenset[str], kind: str) -> np.ndarray:
+_ROLE_WINDOW = 5
+"""How many words from a name (and its apposition) the role asked may stand: "The dead men were
+named as Tomas Brenn", "Sen. Orla Fennick has agreed to mediate"."""
+_PLACE_PREPOSITIONS = frozenset("in at near outside inside across along into towards toward around on from off".split())
+"""Before a name, what makes it a place ("in Ottersby", "at the nearby Harrow pit"); not "to", "by",
+"with", "between": "entrusted to Anneliese Dorn", "led by", "talks with"."""
+_ARTICLES = frozenset("a an the".split())
+_BODIES = frozenset("""council government ministry department company firm union commission committee court
+    board agency police army navy authority authorities party parliament assembly club federation bank""".split())
+"""What a name before it makes a body that acts ("the Orsa council will pay"), not a thing ("the
+Kestrel colliery")."""
+_APPOSITION = frozenset("a an the who whose one now once formerly".split())
+"""What opens an apposition after a name: "Anneliese Dorn, a former head of ...,", "X, who leads ..."."""
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_INSIDE_NAME = re.compile(r"\.?[ \t]+")
+"""What may stand between the words of one name: a space, or the full stop of "Sen. Orla Fennick"."""
+
+
+def role_stems(role: Sequence[str], stem: Callable[[str], str]) -> frozenset[str]:
+    """The stems a sentence may say the role asked of someone in (see
+    :func:`~summarizer.ranking.topics.asked_role`): each word in all its forms, the agent noun of a
+    verb and the verb of an agent noun ("lead": leader, led; "leader": lead, led; "win": winner), and
+    the words of a death for a word of one ("died": dead, killed, victims)."""
+    found: set[str] = set()
+    for word in role:
+        lowered = word.lower()
+        bases = {lowered, stem(lowered)}  # "leads": lead, led
+        if lowered.endswith(("er", "or")) and len(lowered) > 4:  # an agent noun's verb
+            verb = lowered[:-3] if lowered[-3] == lowered[-4] else lowered[:-2]  # winner: win; leader: lead
+            bases |= {verb, verb + "e"} if lowered.endswith("or") else {verb}  # mediator: mediate
+        forms = {form for base in bases for form in word_forms(base)}
+        found |= {stem(form) for form in forms}
+        found |= {stem(form + ending) for form in forms if not form.endswith(("er", "or"))
+                  for ending in ("er", "or", form[-1] + "er")}  # lead: leader; govern: governor; win: winner
+    if found & TOLL:
+        found |= _PERSON_TOLL
+    return frozenset(found)
+
+
+def names(text: str, asked: frozenset[str], role: frozenset[str],
+          stem: Callable[[str], str]) -> list[tuple[int, int]]:
+    """Where a sentence names someone (or some body), as (first word, last word) of the name and its
+    apposition ("Tomas Brenn, 47, a roof-bolter"; words as :func:`~summarizer.reading.terms.words`
+    splits them): a run of capitalised words, but not the sentence's first word alone (unless an age
+    or "who" follows it: "Dorn, 64, has ..."), nor a month or a weekday, nor a place (after "in",
+    "at", "near" ...: "in Ottersby", "at the nearby Harrow pit"), nor a thing's modifier ("the Kestrel
+    colliery"), nor what was asked (``asked``: "Norvessa" of "between Norvessa and Bruvia", "the
+    Stavra Gorge dam" when the dam is asked about). The words of the ``role`` asked are no part of a
+    name ("Mediator Anneliese Dorn")."""
+    matches = list(WORD.finditer(text))
+    written = [m.group() for m in matches]
+    gaps = [text[matches[n - 1].end() if n else 0 : m.start()] for n, m in enumerate(matches)]
+    gaps.append(text[matches[-1].end():] if matches else text)
+    stems = [stem(word.lower()) for word in written]
+    function_words = stop_words("english")
+    capital = [word[:1].isupper() and word.lower() not in CALENDAR and stems[n] not in role
+               for n, word in enumerate(written)]
+    found = []
+    n = 0
+    while n < len(written):
+        if not capital[n]:
+            n += 1
+            continue
+        start = end = n
+        while end + 1 < len(written) and capital[end + 1] and _INSIDE_NAME.fullmatch(gaps[end + 1]):
+            end += 1
+        n = end + 1
+        while start == 0 and start <= end and written[start].lower() in function_words:
+            start += 1  # "The", "In" opening the sentence
+        asked_at = [k for k in range(start, end + 1) if stems[k] in asked]
+        if asked_at:
+            start = asked_at[-1] + 1  # "Norvessa Fisheries Minister Jon Halvik": what follows the asked word
+        if start > end:
+            continue
+        after = written[end + 1] if end + 1 < len(written) else ""
+        inside = _INSIDE_NAME.fullmatch(gaps[end + 1]) is not None
+        if inside and after[:1].islower() and after.lower() not in function_words and (
+                stems[end + 1] in asked or (start and written[start - 1].lower() in _ARTICLES)):
+            if stems[end + 1] in asked or after.lower() not in _BODIES:
+                continue  # "the Kestrel colliery", "the Stavra Gorge dam"
+            end += 1  # "the Orsa council"
+        if _placed(written, gaps, start):
+            continue
+        last = _apposition(written, gaps, end)
+        if start == 0 and end == 0 and (last == end or not (written[1][:1].isdigit() or written[1].lower() == "who")):
+            continue  # the sentence's first word alone: "Rescuers", "Norvessan"
+        found.append((start, last))
+    return found
+
+
+def _placed(written: Sequence[str], gaps: Sequence[str], start: int) -> bool:
+    """Whether the name at ``start`` is a place: "in", "at", "near" ... among the three words before
+    it, in the same clause, without another name between ("in Ottersby", "at the nearby Harrow pit";
+    not "said in a statement that Dorn ...")."""
+    for k in range(start - 1, max(-1, start - 4), -1):
+        if _CLAUSE_BREAK.search(gaps[k + 1]) or (written[k][:1].isupper() and k):
+            return False
+        if written[k].lower() in _PLACE_PREPOSITIONS:
+            return True
+    return False
+
+
+def _apposition(written: Sequence[str], gaps: Sequence[str], end: int) -> int:
+    """The last word of what follows a name, set off by commas, to say who it is: an age ("Tomas
+    Brenn, 47,"), then perhaps a description ("47, a roof-bolter,"), or a description alone ("Anneliese
+    Dorn, a former head of the commission,", "Dorn, who led the commission for nine years"); ``end``
+    itself when none follows."""
+    last = end
+    if last + 1 < len(written) and "," in gaps[last + 1] and written[last + 1].isdigit() and len(written[last + 1]) <= 3:
+        last += 1
+        if last + 1 < len(gaps) and "," not in gaps[last + 1]:
+            return end  # "X, 47 miles ...": no age
+    if last + 1 < len(written) and "," in gaps[last + 1] and written[last + 1].lower() in _APPOSITION:
+        last += 1
+        while last + 1 < len(written) and not _CLAUSE_BREAK.search(gaps[last + 1]):
+            last += 1
+    return last
+
+
+def _names_beside(text: str, asked: frozenset[str], role: frozenset[str], stem: Callable[[str], str]) -> bool:
+    """Whether a sentence names someone within a few words of the role asked, in the same clause
+    (see :func:`names`): "The talks will be mediated by Anneliese Dorn", "Anneliese Dorn, a former
+    head of the commission, will mediate the talks", "The dead men were named as Tomas Brenn"."""
+    if not role:
+        return False
+    found = names(text, asked - role, role, stem)
+    if not found:
+        return False
+    matches = list(WORD.finditer(text))
+    written = [m.group() for m in matches]
+    gaps = [text[matches[n - 1].end() if n else 0 : m.start()] for n, m in enumerate(matches)]
+    playing = [stem(word.lower()) in role for word in written]
+    for start, last in found:
+        if any(playing[start : last + 1]):
+            return True  # "Anneliese Dorn, the mediator,"
+        for k in range(last + 1, min(len(written), last + 1 + _ROLE_WINDOW)):
+            if k > last + 1 and _CLAUSE_BREAK.search(gaps[k]):
+                break
+            if playing[k]:
+                return True
+        for k in range(start - 1, max(-1, start - 1 - _ROLE_WINDOW), -1):
+            if k < start - 1 and _CLAUSE_BREAK.search(gaps[k + 1]):
+                break
+            if playing[k]:
+                return True
+    return False
+
+
+def gives_answer(corpus: Corpus, rows: np.ndarray, asked: frozenset[str], kind: str,
+                 role: frozenset[str] = frozenset()) -> np.ndarray:
     """Whether each of the sentences ``rows`` gives what a question of this ``kind`` asks, near
     what it asks about: a number within three words of one of the stems ``asked`` ("40 trucks",
     "60,000 litres of drinking water", "the death toll rose to 7,085"), a time within five
-    ("expected to reopen on March 3", "talks will resume next week"), a place within eight, or a
-    definition right after it ("Legionnaires' disease is a ...")."""
+    ("expected to reopen on March 3", "talks will resume next week"), a place within eight, a
+    definition right after it ("Legionnaires' disease is a ..."), or a name within five words of
+    the ``role`` a question asking who asks ("mediated by Anneliese Dorn")."""
     stem = corpus.analyzer.stem
-    return np.array([says(corpus.sentences[row].text, asked, kind, stem) for row in rows], dtype=bool)
+    return np.array([says(corpus.sentences[row].text, asked, kind, stem, role) for row in rows], dtype=bool)
+
+
+_PERSON_TOLL = TOLL | {"victim", "bodi"}
+"""Who died is named as "the dead", "the victims", "killed", "the bodies of" alike."""
 
 
 def asked_stems(corpus: Corpus, query: TopicQuery) -> frozenset[str]:
@@ -420,9 +574,13 @@ def asked_stems(corpus: Corpus, query: TopicQuery) -> frozenset[str]:
     return frozenset(corpus.terms[t] for t in (query.own or query.original))
 
 
-def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]) -> bool:
+def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str],
+         role: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence ``text`` gives what a question of this ``kind`` asks near one of the
-    stems ``asked`` (see :func:`gives_answer`)."""
+    stems ``asked`` (see :func:`gives_answer`); for a question asking who, a name near one of the
+    stems of the ``role`` asked (see :func:`role_stems`)."""
+    if kind == "person":
+        return _names_beside(text, asked, role, stem)
     spotted, window = _KINDS[kind]
     if kind == "quantity":
         text = _AGE.sub(r"\1age", text)

@@ -133,12 +133,14 @@ class ConceptCoverage:
         if ranking.query.answer in KINDS:
             # "How many trucks ...?", "When will the bridge reopen?": a sentence without a number
             # (a time) beside what was asked is no answer, however many outlets print it.
-            answers = gives_answer(corpus, ranking.rows, asked_stems(corpus, ranking.query), ranking.query.answer)
+            answers = gives_answer(corpus, ranking.rows, asked_stems(corpus, ranking.query), ranking.query.answer,
+                                   ranking.query.role)
             self.answer_forms = answers.copy()
             # A definition ("Legionnaires' disease is a severe form of pneumonia.") or a reason ("The
             # bridge was closed because inspectors found cracks") is a sentence of its own, holding few
             # of the related terms relevance counts: its form beside what was asked makes it an answer.
-            floor = 0.0 if ranking.query.answer in ("definition", "reason") else ANSWER_MIN_RELEVANCE
+            # So is a name beside the role asked ("The dead men were named as Tomas Brenn, 47, ...").
+            floor = 0.0 if ranking.query.answer in ("definition", "reason", "person") else ANSWER_MIN_RELEVANCE
             answers &= (ranking.relevance >= floor) & about
             if ranking.query.names:
                 # "How much does the Orbis Nine cost?": a number beside "cost" in an article that never
@@ -146,6 +148,11 @@ class ConceptCoverage:
                 # sentence: "The convoy of 40 trucks carried 60,000 litres" follows the lead naming the town.
                 naming = np.unique(corpus.article_of[corpus.matching(sorted(ranking.query.names))])
                 answers &= np.isin(articles, naming)
+            story = ranking.query.own - frozenset(corpus.term_ids(sorted(ranking.query.role)))
+            if ranking.query.answer == "person" and story:
+                # "Who mediated the strike?": a court mediating a dispute over grazing rights, in a story
+                # naming the strike far down, answers another question (see ``_telling``).
+                answers &= np.isin(articles, _telling(corpus, story, np.unique(articles[answers])))
             if ranking.query.answer == "quantity":
                 # What a later article answers updates an earlier figure: the earlier one comes after.
                 answers &= ~outdated(corpus, ranking.rows, answers)

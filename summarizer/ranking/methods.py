@@ -174,7 +174,7 @@ class TopicSummarizer:
             # Answers come first when there are any: if the first sentence gives no number (no
             # time, no place) beside what was asked, none does, and the reader should not take it for one.
             if not says(chosen[0].sentence.text, asked_stems(corpus, ranking.query), ranking.query.answer,
-                        corpus.analyzer.stem):
+                        corpus.analyzer.stem, ranking.query.role):
                 unanswered = wording
         return Summary(topic, self.method, tuple(chosen), matched, len(corpus.articles), tuple(repeats),
                        unmentioned, unanswered=unanswered, budget=budget, shortest=shortest)

@@ -17,7 +17,8 @@ from .corpus import Corpus
 from .forms import toll_forms, word_forms
 from ..model import Topic
 from ..reading.terms import words
-from .topics import BUILTIN_TOPICS, asked_answer, asked_names, asked_thing, question_sentences
+from .answers import role_stems
+from .topics import BUILTIN_TOPICS, asked_answer, asked_names, asked_role, asked_thing, question_sentences
 
 if TYPE_CHECKING:
     from .novelty import ReadSet
@@ -75,6 +76,10 @@ class TopicQuery:
     own: frozenset[int] = frozenset()
     """The term ids of the topic's own keywords in all their forms, without the vocabulary of a topic
     a question evoked (its context words): what an answer gives its number, time or place beside."""
+    role: frozenset[str] = frozenset()
+    """For a question asking who, the stems of the role it asks someone in ("mediate": mediat;
+    "died": die, dead, kill ...; see :func:`~summarizer.ranking.answers.role_stems`): its answer
+    names someone beside one of them."""
     names: frozenset[int] = frozenset()
     """The term ids of the names a question asks about ("Orbis" of "How much does the Orbis Nine
     cost?"; see ``asked_names``) that the corpus uses."""
@@ -281,6 +286,11 @@ class TopicRanker:
         units = keyword_units(topic, corpus)
         keywords, context = frozenset(t for _, terms in units for t in terms), context_terms(topic, corpus)
         rows = topic_rows(corpus, keywords, context)
+        role = role_stems(asked_role(topic), corpus.analyzer.stem)
+        if role:
+            # "Who died in the collapse?": "The dead men were named as ..." answers it without a word
+            # of the question; in an article using them, it is a candidate.
+            rows = np.union1d(rows, topic_rows(corpus, keywords, frozenset(corpus.term_ids(sorted(role))) - keywords))
         if topic.origin != "query":  # a question's words are its sense; a topic's are checked
             seen: frozenset[int] = frozenset()
             if read is not None:
@@ -306,8 +316,14 @@ class TopicRanker:
             feedback = rows[np.isin(rows, matching_rows(corpus, keywords | synonyms))]
         query = self._expand(corpus, keywords, context, feedback,
                              1.0 if topic.origin == "query" else self.context_weight, emphasis)
+        if role:
+            # ... and relevant, as a context word is: the role asked is said in them.
+            weights = dict(query.weights)
+            for term in frozenset(corpus.term_ids(sorted(role))) - keywords:
+                weights[term] = max(weights.get(term, 0.0), self.context_weight)
+            query = replace(query, weights=weights)
         query = replace(query, phrases=topic_phrases(topic, corpus), answer=asked_answer(topic),
-                        names=_terms(asked_names(topic), corpus), own=keywords)
+                        names=_terms(asked_names(topic), corpus), own=keywords, role=role)
         if query.answer is not None and len(question_sentences(topic.description)) == 1:
             # What a typed question asks about the story answers it when nothing of the kind asked
             # for does (no sentence says how many helmets: the one about the helmets first).

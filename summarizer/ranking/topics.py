@@ -245,6 +245,7 @@ _ASKS = (
     ("reason", re.compile(r"\s*(?:why|for\s+what\s+reason|what\s+(?:caused|led\s+to|prompted))\b", re.IGNORECASE)),
     ("definition", re.compile(r"\s*(?:[Ww]hat\s+(?:is|are|was|were)\s+(?!(?:the\s+)?latest\b)"
                               r"|[Ww]ho\s+(?:is|are|was|were)\s+(?=[A-Z]))[^?]*\??\s*$")),
+    ("person", re.compile(r"\s*who\b", re.IGNORECASE)),
     ("focus", re.compile(r"\s*(?:who|whom|whose|which|why|what|how|is|are|was|were|do|does|did|has|have|had"
                          r"|will|would|can|could|should|may|might|must)\b", re.IGNORECASE)),
 )
@@ -262,7 +263,9 @@ def asked_answer(topic: Topic) -> str | None:
     water ...?"), ``time`` ("When will the bridge reopen?"), ``place`` ("Where are the disputed
     polling stations?"), ``reason`` ("Why was the bridge closed?") or ``definition`` ("What is
     Legionnaires' disease?", "Who is Orla Fennick?": "... disease is a severe form of pneumonia");
-    its answer is a sentence that gives one.
+    its answer is a sentence that gives one. ``person`` for another question asking who ("Who will
+    mediate the talks?", "Who died in the collapse?"): its answer names someone in the role asked
+    (see :func:`asked_role`).
     ``focus`` for another question of one sentence ("Who mediated the strike?", "Will there be an
     inquiry into the landslide?"): its answer holds the words of it that few of the articles use
     (see :func:`~summarizer.ranking.ranker.focus_terms`). None for other topics and descriptions,
@@ -294,18 +297,43 @@ def asked_thing(topic: Topic) -> str | None:
 
 
 ANSWER_WORDING = {"quantity": "how many", "time": "when", "place": "where", "definition": "what it is",
-                  "reason": "why", "focus": "what few articles say"}
+                  "reason": "why", "person": "who", "focus": "what few articles say"}
 """What an answer to each kind of question gives, in the words the reader is told ("answers why",
 "nothing here says when")."""
 
 
 def asked_wording(topic: Topic) -> str | None:
-    """How a question that asks for a quantity, a time or a place says so, for telling the reader
-    that nothing answers it: "how many", "how much", "when", "where"."""
+    """How a question that asks for a quantity, a time, a place or a person says so, for telling
+    the reader that nothing answers it: "how many", "how much", "when", "where", "who"."""
     kind = asked_answer(topic)
     if kind == "quantity" and re.match(r"\s*how\s+much\b", topic.description, re.IGNORECASE):
         return "how much"
-    return ANSWER_WORDING[kind] if kind in ("quantity", "time", "place") else None
+    return ANSWER_WORDING[kind] if kind in ("quantity", "time", "place", "person") else None
+
+
+_NOT_ROLES = frozenset("new former current acting interim top senior main other first last next".split())
+"""Words that say which holder of a role is asked about, not the role: "the new head" asks for a head."""
+
+
+def asked_role(topic: Topic) -> tuple[str, ...]:
+    """What a question asking who asks someone to be or do, as written: its first run of keywords
+    after "who" (over "to", not over a name). "Who will mediate the talks?" -> mediate; "Who died
+    in the collapse?" -> died; "Who is the new head of the commission?" -> head; "Who was named to
+    lead the inquiry?" -> named, lead. None for other topics and questions."""
+    if asked_answer(topic) != "person":
+        return ()
+    role: list[str] = []
+    for word in QUESTION_WORD.findall(question_sentences(topic.description)[0])[1:]:
+        lowered = word.lower()
+        if word[:1].isupper():
+            if role:
+                break  # "Who will replace Dorn?": Dorn is who is replaced, not the role
+            continue  # "Who did Bruvia send ...?"
+        if lowered in topic.keywords and lowered not in QUERY_INSTRUCTION_WORDS:
+            role.append(word)
+        elif role and lowered != "to":
+            break
+    return tuple(w for w in role if w.lower() not in _NOT_ROLES) or tuple(role)
 
 
 def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
