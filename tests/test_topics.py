@@ -127,6 +127,9 @@ def test_a_question_s_phrases_are_its_keywords_side_by_side_in_a_clause():
     # printed mine sentences with no caveat, where "What is the copper price?" had one.
     assert phrases("What is the price of copper?") == (("price", "of", "copper"),)
     assert phrases("How fast is the spread of the glimmer fever?") == (("spread", "of", "the", "glimmer", "fever"),)
+    # Held-out audit 15: "nothing here mentions runs Pellcorp". The word after "who" is its verb.
+    assert phrases("Who runs Orvel Mining?") == ()
+    assert phrases("Who runs the Orvel copper mine?") == (("Orvel", "copper", "mine"),)
     assert asked_phrases(BUILTIN_TOPICS[0]) == ()
 
 
@@ -216,7 +219,11 @@ def test_a_question_whose_subject_no_article_mentions_says_so_though_its_place_i
     population = _summary(texts, "What is the population of Orrin?")
     assert population.unmentioned == ("population",)
     assert population.caveat == "nothing here mentions population; the closest sentences:"
-    assert _summary(texts, "Who won the presidential election in Orrin?").unmentioned == ("won", "presidential election")
+    # A question's verb may be put in other words ("beat", "burst" for "fail"): only what it asks about
+    # counts (held-out audit 15: "Why did the Veskel Dam fail?" -> "nothing here mentions fail").
+    assert _summary(texts, "Who won the presidential election in Orrin?").unmentioned == ("presidential election",)
+    assert _summary(texts, "Why did the Orrin harbour wall fail?").unmentioned == ("harbour wall",)
+    assert _summary(texts, "Why did the river Tessel flood fail?").unmentioned == ()
     # One word of several may be put in other words ("fled"): no caveat.
     assert _summary(texts, "How many residents escaped the flood in Orrin?").unmentioned == ()
     # A description lists aspects in its own words, and a date narrows what is asked.

@@ -17,7 +17,8 @@ from .ranker import Ranking, TopicRanker
 from ..options import DEFAULT_METHOD, METHODS, SUMY_METHODS, Length
 from .selection import CoverageSelector, Selector
 from .answers import asked_stems, says
-from .topics import CALENDAR, QUESTION_WORD, asked_names, asked_phrases, asked_wording, asked_words, question_sentences
+from .topics import (CALENDAR, QUESTION_WORD, asked_names, asked_phrases, asked_verbs, asked_wording, asked_words,
+                     question_sentences)
 from ..reading.terms import words
 
 # sumy's summarizers by method name (module, class); imported when one is used, since sumy
@@ -105,8 +106,10 @@ def _absent_subject(corpus: Corpus, topic: Topic) -> tuple[str, ...]:
     if not topic.description.rstrip().endswith("?"):
         return ()  # a description ("Note the various subjects ...") lists aspects, in its own words
     names = {name.lower() for name in asked_names(topic)}
-    # A date narrows what is asked ("in August 1999"); it is not what is asked about.
-    subject = [word.lower() for word in asked_words(topic) if word.lower() not in names
+    # A date narrows what is asked ("in August 1999"); it is not what is asked about; nor is a verb
+    # ("Why did the dam fail?": articles say it burst).
+    verbs = asked_verbs(topic)
+    subject = [word.lower() for word in asked_words(topic) if word.lower() not in names | verbs
                and word.lower() not in CALENDAR and not any(c.isdigit() for c in word)]
     stop = corpus.analyzer.stop_words  # "sent" is one: the index cannot tell whether "send" is used
     absent = {word for word in subject if not _form_terms(corpus, word) and stop.isdisjoint(word_forms(word))}

@@ -351,8 +351,9 @@ def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
             written = QUESTION_WORD.findall(clause)
             counted = [w.lower() in topic.keywords and w.lower() not in QUERY_INSTRUCTION_WORDS
                        and not _verb_like(w.lower()) for w in written]
-            if clause_number == 0:
-                _drop_verb_after_auxiliary(written, counted)
+            verb = _question_verb(written, counted) if clause_number == 0 else None
+            if verb is not None:
+                counted[verb] = False
             for position, (word, keyword) in enumerate(zip(written, counted)):
                 if keyword:
                     opens_sentence = opens_sentence or (clause_number == 0 and position == 0)
@@ -400,22 +401,42 @@ _AUXILIARIES = frozenset("do does did will would can could should may might must
 _LINKING = frozenset("be been being have has had get got".split())
 
 
-def _drop_verb_after_auxiliary(written: Sequence[str], counted: list[bool]) -> None:
-    """In a question with "does", "did", "will" ... among its first four words, the last word of
-    the subject after it is the verb, when the question ends there or goes on to an object: "How
-    many lawsuits does Kelvane face?", "When did the leak start at the plant?" (not "Will the tram
-    line be built?", whose verb is "be")."""
+def _question_verb(written: Sequence[str], counted: Sequence[bool]) -> int | None:
+    """Where a question's verb is, when its form shows it (``counted``: which words are keywords):
+    the keyword right after an opening "who" ("Who runs Orvel Mining?"); in a question with "does",
+    "did", "will" ... among its first four words, the last word of the subject after it, when the
+    question ends there or goes on to an object ("How many lawsuits does Kelvane face?", "When did the
+    leak start at the plant?"; not "Will the tram line be built?", whose verb is "be")."""
+    if len(written) > 1 and written[0].lower() == "who" and counted[1]:
+        return 1
     aux = next((n for n, w in enumerate(written[:4]) if w.lower() in _AUXILIARIES), None)
     if aux is None:
-        return
+        return None
     start = next((n for n in range(aux + 1, len(written)) if counted[n]), None)
     if start is None:
-        return
+        return None
     end = start
     while end < len(written) and counted[end]:
         end += 1
     if end - start >= 2 and (end == len(written) or written[end].lower() not in _LINKING):
-        counted[end - 1] = False
+        return end - 1
+    return None
+
+
+def asked_verbs(topic: Topic) -> frozenset[str]:
+    """The verbs of a question's sentences where their form shows them (lower-cased; see
+    :func:`_question_verb`): "fail" of "Why did the Veskel Dam fail?", "runs" of "Who runs Orvel
+    Mining?". An article may say them in other words ("burst", "leads")."""
+    if topic.origin != "query":
+        return frozenset()
+    found = set()
+    for sentence in question_sentences(topic.description):
+        written = QUESTION_WORD.findall(_CLAUSE.split(sentence)[0])
+        counted = [w.lower() in topic.keywords and w.lower() not in QUERY_INSTRUCTION_WORDS for w in written]
+        verb = _question_verb(written, counted)
+        if verb is not None:
+            found.add(written[verb].lower())
+    return frozenset(found)
 
 
 def _verb_like(word: str) -> bool:
