@@ -1256,6 +1256,23 @@ def test_a_report_denied_days_later_gives_way_to_its_denial():
     assert report in [item.sentence.text for item in items], [item.sentence.text for item in items]
 
 
+def test_a_report_is_replaced_by_its_denial_though_the_denial_is_no_candidate():
+    # Held-out audit 15: Security opened with "Gen. Amaru Oduya, the commander of Kalvenia's army, has
+    # offered his resignation"; the defence ministry's denial the next day holds no word of Security
+    # (its article neither), so it was no candidate to take the report's place.
+    report = ("Gen. Tobin Marrak, the commander of the Vessian army, has offered his resignation, the Orvel Courier "
+              "reported on Thursday.")
+    denial = "Vessia's defence ministry on Friday denied a newspaper report that Gen. Tobin Marrak had offered his resignation."
+    texts = [(report + " Troops near the border were put on alert.\n\nThe army did not comment.", "2031-05-07"),
+             ("Soldiers of the Vessian army fired shells at the border post of Kell on Wednesday.\n\n"
+              "Two soldiers were wounded.", "2031-05-06"),
+             (denial + "\n\nThe Courier said it stood by its story.", "2031-05-08")]
+    items = _topic_summary(texts, ("army", "soldiers", "troops"), 3)
+    shown = [item.sentence.text for item in items]
+    assert denial in shown and report not in shown, shown
+    assert items[shown.index(denial)].explanation.retells.text == report
+
+
 def test_how_many_died_is_answered_by_the_death_toll_as_it_now_stands():
     # Held-out audit 15: "How many people died when the Veskel Dam burst?" gave Thursday's "killing at
     # least 23 people"; Friday's "The death toll ... has risen to 41" matched only the dam's name.

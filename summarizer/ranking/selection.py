@@ -11,8 +11,8 @@ import numpy as np
 from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
-from .answers import (contradict, corrects, counts, denies, disagree, figures, foretold, later, months, other_day, retells,
-                      said_when, stated_days, stated_figures)
+from .answers import (DENYING, contradict, corrects, counts, denies, disagree, figures, foretold, later, months,
+                      other_day, retells, said_when, stated_days, stated_figures)
 from .ranker import Ranking
 from .topics import ANSWER_WORDING
 from ..reading.terms import words
@@ -148,6 +148,8 @@ class Selector:
             eligible = eligible & ~repeating
         chosen: list[int] = []
         retelling: dict[int, int] = {}  # a chosen sentence: the earlier telling whose place it took
+        denied_elsewhere: dict[int, int] = {}  # a chosen report: the row of a non-candidate denying it
+        denials: _Denials | None = None
         redundancy_at_choice: list[float] = []
         decided_by: list[float] = []  # what chose each sentence: the objective's gain, or the method's score
         max_similarity = np.zeros(n)
@@ -176,14 +178,21 @@ class Selector:
                 first_telling = pick
                 pick, row_similarity = self._as_it_now_stands(corpus, ranking, pick, available, gain, objective)
             available[pick] = False
-            if length.words is not None and not length.fill and used_words + word_counts[pick] > length.words:
+            denial = None
+            if objective is not None and pick == first_telling:
+                denials = denials or _Denials(corpus, ranking)
+                denial = denials.of(pick, objective, set(denied_elsewhere.values()))
+            words_shown = int(word_counts[pick] if denial is None else corpus.word_counts[denial])
+            if length.words is not None and not length.fill and used_words + words_shown > length.words:
                 continue  # too long for what is left of the budget; a shorter one may fit
             chosen.append(pick)
             if pick != first_telling:
                 retelling[pick] = first_telling
+            if denial is not None:
+                denied_elsewhere[pick] = denial
             redundancy_at_choice.append(float(max_similarity[pick]))
             decided_by.append(decided)
-            used_words += int(word_counts[pick])
+            used_words += words_shown
             if row_similarity is None:  # not already read to look for a later telling
                 row_similarity = self._similarity_row(ranking, pick)
             max_similarity = np.maximum(max_similarity, row_similarity)
@@ -223,11 +232,12 @@ class Selector:
                 break
 
         items = [
-            self._item(corpus, ranking, i, r, d) for i, r, d in zip(chosen, redundancy_at_choice, decided_by)
+            self._item(corpus, ranking, i, r, d, denied_elsewhere.get(i))
+            for i, r, d in zip(chosen, redundancy_at_choice, decided_by)
         ]
         items = [replace(item, explanation=replace(
-                     item.explanation, retells=corpus.sentences[ranking.rows[retelling[i]]]))
-                 if i in retelling else item for item, i in zip(items, chosen)]
+                     item.explanation, retells=corpus.sentences[ranking.rows[retelling.get(i, i)]]))
+                 if i in retelling or i in denied_elsewhere else item for item, i in zip(items, chosen)]
         if objective is not None and objective.answers is not None and objective.answer_kind is not None:
             given = ANSWER_WORDING[objective.answer_kind]
             items = [replace(item, explanation=replace(item.explanation, answers=given)) if objective.answers[i]
@@ -355,9 +365,13 @@ class Selector:
         # candidates' whole similarity matrix (2,000 x 2,000 when a topic matches that many).
         return np.asarray((ranking.vectors @ ranking.vectors[index].T).todense()).ravel()
 
-    def _item(self, corpus: Corpus, ranking: Ranking, index: int, redundancy: float, score: float) -> SummarySentence:
-        sentence = corpus.sentences[ranking.rows[index]]
-        sources = same_statement(corpus, int(ranking.rows[index]), self.same)
+    def _item(self, corpus: Corpus, ranking: Ranking, index: int, redundancy: float, score: float,
+              shown: int | None = None) -> SummarySentence:
+        """The candidate ``index`` as a summary sentence; or, in its place, the sentence at row ``shown``
+        (a denial of it that was no candidate), with its scores."""
+        row = int(ranking.rows[index]) if shown is None else shown
+        sentence = corpus.sentences[row]
+        sources = same_statement(corpus, row, self.same)
         original = {corpus.terms[t] for t in ranking.query.original}
         expanded = {corpus.terms[t] for t in ranking.query.weights} - original
         written = words(sentence.text)
@@ -377,6 +391,40 @@ class Selector:
                 redundancy=redundancy,
             ),
         )
+
+
+class _Denials:
+    """The sentences of a corpus that deny something (see :func:`~.answers.denies`) and are no
+    candidate of a ranking: a report a topic picked may be denied in an article that uses none of its
+    words ("the defence ministry denied a newspaper report that Gen. Marrak had offered his
+    resignation", for a report about the army). Found once, from the postings, when first asked."""
+
+    SHARED_TERMS = 3
+    """What a denial of a report shares with it at least: it restates it."""
+
+    def __init__(self, corpus: Corpus, ranking: Ranking) -> None:
+        self.corpus, self.ranking = corpus, ranking
+        rows = corpus.matching(corpus.term_ids(sorted(DENYING)))
+        self.rows = rows[~np.isin(rows, ranking.rows)]
+        self.rows = self.rows[corpus.summary_worthy(self.rows)] if len(self.rows) else self.rows
+        self.terms = (corpus.counts[self.rows] > 0).astype(np.float32) if len(self.rows) else None
+
+    def of(self, pick: int, objective: Objective, taken: set[int]) -> int | None:
+        """The row of a sentence denying the candidate ``pick``, said no earlier and not yet shown; an
+        answer to the question gives way only to a denial giving an answer in its words."""
+        if self.terms is None or (objective.answers is not None and objective.answers[pick]):
+            return None
+        corpus, row = self.corpus, int(self.ranking.rows[pick])
+        shared = np.asarray((self.terms @ (corpus.counts[[row]] > 0).astype(np.float32).T).todense()).ravel()
+        close = self.rows[shared >= self.SHARED_TERMS]
+        if not len(close) or corpus.denying(np.array([row]))[0]:
+            return None
+        concepts, when = corpus.sentence_concepts(row), said_when(corpus, row)
+        for other in close.tolist():
+            if other not in taken and not _earlier(corpus, other, when) and denies(
+                    concepts, corpus.sentence_concepts(other), corpus.analyzer.stop_words):
+                return other
+        return None
 
 
 RAREST_TERMS = 4
