@@ -1273,6 +1273,17 @@ def test_a_report_is_replaced_by_its_denial_though_the_denial_is_no_candidate():
     assert items[shown.index(denial)].explanation.retells.text == report
 
 
+def test_what_a_thing_costs_is_answered_by_its_price():
+    # Held-out audit 15: "How much does the Quillon Fold cost?" said "nothing here says how much" above
+    # "... launched the Quillon Fold, a tablet that folds to the size of a phone, priced at 899 crowns."
+    launch = ("Tessa Labs on Thursday launched the Tessa Slate, a tablet that folds to the size of a phone, priced at "
+              "899 crowns.")
+    texts = [launch + "\n\nIt goes on sale in March.",
+             "The Tessa Slate has a pen and a hinge of steel.\n\nReviewers praised its screen."]
+    summary = _summary(texts, "How much does the Tessa Slate cost?", count=2)
+    assert summary.unanswered is None and summary.sentences[0].sentence.text == launch
+
+
 def test_how_many_died_is_answered_by_the_death_toll_as_it_now_stands():
     # Held-out audit 15: "How many people died when the Veskel Dam burst?" gave Thursday's "killing at
     # least 23 people"; Friday's "The death toll ... has risen to 41" matched only the dam's name.

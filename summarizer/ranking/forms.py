@@ -37,6 +37,12 @@ TOLL = frozenset({"die", "dead", "death", "kill", "fatal"})
 dead", "the death toll", "killed 17", "four fatalities" alike."""
 
 
-def toll_forms(stem: str) -> frozenset[str]:
-    """The stems that count the dead with a word of it (:data:`TOLL`), or none."""
-    return TOLL if stem in TOLL else frozenset()
+PRICE = frozenset({"cost", "price", "sell", "sold", "retail"})
+"""Stems of what a thing costs: "How much does it cost?" is answered by "priced at 899 crowns",
+"sells for", "retails at" alike."""
+
+
+def counted_forms(stem: str) -> frozenset[str]:
+    """The stems that say a count or a sum asked with a word of it (:data:`TOLL`, :data:`PRICE`),
+    or none."""
+    return next((words for words in (TOLL, PRICE) if stem in words), frozenset())

@@ -14,7 +14,7 @@ import numpy as np
 from ..matrices import sparse
 
 from .corpus import Corpus
-from .forms import toll_forms, word_forms
+from .forms import counted_forms, word_forms
 from ..model import Topic
 from ..reading.terms import words
 from .answers import role_stems
@@ -119,9 +119,10 @@ def keyword_units(topic: Topic, corpus: Corpus) -> tuple[tuple[int, frozenset[in
         if len(keyword.split()) > 1:
             units.extend((t, frozenset({t})) for t in sorted(own))
             continue
-        # "How many people died?" is answered by the dead, the death toll, those killed.
-        tolls = toll_forms(stem(keyword)) if counting else frozenset()
-        terms = own | frozenset(corpus.term_ids([*(stem(form) for form in word_forms(keyword)[1:]), *sorted(tolls)]))
+        # "How many people died?" is answered by the dead, the death toll, those killed; "How much
+        # does it cost?" by its price.
+        counted = counted_forms(stem(keyword)) if counting else frozenset()
+        terms = own | frozenset(corpus.term_ids([*(stem(form) for form in word_forms(keyword)[1:]), *sorted(counted)]))
         if terms:
             units.append((min(own) if own else min(terms), terms))
     return tuple(units)
