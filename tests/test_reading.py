@@ -144,6 +144,22 @@ def test_a_date_alone_on_a_line_above_the_story_is_its_date(tmp_path, line, expe
     assert [s.text for s in article.sentences][0].startswith("The Skarra ferry")
 
 
+@pytest.mark.parametrize("byline", ["By Ansel Mirow", "By Ansel Mirow, Orvel Observer"])
+def test_a_date_line_under_a_byline_in_a_paragraph_of_their_own_is_the_date(tmp_path, byline):
+    # Held-out audit 15: "By Ansel Mirow, Lindqvar Observer" / "3 December 2026" between blank lines under
+    # the headline: the date was read as the byline's second line and left out with it (undated).
+    text = (f"Orvel talks: what each side wants\n\n{byline}\n3 December 2031\n\n"
+            "ORVEL (Observer) - The first day of talks between Tessia and Varn ended without agreement on Kell.\n\n"
+            "Tessia wants troops out of Kell before any ceasefire.\n")
+    (article,) = load(write(tmp_path / "talks.txt", text))
+    assert article.date == "2031-12-03"
+    assert [s.text for s in article.sentences][0].startswith("The first day of talks")
+    # A first sentence opening with "By" is no byline.
+    (article,) = load(write(tmp_path / "flood.txt", "Floods in Kell\n\nBy Monday, the floods had reached Kell.\n\n"
+                                                     "The river rose two metres.\n"))
+    assert [s.text for s in article.sentences][0] == "By Monday, the floods had reached Kell."
+
+
 def test_a_date_line_inside_the_story_is_not_its_date(tmp_path):
     text = ("Skarra ferry timeline\n\nThe ferry first sailed in 1961, the operator said.\n\n"
             "12 November 2026\n\nThe winter timetable was announced.\n")

@@ -142,8 +142,8 @@ def _standfirst(text: str, pieces: list[Piece], title: str | None) -> None:
     seen_title = title is not None
     wanted = _normal(title) if title else None
     for piece in pieces:
-        if piece.kind == "body":
-            return
+        if piece.kind == "body" or (seen_title and piece.kind == "metadata" and piece.reason == "byline"):
+            return  # a byline is the line under the headline: the next ones are a caption, a date...
         if piece.kind != "heading":
             continue
         line = text[piece.start : piece.end]
@@ -237,6 +237,14 @@ def _heading_text(line: str) -> str:
     return heading
 
 
+_BYLINE_LINE = re.compile(
+    r"By[ \t]+[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}"
+    r"(?:(?:,|[ \t]+and|[ \t]+&)[ \t]+[^\n]{1,80}?)?(?<![.!?\"\u201d])[ \t]*(?:\n|\Z)"
+)
+"""A byline alone on its line: "By Ansel Mirow", "By Ansel Mirow, Orvel Observer"; not a sentence
+("By Monday, the floods had reached Kell.")."""
+
+
 def _classify(
     text: str, start: int, end: int, fields: dict[str, str], above: bool = False,
 ) -> list[tuple[int, int, str, str]]:
@@ -258,6 +266,13 @@ def _classify(
             fields.setdefault("date", alone[0])
             stop = min(alone[1], end)
             out.append((start, stop, "metadata", "date line"))
+            start = _skip_space(text, stop, end)
+            continue
+        byline = _BYLINE_LINE.match(text, start, end) if above else None
+        if byline:
+            # "By Ansel Mirow, Orvel Observer" over a date line: the date is the article's.
+            stop = byline.end()
+            out.append((start, stop, "metadata", "byline"))
             start = _skip_space(text, stop, end)
             continue
         keyed = keyed_header(text, start)
