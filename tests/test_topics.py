@@ -1284,6 +1284,17 @@ def test_what_a_thing_costs_is_answered_by_its_price():
     assert summary.unanswered is None and summary.sentences[0].sentence.text == launch
 
 
+def test_what_talks_are_on_is_not_where_they_are():
+    # Held-out audit 15: "Where are the talks being held?" opened with "... ended without agreement on
+    # the town of Corvan": what the talks are about, not where.
+    about = "The first day of talks between Tessia and Varn ended without agreement on the town of Kell."
+    where = "Negotiators from Tessia and Varn sat down in Lindmark, the capital of neutral Ostra, for the talks."
+    texts = [about + "\n\nBoth sides said they would meet again.", where + "\n\nThe talks are the first in a year.",
+             about.replace("The first day", "Day one") + "\n\nThe next round opens on Monday."]
+    summary = _summary(texts, "Where are the talks between Tessia and Varn being held?", count=2)
+    assert summary.sentences[0].sentence.text == where, [item.sentence.text for item in summary.sentences]
+
+
 def test_how_many_died_is_answered_by_the_death_toll_as_it_now_stands():
     # Held-out audit 15: "How many people died when the Veskel Dam burst?" gave Thursday's "killing at
     # least 23 people"; Friday's "The death toll ... has risen to 41" matched only the dam's name.

@@ -340,16 +340,24 @@ def _meridiem(after: Sequence[str]) -> bool:
 _LOCATIVE = frozenset("in at on near outside inside across along into to from towards toward between around".split())
 
 
+_ON_A_SUBJECT = frozenset("""agreement agreements deal talks negotiations vote decision decisions ruling report
+    debate consensus compromise views view position stance focus emphasis dispute row accord treaty law bill""".split())
+"""Words after which "on" says what about, not where ("agreement on the town of Kell")."""
+
+
 def places(written: Sequence[str]) -> list[bool]:
     """Which of a sentence's words name a place: a capitalised word (not the sentence's first, not a
     month or a weekday) with "in", "at", "near", "to" ... among the five words before it ("in the
     provinces of Vesk", "to schools in the neighbouring town of Dremmen")."""
     found = []
+    # "agreement on the town of Kell", "talks on Kell": what they are about, not where.
+    locative = [w.lower() in _LOCATIVE and not (w.lower() == "on" and k and written[k - 1].lower() in _ON_A_SUBJECT)
+                for k, w in enumerate(written)]
     for n, word in enumerate(written):
         lowered = word.lower()
         found.append(
             n > 0 and word[:1].isupper() and lowered not in _MONTHS and lowered not in WEEKDAYS
-            and any(w.lower() in _LOCATIVE for w in written[max(0, n - 5):n])
+            and any(locative[max(0, n - 5):n])
         )
     for n, word in enumerate(written[1:-1], 1):
         # A distance from somewhere places a thing as well as a name does: "found in a side gallery
