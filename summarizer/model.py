@@ -165,8 +165,8 @@ class Summary:
     its phrases when no sentence holds two words of any of them ("artificial intelligence"): what
     it asks is not covered here, and the sentences are only the closest ones."""
     unanswered: str | None = None
-    """For a question asking how many (how much), when, where or who that none of the sentences
-    answers, what it asks ("how many", "when", "where", "who"): the sentences are only the closest ones."""
+    """For a question asking how many (how much), when or where that none of the sentences
+    answers, what it asks ("how many", "when", "where"): the sentences are only the closest ones."""
     budget: int | None = None
     """The word budget when candidates were found but none fitted it."""
     shortest: int | None = None

@@ -66,13 +66,15 @@ def test_who_died_is_answered_by_the_names_of_the_dead():
     assert summary.caveat is None
 
 
-def test_a_who_question_nothing_answers_says_so():
-    # No sentence names anyone beside "pay": the closest sentences come with a caveat, as for
-    # "when" and "where" (the colliery and the towns are places, "Tuesday" is a day).
-    summary = _summary(_MINE, "Who will pay for the collapse?", count=2)
-    assert summary.caveat == "nothing here says who; the closest sentences:"
-    # The names of what was asked are no answer either: "the Kestrel colliery" for the colliery.
-    assert _summary(_MINE, "Who ran the Kestrel colliery?", count=2).caveat == "nothing here says who; the closest sentences:"
+def test_a_who_question_s_role_in_other_words_gets_no_caveat():
+    # Held-out audit 15: "nothing here says who" stood above the right answers three times in four: the
+    # role asked is often put in other words ("leading the relief effort": "its director"; "won": "beat";
+    # "runs": "chief executive"). Names beside the role come first; without them, no caveat.
+    texts = ["The Orvel Relief Network sent 40 trucks of food towards the flooded valley on Thursday, its director "
+             "said.\n\nThe roads were open.",
+             "Sela Marku, the network's director, said the convoy left Tarrow at dawn.\n\nMore trucks are due."]
+    summary = _summary(texts, "Who is leading the relief effort in the valley?", count=2)
+    assert summary.caveat is None and summary.unanswered is None
 
 
 def test_who_is_a_named_person_still_asks_for_a_definition():

@@ -303,12 +303,14 @@ ANSWER_WORDING = {"quantity": "how many", "time": "when", "place": "where", "def
 
 
 def asked_wording(topic: Topic) -> str | None:
-    """How a question that asks for a quantity, a time, a place or a person says so, for telling
-    the reader that nothing answers it: "how many", "how much", "when", "where", "who"."""
+    """How a question that asks for a quantity, a time or a place says so, for telling the reader
+    that nothing answers it: "how many", "how much", "when", "where"."""
     kind = asked_answer(topic)
     if kind == "quantity" and re.match(r"\s*how\s+much\b", topic.description, re.IGNORECASE):
         return "how much"
-    return ANSWER_WORDING[kind] if kind in ("quantity", "time", "place", "person") else None
+    # Not "who": the role asked is often put in other words ("leading the relief effort": "its
+    # director"; "won": "beat"), where a number, a time or a place has a form of its own.
+    return ANSWER_WORDING[kind] if kind in ("quantity", "time", "place") else None
 
 
 _NOT_ROLES = frozenset("new former current acting interim top senior main other first last next".split())
