@@ -1295,6 +1295,40 @@ def test_what_talks_are_on_is_not_where_they_are():
     assert summary.sentences[0].sentence.text == where, [item.sentence.text for item in summary.sentences]
 
 
+def test_a_forecast_gives_way_to_what_happened_on_the_day():
+    # Held-out audit 15: "When will the High Court rule on the merger?" gave Thursday's "will rule on
+    # Friday", with nothing saying that on Friday it blocked the takeover.
+    forecast = ("The Orvel High Court will rule on Friday on whether Tessa Mining may take over its rival Varn "
+                "Metals, the court said on Thursday.")
+    outcome = ("The Orvel High Court on Friday blocked Tessa Mining's takeover of its rival Varn Metals by four votes "
+               "to three.")
+    texts = [(forecast + "\n\nShares in Varn Metals rose.", "2031-12-04"),
+             (forecast.replace("the court said", "a court spokesman said") + "\n\nThe deal is worth 4 billion crowns.",
+              "2031-12-04"),
+             (outcome + "\n\nTessa Mining said it would consider an appeal.", "2031-12-05")]
+    summary = _summary([t for t, _ in texts], "When will the Orvel High Court rule on the takeover?", count=2,
+                       dates=[d for _, d in texts])
+    shown = [item.sentence.text for item in summary.sentences]
+    assert shown[0] == outcome and forecast not in shown, shown
+    assert summary.sentences[0].explanation.retells.text == forecast
+    # Not a sentence of another day, nor one said before the day foretold.
+    other = "The Orvel High Court on Thursday heard the last arguments on Tessa Mining's takeover of Varn Metals."
+    from summarizer.ranking.answers import foretold_days, fulfils
+    from summarizer.reading.terms import TermAnalyzer, words
+    from summarizer.store.concepts import sentence_bigrams
+
+    def concepts(text):
+        return sentence_bigrams(words(text), TermAnalyzer())
+
+    days = foretold_days(concepts(forecast))
+    assert days == {"friday"}  # not the Thursday it was said on
+    assert fulfils(days, concepts(outcome), "2031-12-04", "2031-12-05")
+    assert not fulfils(days, concepts(outcome), "2031-12-04", "2031-12-04")  # said before the day
+    assert not fulfils(days, concepts(other), "2031-12-04", "2031-12-05")  # another day
+    assert not fulfils(days, concepts("The court will explain its ruling on Friday."), "2031-12-04", "2031-12-05")
+    assert foretold_days(concepts("Members will vote on the agreement on November 12, the union said.")) == {"novemb 12"}
+
+
 def test_how_many_died_is_answered_by_the_death_toll_as_it_now_stands():
     # Held-out audit 15: "How many people died when the Veskel Dam burst?" gave Thursday's "killing at
     # least 23 people"; Friday's "The death toll ... has risen to 41" matched only the dam's name.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -260,6 +260,52 @@ def _in_order(concepts: Sequence[tuple[str, str]]) -> list[str]:
             said.append(first)
         said.append(second)
     return said
+
+
+_WEEKDAY_NUMBERS = {day: n for n, day in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_MONTH_NUMBERS = {stem: n for n, stem in enumerate(
+    "januari februari march april may june juli august septemb octob novemb decemb".split(), 1)}
+_FORETOLD_WINDOW = 8
+"""How many words after "will" the day a sentence foretells may come: "will rule on Friday on whether ..."."""
+
+
+def foretold_days(concepts: Sequence[tuple[str, str]]) -> set[str]:
+    """The days a sentence foretells something for, from its concepts: a weekday or a day of the month
+    within a few words after "will" ("will rule on Friday": friday; "will vote on November 12": novemb
+    12), not a day it was said on ("the court said on Thursday")."""
+    said = _in_order(concepts)
+    found: set[str] = set()
+    for n, stem in enumerate(said):
+        if stem != "will":
+            continue
+        after = said[n + 1 : n + 1 + _FORETOLD_WINDOW]
+        found |= {day for day in after if day in _WEEKDAY_NUMBERS}
+        found |= {f"{a} {b}" for a, b in zip(after, after[1:]) if a in _MONTH_NUMBERS and _DAY.fullmatch(b)}
+    return found
+
+
+def fulfils(days: set[str], others: Sequence[tuple[str, str]], foretold_on: str, said_on: str) -> bool:
+    """Whether ``others``, said on the day ``said_on`` (ISO), reports what a sentence said on
+    ``foretold_on`` foretold for one of ``days`` (see :func:`foretold_days`): it names that day,
+    without "will", and was said on it or after ("on Friday blocked the takeover", the Friday after
+    "will rule on Friday"; not "is due on Friday" said on the Thursday)."""
+    said = _in_order(others)
+    if not days or "will" in said:
+        return False
+    named = set(said) | {f"{a} {b}" for a, b in zip(said, said[1:])}
+    start, end = date.fromisoformat(foretold_on), date.fromisoformat(said_on)
+    for day in days & named:
+        if day in _WEEKDAY_NUMBERS:
+            due = start + timedelta(days=(_WEEKDAY_NUMBERS[day] - start.weekday()) % 7)
+        else:
+            month, number = day.split()
+            try:
+                due = date(start.year, _MONTH_NUMBERS[month], int(number))
+            except ValueError:
+                continue
+        if end >= due:
+            return True
+    return False
 
 
 def months(text: str) -> set[str]:

@@ -11,8 +11,8 @@ import numpy as np
 from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
-from .answers import (DENYING, contradict, corrects, counts, denies, disagree, figures, foretold, later, months,
-                      other_day, retells, said_when, stated_days, stated_figures)
+from .answers import (DENYING, contradict, corrects, counts, denies, disagree, figures, foretold, foretold_days,
+                      fulfils, later, months, other_day, retells, said_when, stated_days, stated_figures)
 from .ranker import Ranking
 from .topics import ANSWER_WORDING
 from ..reading.terms import words
@@ -293,7 +293,8 @@ class Selector:
             denial = self._denial(corpus, ranking, pick, concepts, denying & (similarity > 0), gain, objective)
             if denial is not None:
                 return denial, similarity
-        if not stated_figures(concepts) and not stated_days(concepts):
+        forecast = foretold_days(concepts)
+        if not stated_figures(concepts) and not stated_days(concepts) and not forecast:
             return pick, similarity
         when = said_when(corpus, row)
         if similarity is None:
@@ -323,7 +324,8 @@ class Selector:
             if (latest_when is None or other_when is None or not later(other_when, latest_when)
                     or _days_apart(when, other_when) > RETELLING_DAYS):
                 continue
-            if retells(concepts, theirs, corpus.analyzer.stop_words) and not contradict(concepts, theirs):
+            if ((retells(concepts, theirs, corpus.analyzer.stop_words) and not contradict(concepts, theirs))
+                    or (when is not None and fulfils(forecast, theirs, when[0], other_when[0]))):
                 latest, latest_when = i, other_when
         return latest, similarity
 
