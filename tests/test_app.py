@@ -1350,3 +1350,19 @@ def test_counts_of_thousands_are_written_with_separators():
     assert cited_phrase(136, 10000) == "136 of 10,000 articles cited"
     assert cited_phrase(1, 1) == "1 of 1 article cited"
     assert plural(12345, "sentence") == "12,345 sentences"
+
+
+@sync
+async def test_a_summary_shorter_than_asked_says_so_and_why():
+    # Held-out audit 15: "Aid  3 sentences" under a "5 sentences" setting, with no word why.
+    app = make_app(Request(topics=("aid",), length=Length(sentences=8)), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        view = screen.query_one(SummaryView)
+        shown = len(screen.digest.summaries[0].sentences)
+        assert 0 < shown < 8
+        assert f"{shown} of 8 sentences" in view.get_option_at_index(0).prompt.plain
+        view.highlighted = 0  # the heading: the Why panel says why there are fewer
+        await pilot.pause()
+        assert "the others repeat these or are far less relevant" in screen.query_one(ExplanationPanel).text

@@ -415,6 +415,7 @@ class MainScreen(Screen[None]):
         summary.citations = self.citations
         summary.topic_citations = self.topic_citations
         summary.set_reactive(SummaryView.note, self._note(digest))  # drawn with the digest, below
+        summary.set_reactive(SummaryView.asked, self.length.sentences if self.length is not None else None)
         summary.digest = digest
         sources = self.query_one(SourcesPanel)
         sources.citations = self.citations
@@ -468,7 +469,8 @@ class MainScreen(Screen[None]):
         citations = self.topic_citations.get(summary.topic.name)
         if self.digest is None or citations is None:
             return
-        self.query_one(ExplanationPanel).show_topic(summary, self.digest, citations)
+        asked = self.length.sentences if self.length is not None else None
+        self.query_one(ExplanationPanel).show_topic(summary, self.digest, citations, asked)
         self.query_one(SourcesPanel).marked = tuple(a.id for a in citations.articles)
 
     def on_summary_view_sentence_opened(self, event: SummaryView.SentenceOpened) -> None:

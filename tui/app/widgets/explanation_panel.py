@@ -100,8 +100,9 @@ class ExplanationPanel(VerticalScroll, can_focus=False):
             parts.append((f"and {len(numbers) - SOURCES_SHOWN} more\n", "dim"))
         self._update(Content.assemble(*parts).rstrip())
 
-    def show_topic(self, summary: Summary, digest: Digest, citations: Citations) -> None:
-        """``citations``: the topic's own (see :func:`tui.app.counts.topic_citations`)."""
+    def show_topic(self, summary: Summary, digest: Digest, citations: Citations, asked: int | None = None) -> None:
+        """``citations``: the topic's own (see :func:`tui.app.counts.topic_citations`); ``asked``: how
+        many sentences were asked for (None: a word budget)."""
         topic = summary.topic
         cited = citations.articles
         cited_ids = {a.id for a in cited}
@@ -116,6 +117,8 @@ class ExplanationPanel(VerticalScroll, can_focus=False):
             ("Keywords ", LABEL_STYLE), printable(", ".join(topic.keywords)) + "\n",
             *((("In context ", LABEL_STYLE), printable(", ".join(topic.context)) + "\n") if topic.context else ()),
             f"{summary.candidates:,} matching sentences in {summary.articles:,} articles\n",
+            *((f"{len(summary.sentences)} of {asked} sentences: the others repeat these or are far less relevant\n",)
+              if asked and 0 < len(summary.sentences) < asked else ()),
             *((f"{len(summary.repeats)} left out as already read\n",) if summary.repeats else ()),
             cited_phrase(len(cited), len(digest.articles)) + "\n",
             (f"Cited ({len(cited)})\n", LABEL_STYLE),

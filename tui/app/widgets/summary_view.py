@@ -80,6 +80,8 @@ class SummaryView(OptionList):
     """Each topic's own citations, by topic name, for its heading's counts (set with ``digest``)."""
     search: var[str] = var("")
     """Text to find in the sentences; matches are shown and ``next_match`` goes to them."""
+    asked: var[int | None] = var(None)
+    """How many sentences a summary was asked for (set by the screen), or None for a word budget."""
     note: var[Content | None] = var(None)
     """A line above the summary (set by the screen): what the view shows, e.g. ``New since Tue 14:02 · 12 articles``."""
 
@@ -163,7 +165,8 @@ class SummaryView(OptionList):
                 if n:
                     options.append(None)
                 entries.append(Entry("topic", summary))
-                options.append(Option(self._heading(summary, digest, self.topic_citations.get(summary.topic.name))))
+                options.append(Option(self._heading(summary, digest, self.topic_citations.get(summary.topic.name),
+                                                    self.asked)))
                 if summary.message:
                     entries.append(Entry("message", summary))
                     options.append(Option(
@@ -210,10 +213,13 @@ class SummaryView(OptionList):
             self._announce(target)
 
     @staticmethod
-    def _heading(summary: Summary, digest: Digest, citations: Citations | None) -> Content:
-        """``Aid  4 sentences, 2 of 2 articles cited``: the topic's counts from the citation model."""
+    def _heading(summary: Summary, digest: Digest, citations: Citations | None, asked: int | None) -> Content:
+        """``Aid  4 sentences, 2 of 2 articles cited``: the topic's counts from the citation model;
+        ``4 of 8 sentences`` when fewer than ``asked`` were worth showing."""
         cited = len(citations.articles) if citations is not None else 0
-        detail = f"  {plural(len(summary.sentences), 'sentence')}, {cited_phrase(cited, len(digest.articles))}"
+        count = len(summary.sentences)
+        shown = f"{count} of {plural(asked, 'sentence')}" if asked and 0 < count < asked else plural(count, "sentence")
+        detail = f"  {shown}, {cited_phrase(cited, len(digest.articles))}"
         return Content.assemble((printable(summary.topic.label), HEADING_STYLE), (detail, "dim"))
 
     @staticmethod
