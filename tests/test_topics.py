@@ -1293,6 +1293,21 @@ def test_what_talks_are_on_is_not_where_they_are():
              about.replace("The first day", "Day one") + "\n\nThe next round opens on Monday."]
     summary = _summary(texts, "Where are the talks between Tessia and Varn being held?", count=2)
     assert summary.sentences[0].sentence.text == where, [item.sentence.text for item in summary.sentences]
+    # Nor who holds them: "talks between Tessia and Varn" (in the audit, the first sentence again).
+    texts = [about + "\n\nBoth sides said they would meet again.",
+             "The talks between Tessia and Varn are the first in eleven months.\n\nNo date was set for the next round.",
+             "Ministers clashed over the talks in Lindmark, the paper said.\n\nThe army did not comment."]
+    summary = _summary(texts, "Where are the talks being held?", count=2)
+    assert summary.sentences[0].sentence.text.startswith("Ministers clashed"), [i.sentence.text for i in summary.sentences]
+    # Nor is a name after "to" and a verb: "The ceasefire is meant to allow talks on Kell to continue, Mr.
+    # Orrin said" (held-out audit 15: answered where, for "Kell" and "Mr. Orrin").
+    from summarizer.ranking.answers import places
+    from summarizer.reading.terms import words
+
+    written = words("The ceasefire is meant to allow talks on Kell to continue, Mr. Orrin said.")
+    assert not any(places(written))
+    written = words("Buses took the families to the sports hall in Tarrow and to Brenna.")
+    assert [w for w, place in zip(written, places(written)) if place] == ["Tarrow", "Brenna"]
 
 
 def test_a_forecast_gives_way_to_what_happened_on_the_day():

@@ -388,7 +388,8 @@ _LOCATIVE = frozenset("in at on near outside inside across along into to from to
 
 _ON_A_SUBJECT = frozenset("""agreement agreements deal talks negotiations vote decision decisions ruling report
     debate consensus compromise views view position stance focus emphasis dispute row accord treaty law bill""".split())
-"""Words after which "on" says what about, not where ("agreement on the town of Kell")."""
+"""Words after which "on" says what about, not where ("agreement on the town of Kell"), and "between" who
+("talks between Tessia and Varn")."""
 
 
 def places(written: Sequence[str]) -> list[bool]:
@@ -396,8 +397,14 @@ def places(written: Sequence[str]) -> list[bool]:
     month or a weekday) with "in", "at", "near", "to" ... among the five words before it ("in the
     provinces of Vesk", "to schools in the neighbouring town of Dremmen")."""
     found = []
-    # "agreement on the town of Kell", "talks on Kell": what they are about, not where.
-    locative = [w.lower() in _LOCATIVE and not (w.lower() == "on" and k and written[k - 1].lower() in _ON_A_SUBJECT)
+    # "agreement on the town of Kell", "talks on Kell": what they are about, not where; "talks between
+    # Tessia and Varn": who holds them.
+    # Nor is "to" before a verb ("meant to allow talks", "to continue, Mr. Tallis said"): only "to"
+    # before a name or an article ("to Lindmark", "to the sports hall").
+    locative = [w.lower() in _LOCATIVE
+                and not (w.lower() in ("on", "between") and k and written[k - 1].lower() in _ON_A_SUBJECT)
+                and not (w.lower() == "to" and k + 1 < len(written) and not written[k + 1][:1].isupper()
+                         and written[k + 1].lower() not in _DETERMINERS)
                 for k, w in enumerate(written)]
     for n, word in enumerate(written):
         lowered = word.lower()
