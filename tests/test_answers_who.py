@@ -72,9 +72,19 @@ def test_a_who_question_s_role_in_other_words_gets_no_caveat():
     # "runs": "chief executive"). Names beside the role come first; without them, no caveat.
     texts = ["The Orvel Relief Network sent 40 trucks of food towards the flooded valley on Thursday, its director "
              "said.\n\nThe roads were open.",
-             "Sela Marku, the network's director, said the convoy left Tarrow at dawn.\n\nMore trucks are due."]
+             "A second relief convoy left Tarrow for the valley at dawn on Friday.\n\nSela Marku, the network's "
+             "director, said more trucks were due."]
     summary = _summary(texts, "Who is leading the relief effort in the valley?", count=2)
     assert summary.caveat is None and summary.unanswered is None
+    # The commonest roles in other words answer too: a director leads, a chair mediates, a side that
+    # beat the other won.
+    assert summary.sentences[0].sentence.text.startswith("Sela Marku, the network's director"), \
+        [item.sentence.text for item in summary.sentences]
+    assert summary.sentences[0].explanation.answers == "who"
+    chair = "Both ministers welcomed the choice of Anneliese Dorn to chair the talks."
+    summary = _summary([_TALKS + "\n\n" + chair, _TALKS + "\n\nThe quota talks broke down in March."],
+                       "Who will mediate the mackerel talks?", count=2)
+    assert summary.sentences[0].sentence.text == chair
 
 
 def test_who_is_a_named_person_still_asks_for_a_definition():
