@@ -1273,6 +1273,24 @@ def test_a_report_is_replaced_by_its_denial_though_the_denial_is_no_candidate():
     assert items[shown.index(denial)].explanation.retells.text == report
 
 
+def test_an_answer_later_denied_is_followed_by_its_denial():
+    # Held-out audit 15: "Who commands the Kalvenian army?" gave only "Gen. Amaru Oduya, the commander of
+    # Kalvenia's army, has offered his resignation ..."; the ministry denied it the next day. The report
+    # answers the question and keeps its place; the denial comes right after it.
+    report = ("Gen. Tobin Marrak, the commander of the Vessian army, has offered his resignation, the Orvel Courier "
+              "reported on Thursday.")
+    denial = "Vessia's defence ministry on Friday denied a newspaper report that Gen. Tobin Marrak had offered his resignation."
+    texts = [report + " Troops near the border were put on alert.\n\nThe army did not comment.",
+             "Soldiers of the Vessian army fired shells at the border post of Kell on Wednesday.\n\nTwo were wounded.",
+             denial + "\n\nThe Courier said it stood by its story."]
+    dates = ["2031-05-08", "2031-05-07", "2031-05-09"]
+    summary = _summary(texts, "Who commands the Vessian army?", count=3, dates=dates)
+    shown = [item.sentence.text for item in summary.sentences]
+    assert shown[:2] == [report, denial], shown
+    assert [item.sentence.text for item in _summary(texts, "Who commands the Vessian army?", count=1,
+                                                    dates=dates).sentences] == [report]
+
+
 def test_what_a_thing_costs_is_answered_by_its_price():
     # Held-out audit 15: "How much does the Quillon Fold cost?" said "nothing here says how much" above
     # "... launched the Quillon Fold, a tablet that folds to the size of a phone, priced at 899 crowns."

@@ -149,6 +149,7 @@ class Selector:
         chosen: list[int] = []
         retelling: dict[int, int] = {}  # a chosen sentence: the earlier telling whose place it took
         denied_elsewhere: dict[int, int] = {}  # a chosen report: the row of a non-candidate denying it
+        denied_after: dict[int, int] = {}  # a chosen answer: the row of the denial shown right after it
         denials: _Denials | None = None
         redundancy_at_choice: list[float] = []
         decided_by: list[float] = []  # what chose each sentence: the objective's gain, or the method's score
@@ -178,11 +179,18 @@ class Selector:
                 first_telling = pick
                 pick, row_similarity = self._as_it_now_stands(corpus, ranking, pick, available, gain, objective)
             available[pick] = False
-            denial = None
+            denial = after = None
             if objective is not None and pick == first_telling:
                 denials = denials or _Denials(corpus, ranking)
-                denial = denials.of(pick, objective, set(denied_elsewhere.values()))
+                taken = {*denied_elsewhere.values(), *denied_after.values()}
+                if objective.answers is not None and objective.answers[pick]:
+                    # An answer keeps its place, and a denial of it follows it ("Who commands the army?":
+                    # "Gen. Marrak, the commander of the army, has offered his resignation", denied).
+                    after = denials.of(pick, taken, among_candidates=True) if read is None else None
+                else:
+                    denial = denials.of(pick, taken)
             words_shown = int(word_counts[pick] if denial is None else corpus.word_counts[denial])
+            words_shown += int(corpus.word_counts[after]) if after is not None else 0
             if length.words is not None and not length.fill and used_words + words_shown > length.words:
                 continue  # too long for what is left of the budget; a shorter one may fit
             chosen.append(pick)
@@ -190,6 +198,9 @@ class Selector:
                 retelling[pick] = first_telling
             if denial is not None:
                 denied_elsewhere[pick] = denial
+            if after is not None:
+                denied_after[pick] = after
+                available[np.isin(ranking.rows, [after])] = False
             redundancy_at_choice.append(float(max_similarity[pick]))
             decided_by.append(decided)
             used_words += words_shown
@@ -226,7 +237,7 @@ class Selector:
                 available[[i for i in repeating if repeats_pick(i)]] = False
             # Nor is a report the pick denies, said no later than the denial (which restates it).
             available[self._denied_by(corpus, ranking, pick, available & (row_similarity > 0))] = False
-            if length.sentences is not None and len(chosen) >= length.sentences:
+            if length.sentences is not None and len(chosen) + len(denied_after) >= length.sentences:
                 break
             if length.words is not None and used_words >= length.words:
                 break
@@ -253,6 +264,16 @@ class Selector:
                 )))
                 for item, i in zip(items, chosen)
             ]
+        if denied_after:
+            # Each denial right after the answer it denies, with the answer's scores (what placed it).
+            followed: list[SummarySentence] = []
+            for item, i, r, d in zip(items, chosen, redundancy_at_choice, decided_by):
+                followed.append(item)
+                if i in denied_after:
+                    followed.append(self._item(corpus, ranking, i, r, d, denied_after[i]))
+            items = followed
+            if length.sentences is not None:
+                items = items[: length.sentences]
         return items, repeats
 
     def _as_it_now_stands(self, corpus: Corpus, ranking: Ranking, pick: int, available: np.ndarray,
@@ -396,10 +417,10 @@ class Selector:
 
 
 class _Denials:
-    """The sentences of a corpus that deny something (see :func:`~.answers.denies`) and are no
-    candidate of a ranking: a report a topic picked may be denied in an article that uses none of its
-    words ("the defence ministry denied a newspaper report that Gen. Marrak had offered his
-    resignation", for a report about the army). Found once, from the postings, when first asked."""
+    """The sentences of a corpus that deny something (see :func:`~.answers.denies`), candidates of a
+    ranking or not: a report a topic picked may be denied in an article that uses none of its words
+    ("the defence ministry denied a newspaper report that Gen. Marrak had offered his resignation",
+    for a report about the army). Found once, from the postings, when first asked."""
 
     SHARED_TERMS = 3
     """What a denial of a report shares with it at least: it restates it."""
@@ -407,18 +428,19 @@ class _Denials:
     def __init__(self, corpus: Corpus, ranking: Ranking) -> None:
         self.corpus, self.ranking = corpus, ranking
         rows = corpus.matching(corpus.term_ids(sorted(DENYING)))
-        self.rows = rows[~np.isin(rows, ranking.rows)]
-        self.rows = self.rows[corpus.summary_worthy(self.rows)] if len(self.rows) else self.rows
+        self.rows = rows[corpus.summary_worthy(rows)] if len(rows) else rows
+        self.candidate = np.isin(self.rows, ranking.rows)
         self.terms = (corpus.counts[self.rows] > 0).astype(np.float32) if len(self.rows) else None
 
-    def of(self, pick: int, objective: Objective, taken: set[int]) -> int | None:
-        """The row of a sentence denying the candidate ``pick``, said no earlier and not yet shown; an
-        answer to the question gives way only to a denial giving an answer in its words."""
-        if self.terms is None or (objective.answers is not None and objective.answers[pick]):
+    def of(self, pick: int, taken: set[int], among_candidates: bool = False) -> int | None:
+        """The row of a sentence denying the candidate ``pick``, said no earlier and not yet shown:
+        one that is no candidate (those that are take a pick's place while it is chosen), or any with
+        ``among_candidates``."""
+        if self.terms is None:
             return None
         corpus, row = self.corpus, int(self.ranking.rows[pick])
         shared = np.asarray((self.terms @ (corpus.counts[[row]] > 0).astype(np.float32).T).todense()).ravel()
-        close = self.rows[shared >= self.SHARED_TERMS]
+        close = self.rows[(shared >= self.SHARED_TERMS) & (among_candidates | ~self.candidate)]
         if not len(close) or corpus.denying(np.array([row]))[0]:
             return None
         concepts, when = corpus.sentence_concepts(row), said_when(corpus, row)
