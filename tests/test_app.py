@@ -989,8 +989,9 @@ async def check_counts_agree(app: NewsdigestApp, pilot) -> dict[str, int]:
         own = Citations.of(type(digest)(digest.articles, (entry.summary,)))
         heading = view.get_option_at_index(i).prompt.plain
         n, total = len(entry.summary.sentences), len(digest.articles)
-        expected = (f"{n} sentence{'s' if n != 1 else ''}, {len(own.articles)} of {total} "
-                    f"article{'s' if total != 1 else ''} cited")
+        asked = screen.length.sentences  # fewer than asked: "2 of 5 sentences"
+        count = f"{n} of {asked} sentences" if asked and 0 < n < asked else f"{n} sentence{'s' if n != 1 else ''}"
+        expected = f"{count}, {len(own.articles)} of {total} article{'s' if total != 1 else ''} cited"
         assert expected in heading, heading
         view.highlighted = i
         await pilot.pause()
