@@ -1362,6 +1362,22 @@ def test_a_forecast_gives_way_to_what_happened_on_the_day():
     assert foretold_days(concepts("Members will vote on the agreement on November 12, the union said.")) == {"novemb 12"}
 
 
+def test_no_caveat_when_a_sentence_shown_answers():
+    # Held-out audit 14, after "talks on the Skerrow Sea" stopped counting as a place: "Where will the
+    # mackerel talks be held?" said "nothing here says where" above "The talks will still be held in
+    # Lunde on Carrow Island." (second: less relevant than the sentence every outlet printed).
+    agreed = ("Orsa suspended its threatened ban on Kell fishing boats on Wednesday after the two countries agreed "
+              "to hold talks on the Tessel Sea mackerel catch with a mediator.")
+    texts = [agreed + "\n\nKell fishermen welcomed the news.",
+             agreed.replace("on Wednesday", "late on Wednesday") + "\n\nThe mackerel season opens in May.",
+             "Orsa and Kell agreed to hold mackerel talks with a mediator, officials said.\n\n"
+             "The talks will still be held in Lunde on Marrow Island."]
+    summary = _summary(texts, "Where will the mackerel talks be held?", count=3)
+    shown = [item.sentence.text for item in summary.sentences]
+    assert "The talks will still be held in Lunde on Marrow Island." in shown, shown
+    assert summary.caveat is None, summary.caveat
+
+
 def test_how_many_died_is_answered_by_the_death_toll_as_it_now_stands():
     # Held-out audit 15: "How many people died when the Veskel Dam burst?" gave Thursday's "killing at
     # least 23 people"; Friday's "The death toll ... has risen to 41" matched only the dam's name.

@@ -174,10 +174,12 @@ class TopicSummarizer:
         unanswered = None
         wording = asked_wording(topic) if chosen and not unmentioned else None
         if wording is not None:
-            # Answers come first when there are any: if the first sentence gives no number (no
-            # time, no place) beside what was asked, none does, and the reader should not take it for one.
-            if not says(chosen[0].sentence.text, asked_stems(corpus, ranking.query), ranking.query.answer,
-                        corpus.analyzer.stem, ranking.query.role):
+            # When no sentence shown gives a number (a time, a place) beside what was asked, the reader
+            # should not take one for an answer. Not only the first: one that gives it may rank lower
+            # (less relevant than the sentence every outlet printed: "will still be held in Lunde").
+            asked = asked_stems(corpus, ranking.query)
+            if not any(says(item.sentence.text, asked, ranking.query.answer, corpus.analyzer.stem, ranking.query.role)
+                       for item in chosen):
                 unanswered = wording
         return Summary(topic, self.method, tuple(chosen), matched, len(corpus.articles), tuple(repeats),
                        unmentioned, unanswered=unanswered, budget=budget, shortest=shortest)
