@@ -732,6 +732,23 @@ def test_a_count_that_rose_is_not_cited_as_the_same_statement():
     assert [s.article_id for s in same_statement(corpus, charged, 0.6)] == ["outlet3", "outlet4"]
 
 
+def test_a_denial_and_the_report_it_denies_are_not_the_same_statement():
+    # Held-out audit 16: "... denied reports that Governor Ostrand had offered to resign" was shown "also said
+    # in" the article reporting "Governor Ostrand has offered to resign": their words are alike.
+    from summarizer import Corpus
+    from summarizer.ranking.selection import same_statement
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    texts = ["Central bank governor Hal Ostrand has offered to resign over the Tessby Savings Bank collapse, the "
+             "Orvel Courier reported.\n\nThe bank was closed on Monday.",
+             "The finance ministry denied reports that central bank governor Hal Ostrand had offered to resign over "
+             "the Tessby Savings Bank collapse.\n\nHe was at work on Tuesday."]
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}")) for n, text in enumerate(texts)])
+    for article in ("outlet0", "outlet1"):
+        row = next(r for r, s in enumerate(corpus.sentences) if s.article_id == article and s.index == 0)
+        assert [s.article_id for s in same_statement(corpus, row, 0.35)] == [article]
+
+
 def test_how_many_is_answered_first_by_the_latest_count():
     # Held-out audit 9: "How many people have died in the outbreak?" opened with Tuesday's "one of
     # them has died" when Monday's articles said four.

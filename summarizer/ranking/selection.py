@@ -478,6 +478,7 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
     concepts = corpus.sentence_concepts(row)
     counted, given, days = counts(concepts), stated_figures(concepts), stated_days(concepts)
     says_not = corpus.says_not(row)
+    function_words = corpus.analyzer.stop_words
     for other, value, article in zip(rows[close].tolist(), similarity[close].tolist(),
                                       corpus.article_of[rows[close]].tolist()):
         if value > best.get(article, (0.0, 0))[0]:
@@ -487,7 +488,8 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
             theirs = corpus.sentence_concepts(other)
             if (disagree(counted, counts(theirs)) or other_day(days, stated_days(theirs))
                     or ((says_not or corpus.says_not(other)) and contradict(concepts, theirs))
-                    or foretold(concepts, theirs)):
+                    or foretold(concepts, theirs) or denies(concepts, theirs, function_words)
+                    or denies(theirs, concepts, function_words)):
                 continue
             found = stated_figures(theirs) if given else set()
             if found and given - found:
