@@ -801,6 +801,13 @@ def test_a_number_word_has_its_value_as_written_and_as_the_index_stems_it():
     for word in "two three seven eleven twelve thirteen nineteen twenty".split():
         assert number_value(word) == number_value(stem(word)) is not None, word
     assert number_value("60,000") == "60000" and number_value("one") is None
+    # Held-out audit 16: "Twenty-three workers" was no number ("How many workers were hurt?").
+    for word, value in (("twenty-three", "23"), ("forty-one", "41"), ("ninety-nine", "99"), ("sixty", "60")):
+        assert number_value(word) == number_value(stem(word)) == value, word
+    from summarizer.ranking.answers import quantities
+    from summarizer.reading.terms import words
+
+    assert quantities(words("Twenty-three workers were hurt.")) == [True, False, False, False]
 
 
 def test_quantities_are_numbers_not_years_or_days():

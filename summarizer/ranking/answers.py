@@ -35,17 +35,30 @@ _PERCENT = frozenset({"percent", "%", "pct"})
 
 
 def number_value(token: str) -> str | None:
-    """The value of a number written in digits or, up to twenty, in words, as written or stemmed
-    ("60,000": "60000", "nineteen": "19", "twelv": "12"), to compare two sentences' figures; None for anything else (not "one":
-    "one of them", "no one")."""
+    """The value of a number written in digits or, up to ninety-nine, in words, as written or stemmed
+    ("60,000": "60000", "nineteen": "19", "twelv": "12", "twenty-three", "twenty-thre": "23"), to compare
+    two sentences' figures; None for anything else (not "one": "one of them", "no one")."""
     if _NUMBER.fullmatch(token):
         return token.replace(",", "")
-    return _SMALL_NUMBERS.get(token) or _STEMMED_NUMBERS.get(token)
+    lowered = token.lower()
+    value = _SMALL_NUMBERS.get(lowered) or _STEMMED_NUMBERS.get(lowered) or _TENS.get(lowered)
+    if value is None and "-" in lowered:
+        tens, _, unit = lowered.partition("-")
+        if tens in _TENS and (unit := _UNITS.get(unit)) is not None:
+            value = str(int(_TENS[tens]) + unit)
+    return value
 
 
 _STEMMED_NUMBERS = {"twelv": "12", "twenti": "20"}
 """The two of those words the index's stemmer cuts (citations compare stems): without them "twelve
 soldiers" and "20 soldiers" were the same statement."""
+_TENS = {word: str(10 * n) for n, written in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)
+    for word in (written, written[:-1] + "i")}  # as written and as stemmed: "sixty", "sixti"
+_UNITS = {word: n for n, word in enumerate("one two three four five six seven eight nine".split(), start=1)} | {
+    "on": 1, "thre": 3, "f": 5, "nin": 9}
+"""The units of "twenty-three" as written and as the stemmer leaves them ("twenty-thre", "forty-on",
+"twenty-f")."""
 
 
 def counts(concepts: Sequence[tuple[str, str]]) -> dict[str, set[str]]:
@@ -326,7 +339,7 @@ def quantities(written: Sequence[str]) -> list[bool]:
             is_year = bool(_YEAR.fullmatch(word)) and after not in _PERCENT
             found.append(not is_year and before not in _MONTHS and after not in _MONTHS)
         else:
-            found.append(word.lower() in _NUMBER_WORDS)
+            found.append(word.lower() in _NUMBER_WORDS or number_value(word) is not None)
     return found
 
 
