@@ -1084,6 +1084,11 @@ async def test_a_query_topic_is_checked_and_its_summary_shown():
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ArticleScreen), app.screen
+        # Held-out audit 16: "Who offered to host talks?, sentence 1 of 3" in the Why panel.
+        await pilot.press("escape")
+        await pilot.pause()
+        why = screen.query_one(ExplanationPanel).text
+        assert "?," not in why and "Who offered to host talks?\nsentence 1 of" in why, why
 
 
 @sync

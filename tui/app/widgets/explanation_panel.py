@@ -63,9 +63,12 @@ class ExplanationPanel(VerticalScroll, can_focus=False):
         self, summary: Summary, item: SummarySentence, position: int, digest: Digest, citations: Citations
     ) -> None:
         why = item.explanation
+        label = printable(summary.topic.label)
+        # "Aid, sentence 1 of 4"; a question ends with its own mark: "Who leads the talks?" then the count.
+        joint = "\n" if label.rstrip().endswith(("?", "!", ".")) else ", "
         parts: list[Content | str | tuple[str, str]] = [
-            (printable(summary.topic.label), LABEL_STYLE),
-            f", sentence {position + 1} of {len(summary.sentences)}\n",
+            (label, LABEL_STYLE),
+            f"{joint}sentence {position + 1} of {len(summary.sentences)}\n",
             ("Matched terms\n", LABEL_STYLE),
             (", ".join(printable(t) for t in why.matched_terms) or "none (chosen for centrality)") + "\n",
         ]
