@@ -204,6 +204,7 @@ CONTENT_SENTENCES = [
     # Audit reading12: two abbreviations with a slash are no agency and photographer ("AP/Name").
     "Lewis Orme, research director of gaming VR/AR at the analysts Tessel, called the line-up thin.",
     "The clinic in Tarrow treats HIV/AIDS patients from three counties, its director said.",
+    "The Courier's full coverage of the Marrow trial won the regional press award on Friday.",
 ]
 
 BOILERPLATE_SENTENCES = [
@@ -243,6 +244,8 @@ BOILERPLATE_SENTENCES = [
     ("Continue reading this story on velluna.example", "related links"),
     # Held-out audit 9: an appeal closing a local paper's story, which reached a summary.
     ("Help us keep reporting on the outbreak. Become a Gazette supporter today.", "donation appeal"),
+    # Held-out audit 16: a .txt export's closing line, cited as the answer to a question.
+    ("Subscribe to the Norvale Courier for full coverage of the Carrowmere collapse.", "subscription prompt"),
 ]
 
 

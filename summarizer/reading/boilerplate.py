@@ -255,6 +255,7 @@ _CATEGORIES: tuple[_Category, ...] = (
             _cue(r"\b\d+ (free )?(articles?|stories) (left|remaining)\b"
                  r"|\byou('ve| have) (reached|read|used)\b", 2, "free-article meter"),
             _cue(r"\b(unlimited|full|digital|premium|all-access) access\b", 2, "unlimited access"),
+            _cue(r"\bfor (our )?(full|complete|all (our|the)|more) coverage\b", 1.5, "for full coverage"),
             _cue(r"\b(continue|keep) reading\b", 1.5, "continue reading"),
             _cue(r"\bcancel (at )?any ?time\b|\bfree trial\b", 2, "cancel anytime"),
             _cue(r"[$£€]\s?\d+(\.\d+)?\s?(a|per|/)\s?(week|month|year|wk|mo|yr)\b", 1.5, "price per period"),
