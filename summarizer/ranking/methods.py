@@ -112,7 +112,9 @@ def _absent_subject(corpus: Corpus, topic: Topic) -> tuple[str, ...]:
     subject = [word.lower() for word in asked_words(topic) if word.lower() not in names | verbs
                and word.lower() not in CALENDAR and not any(c.isdigit() for c in word)]
     stop = corpus.analyzer.stop_words  # "sent" is one: the index cannot tell whether "send" is used
-    absent = {word for word in subject if not _form_terms(corpus, word) and stop.isdisjoint(word_forms(word))}
+    stem = corpus.analyzer.stem  # nor "take" for "taking", whose stem is one
+    absent = {word for word in subject
+              if not _form_terms(corpus, word) and stop.isdisjoint({*word_forms(word), stem(word.lower())})}
     if not subject or len(absent) < len(subject):
         return ()
     runs: list[str] = []
