@@ -520,6 +520,7 @@ def role_stems(role: Sequence[str], stem: Callable[[str], str]) -> frozenset[str
 
 _ROLES_IN_OTHER_WORDS = (
     ("lead", ("head", "chief", "director", "chair", "chairman", "chairwoman")),
+    ("head", ("chief", "director", "chair", "chairman", "chairwoman", "leader")),
     ("run", ("head", "chief", "director", "manager", "boss")),
     ("mediate", ("chair", "broker")),
     ("win", ("beat", "defeated", "victory")),
