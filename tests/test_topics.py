@@ -1407,6 +1407,21 @@ def test_no_caveat_when_a_sentence_shown_answers():
     assert summary.caveat is None, summary.caveat
 
 
+def test_how_much_reaches_past_a_unit_of_to_what_it_counts():
+    # Held-out audit 16: "How much solvent leaked?" said "nothing here says how much" above "About 40 tonnes
+    # of the industrial solvent ferrolene leaked ..." (the solvent five words from its figure), and the
+    # correction "65 tonnes of ferrolene leaked ..., not 40 tonnes as first reported" came third.
+    spill = ("About 40 tonnes of the industrial solvent varrolene leaked into the River Tass on Wednesday after a "
+             "storage tank burst at the Orvel Chemicals plant.")
+    correction = ("Orvel Chemicals said on Thursday that 65 tonnes of varrolene leaked from the burst tank, not 40 "
+                  "tonnes as first reported.")
+    texts = [spill + "\n\nFishing on the river was banned.", spill.replace("About 40", "Some 40") + "\n\nThe plant "
+             "was closed.", correction + "\n\nAbout 12 tonnes of dead fish have been removed from the river."]
+    summary = _summary(texts, "How much solvent leaked?", count=2, dates=["2031-12-03", "2031-12-03", "2031-12-04"])
+    shown = [item.sentence.text for item in summary.sentences]
+    assert summary.caveat is None and shown[0] == correction, (summary.caveat, shown)
+
+
 def test_how_many_died_is_answered_by_the_death_toll_as_it_now_stands():
     # Held-out audit 15: "How many people died when the Veskel Dam burst?" gave Thursday's "killing at
     # least 23 people"; Friday's "The death toll ... has risen to 41" matched only the dam's name.

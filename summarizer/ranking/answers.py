@@ -699,7 +699,22 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
         # trapped after part of a tunnel roof collapsed" says nothing of what caused the collapse.
         return any(not asked.isdisjoint(stems[max(0, n - window) : n if written[n].lower() == "after" else n + window + 1])
                    for n in at)
+    if kind == "quantity":
+        # "40 tonnes of the industrial solvent varrolene leaked": a figure's unit and "of" reach to
+        # what it counts, a few words on.
+        return any(not asked.isdisjoint(stems[max(0, n - window) : _counted_end(written, n, window)]) for n in at)
     return any(not asked.isdisjoint(stems[max(0, n - window) : n + window + 1]) for n in at)
+
+
+_UNIT_OF_REACH = 4
+"""How many words after "of" a figure's unit reaches: "40 tonnes of the industrial solvent"."""
+
+
+def _counted_end(written: Sequence[str], n: int, window: int) -> int:
+    """Where the words a figure at ``n`` counts end: ``window`` words on, or past "N unit of" a few more."""
+    if n + 2 < len(written) and written[n + 2].lower() == "of":
+        return n + 3 + _UNIT_OF_REACH
+    return n + window + 1
 
 
 def _names_of(written: Sequence[str], stems: Sequence[str], asked: frozenset[str]) -> set[int]:
