@@ -1422,6 +1422,20 @@ def test_how_much_reaches_past_a_unit_of_to_what_it_counts():
     assert summary.caveat is None and shown[0] == correction, (summary.caveat, shown)
 
 
+def test_a_count_of_people_is_no_answer_to_what_else_is_counted():
+    # Held-out audit 16: "How much money is missing at Carrowmere?" took "... the collapse of Carrowmere
+    # Savings Bank, two people familiar with the matter told the Herald" for an answer.
+    from summarizer.ranking.answers import says
+
+    stem = TermAnalyzer().stem
+    asked = frozenset(stem(w) for w in ("money", "missing", "carrowmere"))
+    assert not says("The governor offered to resign over the collapse of Carrowmere Savings Bank, two people familiar "
+                    "with the matter said.", asked, "quantity", stem)
+    assert says("Carrowmere said 2.9 billion crowns of depositors' money is missing.", asked, "quantity", stem)
+    people = frozenset(stem(w) for w in ("people", "hospital", "spill"))
+    assert says("Forty people were taken to hospital after the spill.", people, "quantity", stem)
+
+
 def test_how_many_died_is_answered_by_the_death_toll_as_it_now_stands():
     # Held-out audit 15: "How many people died when the Veskel Dam burst?" gave Thursday's "killing at
     # least 23 people"; Friday's "The death toll ... has risen to 41" matched only the dam's name.

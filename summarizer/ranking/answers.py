@@ -685,6 +685,9 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
         # money: a number of a unit of time answers only a question asking in that unit.
         at = [n for n in at if n + 1 >= len(written) or written[n + 1].lower() not in _DURATIONS
               or stems[n + 1] in asked]
+        # "two people familiar with the matter" counts people, not the money asked about.
+        at = [n for n in at if n + 1 >= len(written) or written[n + 1].lower() not in _PERSONS
+              or stems[n + 1] in asked]
         # "810 million florins had been spent": the figure reaches to its unit.
         at += [m for n in at if n + 1 < len(written) and written[n + 1].lower() in _SCALES
                for m in (n + 1, n + 2) if m < len(written)]
@@ -706,6 +709,9 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
     return any(not asked.isdisjoint(stems[max(0, n - window) : n + window + 1]) for n in at)
 
 
+_PERSONS = frozenset("""people persons men women children officials sources workers residents members employees
+    staff patients passengers customers depositors""".split())
+"""Counted people: a figure before one counts them, not what else a question asks about."""
 _UNIT_OF_REACH = 4
 """How many words after "of" a figure's unit reaches: "40 tonnes of the industrial solvent"."""
 
