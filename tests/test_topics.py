@@ -1420,6 +1420,22 @@ def test_how_much_reaches_past_a_unit_of_to_what_it_counts():
     summary = _summary(texts, "How much solvent leaked?", count=2, dates=["2031-12-03", "2031-12-03", "2031-12-04"])
     shown = [item.sentence.text for item in summary.sentences]
     assert summary.caveat is None and shown[0] == correction, (summary.caveat, shown)
+    # Over a whole folder of the story, the correction ranked far less relevant (only "leaked"), too little
+    # to be shown alone: it still takes the report's place.
+    from dataclasses import replace
+
+    from summarizer import Corpus, Length
+    from summarizer.ranking.ranker import TopicRanker
+    from summarizer.ranking.selection import CoverageSelector
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    corpus = Corpus([ArticleParser()(text, Metadata(f"outlet{n}", date=date)) for n, (text, date) in
+                     enumerate(zip(texts, ["2031-12-03", "2031-12-03", "2031-12-04"]))])
+    ranking = TopicRanker()(corpus, query_topic("How much solvent leaked?", STOP))
+    relevance = ranking.relevance.copy()
+    relevance[[corpus.sentences[row].text for row in ranking.rows].index(correction)] = 0.05 * relevance.max()
+    chosen, _ = CoverageSelector()(corpus, replace(ranking, relevance=relevance), Length(sentences=2))
+    assert chosen[0].sentence.text == correction, [item.sentence.text for item in chosen]
 
 
 def test_a_count_of_people_is_no_answer_to_what_else_is_counted():

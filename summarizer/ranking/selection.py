@@ -159,7 +159,11 @@ class Selector:
         preference = list(order) if order is not None else None
         place = {int(candidate): i for i, candidate in enumerate(order)} if order is not None else {}
         objective = self.objective(corpus, ranking, score, read) if preference is None else None
+        # What is not worth showing alone may still stand in for a pick as its later telling ("65 tonnes
+        # ..., not 40 tonnes as first reported" for "About 40 tonnes of the solvent leaked"): a reserve.
+        reserve = np.zeros(n, dtype=bool)
         if objective is not None and objective.worth_showing is not None:
+            reserve = available & ~objective.worth_showing
             available &= objective.worth_showing  # a shorter summary rather than padding
 
         while available.any():
@@ -177,8 +181,9 @@ class Selector:
                 pick = int(np.argmax(gain))
                 decided = float(gain[pick])
                 first_telling = pick
-                pick, row_similarity = self._as_it_now_stands(corpus, ranking, pick, available, gain, objective)
-            available[pick] = False
+                pick, row_similarity = self._as_it_now_stands(corpus, ranking, pick, available, reserve, gain,
+                                                              objective)
+            available[pick] = reserve[pick] = False
             denial = after = None
             if objective is not None and pick == first_telling:
                 denials = denials or _Denials(corpus, ranking)
@@ -277,7 +282,7 @@ class Selector:
         return items, repeats
 
     def _as_it_now_stands(self, corpus: Corpus, ranking: Ranking, pick: int, available: np.ndarray,
-                          gain: np.ndarray, objective: Objective) -> tuple[int, np.ndarray | None]:
+                          reserve: np.ndarray, gain: np.ndarray, objective: Objective) -> tuple[int, np.ndarray | None]:
         """The pick, or the latest telling of it: a sentence of a later article that repeats it
         with other figures or another day ("forced from their homes to 5,100" on Wednesday for
         "rose to 3,400" on Tuesday; "the vote moved to November 12" for "vote on November 9"), and
@@ -285,10 +290,12 @@ class Selector:
         reader wants where a story stands; the earlier telling is then out of date: it is made
         unavailable here, with each telling between and the earlier sentences that repeat one of
         them ("forced 3,400 people from their homes"). An answer to the question is retold only by
-        a sentence giving an answer in its words."""
+        a sentence giving an answer in its words. A later telling may be one of the ``reserve``, not
+        worth showing alone."""
         retold: list[tuple[int, np.ndarray]] = []
         while True:
-            later_telling, similarity = self._later_telling(corpus, ranking, pick, available, gain, objective)
+            later_telling, similarity = self._later_telling(corpus, ranking, pick, available | reserve, gain,
+                                                            objective)
             if later_telling == pick:
                 break
             assert similarity is not None
@@ -297,7 +304,7 @@ class Selector:
         if retold:
             when = said_when(corpus, int(ranking.rows[pick]))
             for telling, telling_similarity in retold:
-                available[telling] = False
+                available[telling] = reserve[telling] = False
                 repeating = np.flatnonzero(available & (telling_similarity >= self.duplicate))
                 available[[i for i in repeating.tolist() if _earlier(corpus, int(ranking.rows[i]), when)]] = False
         return pick, similarity
