@@ -1448,6 +1448,11 @@ def test_a_count_of_people_is_no_answer_to_what_else_is_counted():
     assert not says("The governor offered to resign over the collapse of Carrowmere Savings Bank, two people familiar "
                     "with the matter said.", asked, "quantity", stem)
     assert says("Carrowmere said 2.9 billion crowns of depositors' money is missing.", asked, "quantity", stem)
+    # A sum of money answers "how much money" wherever the word "money" is: "The hole in Carrowmere's accounts
+    # is 2.9 billion crowns" (held-out audit 16, the answer nothing found).
+    assert says("The hole in Carrowmere Savings Bank's accounts is 2.9 billion crowns, the board said.", asked,
+                "quantity", stem)
+    assert not says("The hole in Carrowmere Savings Bank's roof is 2.9 metres wide.", asked, "quantity", stem)
     people = frozenset(stem(w) for w in ("people", "hospital", "spill"))
     assert says("Forty people were taken to hospital after the spill.", people, "quantity", stem)
 

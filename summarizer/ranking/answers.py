@@ -675,6 +675,8 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
         if asked & TOLL:
             # "How many people died?" is not answered by "9,800 people forced from their homes".
             asked = TOLL
+        elif asked & _MONEY:
+            asked = asked | _CURRENCIES  # "is 2.9 billion crowns": money, though the word is not said
     written = words(text)
     at = [n for n, spot in enumerate(spotted(written)) if spot]
     if not at:
@@ -709,6 +711,10 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
     return any(not asked.isdisjoint(stems[max(0, n - window) : n + window + 1]) for n in at)
 
 
+_MONEY = frozenset({"money", "cash", "fund"})
+_CURRENCIES = frozenset("""crown dollar euro pound franc florin yen yuan rupe peso roubl rubl kronor krona kroner shill
+    lira dinar rand zloti forint thaler""".split())
+"""Stems of currencies: a sum in one answers a question about money."""
 _PERSONS = frozenset("""people persons men women children officials sources workers residents members employees
     staff patients passengers customers depositors""".split())
 """Counted people: a figure before one counts them, not what else a question asks about."""
