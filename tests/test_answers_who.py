@@ -99,6 +99,9 @@ def test_who_is_a_named_person_still_asks_for_a_definition():
     ("The Orsa council will pay for the repairs, the mayor said.", "Who will pay for the repairs?", True),
     ("Police arrested Edvin Varsk, 33, on Monday.", "Who was arrested?", True),
     ("The winner, Ada Holm, thanked her voters.", "Who won the election?", True),
+    # Held-out audit 15: who won between two sides asked about is one of them.
+    ("Marenport Rovers beat Ardenvale United 3-1 at the Quayside Stadium on Wednesday night.",
+     "Who won the match between Marenport Rovers and Ardenvale United?", True),
     # Held-out audit 16: the regulator's head is named as its chair.
     ("Osk Vasker, the regulator's chair, said the bank had been warned twice.", "Who heads the bank regulator?", True),
     # A place, a thing named after one, a day and the sentence's first word are no one.

@@ -518,6 +518,8 @@ def role_stems(role: Sequence[str], stem: Callable[[str], str]) -> frozenset[str
     return frozenset(found)
 
 
+_WINNING = frozenset({"win", "won", "beat", "defeat", "victori"})
+"""Stems of winning: the answer to who won may be a side the question names."""
 _ROLES_IN_OTHER_WORDS = (
     ("lead", ("head", "chief", "director", "chair", "chairman", "chairwoman")),
     ("head", ("chief", "director", "chair", "chairman", "chairwoman", "leader")),
@@ -615,7 +617,8 @@ def _names_beside(text: str, asked: frozenset[str], role: frozenset[str], stem: 
     head of the commission, will mediate the talks", "The dead men were named as Tomas Brenn"."""
     if not role:
         return False
-    found = names(text, asked - role, role, stem)
+    # Who won between two sides asked about is one of them ("Marenport Rovers beat Ardenvale United").
+    found = names(text, frozenset() if role & _WINNING else asked - role, role, stem)
     if not found:
         return False
     matches = list(WORD.finditer(text))
