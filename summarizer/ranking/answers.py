@@ -502,6 +502,8 @@ def role_stems(role: Sequence[str], stem: Callable[[str], str]) -> frozenset[str
     found: set[str] = set()
     for word in role:
         lowered = word.lower()
+        if lowered.endswith(("ers", "ors")) and len(lowered) > 5:
+            lowered = lowered[:-1]  # "owners": owner, then own
         bases = {lowered, stem(lowered)}  # "leads": lead, led
         if lowered.endswith(("er", "or")) and len(lowered) > 4:  # an agent noun's verb
             verb = lowered[:-3] if lowered[-3] == lowered[-4] else lowered[:-2]  # winner: win; leader: lead

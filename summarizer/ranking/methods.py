@@ -16,9 +16,9 @@ from ..model import Summary, Topic
 from .ranker import Ranking, TopicRanker
 from ..options import DEFAULT_METHOD, METHODS, SUMY_METHODS, Length
 from .selection import CoverageSelector, Selector
-from .answers import asked_stems, says
-from .topics import (CALENDAR, QUESTION_WORD, asked_names, asked_phrases, asked_verbs, asked_wording, asked_words,
-                     question_sentences)
+from .answers import asked_stems, role_stems, says
+from .topics import (CALENDAR, QUESTION_WORD, asked_names, asked_phrases, asked_role, asked_verbs, asked_wording,
+                     asked_words, question_sentences)
 from ..reading.terms import words
 
 # sumy's summarizers by method name (module, class); imported when one is used, since sumy
@@ -113,8 +113,12 @@ def _absent_subject(corpus: Corpus, topic: Topic) -> tuple[str, ...]:
                and word.lower() not in CALENDAR and not any(c.isdigit() for c in word)]
     stop = corpus.analyzer.stop_words  # "sent" is one: the index cannot tell whether "send" is used
     stem = corpus.analyzer.stem  # nor "take" for "taking", whose stem is one
+    # The role a "who" question asks is said in its agent's forms too ("owners": owns).
+    role = {word.lower() for word in asked_role(topic)}
+    role_used = bool(role) and bool(corpus.term_ids(sorted(role_stems(tuple(role), stem))))
     absent = {word for word in subject
-              if not _form_terms(corpus, word) and stop.isdisjoint({*word_forms(word), stem(word.lower())})}
+              if not _form_terms(corpus, word) and stop.isdisjoint({*word_forms(word), stem(word.lower())})
+              and not (role_used and word in role)}
     if not subject or len(absent) < len(subject):
         return ()
     runs: list[str] = []
