@@ -111,6 +111,12 @@ class Corpus:
             return bool(self._saying_not[row])
         return bool(negated(self.sentence_concepts(row)))
 
+    def saying_not(self, rows: np.ndarray) -> np.ndarray:
+        """:meth:`says_not` of each sentence of ``rows``."""
+        if self._bigrams is not None:
+            return self._saying_not[rows]
+        return np.array([self.says_not(int(row)) for row in rows], dtype=bool)
+
     def denying(self, rows: np.ndarray) -> np.ndarray:
         """Whether each sentence of ``rows`` says a denial ("denied", "refutes"; see
         :func:`~.answers.denies`): from the postings, without the sentences' concepts."""

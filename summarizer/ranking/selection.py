@@ -163,7 +163,11 @@ class Selector:
         # ..., not 40 tonnes as first reported" for "About 40 tonnes of the solvent leaked"): a reserve.
         reserve = np.zeros(n, dtype=bool)
         if objective is not None and objective.worth_showing is not None:
-            reserve = available & ~objective.worth_showing
+            # Only corrections ("not 40") and answers to a typed question: looking through every
+            # sentence far less relevant would read many more sentences for each pick.
+            reserve = available & ~objective.worth_showing & corpus.saying_not(ranking.rows)
+            if objective.answer_forms is not None:
+                reserve |= available & ~objective.worth_showing & objective.answer_forms
             available &= objective.worth_showing  # a shorter summary rather than padding
 
         while available.any():
