@@ -489,3 +489,26 @@ def test_a_denial_of_a_report_read_is_news_not_a_repeat():
         "Has Gen. Tobin Marrak resigned as commander of the Vessian army?")
     texts = [item.sentence.text for item in summary.sentences]
     assert any("denied a report" in text for text in texts), (texts, [r.sentence.text for r in summary.repeats])
+
+
+def test_a_denial_of_a_report_read_under_a_topic_is_shown_though_it_is_no_candidate():
+    # Held-out audit 15, the next day: Security told the reader on Thursday "Gen. Amaru Oduya, the
+    # commander of Kalvenia's army, has offered his resignation"; Friday's denial uses no Security word,
+    # so `--new` Security never showed it.
+    from summarizer.model import Topic
+
+    analyzer = TermAnalyzer()
+    read = ArticleParser()("General resigns\n\nGen. Tobin Marrak, the commander of the Vessian army, has offered his "
+                           "resignation, the Orvel Courier reported.\n\nTroops were put on alert.\n",
+                           Metadata("read", date="2031-05-08"))
+    new = ["Ministry denies report\n\nVessia's defence ministry on Friday denied a newspaper report that Gen. Tobin "
+           "Marrak had offered his resignation.\n\nThe Courier stood by its story.\n",
+           "Border clash\n\nSoldiers of the Vessian army fired shells at the border post of Kell on Friday.\n\n"
+           "Two soldiers were wounded.\n"]
+    security = Topic("security", "Security", ("army", "soldiers", "troops"), origin="test")
+    summary = Digester(length=Length(sentences=3))(Corpus(parse(new), analyzer), [security],
+                                                   read=ReadSet([read], analyzer)).summaries[0]
+    texts = [item.sentence.text for item in summary.sentences]
+    assert texts[0].startswith("Vessia's defence ministry on Friday denied"), texts
+    assert summary.sentences[0].explanation.retells.text.startswith("Gen. Tobin Marrak, the commander")
+    assert summary.sentences[0].explanation.novelty is not None

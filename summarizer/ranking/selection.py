@@ -283,7 +283,56 @@ class Selector:
             items = followed
             if length.sentences is not None:
                 items = items[: length.sentences]
+        if read is not None and objective is not None:
+            items = self._read_denied(corpus, ranking, read, items, length)
         return items, repeats
+
+    def _read_denied(self, corpus: Corpus, ranking: Ranking, read: ReadSet, items: list[SummarySentence],
+                     length: Length) -> list[SummarySentence]:
+        """An update summary's sentences, after the denials of what was read under the topic that are
+        no candidate of it, first ("the defence ministry denied a newspaper report that Gen. Marrak had
+        offered his resignation", the day after "Gen. Marrak, the commander of the army, has offered
+        his resignation" was read under Security): what the reader was told has changed."""
+        rows = corpus.matching(corpus.term_ids(sorted(DENYING)))
+        rows = rows[~np.isin(rows, ranking.rows)]
+        if not len(rows):
+            return items
+        rows = rows[corpus.summary_worthy(rows)]
+        share, closest = read.closest(corpus, rows)
+        asked = {corpus.terms[t] for t in ranking.query.own or ranking.query.original}
+        shown = {item.sentence for item in items}
+        denials: list[SummarySentence] = []
+        for row, held, i in zip(rows.tolist(), share.tolist(), closest.tolist()):
+            if i < 0 or corpus.sentences[row] in shown:
+                continue
+            told = read.sentences[i]
+            told_concepts = sentence_bigrams(words(told.text), corpus.analyzer)
+            if asked.isdisjoint(stem for pair in told_concepts for stem in pair) or not denies(
+                    told_concepts, corpus.sentence_concepts(row), corpus.analyzer.stop_words):
+                continue
+            sentence = corpus.sentences[row]
+            written = words(sentence.text)
+            denials.append(SummarySentence(
+                sentence=sentence,
+                score=items[0].score if items else 1.0,
+                sources=tuple(same_statement(corpus, row, self.same)),
+                explanation=Explanation(
+                    matched_terms=tuple(dict.fromkeys(w.lower() for w in written
+                                                      if corpus.analyzer.stem(w) in asked)),
+                    related_terms=(), relevance=0.0, centrality=0.0, redundancy=0.0,
+                    novelty=Novelty(read.new_words(sentence.text, told.text), float(held), told),
+                    retells=told,
+                ),
+            ))
+        if not denials:
+            return items
+        items = denials + items
+        if length.sentences is not None:
+            items = items[: length.sentences]
+        if length.words is not None:
+            while len(items) > 1 and sum(len(words(item.sentence.text)) for item in items) > length.words:
+                items.pop()
+        return items
 
     def _as_it_now_stands(self, corpus: Corpus, ranking: Ranking, pick: int, available: np.ndarray,
                           reserve: np.ndarray, gain: np.ndarray, objective: Objective) -> tuple[int, np.ndarray | None]:
