@@ -655,6 +655,13 @@ async def test_palette_has_the_actions_and_a_toggle_per_topic():
         await pilot.press("enter")
         await settle(app, pilot)
         assert screen_of(app).query_one(TopicList).checked == ("mediation", "security")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Only: Security")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert screen_of(app).query_one(TopicList).checked == ("security",)
 
 
 # Safety: article text shown literally.
@@ -1089,6 +1096,11 @@ async def test_a_query_topic_is_checked_and_its_summary_shown():
         await pilot.pause()
         why = screen.query_one(ExplanationPanel).text
         assert "?," not in why and "Who offered to host talks?\nsentence 1 of" in why, why
+        # Held-out audit 16: the question is a 7th topic among six ticked ones; "f" on it shows it alone.
+        topics.focus()
+        await pilot.press("f")
+        await settle(app, pilot)
+        assert topics.checked == ("query",) and headings(app) == ["query"]
 
 
 @sync

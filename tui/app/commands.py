@@ -71,6 +71,8 @@ class NewsdigestCommands(Provider):
             state = "on" if name in checked else "off"
             yield (f"Topic: {label}", f"Turn this topic {'off' if state == 'on' else 'on'} (now {state})",
                    partial(screen.run_action, f"toggle_topic({name!r})"))
+            yield (f"Only: {label}", "Show this topic alone: turn every other one off",
+                   partial(screen.run_action, f"only_topic({name!r})"))
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self.commands():

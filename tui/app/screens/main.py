@@ -554,7 +554,7 @@ class MainScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"longer", "shorter", "cycle_method", "toggle_order", "toggle_new", "export", "copy",
-                      "toggle_topic", "search", "toggle_sources", "add_query"}:
+                      "toggle_topic", "only_topic", "search", "toggle_sources", "add_query"}:
             # Loading or failed: the footer offers only the keys that work (help, quit).
             return self.loaded and self.digest is not None
         if action in {"next_match", "previous_match"}:
@@ -651,6 +651,11 @@ class MainScreen(Screen[None]):
         topics = self.query_one(TopicList)
         if name in topics.names:
             topics.toggle(name)
+
+    def action_only_topic(self, name: str) -> None:
+        topics = self.query_one(TopicList)
+        if name in topics.names:
+            topics.show_only(name)
 
     def action_copy(self) -> None:
         if self.digest is None:

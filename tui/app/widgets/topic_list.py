@@ -29,6 +29,7 @@ class TopicList(SelectionList[str]):
     | Key(s) | Description |
     | :- | :- |
     | space, enter | Turn the highlighted topic on or off. |
+    | f | Only the highlighted topic (focus on it): turn every other one off. |
     | down, j / up, k | Next / previous topic. |
     | home, g / end, G | First / last topic. |
     """
@@ -36,6 +37,7 @@ class TopicList(SelectionList[str]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *CURSOR_BINDINGS,
         Binding("space,enter", "select", "Toggle", tooltip="Turn the highlighted topic on or off"),
+        Binding("f", "only", "Only this", tooltip="Focus on the highlighted topic: turn every other one off"),
     ]
 
     class Changed(Message):
@@ -52,9 +54,22 @@ class TopicList(SelectionList[str]):
             return self.topic_list
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "select" and not self.option_count:
+        if action in ("select", "only") and not self.option_count:
             return False  # no topic yet (loading): the footer does not offer to toggle one
         return super().check_action(action, parameters)
+
+    def action_only(self) -> None:
+        """Check the highlighted topic alone (a question just added, among six others); posts Changed once."""
+        if self.highlighted is None:
+            return
+        self.show_only(self.get_option_at_index(self.highlighted).value)
+
+    def show_only(self, name: str) -> None:
+        """Check the topic ``name`` alone; posts Changed once."""
+        with self.prevent(SelectionList.SelectedChanged):
+            self.deselect_all()
+            self.select(name)
+        self.post_message(self.Changed(self, self.checked))
 
     def set_topics(self, topics: Sequence[Topic], selected: Iterable[str]) -> None:
         """Show ``topics``, checking those named in ``selected`` (does not post Changed)."""
