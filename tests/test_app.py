@@ -17,7 +17,7 @@ from textual.widgets import Input
 from summarizer import METHODS, Length
 from tui.app.app import NewsdigestApp
 from tui.app.main import make_app
-from tui.app.pilot import settle
+from tui.app.pilot import run_command, settle
 from tui.app.session import Session
 from tui.exits import EXIT_FAILURE
 from tui.app.screens.article import ArticleScreen
@@ -648,19 +648,9 @@ async def test_palette_has_the_actions_and_a_toggle_per_topic():
             if binding.action not in ("next_match", "previous_match", "close_box"):  # need a search first
                 assert binding.description in names
         assert {"Topic: Aid", "Topic: Mediation", "Topic: Security", "Help"} <= set(names)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Topic: Aid")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await run_command(app, pilot, "Topic: Aid")
         assert screen_of(app).query_one(TopicList).checked == ("mediation", "security")
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Only: Security")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await run_command(app, pilot, "Only: Security")
         assert screen_of(app).query_one(TopicList).checked == ("security",)
 
 

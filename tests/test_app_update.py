@@ -12,7 +12,7 @@ from textual.widgets import Footer
 from summarizer import load_articles
 from summarizer.store.read_state import ReadState
 from tui.app.main import make_app
-from tui.app.pilot import settle
+from tui.app.pilot import run_command, settle
 from tui.app.screens.article import ArticleScreen
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.explanation_panel import ExplanationPanel
@@ -179,12 +179,7 @@ async def test_something_new_opens_on_new_then_all_and_back(story):
         from tui.app.commands import NewsdigestCommands
 
         assert "New/All" in [name for name, _, _ in NewsdigestCommands(screen).commands()]
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"New/All")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await run_command(app, pilot, "New/All")
         assert not screen.new_view and note(app).startswith("All 3 articles")
 
 

@@ -19,3 +19,13 @@ async def settle(app: App, pilot: Pilot, rounds: int = 100) -> None:
             return
         await asyncio.gather(*(w.wait() for w in busy), return_exceptions=True)
     raise AssertionError("workers did not finish")
+
+
+async def run_command(app: App, pilot: Pilot, name: str) -> None:
+    """Run the command palette's command ``name`` as a reader would: ctrl+p, type it, enter."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*name)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await settle(app, pilot)
