@@ -512,3 +512,15 @@ def test_a_denial_of_a_report_read_under_a_topic_is_shown_though_it_is_no_candid
     assert texts[0].startswith("Vessia's defence ministry on Friday denied"), texts
     assert summary.sentences[0].explanation.retells.text.startswith("Gen. Tobin Marrak, the commander")
     assert summary.sentences[0].explanation.novelty is not None
+
+
+def test_a_word_of_what_was_read_is_no_absent_word_the_next_day():
+    # Rejudged audit 15, the next day: `--new` "When will the High Court rule on the merger?" said
+    # "nothing here mentions merger": the new articles say "takeover", the ones read said "merger".
+    summary = _update_after(
+        "Court to rule\n\nThe Orvel High Court will rule on Friday on the merger of Tessa Mining and Varn Metals, "
+        "the court said.\n\nShares in Varn Metals rose.\n",
+        "Takeover blocked\n\nThe Orvel High Court on Friday blocked Tessa Mining's takeover of Varn Metals by four "
+        "votes to three.\n\nTessa Mining said it would consider an appeal.\n",
+        "When will the Orvel High Court rule on the merger?")
+    assert summary.unmentioned == () and summary.caveat is None, summary.caveat
