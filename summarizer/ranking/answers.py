@@ -85,9 +85,11 @@ def figures(text: str) -> set[str]:
             if spot and (value := number_value(word.lower())) is not None}
 
 
-_MONTH_STEMS = frozenset("""januari februari march april may june juli august septemb octob novemb decemb
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split())
-"""Months as the index stems them ("januari", "septemb")."""
+_MONTH_NUMBERS = {stem: n for n, stem in enumerate(
+    "januari februari march april may june juli august septemb octob novemb decemb".split(), 1)}
+"""Months as the index stems them, and their numbers."""
+_MONTH_STEMS = frozenset(_MONTH_NUMBERS) | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+"""Months as the index stems them ("januari", "septemb") and as abbreviated."""
 
 
 _DAY = re.compile(r"[0-9]|[12][0-9]|3[01]")
@@ -276,8 +278,6 @@ def _in_order(concepts: Sequence[tuple[str, str]]) -> list[str]:
 
 
 _WEEKDAY_NUMBERS = {day: n for n, day in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
-_MONTH_NUMBERS = {stem: n for n, stem in enumerate(
-    "januari februari march april may june juli august septemb octob novemb decemb".split(), 1)}
 _FORETOLD_WINDOW = 8
 """How many words after "will" the day a sentence foretells may come: "will rule on Friday on whether ..."."""
 
@@ -533,8 +533,18 @@ _ROLES_IN_OTHER_WORDS = (
 beat the other won (held-out audit 15: "Who is leading the relief effort?": "its director")."""
 
 
-def names(text: str, asked: frozenset[str], role: frozenset[str],
-          stem: Callable[[str], str]) -> list[tuple[int, int]]:
+def _split(text: str) -> tuple[list[str], list[str]]:
+    """A sentence's words (as :func:`~summarizer.reading.terms.words` splits it) and what stands
+    before each of them and after the last."""
+    matches = list(WORD.finditer(text))
+    written = [m.group() for m in matches]
+    gaps = [text[matches[n - 1].end() if n else 0 : m.start()] for n, m in enumerate(matches)]
+    gaps.append(text[matches[-1].end():] if matches else text)
+    return written, gaps
+
+
+def names(written: Sequence[str], gaps: Sequence[str], stems: Sequence[str], asked: frozenset[str],
+          role: frozenset[str]) -> list[tuple[int, int]]:
     """Where a sentence names someone (or some body), as (first word, last word) of the name and its
     apposition ("Tomas Brenn, 47, a roof-bolter"; words as :func:`~summarizer.reading.terms.words`
     splits them): a run of capitalised words, but not the sentence's first word alone (unless an age
@@ -542,12 +552,8 @@ def names(text: str, asked: frozenset[str], role: frozenset[str],
     "at", "near" ...: "in Ottersby", "at the nearby Harrow pit"), nor a thing's modifier ("the Kestrel
     colliery"), nor what was asked (``asked``: "Norvessa" of "between Norvessa and Bruvia", "the
     Stavra Gorge dam" when the dam is asked about). The words of the ``role`` asked are no part of a
-    name ("Mediator Anneliese Dorn")."""
-    matches = list(WORD.finditer(text))
-    written = [m.group() for m in matches]
-    gaps = [text[matches[n - 1].end() if n else 0 : m.start()] for n, m in enumerate(matches)]
-    gaps.append(text[matches[-1].end():] if matches else text)
-    stems = [stem(word.lower()) for word in written]
+    name ("Mediator Anneliese Dorn"). ``written``, ``gaps``: as :func:`_split` gives them; ``stems``:
+    the words' stems."""
     function_words = stop_words("english")
     capital = [word[:1].isupper() and word.lower() not in CALENDAR and stems[n] not in role
                for n, word in enumerate(written)]
@@ -619,14 +625,13 @@ def _names_beside(text: str, asked: frozenset[str], role: frozenset[str], stem: 
     head of the commission, will mediate the talks", "The dead men were named as Tomas Brenn"."""
     if not role:
         return False
+    written, gaps = _split(text)
+    stems = [stem(word.lower()) for word in written]
     # Who won between two sides asked about is one of them ("Marenport Rovers beat Ardenvale United").
-    found = names(text, frozenset() if role & _WINNING else asked - role, role, stem)
+    found = names(written, gaps, stems, frozenset() if role & _WINNING else asked - role, role)
     if not found:
         return False
-    matches = list(WORD.finditer(text))
-    written = [m.group() for m in matches]
-    gaps = [text[matches[n - 1].end() if n else 0 : m.start()] for n, m in enumerate(matches)]
-    playing = [stem(word.lower()) in role for word in written]
+    playing = [word_stem in role for word_stem in stems]
     for start, last in found:
         if any(playing[start : last + 1]):
             return True  # "Anneliese Dorn, the mediator,"
