@@ -120,7 +120,13 @@ class Corpus:
     def denying(self, rows: np.ndarray) -> np.ndarray:
         """Whether each sentence of ``rows`` says a denial ("denied", "refutes"; see
         :func:`~.answers.denies`): from the postings, without the sentences' concepts."""
-        return np.isin(rows, self.matching(self.term_ids(sorted(DENYING))))
+        return np.isin(rows, self.denial_rows)
+
+    @cached_property
+    def denial_rows(self) -> np.ndarray:
+        """The sentences saying a denial, in order: read from the postings once, where each pick of
+        each topic asks."""
+        return self.matching(self.term_ids(sorted(DENYING)))
 
     @cached_property
     def _saying_not(self) -> np.ndarray:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -11,7 +12,7 @@ import numpy as np
 from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
-from .answers import (DENYING, contradict, corrects, counts, denies, disagree, figures, foretold, foretold_days,
+from .answers import (contradict, corrects, counts, denies, disagree, figures, foretold, foretold_days,
                       fulfils, later, months, other_day, retells, said_when, stated_days, stated_figures)
 from .ranker import Ranking
 from .topics import ANSWER_WORDING
@@ -19,6 +20,7 @@ from ..reading.terms import words
 from ..store.concepts import sentence_bigrams
 
 if TYPE_CHECKING:
+    from ..matrices import sparse
     from .novelty import ReadSet
 
 REPEATS_KEPT = 3
@@ -165,9 +167,10 @@ class Selector:
         if objective is not None and objective.worth_showing is not None:
             # Only corrections ("not 40") and answers to a typed question: looking through every
             # sentence far less relevant would read many more sentences for each pick.
-            reserve = available & ~objective.worth_showing & corpus.saying_not(ranking.rows)
+            stand_ins = corpus.saying_not(ranking.rows)
             if objective.answer_forms is not None:
-                reserve |= available & ~objective.worth_showing & objective.answer_forms
+                stand_ins |= objective.answer_forms
+            reserve = available & ~objective.worth_showing & stand_ins
             available &= objective.worth_showing  # a shorter summary rather than padding
 
         while available.any():
@@ -284,20 +287,18 @@ class Selector:
             if length.sentences is not None:
                 items = items[: length.sentences]
         if read is not None and objective is not None:
-            items = self._read_denied(corpus, ranking, read, items, length)
+            items = self._read_denied(corpus, ranking, read, items, length, denials)
         return items, repeats
 
     def _read_denied(self, corpus: Corpus, ranking: Ranking, read: ReadSet, items: list[SummarySentence],
-                     length: Length) -> list[SummarySentence]:
+                     length: Length, denials: _Denials | None) -> list[SummarySentence]:
         """An update summary's sentences, after the denials of what was read under the topic that are
         no candidate of it, first ("the defence ministry denied a newspaper report that Gen. Marrak had
         offered his resignation", the day after "Gen. Marrak, the commander of the army, has offered
         his resignation" was read under Security): what the reader was told has changed."""
-        rows = corpus.matching(corpus.term_ids(sorted(DENYING)))
-        rows = rows[~np.isin(rows, ranking.rows)]
+        rows = (denials or _Denials(corpus, ranking)).elsewhere
         if not len(rows):
             return items
-        rows = rows[corpus.summary_worthy(rows)]
         share, closest = read.closest(corpus, rows)
         asked = {corpus.terms[t] for t in ranking.query.own or ranking.query.original}
         shown = {item.sentence for item in items}
@@ -390,8 +391,7 @@ class Selector:
         for i in similar[np.argsort(-gain[similar], kind="stable")].tolist():
             if i == pick:
                 continue
-            if objective.answers is not None and objective.answers[pick] and not (
-                    objective.answers[i] or (objective.answer_forms is not None and objective.answer_forms[i])):
+            if not _may_stand_in(objective, pick, i):
                 continue
             other = int(ranking.rows[i])
             theirs = corpus.sentence_concepts(other)
@@ -420,8 +420,7 @@ class Selector:
         when = said_when(corpus, int(ranking.rows[pick]))
         candidates = np.flatnonzero(denying)
         for i in candidates[np.argsort(-gain[candidates], kind="stable")].tolist():
-            if objective.answers is not None and objective.answers[pick] and not (
-                    objective.answers[i] or (objective.answer_forms is not None and objective.answer_forms[i])):
+            if not _may_stand_in(objective, pick, i):
                 continue
             other = int(ranking.rows[i])
             if _earlier(corpus, other, when):
@@ -487,10 +486,19 @@ class _Denials:
 
     def __init__(self, corpus: Corpus, ranking: Ranking) -> None:
         self.corpus, self.ranking = corpus, ranking
-        rows = corpus.matching(corpus.term_ids(sorted(DENYING)))
+        rows = corpus.denial_rows
         self.rows = rows[corpus.summary_worthy(rows)] if len(rows) else rows
         self.candidate = np.isin(self.rows, ranking.rows)
-        self.terms = (corpus.counts[self.rows] > 0).astype(np.float32) if len(self.rows) else None
+
+    @property
+    def elsewhere(self) -> np.ndarray:
+        """The rows of those that are no candidate."""
+        return self.rows[~self.candidate]
+
+    @cached_property
+    def terms(self) -> sparse.csr_matrix | None:
+        """Which terms each holds (made when a pick is first compared with them)."""
+        return (self.corpus.counts[self.rows] > 0).astype(np.float32) if len(self.rows) else None
 
     def of(self, pick: int, taken: set[int], among_candidates: bool = False) -> int | None:
         """The row of a sentence denying the candidate ``pick``, said no earlier and not yet shown:
@@ -561,6 +569,14 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
 
 def _days_apart(one: tuple[str, object], other: tuple[str, object]) -> int:
     return abs((date.fromisoformat(other[0]) - date.fromisoformat(one[0])).days)
+
+
+def _may_stand_in(objective: Objective, pick: int, other: int) -> bool:
+    """Whether the candidate ``other`` may take the place of ``pick``: an answer to the question only
+    gives way to a sentence giving an answer in its words."""
+    if objective.answers is None or not objective.answers[pick]:
+        return True
+    return bool(objective.answers[other] or (objective.answer_forms is not None and objective.answer_forms[other]))
 
 
 def _later(corpus: Corpus, row: int, than: tuple[str, object] | None) -> bool:
