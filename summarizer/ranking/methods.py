@@ -16,7 +16,7 @@ from ..model import Summary, Topic
 from .ranker import Ranking, TopicRanker
 from ..options import DEFAULT_METHOD, METHODS, SUMY_METHODS, Length
 from .selection import CoverageSelector, Selector
-from .answers import asked_stems, role_stems, says
+from .answers import asked_stems, says
 from .topics import (CALENDAR, QUESTION_WORD, asked_names, asked_phrases, asked_role, asked_verbs, asked_wording,
                      asked_words, question_sentences)
 from ..reading.terms import words
@@ -75,6 +75,13 @@ def _form_terms(corpus: Corpus, word: str) -> list[int]:
     return corpus.term_ids([stem(form) for form in word_forms(word)])
 
 
+def _mentioned(corpus: Corpus, word: str, known: frozenset[str]) -> bool:
+    """Whether an article uses the word in any of its forms, or the reader read it (``known``: the
+    stems of an update summary's read articles)."""
+    return bool(_form_terms(corpus, word)) or not known.isdisjoint(corpus.analyzer.stem(form)
+                                                                   for form in word_forms(word))
+
+
 def _unwritten(corpus: Corpus, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
     """The question's phrases when every word of them is used but no article holds two words of
     any of them: the words are found apart, in other stories ("artificial" and "intelligence" in
@@ -96,7 +103,8 @@ def _unwritten(corpus: Corpus, phrases: tuple[tuple[str, ...], ...]) -> tuple[st
     return tuple(dict.fromkeys(apart))
 
 
-def _absent_subject(corpus: Corpus, topic: Topic, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
+def _absent_subject(corpus: Corpus, topic: Topic, known: frozenset[str] = frozenset(),
+                    role: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The words of a one-sentence question, names and dates aside, when no article uses any of them
     in any form ("What is the population of Oskerby?" over articles naming Oskerby, never its
     population; "Who won the presidential election in Valdoria?"): what it asks is not here, though
@@ -113,13 +121,12 @@ def _absent_subject(corpus: Corpus, topic: Topic, known: frozenset[str] = frozen
                and word.lower() not in CALENDAR and not any(c.isdigit() for c in word)]
     stop = corpus.analyzer.stop_words  # "sent" is one: the index cannot tell whether "send" is used
     stem = corpus.analyzer.stem  # nor "take" for "taking", whose stem is one
-    # The role a "who" question asks is said in its agent's forms too ("owners": owns).
-    role = {word.lower() for word in asked_role(topic)}
-    role_used = bool(role) and bool(corpus.term_ids(sorted(role_stems(tuple(role), stem))))
+    # The role a "who" question asks (``role``: its stems, see the ranker's query) is said in its
+    # agent's forms too ("owners": owns).
+    role_words = {word.lower() for word in asked_role(topic)} if corpus.term_ids(sorted(role)) else set()
     absent = {word for word in subject
-              if not _form_terms(corpus, word) and stop.isdisjoint({*word_forms(word), stem(word.lower())})
-              and known.isdisjoint(stem(form) for form in word_forms(word))
-              and not (role_used and word in role)}
+              if not _mentioned(corpus, word, known) and stop.isdisjoint({*word_forms(word), stem(word.lower())})
+              and word not in role_words}
     if not subject or len(absent) < len(subject):
         return ()
     runs: list[str] = []
@@ -163,18 +170,17 @@ class TopicSummarizer:
         # In an update summary, what was read is known: "nothing here mentions merger" is no news
         # to a reader whose articles said "merger" yesterday and say "takeover" today.
         known = read.stems if read is not None else frozenset()
-        stem = corpus.analyzer.stem
 
         def unused(asked: tuple[str, ...]) -> tuple[str, ...]:
-            return tuple(word for word in asked if not _form_terms(corpus, word)
-                         and known.isdisjoint(stem(form) for form in word_forms(word)))
+            return tuple(word for word in asked if not _mentioned(corpus, word, known))
 
         unmentioned = unused(asked_names(topic))
         if not unmentioned and matched and len(question_sentences(topic.description)) == 1:
             # A question, not a description: the aspects a description lists ("important
             # personalities", "illegal behavior") are often put in other words by articles that
             # cover them (3 false alarms over DUC's 35 clusters, against 1 with titles alone).
-            unmentioned = _unwritten(corpus, asked_phrases(topic)) or _absent_subject(corpus, topic, known)
+            unmentioned = (_unwritten(corpus, asked_phrases(topic))
+                           or _absent_subject(corpus, topic, known, ranking.query.role))
         if not unmentioned and not matched:
             # Nothing matched a question without such names: say which of its words no article uses
             # ("nothing here mentions cholera or vaccine"), not the question pasted into a sentence.
