@@ -14,7 +14,7 @@ import numpy as np
 
 from ..reading.terms import WORD, stop_words, words
 from .forms import TOLL, word_forms
-from .topics import CALENDAR, MONTHS, WEEKDAYS
+from .topics import ARTICLES, CALENDAR, MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -482,7 +482,6 @@ named as Tomas Brenn", "Sen. Orla Fennick has agreed to mediate"."""
 _PLACE_PREPOSITIONS = frozenset("in at near outside inside across along into towards toward around on from off".split())
 """Before a name, what makes it a place ("in Ottersby", "at the nearby Harrow pit"); not "to", "by",
 "with", "between": "entrusted to Anneliese Dorn", "led by", "talks with"."""
-_ARTICLES = frozenset("a an the".split())
 _BODIES = frozenset("""council government ministry department company firm union commission committee court
     board agency police army navy authority authorities party parliament assembly club federation bank""".split())
 """What a name before it makes a body that acts ("the Orsa council will pay"), not a thing ("the
@@ -577,7 +576,7 @@ def names(written: Sequence[str], gaps: Sequence[str], stems: Sequence[str], ask
         after = written[end + 1] if end + 1 < len(written) else ""
         inside = _INSIDE_NAME.fullmatch(gaps[end + 1]) is not None
         if inside and after[:1].islower() and after.lower() not in function_words and (
-                stems[end + 1] in asked or (start and written[start - 1].lower() in _ARTICLES)):
+                stems[end + 1] in asked or (start and written[start - 1].lower() in ARTICLES)):
             if stems[end + 1] in asked or after.lower() not in _BODIES:
                 continue  # "the Kestrel colliery", "the Stavra Gorge dam"
             end += 1  # "the Orsa council"

@@ -373,19 +373,20 @@ def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
     return tuple(found)
 
 
-_ARTICLES = frozenset({"the", "a", "an"})
+ARTICLES = frozenset({"the", "a", "an"})
+"""The articles: joined into a phrase by "of the", and before a thing a name modifies."""
 
 
 def _joins_phrase(written: Sequence[str], counted: Sequence[bool], position: int) -> bool:
     """Whether the word at ``position`` joins the keyword before it to one after it in a phrase: "of"
     (and an article after it) before a keyword ("the spread of the glimmer fever")."""
     start = position
-    while start > 0 and written[start].lower() in _ARTICLES:
+    while start > 0 and written[start].lower() in ARTICLES:
         start -= 1
     if start == 0 or written[start].lower() != "of" or not counted[start - 1]:
         return False
     end = position + 1
-    while end < len(written) and written[end].lower() in _ARTICLES:
+    while end < len(written) and written[end].lower() in ARTICLES:
         end += 1
     return end < len(written) and counted[end]
 

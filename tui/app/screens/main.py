@@ -415,7 +415,7 @@ class MainScreen(Screen[None]):
         summary.citations = self.citations
         summary.topic_citations = self.topic_citations
         summary.set_reactive(SummaryView.note, self._note(digest))  # drawn with the digest, below
-        summary.set_reactive(SummaryView.asked, self.length.sentences if self.length is not None else None)
+        summary.set_reactive(SummaryView.asked, self._asked_sentences)
         summary.digest = digest
         sources = self.query_one(SourcesPanel)
         sources.citations = self.citations
@@ -465,12 +465,16 @@ class MainScreen(Screen[None]):
         self.query_one(SourcesPanel).marked = tuple(dict.fromkeys(s.article_id for s in item.sources))
         self._current_article = self._article(item.sentence.article_id)
 
+    @property
+    def _asked_sentences(self) -> int | None:
+        """How many sentences each summary is asked for, or None for a word budget."""
+        return self.length.sentences if self.length is not None else None
+
     def _explain_topic(self, summary: Summary) -> None:
         citations = self.topic_citations.get(summary.topic.name)
         if self.digest is None or citations is None:
             return
-        asked = self.length.sentences if self.length is not None else None
-        self.query_one(ExplanationPanel).show_topic(summary, self.digest, citations, asked)
+        self.query_one(ExplanationPanel).show_topic(summary, self.digest, citations, self._asked_sentences)
         self.query_one(SourcesPanel).marked = tuple(a.id for a in citations.articles)
 
     def on_summary_view_sentence_opened(self, event: SummaryView.SentenceOpened) -> None:
