@@ -1374,3 +1374,26 @@ async def test_a_summary_shorter_than_asked_says_so_and_why():
         view.highlighted = 0  # the heading: the Why panel says why there are fewer
         await pilot.pause()
         assert "the others repeat these or are far less relevant" in screen.query_one(ExplanationPanel).text
+
+
+@sync
+async def test_open_source_opens_only_a_web_address(tmp_path: Path):
+    # QA walkthrough 17: an article's own URL (front matter, a JSON field, a page's canonical link) went
+    # to the browser unchecked: "--renderer-cmd-prefix=..." became a browser option.
+    for url in ("--renderer-cmd-prefix=/bin/false", "file:///etc/passwd", "javascript:alert(1)"):
+        folder = tmp_path / url.replace("/", "_").replace(":", "_")
+        folder.mkdir()
+        (folder / "story.txt").write_text(f"---\ntitle: Convoy\nurl: {url}\n---\nThe aid convoy reached Kellmoor on "
+                                          "Tuesday with food for 800 families, the Red Lantern Society said.\n")
+        launcher = FakeLauncher()
+        app = make_app(Request(paths=(str(folder),), topics=("aid",)), launcher=launcher)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            await pilot.press("o")
+            await pilot.pause()
+            assert ("url", url) not in launcher.calls
+            assert launcher.calls == [("file", str(folder / "story.txt"))]
+    from tui.app.app import Launcher
+
+    assert Launcher().open_url(None, "--renderer-cmd-prefix=/bin/false") == \
+        "not a web address (http or https): not opened"

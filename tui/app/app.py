@@ -36,6 +36,11 @@ class Launcher:
     def open_url(self, app: App, url: str) -> str | None:
         import webbrowser
 
+        from ..browser import is_web_address
+
+        if not is_web_address(url):  # a browser takes "--option" for an option, and runs file: URLs
+            return "not a web address (http or https): not opened"
+
         try:
             if self._browser_in_terminal():
                 with app.suspend():
@@ -133,10 +138,16 @@ class NewsdigestApp(App[None]):
         if self.is_web:
             self._open_in_browser(article)
             return
-        if article.url:
+        from ..browser import is_web_address
+
+        # An article's URL is its own say (front matter, a JSON field, a page's canonical link): only
+        # a web address goes to the browser, never "--renderer-cmd-prefix=..." or "file:///etc/passwd".
+        if article.url and is_web_address(article.url):
             problem = self.launcher.open_url(self, article.url)
         elif article.path and os.path.isfile(article.path):
             problem = self.launcher.open_file(self, article.path)
+        elif article.url:
+            problem = "this article's address is not a web address (http or https): not opened"
         else:
             problem = "this article has no URL or file to open"
         if problem:
