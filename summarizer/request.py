@@ -25,6 +25,7 @@ Progress is ``on_progress(stage, done, total)``, the stage one of ``fetching``, 
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -74,6 +75,16 @@ class Request:
     ``index``, fetched articles are stored in (and read from) that database: the team's store."""
     since: datetime | None = None
     """Only articles published since then (``--since``; see :mod:`summarizer.fetching.window`)."""
+
+    def __post_init__(self) -> None:
+        # One path, topic or feed written alone is one, not its characters: ``paths="news/"`` had read
+        # "n", "e", "w", "s" and "/" (the whole file system).
+        for name in ("paths", "topics", "feeds"):
+            value = getattr(self, name)
+            if isinstance(value, (str, os.PathLike)):
+                object.__setattr__(self, name, (os.fspath(value),))
+            elif value is not None and not isinstance(value, tuple):
+                object.__setattr__(self, name, tuple(os.fspath(v) for v in value))
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,16 @@ def test_a_program_reads_what_is_new_in_a_folder(tmp_path):
     assert nothing.value.baseline.new == 0 and "all 3 articles already read" in str(nothing.value)
 
 
+def test_one_path_or_topic_given_alone_is_one(tmp_path):
+    # QA walkthrough 17: Request(paths="news/") read "n", "e", "w", "s" and "/", the whole file system.
+    news = news_folder(tmp_path)
+    for paths in (str(news), news, [str(news)]):
+        request = Request(paths=paths, topics="aid", length=Length(sentences=1))
+        assert request.paths == (str(news),) and request.topics == ("aid",)
+    digest = run(Request(paths=str(news), query=QUERY, length=Length(sentences=1))).digest
+    assert len(digest.articles) == 3
+
+
 def test_a_program_keeps_a_since_window(tmp_path):
     news = news_folder(tmp_path)
     two_days_ago = datetime.now().astimezone() - timedelta(days=2)
