@@ -86,6 +86,18 @@ def test_markdown_says_what_was_searched_but_not_cited_as_the_text_does(tmp_path
     assert one.stdout.endswith("`\n\n*1 other article was searched but not cited*\n")
 
 
+def test_a_digest_written_into_the_folder_read_is_not_read_back(tmp_path):
+    # QA walkthrough 17: "summarize news/ -o news/digest.md" (or the app's export), then the next run
+    # cited "[3] News digest" and summarized its header line.
+    write(tmp_path / "news" / "convoy.txt", ARTICLE)
+    for name, form in (("digest.md", "markdown"), ("digest.json", "json"), ("digest.txt", "text")):
+        assert run("summarize", "news", "-f", form, "-o", f"news/{name}", cwd=tmp_path).returncode == 0
+    result = run("summarize", "news", "-f", "json", cwd=tmp_path)
+    assert result.returncode == 0
+    assert [a["path"] for a in json.loads(result.stdout)["articles"]] == ["news/convoy.txt"]
+    assert result.stderr.count("a summary newsdigest wrote, not an article: skipped") == 3
+
+
 def test_query_and_word_budget_on_a_jsonl_export(tmp_path):
     lines = [
         json.dumps({"id": f"a{i}", "title": f"Story {i}", "date": f"2023-05-0{i}", "text": ARTICLE}) for i in range(1, 4)
@@ -441,3 +453,14 @@ def test_output_onto_the_current_folder_says_it_is_a_folder(tmp_path):
         assert result.returncode == 1
         assert result.stderr == f"newsdigest: error: {target}: cannot write: Is a directory (nothing was changed)\n"
     assert not list(tmp_path.glob(".*tmp"))
+
+
+def test_two_files_named_alike_are_read_without_a_warning(tmp_path):
+    # QA walkthrough 17: "herald.txt" and "herald.html" in one folder warned "duplicate article id
+    # 'herald', renamed 'herald~2'" on every run, about nothing the user did wrong.
+    write(tmp_path / "d" / "herald.txt", ARTICLE)
+    write(tmp_path / "d" / "herald.html", f"<html><body><article><p>{ARTICLE}</p></article></body></html>")
+    for cache in ((), ("--cache-dir", "cache")):
+        result = run("summarize", "d", "-f", "json", *cache, cwd=tmp_path)
+        assert result.returncode == 0 and result.stderr == ""
+        assert sorted(a["id"] for a in json.loads(result.stdout)["articles"]) == ["herald", "herald~2"]

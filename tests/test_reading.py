@@ -277,6 +277,20 @@ def test_encodings(tmp_path, encoding):
     assert "Zürich" in article.sentences[0].text
 
 
+def test_utf8_with_a_bad_byte_stays_utf8_with_a_warning(tmp_path):
+    # QA walkthrough 17: one stray byte in a UTF-8 file made the whole file Windows-1252, silently:
+    # "Mayor ZoÃ« MÃ¼ller".
+    text = ("Mayor Zoë Müller of Ottersby said the bridge would reopen on March 3.\n\n"
+            "The river authority agreed.\n").encode()
+    data = text.replace(b"river ", b"river \xff ")
+    warnings = []
+    (article,) = load(write(tmp_path / "mixed.txt", data), warnings=warnings)
+    assert "Zoë Müller" in article.text and "\ufffd" in article.text
+    bad = data.index(b"\xff")
+    assert [(str(w.path), w.problem) for w in warnings] == [
+        (str(tmp_path / "mixed.txt"), f"invalid UTF-8 at byte {bad}: the bad bytes are shown as \ufffd")]
+
+
 def test_crlf_line_endings_are_normalised(tmp_path):
     (article,) = load(write(tmp_path / "a.txt", ARTICLE.replace("\n", "\r\n").encode()))
     assert "\r" not in article.text

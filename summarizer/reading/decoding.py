@@ -72,7 +72,25 @@ def decode_bytes(data: bytes) -> str:
         return normalise_newlines(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    if damaged_utf8(data) is not None:
+        return normalise_newlines(data.decode("utf-8", errors="replace"))
     return normalise_newlines(decode_legacy(data))
+
+
+def damaged_utf8(data: bytes) -> int | None:
+    """Where UTF-8 text with a few bad bytes goes wrong first (a byte offset), or None when the bytes
+    are valid UTF-8 or not UTF-8 at all. Text in Windows-1252 almost never holds a valid UTF-8
+    sequence ("é" is one byte there); UTF-8 text with one stray byte holds many ("Zoë Müller"), and
+    read as Windows-1252 it would print "ZoÃ« MÃ¼ller"."""
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError as error:
+        first = error.start
+    text = data.decode("utf-8", errors="replace")
+    valid = sum(1 for c in text if ord(c) > 127 and c != "\ufffd")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    return first if valid and invalid <= valid else None
 
 
 def decode_legacy(data: bytes) -> str:

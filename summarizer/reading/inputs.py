@@ -202,7 +202,7 @@ def _reading(item: InputFile) -> Iterator[None]:
 def parse_input(item: InputFile, data: bytes, warn: Warn) -> list[RawArticle]:
     """The articles in the content of one input (see :func:`read_input`)."""
     # Decoding (charset_normalizer) and HTML (lxml) are imported when a file is read, not at start-up.
-    from .decoding import UndecodableError, decode_bytes
+    from .decoding import UndecodableError, damaged_utf8, decode_bytes
     from .html import html_to_text
 
     if not data.strip():
@@ -211,6 +211,11 @@ def parse_input(item: InputFile, data: bytes, warn: Warn) -> list[RawArticle]:
         text = decode_bytes(data)
     except UndecodableError as error:
         raise InputError(item.path, f"{error}, skipped") from None
+    if _own_output(text):
+        raise InputError(item.path, "a summary newsdigest wrote, not an article: skipped")
+    damaged = damaged_utf8(data) if "\ufffd" in text else None
+    if damaged is not None:
+        warn(InputError(item.path, f"invalid UTF-8 at byte {damaged}: the bad bytes are shown as \ufffd"))
     if not text.strip():
         raise InputError(item.path, "empty file, skipped")
 
@@ -225,6 +230,19 @@ def parse_input(item: InputFile, data: bytes, warn: Warn) -> list[RawArticle]:
         return [RawArticle(_bounded(item, "", page.text, warn), meta)]
     meta = Metadata(item.id_stem, path=None if item.is_stdin else item.path)
     return [RawArticle(_bounded(item, "", text, warn), meta)]
+
+
+_OWN_MARKDOWN = re.compile(r"\A# .*\n\n\*.* · [\d,]+ of [\d,]+ articles? cited · \d{4}-\d\d-\d\d\*\n")
+_OWN_JSON = re.compile(r'\A\s*\{\s*"schema"\s*:\s*"newsdigest\.summary"')
+_OWN_TEXT_SOURCES = re.compile(r"^Sources\n  \[1\] .+$", re.MULTILINE)
+_OWN_TEXT_ITEM = re.compile(r"^  - .+ (?:\[\d+\])+$", re.MULTILINE)
+
+
+def _own_output(text: str) -> bool:
+    """Whether a file is a digest newsdigest wrote (``-o digest.md`` into the folder it read, the
+    app's export): read as an article, its header line would be summarized and cited."""
+    return bool(_OWN_MARKDOWN.match(text) or _OWN_JSON.match(text)
+                or (_OWN_TEXT_SOURCES.search(text) and _OWN_TEXT_ITEM.search(text)))
 
 
 def _open(item: InputFile) -> BinaryIO:

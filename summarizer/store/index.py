@@ -665,7 +665,8 @@ def _claim_id(template: str, item: InputFile, seen: set[str], warn: Warn) -> str
     article_id = resolve_id(template, item.id_stem)
     if article_id in seen:
         unique = _unique_id(article_id, seen)
-        warn(InputError(item.path, f"duplicate article id {article_id!r}, renamed {unique!r}"))
+        if article_id != item.id_stem:  # two files named alike ("herald.txt", "herald.html") are no mistake
+            warn(InputError(item.path, f"duplicate article id {article_id!r}, renamed {unique!r}"))
         article_id = unique
     seen.add(article_id)
     return article_id

@@ -72,7 +72,8 @@ def load_articles(
             meta = raw.meta
             if meta.id in seen_ids:
                 unique = _unique_id(meta.id, seen_ids)
-                warn(InputError(item.path, f"duplicate article id {meta.id!r}, renamed {unique!r}"))
+                if meta.id != item.id_stem:  # two files named alike ("herald.txt", "herald.html") are no mistake
+                    warn(InputError(item.path, f"duplicate article id {meta.id!r}, renamed {unique!r}"))
                 meta = Metadata(unique, meta.title, meta.date, meta.path, meta.url)
             seen_ids.add(meta.id)
             article = parse(raw.text, meta)
