@@ -66,6 +66,36 @@ def test_who_died_is_answered_by_the_names_of_the_dead():
     assert summary.caveat is None
 
 
+def test_who_died_is_answered_among_other_stories():
+    # Held-out audit 16: among articles on other stories, "The dead man was named as ..." held none
+    # of the question's words ("died", "collapse"), and a question's words held together decide
+    # relevance there: it scored nothing. The role's other words hold its word.
+    others = ["Nurses at the Harl infirmary walked out on Monday over pay, the union said.\n\n"
+              "Talks with the health board are due on Friday.",
+              "The Orsa savings bank froze withdrawals on Tuesday after losses were found.\n\n"
+              "Depositors queued outside its branches."]
+    summary = _summary(_MINE + others, "Who died in the collapse?", count=2)
+    assert summary.sentences[0].sentence.text == _NAMES
+
+
+def test_who_runs_a_company_is_answered_in_a_story_that_names_it_once():
+    # Held-out audit 15: "Who runs Pellcorp Mining?" put "Pellcorp chief executive Imelda Farrasco
+    # said ..." third: her article, on the court's ruling, never says "mining", and its best sentence
+    # was under half as relevant as the best of all, so it was not about the question. The chief
+    # justice of that ruling runs no company.
+    deal = "Tarrow Shipping agreed to buy the Orsa ferry line for 300 million crowns, the two companies said."
+    texts = [deal + "\n\nThe chief executive of Tarrow Shipping says the deal would save 200 jobs in Hask.",
+             deal + "\n\nTarrow Shipping runs 40 ships from the port of Hask.",
+             "The Kellish High Court on Friday blocked the Tarrow purchase of the Orsa ferry line.\n\n"
+             "Chief Justice Orlen Vasse wrote that the buyer would control every crossing to the islands.",
+             "The Kellish High Court ruling was a blow to Tarrow, which had planned the deal for two years.\n\n"
+             "Tarrow chief executive Mira Kessel said on Friday she would consider an appeal.",
+             "Ferry fares to the islands rose by a fifth this year.\n\nThe Orsa line carries 90,000 cars a year."]
+    summary = _summary(texts, "Who runs Tarrow Shipping?", count=2)
+    assert summary.sentences[0].sentence.text.startswith("Tarrow chief executive Mira Kessel")
+    assert not any("Vasse" in item.sentence.text for item in summary.sentences)
+
+
 def test_a_who_question_s_role_in_other_words_gets_no_caveat():
     # Held-out audit 15: "nothing here says who" stood above the right answers three times in four: the
     # role asked is often put in other words ("leading the relief effort": "its director"; "won": "beat";
@@ -138,3 +168,18 @@ def test_held_out_who_questions_are_answered_first(case):
     assert case["expect"] in summary.sentences[0].sentence.text
     assert summary.sentences[0].explanation.answers == "who"
     assert summary.caveat is None
+
+
+def test_the_role_in_the_question_s_own_words_answers_before_its_other_words():
+    # Held-out audit 17: "Who leads the negotiations on compensation?" opened with "... chief executive
+    # Sabine Carrow would step down once the compensation deal is signed" (a chief leads) and its denial;
+    # "The negotiations are led by Hedda Sorvik, who chairs the PRC." came third.
+    report = "The Velm Herald reported that chief executive Anja Morrow would step down once the compensation deal is signed."
+    led = "The negotiations are led by Tilde Varsen, who chairs the passenger council."
+    texts = ["Talks on compensation for passengers of Orla Air opened on Friday.\n\n" + report + "\n\n" + led,
+             "Orla Air denied reports that chief executive Anja Morrow would step down.\n\n"
+             "The compensation deal is expected to be signed next week.",
+             "Passengers queued at the airport in Tarrow.\n\n"
+             "Chief executive Anja Morrow said the compensation deal would be generous."]
+    summary = _summary(texts, "Who leads the negotiations on compensation?", count=2)
+    assert summary.sentences[0].sentence.text == led

@@ -234,6 +234,10 @@ def test_a_question_whose_subject_no_article_mentions_says_so_though_its_place_i
     # A description lists aspects in its own words, and a date narrows what is asked.
     assert _summary(texts, "Describe the population and demographics of Orrin.").unmentioned == ()
     assert _summary(texts, "What happened in Orrin in March 2031?").unmentioned == ()
+    # So does "last month" (held-out audit 17: "How much rain fell in Lindhaven last month?" got no
+    # caveat: an article said "nine months").
+    months = texts + ["The repairs in Orrin will take nine months.\n\nThe mayor thanked the volunteers."]
+    assert _summary(months, "How much rain fell in Orrin last month?").unmentioned == ("rain",)
     prices = ["The price of herring at the Orrin fish auction fell to its lowest level in four years on Monday.\n\n"
               "Skippers blamed a mild winter.",
               "Rescuers reached the miners trapped in the Kessel copper mine near Orrin on Tuesday.\n\n"
@@ -337,6 +341,22 @@ def test_what_is_is_answered_by_a_definition():
     assert first("What is glimmer fever?") == "Glimmer fever is a rare infection of the lungs."
     # Asking for the latest is no request for a definition.
     assert first("What is the latest on glimmer fever?") == count
+
+
+def test_what_is_is_answered_by_an_apposition():
+    # Held-out audit 16: "What is the Oselle Basin Council?" got only "The ... Council met in
+    # emergency session"; news defines a body in an apposition after its name ("the Orsa Basin
+    # Council, the treaty body of the four states along the river"), not with "is a".
+    met = "The Orsa Basin Council met in emergency session in the Kellish city of Varn on Friday."
+    defined = ("Kellia asked for an emergency session of the Orsa Basin Council, the treaty body of the "
+               "four states along the river.")
+    texts = [met + "\n\nDelegates arrived by train.", met + "\n\n" + defined, met + "\n\nThe river is low."]
+    summary = _summary(texts, "What is the Orsa Basin Council?", 1)
+    assert summary.sentences[0].sentence.text == defined
+    # "..., the council said" names who spoke, after other words: no definition of the council.
+    said = "Fishing on the river must stop at once, the Orsa Basin Council said on Saturday."
+    texts = [met + "\n\nDelegates arrived by train.", met + "\n\n" + said, met + "\n\nThe river is low."]
+    assert _summary(texts, "What is the Orsa Basin Council?", 1).sentences[0].sentence.text == met
 
 
 def _summary(texts, question, count=2, dates=None):
@@ -1537,3 +1557,77 @@ def test_a_length_of_time_is_no_count_and_a_sum_reaches_to_its_unit():
              "Work on the Kessel dam stopped after the court annulled its permit.\n\nVillagers cheered."]
     summary = _summary(texts, "How much has been spent on the Kessel dam?", count=2)
     assert summary.unanswered is None and summary.sentences[0].sentence.text == spent
+
+
+def test_a_sum_of_money_counts_no_people_and_answers_what_is_paid():
+    # Held-out audit 17: "How many people have been evacuated because of the Ostmere fire?" led with "A
+    # relief fund for people who lost their homes in the Ostmere fire had collected 1.8 million crowns";
+    # "How much compensation will passengers receive?" missed "will pay 250 crowns to every passenger"
+    # (the figure four words from "passenger"); "How much will the Lumeo Fold cost?" was answered by
+    # "an e-reader whose screen folds in half".
+    from summarizer.ranking.answers import says
+
+    stem = TermAnalyzer().stem
+
+    def asks(*words):
+        return frozenset(stem(w) for w in words)
+
+    evacuated = asks("people", "evacuated", "orsk", "fire")
+    assert not says("A relief fund for people who lost their homes in the Orsk fire had collected 1.8 million crowns.",
+                    evacuated, "quantity", stem)
+    assert not says("Donors gave $40,000 to people who fled the Orsk fire.", evacuated, "quantity", stem)
+    assert says("About 3,900 people have been evacuated from villages near the Orsk fire.", evacuated, "quantity", stem)
+    compensation = asks("compensation", "passengers", "receive")
+    assert says("Tarrow Air will pay 250 crowns to every passenger whose flight was cancelled.", compensation,
+                "quantity", stem)
+    assert says("Each passenger is owed €250 in compensation.", compensation, "quantity", stem)
+    assert not says("Compensation talks for 58,000 passengers opened on Friday.", compensation, "quantity", stem)
+    cost = asks("lumeo", "fold", "cost")
+    assert not says("Lumeo unveiled the Lumeo Fold, an e-reader whose screen folds in half.", cost, "quantity", stem)
+    assert says("The Lumeo Fold will cost 329 crowns when it goes on sale.", cost, "quantity", stem)
+    # A sum in millions with no unit answers where money is asked; a count of things in millions does not.
+    economy = asks("strike", "costing", "economy")
+    assert says("The strike is costing Erdova's economy about 40 million a day, the chamber said.", economy,
+                "quantity", stem)
+    assert not says("The recall of the Lumeo Fold covers about 1.2 million packs.", cost, "quantity", stem)
+
+
+def test_where_is_answered_by_a_place_phrase_a_few_words_on():
+    # Held-out audit 17: "Where did the wildfire break out?" said "nothing here says where" above "A wildfire
+    # that broke out on Wednesday night in the pine hills north of Ostmere ...": the name ends a phrase
+    # that opens with "in", five words from "broke", ten from the name.
+    broke = ("A wildfire that broke out on Wednesday night in the pine hills north of Tessel has burned 4,200 "
+             "hectares, officials said.")
+    texts = [broke + "\n\nCrews worked through the night.",
+             "The wildfire has burned 9,800 hectares, the fire service said on Friday.\n\nRain is not expected.",
+             "Smoke from the wildfire closed schools on Friday.\n\nThe wildfire is the largest this year."]
+    summary = _summary(texts, "Where did the wildfire break out?", count=2)
+    assert summary.unanswered is None
+    assert summary.sentences[0].sentence.text == broke
+
+
+def test_a_preposition_of_time_places_nothing():
+    # Held-out audit 17: "Where were passengers stranded?" took "Talks on compensation for passengers ...
+    # opened on Friday between Orla Air and the Passenger Rights Council" for where: "on Friday" is when.
+    from summarizer.ranking.answers import says
+
+    stem = TermAnalyzer().stem
+    asked = frozenset(stem(w) for w in ("passengers", "stranded"))
+    assert not says("Talks on compensation for passengers hit by the outage opened on Friday between Orla Air and the "
+                    "Passenger Rights Council.", asked, "place", stem)
+    assert not says("Passengers were stranded for hours in March, Orla Air said.", asked, "place", stem)
+    assert says("Passengers were stranded for hours at Tarrow airport, Orla Air said.", asked, "place", stem)
+
+
+def test_no_reason_given_is_no_answer_to_why():
+    # Held-out audit 14, once answers by their form were shown however little else of the question they
+    # hold: "Why did the court annul the dam permit?" opened with "The court had been due to rule on March
+    # 2 but postponed its decision by two weeks without giving a reason."
+    from summarizer.ranking.answers import says
+
+    stem = TermAnalyzer().stem
+    asked = frozenset(stem(w) for w in ("court", "annul", "dam", "permit"))
+    assert not says("The court postponed its decision on the dam permit by two weeks without giving a reason.", asked,
+                    "reason", stem)
+    assert says("The court gave its reason: the dam permit had skipped the public consultation.", asked, "reason", stem)
+    assert says("The court annulled the dam permit due to a lack of public consultation.", asked, "reason", stem)

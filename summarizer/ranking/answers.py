@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..reading.terms import WORD, stop_words, words
-from .forms import TOLL, word_forms
+from .forms import PRICE, TOLL, word_forms
 from .topics import ARTICLES, CALENDAR, MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
@@ -405,26 +405,53 @@ _ON_A_SUBJECT = frozenset("""agreement agreements deal talks negotiations vote d
 ("talks between Tessia and Varn")."""
 
 
-def places(written: Sequence[str]) -> list[bool]:
-    """Which of a sentence's words name a place: a capitalised word (not the sentence's first, not a
-    month or a weekday) with "in", "at", "near", "to" ... among the five words before it ("in the
-    provinces of Vesk", "to schools in the neighbouring town of Dremmen")."""
-    found = []
+def _locatives(written: Sequence[str]) -> list[bool]:
+    """Which of a sentence's words are prepositions that place what follows ("in", "at", "near", "to"
+    ..., "north of")."""
     # "agreement on the town of Kell", "talks on Kell": what they are about, not where; "talks between
     # Tessia and Varn": who holds them.
     # Nor is "to" before a verb ("meant to allow talks", "to continue, Mr. Tallis said"): only "to"
     # before a name or an article ("to Lindmark", "to the sports hall").
     locative = [w.lower() in _LOCATIVE
                 and not (w.lower() in ("on", "between") and k and written[k - 1].lower() in _ON_A_SUBJECT)
+                # "Talks on compensation ... opened on Friday between Orla Air and the council": who holds them.
+                and not (w.lower() == "between" and any(x.lower() in _ON_A_SUBJECT for x in written[:k]))
                 and not (w.lower() == "to" and k + 1 < len(written) and not written[k + 1][:1].isupper()
                          and written[k + 1].lower() not in _DETERMINERS)
+                or (w.lower() == "of" and k > 0 and written[k - 1].lower() in _COMPASS)  # "north of Tessel"
                 for k, w in enumerate(written)]
-    for n, word in enumerate(written):
-        lowered = word.lower()
-        found.append(
-            n > 0 and word[:1].isupper() and lowered not in _MONTHS and lowered not in WEEKDAYS
-            and any(locative[max(0, n - 5):n])
-        )
+    # "opened on Friday between Aurelle Air and ...", "in March": a preposition of time places nothing.
+    locative = [place and not (k + 1 < len(written) and (written[k + 1].lower() in _MONTHS | WEEKDAYS | _TIME_WORDS
+                                                         or written[k + 1][:1].isdigit()))
+                for k, place in enumerate(locative)]
+    return locative
+
+
+def place_openings(written: Sequence[str]) -> dict[int, int]:
+    """For each word :func:`places` finds by its preposition, where its place phrase opens: "broke out
+    ... in the pine hills north of Tessel" says where it broke out five words on, the name ten words
+    on."""
+    locative = _locatives(written)
+    openings = {}
+    for n, place in enumerate(places(written)):
+        before = [k for k in range(max(0, n - 5), n) if locative[k]]
+        if not place or not before:
+            continue
+        opening = max(before)
+        earlier = [k for k in range(max(0, opening - 5), opening) if locative[k]]
+        if earlier and written[opening].lower() == "of":
+            opening = max(earlier)  # "in the pine hills north of Tessel"
+        openings[n] = opening
+    return openings
+
+
+def places(written: Sequence[str]) -> list[bool]:
+    """Which of a sentence's words name a place: a capitalised word (not the sentence's first, not a
+    month or a weekday) with "in", "at", "near", "to" ... among the five words before it ("in the
+    provinces of Vesk", "to schools in the neighbouring town of Dremmen")."""
+    locative = _locatives(written)
+    found = [n > 0 and word[:1].isupper() and word.lower() not in _MONTHS and word.lower() not in WEEKDAYS
+             and any(locative[max(0, n - 5):n]) for n, word in enumerate(written)]
     for n, word in enumerate(written[1:-1], 1):
         # A distance from somewhere places a thing as well as a name does: "found in a side gallery
         # about 200 metres from the refuge chamber", "a village 12 km north of the dam".
@@ -466,8 +493,14 @@ def reasons(written: Sequence[str]) -> list[bool]:
     for n, word in enumerate(written):
         lowered = word.lower()
         following = {w.lower() for w in written[n + 1 : n + 4]}
-        found.append(lowered in _BECAUSE or (lowered in ("over", "on") and bool(following & _OVER_WHAT)))
+        # "postponed its decision without giving a reason" gives none.
+        withheld = lowered in ("reason", "reasons") and not _NO_REASON.isdisjoint(w.lower() for w in written[max(0, n - 3):n])
+        found.append((lowered in _BECAUSE and not withheld)
+                     or (lowered in ("over", "on") and bool(following & _OVER_WHAT)))
     return found
+
+
+_NO_REASON = frozenset("without no not never".split())
 
 
 _KINDS = {"quantity": (tallies, 3), "time": (times, 5), "place": (places, 8), "definition": (definitions, 1),
@@ -496,8 +529,9 @@ _INSIDE_NAME = re.compile(r"\.?[ \t]+")
 def role_stems(role: Sequence[str], stem: Callable[[str], str]) -> frozenset[str]:
     """The stems a sentence may say the role asked of someone in (see
     :func:`~summarizer.ranking.topics.asked_role`): each word in all its forms, the agent noun of a
-    verb and the verb of an agent noun ("lead": leader, led; "leader": lead, led; "win": winner), and
-    the words of a death for a word of one ("died": dead, killed, victims)."""
+    verb and the verb of an agent noun ("lead": leader, led; "leader": lead, led; "win": winner), the
+    words of a death for a word of one ("died": dead, killed, victims), and the commonest other words
+    for the role (``_ROLES_IN_OTHER_WORDS``: "lead": head, chief, chair)."""
     found: set[str] = set()
     for word in role:
         lowered = word.lower()
@@ -530,6 +564,16 @@ _ROLES_IN_OTHER_WORDS = (
 )
 """The commonest roles news puts in other words: a director leads, a chair mediates, a side that
 beat the other won (held-out audit 15: "Who is leading the relief effort?": "its director")."""
+
+
+def beside_role(text: str, story: frozenset[str], role: frozenset[str], stem: Callable[[str], str],
+                window: int = 3) -> bool:
+    """Whether the sentence ``text`` says one of the ``story`` stems within ``window`` words of one of
+    the ``role`` stems: "Pellcorp chief executive Imelda Farrasco", "the chief executive of Pellcorp"
+    (not "The chief executive of Pellcorp Mining says ... 600 jobs in Kessarine" for Kessarine)."""
+    stems = [stem(word.lower()) for word in words(text)]
+    return any(s in role and not story.isdisjoint(stems[max(0, n - window) : n + window + 1])
+               for n, s in enumerate(stems))
 
 
 def _split(text: str) -> tuple[list[str], list[str]]:
@@ -679,15 +723,29 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
     if kind == "person":
         return _names_beside(text, asked, role, stem)
     spotted, window = _KINDS[kind]
+    money = False
     if kind == "quantity":
         text = _AGE.sub(r"\1age", text)
+        money = not asked.isdisjoint(_SUMS) or not asked.isdisjoint(_CURRENCIES)
         if asked & TOLL:
             # "How many people died?" is not answered by "9,800 people forced from their homes".
             asked = TOLL
-        elif asked & _MONEY:
+            money = False
+        elif money:
             asked = asked | _CURRENCIES  # "is 2.9 billion crowns": money, though the word is not said
-    written = words(text)
+    if kind in ("definition", "quantity"):
+        written, gaps = _split(text)
+    else:
+        written = words(text)
     at = [n for n, spot in enumerate(spotted(written)) if spot]
+    if kind == "definition":
+        # "... of the Orsa Basin Council, the treaty body of the four states": news defines a body or
+        # a person in an apposition right after the name (not "..., the council said": the name
+        # follows the comma there).
+        appositions = [n for n, word in enumerate(written) if 0 < n and word.lower() in _DETERMINERS
+                       and gaps[n].strip() == "," and stem(written[n - 1].lower()) in asked]
+        if appositions:
+            return True
     if not at:
         return False
     stems = [stem(word.lower()) for word in written]
@@ -696,9 +754,14 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
         # money: a number of a unit of time answers only a question asking in that unit.
         at = [n for n in at if n + 1 >= len(written) or written[n + 1].lower() not in _DURATIONS
               or stems[n + 1] in asked]
-        # "two people familiar with the matter" counts people, not the money asked about.
+        # "two people familiar with the matter" counts people, not the money asked about; "killing at
+        # least 23 people" counts the dead.
         at = [n for n in at if n + 1 >= len(written) or written[n + 1].lower() not in _PERSONS
-              or stems[n + 1] in asked]
+              or stems[n + 1] in asked or asked == TOLL]
+        # A sum answers what is paid, cost or given ("will pay 250 crowns to every passenger"), and counts
+        # nothing else: not the people of "collected 1.8 million crowns for people who fled", nor a
+        # price "folds in half".
+        at = [n for n in at if _is_money(written, gaps, n, stem, scaled=money) == money]
         # "810 million florins had been spent": the figure reaches to its unit.
         at += [m for n in at if n + 1 < len(written) and written[n + 1].lower() in _SCALES
                for m in (n + 1, n + 2) if m < len(written)]
@@ -717,18 +780,42 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
         # "40 tonnes of the industrial solvent varrolene leaked": a figure's unit and "of" reach to
         # what it counts, a few words on.
         return any(not asked.isdisjoint(stems[max(0, n - window) : _counted_end(written, n, window)]) for n in at)
+    if kind == "place":
+        # A place's phrase reaches from its preposition: "broke out on Wednesday night in the pine hills
+        # north of Tessel".
+        openings = place_openings(written)
+        return any(not asked.isdisjoint(stems[max(0, openings.get(n, n) - window) : n + window + 1]) for n in at)
     return any(not asked.isdisjoint(stems[max(0, n - window) : n + window + 1]) for n in at)
 
 
 _MONEY = frozenset({"money", "cash", "fund"})
+_SUMS = _MONEY | PRICE | frozenset("""pay paid compens fine fee worth spend spent budget damag salari wage bail loan
+    debt grant revenu profit earn donat invest""".split())
+"""Stems of what a question asks as a sum of money: "How much compensation ...?", "How much was he fined?"."""
+_CURRENCY_SIGNS = frozenset("$€£¥₹")
 _CURRENCIES = frozenset("""crown dollar euro pound franc florin yen yuan rupe peso roubl rubl kronor krona kroner shill
-    lira dinar rand zloti forint thaler""".split())
+    lira dinar rand zloti forint thaler mark ducat""".split())
 """Stems of currencies: a sum in one answers a question about money."""
 _PERSONS = frozenset("""people persons men women children officials sources workers residents members employees
     staff patients passengers customers depositors""".split())
 """Counted people: a figure before one counts them, not what else a question asks about."""
 _UNIT_OF_REACH = 4
 """How many words after "of" a figure's unit reaches: "40 tonnes of the industrial solvent"."""
+
+
+def _is_money(written: Sequence[str], gaps: Sequence[str], n: int, stem: Callable[[str], str],
+              scaled: bool = False) -> bool:
+    """Whether the figure at ``n`` is a sum of money: a currency sign before it ("$40,000", "€250") or a
+    currency after it, past a scale word ("250 crowns", "1.8 million crowns"); with ``scaled``, a
+    figure in millions is one too (where money is asked: "costing the economy 40 million a day")."""
+    if gaps[n].strip()[-1:] in _CURRENCY_SIGNS:
+        return True
+    after = n + 1
+    if after < len(written) and written[after].lower() in _SCALES:
+        after += 1
+        if scaled and (after == len(written) or written[after].lower() in stop_words("english")):
+            return True  # "40 million a day", not "1.2 million packs"
+    return after < len(written) and stem(written[after].lower()) in _CURRENCIES
 
 
 def _counted_end(written: Sequence[str], n: int, window: int) -> int:

@@ -26,7 +26,7 @@ from .corpus import Corpus
 from .ranker import Ranking
 from ..store.concepts import FULL_TABLE_MAX_SENTENCES
 from .novelty import ReadSet
-from .answers import KINDS, asked_stems, gives_answer, outdated
+from .answers import KINDS, asked_stems, beside_role, gives_answer, outdated
 
 
 
@@ -39,6 +39,8 @@ ANSWER_MIN_RELEVANCE = 0.5
 """For a question asking how many, when or where: a sentence giving a number (a time, a place)
 beside what was asked answers it when it is at least this relevant (against the most relevant
 candidate). A definition needs no such floor (see below)."""
+_ANSWERED_BY_FORM = ("definition", "reason", "person")
+"""Kinds of question whose answer is known by its form beside what was asked, not by its relevance."""
 PHRASE_BOOST = 1.0
 """A concept that is a phrase the topic names (two of a question's words side by side: "Kakadu
 National Park") weighs 1 + this times more, beyond the topic boost."""
@@ -129,6 +131,7 @@ class ConceptCoverage:
         contentless = ~corpus.has_content(ranking.rows)
         self.scale[contentless] *= CONTENTLESS_WEIGHT
         answers = None
+        form_answers = ranking.query.answer in _ANSWERED_BY_FORM
         self.answer_forms: np.ndarray | None = None
         if ranking.query.answer in KINDS:
             # "How many trucks ...?", "When will the bridge reopen?": a sentence without a number
@@ -140,19 +143,60 @@ class ConceptCoverage:
             # bridge was closed because inspectors found cracks") is a sentence of its own, holding few
             # of the related terms relevance counts: its form beside what was asked makes it an answer.
             # So is a name beside the role asked ("The dead men were named as Tomas Brenn, 47, ...").
-            floor = 0.0 if ranking.query.answer in ("definition", "reason", "person") else ANSWER_MIN_RELEVANCE
-            answers &= (ranking.relevance >= floor) & about
+            floor = 0.0 if ranking.query.answer in _ANSWERED_BY_FORM else ANSWER_MIN_RELEVANCE
+            answers &= ranking.relevance >= floor
+            person = ranking.query.answer == "person"
+            story = ranking.query.own - frozenset(corpus.term_ids(sorted(ranking.query.role)))
+            if not (person and story):
+                answers &= about
             if ranking.query.names:
                 # "How much does the Orbis Nine cost?": a number beside "cost" in an article that never
                 # names the Orbis ("would cost 530 jobs") answers another question. The article, not the
                 # sentence: "The convoy of 40 trucks carried 60,000 litres" follows the lead naming the town.
                 naming = np.unique(corpus.article_of[corpus.matching(sorted(ranking.query.names))])
                 answers &= np.isin(articles, naming)
-            story = ranking.query.own - frozenset(corpus.term_ids(sorted(ranking.query.role)))
-            if ranking.query.answer == "person" and story:
+            if not answers.any() and ranking.query.answer not in _ANSWERED_BY_FORM and story:
+                # None as relevant as the floor: an answer in an article telling the story (naming what
+                # was asked, when it names something) is one still, though it holds little else of
+                # the question: "The device will cost 329 crowns" after the lead naming the Lumeo Fold,
+                # "A wildfire that broke out on Wednesday night ..." for when it started.
+                # The sentence holds the story's words too: not "He has been held in Skerrowick since
+                # Tuesday" (a trawler's captain) for where the mackerel talks will be held.
+                telling = ranking.query.story or story
+                fallback = self.answer_forms & np.isin(ranking.rows, corpus.matching(sorted(telling)))
+                fallback &= np.isin(articles, _telling(corpus, telling, np.unique(articles[fallback])))
+                if ranking.query.names:
+                    fallback &= np.isin(articles, naming)
+                if ranking.query.focus:
+                    # Those holding what few articles say first: "The union's members will vote on the
+                    # agreement on November 12" for when they vote, not "ships sailed on Friday evening
+                    # after dockworkers returned to work".
+                    focused = fallback & np.isin(ranking.rows, corpus.matching(sorted(ranking.query.focus)))
+                    if focused.any():
+                        fallback = focused
+                answers, about = fallback, about | fallback
+                form_answers = bool(fallback.any())
+            if person and story:
                 # "Who mediated the strike?": a court mediating a dispute over grazing rights, in a story
-                # naming the strike far down, answers another question (see ``_telling``).
+                # naming the strike far down, answers another question (see ``_telling``). A sentence
+                # naming the story in one telling it answers however little else of the question the
+                # article holds: "Pellcorp chief executive Imelda Farrasco said ..." for "Who runs
+                # Pellcorp Mining?" in a story of the ruling that never says "mining" (not "Chief
+                # Justice Aurelia Damaskin wrote ..." there).
                 answers &= np.isin(articles, _telling(corpus, story, np.unique(articles[answers])))
+                story_stems = frozenset(corpus.terms[t] for t in story)
+                answers &= about | np.array([bool(answers[i]) and beside_role(corpus.sentences[row].text, story_stems,
+                                                                               ranking.query.role, corpus.analyzer.stem)
+                                             for i, row in enumerate(ranking.rows)], dtype=bool)
+                about = about | answers
+            if person and ranking.query.role_object:
+                # A name beside the role in a sentence saying what the role is of answers before one in a
+                # sentence that does not: "The negotiations are led by Hedda Sorvik" before "chief
+                # executive Sabine Carrow would step down once the compensation deal is signed" for "Who
+                # leads the negotiations on compensation?".
+                saying = answers & np.isin(ranking.rows, corpus.matching(sorted(ranking.query.role_object)))
+                if saying.any():
+                    answers = saying
             if ranking.query.answer == "quantity":
                 # What a later article answers updates an earlier figure: the earlier one comes after.
                 answers &= ~outdated(corpus, ranking.rows, answers)
@@ -179,7 +223,12 @@ class ConceptCoverage:
         # Only articles about the topic (see above) count; within them, a sentence far less relevant
         # than the best one (below ``min_relevance``) is not worth its coverage either.
         self.scale[~about] = 0.0
-        self.scale[ranking.relevance < min_relevance] = 0.0
+        worth_showing = ranking.relevance >= min_relevance
+        if answers is not None and form_answers and self.answer_kind != "reason":
+            # An answer by its form holds few of the words relevance counts ("The dead man was named
+            # as ..." for "Who died after the spill?"): beside what was asked, it is worth showing.
+            worth_showing |= answers
+        self.scale[~worth_showing] = 0.0
         # Ties (and sentences with no shared concept) go to the better-ranked sentence.
         self.tie_break = SCORE_WEIGHT * score
         if not self.evidence:
@@ -188,8 +237,17 @@ class ConceptCoverage:
             # then those of other articles.
             self.tie_break = SCORE_WEIGHT * (ranking.relevance + 1e-3 * score) * np.where(about, 1.0, 0.1)
         if answers is not None:
-            self.tie_break = self.tie_break * np.where(answers, 1.0, 0.1)
-        self.worth_showing = ranking.relevance >= min_relevance
+            # When some sentence answers, the others come after, however central: an answer sharing no
+            # concept ("The dead man was named as ...") has only its tie-break to go by, so every other
+            # sentence's is put below the least of the answers'.
+            shown = answers & worth_showing
+            factor = 0.1
+            if shown.any() and (~answers).any():
+                least, most = self.tie_break[shown].min(), self.tie_break[~answers].max()
+                if most > 0:
+                    factor = min(factor, 0.5 * least / most)
+            self.tie_break = self.tie_break * np.where(answers, 1.0, factor)
+        self.worth_showing = worth_showing
         """Once the relevant sentences are used up, a longer summary is not padded with sentences far
         less relevant than the best (below ``min_relevance``: other stories sharing one common word of
         a question, which came through the tie-break): it is shorter."""

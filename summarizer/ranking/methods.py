@@ -103,6 +103,11 @@ def _unwritten(corpus: Corpus, phrases: tuple[tuple[str, ...], ...]) -> tuple[st
     return tuple(dict.fromkeys(apart))
 
 
+_PERIODS = frozenset("""day days week weeks weekend month months year years decade decades today yesterday tomorrow
+    tonight morning afternoon evening night""".split())
+"""Spans of time: "last month", "this year" narrow what is asked as a date does."""
+
+
 def _absent_subject(corpus: Corpus, topic: Topic, known: frozenset[str] = frozenset(),
                     role: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The words of a one-sentence question, names and dates aside, when no article uses any of them
@@ -118,7 +123,7 @@ def _absent_subject(corpus: Corpus, topic: Topic, known: frozenset[str] = frozen
     # ("Why did the dam fail?": articles say it burst).
     verbs = asked_verbs(topic)
     subject = [word.lower() for word in asked_words(topic) if word.lower() not in names | verbs
-               and word.lower() not in CALENDAR and not any(c.isdigit() for c in word)]
+               and word.lower() not in CALENDAR | _PERIODS and not any(c.isdigit() for c in word)]
     stop = corpus.analyzer.stop_words  # "sent" is one: the index cannot tell whether "send" is used
     stem = corpus.analyzer.stem  # nor "take" for "taking", whose stem is one
     # The role a "who" question asks (``role``: its stems, see the ranker's query) is said in its

@@ -18,7 +18,8 @@ from .forms import counted_forms, word_forms
 from ..model import Topic
 from ..reading.terms import words
 from .answers import role_stems
-from .topics import BUILTIN_TOPICS, asked_answer, asked_names, asked_role, asked_thing, question_sentences
+from .topics import (BUILTIN_TOPICS, asked_answer, asked_names, asked_role, asked_role_object, asked_thing,
+                     question_sentences)
 
 if TYPE_CHECKING:
     from .novelty import ReadSet
@@ -80,6 +81,10 @@ class TopicQuery:
     """For a question asking who, the stems of the role it asks someone in ("mediate": mediat;
     "died": die, dead, kill ...; see :func:`~summarizer.ranking.answers.role_stems`): its answer
     names someone beside one of them."""
+    role_object: frozenset[int] = frozenset()
+    """The term ids of what the role asked is of ("negotiations" of "Who leads the negotiations on
+    compensation?"; see :func:`~summarizer.ranking.topics.asked_role_object`): an answer saying it
+    comes before one that does not ("chief executive Sabine Carrow would step down")."""
     names: frozenset[int] = frozenset()
     """The term ids of the names a question asks about ("Orbis" of "How much does the Orbis Nine
     cost?"; see ``asked_names``) that the corpus uses."""
@@ -324,7 +329,8 @@ class TopicRanker:
                 weights[term] = max(weights.get(term, 0.0), self.context_weight)
             query = replace(query, weights=weights)
         query = replace(query, phrases=topic_phrases(topic, corpus), answer=asked_answer(topic),
-                        names=_terms(asked_names(topic), corpus), own=keywords, role=role)
+                        names=_terms(asked_names(topic), corpus), own=keywords, role=role,
+                        role_object=_terms(asked_role_object(topic), corpus))
         if query.answer is not None and len(question_sentences(topic.description)) == 1:
             # What a typed question asks about the story answers it when nothing of the kind asked
             # for does (no sentence says how many helmets: the one about the helmets first).
@@ -348,7 +354,11 @@ class TopicRanker:
             using = len(np.unique(corpus.article_of[matching_rows(corpus, keywords)])) / len(corpus.articles)
             # The keywords a question's word evoked (its synonyms), not those topics' context words ("talks", "host").
             evoked = {corpus.terms[t] for t in synonyms}
-            together = tuple((t, terms | (synonyms if corpus.terms[t] in evoked else frozenset())) for t, terms in sorted(units))
+            # The role asked in its other words holds its word: "The dead man was named as ..."
+            # holds "died".
+            role_terms = frozenset(corpus.term_ids(sorted(role)))
+            together = tuple((t, terms | (synonyms if corpus.terms[t] in evoked else frozenset())
+                              | (role_terms if corpus.terms[t] in role else frozenset())) for t, terms in sorted(units))
             query = replace(query, together=together, together_power=TOGETHER_POWER * (1.0 - using) ** 2)
         if len(rows) > self.max_candidates:  # rank only the most relevant, in corpus order
             relevance = self._relevance(corpus, rows, query)

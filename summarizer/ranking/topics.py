@@ -338,6 +338,27 @@ def asked_role(topic: Topic) -> tuple[str, ...]:
     return tuple(w for w in role if w.lower() not in _NOT_ROLES) or tuple(role)
 
 
+def asked_role_object(topic: Topic) -> tuple[str, ...]:
+    """What the role a question asking who asks is of, as written: the run of keywords right after
+    the role and an article ("Who leads the negotiations on compensation?" -> negotiations; "Who runs
+    Pellcorp Mining?" -> Pellcorp, Mining). None when a preposition follows the role ("Who died in
+    the collapse?") and for other topics."""
+    role = asked_role(topic)
+    if not role:
+        return ()
+    written = QUESTION_WORD.findall(question_sentences(topic.description)[0])
+    lowered = [w.lower() for w in written]
+    start = next((n + 1 for n in range(len(written) - 1, -1, -1) if written[n] == role[-1]), len(written))
+    while start < len(written) and lowered[start] in ARTICLES:
+        start += 1
+    found: list[str] = []
+    for word, low in zip(written[start:], lowered[start:]):
+        if low not in topic.keywords or low in QUERY_INSTRUCTION_WORDS:
+            break
+        found.append(word)
+    return tuple(found)
+
+
 def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
     """The phrases a question asks about, as written: runs of two or more of its keywords side by
     side within a clause ("Is there a cholera vaccine campaign?" -> cholera vaccine campaign).
@@ -429,7 +450,8 @@ def _question_verb(written: Sequence[str], counted: Sequence[bool]) -> int | Non
 def asked_verbs(topic: Topic) -> frozenset[str]:
     """The verbs of a question's sentences where their form shows them (lower-cased; see
     :func:`_question_verb`): "fail" of "Why did the Veskel Dam fail?", "runs" of "Who runs Orvel
-    Mining?". An article may say them in other words ("burst", "leads")."""
+    Mining?", an irregular verb anywhere ("fell"). An article may say them in other words ("burst",
+    "leads")."""
     if topic.origin != "query":
         return frozenset()
     found = set()
@@ -439,6 +461,8 @@ def asked_verbs(topic: Topic) -> frozenset[str]:
         verb = _question_verb(written, counted)
         if verb is not None:
             found.add(written[verb].lower())
+    # An irregular verb shows itself in any place: "How much rain fell in Lindhaven?"
+    found.update(word for word in topic.keywords if word in _IRREGULAR_VERBS)
     return frozenset(found)
 
 
