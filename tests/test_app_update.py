@@ -143,6 +143,30 @@ async def test_opening_an_article_marks_it_read_for_the_next_run(story):
 
 
 @sync
+async def test_mark_read_marks_the_summary_s_articles_read(story):
+    # QA walkthrough 17: the app had no way to say "I have read these" but to open each article, so a
+    # summary read in full came back as new. R (and the palette's "Mark read") does what
+    # summarize --mark-read does.
+    news, cache = story
+    tuesday(news)
+    app = app_for(news, cache)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await run_command(app, pilot, "Mark read")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    with ReadState(cache) as state:
+        articles = load_articles([str(news)])
+        marks = state.marks(articles)
+        assert {a.id for a in articles} == set(marks) and {m.how for m in marks.values()} == {"summary"}
+    write(news / "wednesday.txt", TUESDAY_B.replace("Tuesday", "Wednesday").replace("15,000", "25,000"))
+    again = app_for(news, cache)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        assert main(again).new_view and note(again).endswith(", 1 article, 3 already read")
+
+
+@sync
 async def test_something_new_opens_on_new_then_all_and_back(story):
     news, cache = story
     mark_read(cache, news / "monday.txt")

@@ -233,6 +233,20 @@ class Session:
 
         return mark_read(self.request.cache_dir, [article], how="opened", index=self.request.index, reader=self.request.reader)
 
+    def mark_summarized(self, digest: Digest) -> bool:
+        """Record the articles of the digest on show read and its topics viewed, as ``summarize
+        --mark-read`` does; False when there is no read state.
+
+        Raises :class:`summarizer.ReadStateError` when it cannot be written.
+        """
+        from summarizer import mark_read, record_viewed
+
+        marked = mark_read(self.request.cache_dir, digest.articles, how="summary", index=self.request.index,
+                           reader=self.request.reader)
+        record_viewed(self.request.cache_dir, [s.topic.name for s in digest.summaries], index=self.request.index,
+                      reader=self.request.reader)
+        return marked
+
     def record_viewed(self, topics: tuple[str, ...]) -> bool:
         """Record that these topics' summaries were shown now; False when there is no read state.
 

@@ -90,7 +90,9 @@ class MainScreen(Screen[None]):
         Binding("e", "export", "Export", tooltip="Save the summary as a Markdown file"),
         Binding("y", "copy", "Copy", show=False, tooltip="Copy the summary, as Markdown, to the clipboard"),
         Binding("s", "toggle_sources", "Sources", show=False, tooltip="Show or hide the sources panel"),
-        Binding("a", "add_query", "Add query", show=False, tooltip="Type a question or words to add as a topic"),
+        Binding("a", "add_query", "Ask", tooltip="Type a question or words to add as a topic"),
+        Binding("R", "mark_read", "Mark read", show=False,
+                tooltip="Mark the articles of the summary on show read: the next visit's New view leaves them out"),
         Binding("escape", "close_box", "Close box", show=False,
                 tooltip="Close the search box, or leave the query box for the summary"),
     ]
@@ -558,7 +560,7 @@ class MainScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"longer", "shorter", "cycle_method", "toggle_order", "toggle_new", "export", "copy",
-                      "toggle_topic", "only_topic", "search", "toggle_sources", "add_query"}:
+                      "toggle_topic", "only_topic", "search", "toggle_sources", "add_query", "mark_read"}:
             # Loading or failed: the footer offers only the keys that work (help, quit).
             return self.loaded and self.digest is not None
         if action in {"next_match", "previous_match"}:
@@ -761,6 +763,25 @@ class MainScreen(Screen[None]):
             self.app.session.mark_opened(article)
         except ReadStateError as error:
             self.app.call_from_thread(self._read_state_unwritable, str(error))
+
+    def action_mark_read(self) -> None:
+        if self.digest is not None:
+            self.mark_summarized(self.digest)
+
+    @work(thread=True, group="read-state", exit_on_error=False)
+    def mark_summarized(self, digest: Digest) -> None:
+        """The articles of the summary on show are read (``summarize --mark-read``)."""
+        from summarizer import ReadStateError
+
+        try:
+            marked = self.app.session.mark_summarized(digest)
+        except ReadStateError as error:
+            self.app.call_from_thread(self._read_state_unwritable, str(error))
+            return
+        n = len(digest.articles)
+        message = (f"{n:,} article{'s' if n != 1 else ''} marked read: the next visit's New view leaves them out."
+                   if marked else "Nothing is recorded as read without a cache directory (--no-cache).")
+        self.app.call_from_thread(self.notify, message, title="Mark read", markup=False, timeout=4)
 
     @work(thread=True, exclusive=True, group="viewed", exit_on_error=False)
     def record_viewed(self, topics: tuple[str, ...]) -> None:
