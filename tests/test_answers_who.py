@@ -183,3 +183,16 @@ def test_the_role_in_the_question_s_own_words_answers_before_its_other_words():
              "Chief executive Anja Morrow said the compensation deal would be generous."]
     summary = _summary(texts, "Who leads the negotiations on compensation?", count=2)
     assert summary.sentences[0].sentence.text == led
+
+
+def test_an_answer_that_cannot_be_shown_puts_no_other_answer_after_it():
+    # Re-judged audit 17: "Who prosecuted the case against Halvorsen?" lost "Public Prosecutor A.K. Renvold
+    # told the court ..." because a fragment, "), whose lead prosecutor, A.K. Renvold, has previously won
+    # cases ...", said "cases" and so came first; it cannot be shown, and the summary named no one.
+    told = "Public Prosecutor Ada Vell told the court that Orrin Kade had paid 1.1 million crowns in bribes."
+    texts = ["Orrin Kade went on trial in Skelde on Monday, charged with bribing port officials.\n\n" + told,
+             "The Office of Economic Crimes (O.E.C.\n\n), whose lead prosecutor, Ada Vell, has won cases against "
+             "three ministers, brought the charges against Kade.",
+             "The trial of Orrin Kade is expected to last three weeks.\n\nKade denies the charges."]
+    summary = _summary(texts, "Who prosecuted the case against Kade?", count=2)
+    assert summary.sentences[0].sentence.text == told and summary.sentences[0].explanation.answers == "who"
