@@ -80,6 +80,7 @@ _EXPORTS = {
     "NewsdigestError": "errors",
     "NoArticlesError": "errors",
     "TopicsError": "errors",
+    "EmptyQueryError": "errors",
     "UnknownMethodError": "errors",
     "UnknownTopicError": "errors",
     "ArticleCache": "store.index",

@@ -22,6 +22,10 @@ class TopicsError(NewsdigestError):
     """A topics file is invalid."""
 
 
+class EmptyQueryError(TopicsError):
+    """A query has no word to search for ("who", "what is it"): a usage error."""
+
+
 class UnknownTopicError(NewsdigestError):
     """A topic name was asked for that no topic has (a usage error)."""
 

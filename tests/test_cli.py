@@ -125,6 +125,25 @@ def test_bad_option_is_a_usage_error(tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr
 
 
+def test_mistakes_a_user_makes_get_one_clear_line(tmp_path):
+    # QA walkthrough 17: each of these said something raw, cut off or twice.
+    def error(*args):
+        result = run(*args, cwd=tmp_path)
+        return result.returncode, result.stderr
+
+    assert error("summarize", "-q", "who") == (2, "newsdigest: error: query 'who' has no content words to search for\n")
+    assert error("sumarize") == (
+        2, "newsdigest: error: sumarize: no such file or directory, nor a command (did you mean 'newsdigest summarize'?)\n")
+    assert error("summarize", "--topics", str(tmp_path)) == (
+        1, f"newsdigest: error: {tmp_path}: a directory, not a topics file (TOML)\n")
+    assert error("mark-read", "missing.txt", "--cache-dir", "cache") == (
+        1, "newsdigest: error: missing.txt: no such file or directory\n")
+    write(tmp_path / "broken.jsonl", '{"id": "a", "text": "' + ARTICLE.replace("\n", " ") + '"}\n{"id": "b", "text": "cut\n')
+    code, stderr = error("summarize", "broken.jsonl", "-n", "1")
+    assert code == 0 and stderr == ("newsdigest: warning: broken.jsonl: line 2: invalid JSON (Unterminated string "
+                                    "starting at column 21), skipped\n")
+
+
 def test_nothing_readable_fails_with_one_line_per_problem(tmp_path):
     write(tmp_path / "empty.txt", "")
     result = run("summarize", str(tmp_path / "empty.txt"), str(tmp_path / "nope.txt"), cwd=tmp_path)

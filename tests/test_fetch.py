@@ -88,7 +88,7 @@ def test_nothing_listening(fetcher):
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     error = problem(fetcher, f"http://127.0.0.1:{port}/feed.xml")
-    assert "cannot connect" in error.problem and error.transient
+    assert error.problem == "cannot connect (connection refused)" and error.transient  # not "[Errno 111] ..."
 
 
 def test_not_http(fetcher):

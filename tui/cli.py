@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, TextIO
 
 # Only light modules at start-up: the engine (numpy, scipy, sumy, NLTK: about a second) is
 # imported by the commands that run it, so the app can paint first.
-from summarizer import DEFAULT_METHOD, METHODS, ORDERS, Length, NewsdigestError, Request, UnknownMethodError, UnknownTopicError
+from summarizer import (DEFAULT_METHOD, METHODS, ORDERS, EmptyQueryError, Length, NewsdigestError, Request,
+                        UnknownMethodError, UnknownTopicError)
 
 if TYPE_CHECKING:
     from summarizer import Digest
@@ -403,7 +404,14 @@ def _require_some_path(request: Request) -> None:
         return
     missing = [p for p in request.paths if p != "-" and "://" not in p and not os.path.lexists(p)]
     if len(missing) == len(request.paths):
+        import difflib
+
         more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+        # "newsdigest sumarize": a mistyped command is read as a path; say which command was meant.
+        command = difflib.get_close_matches(missing[0], SUBCOMMANDS, n=1, cutoff=0.75)
+        if command and request.paths[0] == missing[0]:
+            raise UsageError(f"{missing[0]}: no such file or directory, nor a command (did you mean "
+                             f"'{PROG} {command[0]}'?)")
         raise NoArticlesError(f"{missing[0]}: no such file or directory{more}")
 
 
@@ -428,6 +436,8 @@ def _mark_read(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) 
         raise UsageError(f"mark-read: {web[0]} is a URL, and mark-read takes files and folders; mark a page's or "
                          "a feed's articles read with: newsdigest summarize URL --mark-read (or --feeds --mark-read)")
     _require(stdout)
+    if args.paths:
+        _require_some_path(Request(paths=tuple(args.paths)))  # one error, not a warning and an error
     directory = args.cache_dir or _default_cache_dir()
     index = index_location(args)
     with open_read_state(directory, index, _reader(args, index), lambda message: _warn(stderr, message)) as state:
@@ -821,7 +831,7 @@ def main(argv: Sequence[str] | None = None, *, process_ends: bool = False) -> in
         if stdout is not None:
             stdout.flush()
         return code
-    except (UnknownTopicError, UnknownMethodError, UsageError, FeedUsageError) as error:
+    except (UnknownTopicError, UnknownMethodError, UsageError, FeedUsageError, EmptyQueryError) as error:
         stderr.write(f"{PROG}: error: {_safe(error)}\n")
         return EXIT_USAGE
     except NewsdigestError as error:

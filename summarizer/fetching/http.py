@@ -303,7 +303,11 @@ def _retry_after(value: str | None) -> float | None:
 
 def _reason(error: Exception) -> str:
     text = str(error).strip() or type(error).__name__
-    return text.splitlines()[0][:200]
+    # "[Errno 111] Connection refused" reads "connection refused".
+    text = re.sub(r"^\[Errno -?\d+\]\s*", "", text.splitlines()[0])
+    if text[1:2].islower():  # not "SSL: ..."
+        text = text[:1].lower() + text[1:]
+    return text[:200]
 
 
 def _size(n: int) -> str:

@@ -7,7 +7,7 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ..errors import TopicsError, UnknownTopicError
+from ..errors import EmptyQueryError, TopicsError, UnknownTopicError
 from ..locations import config_file
 from ..model import Topic
 from ..reading.terms import WORD
@@ -88,6 +88,8 @@ def load_topics_file(path: Path) -> tuple[Topic, ...]:
         data = tomllib.loads(source)
     except FileNotFoundError:
         raise TopicsError(f"{path}: no such topics file") from None
+    except IsADirectoryError:
+        raise TopicsError(f"{path}: a directory, not a topics file (TOML)") from None
     except UnicodeDecodeError:
         raise TopicsError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
@@ -161,7 +163,7 @@ def query_topic(
         if w not in analyzer_stop_words and w not in QUERY_INSTRUCTION_WORDS and len(w) > 1
     ]
     if not keywords:
-        raise TopicsError(f"query {text!r} has no content words to search for")
+        raise EmptyQueryError(f"query {text!r} has no content words to search for")
     label = text if len(text) <= 60 else text[:57].rstrip() + "..."
     context: list[str] = []
     evoke = BUILTIN_TOPICS if evoke is None else evoke

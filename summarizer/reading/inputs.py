@@ -438,7 +438,9 @@ def _json_lines(item: InputFile, lines: Iterable[tuple[int, str | None]], warn: 
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            problems(InputError(item.path, f"line {number}: invalid JSON ({error.msg}), skipped"))
+            # json's messages may end mid-phrase ("Unterminated string starting at"): the column ends it.
+            where = f"column {error.colno}" if error.msg.endswith(" at") else f"at column {error.colno}"
+            problems(InputError(item.path, f"line {number}: invalid JSON ({error.msg} {where}), skipped"))
             continue
         article = _json_article(item, f"line {number}", record, problems.hold)
         if article is not None:
