@@ -444,7 +444,12 @@ def test_json_output_is_ascii_and_keeps_the_original_characters(hostile, capsys)
     assert code == 0
     assert out.isascii() and ESC not in out
     data = json.loads(out)
-    assert data["topics"][0]["sentences"][0]["text"] == HOSTILE
+    # The article's text is what a reader sees: escape sequences, and what they carry, are no part of
+    # it (see test_what_an_escape_sequence_carries_is_no_word_of_the_article); every other character is kept.
+    assert data["topics"][0]["sentences"][0]["text"] == (
+        "Aid [bold red]workers[/bold red] said [link=https://evil.example]click[/link] and [@click=app.quit]quit[/] "
+        "while the convoy reached the city with food\x07 and medicine here today  with \u202ereversed\u202c text, "
+        "officials said on Monday.")
     assert data["articles"][0]["title"].startswith("Title \x1b]0;owned\x07")
 
 
@@ -669,3 +674,18 @@ def test_long_paragraphs_segment_in_windows_as_in_one_pass(monkeypatch):
     windowed = segment.SentenceSplitter()(text)
     monkeypatch.setattr(segment, "_PUNKT_WINDOW", 10**9)
     assert segment.SentenceSplitter()(text) == windowed
+
+
+def test_what_an_escape_sequence_carries_is_no_word_of_the_article(hostile, capsys):
+    # QA walkthrough 17: the Why panel listed "jsonpwn" among a sentence's new words, and a query for the
+    # hidden words matched the sentences carrying them: "\x1b]0;pwned\x07" sets a terminal's title,
+    # nobody sees it. A soft hyphen or a zero-width space inside a word splits it where nothing shows.
+    code, out, err = cli(capsys, "summarize", hostile, "-q", "pwned", "-f", "json")
+    assert code == 0 and json.loads(out)["topics"][0]["sentences"] == []
+    (article,) = load_articles([str(hostile)])
+    assert "pwned" not in article.text and "\x1b" not in article.text and "\x9b" not in article.text
+    assert all(article.text[s.start:s.end] == s.text for s in article.sentences)
+    hidden = write(hostile.parent / "soft.txt", "The convoy carried hu\u00admani\u200btarian supplies to Orsk on "
+                                                "Monday, officials said.\n")
+    code, out, err = cli(capsys, "summarize", str(hidden), "-t", "aid", "-f", "json")
+    assert "humanitarian supplies" in json.loads(out)["topics"][0]["sentences"][0]["text"]

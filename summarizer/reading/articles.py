@@ -67,6 +67,7 @@ class ArticleParser:
     def __call__(self, text: str, meta: Metadata) -> Article:
         from .exclusions import Piece, exclude_boilerplate
 
+        text = _HIDDEN.sub("", text)
         fields: dict[str, str] = {}
         pos = 0
         matter = front_matter(text)
@@ -123,6 +124,19 @@ class ArticleParser:
             blocks=model_blocks,
             sentences=tuple(sentences),
         )
+
+
+_HIDDEN = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, screen clears
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"  # OSC: a window title, a link, within a line
+    r"|\x1b[PX^_][^\x1b\x9c\n]*(?:\x1b\\|\x9c)?"
+    r"|\x1b[ -~]?"
+    r"|[\u200b\u2060\u00ad]"  # zero-width space, word joiner, soft hyphen: words split where nothing shows
+)
+"""What an article's text holds that no reader sees: terminal escape sequences with what they carry
+(a window title "\x1b]0;...\x07" would be indexed and matched as words), and invisible characters
+inside words ("hu\u00admanitarian" is "humanitarian" on the page). Removed before anything is
+read, so offsets index the text without them."""
 
 
 STANDFIRST_MIN_WORDS = 8
