@@ -483,3 +483,30 @@ def test_two_files_named_alike_are_read_without_a_warning(tmp_path):
         result = run("summarize", "d", "-f", "json", *cache, cwd=tmp_path)
         assert result.returncode == 0 and result.stderr == ""
         assert sorted(a["id"] for a in json.loads(result.stdout)["articles"]) == ["herald", "herald~2"]
+
+
+def test_topics_are_added_and_removed_from_the_command_line(tmp_path):
+    # QA walkthrough 17: "newsdigest topics add floods" said "counting the articles of files needs a shared
+    # index"; a user had to find and edit the TOML file by hand.
+    env = {"NEWSDIGEST_TOPICS": str(tmp_path / "config" / "topics.toml")}
+    listed = run("topics", cwd=tmp_path, env=env)
+    assert f"your own topics go in {tmp_path / 'config' / 'topics.toml'}" in listed.stdout
+    added = run("topics", "--add", "floods", "--keywords", "flood, river level, evacuate", cwd=tmp_path, env=env)
+    assert added.returncode == 0 and added.stdout.startswith("added topic 'floods' to ")
+    (tmp_path / "config" / "topics.toml").write_text("# my topics\n" + (tmp_path / "config" / "topics.toml").read_text())
+    assert run("topics", "--add", "quakes", "--keywords", "earthquake", "--label", "Earthquakes", cwd=tmp_path,
+               env=env).returncode == 0
+    write(tmp_path / "news" / "flood.txt", "The river level in Orsk rose two metres overnight and 300 people were "
+                                           "told to evacuate, the council said on Monday.\n")
+    summary = run("summarize", "news", "-t", "floods", "-f", "json", cwd=tmp_path, env=env)
+    assert json.loads(summary.stdout)["topics"][0]["sentences"], summary.stderr
+    again = run("topics", "--add", "floods", "--keywords", "x", cwd=tmp_path, env=env)
+    assert again.returncode == 1 and "topic 'floods' is defined already" in again.stderr
+    assert run("topics", "--remove", "floods", cwd=tmp_path, env=env).returncode == 0
+    text = (tmp_path / "config" / "topics.toml").read_text()
+    assert text.startswith("# my topics\n") and "floods" not in text and "[topics.quakes]" in text
+    assert run("topics", "--remove", "quakes", cwd=tmp_path, env=env).returncode == 0
+    assert run("summarize", "news", "-f", "json", cwd=tmp_path, env=env).returncode == 0  # no topic left: no error
+    gone = run("topics", "--remove", "floods", cwd=tmp_path, env=env)
+    assert gone.returncode == 1 and "no topic 'floods' to remove" in gone.stderr
+    assert run("topics", "--add", "floods", cwd=tmp_path, env=env).returncode == 2  # no --keywords

@@ -180,14 +180,22 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="examples:\n  newsdigest topics\n  newsdigest topics --topics mytopics.toml --format json\n"
         "  newsdigest topics --index postgresql://me@db.example/news            how many articles of the\n"
         "                                                                      shared index hold each topic\n"
-        "  newsdigest topics archive/2026/ --index postgresql://me@db.example/news   the same, for those files\n",
+        "  newsdigest topics archive/2026/ --index postgresql://me@db.example/news   the same, for those files\n"
+        "  newsdigest topics --add floods --keywords \"flood, river level, evacuate\"   a topic of your own\n"
+        "  newsdigest topics --remove floods\n",
     )
     topics.add_argument("paths", nargs="*", metavar="PATH",
                         help="with a shared index: count the articles of these files or folders, as indexed "
                         "(default: the whole index)")
     topics.add_argument("-q", "--query", metavar="TEXT", action=_Once, help="also show the topic made from this query")
     topics.add_argument("--topics", dest="topics_file", type=Path, metavar="FILE", help="a TOML file of extra topics")
-    topics.add_argument("-f", "--format", choices=("text", "json"), default="text")
+    topics.add_argument("-f", "--format", choices=("text", "json"), default="text", help="how to list them")
+    own = topics.add_argument_group("your topics (in --topics FILE, else the topics file of your config)")
+    own.add_argument("--add", metavar="NAME", action=_Once, help="add a topic (with --keywords)")
+    own.add_argument("--keywords", metavar="WORDS", action=_Once,
+                     help="the new topic's words and phrases, separated by commas: \"flood, river level, evacuate\"")
+    own.add_argument("--label", metavar="TEXT", action=_Once, help="the new topic's name as shown (default: NAME)")
+    own.add_argument("--remove", metavar="NAME", action=_Once, help="remove a topic you added")
     topics_index = topics.add_argument_group("index")
     topics_index.add_argument("--index", type=_index_url, metavar="URL",
                               help="a shared index on a PostgreSQL server (default $NEWSDIGEST_INDEX): also say how "
@@ -568,7 +576,10 @@ def _console(file: TextIO, color: str):
 
 def _topics(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) -> int:
     _require(stdout)
-    from summarizer import topics_in_use
+    from summarizer import config_topics_path, topics_in_use
+
+    if args.add or args.remove or args.keywords or args.label:
+        return _edit_topics(args, args.topics_file or config_topics_path(), stdout)
 
     if any(path == "-" for path in args.paths):
         raise UsageError("topics: standard input is never indexed; give files or folders")
@@ -624,7 +635,30 @@ def _topics(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) -> 
         if coverage.not_indexed:
             lines.append(f"{coverage.not_indexed:,} of the files {'is' if coverage.not_indexed == 1 else 'are'} not "
                          "indexed yet (newsdigest index PATH… --index URL)")
+    if not any(topic.origin == str(config_topics_path()) for topic in topics):
+        lines.append(f"your own topics go in {config_topics_path()}: newsdigest topics --add NAME --keywords \"…\"")
     _emit(stdout, "".join(line + "\n" for line in lines))
+    return EXIT_OK
+
+
+def _edit_topics(args: argparse.Namespace, path: Path, stdout: TextIO | None) -> int:
+    """``topics --add NAME --keywords ...`` or ``topics --remove NAME``, in ``path``."""
+    from summarizer import add_topic, remove_topic
+
+    from .safety import printable
+
+    if bool(args.add) == bool(args.remove):
+        raise UsageError("topics: give --add NAME --keywords WORDS, or --remove NAME")
+    if args.remove:
+        if args.keywords or args.label:
+            raise UsageError("topics --remove NAME takes no --keywords or --label")
+        remove_topic(path, args.remove)
+        _emit(stdout, f"removed topic {args.remove!r} from {printable(str(path))}\n")
+        return EXIT_OK
+    if not args.keywords:
+        raise UsageError("topics --add NAME: give its words with --keywords \"word, another, a phrase\"")
+    topic = add_topic(path, args.add, args.keywords.split(","), label=args.label)
+    _emit(stdout, f"added topic {topic.name!r} to {printable(str(path))}: {printable(', '.join(topic.keywords))}\n")
     return EXIT_OK
 
 

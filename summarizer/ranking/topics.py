@@ -96,6 +96,8 @@ def load_topics_file(path: Path) -> tuple[Topic, ...]:
         raise TopicsError(f"{path}: invalid TOML: {_located(str(error), source)}") from None
     except OSError as error:
         raise TopicsError(f"{path}: {error.strerror or error}") from None
+    if not data:
+        return ()  # empty, or comments only (the last topic removed)
     table = data.get("topics")
     if not isinstance(table, dict) or not table:
         raise TopicsError(f"{path}: expected a [topics.NAME] table with keywords")
@@ -126,6 +128,81 @@ def load_topics_file(path: Path) -> tuple[Topic, ...]:
         topics.append(Topic(name, label, tuple(dict.fromkeys(keywords)), description, str(path),
                             tuple(dict.fromkeys(context))))
     return tuple(topics)
+
+
+def add_topic(path: Path, name: str, keywords: Sequence[str], label: str | None = None, description: str = "") -> Topic:
+    """Add the topic ``name`` to the topics file ``path`` (made when missing), keeping what the file
+    holds, comments too; written atomically. TopicsError for a bad name, no keywords, a name the
+    file already defines, or a file that is not valid."""
+    if not _NAME.match(name):
+        raise TopicsError(f"topic {name!r}: names are lower-case letters, digits, '-' or '_'")
+    words = list(dict.fromkeys(k.strip() for k in keywords if k.strip()))
+    if not words:
+        raise TopicsError(f"topic {name!r}: give its keywords")
+    source = _topics_source(path)
+    if source and any(topic.name == name for topic in load_topics_file(path)):
+        raise TopicsError(f"{path}: topic {name!r} is defined already (remove it first)")
+    table = [f"[topics.{name}]"]
+    if label:
+        table.append(f"label = {_toml_string(label)}")
+    table.append("keywords = [" + ", ".join(_toml_string(word) for word in words) + "]")
+    if description:
+        table.append(f"description = {_toml_string(description)}")
+    text = (source.rstrip("\n") + "\n\n" if source.strip() else "") + "\n".join(table) + "\n"
+    return next(topic for topic in _checked_write(path, text) if topic.name == name)
+
+
+def remove_topic(path: Path, name: str) -> None:
+    """Remove the topic ``name`` from the topics file ``path``, keeping the rest of the file as it is
+    (comments too); written atomically. TopicsError when the file does not define it."""
+    source = _topics_source(path)
+    if not source or not any(topic.name == name for topic in load_topics_file(path)):
+        raise TopicsError(f"{path}: no topic {name!r} to remove")
+    lines = source.split("\n")
+    header = re.compile(rf"^\s*\[\s*topics\s*\.\s*(?:{re.escape(name)}|\"{re.escape(name)}\"|'{re.escape(name)}')\s*\]")
+    start = next((n for n, line in enumerate(lines) if header.match(line)), None)
+    if start is None:
+        raise TopicsError(f"{path}: topic {name!r} is not written as a [topics.{name}] table: edit the file")
+    end = next((n for n in range(start + 1, len(lines)) if re.match(r"^\s*\[", lines[n])), len(lines))
+    while end > start + 1 and lines[end - 1].lstrip().startswith("#"):
+        end -= 1  # a comment right above the next table belongs to it
+    kept = lines[:start] + lines[end:]
+    text = "\n".join(kept).strip("\n")
+    _checked_write(path, text + "\n" if text else "")
+
+
+def _topics_source(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ""
+    except IsADirectoryError:
+        raise TopicsError(f"{path}: a directory, not a topics file (TOML)") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise TopicsError(f"{path}: {getattr(error, 'strerror', None) or error}") from None
+
+
+def _checked_write(path: Path, text: str) -> tuple[Topic, ...]:
+    """Write the topics file once its new text is known to be valid; its topics."""
+    from ..atomic import write_atomically
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise TopicsError(f"{path}: the file would not be valid TOML ({error}): edit it by hand") from None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, text)
+    except OSError as error:
+        raise TopicsError(f"{path}: cannot write: {error.strerror or error}") from None
+    return load_topics_file(path) if data.get("topics") else ()
+
+
+def _toml_string(text: str) -> str:
+    """A TOML basic string (JSON's escapes are TOML's, ASCII-only)."""
+    import json
+
+    return json.dumps(text, ensure_ascii=True)
 
 
 def _located(message: str, source: str) -> str:
