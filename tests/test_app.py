@@ -636,6 +636,21 @@ async def test_help_lists_every_key():
 
 
 @sync
+async def test_help_in_a_browser_says_what_the_keys_do_there(monkeypatch):
+    # QA walkthrough 17: served to a browser, the help said "o ... its file in $PAGER" and "e Save the
+    # summary as a Markdown file"; there o opens a tab and e downloads the file.
+    monkeypatch.setattr(NewsdigestApp, "is_web", property(lambda app: True))
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = app.screen.text
+        assert "$PAGER" not in text and "Save the summary" not in text
+        assert "Download the summary as a Markdown file" in text and "in a new tab" in text
+
+
+@sync
 async def test_palette_has_the_actions_and_a_toggle_per_topic():
     app = make_app(Request(), launcher=FakeLauncher())
     async with app.run_test(size=SIZE) as pilot:
@@ -1397,3 +1412,20 @@ async def test_open_source_opens_only_a_web_address(tmp_path: Path):
 
     assert Launcher().open_url(None, "--renderer-cmd-prefix=/bin/false") == \
         "not a web address (http or https): not opened"
+
+
+@sync
+async def test_the_footer_shows_its_keys_before_the_app_has_focus():
+    # QA walkthrough 17: in a browser tab that never had focus (newsdigest serve, opened behind another
+    # window) the footer stayed empty until the first key press.
+    from tui.app.widgets.footer import Footer
+
+    from textual.app import App
+
+    app = make_app(Request(), launcher=FakeLauncher())
+    app.set_reactive(App.app_focus, False)  # as a tab behind another starts: no focus yet
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert not app.app_focus
+        keys = [str(getattr(key, "description", "")) for key in screen_of(app).query_one(Footer).children]
+        assert "Ask" in keys and "Quit" in keys

@@ -18,6 +18,14 @@ KeySection = tuple[str, Sequence[BindingType]]
 """A heading and the bindings listed under it."""
 
 
+IN_A_BROWSER = {
+    "open_source": "Open the selected source's web page in a new tab (an article without one is shown here)",
+    "export": "Download the summary as a Markdown file",
+    "copy": "Copy the summary, as Markdown, to your browser's clipboard",
+}
+"""What a key does when the app is served to a browser (``newsdigest serve``), where it differs."""
+
+
 class HelpScreen(ModalScreen[None]):
     """A dialog listing the keys of each part of the app (the app passes the sections).
 
@@ -54,7 +62,9 @@ class HelpScreen(ModalScreen[None]):
                 keys = [key.strip() for key in binding.key.split(",") if key.strip()]
                 shown, _ = by_action.setdefault(binding.action, ([], binding))
                 shown += [self.app.get_key_display(binding.with_key(key)) for key in keys]
-            rows = [(" ".join(dict.fromkeys(shown)), first.description or first.action, first.tooltip)
+            web = self.app.is_web
+            rows = [(" ".join(dict.fromkeys(shown)), first.description or first.action,
+                     IN_A_BROWSER.get(first.action, first.tooltip) if web else first.tooltip)
                     for shown, first in by_action.values()]
             out.append((heading, rows))
         return out
