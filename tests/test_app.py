@@ -1429,3 +1429,11 @@ async def test_the_footer_shows_its_keys_before_the_app_has_focus():
         assert not app.app_focus
         keys = [str(getattr(key, "description", "")) for key in screen_of(app).query_one(Footer).children]
         assert "Ask" in keys and "Quit" in keys
+
+
+def test_the_why_panel_told_something_before_it_is_composed_does_not_fail():
+    # QA walkthrough 17: "a session's app failed: NoMatches: No nodes match 'Static' on ExplanationPanel"
+    # when a browser tab closed while its app was still starting.
+    from tui.app.widgets.explanation_panel import ExplanationPanel
+
+    ExplanationPanel().clear("Ranking the sentences…")

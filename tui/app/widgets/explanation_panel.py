@@ -53,7 +53,10 @@ class ExplanationPanel(VerticalScroll, can_focus=False):
         return content.plain if isinstance(content, Content) else str(content)
 
     def _update(self, content: Content) -> None:
-        self.query_one(Static).update(content)
+        shown = self.query(Static)
+        if not shown:
+            return  # not composed yet, or being removed (a browser tab closed while its app started)
+        shown.first().update(content)
         self.scroll_home(animate=False)
 
     def clear(self, message: str = "") -> None:
