@@ -6,9 +6,11 @@ to :func:`run` gives the digest with its warnings and, for ``new``, its baseline
 the same run in steps (load once, then digest topic by topic), as the app uses it.
 
 >>> from summarizer import Request, Length, run
->>> result = run(Request(length=Length(sentences=3)))          # every topic over the seed articles
+>>> result = run(Request(topics=("aid", "mediation", "security"), length=Length(sentences=3)))  # the seeds
 >>> [len(s.sentences) for s in result.digest.summaries]
 [3, 3, 3]
+
+(``Request()`` asks for every topic: the built-in ones and the user's own, from their topics file.)
 
 The stages are public too: ``Digester(length=Length(sentences=3))(Corpus(load_articles()), BUILTIN_TOPICS)``
 is the same digest from a corpus built by hand; with ``cache=ArticleCache(default_cache_dir())`` given

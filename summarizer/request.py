@@ -57,10 +57,15 @@ class Request:
     topics: tuple[str, ...] = ()
     """Topic names; empty means every topic (or only the query's, when there is a query)."""
     query: str | None = None
+    """A question or words to summarize for, as a topic of its own (``--query``)."""
     topics_file: Path | None = None
+    """A TOML file of topics beside the user's own topics file (``--topics``)."""
     method: str = DEFAULT_METHOD
+    """How sentences are ranked: ``topical`` (the default), or one of sumy's methods (``METHODS``)."""
     length: Length = Length(sentences=5)
+    """How long each topic's summary is: sentences, or a word budget."""
     order: str = "relevance"
+    """``relevance`` (the best sentence first) or ``chronological`` (by article date)."""
     cache_dir: Path | None = None
     """Where the persistent article index lives; None: nothing is kept between runs."""
     index: str | None = None

@@ -78,6 +78,15 @@ def test_markdown(tmp_path):
     assert "\\" not in result.stdout  # nothing in the seeds needs a backslash: none is shown
 
 
+def test_markdown_explains_as_the_text_does(tmp_path):
+    # QA walkthrough 17: Markdown's --explain left out the score (what chose the sentence) and the
+    # related terms that the text output shows.
+    text = run("summarize", "-t", "aid", "-n", "1", "--explain", cwd=tmp_path).stdout
+    markdown = run("summarize", "-t", "aid", "-n", "1", "--explain", "-f", "markdown", cwd=tmp_path).stdout
+    why = next(line for line in text.splitlines() if line.strip().startswith("why:")).strip()
+    assert "*why:* " + why.removeprefix("why: ") in markdown
+
+
 def test_markdown_says_what_was_searched_but_not_cited_as_the_text_does(tmp_path):
     nothing = run("summarize", "--format", "markdown", "-t", "security", "--words", "5", cwd=tmp_path)
     assert "*no sentence about security fits in 5 words" in nothing.stdout

@@ -68,9 +68,13 @@ def render_markdown(
             lines.append(f"- {escape(item.sentence.text)} {citations.markers(item)}")
             if explain:
                 why = item.explanation
+                terms = escape(", ".join(why.matched_terms)) or "none"
+                if why.related_terms:
+                    terms += f" (related: {escape(', '.join(why.related_terms))})"
+                # As the text output says it: the score is what chose the sentence.
                 line = (
-                    f"  - *why:* matched {escape(', '.join(why.matched_terms)) or 'none'}; relevance "
-                    f"{why.relevance:.2f}, centrality {why.centrality:.2f}, redundancy {why.redundancy:.2f}"
+                    f"  - *why:* matched {terms}; relevance {why.relevance:.2f}, centrality {why.centrality:.2f}, "
+                    f"redundancy {why.redundancy:.2f}, score {item.score:.4f}"
                 )
                 if why.answers is not None:
                     line += f"; answers {why.answers}"
