@@ -247,6 +247,12 @@ async def test_a_topic_with_no_match_shows_a_clear_line(tmp_path: Path):
     app = make_app(Request(topics_file=topics_file), launcher=FakeLauncher())
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
+        # Held-out audit 18: the first screen opened on topics nothing here is about, the reader's own
+        # below the fold. They start unticked, and the reader is told.
+        assert headings(app) == ["aid", "mediation", "security"]
+        assert "Nothing here is about Zoo: unticked" in " ".join(str(n.message) for n in app._notifications)
+        screen_of(app).action_toggle_topic("zoo")
+        await settle(app, pilot)
         view = screen_of(app).query_one(SummaryView)
         messages = [view.get_option_at_index(i).prompt.plain for i, e in enumerate(view.entries) if e.kind == "message"]
         assert messages == ["No sentences about zoo in 2 articles."]
@@ -629,6 +635,7 @@ async def test_help_lists_every_key():
         text = app.screen.text
         for binding in [*MainScreen.BINDINGS, *NewsdigestApp.BINDINGS, *ArticleScreen.BINDINGS]:
             assert binding.description in text
+        assert "Next panel" in text and "Topics, Query, Summary, Sources in turn" in text
         for key in ("j", "k", "g", "G", "/", "+", "-", "m", "r", "e", "y", "o", "?", "^p"):
             assert any(key in line.split("  ")[0].split() for line in text.splitlines()), key
         await pilot.press("escape")

@@ -320,6 +320,22 @@ class MainScreen(Screen[None]):
         self.record_viewed(tuple(s.topic.name for s in digest.summaries))
         self._rank_ahead(settings)
 
+    def _untick_empty_topics(self, digest: Digest) -> None:
+        """On the first summary, the topics nothing here is about are unticked when others have
+        something (held-out audit 18: a story of a cyberattack opened on "No sentences about aid"
+        and "... mediation", the reader's own topics below the fold). Not topics the reader named."""
+        if self.app.session.request.topics or self.app.session.request.query:
+            return
+        empty = [s.topic for s in digest.summaries if not s.candidates]
+        if not empty or len(empty) == len(digest.summaries):
+            return
+        topics = self.query_one(TopicList)
+        for topic in empty:
+            topics.deselect(topic.name)
+        labels = ", ".join(printable(t.label) for t in empty)
+        self.notify(f"Nothing here is about {labels}: unticked (tick {'it' if len(empty) == 1 else 'them'} "
+                    "in Topics to see)", title="Topics", markup=False, timeout=6)
+
     def _rank_ahead(self, settings: Settings) -> None:
         names = self.query_one(TopicList).names
         jobs = [(settings, tuple(n for n in names if n not in settings.topics))]
@@ -406,6 +422,7 @@ class MainScreen(Screen[None]):
         if not self._had_digest:  # the actions that need a digest are possible now (the footer is
             self._had_digest = True  # made again: not on every digest)
             self.refresh_bindings()
+            self._untick_empty_topics(digest)
         if not all(a.id in self._articles for a in digest.articles):  # the New view's are a subset of All's
             self._articles = {**self._articles, **{a.id: a for a in digest.articles}}
         self.citations = Citations.of(digest)
