@@ -635,7 +635,7 @@ def _topics(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) -> 
         if coverage.not_indexed:
             lines.append(f"{coverage.not_indexed:,} of the files {'is' if coverage.not_indexed == 1 else 'are'} not "
                          "indexed yet (newsdigest index PATH… --index URL)")
-    if not any(topic.origin == str(config_topics_path()) for topic in topics):
+    if coverage is None and not any(topic.origin == str(config_topics_path()) for topic in topics):
         lines.append(f"your own topics go in {config_topics_path()}: newsdigest topics --add NAME --keywords \"…\"")
     _emit(stdout, "".join(line + "\n" for line in lines))
     return EXIT_OK
