@@ -118,6 +118,13 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["Author T.J.K. Mallory wrote the report.", "It ran to 300 pages."]),
     ("initials_then_starter", "The envoy met Arlen H.W. Dorsey in Tarrow. H.W. The rest is history.",
      ["The envoy met Arlen H.W. Dorsey in Tarrow.", "H.W.", "The rest is history."]),
+    # Held-out audit 18: an acronym written with periods, in brackets or before a lower-case word.
+    ("acronym_in_brackets", "Investigators from the Rail Safety Board (R.S.B.), who arrived on Tuesday, closed the line. "
+     "Trains were diverted.",
+     ["Investigators from the Rail Safety Board (R.S.B.), who arrived on Tuesday, closed the line.",
+      "Trains were diverted."]),
+    ("acronym_before_lower_case", "The R.S.B. will publish its findings in March. Officials agreed.",
+     ["The R.S.B. will publish its findings in March.", "Officials agreed."]),
     ("caps_model_name", "The carmaker unveiled the XR. SKY RUNNER in Tarrow. SKY RUNNER may only be a concept today.",
      ["The carmaker unveiled the XR. SKY RUNNER in Tarrow.", "SKY RUNNER may only be a concept today."]),
     ("caps_word_ends_sentence", "He joined NASA. NASA said he would fly in 2031.",

@@ -89,6 +89,8 @@ _LAST_TOKEN = re.compile(r"(\S+)\s*$")
 # Initials inside a name ("George H.W. Bush", "J.R.R. Tolkien"): letters with periods, then a
 # capitalised word that is not a sentence starter. Listed abbreviations (U.S.) already work so.
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,4}$")
+_NEVER_OPENS = frozenset(")]},;:")
+"""What no sentence opens with: a cut before it is inside one."""
 # A model or brand in capitals with a period ("the ID. SPACE VIZZION") looks like an acronym ending a
 # sentence ("... rejoined the UN. NATO officials said ..."): a short all-capitals word with a period,
 # then an all-capitals word. It is a name when the capitals go on ("SPACE VIZZION") or when what
@@ -309,10 +311,14 @@ class SentenceSplitter:
                 return True
         if not after:
             return False
+        if after[0] in _NEVER_OPENS:
+            return True  # "the Rail Safety Board (R.S.B.), who ...": no sentence opens with ")" or ","
         if last:
             token = last.group(1).lstrip(_OPENERS)
             following = _NEXT_WORD.match(after)
             word = following.group(1) if following else ""
+            if word and _INITIALS.match(token) and word[0].islower():
+                return True  # "The R.S.B. will publish ...": no sentence opens in lower case
             if word and word.lower() not in _SENTENCE_STARTERS:
                 if _INITIALS.match(token) and word[0].isupper():
                     return True  # "President George H.W. Bush"
