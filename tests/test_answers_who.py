@@ -196,3 +196,36 @@ def test_an_answer_that_cannot_be_shown_puts_no_other_answer_after_it():
              "The trial of Orrin Kade is expected to last three weeks.\n\nKade denies the charges."]
     summary = _summary(texts, "Who prosecuted the case against Kade?", count=2)
     assert summary.sentences[0].sentence.text == told and summary.sentences[0].explanation.answers == "who"
+
+
+def test_who_leads_an_inquiry_is_answered_from_the_story_asked_about():
+    # Held-out audit 18: "Who is leading the inquiry into the derailment?" named the leader of the
+    # inquiry into a cyberattack: both stories have an inquiry, and a story was told by "inquiry" as
+    # much as by "derailment".
+    cyber = ("An inquiry into the cyberattack on Orsk's city systems opened on Monday.\n\n"
+             "Mara Velcourt, who leads the inquiry, said the city had ignored warnings.")
+    rail = ("Investigators opened an inquiry into the derailment of a Tarrow express near Kell on Tuesday.\n\n"
+            "The rail inquiry is led by Ivo Tallis, a former chief engineer of the Kell railway.")
+    texts = [cyber, rail, "The derailment at Kell injured 27 people, the rail company said.\n\nThe line is closed.",
+             "Orsk's city systems were back online on Friday after the cyberattack.\n\nThe inquiry continues."]
+    summary = _summary(texts, "Who is leading the inquiry into the derailment?", count=2)
+    assert "Tallis" in summary.sentences[0].sentence.text
+    assert not any("Velcourt" in item.sentence.text for item in summary.sentences)
+
+
+def test_answers_not_saying_what_the_role_is_of_still_come_before_the_rest():
+    # Re-run of audit 17 after "what the role is of" came first: "Public Prosecutor A.K. Renvold told the
+    # court ..." (no "case") fell below the verdict and the appeal, which name no prosecutor.
+    brought = ("The case against Orrin Kade was brought by the Office of Economic Crimes, whose lead prosecutor, "
+               "Ada Vell, has won cases against two mayors.")
+    told = "Public Prosecutor Ada Vell told the court that Kade had paid 1.1 million crowns in bribes."
+    verdict = "A district court on Friday found Orrin Kade guilty of bribery and sentenced him to six years."
+    texts = [f"Orrin Kade went on trial in Skelde on Monday.\n\n{brought}\n\nThe trial is expected to last a month."
+             f"\n\n{told}",
+             f"{verdict}\n\nKade will appeal, his lawyer said.",
+             f"{verdict.replace('on Friday', 'this week')}\n\nThe trial of Orrin Kade lasted three weeks.",
+             f"{verdict.replace('A district court', 'The Skelde district court')}\n\nKade denies the charges.",
+             f"{verdict.replace('six years', 'six years in prison')}\n\nThe court in Skelde was full."]
+    summary = _summary(texts, "Who prosecuted the case against Kade?", count=3)
+    shown = [item.sentence.text for item in summary.sentences]
+    assert shown[:2] == [brought, told], shown

@@ -1271,6 +1271,21 @@ def test_a_corrected_figure_gives_way_to_its_correction():
     assert correction in shown and not any(text.startswith("Nineteen") for text in shown), shown
 
 
+def test_a_count_corrected_in_other_words_gives_way_to_its_correction():
+    # Held-out audit 18: "approved ... by nine votes to four" led, and "by ten votes to three, the clerk's
+    # office said, correcting a count of nine to four given earlier in the day" came second.
+    first = "The Orsk council approved the 6.5 million crown recovery budget by nine votes to four on Friday."
+    correction = ("The Orsk council approved the recovery budget by ten votes to three, the clerk's office said on "
+                  "Saturday, correcting a count of nine to four given on Friday.")
+    texts = [(first + "\n\nThe mayor thanked the council.", "2031-03-16"),
+             (first.replace("on Friday", "on Friday afternoon") + "\n\nTwo members were absent.", "2031-03-16"),
+             (correction + "\n\nThe budget pays for new servers.", "2031-03-17")]
+    summary = _summary([text for text, _ in texts], "How many votes did the recovery budget win in the council?",
+                       count=2, dates=[date for _, date in texts])
+    shown = [item.sentence.text for item in summary.sentences]
+    assert shown[0] == correction and first not in shown, shown
+
+
 def test_a_report_denied_days_later_gives_way_to_its_denial():
     # Held-out audit 14: "Norvessa has lifted its threat to close its ports ..." (one outlet, Wednesday)
     # came first for "Has Norvessa lifted the port ban?" and the minister's denial the next day only
@@ -1585,6 +1600,15 @@ def test_a_sum_of_money_counts_no_people_and_answers_what_is_paid():
     cost = asks("lumeo", "fold", "cost")
     assert not says("Lumeo unveiled the Lumeo Fold, an e-reader whose screen folds in half.", cost, "quantity", stem)
     assert says("The Lumeo Fold will cost 329 crowns when it goes on sale.", cost, "quantity", stem)
+    # Held-out audit 18: "How much ransom are the hackers demanding?" said "nothing here says how much" above
+    # "raised its ransom demand to 1.8 million crowns"; a reward "of 250,000 korun" is money too.
+    assert says("The gang raised its ransom demand to 1.8 million crowns on Thursday.", asks("ransom", "hackers",
+                "demanding"), "quantity", stem)
+    assert says("The insurer offered a reward of 250,000 korun for the painting.", asks("reward", "insurer"),
+                "quantity", stem)
+    # Held-out audit 18: "Twenty-two of the city's systems were shut down" counts the systems, five words on.
+    assert says("Twenty-two of the city's computer systems were shut down by the attack.",
+                asks("marrowgate", "systems", "affected"), "quantity", stem)
     # A sum in millions with no unit answers where money is asked; a count of things in millions does not.
     economy = asks("strike", "costing", "economy")
     assert says("The strike is costing Erdova's economy about 40 million a day, the chamber said.", economy,

@@ -477,6 +477,20 @@ def test_a_new_month_is_news_not_a_repeat():
     assert any("court in May" in text for text in texts), (texts, [r.sentence.text for r in summary.repeats])
 
 
+def test_a_figure_the_read_sentence_did_not_give_is_news():
+    # Held-out audit 18: "Calder Mutual on Friday offered a reward of 250,000 korun ..." was left out as
+    # already read in "Calder Mutual will decide on Friday whether to offer a reward" (56% of its words):
+    # the read sentence gave no figure, and only a figure beside other figures counted as news.
+    summary = _update_after(
+        "Insurer weighs reward\n\nThe insurer Orla Mutual will decide on Friday whether to offer a reward for the "
+        "stolen Vessel painting, a spokesman said.\n\nThe gallery stays closed.\n",
+        "Reward offered\n\nThe insurer Orla Mutual on Friday offered a reward of 250,000 crowns for the stolen "
+        "Vessel painting, a spokesman said.\n\nPolice have no suspect.\n",
+        "What reward did the insurer offer for the stolen Vessel painting?")
+    texts = [item.sentence.text for item in summary.sentences]
+    assert any("250,000 crowns" in text for text in texts), (texts, [r.sentence.text for r in summary.repeats])
+
+
 def test_a_denial_of_a_report_read_is_news_not_a_repeat():
     # Held-out audit 15: read on Thursday, "Gen. Amaru Oduya ... has offered his resignation"; on Friday
     # "... denied a newspaper report that Gen. Amaru Oduya had offered his resignation" was left out,

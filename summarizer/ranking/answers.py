@@ -147,10 +147,16 @@ def disagree(counted: dict[str, set[str]], others: dict[str, set[str]]) -> bool:
 def _risen_from(concepts: Sequence[tuple[str, str]]) -> set[str]:
     """The figures a sentence gives as what something rose or fell from ("up from 11", "down from
     the 6,800 hectares estimated on Tuesday"), or corrects ("Seventeen miners, not nineteen as first
-    reported")."""
+    reported"; "correcting a count of nine to four")."""
     pairs = set(concepts)
+    # "correcting a count of nine to four given earlier": what a correction names after "of" it corrects.
+    correcting = any(word.startswith(_CORRECTING) for pair in concepts for word in pair)
     return {value for first, second in concepts if (value := number_value(second)) is not None
-            and (first in ("from", "not") or (first in ("the", "an", "a", "about", "some") and ("from", first) in pairs))}
+            and (first in ("from", "not") or (correcting and first == "of")
+                 or (first in ("the", "an", "a", "about", "some") and ("from", first) in pairs))}
+
+
+_CORRECTING = ("correct", "revis", "amend")
 
 
 def corrects(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str]]) -> bool:
@@ -692,7 +698,7 @@ def _names_beside(text: str, asked: frozenset[str], role: frozenset[str], stem: 
 
 
 def gives_answer(corpus: Corpus, rows: np.ndarray, asked: frozenset[str], kind: str,
-                 role: frozenset[str] = frozenset()) -> np.ndarray:
+                 role: frozenset[str] = frozenset(), money: bool | None = None) -> np.ndarray:
     """Whether each of the sentences ``rows`` gives what a question of this ``kind`` asks, near
     what it asks about: a number within three words of one of the stems ``asked`` ("40 trucks",
     "60,000 litres of drinking water", "the death toll rose to 7,085"), a time within five
@@ -700,7 +706,7 @@ def gives_answer(corpus: Corpus, rows: np.ndarray, asked: frozenset[str], kind: 
     definition right after it ("Legionnaires' disease is a ..."), or a name within five words of
     the ``role`` a question asking who asks ("mediated by Anneliese Dorn")."""
     stem = corpus.analyzer.stem
-    return np.array([says(corpus.sentences[row].text, asked, kind, stem, role) for row in rows], dtype=bool)
+    return np.array([says(corpus.sentences[row].text, asked, kind, stem, role, money) for row in rows], dtype=bool)
 
 
 _PERSON_TOLL = TOLL | {"victim", "bodi"}
@@ -716,17 +722,18 @@ def asked_stems(corpus: Corpus, query: TopicQuery) -> frozenset[str]:
 
 
 def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str],
-         role: frozenset[str] = frozenset()) -> bool:
+         role: frozenset[str] = frozenset(), money: bool | None = None) -> bool:
     """Whether the sentence ``text`` gives what a question of this ``kind`` asks near one of the
     stems ``asked`` (see :func:`gives_answer`); for a question asking who, a name near one of the
-    stems of the ``role`` asked (see :func:`role_stems`)."""
+    stems of the ``role`` asked (see :func:`role_stems`). ``money``: whether a quantity asked is a
+    sum (see :func:`asks_a_sum`); None: when a word of one is asked."""
     if kind == "person":
         return _names_beside(text, asked, role, stem)
     spotted, window = _KINDS[kind]
-    money = False
     if kind == "quantity":
         text = _AGE.sub(r"\1age", text)
-        money = not asked.isdisjoint(_SUMS) or not asked.isdisjoint(_CURRENCIES)
+        if money is None:
+            money = not asked.isdisjoint(_SUMS) or not asked.isdisjoint(_CURRENCIES)
         if asked & TOLL:
             # "How many people died?" is not answered by "9,800 people forced from their homes".
             asked = TOLL
@@ -788,13 +795,25 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
     return any(not asked.isdisjoint(stems[max(0, n - window) : n + window + 1]) for n in at)
 
 
+def asks_a_sum(question: str, asked: frozenset[str], stem: Callable[[str], str]) -> bool:
+    """Whether a question asking how many or how much asks for a sum of money: "How much
+    compensation ...?", "How much was he fined?", "How many crowns ...?"; not "How many votes did
+    the budget win?" (a budget, but votes are counted). ``asked``: the stems of its words."""
+    many = _HOW_MANY.match(question)
+    if many:
+        return stem(many.group(1).lower()) in _CURRENCIES | _MONEY
+    return not asked.isdisjoint(_SUMS) or not asked.isdisjoint(_CURRENCIES)
+
+
+_HOW_MANY = re.compile(r"\s*how\s+many\s+([^\W\d_]+)", re.IGNORECASE)
 _MONEY = frozenset({"money", "cash", "fund"})
 _SUMS = _MONEY | PRICE | frozenset("""pay paid compens fine fee worth spend spent budget damag salari wage bail loan
-    debt grant revenu profit earn donat invest""".split())
+    debt grant revenu profit earn donat invest ransom reward tax rent subsidi bonus pension tariff payout""".split())
 """Stems of what a question asks as a sum of money: "How much compensation ...?", "How much was he fined?"."""
 _CURRENCY_SIGNS = frozenset("$€£¥₹")
 _CURRENCIES = frozenset("""crown dollar euro pound franc florin yen yuan rupe peso roubl rubl kronor krona kroner shill
-    lira dinar rand zloti forint thaler mark ducat""".split())
+    lira dinar rand zloti forint thaler mark ducat korun koruna lei leu kuna baht ringgit rupiah dong naira cedi
+    kwacha birr dirham riyal rial shekel hryvnia reai bitcoin btc taka kyat manat teng lari renminbi""".split())
 """Stems of currencies: a sum in one answers a question about money."""
 _PERSONS = frozenset("""people persons men women children officials sources workers residents members employees
     staff patients passengers customers depositors""".split())
@@ -819,9 +838,12 @@ def _is_money(written: Sequence[str], gaps: Sequence[str], n: int, stem: Callabl
 
 
 def _counted_end(written: Sequence[str], n: int, window: int) -> int:
-    """Where the words a figure at ``n`` counts end: ``window`` words on, or past "N unit of" a few more."""
+    """Where the words a figure at ``n`` counts end: ``window`` words on, or past "N unit of" or "N of"
+    a few more."""
     if n + 2 < len(written) and written[n + 2].lower() == "of":
         return n + 3 + _UNIT_OF_REACH
+    if n + 1 < len(written) and written[n + 1].lower() == "of":
+        return n + 2 + _UNIT_OF_REACH  # "Twenty-two of the city's systems"
     return n + window + 1
 
 

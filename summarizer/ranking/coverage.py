@@ -131,13 +131,14 @@ class ConceptCoverage:
         contentless = ~corpus.has_content(ranking.rows)
         self.scale[contentless] *= CONTENTLESS_WEIGHT
         answers = None
+        later_answers: np.ndarray | None = None  # answers that come after the others, before the rest
         form_answers = ranking.query.answer in _ANSWERED_BY_FORM
         self.answer_forms: np.ndarray | None = None
         if ranking.query.answer in KINDS:
             # "How many trucks ...?", "When will the bridge reopen?": a sentence without a number
             # (a time) beside what was asked is no answer, however many outlets print it.
             answers = gives_answer(corpus, ranking.rows, asked_stems(corpus, ranking.query), ranking.query.answer,
-                                   ranking.query.role)
+                                   ranking.query.role, ranking.query.sum_asked)
             self.answer_forms = answers.copy()
             # A definition ("Legionnaires' disease is a severe form of pneumonia.") or a reason ("The
             # bridge was closed because inspectors found cracks") is a sentence of its own, holding few
@@ -183,7 +184,10 @@ class ConceptCoverage:
                 # article holds: "Pellcorp chief executive Imelda Farrasco said ..." for "Who runs
                 # Pellcorp Mining?" in a story of the ruling that never says "mining" (not "Chief
                 # Justice Aurelia Damaskin wrote ..." there).
-                answers &= np.isin(articles, _telling(corpus, story, np.unique(articles[answers])))
+                # What tells the story is its own word, not what the role is of: two stories each have
+                # an inquiry, one into the derailment.
+                telling = story - ranking.query.role_object or story
+                answers &= np.isin(articles, _telling(corpus, telling, np.unique(articles[answers])))
                 story_stems = frozenset(corpus.terms[t] for t in story)
                 answers &= about | np.array([bool(answers[i]) and beside_role(corpus.sentences[row].text, story_stems,
                                                                                ranking.query.role, corpus.analyzer.stem)
@@ -197,7 +201,7 @@ class ConceptCoverage:
                 saying = answers & np.isin(ranking.rows, corpus.matching(sorted(ranking.query.role_object)))
                 saying &= corpus.summary_worthy(ranking.rows)  # not "), whose lead prosecutor, ... won cases"
                 if saying.any():
-                    answers = saying
+                    answers, later_answers = saying, answers & ~saying
             if ranking.query.answer == "quantity":
                 # What a later article answers updates an earlier figure: the earlier one comes after.
                 answers &= ~outdated(corpus, ranking.rows, answers)
@@ -241,13 +245,17 @@ class ConceptCoverage:
             # When some sentence answers, the others come after, however central: an answer sharing no
             # concept ("The dead man was named as ...") has only its tie-break to go by, so every other
             # sentence's is put below the least of the answers'.
-            shown = answers & worth_showing
-            factor = 0.1
-            if shown.any() and (~answers).any():
-                least, most = self.tie_break[shown].min(), self.tie_break[~answers].max()
-                if most > 0:
-                    factor = min(factor, 0.5 * least / most)
-            self.tie_break = self.tie_break * np.where(answers, 1.0, factor)
+            # Answers named later come after the others and before the rest, in the same way.
+            tiers = [answers] + ([later_answers] if later_answers is not None and later_answers.any() else [])
+            tiers.append(~np.logical_or.reduce(tiers))
+            for above, tier in zip(tiers, tiers[1:]):
+                shown = above & worth_showing
+                step = 0.1
+                if shown.any() and tier.any():
+                    least, most = self.tie_break[shown].min(), self.tie_break[tier].max()
+                    if most > 0:
+                        step = min(step, 0.5 * least / most)
+                self.tie_break[tier] *= step
         self.worth_showing = worth_showing
         """Once the relevant sentences are used up, a longer summary is not padded with sentences far
         less relevant than the best (below ``min_relevance``: other stories sharing one common word of

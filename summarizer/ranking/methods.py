@@ -202,7 +202,8 @@ class TopicSummarizer:
             # should not take one for an answer. Not only the first: one that gives it may rank lower
             # (less relevant than the sentence every outlet printed: "will still be held in Lunde").
             asked = asked_stems(corpus, ranking.query)
-            if not any(says(item.sentence.text, asked, ranking.query.answer, corpus.analyzer.stem, ranking.query.role)
+            if not any(says(item.sentence.text, asked, ranking.query.answer, corpus.analyzer.stem, ranking.query.role,
+                            ranking.query.sum_asked)
                        for item in chosen):
                 unanswered = wording
         return Summary(topic, self.method, tuple(chosen), matched, len(corpus.articles), tuple(repeats),

@@ -17,7 +17,7 @@ from .corpus import Corpus
 from .forms import counted_forms, word_forms
 from ..model import Topic
 from ..reading.terms import words
-from .answers import role_stems
+from .answers import asks_a_sum, role_stems
 from .topics import (BUILTIN_TOPICS, asked_answer, asked_names, asked_role, asked_role_object, asked_thing,
                      question_sentences)
 
@@ -81,6 +81,9 @@ class TopicQuery:
     """For a question asking who, the stems of the role it asks someone in ("mediate": mediat;
     "died": die, dead, kill ...; see :func:`~summarizer.ranking.answers.role_stems`): its answer
     names someone beside one of them."""
+    sum_asked: bool = False
+    """For a question asking how many or how much: whether it asks for a sum of money (see
+    :func:`~summarizer.ranking.answers.asks_a_sum`)."""
     role_object: frozenset[int] = frozenset()
     """The term ids of what the role asked is of ("negotiations" of "Who leads the negotiations on
     compensation?"; see :func:`~summarizer.ranking.topics.asked_role_object`): an answer saying it
@@ -330,7 +333,9 @@ class TopicRanker:
             query = replace(query, weights=weights)
         query = replace(query, phrases=topic_phrases(topic, corpus), answer=asked_answer(topic),
                         names=_terms(asked_names(topic), corpus), own=keywords, role=role,
-                        role_object=_terms(asked_role_object(topic), corpus))
+                        role_object=_terms(asked_role_object(topic), corpus),
+                        sum_asked=asks_a_sum(topic.description, frozenset(corpus.terms[t] for t in keywords),
+                                             corpus.analyzer.stem))
         if query.answer is not None and len(question_sentences(topic.description)) == 1:
             # What a typed question asks about the story answers it when nothing of the kind asked
             # for does (no sentence says how many helmets: the one about the helmets first).

@@ -138,7 +138,7 @@ class Selector:
                 # offered his resignation").
                 theirs = corpus.sentence_concepts(int(ranking.rows[i]))
                 read_concepts = sentence_bigrams(words(read_text), corpus.analyzer)
-                if ((known and given - known) or months(text) - months(read_text)
+                if ((given - known) or months(text) - months(read_text)
                         or contradict(theirs, read_concepts)
                         or denies(read_concepts, theirs, corpus.analyzer.stop_words)):
                     repeating[i] = False
