@@ -552,10 +552,10 @@ def role_stems(role: Sequence[str], stem: Callable[[str], str]) -> frozenset[str
         found |= {stem(form + ending) for form in forms if not form.endswith(("er", "or"))
                   for ending in ("er", "or", form[-1] + "er")}  # lead: leader; govern: governor; win: winner
     if found & TOLL:
-        found |= _PERSON_TOLL
-    for said, other_words in _ROLES_IN_OTHER_WORDS:
+        found |= PERSON_TOLL
+    for said, others in _ROLES_IN_OTHER_WORDS:
         if stem(said) in found:
-            found |= {stem(word) for word in other_words}
+            found |= {stem(word) for word in others}
     return frozenset(found)
 
 
@@ -709,7 +709,7 @@ def gives_answer(corpus: Corpus, rows: np.ndarray, asked: frozenset[str], kind: 
     return np.array([says(corpus.sentences[row].text, asked, kind, stem, role, money) for row in rows], dtype=bool)
 
 
-_PERSON_TOLL = TOLL | {"victim", "bodi"}
+PERSON_TOLL = TOLL | {"victim", "bodi"}
 """Who died is named as "the dead", "the victims", "killed", "the bodies of" alike."""
 
 

@@ -26,7 +26,7 @@ from .corpus import Corpus
 from .ranker import Ranking
 from ..store.concepts import FULL_TABLE_MAX_SENTENCES
 from .novelty import ReadSet
-from .answers import KINDS, asked_stems, beside_role, gives_answer, outdated
+from .answers import KINDS, PERSON_TOLL, asked_stems, beside_role, gives_answer, outdated
 
 
 
@@ -232,7 +232,11 @@ class ConceptCoverage:
         if answers is not None and form_answers and self.answer_kind != "reason":
             # An answer by its form holds few of the words relevance counts ("The dead man was named
             # as ..." for "Who died after the spill?"): beside what was asked, it is worth showing.
-            worth_showing |= answers
+            # Of the people asked about, only the dead, whose names follow the toll in words of their
+            # own: over the seeds, which do not say "Who leads the aid convoy?", "the leaders of Russia
+            # and Israel" had come first.
+            if self.answer_kind != "person" or ranking.query.role & PERSON_TOLL:
+                worth_showing |= answers
         self.scale[~worth_showing] = 0.0
         # Ties (and sentences with no shared concept) go to the better-ranked sentence.
         self.tie_break = SCORE_WEIGHT * score

@@ -17,7 +17,7 @@ from .corpus import Corpus
 from .forms import counted_forms, word_forms
 from ..model import Topic
 from ..reading.terms import words
-from .answers import asks_a_sum, role_stems
+from .answers import PERSON_TOLL, asks_a_sum, role_stems
 from .topics import (BUILTIN_TOPICS, asked_answer, asked_names, asked_role, asked_role_object, asked_thing,
                      question_sentences)
 
@@ -359,9 +359,10 @@ class TopicRanker:
             using = len(np.unique(corpus.article_of[matching_rows(corpus, keywords)])) / len(corpus.articles)
             # The keywords a question's word evoked (its synonyms), not those topics' context words ("talks", "host").
             evoked = {corpus.terms[t] for t in synonyms}
-            # The role asked in its other words holds its word: "The dead man was named as ..."
-            # holds "died".
-            role_terms = frozenset(corpus.term_ids(sorted(role)))
+            # A death's words hold "died": "The dead man was named as ..." (among other stories, the
+            # sentence had scored nothing). Not a role's other forms: "the leaders of Russia and
+            # Israel" holding "leads" of "Who leads the aid convoy?" put them above the aid sentences.
+            role_terms = frozenset(corpus.term_ids(sorted(role & PERSON_TOLL)))
             together = tuple((t, terms | (synonyms if corpus.terms[t] in evoked else frozenset())
                               | (role_terms if corpus.terms[t] in role else frozenset())) for t, terms in sorted(units))
             query = replace(query, together=together, together_power=TOGETHER_POWER * (1.0 - using) ** 2)
