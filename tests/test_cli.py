@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -61,6 +62,10 @@ def test_colour_only_when_forced_and_never_with_no_color(tmp_path):
     assert f"{ESC}[" in coloured.stdout
     plain = run("summarize", "-t", "aid", "--color", "always", cwd=tmp_path, env={"NO_COLOR": "1"})
     assert "\x1b[3" not in plain.stdout  # no foreground colours
+    # QA walkthrough 17: a terminal's lines were padded with spaces to its width, which copying brought along.
+    explained = run("summarize", "-t", "aid", "--color", "always", "--explain", cwd=tmp_path, env={"COLUMNS": "80"})
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in explained.stdout.splitlines()]
+    assert len(lines) > 10 and not any(line.endswith(" ") for line in lines)
 
 
 def test_no_subcommand_when_piped_behaves_as_summarize(tmp_path):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.segment import Segment, Segments
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -122,7 +124,16 @@ def _bullet(console: Console, text: Text, marker: str, style: str = "", width: i
         grid.add_column(width=max(width, len(marker)), justify="right")  # a marker never wraps
         grid.add_column(ratio=1)
         grid.add_row(Text(marker, style="bold"), text)
-        console.print(grid, style=style)
+        # A grid pads every line to its width: copied from the terminal, each line brought its
+        # trailing spaces along. The lines are printed without them.
+        segments: list[Segment] = []
+        for line in console.render_lines(grid, style=Style.parse(style) if style else None, pad=False):
+            while line and not line[-1].control and not line[-1].text.strip():
+                line.pop()
+            if line and not line[-1].control:
+                line[-1] = Segment(line[-1].text.rstrip(), line[-1].style)
+            segments += [*line, Segment.line()]
+        console.print(Segments(segments), end="")
     else:
         console.print(Text(f"  {marker} ") + text, soft_wrap=True)
 
