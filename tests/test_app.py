@@ -591,12 +591,20 @@ async def test_export_to_a_folder_that_does_not_exist_says_so(tmp_path: Path):
 
 
 @sync
-async def test_y_copies_the_summary_as_markdown():
+async def test_y_copies_the_summary_as_markdown(monkeypatch):
     app = make_app(Request(), launcher=FakeLauncher())
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("y")
         assert app.clipboard == render_markdown(screen_of(app).digest, settings=SETTINGS)
+    # QA walkthrough 17: under tmux's defaults nothing arrived, and the app said "on the clipboard".
+    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    app = make_app(Request(), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("y")
+        said = " ".join(str(n.message) for n in app._notifications)
+        assert "sent to the terminal's clipboard" in said and "set -g set-clipboard on" in said
 
 
 # Keys: vim and arrows, help, palette.

@@ -6,6 +6,7 @@ workers; its widgets get data as attributes and answer with messages.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -685,7 +686,12 @@ class MainScreen(Screen[None]):
             return
         if not self.app.is_web:
             self.app.copy_to_clipboard(self._markdown(self.digest))
-            self.notify("The summary is on the clipboard, as Markdown.", markup=False, timeout=3)
+            # The terminal's clipboard (OSC 52) says nothing back: the app cannot know the text arrived,
+            # and tmux drops it unless told not to (QA walkthrough 17).
+            message = "The summary was sent to the terminal's clipboard, as Markdown."
+            if os.environ.get("TMUX"):
+                message += " Inside tmux it arrives only with: set -g set-clipboard on"
+            self.notify(message, markup=False, timeout=5)
             return
         from ...browser import page_is_secure
 
