@@ -35,6 +35,7 @@ _EXPORTS = {
     "run": "request",
     "when": "request",
     "mark_read": "request",
+    "mark_summarized": "request",
     "record_viewed": "request",
     "topics_in_use": "request",
     "add_topic": "ranking.topics",

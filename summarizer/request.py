@@ -496,6 +496,22 @@ def mark_read(
     return True
 
 
+def mark_summarized(
+    cache_dir: Path | None, digest: Digest, *, index: str | None = None, reader: str | None = None,
+) -> bool:
+    """Record a digest's articles read and its topics viewed, as ``summarize --mark-read`` does (and
+    the app's Mark read), in one visit to the read state; False when there is none. ReadStateError
+    when it cannot be written."""
+    if cache_dir is None:
+        return False
+    from .store.backend import open_read_state
+
+    with open_read_state(cache_dir, index, reader) as state:
+        state.mark(digest.articles, how="summary")
+        state.viewed(s.topic.name for s in digest.summaries)
+    return True
+
+
 def record_viewed(
     cache_dir: Path | None, topics: Iterable[str], *, index: str | None = None, reader: str | None = None,
 ) -> bool:

@@ -398,8 +398,10 @@ def _summarize(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) 
         _export(args.output, out)
     else:
         _emit(stdout, out)
-    if args.mark_read:
-        _mark_summarized(request, digest)
+    if args.mark_read:  # after the output is written
+        from summarizer import mark_summarized
+
+        mark_summarized(request.cache_dir, digest, index=request.index, reader=request.reader)
     return EXIT_OK
 
 
@@ -423,13 +425,6 @@ def _require_some_path(request: Request) -> None:
         raise NoArticlesError(f"{missing[0]}: no such file or directory{more}")
 
 
-def _mark_summarized(request: Request, digest: Digest) -> None:
-    """After the output is written: its articles are read, its topics viewed."""
-    from summarizer import open_read_state
-
-    with open_read_state(request.cache_dir, request.index, request.reader) as state:
-        state.mark(digest.articles, how="summary")
-        state.viewed(s.topic.name for s in digest.summaries)
 
 
 def _mark_read(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) -> int:

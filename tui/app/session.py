@@ -239,13 +239,9 @@ class Session:
 
         Raises :class:`summarizer.ReadStateError` when it cannot be written.
         """
-        from summarizer import mark_read, record_viewed
+        from summarizer import mark_summarized
 
-        marked = mark_read(self.request.cache_dir, digest.articles, how="summary", index=self.request.index,
-                           reader=self.request.reader)
-        record_viewed(self.request.cache_dir, [s.topic.name for s in digest.summaries], index=self.request.index,
-                      reader=self.request.reader)
-        return marked
+        return mark_summarized(self.request.cache_dir, digest, index=self.request.index, reader=self.request.reader)
 
     def record_viewed(self, topics: tuple[str, ...]) -> bool:
         """Record that these topics' summaries were shown now; False when there is no read state.
