@@ -433,15 +433,15 @@ def _locatives(written: Sequence[str]) -> list[bool]:
     return locative
 
 
-def place_openings(written: Sequence[str]) -> dict[int, int]:
-    """For each word :func:`places` finds by its preposition, where its place phrase opens: "broke out
-    ... in the pine hills north of Tessel" says where it broke out five words on, the name ten words
-    on."""
+def place_openings(written: Sequence[str], found: Iterable[int]) -> dict[int, int]:
+    """For each of the words ``found`` (as :func:`places` finds them) that a preposition places, where
+    its place phrase opens: "broke out ... in the pine hills north of Tessel" says where it broke out
+    five words on, the name ten words on."""
     locative = _locatives(written)
     openings = {}
-    for n, place in enumerate(places(written)):
+    for n in found:
         before = [k for k in range(max(0, n - 5), n) if locative[k]]
-        if not place or not before:
+        if not before:
             continue
         opening = max(before)
         earlier = [k for k in range(max(0, opening - 5), opening) if locative[k]]
@@ -749,9 +749,8 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
         # "... of the Orsa Basin Council, the treaty body of the four states": news defines a body or
         # a person in an apposition right after the name (not "..., the council said": the name
         # follows the comma there).
-        appositions = [n for n, word in enumerate(written) if 0 < n and word.lower() in _DETERMINERS
-                       and gaps[n].strip() == "," and stem(written[n - 1].lower()) in asked]
-        if appositions:
+        if any(word.lower() in _DETERMINERS and gaps[n].strip() == "," and stem(written[n - 1].lower()) in asked
+               for n, word in enumerate(written) if n):
             return True
     if not at:
         return False
@@ -790,7 +789,7 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
     if kind == "place":
         # A place's phrase reaches from its preposition: "broke out on Wednesday night in the pine hills
         # north of Tessel".
-        openings = place_openings(written)
+        openings = place_openings(written, at)
         return any(not asked.isdisjoint(stems[max(0, openings.get(n, n) - window) : n + window + 1]) for n in at)
     return any(not asked.isdisjoint(stems[max(0, n - window) : n + window + 1]) for n in at)
 

@@ -331,11 +331,12 @@ class TopicRanker:
             for term in frozenset(corpus.term_ids(sorted(role))) - keywords:
                 weights[term] = max(weights.get(term, 0.0), self.context_weight)
             query = replace(query, weights=weights)
-        query = replace(query, phrases=topic_phrases(topic, corpus), answer=asked_answer(topic),
+        answer = asked_answer(topic)
+        query = replace(query, phrases=topic_phrases(topic, corpus), answer=answer,
                         names=_terms(asked_names(topic), corpus), own=keywords, role=role,
                         role_object=_terms(asked_role_object(topic), corpus),
-                        sum_asked=asks_a_sum(topic.description, frozenset(corpus.terms[t] for t in keywords),
-                                             corpus.analyzer.stem))
+                        sum_asked=answer == "quantity" and asks_a_sum(
+                            topic.description, frozenset(corpus.terms[t] for t in keywords), corpus.analyzer.stem))
         if query.answer is not None and len(question_sentences(topic.description)) == 1:
             # What a typed question asks about the story answers it when nothing of the kind asked
             # for does (no sentence says how many helmets: the one about the helmets first).

@@ -83,19 +83,32 @@ def load_topics_file(path: Path) -> tuple[Topic, ...]:
         keywords = ["gas", "oil", "pipeline"]
         description = "Energy supplies"       # optional
     """
+    source = _topics_source(path)
+    if source is None:
+        raise TopicsError(f"{path}: no such topics file")
+    return _parsed_topics(path, source)
+
+
+def _topics_source(path: Path) -> str | None:
+    """The text of the topics file ``path``; None when there is none."""
     try:
-        source = path.read_text(encoding="utf-8")
-        data = tomllib.loads(source)
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise TopicsError(f"{path}: no such topics file") from None
+        return None
     except IsADirectoryError:
         raise TopicsError(f"{path}: a directory, not a topics file (TOML)") from None
     except UnicodeDecodeError:
         raise TopicsError(f"{path}: not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as error:
-        raise TopicsError(f"{path}: invalid TOML: {_located(str(error), source)}") from None
     except OSError as error:
         raise TopicsError(f"{path}: {error.strerror or error}") from None
+
+
+def _parsed_topics(path: Path, source: str) -> tuple[Topic, ...]:
+    """The topics of ``source``, the text of the topics file ``path``."""
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        raise TopicsError(f"{path}: invalid TOML: {_located(str(error), source)}") from None
     if not data:
         return ()  # empty, or comments only (the last topic removed)
     table = data.get("topics")
@@ -139,8 +152,8 @@ def add_topic(path: Path, name: str, keywords: Sequence[str], label: str | None 
     words = list(dict.fromkeys(k.strip() for k in keywords if k.strip()))
     if not words:
         raise TopicsError(f"topic {name!r}: give its keywords")
-    source = _topics_source(path)
-    if source and any(topic.name == name for topic in load_topics_file(path)):
+    source = _topics_source(path) or ""
+    if any(topic.name == name for topic in _parsed_topics(path, source)):
         raise TopicsError(f"{path}: topic {name!r} is defined already (remove it first)")
     table = [f"[topics.{name}]"]
     if label:
@@ -155,8 +168,8 @@ def add_topic(path: Path, name: str, keywords: Sequence[str], label: str | None 
 def remove_topic(path: Path, name: str) -> None:
     """Remove the topic ``name`` from the topics file ``path``, keeping the rest of the file as it is
     (comments too); written atomically. TopicsError when the file does not define it."""
-    source = _topics_source(path)
-    if not source or not any(topic.name == name for topic in load_topics_file(path)):
+    source = _topics_source(path) or ""
+    if not any(topic.name == name for topic in _parsed_topics(path, source)):
         raise TopicsError(f"{path}: no topic {name!r} to remove")
     lines = source.split("\n")
     header = re.compile(rf"^\s*\[\s*topics\s*\.\s*(?:{re.escape(name)}|\"{re.escape(name)}\"|'{re.escape(name)}')\s*\]")
@@ -171,31 +184,21 @@ def remove_topic(path: Path, name: str) -> None:
     _checked_write(path, text + "\n" if text else "")
 
 
-def _topics_source(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return ""
-    except IsADirectoryError:
-        raise TopicsError(f"{path}: a directory, not a topics file (TOML)") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise TopicsError(f"{path}: {getattr(error, 'strerror', None) or error}") from None
-
-
 def _checked_write(path: Path, text: str) -> tuple[Topic, ...]:
     """Write the topics file once its new text is known to be valid; its topics."""
     from ..atomic import write_atomically
 
     try:
-        data = tomllib.loads(text)
+        tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise TopicsError(f"{path}: the file would not be valid TOML ({error}): edit it by hand") from None
+    topics = _parsed_topics(path, text)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, text)
     except OSError as error:
         raise TopicsError(f"{path}: cannot write: {error.strerror or error}") from None
-    return load_topics_file(path) if data.get("topics") else ()
+    return topics
 
 
 def _toml_string(text: str) -> str:
