@@ -1655,3 +1655,25 @@ def test_no_reason_given_is_no_answer_to_why():
                     "reason", stem)
     assert says("The court gave its reason: the dam permit had skipped the public consultation.", asked, "reason", stem)
     assert says("The court annulled the dam permit due to a lack of public consultation.", asked, "reason", stem)
+
+
+def test_a_figure_beside_the_owner_alone_does_not_answer_what_it_owns():
+    # Held-out audit 18: "How much did the gallery's new alarm system cost?" (no article says) was
+    # answered, without a caveat, by the stolen pieces' value: "... from the Halvorsen Gallery at 6.5
+    # million korun", a sum beside "gallery", the owner of what was asked.
+    valued = ("Insurers now value the pieces stolen from the Kellby Gallery at 6.5 million korun, the gallery "
+              "said on Thursday.")
+    asked_for = "The gallery said it had asked the town for a new alarm system after the theft."
+    texts = [valued + "\n\nTwo men were seen leaving by a side door.",
+             asked_for + "\n\nThe old alarm had not rung.",
+             "Police in Varn are still looking for the two men.\n\n" + asked_for]
+    question = "How much did the gallery's new alarm system cost?"
+    summary = _summary(texts, question, count=2)
+    assert summary.unanswered is not None, [item.sentence.text for item in summary.sentences]
+    # Whether a sum is asked is the question's, though no article says "cost": a count of doors is no price.
+    doors = "The new alarm system covers 40 doors and windows, the gallery said."
+    summary = _summary(texts + [doors + "\n\nIt was fitted on Monday."], question, count=2)
+    assert summary.unanswered is not None, [item.sentence.text for item in summary.sentences]
+    cost = "The gallery's new alarm system cost 80,000 korun, its director said."
+    summary = _summary(texts + [cost + "\n\nIt was fitted on Monday."], question, count=2)
+    assert summary.unanswered is None and summary.sentences[0].sentence.text == cost

@@ -717,8 +717,12 @@ def asked_stems(corpus: Corpus, query: TopicQuery) -> frozenset[str]:
     """The stems an answer to the question ``query`` gives its answer beside: every word it asks, in
     its forms; not the vocabulary of a topic it evoked ("How many trucks were in the aid convoy?"
     is not answered by "the hospital has 40 beds", though "hospital" is a word of aid). Choosing the
-    answers and telling the reader that none answers use the same."""
-    return frozenset(corpus.terms[t] for t in (query.own or query.original))
+    answers and telling the reader that none answers use the same. Where it asks what something owns
+    ("the gallery's alarm system"), the owner's word alone is no place to give the answer beside."""
+    asked = frozenset(corpus.terms[t] for t in (query.own or query.original))
+    if query.answer == "person":
+        return asked
+    return asked - query.owners or asked
 
 
 def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str],
@@ -730,6 +734,7 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
     if kind == "person":
         return _names_beside(text, asked, role, stem)
     spotted, window = _KINDS[kind]
+    about: frozenset[str] | None = None
     if kind == "quantity":
         text = _AGE.sub(r"\1age", text)
         if money is None:
@@ -739,7 +744,10 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
             asked = TOLL
             money = False
         elif money:
-            asked = asked | _CURRENCIES  # "is 2.9 billion crowns": money, though the word is not said
+            # "is 2.9 billion crowns": money, though the word is not said, in a sentence about what
+            # was asked ("How much money is missing at Carrowmere?").
+            about = asked
+            asked = asked | _CURRENCIES
     if kind in ("definition", "quantity"):
         written, gaps = _split(text)
     else:
@@ -755,6 +763,8 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
     if not at:
         return False
     stems = [stem(word.lower()) for word in written]
+    if about is not None and about.isdisjoint(stems):
+        return False
     if kind == "quantity":
         # "two weeks later than first planned" says how long, not how many workers or how much
         # money: a number of a unit of time answers only a question asking in that unit.

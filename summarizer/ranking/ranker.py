@@ -18,8 +18,8 @@ from .forms import counted_forms, word_forms
 from ..model import Topic
 from ..reading.terms import words
 from .answers import PERSON_TOLL, asks_a_sum, role_stems
-from .topics import (BUILTIN_TOPICS, asked_answer, asked_names, asked_role, asked_role_object, asked_thing,
-                     question_sentences)
+from .topics import (BUILTIN_TOPICS, asked_answer, asked_names, asked_owners, asked_role, asked_role_object,
+                     asked_thing, question_sentences)
 
 if TYPE_CHECKING:
     from .novelty import ReadSet
@@ -88,6 +88,10 @@ class TopicQuery:
     """The term ids of what the role asked is of ("negotiations" of "Who leads the negotiations on
     compensation?"; see :func:`~summarizer.ranking.topics.asked_role_object`): an answer saying it
     comes before one that does not ("chief executive Sabine Carrow would step down")."""
+    owners: frozenset[str] = frozenset()
+    """The stems of the common nouns a question writes as the owner of what it asks about ("gallery" of
+    "How much did the gallery's new alarm system cost?"; see
+    :func:`~summarizer.ranking.topics.asked_owners`): an answer gives its figure beside what is owned."""
     names: frozenset[int] = frozenset()
     """The term ids of the names a question asks about ("Orbis" of "How much does the Orbis Nine
     cost?"; see ``asked_names``) that the corpus uses."""
@@ -335,8 +339,12 @@ class TopicRanker:
         query = replace(query, phrases=topic_phrases(topic, corpus), answer=answer,
                         names=_terms(asked_names(topic), corpus), own=keywords, role=role,
                         role_object=_terms(asked_role_object(topic), corpus),
+                        owners=frozenset(corpus.analyzer.stem(w) for w in asked_owners(topic)),
+                        # Whether a sum is asked is the question's, whether or not the articles use its word
+                        # ("How much did the alarm cost?" where no article says "cost").
                         sum_asked=answer == "quantity" and asks_a_sum(
-                            topic.description, frozenset(corpus.terms[t] for t in keywords), corpus.analyzer.stem))
+                            topic.description, frozenset(corpus.analyzer.stem(w) for k in topic.keywords
+                                                         for w in written_forms(k)), corpus.analyzer.stem))
         if query.answer is not None and len(question_sentences(topic.description)) == 1:
             # What a typed question asks about the story answers it when nothing of the kind asked
             # for does (no sentence says how many helmets: the one about the helmets first).

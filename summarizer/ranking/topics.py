@@ -441,6 +441,26 @@ def asked_role_object(topic: Topic) -> tuple[str, ...]:
     return tuple(found)
 
 
+_OWNER = re.compile(r"\b([a-z][a-z-]*?)(?:['\u2019]s|s['\u2019])(?![\w'\u2019])")
+
+
+def asked_owners(topic: Topic) -> tuple[str, ...]:
+    """The common nouns a question writes as the owner of what it asks about, as keywords ("How
+    much did the gallery's new alarm system cost?" -> gallery; "the workers' pay" -> worker): a
+    figure, a time or a place beside the owner alone is not the answer ("the pieces stolen from the
+    gallery at 6.5 million korun"). Names are left out: "How much is Orbis's debt?" is answered by
+    "Orbis owes ...". None for topics that are not questions."""
+    if topic.origin != "query":
+        return ()
+    found: dict[str, None] = {}
+    for match in _OWNER.finditer(topic.description):
+        word = match.group(1)
+        for form in (match.group(), word, word + "s"):
+            if form in topic.keywords:
+                found.setdefault(form)
+    return tuple(found)
+
+
 def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
     """The phrases a question asks about, as written: runs of two or more of its keywords side by
     side within a clause ("Is there a cholera vaccine campaign?" -> cholera vaccine campaign).
