@@ -46,14 +46,15 @@ class JsonTable:
 
 def digest_to_dict(
     digest: Digest, settings: dict[str, Any] | None = None, update: dict[str, Any] | None = None,
-    *, tables: bool = False,
+    *, tables: bool = False, with_text: bool = False,
 ) -> dict[str, Any]:
     """Plain JSON-ready data; article text is kept exactly (``json.dumps`` escapes controls).
 
     An update digest (``update`` given: its baseline, see docs/json-schema.md) has the fields of
     update summaries too; a generic one has exactly the fields it always had. With ``tables``,
     the fields of :data:`TABLES` are :class:`JsonTable` objects instead of lists of dicts (the
-    same values; ``rows()`` gives the lists)."""
+    same values; ``rows()`` gives the lists). With ``with_text``, each article carries its ``text``,
+    which the sentences' offsets index."""
     citations = Citations.of(digest)
     is_update = update is not None
     data: dict[str, Any] = {
@@ -61,13 +62,13 @@ def digest_to_dict(
         "version": SCHEMA_VERSION,
         "settings": settings or {},
         "topics": [_summary(s, is_update) for s in digest.summaries],
-        "articles": _articles(digest.articles, citations.numbers, citations.counts),
+        "articles": _articles(digest.articles, citations.numbers, citations.counts, with_text),
         "excluded": _excluded(digest.articles),
         "warnings": list(digest.warnings),
     }
     if is_update:
         data["update"] = dict(update)
-        data["read_articles"] = _articles(digest.read_articles, citations.numbers, {})
+        data["read_articles"] = _articles(digest.read_articles, citations.numbers, {}, with_text)
     if not tables:
         for key in TABLES:
             if key in data:
@@ -75,10 +76,12 @@ def digest_to_dict(
     return data
 
 
-def _articles(articles: Sequence[Article], numbers: dict[str, int], counts: dict[str, int]) -> JsonTable:
-    """``articles[]`` (and ``read_articles[]``): id, number, title, date, path, url, sentences, cited."""
+def _articles(articles: Sequence[Article], numbers: dict[str, int], counts: dict[str, int],
+              with_text: bool = False) -> JsonTable:
+    """``articles[]`` (and ``read_articles[]``): id, number, title, date, path, url, sentences, cited
+    (and text, ``with_text``)."""
     ids = [a.id for a in articles]
-    return JsonTable({
+    table = JsonTable({
         "id": ids,
         "number": list(map(numbers.__getitem__, ids)),
         "title": [a.title for a in articles],
@@ -88,6 +91,9 @@ def _articles(articles: Sequence[Article], numbers: dict[str, int], counts: dict
         "sentences": sentence_counts(articles),
         "cited": list(map(counts.get, ids, repeat(0))),
     })
+    if with_text:
+        table.columns["text"] = [a.text for a in articles]
+    return table
 
 
 def _excluded(articles: Sequence[Article]) -> JsonTable:

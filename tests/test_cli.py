@@ -73,6 +73,23 @@ def test_no_subcommand_when_piped_behaves_as_summarize(tmp_path):
     assert result.returncode == 0 and result.stdout.startswith("Aid\n")
 
 
+def test_json_with_text_lets_every_cited_web_page_be_checked(tmp_path):
+    # QA walkthrough 17: a web page's offsets index the text read from it, not its HTML, and the JSON
+    # had no way to see that text: a sentence of an HTML input could not be checked at its offsets.
+    pages = REPO / "tests" / "data" / "pages" / "dev" / "html"
+    result = run("summarize", str(pages / "arc-transit-fares.html"), str(pages / "business-shipping-merger.html"),
+                 "--format", "json", "--with-text", "-q", "What happens to fares and ships?", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    cited = [s for t in data["topics"] for s in t["sentences"]]
+    assert cited and all(texts[s["article_id"]][s["start"] : s["end"]] == s["text"] for s in cited)
+    assert all("<p" not in text for text in texts.values())
+    assert "text" not in json.loads(run("summarize", "--format", "json", cwd=tmp_path).stdout)["articles"][0]
+    plain = run("summarize", "--with-text", cwd=tmp_path)
+    assert plain.returncode == 2 and plain.stderr.count("\n") == 1 and "--format json" in plain.stderr
+
+
 def test_markdown(tmp_path):
     result = run("summarize", "--format", "markdown", "-t", "security", cwd=tmp_path)
     lines = result.stdout.splitlines()

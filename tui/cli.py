@@ -145,6 +145,9 @@ def _output_options() -> argparse.ArgumentParser:
     group.add_argument("-f", "--format", choices=FORMATS, default="text", help="output format (default text)")
     group.add_argument("--explain", action="store_true",
                        help="show why each sentence was chosen (terms, relevance, centrality, redundancy)")
+    group.add_argument("--with-text", action="store_true",
+                       help="JSON: each article's text as read, which the sentences' offsets index (a web "
+                       "page's or a feed item's text is not its HTML)")
     group.add_argument("-o", "--output", type=_output, metavar="FILE",
                        help="write to FILE (atomically) instead of stdout (- is stdout)")
     group.add_argument("--color", choices=("auto", "always", "never"), default="auto",
@@ -325,6 +328,8 @@ def request_from(args: argparse.Namespace) -> Request:
     if args.method not in METHODS:
         raise UnknownMethodError(args.method, list(METHODS))
     new = getattr(args, "new", False)
+    if getattr(args, "with_text", False) and getattr(args, "format", "json") != "json":
+        raise UsageError("--with-text adds each article's text to the JSON output: add --format json")
     if args.no_cache and (new or getattr(args, "mark_read", False)):
         raise UsageError("--new and --mark-read keep the read state in the cache directory: drop --no-cache")
     index = index_location(args)
@@ -385,7 +390,7 @@ def _summarize(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) 
             update = {"since": since, "new_articles": baseline.new, "read_articles": baseline.read, "description": heading}
         from .render_json import render_json
 
-        out = render_json(digest_to_dict(digest, settings, update, tables=True)) + "\n"
+        out = render_json(digest_to_dict(digest, settings, update, tables=True, with_text=args.with_text)) + "\n"
     elif args.format == "markdown":
         from .render_markdown import render_markdown
 
