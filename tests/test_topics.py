@@ -1677,3 +1677,21 @@ def test_a_figure_beside_the_owner_alone_does_not_answer_what_it_owns():
     cost = "The gallery's new alarm system cost 80,000 korun, its director said."
     summary = _summary(texts + [cost + "\n\nIt was fitted on Monday."], question, count=2)
     assert summary.unanswered is None and summary.sentences[0].sentence.text == cost
+
+
+def test_after_a_time_says_when_not_why():
+    # "Why was the bridge closed?" took "closed shortly after midnight" for its answer: "after" is
+    # news's commonest "because", but before a time it says when.
+    from summarizer.ranking.answers import says
+
+    stem = TermAnalyzer().stem
+    closed = frozenset(stem(w) for w in ("harl", "bridge", "closed"))
+    for when in ("shortly after midnight on Tuesday", "after nearly two weeks of work", "after Monday"):
+        assert not says(f"The Harl bridge was closed {when}, the county said.", closed, "reason", stem), when
+    for why in ("after inspectors found cracks in two piers", "after Monday's storm damaged a pier"):
+        assert says(f"The Harl bridge was closed {why}, the county said.", closed, "reason", stem), why
+    midnight = "The Harl bridge over the Senn was closed to all traffic shortly after midnight, the county said."
+    cracks = "The Harl bridge was closed because inspectors found cracks in two of its piers."
+    texts = [midnight + "\n\nDrivers were sent through Orsa.", midnight + "\n\nBuses will use the old road.",
+             cracks + "\n\nRepairs may take a year."]
+    assert _summary(texts, "Why was the Harl bridge closed?", count=1).sentences[0].sentence.text != midnight

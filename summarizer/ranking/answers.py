@@ -501,12 +501,27 @@ def reasons(written: Sequence[str]) -> list[bool]:
         following = {w.lower() for w in written[n + 1 : n + 4]}
         # "postponed its decision without giving a reason" gives none.
         withheld = lowered in ("reason", "reasons") and not _NO_REASON.isdisjoint(w.lower() for w in written[max(0, n - 3):n])
-        found.append((lowered in _BECAUSE and not withheld)
+        found.append((lowered in _BECAUSE and not withheld and not (lowered == "after" and _a_time(written, n + 1)))
                      or (lowered in ("over", "on") and bool(following & _OVER_WHAT)))
     return found
 
 
 _NO_REASON = frozenset("without no not never".split())
+_TIMES_OF_DAY = frozenset("midnight noon dawn dusk dark nightfall sunset sunrise lunch weekend".split())
+_BEFORE_A_TIME = frozenset("a an the about nearly almost over more less than just only some several few".split())
+
+
+def _a_time(written: Sequence[str], n: int) -> bool:
+    """Whether the words from ``n`` name a time or a stretch of it ("after three weeks", "after
+    midnight", "after Monday", "after nearly two hours"): "after" before one says when, not why."""
+    while n < len(written) and written[n].lower() in _BEFORE_A_TIME:
+        n += 1
+    if n >= len(written):
+        return False
+    lowered = written[n].lower()
+    if lowered in _TIMES_OF_DAY or lowered in _DURATIONS or lowered in CALENDAR:
+        return True
+    return number_value(lowered) is not None and n + 1 < len(written) and written[n + 1].lower() in _DURATIONS
 
 
 _KINDS = {"quantity": (tallies, 3), "time": (times, 5), "place": (places, 8), "definition": (definitions, 1),
