@@ -128,6 +128,11 @@ def test_lead_baseline_starts_with_the_newest_article():
         ("Negotiators met in Lindmark on Monday to resume talks.", True),
         ("But the murder brought the picture into relief.''", False),  # the end of a longer quote
         ("\u201cWe will host them,\u201d Kessel said on Wednesday.", True),
+        # A straight quote before a word opens a quotation as a curly one does (held-out audits: an
+        # answer given in someone's words, in plain text, never reached a summary); before a space
+        # it closes one that the sentence did not open.
+        ('"We will reopen the Tessel bridge on March 3," Mayor Ilse Varno said on Tuesday.', True),
+        ('" said Mayor Ilse Varno of Tessel on Tuesday evening.', False),
         ("Following are the major news items in leading newspapers today:", False),
         ("too short to stand alone.", False),
         # A labelled list (a ballot, credits) is not a statement; prose that lists after a clause is.

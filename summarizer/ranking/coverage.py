@@ -138,7 +138,7 @@ class ConceptCoverage:
             # "How many trucks ...?", "When will the bridge reopen?": a sentence without a number
             # (a time) beside what was asked is no answer, however many outlets print it.
             answers = gives_answer(corpus, ranking.rows, asked_stems(corpus, ranking.query), ranking.query.answer,
-                                   ranking.query.role, ranking.query.sum_asked)
+                                   ranking.query.role, ranking.query.sum_asked, ranking.query.sum_asked is None)
             self.answer_forms = answers.copy()
             # A definition ("Legionnaires' disease is a severe form of pneumonia.") or a reason ("The
             # bridge was closed because inspectors found cracks") is a sentence of its own, holding few
@@ -199,7 +199,7 @@ class ConceptCoverage:
                 # executive Sabine Carrow would step down once the compensation deal is signed" for "Who
                 # leads the negotiations on compensation?".
                 saying = answers & np.isin(ranking.rows, corpus.matching(sorted(ranking.query.role_object)))
-                saying &= corpus.summary_worthy(ranking.rows)  # not "), whose lead prosecutor, ... won cases"
+                saying &= corpus.summary_worthy(ranking.rows, ranking.query.speech_asked)  # not "), whose lead prosecutor, ... won cases"
                 if saying.any():
                     answers, later_answers = saying, answers & ~saying
             if ranking.query.answer == "quantity":

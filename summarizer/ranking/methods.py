@@ -192,7 +192,7 @@ class TopicSummarizer:
             unmentioned = unused(asked_words(topic))
         budget = shortest = None
         if not chosen and not repeats and length.words is not None and len(ranking.rows):
-            worthy = corpus.word_counts[ranking.rows][corpus.summary_worthy(ranking.rows)].tolist()
+            worthy = corpus.word_counts[ranking.rows][corpus.summary_worthy(ranking.rows, ranking.query.speech_asked)].tolist()
             if worthy:
                 budget, shortest = length.words, min(worthy)
         unanswered = None
@@ -203,7 +203,7 @@ class TopicSummarizer:
             # (less relevant than the sentence every outlet printed: "will still be held in Lunde").
             asked = asked_stems(corpus, ranking.query)
             if not any(says(item.sentence.text, asked, ranking.query.answer, corpus.analyzer.stem, ranking.query.role,
-                            ranking.query.sum_asked)
+                            ranking.query.sum_asked, ranking.query.sum_asked is None)
                        for item in chosen):
                 unanswered = wording
         return Summary(topic, self.method, tuple(chosen), matched, len(corpus.articles), tuple(repeats),

@@ -19,7 +19,7 @@ from ..model import Topic
 from ..reading.terms import words
 from .answers import PERSON_TOLL, asks_a_sum, role_stems
 from .topics import (BUILTIN_TOPICS, asked_answer, asked_names, asked_owners, asked_role, asked_role_object,
-                     asked_thing, question_sentences)
+                     asked_thing, asks_what_was_said, question_sentences)
 
 if TYPE_CHECKING:
     from .novelty import ReadSet
@@ -81,13 +81,15 @@ class TopicQuery:
     """For a question asking who, the stems of the role it asks someone in ("mediate": mediat;
     "died": die, dead, kill ...; see :func:`~summarizer.ranking.answers.role_stems`): its answer
     names someone beside one of them."""
-    sum_asked: bool = False
-    """For a question asking how many or how much: whether it asks for a sum of money (see
-    :func:`~summarizer.ranking.answers.asks_a_sum`)."""
+    sum_asked: bool | None = False
+    """For a question asking how many or how much: whether it asks for a sum of money, None when
+    either a sum or a count answers it (see :func:`~summarizer.ranking.answers.asks_a_sum`)."""
     role_object: frozenset[int] = frozenset()
     """The term ids of what the role asked is of ("negotiations" of "Who leads the negotiations on
     compensation?"; see :func:`~summarizer.ranking.topics.asked_role_object`): an answer saying it
     comes before one that does not ("chief executive Sabine Carrow would step down")."""
+    speech_asked: bool = False
+    """Whether a question asks what someone said (see :func:`~summarizer.ranking.topics.asks_what_was_said`)."""
     owners: frozenset[str] = frozenset()
     """The stems of the common nouns a question writes as the owner of what it asks about ("gallery" of
     "How much did the gallery's new alarm system cost?"; see
@@ -340,6 +342,7 @@ class TopicRanker:
                         names=_terms(asked_names(topic), corpus), own=keywords, role=role,
                         role_object=_terms(asked_role_object(topic), corpus),
                         owners=frozenset(corpus.analyzer.stem(w) for w in asked_owners(topic)),
+                        speech_asked=asks_what_was_said(topic),
                         # Whether a sum is asked is the question's, whether or not the articles use its word
                         # ("How much did the alarm cost?" where no article says "cost").
                         sum_asked=answer == "quantity" and asks_a_sum(

@@ -119,7 +119,7 @@ class Selector:
         if not n:
             return [], repeats
         word_counts = corpus.word_counts[ranking.rows]
-        eligible = corpus.summary_worthy(ranking.rows)
+        eligible = corpus.summary_worthy(ranking.rows, ranking.query.speech_asked)
         score = ranking.score / ranking.score.max() if ranking.score.max() > 0 else ranking.score
         read_similarity = read_closest = None
         if read is not None:
@@ -487,7 +487,7 @@ class _Denials:
     def __init__(self, corpus: Corpus, ranking: Ranking) -> None:
         self.corpus, self.ranking = corpus, ranking
         rows = corpus.denial_rows
-        self.rows = rows[corpus.summary_worthy(rows)] if len(rows) else rows
+        self.rows = rows[corpus.summary_worthy(rows, ranking.query.speech_asked)] if len(rows) else rows
         self.candidate = np.isin(self.rows, ranking.rows)
 
     @property

@@ -441,6 +441,18 @@ def asked_role_object(topic: Topic) -> tuple[str, ...]:
     return tuple(found)
 
 
+_SAID = re.compile(r"\b(?:say|says|said|saying|tell|tells|told|telling|react|reacted|reaction|respond|responded|"
+                   r"response|comment|comments|commented|statement|speech|quote|quoted|warn|warned|warning)\b",
+                   re.IGNORECASE)
+
+
+def asks_what_was_said(topic: Topic) -> bool:
+    """Whether a question asks what someone said ("What did Dagny Ferrow say?", "How did the union
+    react?"): a speech in their words answers it; elsewhere a speech of several sentences is no
+    summary sentence (see ``Corpus.summary_worthy``)."""
+    return topic.origin == "query" and bool(_SAID.search(topic.description))
+
+
 _OWNER = re.compile(r"\b([a-z][a-z-]*?)(?:['\u2019]s|s['\u2019])(?![\w'\u2019])")
 
 

@@ -9,25 +9,31 @@ text. Ranking reads them through :meth:`~summarizer.ranking.corpus.Corpus.summar
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..model import Article, Sentence
+from .segment import load_abbreviations
 
 WORTHY = 1
 """Flag bit: the sentence can stand alone (:func:`is_summary_worthy`, with its article)."""
 HAS_CONTENT = 2
 """Flag bit: the sentence names an actor or states a number (:func:`has_content`)."""
+SPEECH = 4
+"""Flag bit: the sentence opens with a quotation of several sentences (:func:`is_speech`)."""
 
 
 def sentence_flags(article: Article, word_counts: Sequence[int]) -> list[int]:
     """The flags of each of the article's sentences (``word_counts``: how many words each has, as :func:`~summarizer.reading.terms.words` counts them)."""
     return [
         (WORTHY if is_summary_worthy(s, n, article) else 0) | (HAS_CONTENT if has_content(s.text) else 0)
+        | (SPEECH if is_speech(s.text) else 0)
         for s, n in zip(article.sentences, word_counts)
     ]
 
 
-_QUOTE_FRAGMENT = re.compile(r"^[\"'\u201d\u2019)\]]|^[a-z]")
+_QUOTE_FRAGMENT = re.compile(r"^[\"'](?![^\W_])|^[\u201d\u2019)\]]|^[a-z]")
+# A straight quote mark before a letter opens a quotation ("\"We will pay every family,\" the mayor
+# said."), as a curly one does; before anything else it closes one the sentence did not open.
 # The rest of a quotation cut short: "… prevent the evacuation of the civilians", opening quote or not.
 _ELLIPSIS_OPENING = re.compile(r"^[\"'\u201c\u2018\u00ab]?\s*(?:\u2026|\.\.\.)")
 # An aside in brackets that states nothing ("(Graphic: Emerging markets in 2019 - here)", "[Photo:
@@ -48,6 +54,43 @@ def _quote_depth(text: str) -> tuple[int, bool]:
     quotation is not inside one. A single quote opens only at the start of a word before a letter,
     and closes only an open quotation (else it is an apostrophe: "the students' union")."""
     depth, stray = 0, False
+    for _, opening in _quote_marks(text):
+        if opening:
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            stray = True
+    return depth, stray
+
+
+def is_speech(text: str) -> bool:
+    """Whether a sentence opens with a quotation of several sentences ("\"We have a roof. We do not
+    have a home,\" said ..."): someone's speech, which the segmenter keeps whole with its speaker."""
+    if text[:1] not in _OPENING_MARKS:
+        return False
+    marks = _quote_marks(text)
+    if next(marks, None) != (0, True):
+        return False  # the sentence does not open with a quotation
+    depth = 1
+    for at, opening in marks:
+        depth += 1 if opening else -1
+        if not depth:
+            abbreviations = load_abbreviations()
+            return any(end.group(1).lower() not in abbreviations and len(end.group(1)) != 1
+                       for end in _SENTENCE_INSIDE.finditer(text, 0, at))
+    return False
+
+
+_OPENING_MARKS = "\"'`\u201c\u2018"
+_SENTENCE_INSIDE = re.compile(r"([^\s\"'\u201c\u2018(`]*)[.!?](?=\s+[\"'\u201c\u2018(]?[A-Z])")
+"""A sentence's end inside a quotation, and the word before it: "home. We", not "Mr. Dorn"."""
+
+
+def _quote_marks(text: str) -> Iterator[tuple[int, bool]]:
+    """Where each quotation mark of ``text`` opens (True) or closes (False) a quotation (see
+    :func:`_quote_depth`); apostrophes are left out."""
+    depth = 0
     n = len(text)
     for match in _QUOTE_MARKS.finditer(text):  # only the marks: the scan costs what the quotes cost
         c, i = match.group(), match.start()
@@ -69,12 +112,10 @@ def _quote_depth(text: str) -> tuple[int, bool]:
                 opening = False
         if opening is True:
             depth += 1
+            yield i, True
         elif opening is False:
-            if depth:
-                depth -= 1
-            else:
-                stray = True
-    return depth, stray
+            depth = max(0, depth - 1)
+            yield i, False
 
 
 def quotes_balanced(text: str) -> bool:

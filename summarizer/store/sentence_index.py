@@ -174,7 +174,8 @@ class SentenceIndex:
     """First sentence of each article, and the number of sentences at the end."""
     postings: Postings
     flags: np.ndarray
-    """uint8 per sentence: :data:`~summarizer.reading.standalone.WORTHY`, :data:`~summarizer.reading.standalone.HAS_CONTENT`."""
+    """uint8 per sentence: :data:`~summarizer.reading.standalone.WORTHY`, :data:`~summarizer.reading.standalone.HAS_CONTENT`,
+    :data:`~summarizer.reading.standalone.SPEECH`."""
     bigrams: StoredBigrams
     global_ids: np.ndarray
     """The index's term id (of its ``terms`` table) of each of the corpus's terms."""
