@@ -423,4 +423,9 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["Fans gathered at St. Elmo's Kessel Park.", 'Police closed the gates at 9 p.m.']),
     ('heldout4_10_plural_possessive_in_quote', '"The farmers\' fields are gone. We need seed," said Ferenc Albu. The ministry promised help.',
      ['"The farmers\' fields are gone. We need seed," said Ferenc Albu.', 'The ministry promised help.']),
+    # Held-out audit 19: "The rescue on Lake Tarsel is being led by Cdre." lost the commodore's name.
+    ('audit19_naval_and_civic_titles', 'The rescue is being led by Cdre. Anja Pesk of the lake patrol. '
+     'Cllr. Tomas Reyn and Fr. Ivo Marn joined the families. Pte. Hal Dorn was among the divers.',
+     ['The rescue is being led by Cdre. Anja Pesk of the lake patrol.',
+      'Cllr. Tomas Reyn and Fr. Ivo Marn joined the families.', 'Pte. Hal Dorn was among the divers.']),
 ]
