@@ -1734,3 +1734,25 @@ def test_a_speech_answers_what_someone_said_and_no_other_question():
     shown = [item.sentence.text for item in _summary([said + "\n\nShips docked."] + texts[1:],
                                                      "Has the strike at Port Varrel ended?", 3).sentences]
     assert said in shown, shown
+
+
+def test_ordinary_wording_is_no_sign_that_nothing_here_mentions_it():
+    # Held-out audit 19: "When will the next Kestrel launch take place?" said "nothing here mentions
+    # place" ("take place" is a verb); "How many people are still missing after the ferry disaster?"
+    # said "nothing here mentions ferry disaster", which one article's title says.
+    from summarizer import Corpus, Digester, Length
+    from summarizer.reading.articles import ArticleParser, Metadata
+
+    moved = "The Calvennan space agency said the next Kestrel launch would be moved from January to March."
+    texts = [moved + "\n\nEngineers are replacing every valve.", "The Kestrel rocket failed on Monday.\n\nIt fell."]
+    summary = _summary(texts, "When will the next Kestrel launch take place?", count=1)
+    assert summary.unmentioned == () and summary.sentences[0].sentence.text == moved
+    parse = ArticleParser()
+    corpus = Corpus([
+        parse("The coast guard said two people remain missing after the ferry capsized on Lake Tarsel.\n\n"
+              "Divers searched the wreck.", Metadata("a", title="Two still missing after ferry disaster")),
+        parse("The harvest was a disaster for farmers in Ostmark.\n\nPrices rose.", Metadata("b", title="Harvest")),
+    ])
+    topic = query_topic("How many people are still missing after the ferry disaster?", STOP)
+    summary = Digester(length=Length(sentences=1))(corpus, [topic]).summaries[0]
+    assert summary.unmentioned == (), summary.unmentioned

@@ -538,3 +538,18 @@ def test_a_word_of_what_was_read_is_no_absent_word_the_next_day():
         "votes to three.\n\nTessa Mining said it would consider an appeal.\n",
         "When will the Orvel High Court rule on the merger?")
     assert summary.unmentioned == () and summary.caveat is None, summary.caveat
+
+
+def test_a_phrase_the_reader_read_is_no_news_to_say_nothing_mentions():
+    # Held-out audit 19: with --new, "Was the ferry captain arrested?" printed "nothing here mentions
+    # ferry captain" above the denial: the report of "the ferry's captain" had been read the day before.
+    read_text = ("The Quillon Post reported that the ferry's captain, Idris Malvane, had been arrested.\n\n"
+                 "The ferry capsized on Lake Tarsel on Sunday.")
+    new_texts = ["Police in Quillon denied on Wednesday that anyone had been arrested over the sinking.\n\n"
+                 "The ferry was raised from the lake on Thursday.",
+                 "The captain of a fishing boat found debris near Ammerby.\n\nThe wind dropped."]
+    analyzer = TermAnalyzer()
+    read = ReadSet([ArticleParser()(read_text, Metadata("read", date="2031-03-10"))], analyzer)
+    topic = query_topic("Was the ferry captain arrested?", analyzer.stop_words)
+    summary = Digester(length=Length(sentences=2))(Corpus(parse(new_texts), analyzer), [topic], read=read).summaries[0]
+    assert summary.unmentioned == (), summary.unmentioned

@@ -556,9 +556,16 @@ def _question_verb(written: Sequence[str], counted: Sequence[bool]) -> int | Non
     end = start
     while end < len(written) and counted[end]:
         end += 1
+    if end + 1 < len(written) and written[end].lower() in _TAKE and written[end + 1].lower() in _TAKEN:
+        return end + 1  # "When will the launch take place?": the verb is "take place", "launch" its subject
     if end - start >= 2 and (end == len(written) or written[end].lower() not in _LINKING):
         return end - 1
     return None
+
+
+_TAKE = frozenset("take takes took taken taking".split())
+_TAKEN = frozenset("place part effect office hold shape power charge".split())
+"""What "take" makes one verb with: "take place" (happen), "take effect" (start), "take office"."""
 
 
 def asked_verbs(topic: Topic) -> frozenset[str]:
