@@ -1756,3 +1756,23 @@ def test_ordinary_wording_is_no_sign_that_nothing_here_mentions_it():
     topic = query_topic("How many people are still missing after the ferry disaster?", STOP)
     summary = Digester(length=Length(sentences=1))(corpus, [topic]).summaries[0]
     assert summary.unmentioned == (), summary.unmentioned
+
+
+def test_people_counted_in_another_state_are_no_update_of_a_count():
+    # Held-out audit 19: "How many people were rescued?" never showed "186 people had now been rescued",
+    # even at -n 5: Friday's "two people remain missing" counts people too, and was taken for where
+    # Tuesday's count stood (the earlier one dropped as out of date).
+    rescued = "The Tarsel coast guard said 186 people had now been rescued, and 15 were still missing."
+    toll = ("The death toll rose to 14 on Friday after divers recovered three more bodies from the ferry, and two "
+            "people remain missing, the coast guard said.")
+    texts = ["The ferry capsized on Lake Tarsel on Sunday.\n\n" + rescued, toll + "\n\nThe wreck will be raised."]
+    shown = [item.sentence.text for item in _summary(texts, "How many people were rescued?", 3,
+                                                     dates=["2031-05-06", "2031-05-09"]).sentences]
+    assert rescued in shown, shown
+    # A count of people in one state is updated as ever: "has killed 17 people", then "killed 19 people".
+    monday = "The ferry disaster on Lake Tarsel has killed 17 people, the coast guard said on Monday."
+    tuesday = "The ferry disaster on Lake Tarsel has killed 19 people, the coast guard said on Tuesday."
+    shown = [item.sentence.text for item in _summary([monday + "\n\nDivers searched.", tuesday + "\n\nDivers searched."],
+                                                     "How many people died in the ferry disaster?", 3,
+                                                     dates=["2031-05-06", "2031-05-07"]).sentences]
+    assert shown[0] == tuesday and monday not in shown, shown

@@ -144,6 +144,44 @@ def disagree(counted: dict[str, set[str]], others: dict[str, set[str]]) -> bool:
     return any(thing in others and numbers != others[thing] for thing, numbers in counted.items())
 
 
+def of_other_things(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str]]) -> bool:
+    """Whether the numbers of people two sentences give differently are of people in other states:
+    "186 people had now been rescued" and "two people remain missing" (dead, injured, evacuated,
+    arrested ...), which news reports side by side. Neither then updates the other."""
+    counted, theirs = counts(concepts), counts(others)
+    differing = {thing for thing, numbers in counted.items() if thing in theirs and numbers != theirs[thing]}
+    if not differing or not differing <= _PEOPLE:
+        return False
+    mine, before = _people_states(concepts), _people_states(others)
+    return bool(mine and before and not mine & before)
+
+
+def _people_states(concepts: Sequence[tuple[str, str]]) -> set[str]:
+    """The state said of each number of people in a sentence, from its concepts in order (adjacent
+    stems): the first state word after "N people" within a few words ("186 people had now been
+    rescued": rescu), else before it ("killed 23 people": kill)."""
+    tokens: list[str | None] = []
+    for first, second in concepts:
+        if not tokens or tokens[-1] != first:
+            tokens += [None, first]  # two stop words side by side are no concept: a gap
+        tokens.append(second)
+    found = set()
+    for n in range(len(tokens) - 1):
+        if tokens[n] is None or tokens[n + 1] not in _PEOPLE or number_value(tokens[n]) is None:
+            continue
+        after = [t for t in tokens[n + 2 : n + 7] if t in _STATES]
+        before = [t for t in tokens[max(0, n - 4) : n] if t in _STATES]
+        if after or before:
+            found.add(after[0] if after else before[-1])
+    return found
+
+
+_PEOPLE = frozenset({"peopl", "person"})
+_STATES = frozenset("""rescu save aliv safe surviv survivor miss dead die kill injur hurt wound evacu displac flee fled homeless
+    arrest detain trap hospit treat sick ill infect""".split())
+"""Stems of the states news counts people in: rescued, missing, dead, injured, evacuated, arrested ..."""
+
+
 def _risen_from(concepts: Sequence[tuple[str, str]]) -> set[str]:
     """The figures a sentence gives as what something rose or fell from ("up from 11", "down from
     the 6,800 hectares estimated on Tuesday"), or corrects ("Seventeen miners, not nineteen as first
@@ -188,6 +226,9 @@ def retells(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str
         return True  # a figure both give ("three villages", "three flooded villages"): one count's frame
     things = {thing for thing in counts(concepts) if thing not in function_words}
     their_things = {thing for thing in counts(others) if thing not in function_words}
+    shared = things & their_things
+    if shared and shared <= _PEOPLE and of_other_things(concepts, others):
+        return False  # "186 people had now been rescued" is not retold by "two people remain missing"
     return not (things and their_things and not things & their_things)
 
 

@@ -13,7 +13,7 @@ from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
 from .answers import (contradict, corrects, counts, denies, disagree, figures, foretold, foretold_days,
-                      fulfils, later, months, other_day, retells, said_when, stated_days, stated_figures)
+                      fulfils, later, months, of_other_things, other_day, retells, said_when, stated_days, stated_figures)
 from .ranker import Ranking
 from .topics import ANSWER_WORDING
 from ..reading.terms import words
@@ -244,6 +244,8 @@ class Selector:
                         # of date unless said later; else "not" makes it another statement.
                         return corrects(theirs, picked) and not _later(corpus, int(ranking.rows[i]), when)
                     another = bool(counted or days) and (disagree(counted, counts(theirs)) or other_day(days, stated_days(theirs)))
+                    if another and of_other_things(picked, theirs):
+                        return False  # "186 people had been rescued" beside "two people remain missing"
                     return not (another and not _earlier(corpus, int(ranking.rows[i]), when))
 
                 available[[i for i in repeating if repeats_pick(i)]] = False
