@@ -926,9 +926,16 @@ def test_a_story_titled_with_a_topic_word_is_about_it(tmp_path):
     titled = Corpus([parse(market, Metadata("m", title="Oversupply drags oil lower")), parse(idiom, Metadata("i", title="Tax row"))])
     texts = [i.sentence.text for i in Digester(length=Length(sentences=3))(titled, [energy]).summaries[0].sentences]
     assert texts and all("oil" in t.lower() for t in texts), texts
-    # Untitled, "oil" meets no other word of the topic and is not taken for it.
-    untitled = Corpus([parse(market, Metadata("m", title="Markets")), parse(idiom, Metadata("i", title="Tax row"))])
+    # Untitled, "oil" said once meets no other word of the topic and is not taken for it.
+    once = market.replace("expect oil to stay cheap", "expect prices to stay low")
+    untitled = Corpus([parse(once, Metadata("m", title="Markets")), parse(idiom, Metadata("i", title="Tax row"))])
     assert Digester(length=Length(sentences=3))(untitled, [energy]).summaries[0].sentences == ()
+    # Said in two sentences of one story, where no sentence holds two of the topic's words, it is
+    # (held-out audit 19: "negotiations" over water vanished from mediation once another story said
+    # "talks"); the idiom, said once, is still not.
+    untitled = Corpus([parse(market, Metadata("m", title="Markets")), parse(idiom, Metadata("i", title="Tax row"))])
+    texts = [i.sentence.text for i in Digester(length=Length(sentences=3))(untitled, [energy]).summaries[0].sentences]
+    assert texts and all("oil" in t.lower() for t in texts), texts
 
 
 def test_context_words_count_only_in_articles_that_use_a_keyword():

@@ -230,7 +230,7 @@ def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray,
 
     A sentence holding two of the topic's words is about the topic. A sentence holding one is
     kept only when that word stands beside another of the topic's words somewhere in the corpus,
-    or the title of its article uses it: in a story about a murder trial, "thrown into relief" never
+    or the title of its article uses it, or (when no sentence holds two) its article repeats it: in a story about a murder trial, "thrown into relief" never
     meets a second word of aid, while in a story about an earthquake "relief" meets "supplies" and
     "hospital", and a story titled "... drags oil lower" is about oil. ``compounds``: terms that
     are two of the topic's words written as one ("air-defence"), which count as both. ``read``: the
@@ -250,6 +250,17 @@ def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray,
     if len(single):
         which = held[single].tocsr().indices
         keep[single] = confirmed[which]
+        if not confirmed.any():
+            # No sentence here holds two of the topic's words, so none shows its sense: an article
+            # using one in two sentences or more is about it ("The city has opened negotiations ...",
+            # "The negotiations are led by ..."); a story says "pour fuel on the protests" once.
+            # (With one of the topic's words in the corpus, every sentence holding it is kept: adding
+            # an article that says "talks" once must not make the negotiations vanish.)
+            articles = corpus.article_of[rows[single]]
+            pairs, repeated = np.unique(np.stack([articles, which]), axis=1, return_counts=True)
+            again = {(int(a), int(c)) for (a, c), n in zip(pairs.T, repeated) if n >= 2}
+            for n, (i, column) in enumerate(zip(single, which)):
+                keep[i] |= (int(articles[n]), int(column)) in again
         # An article whose title uses the word is about it ("Oversupply drags oil lower"), whatever
         # the rest of the corpus does with the topic's other words.
         unconfirmed = [(i, column) for i, column in zip(single, which) if not keep[i]]
