@@ -1783,3 +1783,29 @@ def test_people_counted_in_another_state_are_no_update_of_a_count():
                                                      "How many people died in the ferry disaster?", 3,
                                                      dates=["2031-05-06", "2031-05-07"]).sentences]
     assert shown[0] == tuesday and monday not in shown, shown
+
+
+def test_where_the_thing_asked_about_went_is_answered_though_the_story_is_elsewhere():
+    # Held-out audit 19: "Where did the rocket debris fall?" said "nothing here says where" above a
+    # denial ("denied reports that debris from the failed Kestrel IV rocket had struck ...", whose
+    # "from the failed Kestrel IV" was taken for a place): "Debris fell into the Sorrel Sea" does not
+    # say "rocket", and was no answer below the relevance floor.
+    from summarizer.ranking.answers import says
+
+    stem = TermAnalyzer().stem
+    asked = frozenset(stem(w) for w in ("rocket", "debris", "fall"))
+    denial = ("The Orsel Coast Authority on Tuesday denied reports that debris from the failed Varn II rocket had "
+              "struck the fishing boat Marta Lind.")
+    assert not says(denial, asked, "place", stem)
+    fell = "Debris fell into the Orsel Sea, about 300 kilometres east of the coast."
+    texts = [
+        "A Varn II rocket carrying a weather satellite failed on Sunday, the Calvennan space agency said.\n\n"
+        "The rocket's second stage shut down early.\n\n" + fell,
+        denial + "\n\nThe boat is back in port.",
+        "Engineers are studying why the Varn II rocket failed on Sunday.\n\nA valve is suspected.",
+        "The Varn II rocket will not fly again before March, the agency said.\n\nThe next launch was due in January.",
+        "Lawmakers asked how much the failed Varn II rocket had cost.\n\nThe agency will answer on Friday.",
+    ]
+    summary = _summary(texts, "Where did the rocket debris fall?", count=2)
+    assert summary.unanswered is None and summary.sentences[0].sentence.text == fell, \
+        [item.sentence.text for item in summary.sentences]

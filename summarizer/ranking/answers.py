@@ -922,8 +922,9 @@ def _counted_end(written: Sequence[str], n: int, window: int) -> int:
 
 def _names_of(written: Sequence[str], stems: Sequence[str], asked: frozenset[str]) -> set[int]:
     """The positions of the words naming what was asked: a run of capitalised words holding an
-    asked word ("Bramwell Regional Hospital" when a hospital is asked about), and a capitalised
-    word right before asked words that end the phrase ("Eastbank" of "the Eastbank tram line", not
+    asked word ("Bramwell Regional Hospital" when a hospital is asked about), and the capitalised
+    words right before asked words that end the phrase ("Eastbank" of "the Eastbank tram line",
+    "Kestrel IV" of "from the failed Kestrel IV rocket", not
     "Lissendale" of "the Lissendale evacuation centre" when evacuated families are asked about: the
     centre is where they are)."""
     named: set[int] = set()
@@ -940,7 +941,7 @@ def _names_of(written: Sequence[str], stems: Sequence[str], asked: frozenset[str
             while after < len(written) and stems[after] in asked:
                 after += 1
             if after == len(written) or written[after].lower() in function_words:
-                named.add(end - 1)
+                named.update(run)  # "the Kestrel IV rocket": the whole name
         start = end + 1
     return named
 

@@ -164,7 +164,12 @@ class ConceptCoverage:
                 # The sentence holds the story's words too: not "He has been held in Skerrowick since
                 # Tuesday" (a trawler's captain) for where the mackerel talks will be held.
                 telling = ranking.query.story or story
-                fallback = self.answer_forms & np.isin(ranking.rows, corpus.matching(sorted(telling)))
+                holding = np.isin(ranking.rows, corpus.matching(sorted(telling)))
+                if ranking.query.focus_things:
+                    # ... or the thing asked about that few articles name ("Debris fell into the Sorrel
+                    # Sea" for where the rocket's debris fell, in the story of the rocket's failure).
+                    holding |= np.isin(ranking.rows, corpus.matching(sorted(ranking.query.focus_things)))
+                fallback = self.answer_forms & holding
                 fallback &= np.isin(articles, _telling(corpus, telling, np.unique(articles[fallback])))
                 if ranking.query.names:
                     fallback &= np.isin(articles, naming)

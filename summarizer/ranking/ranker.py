@@ -19,7 +19,7 @@ from ..model import Topic
 from ..reading.terms import words
 from .answers import PERSON_TOLL, asks_a_sum, role_stems
 from .topics import (BUILTIN_TOPICS, asked_answer, asked_names, asked_owners, asked_role, asked_role_object,
-                     asked_thing, asks_what_was_said, question_sentences)
+                     asked_thing, asked_verbs, asks_what_was_said, question_sentences)
 
 if TYPE_CHECKING:
     from .novelty import ReadSet
@@ -72,6 +72,9 @@ class TopicQuery:
     its focus (see ``asked_answer``)."""
     focus: frozenset[int] = frozenset()
     """For a typed question: the terms a sentence answering it holds (see :func:`focus_terms`)."""
+    focus_things: frozenset[int] = frozenset()
+    """The terms of the ``focus`` words that are not the question's verbs: "debris" of "Where did the
+    rocket debris fall?", not "held" of "Where will the talks be held?"."""
     story: frozenset[int] = frozenset()
     """Its other words, the story's: an article answering it uses one of them."""
     own: frozenset[int] = frozenset()
@@ -363,7 +366,10 @@ class TopicRanker:
             # What a typed question asks about the story answers it when nothing of the kind asked
             # for does (no sentence says how many helmets: the one about the helmets first).
             focus = focus_terms(corpus, units)
-            query = replace(query, focus=focus, story=keywords - focus)
+            verbs = _terms(sorted(asked_verbs(topic)), corpus)
+            query = replace(query, focus=focus, story=keywords - focus,
+                            focus_things=frozenset(t for _, terms in units if terms & focus and not terms & verbs
+                                                   for t in terms))
         thing = asked_thing(topic)
         if query.answer == "focus" and not query.focus and thing is not None:
             # "What aid is Israel sending?" over articles that all say "aid": what it asks about is
