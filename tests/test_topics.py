@@ -1713,6 +1713,7 @@ def test_how_much_of_nothing_named_is_answered_by_a_sum_or_a_count():
     texts = [met + "\n\nThe river has fallen.", met + "\n\nSchools reopened.", paid + "\n\nThe money comes from reserves."]
     summary = _summary(texts, "How much will families who lost their homes receive?", count=2)
     assert summary.unanswered is None and summary.sentences[0].sentence.text == paid
+    assert summary.sentences[0].explanation.answers == "how much"  # as asked, not "how many"
     rain = "About 40 millimetres of rain fell on Tessel overnight, the weather office said."
     summary = _summary(texts + [rain + "\n\nThe river rose."], "How much rain fell on Tessel?", count=2)
     assert summary.unanswered is None and summary.sentences[0].sentence.text == rain

@@ -19,7 +19,7 @@ from ..model import Topic
 from ..reading.terms import words
 from .answers import PERSON_TOLL, asks_a_sum, role_stems
 from .topics import (BUILTIN_TOPICS, asked_answer, asked_names, asked_owners, asked_role, asked_role_object,
-                     asked_thing, asked_verbs, asks_what_was_said, question_sentences)
+                     asked_thing, asked_verbs, asked_wording, asks_what_was_said, question_sentences)
 
 if TYPE_CHECKING:
     from .novelty import ReadSet
@@ -91,6 +91,9 @@ class TopicQuery:
     """The term ids of what the role asked is of ("negotiations" of "Who leads the negotiations on
     compensation?"; see :func:`~summarizer.ranking.topics.asked_role_object`): an answer saying it
     comes before one that does not ("chief executive Sabine Carrow would step down")."""
+    wording: str | None = None
+    """How the question says what it asks for, when it asks for a quantity, a time or a place ("how
+    much", see :func:`~summarizer.ranking.topics.asked_wording`)."""
     speech_asked: bool = False
     """Whether a question asks what someone said (see :func:`~summarizer.ranking.topics.asks_what_was_said`)."""
     owners: frozenset[str] = frozenset()
@@ -356,7 +359,7 @@ class TopicRanker:
                         names=_terms(asked_names(topic), corpus), own=keywords, role=role,
                         role_object=_terms(asked_role_object(topic), corpus),
                         owners=frozenset(corpus.analyzer.stem(w) for w in asked_owners(topic)),
-                        speech_asked=asks_what_was_said(topic),
+                        speech_asked=asks_what_was_said(topic), wording=asked_wording(topic),
                         # Whether a sum is asked is the question's, whether or not the articles use its word
                         # ("How much did the alarm cost?" where no article says "cost").
                         sum_asked=answer == "quantity" and asks_a_sum(

@@ -265,6 +265,8 @@ class Selector:
                  if i in retelling or i in denied_elsewhere else item for item, i in zip(items, chosen)]
         if objective is not None and objective.answers is not None and objective.answer_kind is not None:
             given = ANSWER_WORDING[objective.answer_kind]
+            if objective.answer_kind == ranking.query.answer and ranking.query.wording:
+                given = ranking.query.wording  # "answers how much" for a question asking how much
             items = [replace(item, explanation=replace(item.explanation, answers=given)) if objective.answers[i]
                      else item for item, i in zip(items, chosen)]
         if read is not None:
