@@ -1452,3 +1452,32 @@ def test_the_why_panel_told_something_before_it_is_composed_does_not_fail():
     from tui.app.widgets.explanation_panel import ExplanationPanel
 
     ExplanationPanel().clear("Ranking the sentences…")
+
+
+@sync
+async def test_a_markdown_article_opens_without_its_front_matter(tmp_path):
+    # Held-out audit 19: Enter on a sentence of a .md article showed its raw YAML front matter (---,
+    # title:, date:, source:) at the top of the article view. The header says the title and the date;
+    # the view shows the article, its sentence highlighted in the text the offsets index.
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "harbour.md").write_text(
+        "---\ntitle: Harbour of Pellin reopens\ndate: 2024-06-03\nsource: Pellin Gazette\n---\n\n"
+        "Relief agencies said food convoys reached the harbour of Pellin on Monday after the storm.\n\n"
+        "Aid workers said medicine and water were short in the Pellin hospital.\n", encoding="utf-8")
+    app = make_app(Request(paths=(str(folder),), topics=("aid",)), launcher=FakeLauncher())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        heading = app.screen.query_one("#article-heading").content.plain
+        assert "Harbour of Pellin reopens" in heading and "2024-06-03" in heading
+        view = app.screen.query_one(ArticleView)
+        shown = "\n".join(w.content.plain for w in view.query("Static"))
+        for raw in ("---", "title:", "date:", "source:", "Pellin Gazette"):
+            assert raw not in shown, shown
+        assert shown.startswith("Relief agencies said") or shown.startswith("Aid workers said"), shown
+        target = view.target
+        assert target is not None and target.text in view.target_block.content.plain
+        assert view.article.text[target.start:target.end] == target.text

@@ -6,11 +6,12 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.strip import Strip
-from textual.widgets import SelectionList
+from textual.widgets import OptionList, SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
@@ -89,18 +90,41 @@ class TopicList(SelectionList[str]):
         self.highlighted = self.option_count - 1
 
     def render_line(self, y: int) -> Strip:
-        """Textual's checkbox, its mark blanked when the topic is not checked."""
-        strip = super().render_line(y)
-        segments = list(strip)
+        """Textual's checkbox before an option's first line (its mark blanked when the topic is not
+        checked), the gutter left blank before the lines a long label wraps onto.
+
+        Textual's ``SelectionList`` draws one line per option (its ``render_line`` takes line ``y``
+        for option ``y``); a topic's label wraps here, so that "Rescue on the lake · file" and two
+        questions that start alike are read whole (held-out audit 19), and the lines are mapped
+        to their options as ``OptionList`` lays them out.
+        """
+        line = OptionList.render_line(self, y)  # the label's line, wrapped as OptionList lays it out
         try:
-            selection = self.get_option_at_index(self.scroll_offset.y + y)
-        except OptionDoesNotExist:  # a line below the last option
-            return strip
-        inner = ToggleButton.BUTTON_INNER
-        if selection.value in self._selected or len(segments) < 2 or segments[1].text != inner:
-            return strip
-        segments[1] = Segment(" " * len(inner), segments[1].style, segments[1].control)
-        return Strip(segments, strip.cell_length)
+            index, offset = self._lines[self.scroll_offset.y + y]
+            selection = self.get_option_at_index(index)
+        except (IndexError, OptionDoesNotExist):  # a line below the last option
+            return line
+        underlying = next(iter(line)).style or self.rich_style
+        gutter = self._get_left_gutter_width()
+        if offset:
+            return Strip([Segment(" " * gutter, underlying), *line], line.cell_length + gutter)
+        component = "selection-list--button"
+        if selection.value in self._selected:
+            component += "-selected"
+        if self.highlighted == index:
+            component += "-highlighted"
+        meta = Style(meta={"option": index})
+        button = self.get_component_rich_style(component) + meta
+        side = Style.from_color(button.bgcolor, underlying.bgcolor) + meta
+        checked = selection.value in self._selected
+        inner = ToggleButton.BUTTON_INNER if checked else " " * len(ToggleButton.BUTTON_INNER)
+        return Strip([
+            Segment(ToggleButton.BUTTON_LEFT, side),
+            Segment(inner, button),
+            Segment(ToggleButton.BUTTON_RIGHT, side),
+            Segment(" ", underlying),
+            *line,
+        ], line.cell_length + gutter)
 
     @property
     def names(self) -> tuple[str, ...]:
