@@ -1481,3 +1481,35 @@ async def test_a_markdown_article_opens_without_its_front_matter(tmp_path):
         target = view.target
         assert target is not None and target.text in view.target_block.content.plain
         assert view.article.text[target.start:target.end] == target.text
+
+
+@sync
+async def test_long_topic_labels_wrap_and_are_read_whole(tmp_path):
+    # Held-out audit 19: at 100x30 the Topics column cut every label ("Rescue on the lake …", "Launch
+    # inquiry · fi…"), and two questions that start alike could not be told apart. A long label wraps
+    # under itself, its checkbox on its first line.
+    topics_file = tmp_path / "topics.toml"
+    topics_file.write_text('[topics.rescue]\nlabel = "Rescue on the lake"\nkeywords = ["rescue", "convoy"]\n',
+                           encoding="utf-8")
+    app = make_app(Request(topics_file=topics_file), launcher=FakeLauncher())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        for question in ("How many people were rescued in the city?", "How many people were evacuated overnight?"):
+            await pilot.press("a", *question, "enter")
+            await settle(app, pilot)
+        topics = screen_of(app).query_one(TopicList)
+        shown: dict[int, str] = {}  # every line of the list, scrolled through as a reader would
+        height = topics.scrollable_content_region.height
+        for top in range(0, topics.virtual_size.height, height):
+            topics.scroll_to(y=top, animate=False, immediate=True)
+            await pilot.pause()
+            for y in range(height):
+                shown.setdefault(topics.scroll_offset.y + y, topics.render_line(y).text)
+        lines = [shown[y] for y in sorted(shown) if y < topics.virtual_size.height]
+        text = " ".join(line[4:].strip() for line in lines)  # past the checkbox (or its blank gutter)
+        assert "\u2026" not in text, lines
+        for label in ("Rescue on the lake \u00b7 file", "How many people were rescued in the city? \u00b7 query",
+                      "How many people were evacuated overnight? \u00b7 query"):
+            assert " ".join(label.split()) in " ".join(text.split()), lines
+        boxes = [line[:3] for line in lines if line[:3].strip()]
+        assert len(boxes) == topics.option_count, lines  # one checkbox a topic, on its first line

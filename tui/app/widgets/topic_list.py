@@ -9,6 +9,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import OptionList, SelectionList
@@ -125,6 +126,11 @@ class TopicList(SelectionList[str]):
             Segment(" ", underlying),
             *line,
         ], line.cell_length + gutter)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The lines the labels take, wrapped beside the checkbox (``OptionList`` counts them as if
+        the labels had the checkbox's columns too, and a last wrapped line was hidden)."""
+        return super().get_content_height(container, viewport, width - self._get_left_gutter_width())
 
     @property
     def names(self) -> tuple[str, ...]:
