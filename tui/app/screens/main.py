@@ -136,6 +136,10 @@ class MainScreen(Screen[None]):
         self._opened: set[str] = set()
         """Articles opened in this session (marked read for the next visit)."""
         self._show_topic: str | None = None
+        self._lead_sources: str | None = None
+        """A question just asked: once the cursor is on its first answer, that sentence's source is
+        scrolled to the top of the Sources panel (held-out audit 19: the panel led with other
+        topics' articles, the answer's at its bottom edge)."""
         """A topic just added: the summary moves to it once its digest is on show."""
 
     def compose(self) -> ComposeResult:
@@ -441,6 +445,7 @@ class MainScreen(Screen[None]):
         sources.citations = self.citations
         sources.digest = digest
         if self._show_topic is not None and summary.show_topic(self._show_topic):
+            self._lead_sources = self._show_topic  # its first answer's sources lead the Sources panel
             self._show_topic = None  # a query just added: its summary is what the reader asked for
         # The Why panel follows the cursor from now on: never a loading message beside a summary.
         self._explain(summary.current)
@@ -482,8 +487,12 @@ class MainScreen(Screen[None]):
         if self.digest is None or self.citations is None:
             return
         self.query_one(ExplanationPanel).show_sentence(summary, item, position, self.digest, self.citations)
-        self.query_one(SourcesPanel).marked = tuple(dict.fromkeys(s.article_id for s in item.sources))
+        sources = self.query_one(SourcesPanel)
+        sources.marked = tuple(dict.fromkeys(s.article_id for s in item.sources))
         self._current_article = self._article(item.sentence.article_id)
+        if self._lead_sources is not None and summary.topic.name == self._lead_sources:
+            self._lead_sources = None
+            sources.show_marked(top=True)
 
     @property
     def _asked_sentences(self) -> int | None:

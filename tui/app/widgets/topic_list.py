@@ -85,10 +85,21 @@ class TopicList(SelectionList[str]):
             self.highlighted = min(highlighted or 0, self.option_count - 1)
 
     def add_topic(self, topic: Topic) -> None:
-        """Append a topic, checked and highlighted; posts Changed."""
-        self.add_option(Selection(self._prompt(topic), topic.name, False))
-        self.select(topic.name)
-        self.highlighted = self.option_count - 1
+        """Put a topic first, checked and highlighted; posts Changed.
+
+        A question just asked comes first (held-out audit 19: appended after the ticked topics, its
+        answer came after fifteen sentences of others): the summary follows the list's order, so
+        its answer is at the top of the summary, where the reader looks.
+        """
+        checked = set(self.selected)
+        others = [Selection(option.prompt, option.value, option.value in checked) for option in self.options]
+        with self.prevent(SelectionList.SelectedChanged):
+            self.clear_options()
+            self.add_options([Selection(self._prompt(topic), topic.name, True), *others])
+        self.highlighted = 0
+        self.scroll_to(y=0, animate=False)
+        self.refresh_bindings()
+        self.post_message(self.Changed(self, self.checked))
 
     def render_line(self, y: int) -> Strip:
         """Textual's checkbox before an option's first line (its mark blanked when the topic is not
