@@ -302,3 +302,37 @@ async def test_without_a_cache_dir_nothing_is_recorded(story, tmp_path):
         assert isinstance(app.screen, ArticleScreen)
         assert not main(app).new_view and note(app) is None
     assert not list(tmp_path.rglob("read.sqlite3"))
+
+
+@sync
+async def test_in_a_browser_opening_an_article_marks_nothing_for_the_other_tabs(story, monkeypatch):
+    # Held-out audit 19: a stray click in one browser tab opened an article, which was then read for
+    # every tab (they share the server's read state), so the next session opened on the New view
+    # without anyone asking. Served, opening reads without marking; R marks, on purpose.
+    from tui.app.app import NewsdigestApp
+
+    monkeypatch.setattr(NewsdigestApp, "is_web", property(lambda app: True))
+    news, cache = story
+    app = app_for(news, cache)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ArticleScreen)
+    with ReadState(cache) as state:
+        assert state.marks(load_articles([str(news)])) == {}
+    tuesday(news)
+    again = app_for(news, cache)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        assert not main(again).new_view and note(again) is None  # the next tab: every article, as before
+        await pilot.press("u")
+        await pilot.pause()
+        assert any("R marks the summary's articles read for every tab" in str(n.message)
+                   for n in again._notifications)
+        await run_command(again, pilot, "Mark read")
+        await again.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("marked read (for every tab of this server)" in str(n.message) for n in again._notifications)
+    with ReadState(cache) as state:
+        assert len(state.marks(load_articles([str(news)]))) == 3

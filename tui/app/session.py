@@ -8,7 +8,7 @@ the app paints before the (slow to import) engine is ready.
 What the reader has seen lives in the read state beside the index (``read.sqlite3`` in the
 request's cache directory, see :class:`summarizer.ReadState`): at load the session splits the
 articles into those already read and those new, for the New view (an update summary); opening an
-article marks it read, and showing a topic's summary records when the topic was viewed. Without a
+article marks it read (in a terminal: served, the app does not ask, see ``MainScreen._open_article``), and showing a topic's summary records when the topic was viewed. Without a
 cache directory (``--no-cache``) nothing is recorded and there is no New view.
 
 Tests and benchmarks keep away from the user's files by pointing ``NEWSDIGEST_TOPICS`` (read by

@@ -136,6 +136,10 @@ class MainScreen(Screen[None]):
         self._opened: set[str] = set()
         """Articles opened in this session (marked read for the next visit)."""
         self._show_topic: str | None = None
+        self._lead_sources: str | None = None
+        """A question just asked: once the cursor is on its first answer, that sentence's source is
+        scrolled to the top of the Sources panel (held-out audit 19: the panel led with other
+        topics' articles, the answer's at its bottom edge)."""
         """A topic just added: the summary moves to it once its digest is on show."""
 
     def compose(self) -> ComposeResult:
@@ -441,6 +445,7 @@ class MainScreen(Screen[None]):
         sources.citations = self.citations
         sources.digest = digest
         if self._show_topic is not None and summary.show_topic(self._show_topic):
+            self._lead_sources = self._show_topic  # its first answer's sources lead the Sources panel
             self._show_topic = None  # a query just added: its summary is what the reader asked for
         # The Why panel follows the cursor from now on: never a loading message beside a summary.
         self._explain(summary.current)
@@ -482,8 +487,12 @@ class MainScreen(Screen[None]):
         if self.digest is None or self.citations is None:
             return
         self.query_one(ExplanationPanel).show_sentence(summary, item, position, self.digest, self.citations)
-        self.query_one(SourcesPanel).marked = tuple(dict.fromkeys(s.article_id for s in item.sources))
+        sources = self.query_one(SourcesPanel)
+        sources.marked = tuple(dict.fromkeys(s.article_id for s in item.sources))
         self._current_article = self._article(item.sentence.article_id)
+        if self._lead_sources is not None and summary.topic.name == self._lead_sources:
+            self._lead_sources = None
+            sources.show_marked(top=True)
 
     @property
     def _asked_sentences(self) -> int | None:
@@ -656,6 +665,9 @@ class MainScreen(Screen[None]):
             n = len(self._opened)
             why = (f"{n} article{'s' if n != 1 else ''} opened since the app started: read from the next visit "
                    "on, when the New view leaves them out (the New view is made when the app starts).")
+        elif not baseline.read and self.app.is_web:
+            why = ("Nothing read yet: every article is new. In a browser, opening an article does not mark it "
+                   "read (the tabs share what was read); R marks the summary's articles read for every tab.")
         elif not baseline.read:
             why = "Nothing read yet: every article is new. Opening an article marks it read."
         else:
@@ -772,6 +784,12 @@ class MainScreen(Screen[None]):
         number = citations.numbers.get(article.id) if citations else None
         count = citations.counts.get(article.id, 0) if citations else None
         self.app.push_screen(ArticleScreen(article, target, self._cited_sentences(article.id), number, count))
+        if self.app.is_web:
+            # Served, every tab shares the server's read state and no tab knows who reads it: one
+            # click (held-out audit 19: a stray one) would make the article read for every reader,
+            # and every next session open on the New view. What a browser reader has read is said
+            # with R, on purpose; the terminal's reader is one person, and opening is reading.
+            return
         self._opened.add(article.id)
         self.mark_opened(article)
 
@@ -802,7 +820,9 @@ class MainScreen(Screen[None]):
             self.app.call_from_thread(self._read_state_unwritable, str(error))
             return
         n = len(digest.articles)
-        message = (f"{n:,} article{'s' if n != 1 else ''} marked read: the next visit's New view leaves them out."
+        readers = " (for every tab of this server)" if self.app.is_web else ""
+        message = (f"{n:,} article{'s' if n != 1 else ''} marked read{readers}: the next visit's New view leaves "
+                   "them out."
                    if marked else "Nothing is recorded as read without a cache directory (--no-cache).")
         self.app.call_from_thread(self.notify, message, title="Mark read", markup=False, timeout=4)
 

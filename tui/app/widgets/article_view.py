@@ -24,6 +24,10 @@ TARGET_STYLE = "bold $text-warning on $warning 20%"
 """The sentence the reader opened."""
 CITED_STYLE = "underline"
 """The article's other sentences that are in the summary."""
+FRONT_MATTER = "front matter"
+"""The reason the engine gives a Markdown file's ``---`` block (``Block.reason``): not shown, since
+the article screen's header says its title and date (held-out audit 19: raw ``title:``, ``date:``,
+``source:`` lines opened a .md article)."""
 
 
 HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$", re.MULTILINE)
@@ -96,7 +100,9 @@ def block_content(
 
 
 class ArticleView(VerticalScroll):
-    """The article's paragraphs; boilerplate and metadata dimmed, the summary's sentences marked.
+    """The article's paragraphs; boilerplate and metadata dimmed (front matter left out), the
+    summary's sentences marked. Every block is a span of ``Article.text``, the text the sentences'
+    offsets index, so the highlighted sentence is the one the summary cites.
 
     | Key(s) | Description |
     | :- | :- |
@@ -140,6 +146,8 @@ class ArticleView(VerticalScroll):
         regions = [(b.start, b.end, b.kind, b.reason) for b in self.article.blocks] or [(0, len(text), "body", "")]
         markdown = (self.article.path or "").lower().endswith((".md", ".markdown"))
         for start, end, kind, reason in regions:
+            if kind == "metadata" and reason == FRONT_MATTER:
+                continue  # YAML for programs: its title and date are the screen's header
             if kind == "boilerplate":
                 # Said in words, not only by colour: this text never reaches a summary.
                 what = reason.partition(":")[0] or "boilerplate"

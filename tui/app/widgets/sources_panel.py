@@ -204,9 +204,15 @@ class SourcesPanel(OptionList):
             index = self._index.get(article_id)
             if index is not None:
                 self.replace_option_prompt_at_index(index, self._prompt(self._articles[index], article_id in new))
-        if new and not self.has_focus and new[0] in self._index:
-            self.highlighted = self._index[new[0]]
-            self.call_after_refresh(self.scroll_to_highlight)  # once laid out: the marked source in view
+        self.show_marked()
+
+    def show_marked(self, top: bool = False) -> None:
+        """Highlight the first marked source and bring it into view once laid out; with ``top``, as
+        the panel's first row (the first answer to a question just asked)."""
+        marked = self.marked
+        if marked and not self.has_focus and marked[0] in self._index:
+            self.highlighted = self._index[marked[0]]
+            self.call_after_refresh(self.scroll_to_highlight, top)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.scroll_to_highlight)

