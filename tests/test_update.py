@@ -553,3 +553,27 @@ def test_a_phrase_the_reader_read_is_no_news_to_say_nothing_mentions():
     topic = query_topic("Was the ferry captain arrested?", analyzer.stop_words)
     summary = Digester(length=Length(sentences=2))(Corpus(parse(new_texts), analyzer), [topic], read=read).summaries[0]
     assert summary.unmentioned == (), summary.unmentioned
+
+
+def test_a_denial_of_a_report_read_through_a_context_word_opens_the_topic_and_no_unrelated_question():
+    # Held-out audit 19: day 1's Rescue showed "the ferry's captain, Idris Malvane, had been arrested"
+    # (a candidate through the context word "ferry"); day 3's police denial appeared in no topic, and
+    # came first under "How many people died when the ferry capsized?".
+    from summarizer.model import Topic
+
+    analyzer = TermAnalyzer()
+    read = ArticleParser()("Rescue goes on\n\nDivers searched the lake for survivors on Monday.\n\nThe Quillon Post "
+                           "reported that the ferry's captain, Idris Malvane, had been arrested.\n",
+                           Metadata("read", date="2031-05-08"))
+    new = ["Police deny arrest\n\nQuillon police on Friday denied reports that the captain of the Orla Maren, Idris "
+           "Malvane, had been arrested.\n\nHe was questioned as a witness.\n",
+           "Toll rises\n\nThe death toll rose to 14 on Friday after divers recovered three more bodies from the "
+           "ferry.\n\nTwo people remain missing.\n"]
+    rescue = Topic("rescue", "Rescue", ("rescue", "divers", "survivors", "missing"), context=("ferry", "lake"),
+                   origin="test")
+    question = query_topic("How many people died when the ferry capsized?", analyzer.stop_words)
+    summaries = Digester(length=Length(sentences=2))(Corpus(parse(new), analyzer), [rescue, question],
+                                                     read=ReadSet([read], analyzer)).summaries
+    texts = [[item.sentence.text for item in summary.sentences] for summary in summaries]
+    assert texts[0][0].startswith("Quillon police on Friday denied"), texts[0]
+    assert not any(text.startswith("Quillon police") for text in texts[1]), texts[1]

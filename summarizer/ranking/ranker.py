@@ -91,6 +91,11 @@ class TopicQuery:
     """The term ids of what the role asked is of ("negotiations" of "Who leads the negotiations on
     compensation?"; see :func:`~summarizer.ranking.topics.asked_role_object`): an answer saying it
     comes before one that does not ("chief executive Sabine Carrow would step down")."""
+    question: bool = False
+    """Whether the topic is a free-text question or description (``--query``)."""
+    context: frozenset[int] = frozenset()
+    """The term ids of the topic's context words (see ``Topic.context``): they count in articles that
+    use a keyword."""
     wording: str | None = None
     """How the question says what it asks for, when it asks for a quantity, a time or a place ("how
     much", see :func:`~summarizer.ranking.topics.asked_wording`)."""
@@ -359,7 +364,8 @@ class TopicRanker:
                         names=_terms(asked_names(topic), corpus), own=keywords, role=role,
                         role_object=_terms(asked_role_object(topic), corpus),
                         owners=frozenset(corpus.analyzer.stem(w) for w in asked_owners(topic)),
-                        speech_asked=asks_what_was_said(topic), wording=asked_wording(topic),
+                        speech_asked=asks_what_was_said(topic), wording=asked_wording(topic), context=context,
+                        question=topic.origin == "query",
                         # Whether a sum is asked is the question's, whether or not the articles use its word
                         # ("How much did the alarm cost?" where no article says "cost").
                         sum_asked=answer == "quantity" and asks_a_sum(

@@ -304,7 +304,9 @@ class Selector:
         if not len(rows):
             return items
         share, closest = read.closest(corpus, rows)
-        asked = {corpus.terms[t] for t in ranking.query.own or ranking.query.original}
+        # What was read under the topic: a sentence holding one of its words, a context word too
+        # ("the ferry's captain ... had been arrested" under Rescue, whose context says "ferry").
+        asked = {corpus.terms[t] for t in (ranking.query.own or ranking.query.original) | ranking.query.context}
         shown = {item.sentence for item in items}
         denials: list[SummarySentence] = []
         for row, held, i in zip(rows.tolist(), share.tolist(), closest.tolist()):
@@ -312,7 +314,10 @@ class Selector:
                 continue
             told = read.sentences[i]
             told_concepts = sentence_bigrams(words(told.text), corpus.analyzer)
-            if asked.isdisjoint(stem for pair in told_concepts for stem in pair) or not denies(
+            # Under a question, what was read answered it: it held two of its words, not "ferry" alone
+            # of "How many people died when the ferry capsized?" ("the ferry's captain ... arrested").
+            held = len(asked.intersection(stem for pair in told_concepts for stem in pair))
+            if held < (min(2, len(asked)) if ranking.query.question else 1) or not denies(
                     told_concepts, corpus.sentence_concepts(row), corpus.analyzer.stop_words):
                 continue
             sentence = corpus.sentences[row]
