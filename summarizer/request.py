@@ -90,6 +90,11 @@ class Request:
                 object.__setattr__(self, name, (os.fspath(value),))
             elif value is not None and not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(os.fspath(v) for v in value))
+        # A file or folder given as a string is that path ("topics.toml").
+        for name in ("topics_file", "cache_dir"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                object.__setattr__(self, name, Path(value))
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,13 @@ def test_one_path_or_topic_given_alone_is_one(tmp_path):
         assert request.paths == (str(news),) and request.topics == ("aid",)
     digest = run(Request(paths=str(news), query=QUERY, length=Length(sentences=1))).digest
     assert len(digest.articles) == 3
+    # A topics file and a cache folder written as strings are those paths (it had failed deep in the
+    # run: "'str' object has no attribute 'read_text'").
+    topics = tmp_path / "mine.toml"
+    topics.write_text('[topics.convoys]\nkeywords = ["convoy", "trucks"]\n', encoding="utf-8")
+    result = run(Request(paths=str(news), topics_file=str(topics), topics="convoys", cache_dir=str(tmp_path / "c"),
+                         length=Length(sentences=1)))
+    assert [s.topic.name for s in result.digest.summaries] == ["convoys"] and (tmp_path / "c").is_dir()
 
 
 def test_a_program_keeps_a_since_window(tmp_path):
