@@ -186,12 +186,13 @@ def _risen_from(concepts: Sequence[tuple[str, str]]) -> set[str]:
     """The figures a sentence gives as what something rose or fell from ("up from 11", "down from
     the 6,800 hectares estimated on Tuesday"), or corrects ("Seventeen miners, not nineteen as first
     reported"; "correcting a count of nine to four")."""
-    pairs = set(concepts)
     # "correcting a count of nine to four given earlier": what a correction names after "of" it corrects.
     correcting = any(word.startswith(_CORRECTING) for pair in concepts for word in pair)
-    return {value for first, second in concepts if (value := number_value(second)) is not None
-            and (first in ("from", "not") or (correcting and first == "of")
-                 or (first in ("the", "an", "a", "about", "some") and ("from", first) in pairs))}
+    # In the sentence's order: "from the" is no concept (two function words), "the 2.40" is.
+    said = _in_order(concepts)
+    return {value for n, word in enumerate(said) if n and (value := number_value(word)) is not None
+            and (said[n - 1] in ("from", "not") or (correcting and said[n - 1] == "of")
+                 or (said[n - 1] in ("the", "an", "a", "about", "some") and n > 1 and said[n - 2] == "from"))}
 
 
 _CORRECTING = ("correct", "revis", "amend")
