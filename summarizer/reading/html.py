@@ -355,11 +355,7 @@ def _block(element: lxml.etree._Element, tag: str) -> Iterator[str]:
         if text:
             yield "# " + text
     elif tag == "table":
-        for row in element.iter("row"):
-            cells = [_inline_text(cell) for cell in row if isinstance(cell.tag, str)]
-            line = " | ".join(cell for cell in cells if cell)
-            if line:
-                yield line
+        yield from _table_blocks(element)
     elif tag == "graphic":
         return
     elif tag == "list":
@@ -371,22 +367,89 @@ def _block(element: lxml.etree._Element, tag: str) -> Iterator[str]:
     ):
         yield from _tree_blocks(element)
     else:  # p, item, code
-        text = _inline_text(element)
+        yield from _line_broken_paragraphs(element)
+
+
+_BREAK = "\x00"  # marks a pair of line breaks while an element's text is gathered
+
+
+def _line_broken_paragraphs(element: lxml.etree._Element) -> Iterator[str]:
+    """The paragraphs of an element written with line breaks instead of paragraphs: a page that
+    separates its paragraphs by ``<br><br>`` comes out of the extractor as one ``p`` with pairs of
+    ``lb`` in it. Two line breaks in a row (with nothing but spacing between) end a paragraph; a
+    single one is a line break inside it (an address, a poem) and becomes a space."""
+    parts: list[str] = []
+    previous_break = False
+    for node in element.iter():
+        if node is not element and node.tag == "lb":
+            parts.append(_BREAK if previous_break else " ")
+            previous_break = True
+        else:
+            if node.text and isinstance(node.tag, str) and node is not element:
+                previous_break = previous_break and not node.text.strip()
+            parts.append(_inline_text(node, own_only=True) if node is not element else (node.text or ""))
+            if node is not element and not isinstance(node.tag, str):
+                previous_break = False
+        if node is not element and node.tail:
+            parts.append(node.tail)
+            previous_break = previous_break and not node.tail.strip()
+    for paragraph in "".join(parts).split(_BREAK):
+        text = " ".join(paragraph.split())
         if text:
             yield text
 
 
-def _inline_text(element: lxml.etree._Element) -> str:
-    """The words of an element on one line: line breaks become spaces, spacing is collapsed."""
+def _inline_text(element: lxml.etree._Element, *, own_only: bool = False) -> str:
+    """The words of an element on one line: line breaks become spaces, spacing is collapsed, and
+    a block inside it (a ``p`` in a table's cell) is set apart by spaces, never fused to the words
+    around it ("Home" and "Archive" are not "HomeArchive"). ``own_only``: the element's own text,
+    not its children's."""
+    if own_only:
+        return (element.text or "") if isinstance(element.tag, str) else ""
     parts: list[str] = []
     for node in element.iter():
+        block = node is not element and isinstance(node.tag, str) and node.tag in _TREE_BLOCKS
         if node is not element and node.tag == "lb":
             parts.append(" ")
         elif node.text and isinstance(node.tag, str):
-            parts.append(node.text)
+            parts.append(" " + node.text if block else node.text)
+        if block:
+            parts.append(" ")  # after the element's own text; its children follow, each spaced as needed
         if node is not element and node.tail:
-            parts.append(node.tail)
+            parts.append(" " + node.tail if block else node.tail)
     return " ".join("".join(parts).split())
+
+
+def _table_blocks(table: lxml.etree._Element) -> Iterator[str]:
+    """A table: a table of figures, or a page laid out in a table.
+
+    A table laid out as a page (a cell holding paragraphs: a column of links beside the story) is
+    read cell by cell as the blocks it holds. A table of figures is the article's content and is
+    written as one block, a row a line in Markdown's table shape (``| Aska | 7.3% | 7.9% |``), under
+    its caption, the line before it, when the extractor made the caption a row of one cell: the
+    reader shows its rows and keeps them out of sentences, and the caption stays with its table."""
+    rows = [[cell for cell in row if isinstance(cell.tag, str)] for row in table.iter("row")]
+    if any(isinstance(node.tag, str) and node.tag in _TREE_BLOCKS for row in rows for cell in row for node in cell.iter()
+           if node is not cell):
+        for row in rows:
+            for cell in row:
+                yield from _tree_blocks(cell)
+        return
+    lines = [[_inline_text(cell).replace("|", "/") for cell in row] for row in rows]
+    lines = [cells for cells in lines if any(cells)]
+    if not lines:
+        return
+    widest = max(len([c for c in cells if c]) for cells in lines)
+    caption = None
+    if widest > 1 and len([c for c in lines[0] if c]) == 1 and len(lines) > 1:
+        caption = next(c for c in lines[0] if c)
+        lines = lines[1:]
+    if widest == 1:  # a table of one column is a list of lines, not figures
+        for cells in lines:
+            yield from (c for c in cells if c)
+        return
+    table_lines = ["| " + " | ".join(cells) + " |" for cells in lines]
+    yield "\n".join(([caption] if caption else []) + table_lines)
 
 
 # -- fallbacks -------------------------------------------------------------------------------
