@@ -473,3 +473,21 @@ def test_a_markdown_table_in_a_text_file_is_one_block_of_rows(tmp_path):
     (table,) = [b for b in article.blocks if "Monday" in article.text[b.start : b.end]]
     assert article.text[table.start : table.end].startswith("Traffic by day\n| Day | Cars |")
     assert [s.text for s in article.sentences] == _PARAGRAPHS[:3]
+
+
+def test_an_embedded_social_post_is_set_apart_whole(tmp_path):
+    post = (
+        "<blockquote class='chirper-post'><p>Day two and the east bank is still cut off from the market "
+        "<a href='#'>#Norvale</a> <a href='#'>pic.chirper.example/abc</a></p>&mdash; Tova Lindqvist "
+        "(@tovalind) <a href='#'>March 4, 2031</a></blockquote>"
+    )
+    body = BODY[: BODY.index("<p>Shopkeepers")] + post + BODY[BODY.index("<p>Shopkeepers") :]
+    article = read(tmp_path, page("<title>Norvale bridge to reopen</title>", body=body))
+    texts = " ".join(s.text for s in article.sentences)
+    assert "@tovalind" not in texts and "Lindqvist" not in texts
+    assert not [b for b in article.blocks if b.kind == "heading" and "pic.chirper" in article.text[b.start : b.end]]
+    (embed,) = [b for b in article.blocks if "@tovalind" in article.text[b.start : b.end]]
+    assert embed.kind == "boilerplate" and "pic.chirper.example/abc" in article.text[embed.start : embed.end]
+    assert "the east bank is still cut off from the market" in texts  # what the story quotes of it stays
+    assert "Shopkeepers on the east bank" in texts
+

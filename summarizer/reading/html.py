@@ -362,6 +362,8 @@ def _block(element: lxml.etree._Element, tag: str) -> Iterator[str]:
         items = list(_tree_blocks(element))
         marked = all(len(item.split()) >= LIST_ITEM_MIN_WORDS and not item.startswith("# ") for item in items)
         yield from (("- " + item) if marked else item for item in items)
+    elif tag == "quote" and _embedded_post(element):
+        yield _inline_text(element)
     elif tag in ("quote", "div", "main", "body") or any(
         isinstance(child.tag, str) and child.tag in _TREE_BLOCKS for child in element
     ):
@@ -370,7 +372,37 @@ def _block(element: lxml.etree._Element, tag: str) -> Iterator[str]:
         yield from _line_broken_paragraphs(element)
 
 
-_BREAK = "\x00"  # marks a pair of line breaks while an element's text is gathered
+def _embedded_post(quote: lxml.etree._Element) -> bool:
+    """Whether a quote is a social network's post as pages embed it: its text, then "— Name
+    (@handle) date" after it. Read as one block, post and signature together, so that the reader
+    sets it apart whole (``boilerplate.EMBED_ATTRIBUTION``) instead of taking its signature for a
+    sentence and its text, without a stop, for a heading."""
+    from .boilerplate import EMBED_ATTRIBUTION
+
+    return EMBED_ATTRIBUTION.search(_inline_text(quote)) is not None
+
+
+_LINE_BREAK = "\x00"  # a line break, while an element's words are gathered
+_SPACE_TAGS = _TREE_BLOCKS | {"cell", "row"}
+
+
+def _pieces(element: lxml.etree._Element) -> Iterator[str]:
+    """An element's text in document order (an element's text, its children's, then its tail):
+    ``_LINE_BREAK`` for each line break, a space around each block inside it."""
+    for event, node in lxml.etree.iterwalk(element, events=("start", "end")):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if event == "start":
+            if node is not element and tag == "lb":
+                yield _LINE_BREAK
+            elif node is not element and tag in _SPACE_TAGS:
+                yield " "
+            if tag and node.text:
+                yield node.text
+        elif node is not element:
+            if tag in _SPACE_TAGS:
+                yield " "
+            if node.tail:
+                yield node.tail
 
 
 def _line_broken_paragraphs(element: lxml.etree._Element) -> Iterator[str]:
@@ -378,46 +410,18 @@ def _line_broken_paragraphs(element: lxml.etree._Element) -> Iterator[str]:
     separates its paragraphs by ``<br><br>`` comes out of the extractor as one ``p`` with pairs of
     ``lb`` in it. Two line breaks in a row (with nothing but spacing between) end a paragraph; a
     single one is a line break inside it (an address, a poem) and becomes a space."""
-    parts: list[str] = []
-    previous_break = False
-    for node in element.iter():
-        if node is not element and node.tag == "lb":
-            parts.append(_BREAK if previous_break else " ")
-            previous_break = True
-        else:
-            if node.text and isinstance(node.tag, str) and node is not element:
-                previous_break = previous_break and not node.text.strip()
-            parts.append(_inline_text(node, own_only=True) if node is not element else (node.text or ""))
-            if node is not element and not isinstance(node.tag, str):
-                previous_break = False
-        if node is not element and node.tail:
-            parts.append(node.tail)
-            previous_break = previous_break and not node.tail.strip()
-    for paragraph in "".join(parts).split(_BREAK):
-        text = " ".join(paragraph.split())
-        if text:
-            yield text
+    text = "".join(_pieces(element))
+    for paragraph in re.split(f"{_LINE_BREAK}\\s*{_LINE_BREAK}[\\s{_LINE_BREAK}]*", text):
+        words = " ".join(paragraph.replace(_LINE_BREAK, " ").split())
+        if words:
+            yield words
 
 
-def _inline_text(element: lxml.etree._Element, *, own_only: bool = False) -> str:
-    """The words of an element on one line: line breaks become spaces, spacing is collapsed, and
-    a block inside it (a ``p`` in a table's cell) is set apart by spaces, never fused to the words
-    around it ("Home" and "Archive" are not "HomeArchive"). ``own_only``: the element's own text,
-    not its children's."""
-    if own_only:
-        return (element.text or "") if isinstance(element.tag, str) else ""
-    parts: list[str] = []
-    for node in element.iter():
-        block = node is not element and isinstance(node.tag, str) and node.tag in _TREE_BLOCKS
-        if node is not element and node.tag == "lb":
-            parts.append(" ")
-        elif node.text and isinstance(node.tag, str):
-            parts.append(" " + node.text if block else node.text)
-        if block:
-            parts.append(" ")  # after the element's own text; its children follow, each spaced as needed
-        if node is not element and node.tail:
-            parts.append(" " + node.tail if block else node.tail)
-    return " ".join("".join(parts).split())
+def _inline_text(element: lxml.etree._Element) -> str:
+    """The words of an element on one line, in the order they are written: line breaks become
+    spaces, spacing is collapsed, and a block inside it (a ``p`` in a table's cell) is set apart
+    by spaces, never fused to the words around it ("Home" and "Archive" are not "HomeArchive")."""
+    return " ".join("".join(_pieces(element)).replace(_LINE_BREAK, " ").split())
 
 
 def _table_blocks(table: lxml.etree._Element) -> Iterator[str]:
