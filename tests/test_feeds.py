@@ -228,6 +228,23 @@ def test_a_feed_date_in_the_future_is_not_the_publication_date(news_server, tmp_
     assert dates == {"Ferry talks": "2026-11-02", "Aid convoy": None}
 
 
+def test_the_pages_own_date_wins_over_the_feeds(news_server, tmp_path):
+    """A feed that lists an old article again (a digest, a re-promoted story) dates it the day it
+    listed it: the page says when it was published, and the same URL given alone is dated so.
+    The feed's date stands for a page that gives none."""
+    from .webserver import page, rss, rfc822
+
+    news_server.static("/relisted/ferry-talks.html", page("ferry-talks"))  # published 2026-11-02
+    news_server.static("/relisted/aid-convoy.html", page("aid-convoy"))  # undated page
+    news_server.static("/relisted.xml", rss("Norvale", [
+        {"title": "Ferry talks", "link": "/relisted/ferry-talks.html", "pubDate": rfc822("2026-11-16")},
+        {"title": "Aid convoy", "link": "/relisted/aid-convoy.html", "pubDate": rfc822("2026-11-16")},
+    ]), content_type="application/rss+xml")
+    records, _, _ = expand(tmp_path / "cache", [news_server.url("/relisted.xml")])
+    dates = {r["title"]: r["date"] for r in records}
+    assert dates == {"Ferry talks": "2026-11-02", "Aid convoy": "2026-11-16"}
+
+
 # -- the store ---------------------------------------------------------------------------------
 
 
