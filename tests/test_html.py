@@ -491,3 +491,16 @@ def test_an_embedded_social_post_is_set_apart_whole(tmp_path):
     assert "the east bank is still cut off from the market" in texts  # what the story quotes of it stays
     assert "Shopkeepers on the east bank" in texts
 
+
+
+@pytest.mark.parametrize("head, url", [
+    ("<link rel='canonical' href='/news/norvale-bridge.html'>", None),
+    ("<meta property='og:url' content='norvale-bridge.html'>", None),
+    ("<base href='https://herald.norvale.example/news/'><link rel='canonical' href='norvale-bridge.html'>",
+     "https://herald.norvale.example/news/norvale-bridge.html"),
+    ("<link rel='canonical' href='https://herald.norvale.example/news/norvale-bridge.html'>",
+     "https://herald.norvale.example/news/norvale-bridge.html"),
+])
+def test_a_relative_canonical_link_with_no_base_is_no_url(tmp_path, head, url):
+    article = read(tmp_path, page("<title>Norvale bridge to reopen</title>" + head))
+    assert article.url == url
