@@ -236,7 +236,7 @@ class WebReader:
         for item in feed.items:
             if store.article(item.link) is not None:
                 continue
-            text = content_text(item.content_html)
+            text = content_text(item.content_html, item.full_content)
             if text:
                 self._put_item(item, text, None)
                 report.new += 1
