@@ -66,7 +66,7 @@ def test_an_item_whose_page_is_gone_keeps_the_text_the_feed_carries(news_server,
               "crossing on Saturday, the envoy's office said.</p><p>Each side will hand over 40 prisoners.</p>")
     news_server.static("/gone-feed.xml", rss("Orsola Evening Standard", [
         {"title": "Kell crossing to host prisoner exchange", "link": "/articles/missing.html", "guid": "oes-1",
-         "content": teaser},
+         "description": teaser},
         {"title": "A page that is gone, nothing in the feed", "link": "/articles/missing.html?b", "guid": "oes-2"},
     ]), content_type="application/rss+xml; charset=utf-8")
     articles, warnings, _ = expand(tmp_path, [news_server.url("/gone-feed.xml")])
@@ -74,6 +74,28 @@ def test_an_item_whose_page_is_gone_keeps_the_text_the_feed_carries(news_server,
     assert "Each side will hand over 40 prisoners." in articles[0]["text"]
     assert len(warnings) == 2 and all("not found (HTTP 404)" in problem for _, problem in warnings)
     assert "the feed's own text" in dict(warnings)[news_server.url("/articles/missing.html")]
+
+
+def test_a_short_item_carrying_its_whole_text_costs_no_request(news_server, tmp_path):
+    # Held-out audits read19/audit19: items whose content:encoded is a whole brief of a few
+    # paragraphs (under MIN_FEED_TEXT) were fetched anyway, each a request and a 404 warning.
+    # A description (an excerpt) and content cut short ("[…]", "Continue reading") still are.
+    from .webserver import rss
+
+    brief = ("<p>Norvale's ferry to the islands will run twice a day from Monday, the harbour office said.</p>"
+             "<p>The winter timetable ends a week early this year.</p>")
+    news_server.static("/briefs.xml", rss("Norvale Herald briefs", [
+        {"title": "Ferry twice a day", "link": "/briefs/ferry.html", "guid": "b-1", "content": brief},
+        {"title": "Teaser in content", "link": "/briefs/teaser.html", "guid": "b-2",
+         "content": "<p>The council met on Tuesday to discuss the bridge [&#8230;]</p>"},
+        {"title": "Description only", "link": "/briefs/excerpt.html", "guid": "b-3",
+         "description": "The council met on Tuesday to discuss the old bridge and its piers."},
+    ]), content_type="application/rss+xml")
+    articles, warnings, _ = expand(tmp_path, [news_server.url("/briefs.xml")])
+    assert news_server.hits["/briefs/ferry.html"] == 0
+    assert "The winter timetable ends a week early this year." in articles[0]["text"]
+    assert not [problem for url, problem in warnings if url.endswith("/briefs/ferry.html")]
+    assert news_server.hits["/briefs/teaser.html"] == 1 and news_server.hits["/briefs/excerpt.html"] == 1
 
 
 def test_a_duplicate_guid_is_told_once_not_on_every_refresh(news_server, tmp_path):
@@ -226,6 +248,23 @@ def test_a_feed_date_in_the_future_is_not_the_publication_date(news_server, tmp_
     records, _, _ = expand(tmp_path / "cache", [news_server.url("/future.xml")])
     dates = {r["title"]: r["date"] for r in records}
     assert dates == {"Ferry talks": "2026-11-02", "Aid convoy": None}
+
+
+def test_the_pages_own_date_wins_over_the_feeds(news_server, tmp_path):
+    """A feed that lists an old article again (a digest, a re-promoted story) dates it the day it
+    listed it: the page says when it was published, and the same URL given alone is dated so.
+    The feed's date stands for a page that gives none."""
+    from .webserver import page, rss, rfc822
+
+    news_server.static("/relisted/ferry-talks.html", page("ferry-talks"))  # published 2026-11-02
+    news_server.static("/relisted/aid-convoy.html", page("aid-convoy"))  # undated page
+    news_server.static("/relisted.xml", rss("Norvale", [
+        {"title": "Ferry talks", "link": "/relisted/ferry-talks.html", "pubDate": rfc822("2026-11-16")},
+        {"title": "Aid convoy", "link": "/relisted/aid-convoy.html", "pubDate": rfc822("2026-11-16")},
+    ]), content_type="application/rss+xml")
+    records, _, _ = expand(tmp_path / "cache", [news_server.url("/relisted.xml")])
+    dates = {r["title"]: r["date"] for r in records}
+    assert dates == {"Ferry talks": "2026-11-02", "Aid convoy": "2026-11-16"}
 
 
 # -- the store ---------------------------------------------------------------------------------

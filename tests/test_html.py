@@ -399,3 +399,108 @@ def test_reading_a_page_prints_nothing_on_stderr():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert out.stderr == ""
+
+
+# -- pages written with line breaks, tables (held-out audit read19) ----------------------------
+
+_PARAGRAPHS = [
+    "The council of Norvale voted on Tuesday to reopen the old river bridge after engineers declared it safe.",
+    "Minister Ilsa Varnhagen said the regional government would pay for most of the repairs this year.",
+    "Shopkeepers on the east bank said the closure had cut their trade by nearly half since the spring.",
+    "The bridge, built in 1887 from local granite, carries about four thousand vehicles a day.",
+]
+
+
+def test_paragraphs_written_with_line_break_pairs_stay_paragraphs(tmp_path):
+    body = ("<h1>Norvale council reopens the old bridge</h1><p class='byline'>By Ansel Mirow</p>"
+            "<div class='article-body'>" + "<br><br>".join(_PARAGRAPHS) + "</div>")
+    article = read(tmp_path, page("<title>Norvale bridge to reopen</title>", body=body))
+    paragraphs = {s.paragraph for s in article.sentences}
+    assert len(paragraphs) == 4, [s.text for s in article.sentences]
+    # a single line break is no paragraph break
+    address = "<p>Write to the council at<br>Town Hall, Norvale.</p>"
+    article = read(tmp_path, page("<title>Norvale bridge to reopen</title>", body=BODY + address), "b.html")
+    assert "Write to the council at Town Hall, Norvale." in [s.text for s in article.sentences]
+
+
+def test_a_page_laid_out_in_a_table_never_fuses_its_words(tmp_path):
+    # An old CMS: a layout table, a column of links beside the story, a headline in bold, a
+    # byline in italics, paragraphs separated by <br><br>.
+    html = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Norvale Weekly - Norvale council reopens"
+        " the old bridge</title></head><body><table width='100%'><tr>"
+        "<td class='left'><a href='/'>Home</a><br><a href='/archive'>Archive</a><br><a href='/tip'>Send us a tip</a></td>"
+        "<td class='main'><font face='Arial'><b>Norvale council reopens the old bridge</b><br>"
+        "<i>By Ansel Mirow, Norvale Weekly</i><br><br>" + "<br><br>".join(_PARAGRAPHS)
+        + "<br><br><a href='/print'>Print</a> | <a href='/mail'>E-mail this story</a></font></td></tr></table>"
+        "</body></html>"
+    )
+    article = read(tmp_path, html)
+    texts = [s.text for s in article.sentences]
+    assert texts == _PARAGRAPHS
+    for fused in ("HomeArchive", "bridgeBy", "WeeklyThe"):
+        assert fused not in article.text
+
+
+_FIGURES = (
+    "<table class='data'><caption>Unemployment rate by region (source: Norvale Labour Office)</caption>"
+    "<thead><tr><th>Region</th><th>January</th><th>February</th></tr></thead><tbody>"
+    "<tr><td>Eastmark</td><td>6.8%</td><td>6.1%</td></tr><tr><td>Westvale</td><td>5.2%</td><td>5.0%</td></tr>"
+    "<tr><td>Upper Norvale</td><td>7.3%</td><td>7.9%</td></tr></tbody></table>"
+)
+
+
+def test_a_table_of_figures_is_the_articles_content_and_its_caption_stays_with_it(tmp_path):
+    body = BODY[: BODY.index("<p>Shopkeepers")] + _FIGURES + BODY[BODY.index("<p>Shopkeepers") :]
+    article = read(tmp_path, page("<title>Norvale bridge to reopen</title>", body=body))
+    (table,) = [b for b in article.blocks if "Eastmark" in article.text[b.start : b.end]]
+    shown = article.text[table.start : table.end]
+    assert table.kind == "body"  # the article's own content, shown with it, not page furniture
+    assert "| Upper Norvale | 7.3% | 7.9% |" in shown
+    assert shown.startswith("Unemployment rate by region")  # the caption heads its table
+    # neither the rows nor the caption are sentences a summary could quote alone
+    texts = " ".join(s.text for s in article.sentences)
+    assert "Eastmark" not in texts and "Unemployment rate by region" not in texts
+    assert "Shopkeepers on the east bank" in texts  # the story goes on after the table
+
+
+def test_a_markdown_table_in_a_text_file_is_one_block_of_rows(tmp_path):
+    text = (
+        "Norvale council reopens the old bridge\n\n" + "\n\n".join(_PARAGRAPHS[:2]) + "\n\n"
+        "Traffic by day\n| Day | Cars |\n|---|---|\n| Monday | 4,100 |\n| Tuesday | 3,900 |\n\n" + _PARAGRAPHS[2] + "\n"
+    )
+    (article,) = load_articles([str(write(tmp_path / "bridge.md", text))])
+    (table,) = [b for b in article.blocks if "Monday" in article.text[b.start : b.end]]
+    assert article.text[table.start : table.end].startswith("Traffic by day\n| Day | Cars |")
+    assert [s.text for s in article.sentences] == _PARAGRAPHS[:3]
+
+
+def test_an_embedded_social_post_is_set_apart_whole(tmp_path):
+    post = (
+        "<blockquote class='chirper-post'><p>Day two and the east bank is still cut off from the market "
+        "<a href='#'>#Norvale</a> <a href='#'>pic.chirper.example/abc</a></p>&mdash; Tova Lindqvist "
+        "(@tovalind) <a href='#'>March 4, 2031</a></blockquote>"
+    )
+    body = BODY[: BODY.index("<p>Shopkeepers")] + post + BODY[BODY.index("<p>Shopkeepers") :]
+    article = read(tmp_path, page("<title>Norvale bridge to reopen</title>", body=body))
+    texts = " ".join(s.text for s in article.sentences)
+    assert "@tovalind" not in texts and "Lindqvist" not in texts
+    assert not [b for b in article.blocks if b.kind == "heading" and "pic.chirper" in article.text[b.start : b.end]]
+    (embed,) = [b for b in article.blocks if "@tovalind" in article.text[b.start : b.end]]
+    assert embed.kind == "boilerplate" and "pic.chirper.example/abc" in article.text[embed.start : embed.end]
+    assert "the east bank is still cut off from the market" in texts  # what the story quotes of it stays
+    assert "Shopkeepers on the east bank" in texts
+
+
+
+@pytest.mark.parametrize("head, url", [
+    ("<link rel='canonical' href='/news/norvale-bridge.html'>", None),
+    ("<meta property='og:url' content='norvale-bridge.html'>", None),
+    ("<base href='https://herald.norvale.example/news/'><link rel='canonical' href='norvale-bridge.html'>",
+     "https://herald.norvale.example/news/norvale-bridge.html"),
+    ("<link rel='canonical' href='https://herald.norvale.example/news/norvale-bridge.html'>",
+     "https://herald.norvale.example/news/norvale-bridge.html"),
+])
+def test_a_relative_canonical_link_with_no_base_is_no_url(tmp_path, head, url):
+    article = read(tmp_path, page("<title>Norvale bridge to reopen</title>" + head))
+    assert article.url == url

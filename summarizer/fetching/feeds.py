@@ -39,6 +39,9 @@ class FeedItem:
     """Seconds since the epoch (UTC) from the item's published or updated date."""
     content_html: str | None
     """The item's longest HTML (content:encoded, Atom content, else the description)."""
+    full_content: bool = False
+    """Whether ``content_html`` is the item's content (content:encoded, Atom ``content``), which a
+    feed fills with the whole article, rather than its description or summary, an excerpt."""
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,8 @@ def parse_feed(body: bytes, url: str, content_type: str = "", charset: str | Non
         if link in seen_links:
             continue  # the same article listed twice under two GUIDs: one article
         seen_links.add(link)
-        items.append(FeedItem(link, guid, title, _published(entry), _content(entry)))
+        content, full = _content(entry)
+        items.append(FeedItem(link, guid, title, _published(entry), content, full))
     return Feed(_title(parsed.get("feed", {})), tuple(items), tuple(problems), tuple(duplicates))
 
 
@@ -167,7 +171,8 @@ def _title(element) -> str | None:
     return _clean(value)
 
 
-def _content(entry) -> str | None:
+def _content(entry) -> tuple[str | None, bool]:
+    """The item's longest HTML, and whether it is its content rather than its summary."""
     best = ""
     for part in entry.get("content", []) or []:
         value = part.get("value") or ""
@@ -175,8 +180,8 @@ def _content(entry) -> str | None:
             best = value
     summary = entry.get("summary") or ""
     if len(summary) > len(best):
-        best = summary
-    return best or None
+        return summary, False
+    return best or None, bool(best)
 
 
 def _clean(value) -> str | None:

@@ -18,8 +18,16 @@ from ..reading.decoding import UndecodableError, decode_bytes, normalise_newline
 from ..reading.html import html_to_text
 
 MIN_FEED_TEXT = 600
-"""A feed item's own text is the article when it is at least this long (characters of text,
-markup aside): shorter ones are teasers, and the item's page is fetched instead."""
+"""A feed item's description or summary is the article when it is at least this long (characters
+of text, markup aside): shorter ones are teasers, and the item's page is fetched instead. An item's
+content (content:encoded, Atom ``content``) is the whole article whatever its length (a brief is
+short), unless it ends cut short ("...", "[…]", "Continue reading")."""
+_CUT_SHORT = re.compile(
+    r"(?:\.\.\.|\u2026|\[\s*(?:\.\.\.|\u2026)\s*\])\s*$"
+    r"|\b(?:continue reading|read more|read the (?:full|rest|whole)\b[^\n]{0,40}|full (?:story|article)"
+    r"|keep reading)\W{0,6}$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I
 )
@@ -74,12 +82,15 @@ def page_text(body: bytes, charset: str | None) -> PageText:
     return PageText(page.text, page.title, page.date)
 
 
-def content_text(html: str | None) -> str | None:
-    """A feed item's own text when it is a whole article (see :data:`MIN_FEED_TEXT`), else None."""
-    if not html or len(html) < MIN_FEED_TEXT:
+def content_text(html: str | None, full_content: bool = False) -> str | None:
+    """A feed item's own text when it is a whole article (see :data:`MIN_FEED_TEXT`), else None:
+    its content (``full_content``) unless cut short, or a description this long."""
+    if not html or (len(html) < MIN_FEED_TEXT and not full_content):
         return None
     page = html_to_text(f"<html><body><article>{html}</article></body></html>")
     text = page.text.strip()
+    if full_content:
+        return text if text and not _CUT_SHORT.search(text) else None
     return text if len(text) >= MIN_FEED_TEXT else None
 
 

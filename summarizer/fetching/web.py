@@ -236,7 +236,7 @@ class WebReader:
         for item in feed.items:
             if store.article(item.link) is not None:
                 continue
-            text = content_text(item.content_html)
+            text = content_text(item.content_html, item.full_content)
             if text:
                 self._put_item(item, text, None)
                 report.new += 1
@@ -289,8 +289,15 @@ class WebReader:
         self._warn(link, problem)
 
     def _put_item(self, item: FeedItem, text: str, page: PageText | None) -> StoredArticle:
-        day = _iso_day(item.published) if item.published is not None else (page.date if page else None)
-        published = item.published if item.published is not None else _day(page.date if page else None)
+        # The page's own date wins: a feed may list an old article again (a digest, a re-promoted
+        # story) and date it the day it listed it. The feed's time stands when the page gives no
+        # date, or the same day (it is the more precise).
+        page_day = page.date[:10] if page is not None and page.date else None
+        feed_day = _iso_day(item.published) if item.published is not None else None
+        if page_day is not None and page_day != feed_day:
+            day, published = page_day, _day(page_day)
+        else:
+            day, published = feed_day, item.published
         title = item.title or (page.title if page else None)
         return self.store.put_article(item.link, title, day, published, text)
 

@@ -26,6 +26,19 @@ _TITLE_HEADING_MIN_WORDS = 4  # a heading after the first paragraph is the title
 _MASTHEAD_MAX_WORDS = 3  # a line in capitals this short above a headline names the paper (or is a kicker)
 
 
+_TABLE_ROW = re.compile(r"[ \t]*\|[^\n]*\|[ \t]*")
+
+
+def is_table(paragraph: str) -> bool:
+    """Whether a paragraph is a table of figures in Markdown's shape (rows ``| Aska | 7.3% | 7.9% |``,
+    one a line, as a page's ``<table>`` is written), under its caption when it has one. It is the
+    article's content, shown with it, but no sentence: its rows say nothing a summary could quote,
+    and its caption says what the rows are, not something the story tells."""
+    lines = paragraph.strip().split("\n")
+    rows = [line for line in lines[1:] if _TABLE_ROW.fullmatch(line)]
+    return len(rows) == len(lines) - 1 and (len(rows) > 0 or bool(_TABLE_ROW.fullmatch(lines[0])))
+
+
 def is_heading_line(line: str) -> bool:
     """A short line with no sentence-final punctuation: a headline or section heading."""
     stripped = line.strip()
@@ -84,7 +97,7 @@ class ArticleParser:
             pieces.extend(Piece(*block) for block in blocks)
         _standfirst(text, pieces, meta.title or fields.get("title") or fields.get("headline"))
         for piece in pieces:
-            if piece.kind == "body":
+            if piece.kind == "body" and not is_table(text[piece.start : piece.end]):
                 piece.sentences = [(piece.start + s, piece.start + e) for s, e in self._split()(text[piece.start : piece.end])]
 
         # Headings too: a lone "Donate now" line looks like a heading but belongs to an appeal.
@@ -266,6 +279,8 @@ def _classify(
     it, so a date alone on a line is the article's date ("By Tove Brannock" / "12 November 2026");
     further down such a line is a timeline's entry, not when the article was published."""
     out: list[tuple[int, int, str, str]] = []
+    if is_table(text[start:end]):
+        return [(start, end, "body", "")]  # with its caption, which is no heading of the article
     # Leading header lines: "date 2022-04-20", "Source: Reuters"... possibly fused to the text.
     while start < end:
         dated = date_header(text, start)

@@ -189,6 +189,17 @@ _REPORTER_ROLE = (
 )
 
 
+EMBED_ATTRIBUTION = re.compile(
+    r"(?:^|\s)(?:(?:pic\.[\w.-]+/\S+|https?://\S+)\s+)?[\u2014\u2013-]{1,2}\s*[^\n()\u2014\u2013]{1,60}\(@[\w.]{1,40}\)"
+    r"(?:\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}))?\s*$"
+)
+"""How a social network's embedded post signs off: "— Lina Berge (@linaberge) February 18, 2026",
+a dash, a name, the handle in brackets, then the day it was posted, with the post's picture link
+before it ("pic.chirper.example/xyz"). It is set apart from the post it signs, whose words are
+quoted by the story and stay its text (``exclusions``); a story citing someone's post in its own
+words writes it into a sentence ("..., Berge wrote on Chirper")."""
+
+
 # Order matters only for ties: specific categories first, generic furniture last.
 _CATEGORIES: tuple[_Category, ...] = (
     _Category(
@@ -588,6 +599,16 @@ _CATEGORIES: tuple[_Category, ...] = (
             _cue(r"^[^|\u2022]{1,40}(\s[|\u2022]\s[^|\u2022]{1,40}){2,}$", 3, "menu of links"),
         ),
         extra=_furniture_extra,
+    ),
+    # Last, so that the categories above keep their places (tests and the literal index name them).
+    _Category(
+        "embedded post",
+        "is a social media post embedded in the page",
+        (
+            _cue(EMBED_ATTRIBUTION.pattern, 3, "signed — Name (@handle) date"),
+            _cue(r"^(a )?(post|photo|video) shared by\b[^\n]{0,60}\(@[\w.]{1,40}\)", 3, "a post shared by"),
+            _cue(r"^view this (post|photo|video) on \w+$", 3, "view this post on", label_only=True),
+        ),
     ),
 )
 

@@ -117,6 +117,8 @@ def exclude_boilerplate(text: str, pieces: list[Piece], detector: BoilerplateDet
             out.append(Piece(piece.start, piece.end, "boilerplate", sections[u]))
         elif verdict is None:
             out.extend(_peel(text, piece) if piece.kind == "body" else [piece])
+        elif verdict.kind == "embedded post" and piece.kind == "body":
+            out.extend(_embed_signature(text, piece, verdict))
         elif words[u] > limit:
             out.extend(_sentence_level(text, piece, detector, limit) if piece.kind == "body" else [piece])
         elif piece.kind == "body" and len(piece.sentences) >= 2:
@@ -284,6 +286,35 @@ def _refine(text: str, piece: Piece, verdict: BoilerplateVerdict) -> list[Piece]
     span_verdict = next(v for v in own[lo:hi] if v is not None)
     flags: list[BoilerplateVerdict | None] = [None if (j < lo or j >= hi) else span_verdict for j in range(n)]
     return _split(text, piece, flags)
+
+
+def _embed_signature(text: str, piece: Piece, verdict: BoilerplateVerdict) -> list[Piece]:
+    """An embedded social post: its signature ("pic.chirper.example/xyz — Lina Berge (@linaberge)
+    February 18, 2026") is set apart, and the post's words before it, which the story quotes,
+    stay body (a sentence running into the signature ends where it starts)."""
+    from .boilerplate import EMBED_ATTRIBUTION
+
+    found = EMBED_ATTRIBUTION.search(text, piece.start, piece.end)
+    if found is None:
+        return [Piece(piece.start, piece.end, "boilerplate", _reason(verdict))]
+    cut = found.start()
+    while cut < piece.end and text[cut].isspace():
+        cut += 1
+    body_end = cut
+    while body_end > piece.start and text[body_end - 1].isspace():
+        body_end -= 1
+    sentences = [(s, min(e, body_end)) for s, e in piece.sentences if s < body_end]
+    if body_end <= piece.start or not sentences:
+        return [Piece(piece.start, piece.end, "boilerplate", _reason(verdict))]
+    sentences = [(s, e) for s, e in sentences if text[s:e].strip()]
+    body = Piece(piece.start, body_end, "body", "", [(s, _trimmed_end(text, s, e)) for s, e in sentences])
+    return [body, Piece(cut, piece.end, "boilerplate", _reason(verdict))]
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _keepable(sentences: Sequence[str]) -> bool:

@@ -355,38 +355,105 @@ def _block(element: lxml.etree._Element, tag: str) -> Iterator[str]:
         if text:
             yield "# " + text
     elif tag == "table":
-        for row in element.iter("row"):
-            cells = [_inline_text(cell) for cell in row if isinstance(cell.tag, str)]
-            line = " | ".join(cell for cell in cells if cell)
-            if line:
-                yield line
+        yield from _table_blocks(element)
     elif tag == "graphic":
         return
     elif tag == "list":
         items = list(_tree_blocks(element))
         marked = all(len(item.split()) >= LIST_ITEM_MIN_WORDS and not item.startswith("# ") for item in items)
         yield from (("- " + item) if marked else item for item in items)
+    elif tag == "quote" and _embedded_post(element):
+        yield _inline_text(element)
     elif tag in ("quote", "div", "main", "body") or any(
         isinstance(child.tag, str) and child.tag in _TREE_BLOCKS for child in element
     ):
         yield from _tree_blocks(element)
     else:  # p, item, code
-        text = _inline_text(element)
-        if text:
-            yield text
+        yield from _line_broken_paragraphs(element)
+
+
+def _embedded_post(quote: lxml.etree._Element) -> bool:
+    """Whether a quote is a social network's post as pages embed it: its text, then "— Name
+    (@handle) date" after it. Read as one block, post and signature together, so that the reader
+    sets it apart whole (``boilerplate.EMBED_ATTRIBUTION``) instead of taking its signature for a
+    sentence and its text, without a stop, for a heading."""
+    from .boilerplate import EMBED_ATTRIBUTION
+
+    return EMBED_ATTRIBUTION.search(_inline_text(quote)) is not None
+
+
+_LINE_BREAK = "\x00"  # a line break, while an element's words are gathered
+_SPACE_TAGS = _TREE_BLOCKS | {"cell", "row"}
+
+
+def _pieces(element: lxml.etree._Element) -> Iterator[str]:
+    """An element's text in document order (an element's text, its children's, then its tail):
+    ``_LINE_BREAK`` for each line break, a space around each block inside it."""
+    for event, node in lxml.etree.iterwalk(element, events=("start", "end")):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if event == "start":
+            if node is not element and tag == "lb":
+                yield _LINE_BREAK
+            elif node is not element and tag in _SPACE_TAGS:
+                yield " "
+            if tag and node.text:
+                yield node.text
+        elif node is not element:
+            if tag in _SPACE_TAGS:
+                yield " "
+            if node.tail:
+                yield node.tail
+
+
+def _line_broken_paragraphs(element: lxml.etree._Element) -> Iterator[str]:
+    """The paragraphs of an element written with line breaks instead of paragraphs: a page that
+    separates its paragraphs by ``<br><br>`` comes out of the extractor as one ``p`` with pairs of
+    ``lb`` in it. Two line breaks in a row (with nothing but spacing between) end a paragraph; a
+    single one is a line break inside it (an address, a poem) and becomes a space."""
+    text = "".join(_pieces(element))
+    for paragraph in re.split(f"{_LINE_BREAK}\\s*{_LINE_BREAK}[\\s{_LINE_BREAK}]*", text):
+        words = " ".join(paragraph.replace(_LINE_BREAK, " ").split())
+        if words:
+            yield words
 
 
 def _inline_text(element: lxml.etree._Element) -> str:
-    """The words of an element on one line: line breaks become spaces, spacing is collapsed."""
-    parts: list[str] = []
-    for node in element.iter():
-        if node is not element and node.tag == "lb":
-            parts.append(" ")
-        elif node.text and isinstance(node.tag, str):
-            parts.append(node.text)
-        if node is not element and node.tail:
-            parts.append(node.tail)
-    return " ".join("".join(parts).split())
+    """The words of an element on one line, in the order they are written: line breaks become
+    spaces, spacing is collapsed, and a block inside it (a ``p`` in a table's cell) is set apart
+    by spaces, never fused to the words around it ("Home" and "Archive" are not "HomeArchive")."""
+    return " ".join("".join(_pieces(element)).replace(_LINE_BREAK, " ").split())
+
+
+def _table_blocks(table: lxml.etree._Element) -> Iterator[str]:
+    """A table: a table of figures, or a page laid out in a table.
+
+    A table laid out as a page (a cell holding paragraphs: a column of links beside the story) is
+    read cell by cell as the blocks it holds. A table of figures is the article's content and is
+    written as one block, a row a line in Markdown's table shape (``| Aska | 7.3% | 7.9% |``), under
+    its caption, the line before it, when the extractor made the caption a row of one cell: the
+    reader shows its rows and keeps them out of sentences, and the caption stays with its table."""
+    rows = [[cell for cell in row if isinstance(cell.tag, str)] for row in table.iter("row")]
+    if any(isinstance(node.tag, str) and node.tag in _TREE_BLOCKS for row in rows for cell in row for node in cell.iter()
+           if node is not cell):
+        for row in rows:
+            for cell in row:
+                yield from _tree_blocks(cell)
+        return
+    lines = [[_inline_text(cell).replace("|", "/") for cell in row] for row in rows]
+    lines = [cells for cells in lines if any(cells)]
+    if not lines:
+        return
+    widest = max(len([c for c in cells if c]) for cells in lines)
+    caption = None
+    if widest > 1 and len([c for c in lines[0] if c]) == 1 and len(lines) > 1:
+        caption = next(c for c in lines[0] if c)
+        lines = lines[1:]
+    if widest == 1:  # a table of one column is a list of lines, not figures
+        for cells in lines:
+            yield from (c for c in cells if c)
+        return
+    table_lines = ["| " + " | ".join(cells) + " |" for cells in lines]
+    yield "\n".join(([caption] if caption else []) + table_lines)
 
 
 # -- fallbacks -------------------------------------------------------------------------------

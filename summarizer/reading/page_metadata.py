@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
@@ -100,13 +100,14 @@ def page_metadata(tree: lxml.html.HtmlElement | None) -> PageMetadata:
     articles = [item for item in items if _types(item) & _ARTICLE_TYPES]
     candidates = articles + [item for item in items if item not in articles and not _types(item) & _OTHER_TYPES]
 
-    url = meta.get("og:url") or _canonical(tree)
+    named = meta.get("og:url") or _canonical(tree)  # a relative one may still hold a date
+    url = _absolute(tree, meta.get("og:url")) or _absolute(tree, _canonical(tree))
     # Some pages put the headline in application-name: a name as long as a title is no site's.
     titles = {_squash(t) for t in (meta.get("og:title"), tree.findtext(".//title")) if t}
     sites = [s for s in _site_names(meta, items, url) if len(s.split()) <= 6 and _squash(s) not in titles]
     return PageMetadata(
         title=_title(tree, meta, candidates, sites),
-        date=_date(tree, meta, candidates, url),
+        date=_date(tree, meta, candidates, url or named),
         url=url,
         site_name=next(iter(sites), None),
     )
@@ -184,6 +185,23 @@ def _canonical(tree: lxml.html.HtmlElement) -> str | None:
         if "canonical" in (link.get("rel") or "").lower().split() and (link.get("href") or "").strip():
             return link.get("href").strip()
     return None
+
+
+def _absolute(tree: lxml.html.HtmlElement, href: str | None) -> str | None:
+    """``href`` as an absolute http(s) URL, resolved against the page's ``<base href>`` when it has
+    an absolute one; None when it cannot be made one: a relative canonical ("/pages/story.html")
+    with no base names no page, and would stand in Sources for a file's path."""
+    if not href:
+        return None
+    base = next((b.get("href", "").strip() for b in tree.iter("base") if b.get("href")), "")
+    if _is_web_url(base):
+        href = urljoin(base, href)
+    return href if _is_web_url(href) else None
+
+
+def _is_web_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 # -- title -----------------------------------------------------------------------------------

@@ -29,7 +29,8 @@ mislead: without blank lines, three lines of similar length, without stops and e
 capital, read as one per line, whether or not a wrapper made them.
 
 Headings (short lines), list items (``- ``, ``* ``, ``1. ``) and Markdown headings are their own
-paragraphs in every shape. Each paragraph is an exact ``(start, end)`` span of the original text,
+paragraphs in every shape. A table in Markdown's shape (rows ``| a | b |``, one a line) is one
+paragraph with the line right above it, its caption, and counts for no shape. Each paragraph is an exact ``(start, end)`` span of the original text,
 trimmed of surrounding whitespace: nothing is rewritten. One pass over the lines plus a sort of
 their lengths: linear apart from the sort.
 """
@@ -94,6 +95,7 @@ class _Line:
     cased_start: bool  # its first letter (after opening quotes) has a case: the start tells something
     dangling: bool  # ends with a word a sentence cannot end with
     comma: bool  # ends with a comma
+    table_row: bool  # a row of a table in Markdown's shape: "| Aska | 7.3% | 7.9% |"
 
 
 def _cased(char: str) -> bool:
@@ -136,6 +138,7 @@ def _lines(text: str, pos: int) -> list[_Line | None]:
                     _cased(stripped.lstrip(_OPENING)[:1]),
                     _dangling(stripped),
                     stripped[-1] == ",",
+                    len(stripped) >= 3 and stripped[0] == "|" and stripped[-1] == "|",
                 )
             )
         if nl == -1:
@@ -223,7 +226,9 @@ def _soft_break(a: _Line, b: _Line, width: int) -> bool:
 
 def _pairs(lines: list[_Line | None]):
     for a, b in zip(lines, lines[1:]):
-        if a is not None and b is not None and not (a.list_item or a.md_heading or b.list_item or b.md_heading):
+        if a is not None and b is not None and not (
+            a.list_item or a.md_heading or b.list_item or b.md_heading or a.table_row or b.table_row
+        ):
             yield a, b
 
 
@@ -264,6 +269,9 @@ def _usual_indent(lines: list[_Line | None]) -> int:
 
 def _breaks(shape: Shape, first: _Line, a: _Line, b: _Line, base_indent: int) -> bool:
     """Whether a paragraph ends between line ``a`` and the next line ``b``."""
+    if a.table_row or b.table_row:
+        # A table is one paragraph, with its caption: the one line right above its first row.
+        return not (a.table_row and b.table_row) and not (b.table_row and first is a and not a.md_heading)
     if a.md_heading or b.md_heading:
         return True
     if shape.kind == "wrapped":
