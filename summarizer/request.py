@@ -185,6 +185,7 @@ class Run:
         self.on_progress = on_progress
         self.warnings: tuple[str, ...] = ()
         """Every warning of the run so far (files that could not be read, URLs that failed)."""
+        self._sources: dict[str, str] = {}  # each fetched article's file: its URL (see fetch)
         self.topics: tuple[Topic, ...] = ()
         """Every topic available (built-in, the user's, the request's file and query)."""
         self.chosen: tuple[Topic, ...] = ()
@@ -233,6 +234,8 @@ class Run:
         return self._analyzer
 
     def _warn(self, error: InputError, on_warning: Warn | None = None) -> None:
+        if error.path in self._sources:  # a fetched page's file: the reader knows its URL
+            error = InputError(self._sources[error.path], error.problem)
         self.warnings = (*self.warnings, str(error))
         handler = on_warning or self.on_warning
         if handler:
@@ -264,7 +267,9 @@ class Run:
             lambda url, problem: self._warn(InputError(url, problem), on_warning),
             lambda done, total: progress("fetching", done, total),
             self.request.index,
+            self._sources,
         )
+        self._asked = tuple(self.request.paths) or ("the subscribed feeds",)
         self.request = replace(self.request, paths=paths, feeds=None)
         self._fetched = True
 
@@ -343,7 +348,15 @@ class Run:
         from .store.loading import load_articles
 
         request = self.request
-        articles = load_articles(request.paths, on_warning=warn, on_progress=on_progress, cache=cache)
+        try:
+            articles = load_articles(request.paths, on_warning=warn, on_progress=on_progress, cache=cache)
+        except NoArticlesError:
+            asked = getattr(self, "_asked", None)
+            if asked is None:
+                raise
+            # Name what was asked, URLs and feeds with the files, not the files they were fetched into.
+            where = ", ".join(asked) if len(asked) <= 3 else f"{len(asked)} inputs"
+            raise NoArticlesError(f"no readable articles in {where}") from None
         if request.since is None:
             return articles
         from .fetching.window import within

@@ -515,3 +515,23 @@ def test_ctrl_c_while_fetching_ends_at_once(news_server, cli_env):
     assert time.monotonic() - started < 5
     assert process.returncode == 130 and err.strip().endswith("newsdigest: interrupted")
     assert "Traceback" not in err
+
+
+def test_messages_about_fetched_pages_name_their_urls(news_server, tmp_path):
+    # Held-out reading audit 19: a fetched page with no sentences was reported by the file it was
+    # stored in (".../web/articles/9f/9f23....json: ..."), and "no readable articles in x.html" named
+    # one of the two inputs given (the URL that failed was left out).
+    from summarizer import Length, NoArticlesError, Request, run
+
+    news_server.static("/nav-only.html", "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+                                         "</body></html>")
+    nav, good = news_server.url("/nav-only.html"), news_server.url("/single.html")
+    result = run(Request(paths=(nav, good), cache_dir=tmp_path / "cache", length=Length(sentences=1)))
+    warnings = result.digest.warnings
+    assert any(w.startswith(nav + ": ") for w in warnings) and not any("/web/" in w for w in warnings), warnings
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
+    missing = news_server.url("/articles/missing.html")
+    with pytest.raises(NoArticlesError) as nothing:
+        run(Request(paths=(str(binary), missing), cache_dir=tmp_path / "cache"))
+    assert str(binary) in str(nothing.value) and missing in str(nothing.value)

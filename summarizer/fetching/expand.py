@@ -35,6 +35,7 @@ def expand_inputs(
     on_warning: Callable[[str, str], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     index: str | None = None,
+    sources: dict[str, str] | None = None,
 ) -> tuple[str, ...]:
     """``paths`` with their URLs fetched and ``feeds`` read from the store, as article files.
 
@@ -42,6 +43,7 @@ def expand_inputs(
     NoArticlesError when URLs or feeds were all that was asked for and none gave an article.
     Without a cache directory the fetched files live in a temporary store until the process exits.
     With ``index`` (a ``postgresql://`` URL) the store is the team's, in that database.
+    ``sources``, when given, is filled with each article file's URL (a message about the file names it).
     """
     from ..errors import NoArticlesError
     from .inputs import WebInputs
@@ -49,6 +51,8 @@ def expand_inputs(
     web = WebInputs(cache_dir, on_warning, on_progress, index=index)
     try:
         expanded = web.expand(paths, feeds or ())
+        if sources is not None:
+            sources.update(web.sources)
     finally:
         if cache_dir is None:
             web.reader.close()

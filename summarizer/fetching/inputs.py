@@ -41,6 +41,8 @@ class WebInputs:
         self.store = open_store(cache_dir, index, self._warn)
         self.reader = WebReader(self.store, policy=policy, on_warning=self._warn, on_progress=on_progress)
         self.times: dict[str, float] = {}
+        self.sources: dict[str, str] = {}
+        """Each article file given out, to the URL it was read from (for messages about it)."""
         self.reports: list[Report] = []
 
     def __enter__(self) -> WebInputs:
@@ -74,6 +76,7 @@ class WebInputs:
                     continue  # the same article in two feeds, or at two addresses: one article
                 seen.update((article.url, article.sha256))
                 self.times[article.url] = article.when
+                self.sources[str(article.file)] = article.url
                 out.append(str(article.file))
 
         for path in paths:
