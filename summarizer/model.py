@@ -197,6 +197,12 @@ class Summary:
         if self.budget is not None and self.shortest is not None:
             return (f"no sentence about {self._about} fits in {self.budget} "
                     f"word{'' if self.budget == 1 else 's'} (the shortest has {self.shortest})")
+        if self.candidates:
+            # Sentences mention it, and none can be shown alone: say so, not that nothing is here.
+            one = self.candidates == 1
+            found = "1 sentence mentions it" if one else f"{self.candidates} sentences mention it"
+            return (f"no sentence about {self._about} stands alone in a summary ({found} in {self.articles} "
+                    f"article{plural}, {'' if one else 'each '}too short or only part of a statement)")
         return f"no sentences about {self._about} in {self.articles} article{plural}"
 
     @property

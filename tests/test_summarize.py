@@ -89,6 +89,21 @@ def test_topic_with_no_matching_sentence_says_so():
     assert result.message == "no sentences about weather in 2 articles"
 
 
+def test_a_topic_whose_only_sentences_cannot_stand_alone_says_they_exist():
+    # Held-out audit 19: "-q analysts" said "no sentences about analysts in 1 article" over a file saying
+    # "Analysts called the fall modest." (five words: too short to stand alone in a summary).
+    parse = ArticleParser()
+    corpus = Corpus([parse("Shares in Tarrow fell by two percent on Monday after the harbour strike began.\n\n"
+                           "Analysts called the fall modest.", Metadata("markets"))])
+    from summarizer.ranking.topics import query_topic
+    from summarizer.reading.terms import TermAnalyzer
+
+    topic = query_topic("analysts", TermAnalyzer().stop_words)
+    result = Digester(length=Length(sentences=2))(corpus, [topic]).summaries[0]
+    assert result.sentences == () and result.message.startswith("no sentence about analysts stands alone")
+    assert "1 sentence mentions it in 1 article" in result.message
+
+
 def test_explanation_names_matched_terms_and_scores():
     item = summary("security").sentences[0]
     why = item.explanation
