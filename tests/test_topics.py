@@ -1730,20 +1730,24 @@ def test_a_speech_answers_what_someone_said_and_no_other_question():
     # Held-out audit 13: "Has the port strike ended?" opened with the union leader's speech ("A better
     # offer is a start, but it is not the end. ... we are not going back to work,") above the report
     # that the union suspended its strike. A quotation of several sentences is someone's speech, long
-    # for what it tells: it answers a question about what was said, and no other.
+    # for what it tells: it answers a question about what was said, or one naming what it names
+    # ("Who is J.R. Tallis?" when "... said Dr. J.R. Tallis, the agency's director" is all that says).
     speech = ('"A better offer is a start, but it is not the end. Our members want their jobs in writing. Until '
-              'then, the strike at Port Varrel goes on," said Tamsin Orla, the union leader.')
-    ended = "The union suspended its strike at Port Varrel late on Thursday after a tentative agreement."
-    texts = [speech + "\n\nShips waited offshore.", "Talks at Port Varrel went on all week.\n\n" + ended,
-             "The strike at Port Varrel cost the region dearly.\n\nShips waited offshore."]
-    shown = [item.sentence.text for item in _summary(texts, "Has the strike at Port Varrel ended?", 3).sentences]
+              'then, the dockworkers\' strike goes on," said Tamsin Orla, the union leader.')
+    ended = "The union suspended the dockworkers' strike late on Thursday after a tentative agreement."
+    texts = [speech + "\n\nShips waited offshore.", "Talks at the port went on all week.\n\n" + ended,
+             "The dockworkers' strike cost the region dearly.\n\nShips waited offshore."]
+    shown = [item.sentence.text for item in _summary(texts, "Has the dockworkers' strike ended?", 3).sentences]
     assert ended in shown and speech not in shown, shown
-    shown = [item.sentence.text for item in _summary(texts, "What did Tamsin Orla say about the strike?", 3).sentences]
+    shown = [item.sentence.text for item in _summary(texts, "What did the union leader say about the strike?",
+                                                     3).sentences]
     assert shown[0] == speech, shown
+    shown = [item.sentence.text for item in _summary(texts, "Who is Tamsin Orla?", 3).sentences]
+    assert speech in shown, shown
     # One sentence in quotation marks, straight or curly, is a statement like any other.
-    said = '"The strike at Port Varrel is over," Tamsin Orla said on Friday.'
+    said = '"The dockworkers\' strike is over," the union leader said on Friday.'
     shown = [item.sentence.text for item in _summary([said + "\n\nShips docked."] + texts[1:],
-                                                     "Has the strike at Port Varrel ended?", 3).sentences]
+                                                     "Has the dockworkers' strike ended?", 3).sentences]
     assert said in shown, shown
 
 

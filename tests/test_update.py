@@ -569,7 +569,7 @@ def test_a_denial_of_a_report_read_through_a_context_word_opens_the_topic_and_no
            "Malvane, had been arrested.\n\nHe was questioned as a witness.\n",
            "Toll rises\n\nThe death toll rose to 14 on Friday after divers recovered three more bodies from the "
            "ferry.\n\nTwo people remain missing.\n"]
-    rescue = Topic("rescue", "Rescue", ("rescue", "divers", "survivors", "missing"), context=("ferry", "lake"),
+    rescue = Topic("rescue", "Rescue", ("rescue", "divers", "survivors", "missing"), context=("ferry", "lake", "coast"),
                    origin="test")
     question = query_topic("How many people died when the ferry capsized?", analyzer.stop_words)
     summaries = Digester(length=Length(sentences=2))(Corpus(parse(new), analyzer), [rescue, question],
@@ -577,3 +577,13 @@ def test_a_denial_of_a_report_read_through_a_context_word_opens_the_topic_and_no
     texts = [[item.sentence.text for item in summary.sentences] for summary in summaries]
     assert texts[0][0].startswith("Quillon police on Friday denied"), texts[0]
     assert not any(text.startswith("Quillon police") for text in texts[1]), texts[1]
+    # A report read in another story, holding only a context word ("coast"), was not read under the topic
+    # (rejudged audit 19: the rocket-debris denial opened Rescue on the word "coast").
+    rocket = ArticleParser()("Rocket fails\n\nThe Orsel radio reported that debris from the rocket had struck a "
+                             "fishing boat off the coast.\n\nThe launch failed on Sunday.\n",
+                             Metadata("rocket", date="2031-05-08"))
+    denial = ("Coast denial\n\nThe Orsel coast authority denied reports that debris from the rocket had struck a "
+              "fishing boat.\n\nThe boat is in port.\n")
+    summary = Digester(length=Length(sentences=2))(Corpus(parse([denial] + new[1:]), analyzer), [rescue],
+                                                   read=ReadSet([rocket], analyzer)).summaries[0]
+    assert not summary.sentences[0].sentence.text.startswith("The Orsel coast authority"), summary.sentences

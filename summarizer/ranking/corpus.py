@@ -159,18 +159,26 @@ class Corpus:
             return self._bigrams.table(rows, self.article_of[rows])
         return concept_table([self.sentences[r] for r in rows], self.article_of[rows], self.analyzer)
 
-    def summary_worthy(self, rows: np.ndarray, speech: bool = False) -> np.ndarray:
+    def summary_worthy(self, rows: np.ndarray, speech: bool = False, names: frozenset[int] = frozenset()) -> np.ndarray:
         """Whether each of the sentences ``rows`` can stand alone in a summary (see
         :func:`~summarizer.reading.standalone.is_summary_worthy`): from the index, without their text.
-        A speech (see :func:`~summarizer.reading.standalone.is_speech`) only where ``speech`` is asked for ("What did the mayor say?"):
-        elsewhere it is long for what it tells, and the report of what happened answers first."""
+        A speech (see :func:`~summarizer.reading.standalone.is_speech`) only where ``speech`` is asked
+        for ("What did the mayor say?") or it holds one of the ``names`` a question asks about (term
+        ids: "Who is J.R. Tallis?", "... said Dr. J.R. Tallis, the agency's director"): elsewhere it is
+        long for what it tells, and the report of what happened answers first."""
         if self._flags is not None:
             flags = self._flags[rows]
-            return ((flags & WORTHY) > 0) & (speech or (flags & SPEECH) == 0)
-        return np.array([
-            is_summary_worthy(self.sentences[r], int(self.word_counts[r]), self.article(self.sentences[r]))
-            and (speech or not is_speech(self.sentences[r].text)) for r in rows
-        ], dtype=bool)
+            worthy = (flags & WORTHY) > 0
+            spoken = (flags & SPEECH) > 0
+        else:
+            worthy = np.array([is_summary_worthy(self.sentences[r], int(self.word_counts[r]),
+                                                 self.article(self.sentences[r])) for r in rows], dtype=bool)
+            spoken = np.array([is_speech(self.sentences[r].text) for r in rows], dtype=bool)
+        if speech or not spoken.any():
+            return worthy
+        if names:
+            spoken &= ~np.isin(rows, self.matching(sorted(names)))
+        return worthy & ~spoken
 
     def has_content(self, rows: np.ndarray) -> np.ndarray:
         """Whether each of the sentences ``rows`` names someone or states a number (see

@@ -204,7 +204,7 @@ class ConceptCoverage:
                 # executive Sabine Carrow would step down once the compensation deal is signed" for "Who
                 # leads the negotiations on compensation?".
                 saying = answers & np.isin(ranking.rows, corpus.matching(sorted(ranking.query.role_object)))
-                saying &= corpus.summary_worthy(ranking.rows, ranking.query.speech_asked)  # not "), whose lead prosecutor, ... won cases"
+                saying &= corpus.summary_worthy(ranking.rows, ranking.query.speech_asked, ranking.query.names)  # not "), whose lead prosecutor, ... won cases"
                 if saying.any():
                     answers, later_answers = saying, answers & ~saying
             if ranking.query.answer == "quantity":

@@ -211,7 +211,7 @@ class TopicSummarizer:
             unmentioned = unused(asked_words(topic))
         budget = shortest = None
         if not chosen and not repeats and length.words is not None and len(ranking.rows):
-            worthy = corpus.word_counts[ranking.rows][corpus.summary_worthy(ranking.rows, ranking.query.speech_asked)].tolist()
+            worthy = corpus.word_counts[ranking.rows][corpus.summary_worthy(ranking.rows, ranking.query.speech_asked, ranking.query.names)].tolist()
             if worthy:
                 budget, shortest = length.words, min(worthy)
         unanswered = None

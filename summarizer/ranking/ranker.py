@@ -100,7 +100,8 @@ class TopicQuery:
     """How the question says what it asks for, when it asks for a quantity, a time or a place ("how
     much", see :func:`~summarizer.ranking.topics.asked_wording`)."""
     speech_asked: bool = False
-    """Whether a question asks what someone said (see :func:`~summarizer.ranking.topics.asks_what_was_said`)."""
+    """Whether a question asks what someone said (see :func:`~summarizer.ranking.topics.asks_what_was_said`):
+    then any speech may answer it; else only one naming what the question names (see ``Corpus.summary_worthy``)."""
     owners: frozenset[str] = frozenset()
     """The stems of the common nouns a question writes as the owner of what it asks about ("gallery" of
     "How much did the gallery's new alarm system cost?"; see

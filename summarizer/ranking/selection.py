@@ -119,7 +119,7 @@ class Selector:
         if not n:
             return [], repeats
         word_counts = corpus.word_counts[ranking.rows]
-        eligible = corpus.summary_worthy(ranking.rows, ranking.query.speech_asked)
+        eligible = corpus.summary_worthy(ranking.rows, ranking.query.speech_asked, ranking.query.names)
         score = ranking.score / ranking.score.max() if ranking.score.max() > 0 else ranking.score
         read_similarity = read_closest = None
         if read is not None:
@@ -304,9 +304,20 @@ class Selector:
         if not len(rows):
             return items
         share, closest = read.closest(corpus, rows)
-        # What was read under the topic: a sentence holding one of its words, a context word too
-        # ("the ferry's captain ... had been arrested" under Rescue, whose context says "ferry").
-        asked = {corpus.terms[t] for t in (ranking.query.own or ranking.query.original) | ranking.query.context}
+        # What was read under the topic: a sentence holding one of its words, or one of its context
+        # words in an article holding one of its words ("the ferry's captain ... had been arrested" in
+        # a story of the rescue, under Rescue, whose context says "ferry"; not "coast" in the story
+        # of a rocket's debris).
+        asked = {corpus.terms[t] for t in ranking.query.own or ranking.query.original}
+        context = {corpus.terms[t] for t in ranking.query.context} - asked
+        stem = corpus.analyzer.stem
+
+        def read_under_topic(told: Sentence, stems: set[str]) -> bool:
+            if not asked.isdisjoint(stems) or context.isdisjoint(stems):
+                return not asked.isdisjoint(stems)
+            return any(not asked.isdisjoint(stem(w.lower()) for w in words(other.text))
+                       for other in read.sentences if other.article_id == told.article_id)
+
         shown = {item.sentence for item in items}
         denials: list[SummarySentence] = []
         for row, held, i in zip(rows.tolist(), share.tolist(), closest.tolist()):
@@ -316,9 +327,12 @@ class Selector:
             told_concepts = sentence_bigrams(words(told.text), corpus.analyzer)
             # Under a question, what was read answered it: it held two of its words, not "ferry" alone
             # of "How many people died when the ferry capsized?" ("the ferry's captain ... arrested").
-            held = len(asked.intersection(stem for pair in told_concepts for stem in pair))
-            if held < (min(2, len(asked)) if ranking.query.question else 1) or not denies(
-                    told_concepts, corpus.sentence_concepts(row), corpus.analyzer.stop_words):
+            told_stems = {stem for pair in told_concepts for stem in pair}
+            if ranking.query.question:
+                under = len(asked & told_stems) >= min(2, len(asked))
+            else:
+                under = read_under_topic(told, told_stems)
+            if not under or not denies(told_concepts, corpus.sentence_concepts(row), corpus.analyzer.stop_words):
                 continue
             sentence = corpus.sentences[row]
             written = words(sentence.text)
@@ -496,7 +510,7 @@ class _Denials:
     def __init__(self, corpus: Corpus, ranking: Ranking) -> None:
         self.corpus, self.ranking = corpus, ranking
         rows = corpus.denial_rows
-        self.rows = rows[corpus.summary_worthy(rows, ranking.query.speech_asked)] if len(rows) else rows
+        self.rows = rows[corpus.summary_worthy(rows, ranking.query.speech_asked, ranking.query.names)] if len(rows) else rows
         self.candidate = np.isin(self.rows, ranking.rows)
 
     @property

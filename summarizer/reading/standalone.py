@@ -90,7 +90,7 @@ _SENTENCE_INSIDE = re.compile(r"([^\s\"'\u201c\u2018(`]*)[.!?](?=\s+[\"'\u201c\u
 def _quote_marks(text: str) -> Iterator[tuple[int, bool]]:
     """Where each quotation mark of ``text`` opens (True) or closes (False) a quotation (see
     :func:`_quote_depth`); apostrophes are left out."""
-    depth = 0
+    openers: list[str] = []
     n = len(text)
     for match in _QUOTE_MARKS.finditer(text):  # only the marks: the scan costs what the quotes cost
         c, i = match.group(), match.start()
@@ -104,17 +104,22 @@ def _quote_marks(text: str) -> Iterator[tuple[int, bool]]:
         elif c in ("\u201d", "''"):
             opening = False
         elif c == '"':
-            opening = True if word_starts else False if word_ends else depth == 0
+            opening = True if word_starts else False if word_ends else not openers
         else:  # a single quote
+            # "the dockworkers' strike goes on," inside a double quotation: a plural's apostrophe,
+            # before a word in lower case, not the quotation's end.
+            possessive = (before == "s" and after == " " and text[match.end() + 1 : match.end() + 2].islower()
+                          and bool(openers) and openers[-1] in ('"', "\u201c", "``"))
             if word_starts and after.isalpha() and c != "\u2019":
                 opening = True
-            elif depth and word_ends and c != "\u2018":
+            elif openers and word_ends and c != "\u2018" and not possessive:
                 opening = False
         if opening is True:
-            depth += 1
+            openers.append(c)
             yield i, True
         elif opening is False:
-            depth = max(0, depth - 1)
+            if openers:
+                openers.pop()
             yield i, False
 
 
