@@ -423,6 +423,12 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["Fans gathered at St. Elmo's Kessel Park.", 'Police closed the gates at 9 p.m.']),
     ('heldout4_10_plural_possessive_in_quote', '"The farmers\' fields are gone. We need seed," said Ferenc Albu. The ministry promised help.',
      ['"The farmers\' fields are gone. We need seed," said Ferenc Albu.', 'The ministry promised help.']),
+    # Held-out audit 20: "The National Roads Inspectorate (N.R.I.)" ended a sentence, and its second
+    # half ("said its chief engineer ... ordered the closure") was lost as a fragment.
+    ('audit20_initials_in_brackets', 'The Roads Inspectorate (N.R.I.) said its engineer, P.D. Harrow-Lind, ordered '
+     'the closure. The inspectors of the R.I. (Roads Inspectorate) Orvik office will report in May.',
+     ['The Roads Inspectorate (N.R.I.) said its engineer, P.D. Harrow-Lind, ordered the closure.',
+      'The inspectors of the R.I. (Roads Inspectorate) Orvik office will report in May.']),
     # Held-out audit 19: "The rescue on Lake Tarsel is being led by Cdre." lost the commodore's name.
     ('audit19_naval_and_civic_titles', 'The rescue is being led by Cdre. Anja Pesk of the lake patrol. '
      'Cllr. Tomas Reyn and Fr. Ivo Marn joined the families. Pte. Hal Dorn was among the divers.',

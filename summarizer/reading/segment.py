@@ -315,7 +315,8 @@ class SentenceSplitter:
         if after[0] in _NEVER_OPENS:
             return True  # "the Rail Safety Board (R.S.B.), who ...": no sentence opens with ")" or ","
         if last:
-            token = last.group(1).lstrip(_OPENERS)
+            # "(N.R.I.) said ...": initials closed by a bracket are initials still.
+            token = last.group(1).lstrip(_OPENERS).rstrip(")]}")
             following = _NEXT_WORD.match(after)
             word = following.group(1) if following else ""
             if word and _INITIALS.match(token) and word[0].islower():
