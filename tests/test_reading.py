@@ -144,6 +144,20 @@ def test_a_date_alone_on_a_line_above_the_story_is_its_date(tmp_path, line, expe
     assert [s.text for s in article.sentences][0].startswith("The Skarra ferry")
 
 
+@pytest.mark.parametrize("header", ["date 2031-12-04", "Date: 2031-12-04", "Published: December 4, 2031"])
+def test_a_headline_over_its_date_header_in_one_paragraph_is_title_and_date(tmp_path, header):
+    # Held-out audit 20: "Power back across Varnholt; inquiry ordered" over "date 2026-12-04", then the
+    # story: the article was undated, titled by a heading further down, and the two lines were
+    # summarized as a sentence.
+    text = (f"Power back across Varnholt; inquiry ordered\n{header}\n\n"
+            "Power was restored to the last 9,000 households in Varnholt on Thursday night, the grid said.\n\n"
+            "LATEST: Inquiry ordered into the substation fire\n\n"
+            "The prime minister ordered an inquiry into the fire at the Kessel substation.\n")
+    (article,) = load(write(tmp_path / "blackout.txt", text))
+    assert article.date == "2031-12-04" and article.title == "Power back across Varnholt; inquiry ordered"
+    assert [s.text for s in article.sentences][0].startswith("Power was restored")
+
+
 @pytest.mark.parametrize("byline", ["By Ansel Mirow", "By Ansel Mirow, Orvel Observer"])
 def test_a_date_line_under_a_byline_in_a_paragraph_of_their_own_is_the_date(tmp_path, byline):
     # Held-out audit 15: "By Ansel Mirow, Lindqvar Observer" / "3 December 2026" between blank lines under

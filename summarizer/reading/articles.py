@@ -319,13 +319,21 @@ def _classify(
     first_newline = text.find("\n", start, end)
     first_line_end = end if first_newline == -1 else first_newline
     first_line = text[start:first_line_end]
+    below = _skip_space(text, first_line_end, end) if first_newline != -1 else end
+    # "Power back across Varnholt\ndate 2026-12-04": a headline over its date, one paragraph.
+    dated = (date_header(text, below) or (date_line(text, below) if above else None)) if below < end else None
     if (
         is_heading_line(first_line)
         and not _LIST_MARKER.match(first_line)
-        and (first_newline == -1 or _stands_apart(text, start, first_line_end, end))
+        and (first_newline == -1 or dated is not None or _stands_apart(text, start, first_line_end, end))
     ):
         out.append((start, start + len(first_line.rstrip()), "heading", ""))
-        start = _skip_space(text, first_line_end, end)
+        start = below
+        if dated is not None and dated[1] <= end + 1:
+            fields.setdefault("date", dated[0])
+            stop = min(dated[1], end)
+            out.append((start, stop, "metadata", "date header"))
+            start = _skip_space(text, stop, end)
         if start >= end:
             return out
     skip = dateline_length(text[start:end])
