@@ -1843,3 +1843,17 @@ def test_a_question_s_regular_form_meets_the_irregular_forms_of_its_base():
              "Trucks queued at the Drellin Pass for a fifth day.\n\nDrivers slept in their cabs."]
     summary = _summary(texts, "Who leads the negotiations?", count=2)
     assert led in [item.sentence.text for item in summary.sentences], summary.message
+
+
+def test_a_sum_a_month_is_no_later_telling_of_a_total():
+    # Held-out audit 20: "How much will repairing the bridge girders cost?" showed "a ferry at 1.9 million
+    # crowns a month" in place of "repairing the two girders would cost about 38 million crowns": both
+    # count millions of crowns, but a rate is not the total retold.
+    total = "The N.R.I. said repairing the two girders would cost about 38 million crowns."
+    rate = ("This week showed what that costs: shops half empty, a ferry at 1.9 million crowns a month, and "
+            "commuters stuck on the ring road.")
+    texts = ["The Tamsin bridge was closed on Monday after cracks were found in two girders.\n\n" + total,
+             "Opinion: Corvel needs a second bridge.\n\n" + rate + "\n\nThe town needs a second bridge."]
+    summary = _summary(texts, "How much will repairing the bridge girders cost?", count=1,
+                       dates=["2031-03-09", "2031-03-11"])
+    assert summary.sentences[0].sentence.text == total, [item.sentence.text for item in summary.sentences]

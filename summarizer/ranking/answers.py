@@ -176,6 +176,19 @@ def _people_states(concepts: Sequence[tuple[str, str]]) -> set[str]:
     return found
 
 
+def _a_rate(concepts: Sequence[tuple[str, str]]) -> bool:
+    """Whether a sentence gives a figure per a stretch of time ("1.9 million crowns a month", "40
+    million a day", "per year"): a rate, not a total."""
+    said = _in_order(concepts)
+    return any(number_value(said[n]) is not None and any(
+        word in _PER and n + k + 2 < len(said) and said[n + k + 2] in _TIME_UNITS
+        for k, word in enumerate(said[n + 1 : n + 4])) for n in range(len(said)))
+
+
+_PER = frozenset({"a", "an", "per", "each", "every"})
+_TIME_UNITS = frozenset("hour day week month year annum".split())
+
+
 _PEOPLE = frozenset({"peopl", "person"})
 _STATES = frozenset("""rescu save aliv safe surviv survivor miss dead die kill injur hurt wound evacu displac flee fled homeless
     arrest detain trap hospit treat sick ill infect""".split())
@@ -230,6 +243,8 @@ def retells(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str
     shared = things & their_things
     if shared and shared <= _PEOPLE and of_other_things(concepts, others):
         return False  # "186 people had now been rescued" is not retold by "two people remain missing"
+    if shared and shared <= _SCALES | _CURRENCIES and _a_rate(concepts) != _a_rate(others):
+        return False  # "would cost about 38 million crowns" is not retold by "1.9 million crowns a month"
     return not (things and their_things and not things & their_things)
 
 
