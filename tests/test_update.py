@@ -587,3 +587,17 @@ def test_a_denial_of_a_report_read_through_a_context_word_opens_the_topic_and_no
     summary = Digester(length=Length(sentences=2))(Corpus(parse([denial] + new[1:]), analyzer), [rescue],
                                                    read=ReadSet([rocket], analyzer)).summaries[0]
     assert not summary.sentences[0].sentence.text.startswith("The Orsel coast authority"), summary.sentences
+
+
+def test_a_denial_in_another_tense_of_the_verb_is_news_not_a_repeat():
+    # Held-out audit 20: read on Monday, "Kallmark Transit knew of the cracks for a year, the Herald
+    # reported"; Tuesday's "denied reports that it had known of the cracks" was left out as already read:
+    # "known" was not taken for the "knew" it denies.
+    summary = _update_after(
+        "Bridge cracks\n\nKallmark Transit knew of the cracks in the Tamsin bridge girders for a year, the Corvel "
+        "Herald reported.\n\nThe bridge is closed.\n",
+        "Transit denies report\n\nKallmark Transit on Tuesday denied reports that it had known of the cracks in the "
+        "Tamsin bridge girders for a year.\n\nRepairs will take months.\n",
+        "Did Kallmark Transit know of the cracks in the Tamsin bridge?")
+    texts = [item.sentence.text for item in summary.sentences]
+    assert any("denied reports" in text for text in texts), (texts, [r.sentence.text for r in summary.repeats])

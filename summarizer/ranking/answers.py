@@ -319,9 +319,22 @@ def denies(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str]
     aux = next((i for i, stem in enumerate(denied) if stem in _AUXILIARIES), None)
     verb = None if aux is None else next((stem for stem in denied[aux + 1 :] if stem not in function_words), None)
     reported = {stem for pair in concepts for stem in pair if stem not in function_words and number_value(stem) is None}
-    if verb not in reported or verb in negated(concepts) or not DENYING.isdisjoint(reported):
+    if not DENYING.isdisjoint(reported):
+        return False
+    if aux is None and not _DENIED_VERBLESS.isdisjoint(said[n + 1 : n + 4]):
+        # "denied reports that it had known of the cracks": "it had known of" are all function words,
+        # so the verb is not among the concepts; what is denied must then restate more of the report.
+        return len(reported.intersection(denied)) >= 4
+    # "had known of the cracks" denies "knew of the cracks": the verb in its other past forms, not its
+    # base ("had paid the ransom" denies no "unless the city pays").
+    forms = {verb, *word_forms(verb)[2:]} if verb is not None else set()
+    if forms.isdisjoint(reported) or not forms.isdisjoint(negated(concepts)):
         return False
     return len(reported.intersection(denied)) >= 3
+
+
+_DENIED_VERBLESS = frozenset({"that"})
+"""What opens a denied clause whose verb may be all function words ("denied reports that it had known")."""
 
 
 def _withheld(before: Sequence[str]) -> bool:
