@@ -1857,3 +1857,16 @@ def test_a_sum_a_month_is_no_later_telling_of_a_total():
     summary = _summary(texts, "How much will repairing the bridge girders cost?", count=1,
                        dates=["2031-03-09", "2031-03-11"])
     assert summary.sentences[0].sentence.text == total, [item.sentence.text for item in summary.sentences]
+
+
+def test_a_ruling_that_says_what_will_happen_is_the_outcome_of_its_forecast():
+    # Held-out audit 20: "will rule on Friday whether the bridge can reopen" was shown, not "ruled on Friday
+    # that the bridge will stay closed ... for at least 14 months": an outcome saying "will" was never taken
+    # for what the forecast foretold.
+    forecast = "Corvel's Transit Board will rule on Friday whether the Tamsin Bridge can reopen to pedestrians."
+    ruling = ("Corvel's Transit Board ruled on Friday that the Tamsin Bridge will stay closed to cars and buses for at "
+              "least 14 months while its girders are replaced.")
+    texts = [forecast + "\n\nEngineers are studying the cracks.", ruling + "\n\nShops on the bridge road fear the worst."]
+    summary = _summary(texts, "What did the Transit Board decide about the Tamsin Bridge?", count=1,
+                       dates=["2031-12-02", "2031-12-05"])
+    assert summary.sentences[0].sentence.text == ruling, [item.sentence.text for item in summary.sentences]

@@ -376,14 +376,19 @@ def foretold_days(concepts: Sequence[tuple[str, str]]) -> set[str]:
 def fulfils(days: set[str], others: Sequence[tuple[str, str]], foretold_on: str, said_on: str) -> bool:
     """Whether ``others``, said on the day ``said_on`` (ISO), reports what a sentence said on
     ``foretold_on`` foretold for one of ``days`` (see :func:`foretold_days`): it names that day,
-    without "will", and was said on it or after ("on Friday blocked the takeover", the Friday after
-    "will rule on Friday"; not "is due on Friday" said on the Thursday)."""
+    without "will" before it, and was said on it or after ("on Friday blocked the takeover", or "ruled
+    on Friday that the bridge will stay closed", the Friday after "will rule on Friday"; not "is due on
+    Friday" said on the Thursday)."""
     said = _in_order(others)
-    if not days or "will" in said:
+    if not days:
         return False
     named = set(said) | {f"{a} {b}" for a, b in zip(said, said[1:])}
     start, end = date.fromisoformat(foretold_on), date.fromisoformat(said_on)
     for day in days & named:
+        first = day.split()[0]
+        at = next((n for n, word in enumerate(said) if word == first), len(said))
+        if "will" in said[:at]:
+            continue  # "will rule on Friday" again; not "ruled on Friday that the bridge will stay closed"
         if day in _WEEKDAY_NUMBERS:
             due = start + timedelta(days=(_WEEKDAY_NUMBERS[day] - start.weekday()) % 7)
         else:
