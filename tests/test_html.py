@@ -504,3 +504,38 @@ def test_an_embedded_social_post_is_set_apart_whole(tmp_path):
 def test_a_relative_canonical_link_with_no_base_is_no_url(tmp_path, head, url):
     article = read(tmp_path, page("<title>Norvale bridge to reopen</title>" + head))
     assert article.url == url
+
+
+# -- the site's name in a title no metadata names (held-out audit read19) -------------------------
+
+_HEADLINE = "Norvale council reopens the old river bridge"
+
+
+@pytest.mark.parametrize("title, headline", [
+    # the headline in an <h2>, the page naming its site nowhere else
+    (f"Riverside Gazette: {_HEADLINE}", f"<h2 class='title'>{_HEADLINE}</h2>"),
+    # an <h1> closed by </h2>: the heading swallows the page, its own words are the headline
+    (f"{_HEADLINE} | The Riverside Gazette", f"<h1>{_HEADLINE}</h2><span class='byline'>By Ansel Mirow</span>"),
+    # a table layout's bold headline
+    (f"Riverside Gazette - {_HEADLINE}", f"<b class='headline'>{_HEADLINE}</b><br>By Ansel Mirow<br><br>"),
+])
+def test_a_site_name_no_metadata_names_leaves_the_title(tmp_path, title, headline):
+    html = (f"<html><head><title>{title}</title></head><body><div class='content'>{headline}"
+            f"<div class='text'>{BODY}</div></div></body></html>")
+    assert read(tmp_path, html).title == _HEADLINE
+
+
+@pytest.mark.parametrize("title, headline, expected", [
+    # the whole headline is the page's heading: its colon is its own
+    ("Norvale bridge: the vote that split the council", "<h1>Norvale bridge: the vote that split the council</h1>",
+     "Norvale bridge: the vote that split the council"),
+    ("Norvale bridge: the vote that split the council | Riverside Gazette",
+     "<h2>Norvale bridge: the vote that split the council</h2>", "Norvale bridge: the vote that split the council"),
+    # a kicker that is one side of the title is no headline
+    ("Norvale bridge - the vote that split the council", "<h2 class='kicker'>Norvale bridge</h2>",
+     "Norvale bridge - the vote that split the council"),
+])
+def test_a_headline_with_a_colon_or_a_dash_is_never_cut(tmp_path, title, headline, expected):
+    html = (f"<html><head><title>{title}</title></head><body><div class='content'>{headline}"
+            f"<div class='text'>{BODY}</div></div></body></html>")
+    assert read(tmp_path, html).title == expected

@@ -273,9 +273,17 @@ def strip_site_name(title: str, sites: list[str], references: tuple[str, ...] = 
             for reference in references:
                 ref = _squash(reference)
                 if ref and len(ref) < len(_squash(title)):
+                    # "Talks resume - Herald" over "Talks resume", "Riverside Gazette: Council reopens the
+                    # bridge" over a heading "Council reopens the bridge". What is cut is a site's name (a
+                    # section's too), never the headline's larger part: a kicker "Norvale bridge" leaves
+                    # "Norvale bridge - the vote that split the council" whole.
                     for separator in separators:
-                        if _squash(title[: separator.start()]) == ref:
-                            return title[: separator.start()].strip()
+                        head, tail = title[: separator.start()], title[separator.end() :]
+                        head_words, tail_words = len(_WORD.findall(head)), len(_WORD.findall(tail))
+                        if _squash(head) == ref and tail_words <= min(8, head_words):
+                            return head.strip()
+                        if _squash(tail) == ref and head_words <= min(5, tail_words):
+                            return tail.strip()
             break
     return title
 
@@ -290,7 +298,7 @@ def _title(tree: lxml.html.HtmlElement, meta: dict[str, str], items: list[dict],
     og_title = " ".join(html_lib.unescape(og_title).split()) if og_title else None
     h1 = _first_h1(tree)
     page_title = " ".join(html_lib.unescape(tree.findtext(".//title") or "").split()) or None
-    references = tuple(t for t in (headline, og_title, h1) if t)
+    references = tuple(t for t in (headline, og_title, h1 or _first_heading(tree)) if t)
 
     if headline and og_title:
         # Headlines in JSON-LD are sometimes cut at 110 characters ("... the talks were...").
@@ -316,10 +324,42 @@ def _overlaps(h1: str, page_title: str) -> bool:
 def _first_h1(tree: lxml.html.HtmlElement) -> str | None:
     for scope in (".//article//h1", ".//main//h1", ".//h1"):
         for heading in tree.iterfind(scope):
-            text = " ".join(heading.text_content().split())
+            text = _heading_text(heading)
             if len(_WORD.findall(text)) >= 2:
                 return text
     return None
+
+
+# Where a page without an <h1> writes its headline: its first heading, or an element it calls one.
+_HEADINGS = (
+    "//*[self::h2 or self::h3 or @itemprop='headline'"
+    " or contains(translate(@class, 'HEADLIN', 'headlin'), 'headline')]"
+    "[not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::a)]"
+)
+
+
+def _first_heading(tree: lxml.html.HtmlElement) -> str | None:
+    """The page's first heading when it has no <h1> (an <h2>, a ``<b class="headline">``): only a
+    reference, which tells what of the <title> is the headline, never a title by itself."""
+    for heading in tree.xpath(_HEADINGS):
+        text = _heading_text(heading)
+        if len(_WORD.findall(text)) >= 2:
+            return text
+    return None
+
+
+_BLOCKS = frozenset(
+    {"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "table", "tr", "td", "blockquote",
+     "figure", "header", "footer", "aside", "nav", "form", "h1", "h2", "h3", "h4", "h5", "h6"}
+)
+
+
+def _heading_text(heading: lxml.html.HtmlElement) -> str:
+    """A heading's words; only those before its first child when it holds blocks, as an <h1> left
+    open (``<h1>Headline</h2>``) swallows the byline and the story after it."""
+    if any(isinstance(node.tag, str) and node.tag in _BLOCKS for node in heading.iterdescendants()):
+        return " ".join((heading.text or "").split())
+    return " ".join(heading.text_content().split())
 
 
 # -- date ------------------------------------------------------------------------------------
