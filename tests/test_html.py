@@ -504,3 +504,86 @@ def test_an_embedded_social_post_is_set_apart_whole(tmp_path):
 def test_a_relative_canonical_link_with_no_base_is_no_url(tmp_path, head, url):
     article = read(tmp_path, page("<title>Norvale bridge to reopen</title>" + head))
     assert article.url == url
+
+
+# -- the site's name in a title no metadata names (held-out audit read19) -------------------------
+
+_HEADLINE = "Norvale council reopens the old river bridge"
+
+
+@pytest.mark.parametrize("title, headline", [
+    # the headline in an <h2>, the page naming its site nowhere else
+    (f"Riverside Gazette: {_HEADLINE}", f"<h2 class='title'>{_HEADLINE}</h2>"),
+    # an <h1> closed by </h2>: the heading swallows the page, its own words are the headline
+    (f"{_HEADLINE} | The Riverside Gazette", f"<h1>{_HEADLINE}</h2><span class='byline'>By Ansel Mirow</span>"),
+    # a table layout's bold headline
+    (f"Riverside Gazette - {_HEADLINE}", f"<b class='headline'>{_HEADLINE}</b><br>By Ansel Mirow<br><br>"),
+])
+def test_a_site_name_no_metadata_names_leaves_the_title(tmp_path, title, headline):
+    html = (f"<html><head><title>{title}</title></head><body><div class='content'>{headline}"
+            f"<div class='text'>{BODY}</div></div></body></html>")
+    assert read(tmp_path, html).title == _HEADLINE
+
+
+@pytest.mark.parametrize("title, headline, expected", [
+    # the whole headline is the page's heading: its colon is its own
+    ("Norvale bridge: the vote that split the council", "<h1>Norvale bridge: the vote that split the council</h1>",
+     "Norvale bridge: the vote that split the council"),
+    ("Norvale bridge: the vote that split the council | Riverside Gazette",
+     "<h2>Norvale bridge: the vote that split the council</h2>", "Norvale bridge: the vote that split the council"),
+    # a kicker that is one side of the title is no headline
+    ("Norvale bridge - the vote that split the council", "<h2 class='kicker'>Norvale bridge</h2>",
+     "Norvale bridge - the vote that split the council"),
+])
+def test_a_headline_with_a_colon_or_a_dash_is_never_cut(tmp_path, title, headline, expected):
+    html = (f"<html><head><title>{title}</title></head><body><div class='content'>{headline}"
+            f"<div class='text'>{BODY}</div></div></body></html>")
+    assert read(tmp_path, html).title == expected
+
+
+# -- dates written only as text (held-out audit read19) -------------------------------------------
+
+
+def _dated_page(above: str, body: str = BODY, lang: str = "en") -> str:
+    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{_HEADLINE}</title></head><body>"
+            "<header><a href='/'>Riverside Gazette</a> <span class='today'>Friday, November 8, 2024</span></header>"
+            f"<main><article><h1>{_HEADLINE}</h1>{above}<div class='text'>{body}</div></article></main></body></html>")
+
+
+@pytest.mark.parametrize("above, body, lang", [
+    ("<div class='info'>By Ansel Mirow | March 3, 2024 | Environment</div>", BODY, "en"),
+    ("<p class='byline'>By Ansel Mirow</p><time>3 March 2024</time>", BODY, "en"),
+    ("<p class='byline'>By Ansel Mirow</p><time class='published'>Mar. 3, 2024</time>", BODY, "en"),
+    ("", BODY.replace("<p>The council", "<p>NORVALE, March 3, 2024 (Westwire) \u2014 The council", 1), "en"),
+    ("<p class='firma'>Por Lucía Ferreira Soto | Norvale, 3 de marzo de 2024</p>", BODY, "es"),
+    ("<p class='autor'>Von Jürgen Halvorsen · 3. März 2024</p>", BODY, "de"),
+    ("<p class='meta'>Published March 3, 2024 · Updated March 5, 2024</p>", BODY, "en"),
+])
+def test_a_date_written_as_text_above_the_story_is_its_date(tmp_path, above, body, lang):
+    assert read(tmp_path, _dated_page(above, body, lang)).date == "2024-03-03"
+
+
+@pytest.mark.parametrize("above, body", [
+    # a date the story mentions, however near the top, is not when it was published
+    ("", "<p>The vote was held on March 3, 2024.</p>" + BODY),
+    ("", BODY.replace("on Tuesday to reopen", "on March 3, 2024 to reopen", 1)),
+    ("", "<p>The vote was held on <time>March 3, 2024</time>.</p>" + BODY),
+    ("", "<ul><li><time>March 3, 2024</time>: the council votes</li></ul>" + BODY),
+    # an update's date is not the publication's; nor are the masthead's today and a word that only
+    # looks like a month ("Chapter 3, 2024")
+    ("<p class='meta'>Updated March 5, 2024</p>", BODY),
+    ("<p class='series'>Chapter 3, 2024 season</p>", BODY),
+])
+def test_no_date_is_taken_from_the_story_or_an_update(tmp_path, above, body):
+    assert read(tmp_path, _dated_page(above, body)).date is None
+
+
+def test_a_time_above_the_headline_dates_the_article(tmp_path):
+    html = _dated_page("").replace(f"<article><h1>", "<article><time class='kicker'>3 March 2024</time><h1>")
+    assert read(tmp_path, html).date == "2024-03-03"
+
+
+def test_a_byline_date_under_a_headline_in_an_h2(tmp_path):
+    html = _dated_page("<div class='info'>By Ansel Mirow | March 3, 2024 | Environment</div>")
+    html = html.replace("<main><article><h1>", "<div class='content'><h2 class='title'>").replace("</h1>", "</h2>")
+    assert read(tmp_path, html.replace("</article></main>", "</div>")).date == "2024-03-03"

@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 import lxml.html
 
-from .metadata import normalise_date
+from .metadata import dateline_length, normalise_date
 
 # JSON-LD types whose headline and dates are the article's (schema.org's Article and its kinds).
 _ARTICLE_TYPES = frozenset(
@@ -105,9 +105,10 @@ def page_metadata(tree: lxml.html.HtmlElement | None) -> PageMetadata:
     # Some pages put the headline in application-name: a name as long as a title is no site's.
     titles = {_squash(t) for t in (meta.get("og:title"), tree.findtext(".//title")) if t}
     sites = [s for s in _site_names(meta, items, url) if len(s.split()) <= 6 and _squash(s) not in titles]
+    title = _title(tree, meta, candidates, sites)
     return PageMetadata(
-        title=_title(tree, meta, candidates, sites),
-        date=_date(tree, meta, candidates, url or named),
+        title=title,
+        date=_date(tree, meta, candidates, url or named) or _text_date(tree, title),
         url=url,
         site_name=next(iter(sites), None),
     )
@@ -273,9 +274,17 @@ def strip_site_name(title: str, sites: list[str], references: tuple[str, ...] = 
             for reference in references:
                 ref = _squash(reference)
                 if ref and len(ref) < len(_squash(title)):
+                    # "Talks resume - Herald" over "Talks resume", "Riverside Gazette: Council reopens the
+                    # bridge" over a heading "Council reopens the bridge". What is cut is a site's name (a
+                    # section's too), never the headline's larger part: a kicker "Norvale bridge" leaves
+                    # "Norvale bridge - the vote that split the council" whole.
                     for separator in separators:
-                        if _squash(title[: separator.start()]) == ref:
-                            return title[: separator.start()].strip()
+                        head, tail = title[: separator.start()], title[separator.end() :]
+                        head_words, tail_words = len(_WORD.findall(head)), len(_WORD.findall(tail))
+                        if _squash(head) == ref and tail_words <= min(8, head_words):
+                            return head.strip()
+                        if _squash(tail) == ref and head_words <= min(5, tail_words):
+                            return tail.strip()
             break
     return title
 
@@ -290,7 +299,7 @@ def _title(tree: lxml.html.HtmlElement, meta: dict[str, str], items: list[dict],
     og_title = " ".join(html_lib.unescape(og_title).split()) if og_title else None
     h1 = _first_h1(tree)
     page_title = " ".join(html_lib.unescape(tree.findtext(".//title") or "").split()) or None
-    references = tuple(t for t in (headline, og_title, h1) if t)
+    references = tuple(t for t in (headline, og_title, h1 or _first_heading(tree)) if t)
 
     if headline and og_title:
         # Headlines in JSON-LD are sometimes cut at 110 characters ("... the talks were...").
@@ -316,10 +325,42 @@ def _overlaps(h1: str, page_title: str) -> bool:
 def _first_h1(tree: lxml.html.HtmlElement) -> str | None:
     for scope in (".//article//h1", ".//main//h1", ".//h1"):
         for heading in tree.iterfind(scope):
-            text = " ".join(heading.text_content().split())
+            text = _heading_text(heading)
             if len(_WORD.findall(text)) >= 2:
                 return text
     return None
+
+
+# Where a page without an <h1> writes its headline: its first heading, or an element it calls one.
+_HEADINGS = (
+    "//*[self::h2 or self::h3 or @itemprop='headline'"
+    " or contains(translate(@class, 'HEADLIN', 'headlin'), 'headline')]"
+    "[not(ancestor::nav or ancestor::footer or ancestor::aside or ancestor::a)]"
+)
+
+
+def _first_heading(tree: lxml.html.HtmlElement) -> str | None:
+    """The page's first heading when it has no <h1> (an <h2>, a ``<b class="headline">``): only a
+    reference, which tells what of the <title> is the headline, never a title by itself."""
+    for heading in tree.xpath(_HEADINGS):
+        text = _heading_text(heading)
+        if len(_WORD.findall(text)) >= 2:
+            return text
+    return None
+
+
+_BLOCKS = frozenset(
+    {"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "table", "tr", "td", "blockquote",
+     "figure", "header", "footer", "aside", "nav", "form", "h1", "h2", "h3", "h4", "h5", "h6"}
+)
+
+
+def _heading_text(heading: lxml.html.HtmlElement) -> str:
+    """A heading's words; only those before its first child when it holds blocks, as an <h1> left
+    open (``<h1>Headline</h2>``) swallows the byline and the story after it."""
+    if any(isinstance(node.tag, str) and node.tag in _BLOCKS for node in heading.iterdescendants()):
+        return " ".join((heading.text or "").split())
+    return " ".join(heading.text_content().split())
 
 
 # -- date ------------------------------------------------------------------------------------
@@ -410,3 +451,143 @@ def _iso(value: str | None) -> str | None:
     if year < _EARLIEST_YEAR or year > date.today().year + 1:
         return None
     return found
+
+
+# -- a date written only as text ---------------------------------------------------------------
+
+# What a date looks like in a byline or a dateline, in any language: "March 3, 2026", "3 March 2026",
+# "3. März 2026", "3 de marzo de 2026", "18.03.2026", "2026-03-18". What the word is, and the date,
+# htmldate decides (``_read_date``).
+_TEXT_DATE = re.compile(
+    r"(?<![\w.])(?:"
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"|\d{1,2}\.\d{1,2}\.\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th|\.|º)?\s+(?:de\s+|of\s+)?(?P<after>[^\W\d_]{3,})\.?,?\s+(?:de\s+|del\s+)?\d{4}"
+    r"|(?P<before>[^\W\d_]{3,})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r")(?!\w)"
+)
+# What says a date is an update's, not the publication's ("Updated", "Aktualisiert", "Actualizado").
+_UPDATED = re.compile(r"(?i)updat|modif|revis|edited|aktualisiert|ge(?:ä|ae)ndert|actuali[sz]|mis à jour|atuali[sz]")
+# Elements whose words are never the article's date.
+_NO_DATE = frozenset({"script", "style", "noscript", "template", "nav", "aside", "footer", "figure", "figcaption", "form"})
+_SENTENCE_WORDS = 15
+"""A block of this many words is the story's text (or a deck): the search for a date ends there."""
+
+
+def _text_date(tree: lxml.html.HtmlElement, title: str | None) -> str | None:
+    """The publication date a page writes only as text, where it gives no machine-readable one:
+    a byline line ("By Ansel Mirow | March 3, 2026 | Nature"), a <time> without ``datetime``, a wire
+    dateline ("KARVO, March 3, 2026 (Nordwire) - "), in any language ("3 de marzo de 2026").
+
+    Only the short lines between the headline and the story's first paragraph are read (and a <time>
+    in the article above its headline), and of that paragraph only its dateline: never the story's
+    sentences, where a date is what they tell of, nor the masthead, which gives the day the page
+    was read."""
+    headline = _headline_element(tree, title)
+    if headline is not None:
+        # a <time> in the article's header above its headline
+        for element in headline.xpath("preceding::time[not(@datetime)][ancestor::article or ancestor::main]"):
+            found = _date_in(" ".join(element.text_content().split()))
+            if found:
+                return found
+        following = _after(headline)
+    else:
+        # no headline to start from: the article's own lines, from its top
+        scope = next(iter(tree.xpath("//article | //main")), None)
+        following = scope.iterdescendants() if scope is not None else iter(())
+    skipped: lxml.html.HtmlElement | None = None
+    lines = 0
+    for element in following:
+        if skipped is not None and skipped in element.iterancestors():
+            continue
+        if not isinstance(element.tag, str) or element.tag in _NO_DATE:
+            skipped = element
+            continue
+        if any(isinstance(node.tag, str) and node.tag in _BLOCKS for node in element.iterdescendants()):
+            continue  # a container: its blocks come next
+        text = " ".join(element.text_content().split())
+        if not text:
+            continue
+        if len(_WORD.findall(text)) >= _SENTENCE_WORDS or _is_sentence(text):
+            return _date_in(text[: dateline_length(text)])  # the story begins: only its dateline
+        lines += 1
+        if lines > 12:
+            return None
+        found = _date_in(text)
+        if found:
+            return found
+    return None
+
+
+def _is_sentence(line: str) -> bool:
+    """Whether a short line, its dates left out, reads as a sentence ("The vote was held on March 3,
+    2026."), not as a byline ("By Ansel Mirow | March 3, 2026 | Nature", "Published March 3, 2026.")."""
+    words = _WORD.findall(_TEXT_DATE.sub(" ", line))
+    lower = sum(word.islower() and word not in _BYLINE_WORDS for word in words)
+    return lower >= 3 or len(words) >= 4 and bool(re.search(r"[.!?][\"'\u201d\u2019)]?$", line))
+
+
+# The small words of a byline or a date line ("Posted on March 3, 2026 at 10:00 am by", "Por ... de").
+_BYLINE_WORDS = frozenset(
+    "by on at am pm and of in updated published posted last from von am um uhr und par le à et por de del el en y"
+    " di da il".split()
+)
+
+
+def _after(element: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
+    """The elements after ``element`` in document order, its own descendants left out (lazily: a
+    page of 5,000 links is not walked to read the line under its headline)."""
+    node: lxml.html.HtmlElement | None = element
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield sibling
+            yield from sibling.iterdescendants()
+        node = node.getparent()
+
+
+def _headline_element(tree: lxml.html.HtmlElement, title: str | None) -> lxml.html.HtmlElement | None:
+    """The element that shows the headline: the heading whose words are the title's, else the <h1>."""
+    wanted = _squash(title or "")
+    headings = tree.xpath("//h1 | " + _HEADINGS)
+    for heading in headings:
+        if wanted and _squash(_heading_text(heading)) == wanted:
+            return heading
+    return next((h for h in headings if h.tag == "h1" and len(_WORD.findall(_heading_text(h))) >= 2), None)
+
+
+def _date_in(text: str) -> str | None:
+    """The first date in a short line that is not an update's ("Published March 3 · Updated March 5")."""
+    start = 0
+    for match in _TEXT_DATE.finditer(text):
+        if not _UPDATED.search(text[start : match.start()]):
+            found = _read_date(match.group(), match.group("after") or match.group("before"))
+            if found:
+                return found
+        start = match.end()
+    return None
+
+
+def _read_date(value: str, month: str | None) -> str | None:
+    """``value`` as an ISO date, read by htmldate (which trafilatura brings, and which knows more ways
+    of writing a date than a list of formats here would): first with its own month names (English,
+    French, German, Indonesian, Turkish), then with dateparser's for other languages, but only for a
+    word that is a month in one of them: any other word ("Chapter 3, 2026") would have dateparser try
+    every language on it (a second and a half)."""
+    from htmldate.extractors import try_date_expr  # documented among htmldate's "useful internal functions"
+
+    value = value.lower()  # htmldate takes three capitals for a currency code ("MARCH" for "MAR")
+    earliest, latest = datetime(_EARLIEST_YEAR, 1, 1), datetime(date.today().year + 1, 12, 31)
+    found = try_date_expr(value, "%Y-%m-%d", False, earliest, latest)
+    if found is None and month and month.lower() in _month_words():
+        found = try_date_expr(value, "%Y-%m-%d", True, earliest, latest)
+    return _iso(found)
+
+
+def _month_words() -> frozenset[str]:
+    """Month names in every language dateparser knows (htmldate 1.11 lists them; an older one does not,
+    and then only its own languages' dates are read)."""
+    try:
+        from htmldate.extractors import month_words
+    except ImportError:
+        return frozenset()
+    return month_words()
