@@ -150,6 +150,15 @@ def _update_after(read_text: str, new_text: str, question: str):
     return update.summaries[0]
 
 
+def _update_summaries(read_texts, new_texts, topics, count=2):
+    """The update summaries of ``topics`` over ``new_texts`` (dated after) for a reader who read ``read_texts``."""
+    analyzer = TermAnalyzer()
+    read = [ArticleParser()(text, Metadata(f"read{n}", date="2031-03-10")) for n, text in enumerate(read_texts)]
+    topics = [query_topic(t, analyzer.stop_words) if isinstance(t, str) else t for t in topics]
+    return Digester(length=Length(sentences=count))(Corpus(parse(new_texts), analyzer), topics,
+                                                    read=ReadSet(read, analyzer)).summaries
+
+
 def test_without_a_read_set_nothing_changes():
     analyzer = TermAnalyzer()
     corpus = Corpus(parse([TUESDAY_A, TUESDAY_B]), analyzer)
@@ -511,17 +520,14 @@ def test_a_denial_of_a_report_read_under_a_topic_is_shown_though_it_is_no_candid
     # so `--new` Security never showed it.
     from summarizer.model import Topic
 
-    analyzer = TermAnalyzer()
-    read = ArticleParser()("General resigns\n\nGen. Tobin Marrak, the commander of the Vessian army, has offered his "
-                           "resignation, the Orvel Courier reported.\n\nTroops were put on alert.\n",
-                           Metadata("read", date="2031-05-08"))
+    read = ("General resigns\n\nGen. Tobin Marrak, the commander of the Vessian army, has offered his "
+            "resignation, the Orvel Courier reported.\n\nTroops were put on alert.\n")
     new = ["Ministry denies report\n\nVessia's defence ministry on Friday denied a newspaper report that Gen. Tobin "
            "Marrak had offered his resignation.\n\nThe Courier stood by its story.\n",
            "Border clash\n\nSoldiers of the Vessian army fired shells at the border post of Kell on Friday.\n\n"
            "Two soldiers were wounded.\n"]
     security = Topic("security", "Security", ("army", "soldiers", "troops"), origin="test")
-    summary = Digester(length=Length(sentences=3))(Corpus(parse(new), analyzer), [security],
-                                                   read=ReadSet([read], analyzer)).summaries[0]
+    (summary,) = _update_summaries([read], new, [security], count=3)
     texts = [item.sentence.text for item in summary.sentences]
     assert texts[0].startswith("Vessia's defence ministry on Friday denied"), texts
     assert summary.sentences[0].explanation.retells.text.startswith("Gen. Tobin Marrak, the commander")
@@ -548,10 +554,7 @@ def test_a_phrase_the_reader_read_is_no_news_to_say_nothing_mentions():
     new_texts = ["Police in Quillon denied on Wednesday that anyone had been arrested over the sinking.\n\n"
                  "The ferry was raised from the lake on Thursday.",
                  "The captain of a fishing boat found debris near Ammerby.\n\nThe wind dropped."]
-    analyzer = TermAnalyzer()
-    read = ReadSet([ArticleParser()(read_text, Metadata("read", date="2031-03-10"))], analyzer)
-    topic = query_topic("Was the ferry captain arrested?", analyzer.stop_words)
-    summary = Digester(length=Length(sentences=2))(Corpus(parse(new_texts), analyzer), [topic], read=read).summaries[0]
+    (summary,) = _update_summaries([read_text], new_texts, ["Was the ferry captain arrested?"])
     assert summary.unmentioned == (), summary.unmentioned
 
 
@@ -561,31 +564,25 @@ def test_a_denial_of_a_report_read_through_a_context_word_opens_the_topic_and_no
     # came first under "How many people died when the ferry capsized?".
     from summarizer.model import Topic
 
-    analyzer = TermAnalyzer()
-    read = ArticleParser()("Rescue goes on\n\nDivers searched the lake for survivors on Monday.\n\nThe Quillon Post "
-                           "reported that the ferry's captain, Idris Malvane, had been arrested.\n",
-                           Metadata("read", date="2031-05-08"))
+    read = ("Rescue goes on\n\nDivers searched the lake for survivors on Monday.\n\nThe Quillon Post "
+            "reported that the ferry's captain, Idris Malvane, had been arrested.\n")
     new = ["Police deny arrest\n\nQuillon police on Friday denied reports that the captain of the Orla Maren, Idris "
            "Malvane, had been arrested.\n\nHe was questioned as a witness.\n",
            "Toll rises\n\nThe death toll rose to 14 on Friday after divers recovered three more bodies from the "
            "ferry.\n\nTwo people remain missing.\n"]
     rescue = Topic("rescue", "Rescue", ("rescue", "divers", "survivors", "missing"), context=("ferry", "lake", "coast"),
                    origin="test")
-    question = query_topic("How many people died when the ferry capsized?", analyzer.stop_words)
-    summaries = Digester(length=Length(sentences=2))(Corpus(parse(new), analyzer), [rescue, question],
-                                                     read=ReadSet([read], analyzer)).summaries
+    summaries = _update_summaries([read], new, [rescue, "How many people died when the ferry capsized?"])
     texts = [[item.sentence.text for item in summary.sentences] for summary in summaries]
     assert texts[0][0].startswith("Quillon police on Friday denied"), texts[0]
     assert not any(text.startswith("Quillon police") for text in texts[1]), texts[1]
     # A report read in another story, holding only a context word ("coast"), was not read under the topic
     # (rejudged audit 19: the rocket-debris denial opened Rescue on the word "coast").
-    rocket = ArticleParser()("Rocket fails\n\nThe Orsel radio reported that debris from the rocket had struck a "
-                             "fishing boat off the coast.\n\nThe launch failed on Sunday.\n",
-                             Metadata("rocket", date="2031-05-08"))
+    rocket = ("Rocket fails\n\nThe Orsel radio reported that debris from the rocket had struck a fishing boat off the "
+              "coast.\n\nThe launch failed on Sunday.\n")
     denial = ("Coast denial\n\nThe Orsel coast authority denied reports that debris from the rocket had struck a "
               "fishing boat.\n\nThe boat is in port.\n")
-    summary = Digester(length=Length(sentences=2))(Corpus(parse([denial] + new[1:]), analyzer), [rescue],
-                                                   read=ReadSet([rocket], analyzer)).summaries[0]
+    (summary,) = _update_summaries([rocket], [denial] + new[1:], [rescue])
     assert not summary.sentences[0].sentence.text.startswith("The Orsel coast authority"), summary.sentences
 
 
