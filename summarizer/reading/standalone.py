@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ..model import Article, Sentence
-from .segment import load_abbreviations
 
 WORTHY = 1
 """Flag bit: the sentence can stand alone (:func:`is_summary_worthy`, with its article)."""
@@ -76,6 +75,8 @@ def is_speech(text: str) -> bool:
     for at, opening in marks:
         depth += 1 if opening else -1
         if not depth:
+            from .segment import load_abbreviations  # the segmenter's module: not on a warm run's path
+
             abbreviations = load_abbreviations()
             return any(end.group(1).lower() not in abbreviations and len(end.group(1)) != 1
                        for end in _SENTENCE_INSIDE.finditer(text, 0, at))
