@@ -186,6 +186,7 @@ class Run:
         self.warnings: tuple[str, ...] = ()
         """Every warning of the run so far (files that could not be read, URLs that failed)."""
         self._sources: dict[str, str] = {}  # each fetched article's file: its URL (see fetch)
+        self._asked: tuple[str, ...] | None = None  # the inputs as given, once URLs were fetched (see fetch)
         self.topics: tuple[Topic, ...] = ()
         """Every topic available (built-in, the user's, the request's file and query)."""
         self.chosen: tuple[Topic, ...] = ()
@@ -351,7 +352,7 @@ class Run:
         try:
             articles = load_articles(request.paths, on_warning=warn, on_progress=on_progress, cache=cache)
         except NoArticlesError:
-            asked = getattr(self, "_asked", None)
+            asked = self._asked
             if asked is None:
                 raise
             # Name what was asked, URLs and feeds with the files, not the files they were fetched into.

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..reading.terms import WORD, stop_words, words
-from .forms import PRICE, TOLL, word_forms
+from .forms import PRICE, TOLL, base_form, word_forms
 from .topics import ARTICLES, CALENDAR, MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
@@ -160,11 +160,7 @@ def _people_states(concepts: Sequence[tuple[str, str]]) -> set[str]:
     """The state said of each number of people in a sentence, from its concepts in order (adjacent
     stems): the first state word after "N people" within a few words ("186 people had now been
     rescued": rescu), else before it ("killed 23 people": kill)."""
-    tokens: list[str | None] = []
-    for first, second in concepts:
-        if not tokens or tokens[-1] != first:
-            tokens += [None, first]  # two stop words side by side are no concept: a gap
-        tokens.append(second)
+    tokens = _in_order(concepts, gaps=True)
     found = set()
     for n in range(len(tokens) - 1):
         if tokens[n] is None or tokens[n + 1] not in _PEOPLE or number_value(tokens[n]) is None:
@@ -327,7 +323,7 @@ def denies(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str]
         return len(reported.intersection(denied)) >= 4
     # "had known of the cracks" denies "knew of the cracks": the verb in its other past forms, not its
     # base ("had paid the ransom" denies no "unless the city pays").
-    forms = {verb, *word_forms(verb)[2:]} if verb is not None else set()
+    forms = set(word_forms(verb)) - ({base_form(verb)} - {verb}) if verb is not None else set()
     if forms.isdisjoint(reported) or not forms.isdisjoint(negated(concepts)):
         return False
     return len(reported.intersection(denied)) >= 3
@@ -343,11 +339,14 @@ def _withheld(before: Sequence[str]) -> bool:
     return any(negation(stem) or stem in ("confirm", "neither", "refus", "declin") for stem in before)
 
 
-def _in_order(concepts: Sequence[tuple[str, str]]) -> list[str]:
-    """A sentence's stems in their order, from its concepts (adjacent pairs, overlapping)."""
-    said: list[str] = []
+def _in_order(concepts: Sequence[tuple[str, str]], gaps: bool = False) -> list[str | None]:
+    """A sentence's stems in their order, from its concepts (adjacent pairs, overlapping); with
+    ``gaps``, a None where words are missing (two function words side by side are no concept)."""
+    said: list[str | None] = []
     for first, second in concepts:
         if not said or said[-1] != first:
+            if gaps:
+                said.append(None)
             said.append(first)
         said.append(second)
     return said

@@ -28,9 +28,16 @@ def word_forms(word: str) -> tuple[str, ...]:
     listed forms ("sink": sink, sank, sunk; "began": began, begin, begun; "leads": leads, lead, led;
     "talks": talks)."""
     lowered = word.lower()
+    lemma = base_form(lowered)
+    return tuple(dict.fromkeys((lowered, lemma, *_tables()[1].get(lemma, ()))))
+
+
+def base_form(word: str) -> str:
+    """The base form of a word (lower-cased) whose forms are listed ("knew", "known": know; "leads":
+    lead), else the word itself."""
+    lowered = word.lower()
     base, forms = _tables()
-    lemma = base.get(lowered) or next((guess for guess in _regular_bases(lowered) if guess in forms), lowered)
-    return tuple(dict.fromkeys((lowered, lemma, *forms.get(lemma, ()))))
+    return base.get(lowered) or next((guess for guess in _regular_bases(lowered) if guess in forms), lowered)
 
 
 def _regular_bases(word: str) -> tuple[str, ...]:

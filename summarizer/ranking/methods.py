@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
 from itertools import combinations
 from typing import Any
 
@@ -96,6 +95,7 @@ def _unwritten(corpus: Corpus, phrases: tuple[tuple[str, ...], ...], known: froz
     bench/results/quality-duc2007.md."""
     apart = []
     stem = corpus.analyzer.stem
+    titles: list[set[str]] | None = None  # read once, when a phrase's words are found apart
     for phrase in phrases:
         # "of" and "the" join a phrase ("price of copper"); no article is looked for with them.
         own = [word for word in phrase if word.lower() not in corpus.analyzer.stop_words]
@@ -108,18 +108,18 @@ def _unwritten(corpus: Corpus, phrases: tuple[tuple[str, ...], ...], known: froz
         forms = [{stem(form) for form in word_forms(word)} for word in own]
         if known and all(not known.isdisjoint(f) for f in forms):
             return ()
-        if any(sum(not f.isdisjoint(title) for f in forms) >= 2 for title in _title_stems(corpus)):
+        if titles is None:
+            titles = _title_stems(corpus)
+        if any(sum(not f.isdisjoint(title) for f in forms) >= 2 for title in titles):
             return ()
         apart.append(" ".join(phrase))
     return tuple(dict.fromkeys(apart))
 
 
-def _title_stems(corpus: Corpus) -> Iterator[set[str]]:
+def _title_stems(corpus: Corpus) -> list[set[str]]:
     """The stems of each article's title, one set per titled article."""
     stem = corpus.analyzer.stem
-    for article in corpus.articles:
-        if article.title:
-            yield {stem(word.lower()) for word in words(article.title)}
+    return [{stem(word.lower()) for word in words(article.title)} for article in corpus.articles if article.title]
 
 
 _PERIODS = frozenset("""day days week weeks weekend month months year years decade decades today yesterday tomorrow

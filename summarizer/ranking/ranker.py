@@ -242,7 +242,8 @@ def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray,
 
     A sentence holding two of the topic's words is about the topic. A sentence holding one is
     kept only when that word stands beside another of the topic's words somewhere in the corpus,
-    or the title of its article uses it, or (when no sentence holds two) its article repeats it: in a story about a murder trial, "thrown into relief" never
+    or the title of its article uses it, or (when no sentence holds two) its article repeats it: in
+    a story about a murder trial, "thrown into relief" never
     meets a second word of aid, while in a story about an earthquake "relief" meets "supplies" and
     "hospital", and a story titled "... drags oil lower" is about oil. ``compounds``: terms that
     are two of the topic's words written as one ("air-defence"), which count as both. ``read``: the

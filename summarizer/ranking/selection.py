@@ -313,8 +313,10 @@ class Selector:
         stem = corpus.analyzer.stem
 
         def read_under_topic(told: Sentence, stems: set[str]) -> bool:
-            if not asked.isdisjoint(stems) or context.isdisjoint(stems):
-                return not asked.isdisjoint(stems)
+            if not asked.isdisjoint(stems):
+                return True
+            if context.isdisjoint(stems):
+                return False
             return any(not asked.isdisjoint(stem(w.lower()) for w in words(other.text))
                        for other in read.sentences if other.article_id == told.article_id)
 
@@ -327,7 +329,7 @@ class Selector:
             told_concepts = sentence_bigrams(words(told.text), corpus.analyzer)
             # Under a question, what was read answered it: it held two of its words, not "ferry" alone
             # of "How many people died when the ferry capsized?" ("the ferry's captain ... arrested").
-            told_stems = {stem for pair in told_concepts for stem in pair}
+            told_stems = {word for pair in told_concepts for word in pair}
             if ranking.query.question:
                 under = len(asked & told_stems) >= min(2, len(asked))
             else:

@@ -109,6 +109,11 @@ def _parsed_topics(path: Path, source: str) -> tuple[Topic, ...]:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
         raise TopicsError(f"{path}: invalid TOML: {_located(str(error), source)}") from None
+    return _topics_of(path, data)
+
+
+def _topics_of(path: Path, data: dict) -> tuple[Topic, ...]:
+    """The topics of the parsed topics file ``path`` (``data``: its TOML)."""
     if not data:
         return ()  # empty, or comments only (the last topic removed)
     table = data.get("topics")
@@ -189,10 +194,10 @@ def _checked_write(path: Path, text: str) -> tuple[Topic, ...]:
     from ..atomic import write_atomically
 
     try:
-        tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise TopicsError(f"{path}: the file would not be valid TOML ({error}): edit it by hand") from None
-    topics = _parsed_topics(path, text)
+    topics = _topics_of(path, data)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, text)

@@ -27,6 +27,8 @@ _MASTHEAD_MAX_WORDS = 3  # a line in capitals this short above a headline names 
 
 
 _TABLE_ROW = re.compile(r"[ \t]*\|[^\n]*\|[ \t]*")
+_TABLE = "table of figures"
+"""The reason a body block gives when it is a table (see :func:`is_table`): it has no sentences."""
 
 
 def is_table(paragraph: str) -> bool:
@@ -97,7 +99,7 @@ class ArticleParser:
             pieces.extend(Piece(*block) for block in blocks)
         _standfirst(text, pieces, meta.title or fields.get("title") or fields.get("headline"))
         for piece in pieces:
-            if piece.kind == "body" and not is_table(text[piece.start : piece.end]):
+            if piece.kind == "body" and piece.reason != _TABLE:
                 piece.sentences = [(piece.start + s, piece.start + e) for s, e in self._split()(text[piece.start : piece.end])]
 
         # Headings too: a lone "Donate now" line looks like a heading but belongs to an appeal.
@@ -280,7 +282,7 @@ def _classify(
     further down such a line is a timeline's entry, not when the article was published."""
     out: list[tuple[int, int, str, str]] = []
     if is_table(text[start:end]):
-        return [(start, end, "body", "")]  # with its caption, which is no heading of the article
+        return [(start, end, "body", _TABLE)]  # with its caption, which is no heading of the article
     # Leading header lines: "date 2022-04-20", "Source: Reuters"... possibly fused to the text.
     while start < end:
         dated = date_header(text, start)
