@@ -1870,3 +1870,26 @@ def test_a_ruling_that_says_what_will_happen_is_the_outcome_of_its_forecast():
     summary = _summary(texts, "What did the Transit Board decide about the Tamsin Bridge?", count=1,
                        dates=["2031-12-02", "2031-12-05"])
     assert summary.sentences[0].sentence.text == ruling, [item.sentence.text for item in summary.sentences]
+
+
+def test_how_many_on_a_day_is_answered_by_that_day_s_count_or_says_none_is():
+    # Held-out audit 20: "How many trucks crossed on Saturday?" was answered by a later day's count, with
+    # no caveat: the latest figure of a story answers "how many", not "how many on Saturday".
+    saturday = "Some 1,400 trucks crossed the Velka border post on Saturday, the customs office said."
+    sunday = "A total of 2,300 trucks crossed the Velka border post yesterday, officials said."
+    monday = "About 2,900 trucks crossed the Velka border post on Monday, close to normal traffic."
+    texts = [saturday + "\n\nDrivers queued for 30 hours.", sunday + "\n\nExtra officers arrived.",
+             monday + "\n\nThe ministry will review the rule."]
+    dates = ["2031-03-08", "2031-03-10", "2031-03-11"]  # Saturday, Monday (yesterday: Sunday), Tuesday
+
+    def first(question: str):
+        summary = _summary(texts, question, count=2, dates=dates)
+        return summary.sentences[0].sentence.text, summary.caveat
+
+    assert first("How many trucks crossed the border post on Saturday?") == (saturday, None)
+    assert first("How many trucks crossed the border post on Sunday?") == (sunday, None)
+    assert first("How many trucks crossed the border post on March 9?") == (sunday, None)
+    # Without a day the latest count answers, as before; a day no article gives a count for is said.
+    assert first("How many trucks crossed the border post?") == (monday, None)
+    assert first("How many trucks crossed the border post on Thursday?")[1] == (
+        "nothing here says how many on Thursday; the closest sentences:")

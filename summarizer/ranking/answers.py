@@ -114,6 +114,86 @@ def other_day(days: set[str], others: set[str]) -> bool:
     return bool(days) and bool(others) and days.isdisjoint(others)
 
 
+_MONTH_NAMES = "january february march april may june july august september october november december".split()
+_MONTH_OF = {name: n for n, name in enumerate(_MONTH_NAMES, 1)}
+_MONTH_OF |= {name[:3]: n for name, n in list(_MONTH_OF.items())} | {"sept": 9}
+_WEEKDAY_OF = {name: n for n, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_TODAY = frozenset({"today", "tonight"})
+_YESTERDAY = frozenset({"yesterday"})
+
+
+def named_days(text: str, article_date: str | None = None) -> frozenset[str]:
+    """The days a sentence names: weekdays ("saturday") and days of a month ("3-7" for "March 7" or
+    "7 March"). With the date of its article, also the days of "today", "tonight" and "yesterday",
+    the date of a weekday (the latest such day up to the article's: news tells what happened) and
+    the weekday of a date, so that "on Saturday" in an article of Sunday 8 March meets "on March 7"."""
+    written = words(text)
+    base = None
+    if article_date:
+        try:
+            base = datetime.fromisoformat(article_date[:10]).date()
+        except ValueError:
+            base = None
+    found: set[str] = set()
+    dates: list[date] = []
+    for n, word in enumerate(written):
+        lowered = word.lower()
+        if lowered in _WEEKDAY_OF:
+            found.add(lowered)
+            if base is not None:
+                dates.append(base - timedelta(days=(base.weekday() - _WEEKDAY_OF[lowered]) % 7))
+        elif base is not None and (lowered in _TODAY or lowered in _YESTERDAY):
+            dates.append(base - timedelta(days=1 if lowered in _YESTERDAY else 0))
+        elif lowered in _MONTH_OF and word[0].isupper():
+            # "March 7" and "7 March" (not the verb "may": a month is written with its capital).
+            for other in (written[n + 1] if n + 1 < len(written) else "", written[n - 1] if n else ""):
+                if _DAY.fullmatch(other) and other != "0":
+                    month, day = _MONTH_OF[lowered], int(other)
+                    found.add(f"{month}-{day}")
+                    if base is not None:
+                        try:
+                            told = base.replace(month=month, day=day)
+                        except ValueError:
+                            break
+                        if told > base + timedelta(days=183):
+                            try:
+                                told = told.replace(year=base.year - 1)
+                            except ValueError:
+                                break
+                        found.add(next(name for name, k in _WEEKDAY_OF.items() if k == told.weekday()))
+                    break
+    for told in dates:
+        found.add(f"{told.month}-{told.day}")
+        found.add(next(name for name, k in _WEEKDAY_OF.items() if k == told.weekday()))
+    return frozenset(found)
+
+
+def day_wording(days: frozenset[str]) -> str:
+    """The :func:`named_days` of a question as a reader writes them: "Saturday", "March 7"."""
+    written = []
+    for day in sorted(days, key=lambda day: (day not in _WEEKDAY_OF, _WEEKDAY_OF.get(day, 0), day)):
+        if day in _WEEKDAY_OF:
+            written.append(day.capitalize())
+        else:
+            month, number = day.split("-")
+            written.append(f"{_MONTH_NAMES[int(month) - 1].capitalize()} {number}")
+    return " or ".join(written)
+
+
+def sentence_days(corpus: Corpus, row: int) -> frozenset[str]:
+    """The :func:`named_days` of the sentence at ``row``, read with its article's date."""
+    sentence = corpus.sentences[row]
+    return named_days(sentence.text, corpus.article(sentence).date)
+
+
+def on_other_days(named: frozenset[str], asked: frozenset[str]) -> bool:
+    """Whether a sentence naming the days ``named`` speaks of days other than those ``asked`` (both
+    from :func:`named_days`): it names a day of the kind asked (a weekday, a date) and none asked."""
+    if named & asked:
+        return False
+    return any((day in _WEEKDAY_OF) == (other in _WEEKDAY_OF) for day in named for other in asked)
+
+
 def stated_figures(concepts: Sequence[tuple[str, str]]) -> set[str]:
     """:func:`figures` from a sentence's stored concepts (adjacent stems) instead of its text, so
     that citing reads no text: a number beside a month is a day, a year ("1998") is no figure unless

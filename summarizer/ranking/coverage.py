@@ -26,7 +26,8 @@ from .corpus import Corpus
 from .ranker import Ranking
 from ..store.concepts import FULL_TABLE_MAX_SENTENCES
 from .novelty import ReadSet
-from .answers import KINDS, PERSON_TOLL, asked_stems, beside_role, gives_answer, outdated
+from .answers import (KINDS, PERSON_TOLL, asked_stems, beside_role, gives_answer, on_other_days, outdated,
+                      sentence_days)
 
 
 
@@ -207,6 +208,25 @@ class ConceptCoverage:
                 saying &= corpus.summary_worthy(ranking.rows, ranking.query.speech_asked, ranking.query.names)  # not "), whose lead prosecutor, ... won cases"
                 if saying.any():
                     answers, later_answers = saying, answers & ~saying
+            if ranking.query.days and answers.any():
+                # "How many trucks crossed on Saturday?" is not answered by Monday's count, however
+                # much later: an answer naming another day is none; one naming no day comes after
+                # those naming the day asked.
+                days = [sentence_days(corpus, int(row)) if self.answer_forms[i] else frozenset()
+                        for i, row in enumerate(ranking.rows)]
+                other = np.array([on_other_days(named, ranking.query.days) for named in days], dtype=bool)
+                on = answers & np.array([bool(named & ranking.query.days) for named in days], dtype=bool)
+                # Nor does it stand in for one as its later telling ("2,900 trucks crossed on Monday"
+                # retells Saturday's "1,400 trucks crossed" for a reader asking how many now).
+                self.answer_forms &= ~other
+                if later_answers is not None:
+                    later_answers &= ~other
+                if on.any():
+                    no_day = answers & ~other & ~on
+                    answers = on
+                    later_answers = no_day if later_answers is None else later_answers | no_day
+                else:
+                    answers &= ~other
             if ranking.query.answer == "quantity":
                 # What a later article answers updates an earlier figure: the earlier one comes after.
                 answers &= ~outdated(corpus, ranking.rows, answers)

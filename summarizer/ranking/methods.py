@@ -16,7 +16,7 @@ from ..model import Summary, Topic
 from .ranker import Ranking, TopicRanker
 from ..options import DEFAULT_METHOD, METHODS, SUMY_METHODS, Length
 from .selection import CoverageSelector, Selector
-from .answers import asked_stems, says
+from .answers import asked_stems, day_wording, named_days, on_other_days, says
 from .topics import (CALENDAR, QUESTION_WORD, asked_names, asked_phrases, asked_role, asked_verbs, asked_wording,
                      asked_words, question_sentences)
 from ..reading.terms import words
@@ -221,10 +221,16 @@ class TopicSummarizer:
             # should not take one for an answer. Not only the first: one that gives it may rank lower
             # (less relevant than the sentence every outlet printed: "will still be held in Lunde").
             asked = asked_stems(corpus, ranking.query)
-            if not any(says(item.sentence.text, asked, ranking.query.answer, corpus.analyzer.stem, ranking.query.role,
-                            ranking.query.sum_asked, ranking.query.sum_asked is None)
-                       for item in chosen):
+            answering = [item for item in chosen
+                         if says(item.sentence.text, asked, ranking.query.answer, corpus.analyzer.stem, ranking.query.role,
+                                 ranking.query.sum_asked, ranking.query.sum_asked is None)]
+            days = ranking.query.days
+            if not answering:
                 unanswered = wording
+            elif days and all(on_other_days(named_days(item.sentence.text, corpus.article(item.sentence).date), days)
+                              for item in answering):
+                # "How many trucks crossed on Tuesday?" where only Monday's count is given.
+                unanswered = f"{wording} on {day_wording(days)}"
         return Summary(topic, self.method, tuple(chosen), matched, len(corpus.articles), tuple(repeats),
                        unmentioned, unanswered=unanswered, budget=budget, shortest=shortest)
 

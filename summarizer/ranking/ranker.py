@@ -17,7 +17,7 @@ from .corpus import Corpus
 from .forms import counted_forms, word_forms
 from ..model import Topic
 from ..reading.terms import words
-from .answers import PERSON_TOLL, asks_a_sum, role_stems
+from .answers import PERSON_TOLL, asks_a_sum, named_days, role_stems
 from .topics import (BUILTIN_TOPICS, asked_answer, asked_names, asked_owners, asked_role, asked_role_object,
                      asked_thing, asked_verbs, asked_wording, asks_what_was_said, question_sentences)
 
@@ -109,6 +109,9 @@ class TopicQuery:
     names: frozenset[int] = frozenset()
     """The term ids of the names a question asks about ("Orbis" of "How much does the Orbis Nine
     cost?"; see ``asked_names``) that the corpus uses."""
+    days: frozenset[str] = frozenset()
+    """The days a question asks about ("How many trucks crossed on Saturday?"; see
+    :func:`~summarizer.ranking.answers.named_days`): an answer of another day answers another question."""
 
 
 @dataclass(frozen=True)
@@ -368,6 +371,7 @@ class TopicRanker:
                         owners=frozenset(corpus.analyzer.stem(w) for w in asked_owners(topic)),
                         speech_asked=asks_what_was_said(topic), wording=asked_wording(topic), context=context,
                         question=topic.origin == "query",
+                        days=named_days(topic.description) if topic.origin == "query" else frozenset(),
                         # Whether a sum is asked is the question's, whether or not the articles use its word
                         # ("How much did the alarm cost?" where no article says "cost").
                         sum_asked=answer == "quantity" and asks_a_sum(
