@@ -1893,3 +1893,18 @@ def test_how_many_on_a_day_is_answered_by_that_day_s_count_or_says_none_is():
     assert first("How many trucks crossed the border post?") == (monday, None)
     assert first("How many trucks crossed the border post on Thursday?")[1] == (
         "nothing here says how many on Thursday; the closest sentences:")
+
+
+def test_a_figure_corrected_is_not_shown_after_its_correction():
+    # Held-out audit 20: the corrected "212,000 households" came right after "184,000 households had lost
+    # power, not 212,000 as it first reported": a correction said which figure was out of date only when
+    # the old figure was picked first, not when the correction was.
+    first = "The blackout cut power to 212,000 households across Lorvik on Monday, the grid operator Voltara said."
+    correction = ("Voltara corrected its figure on Tuesday, saying 184,000 households had lost power, not 212,000 as "
+                  "it first reported.")
+    texts = [first + "\n\nTrams stopped across the city.", "Power returned to Lorvik on Tuesday.\n\n" + correction,
+             "Shops in Lorvik threw away spoiled food after the blackout."]
+    summary = _summary(texts, "How many households lost power?", count=3,
+                       dates=["2031-02-03", "2031-02-04", "2031-02-05"])
+    shown = [item.sentence.text for item in summary.sentences]
+    assert shown[0] == correction and first not in shown, shown

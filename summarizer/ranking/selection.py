@@ -13,7 +13,8 @@ from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
 from .answers import (contradict, corrects, counts, denies, disagree, figures, foretold, foretold_days,
-                      fulfils, later, months, of_other_things, other_day, retells, said_when, stated_days, stated_figures)
+                      fulfils, later, months, negated, number_value, of_other_things, other_day, retells, said_when,
+                      stated_days, stated_figures)
 from .ranker import Ranking
 from .topics import ANSWER_WORDING
 from ..reading.terms import words
@@ -386,6 +387,19 @@ class Selector:
                 available[telling] = reserve[telling] = False
                 repeating = np.flatnonzero(available & (telling_similarity >= self.duplicate))
                 available[[i for i in repeating.tolist() if _earlier(corpus, int(ranking.rows[i]), when)]] = False
+        concepts = corpus.sentence_concepts(int(ranking.rows[pick]))
+        if any(number_value(stem) is not None for stem in negated(concepts)):
+            # The pick corrects a figure ("184,000 households had lost power, not 212,000 as it first
+            # reported"): a sentence giving the old figure of the same thing is out of date, whatever
+            # its article's date.
+            if similarity is None:
+                similarity = self._similarity_row(ranking, pick)
+            close = similarity >= self.duplicate
+            if objective.answer_forms is not None:
+                close |= objective.answer_forms & (similarity >= ANSWER_RETELLING)
+            for i in np.flatnonzero((available | reserve) & close).tolist():
+                if i != pick and corrects(corpus.sentence_concepts(int(ranking.rows[i])), concepts):
+                    available[i] = reserve[i] = False
         return pick, similarity
 
     def _later_telling(self, corpus: Corpus, ranking: Ranking, pick: int, available: np.ndarray,
