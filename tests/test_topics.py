@@ -1908,3 +1908,15 @@ def test_a_figure_corrected_is_not_shown_after_its_correction():
                        dates=["2031-02-03", "2031-02-04", "2031-02-05"])
     shown = [item.sentence.text for item in summary.sentences]
     assert shown[0] == correction and first not in shown, shown
+
+
+def test_a_sum_paid_to_whom_was_asked_answers_how_much_they_receive():
+    # Held-out audit 20: "How much will households receive for spoiled food?" opened with the number of
+    # households that lost power; "will pay 150 crowns to each household" was no answer, its figure
+    # read as counting the words before it only.
+    paid = "The city will pay 150 crowns to each household that lost food."
+    count = "Voltara said 184,000 households had lost power across Lorvik."
+    texts = [count + "\n\nTrams stopped.", "Shops in Lorvik threw away spoiled food after the blackout.\n\n" + paid,
+             "Power returned to Lorvik on Tuesday.\n\n" + count]
+    summary = _summary(texts, "How much will households receive for spoiled food?", count=2)
+    assert summary.sentences[0].sentence.text == paid, [item.sentence.text for item in summary.sentences]

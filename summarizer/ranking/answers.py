@@ -949,6 +949,9 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
         # nothing else: not the people of "collected 1.8 million crowns for people who fled", nor a
         # price "folds in half".
         at = [n for n in at if either or _is_money(written, gaps, n, stem, scaled=money) == money]
+        if either:
+            # "How much will households receive?" asks what each gets: "184,000 households" counts them.
+            at = [n for n in at if n + 1 >= len(written) or stems[n + 1] not in asked]
         # "810 million florins had been spent": the figure reaches to its unit.
         at += [m for n in at if n + 1 < len(written) and written[n + 1].lower() in _SCALES
                for m in (n + 1, n + 2) if m < len(written)]
@@ -966,7 +969,8 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
     if kind == "quantity":
         # "40 tonnes of the industrial solvent varrolene leaked": a figure's unit and "of" reach to
         # what it counts, a few words on.
-        return any(not asked.isdisjoint(stems[max(0, n - window) : _counted_end(written, n, window)]) for n in at)
+        return any(not asked.isdisjoint(stems[max(0, n - window) : _counted_end(written, n, window, gaps, stem)])
+                   for n in at)
     if kind == "place":
         # A place's phrase reaches from its preposition: "broke out on Wednesday night in the pine hills
         # north of Tessel".
@@ -1023,14 +1027,23 @@ def _is_money(written: Sequence[str], gaps: Sequence[str], n: int, stem: Callabl
     return after < len(written) and stem(written[after].lower()) in _CURRENCIES
 
 
-def _counted_end(written: Sequence[str], n: int, window: int) -> int:
+def _counted_end(written: Sequence[str], n: int, window: int, gaps: Sequence[str] = (),
+                 stem: Callable[[str], str] | None = None) -> int:
     """Where the words a figure at ``n`` counts end: ``window`` words on, or past "N unit of" or "N of"
-    a few more."""
+    a few more; for a sum, past whom it is paid to ("will pay 150 crowns to each household")."""
     if n + 2 < len(written) and written[n + 2].lower() == "of":
         return n + 3 + _UNIT_OF_REACH
     if n + 1 < len(written) and written[n + 1].lower() == "of":
         return n + 2 + _UNIT_OF_REACH  # "Twenty-two of the city's systems"
+    if stem is not None and gaps and _is_money(written, gaps, n, stem):
+        to = n + 2 + (n + 1 < len(written) and written[n + 1].lower() in _SCALES)
+        if to < len(written) and written[to].lower() in _PAID_TO:
+            return to + 2 + (to + 1 < len(written) and written[to + 1].lower() in _EACH)
     return n + window + 1
+
+
+_PAID_TO = frozenset({"to", "for", "per"})
+_EACH = frozenset({"each", "every", "a", "an", "the", "all", "affected", "eligible"})
 
 
 def _names_of(written: Sequence[str], stems: Sequence[str], asked: frozenset[str]) -> set[int]:
