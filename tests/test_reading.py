@@ -74,6 +74,10 @@ def test_hard_wrapped_paragraph_is_not_mistaken_for_a_heading():
         # A press wire's: the place, the date with its year, the wire between slashes or brackets.
         ("MARSH FALLS, Wend., Feb. 11, 2025 /FictWire/ -- ", True),
         ("KELL, March 3, 2025 (KELL NEWSWIRE) -- ", True),
+        # Held-out reading audit 19: a single hyphen after the date or the wire.
+        ("KARVO, March 3, 2026 (Nordwire) - ", True),
+        ("Karvo, Tarvonia (Nordwire) - ", True),
+        ("Orla Fenn, Tarvonia - ", False),
     ],
 )
 def test_datelines_are_metadata(opening, dateline):

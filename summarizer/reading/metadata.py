@@ -63,7 +63,7 @@ _LONG_DATELINE = re.compile(
     r"(?P<region>(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})*)"
     rf"(?P<date>,\s*{_MONTH}\s\d{{1,2}}(?:,\s*\d{{4}})?)?"
     r"(?P<agency>\s*\([A-Z][\w .&-]{0,30}\)|\s*/[A-Z][\w .&-]{0,30}/)?\)?"
-    r"\s*(?:--|_|\u2013|\u2014)\s*(?=\S)"
+    r"\s*(?:--|_|\u2013|\u2014|(?P<hyphen>(?<=\s)-(?=\s)))\s*(?=\S)"
 )
 
 
@@ -131,7 +131,9 @@ def dateline_length(text: str) -> int:
         if title_case:
             return title_case.end()
         long = _LONG_DATELINE.match(text)
-        if long and (long.group("region") or long.group("date") or long.group("agency")):
+        # A single hyphen ("KARVO, March 3, 2026 (Nordwire) - ") only after a date or an agency: "Orla
+        # Fenn, Tarvonia's envoy - and ..." is a sentence.
+        if long and (long.group("date") or long.group("agency") or (long.group("region") and not long.group("hyphen"))):
             return long.end()
         return 0
     place = match.group("place")
