@@ -1920,3 +1920,14 @@ def test_a_sum_paid_to_whom_was_asked_answers_how_much_they_receive():
              "Power returned to Lorvik on Tuesday.\n\n" + count]
     summary = _summary(texts, "How much will households receive for spoiled food?", count=2)
     assert summary.sentences[0].sentence.text == paid, [item.sentence.text for item in summary.sentences]
+
+
+def test_how_many_in_a_state_is_answered_by_the_count_in_that_state():
+    # Held-out audit 21: "How many miners were trapped?" opened with Wednesday's "lifted 17 miners out" (a
+    # later answer, putting Monday's out of date), and "Twenty-three miners were trapped" was never shown:
+    # counts of a thing in other states (trapped, lifted out) were one count retold, unless of "people".
+    trapped = "Twenty-three miners were trapped on Monday after a tunnel collapsed at the Brisk mine, the operator said."
+    lifted = "Rescuers lifted 17 miners out of the Brisk mine on Wednesday after a rescue shaft reached them."
+    texts = [trapped + "\n\nRescuers began drilling a borehole.", lifted + "\n\nTwo more are expected out overnight."]
+    summary = _summary(texts, "How many miners were trapped?", count=2, dates=["2031-11-24", "2031-11-26"])
+    assert [item.sentence.text for item in summary.sentences] == [trapped, lifted]

@@ -225,28 +225,29 @@ def disagree(counted: dict[str, set[str]], others: dict[str, set[str]]) -> bool:
 
 
 def of_other_things(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str]]) -> bool:
-    """Whether the numbers of people two sentences give differently are of people in other states:
+    """Whether the numbers of a thing two sentences give differently are of it in other states:
     "186 people had now been rescued" and "two people remain missing" (dead, injured, evacuated,
-    arrested ...), which news reports side by side. Neither then updates the other."""
+    arrested ...), "23 miners were trapped" and "lifted 17 miners out", which news reports side by
+    side. Neither then updates the other."""
     counted, theirs = counts(concepts), counts(others)
     differing = {thing for thing, numbers in counted.items() if thing in theirs and numbers != theirs[thing]}
-    if not differing or not differing <= _PEOPLE:
+    if not differing:
         return False
-    mine, before = _people_states(concepts), _people_states(others)
+    mine, before = _counted_states(concepts, differing), _counted_states(others, differing)
     return bool(mine and before and not mine & before)
 
 
-def _people_states(concepts: Sequence[tuple[str, str]]) -> set[str]:
-    """The state said of each number of people in a sentence, from its concepts in order (adjacent
-    stems): the first state word after "N people" within a few words ("186 people had now been
-    rescued": rescu), else before it ("killed 23 people": kill)."""
+def _counted_states(concepts: Sequence[tuple[str, str]], things: set[str]) -> set[str]:
+    """The state said of each number of one of the ``things`` in a sentence, from its concepts in order
+    (adjacent stems): the first state word after "N things" within a few words ("186 people had now
+    been rescued": rescu), else before it ("killed 23 people": kill)."""
     tokens = _in_order(concepts, gaps=True)
     found = set()
     for n in range(len(tokens) - 1):
-        if tokens[n] is None or tokens[n + 1] not in _PEOPLE or number_value(tokens[n]) is None:
+        if tokens[n] is None or tokens[n + 1] not in things or number_value(tokens[n]) is None:
             continue
-        after = [t for t in tokens[n + 2 : n + 7] if t in _STATES]
-        before = [t for t in tokens[max(0, n - 4) : n] if t in _STATES]
+        after = [t for t in tokens[n + 2 : n + 7] if t in COUNTED_STATES]
+        before = [t for t in tokens[max(0, n - 4) : n] if t in COUNTED_STATES]
         if after or before:
             found.add(after[0] if after else before[-1])
     return found
@@ -265,10 +266,10 @@ _PER = frozenset({"a", "an", "per", "each", "every"})
 _TIME_UNITS = frozenset("hour day week month year annum".split())
 
 
-_PEOPLE = frozenset({"peopl", "person"})
-_STATES = frozenset("""rescu save aliv safe surviv survivor miss dead die kill injur hurt wound evacu displac flee fled homeless
-    arrest detain trap hospit treat sick ill infect""".split())
-"""Stems of the states news counts people in: rescued, missing, dead, injured, evacuated, arrested ..."""
+COUNTED_STATES = frozenset("""rescu save aliv safe surviv survivor miss dead die kill injur hurt wound evacu displac flee fled homeless
+    arrest detain trap hospit treat sick ill infect freed lift""".split())
+"""Stems of the states news counts people in: rescued, missing, dead, injured, evacuated, arrested,
+trapped, freed or lifted out ..."""
 
 
 def _risen_from(concepts: Sequence[tuple[str, str]]) -> set[str]:
@@ -317,7 +318,7 @@ def retells(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str
     things = {thing for thing in counts(concepts) if thing not in function_words}
     their_things = {thing for thing in counts(others) if thing not in function_words}
     shared = things & their_things
-    if shared and shared <= _PEOPLE and of_other_things(concepts, others):
+    if shared and of_other_things(concepts, others):
         return False  # "186 people had now been rescued" is not retold by "two people remain missing"
     if shared and shared <= _SCALES | _CURRENCIES and _a_rate(concepts) != _a_rate(others):
         return False  # "would cost about 38 million crowns" is not retold by "1.9 million crowns a month"

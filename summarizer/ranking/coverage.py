@@ -26,7 +26,8 @@ from .corpus import Corpus
 from .ranker import Ranking
 from ..store.concepts import FULL_TABLE_MAX_SENTENCES
 from .novelty import ReadSet
-from .answers import (KINDS, PERSON_TOLL, asked_stems, beside_role, gives_answer, on_other_days, outdated,
+from .forms import TOLL
+from .answers import (COUNTED_STATES, KINDS, PERSON_TOLL, asked_stems, beside_role, gives_answer, on_other_days, outdated,
                       sentence_days)
 
 
@@ -227,6 +228,15 @@ class ConceptCoverage:
                     later_answers = no_day if later_answers is None else later_answers | no_day
                 else:
                     answers &= ~other
+            states = [t for t in ranking.query.own if corpus.terms[t] in COUNTED_STATES]
+            if ranking.query.answer == "quantity" and states and not asked_stems(corpus, ranking.query) & TOLL:
+                # "How many miners were trapped?": "23 miners were trapped" before "lifted 17 miners out",
+                # a count of them in another state, however much later.
+                holding = answers & np.isin(ranking.rows, corpus.matching(sorted(states)))
+                if holding.any():
+                    rest = answers & ~holding
+                    answers = holding
+                    later_answers = rest if later_answers is None else later_answers | rest
             if ranking.query.answer == "quantity":
                 # What a later article answers updates an earlier figure: the earlier one comes after.
                 answers &= ~outdated(corpus, ranking.rows, answers)
