@@ -1931,3 +1931,13 @@ def test_how_many_in_a_state_is_answered_by_the_count_in_that_state():
     texts = [trapped + "\n\nRescuers began drilling a borehole.", lifted + "\n\nTwo more are expected out overnight."]
     summary = _summary(texts, "How many miners were trapped?", count=2, dates=["2031-11-24", "2031-11-26"])
     assert [item.sentence.text for item in summary.sentences] == [trapped, lifted]
+
+
+def test_a_toll_found_or_feared_answers_how_many_died():
+    # Held-out audit 21: "How many miners died?" said "nothing here says how many" above "Two miners were
+    # found dead ...": "dead" was one word past a figure's reach.
+    found = "Two miners were found dead near the collapsed section, and two remain missing, the operator said."
+    texts = ["Rescuers lifted 17 miners out of the Brisk mine on Wednesday.\n\n" + found,
+             "The Brisk mine will stay closed.\n\nThe dead men were named as Piet Arvo and Lukas Dem."]
+    summary = _summary(texts, "How many miners died?", count=2)
+    assert summary.caveat is None and summary.sentences[0].sentence.text == found

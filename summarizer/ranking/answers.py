@@ -970,7 +970,9 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
     if kind == "quantity":
         # "40 tonnes of the industrial solvent varrolene leaked": a figure's unit and "of" reach to
         # what it counts, a few words on.
-        return any(not asked.isdisjoint(stems[max(0, n - window) : _counted_end(written, n, window, gaps, stem)])
+        # A toll reaches past how it was found: "Two miners were found dead", "three people are feared dead".
+        reach = window + 2 if asked == TOLL else window
+        return any(not asked.isdisjoint(stems[max(0, n - window) : _counted_end(written, n, reach, gaps, stem)])
                    for n in at)
     if kind == "place":
         # A place's phrase reaches from its preposition: "broke out on Wednesday night in the pine hills
