@@ -1941,3 +1941,16 @@ def test_a_toll_found_or_feared_answers_how_many_died():
              "The Brisk mine will stay closed.\n\nThe dead men were named as Piet Arvo and Lukas Dem."]
     summary = _summary(texts, "How many miners died?", count=2)
     assert summary.caveat is None and summary.sentences[0].sentence.text == found
+
+
+def test_how_many_owners_counts_them_and_a_phone_number_counts_nothing():
+    # Held-out audit 21: "How many residents' personal data may have been stolen?" opened with "a phone line
+    # for residents worried about their data: 0800 555 0142", taken for a count, while "up to 38,000
+    # residents" was no answer: "residents'" was read as a mere owner of what was asked.
+    phone = "The city has set up a phone line for residents worried about their data: 0800 555 0142."
+    stolen = "The city said the personal data of up to 38,000 residents who paid fines online may have been stolen."
+    texts = [phone + "\n\n" + stolen, "Oddvale's systems are still down.\n\n" + phone]
+    summary = _summary(texts, "How many residents' personal data may have been stolen?", count=2)
+    assert summary.sentences[0].sentence.text == stolen
+    summary = _summary([phone, "Oddvale's systems are still down.\n\n" + phone], "How many residents are worried about their data?")
+    assert summary.caveat == "nothing here says how many; the closest sentences:"

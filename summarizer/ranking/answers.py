@@ -501,6 +501,17 @@ def quantities(written: Sequence[str]) -> list[bool]:
             found.append(not is_year and before not in _MONTHS and after not in _MONTHS)
         else:
             found.append(word.lower() in _NUMBER_WORDS or number_value(word) is not None)
+    # A phone number or a code ("0800 555 0142", "flight 0042") counts nothing: digits opening with a
+    # zero, and the numbers written beside them (not the groups of "38 000").
+    n = 0
+    while n < len(written):
+        end = n
+        while end < len(written) and written[end].isdigit():
+            end += 1
+        run = written[n:end]
+        if any(len(group) > 1 and group[0] == "0" and (k == 0 or len(group) != 3) for k, group in enumerate(run)):
+            found[n:end] = [False] * len(run)
+        n = max(end, n + 1)
     return found
 
 

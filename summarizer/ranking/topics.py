@@ -472,6 +472,8 @@ def asked_owners(topic: Topic) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for match in _OWNER.finditer(topic.description):
         word = match.group(1)
+        if re.match(rf"\s*how\s+many\s+{re.escape(match.group())}", topic.description, re.IGNORECASE):
+            continue  # "How many residents' personal data ...?" counts the residents: no mere owner
         for form in (match.group(), word, word + "s"):
             if form in topic.keywords:
                 found.setdefault(form)
