@@ -1954,3 +1954,19 @@ def test_how_many_owners_counts_them_and_a_phone_number_counts_nothing():
     assert summary.sentences[0].sentence.text == stolen
     summary = _summary([phone, "Oddvale's systems are still down.\n\n" + phone], "How many residents are worried about their data?")
     assert summary.caveat == "nothing here says how many; the closest sentences:"
+
+
+def test_when_is_answered_by_a_time_beside_the_event_asked():
+    # Held-out audit 21: "When did the tunnel collapse?" gave "were trapped on Monday after a tunnel
+    # collapsed" (when they were trapped) and never "The collapse happened at about 10:15 p.m. on Sunday";
+    # "When was the cyberattack discovered?" opened with the day a group claimed the attack.
+    trapped = "Twenty-three miners were trapped on Monday after a tunnel collapsed at the Brisk mine, the operator said."
+    happened = "The collapse happened at about 10:15 p.m. on Sunday, during the night shift."
+    cracks = "A union leader said miners had reported cracks in the tunnel roof weeks before the collapse."
+    summary = _summary([trapped + "\n\n" + happened + "\n\n" + cracks, trapped], "When did the tunnel collapse?", count=1)
+    assert summary.sentences[0].sentence.text == happened
+    claimed = ("A ransomware group on Monday claimed responsibility for a cyberattack that has crippled the computers "
+               "of the city of Oddvale.")
+    found = "City officials said the attack was discovered at 3:20 a.m. on Sunday, when staff noticed files being encrypted."
+    summary = _summary([claimed + "\n\n" + found, claimed], "When was the cyberattack discovered?", count=1)
+    assert summary.sentences[0].sentence.text == found

@@ -978,6 +978,14 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
         # trapped after part of a tunnel roof collapsed" says nothing of what caused the collapse.
         return any(not asked.isdisjoint(stems[max(0, n - window) : n if written[n].lower() == "after" else n + window + 1])
                    for n in at)
+    if kind == "time":
+        # "were trapped on Monday after a tunnel collapsed", "reported cracks weeks before the collapse":
+        # the time is of what comes before it; what was asked after "after" or "before" is another event.
+        def reach(n: int) -> int:
+            end = min(len(written), n + window + 1)
+            return next((k for k in range(n + 1, end) if written[k].lower() in _SEQUELS), end)
+
+        return any(not asked.isdisjoint(stems[max(0, n - window) : reach(n)]) for n in at)
     if kind == "quantity":
         # "40 tonnes of the industrial solvent varrolene leaked": a figure's unit and "of" reach to
         # what it counts, a few words on.
@@ -1056,6 +1064,8 @@ def _counted_end(written: Sequence[str], n: int, window: int, gaps: Sequence[str
     return n + window + 1
 
 
+_SEQUELS = frozenset({"after", "before", "following", "since", "until", "when", "while"})
+"""Words opening another event's clause after a time: the time is not of what follows them."""
 _PAID_TO = frozenset({"to", "for", "per"})
 _EACH = frozenset({"each", "every", "a", "an", "the", "all", "affected", "eligible"})
 

@@ -228,6 +228,17 @@ class ConceptCoverage:
                     later_answers = no_day if later_answers is None else later_answers | no_day
                 else:
                     answers &= ~other
+            if ranking.query.events:
+                # "When did the tunnel collapse?": a time beside the collapse ("The collapse happened at
+                # about 10:15 p.m. on Sunday") before one beside the tunnel ("were trapped on Monday after
+                # a tunnel collapsed" is when they were trapped), however few of the question's other
+                # words it holds: beside the event asked, its form makes it an answer.
+                eventful = self.answer_forms & about & gives_answer(corpus, ranking.rows, ranking.query.events, "time")
+                if eventful.any():
+                    rest = answers & ~eventful
+                    answers = eventful
+                    later_answers = rest if later_answers is None else later_answers | rest
+                    form_answers = True
             states = [t for t in ranking.query.own if corpus.terms[t] in COUNTED_STATES]
             if ranking.query.answer == "quantity" and states and not asked_stems(corpus, ranking.query) & TOLL:
                 # "How many miners were trapped?": "23 miners were trapped" before "lifted 17 miners out",

@@ -594,6 +594,13 @@ def asked_verbs(topic: Topic) -> frozenset[str]:
     return frozenset(found)
 
 
+def asked_events(topic: Topic) -> frozenset[str]:
+    """What a question asks the time (or the like) of, as its verbs: those :func:`asked_verbs` finds,
+    and its words that look like a verb or a participle ("discovered" of "When was the attack
+    discovered?")."""
+    return asked_verbs(topic) | frozenset(word for word in topic.keywords if _verb_like(word))
+
+
 def _verb_like(word: str) -> bool:
     """Whether a question's word is likely a verb ("voted", "using", "set"): a subject and its verb
     side by side ("people voted") are no phrase an article would write, and their words apart are
