@@ -1970,3 +1970,14 @@ def test_when_is_answered_by_a_time_beside_the_event_asked():
     found = "City officials said the attack was discovered at 3:20 a.m. on Sunday, when staff noticed files being encrypted."
     summary = _summary([claimed + "\n\n" + found, claimed], "When was the cyberattack discovered?", count=1)
     assert summary.sentences[0].sentence.text == found
+
+
+def test_when_will_is_answered_by_a_time_told_ahead():
+    # Held-out audit 21: "When will the city's systems be back?" was answered by "warned two years ago that
+    # the city's systems were out of date", with no caveat, over the officer who "expected most systems to be
+    # restored by Friday".
+    warned = "A councillor said the council had been warned two years ago that the city's systems were out of date."
+    expected = "The chief information officer said he expected most systems to be restored by Friday."
+    texts = [warned + "\n\n" + expected, "Hackers locked the computer systems of the city of Oddvale on Sunday.\n\n" + warned]
+    summary = _summary(texts, "When will the city's systems be back?", count=1)
+    assert summary.sentences[0].sentence.text == expected

@@ -1064,6 +1064,16 @@ def _counted_end(written: Sequence[str], n: int, window: int, gaps: Sequence[str
     return n + window + 1
 
 
+_AHEAD_WORDS = frozenset("""will would shall 'll expect expected expects expecting due scheduled plan plans planned
+    hope hopes hoped aim aims tomorrow next upcoming soon""".split())
+
+
+def looks_ahead(text: str) -> bool:
+    """Whether a sentence tells what will happen ("expected most systems to be restored by Friday",
+    "will reopen next week"), not only what happened."""
+    return any(word.lower() in _AHEAD_WORDS for word in words(text))
+
+
 _SEQUELS = frozenset({"after", "before", "following", "since", "until", "when", "while"})
 """Words opening another event's clause after a time: the time is not of what follows them."""
 _PAID_TO = frozenset({"to", "for", "per"})

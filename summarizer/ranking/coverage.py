@@ -27,8 +27,8 @@ from .ranker import Ranking
 from ..store.concepts import FULL_TABLE_MAX_SENTENCES
 from .novelty import ReadSet
 from .forms import TOLL
-from .answers import (COUNTED_STATES, KINDS, PERSON_TOLL, asked_stems, beside_role, gives_answer, on_other_days, outdated,
-                      sentence_days)
+from .answers import (COUNTED_STATES, KINDS, PERSON_TOLL, asked_stems, beside_role, gives_answer, looks_ahead,
+                      on_other_days, outdated, sentence_days)
 
 
 
@@ -223,9 +223,7 @@ class ConceptCoverage:
                 if later_answers is not None:
                     later_answers &= ~other
                 if on.any():
-                    no_day = answers & ~other & ~on
-                    answers = on
-                    later_answers = no_day if later_answers is None else later_answers | no_day
+                    answers, later_answers = _first(on, answers & ~other, later_answers)
                 else:
                     answers &= ~other
             if ranking.query.events:
@@ -235,9 +233,20 @@ class ConceptCoverage:
                 # words it holds: beside the event asked, its form makes it an answer.
                 eventful = self.answer_forms & about & gives_answer(corpus, ranking.rows, ranking.query.events, "time")
                 if eventful.any():
-                    rest = answers & ~eventful
-                    answers = eventful
-                    later_answers = rest if later_answers is None else later_answers | rest
+                    answers, later_answers = _first(eventful, answers, later_answers)
+                    form_answers = True
+            if ranking.query.ahead:
+                # "When will the city's systems be back?" is not answered by "warned two years ago that the
+                # city's systems were out of date": a time told ahead ("expected most systems to be restored
+                # by Friday") answers first, though less of the question's words were used.
+                forward = self.answer_forms & about & np.array(
+                    [bool(self.answer_forms[i]) and looks_ahead(corpus.sentences[int(row)].text)
+                     for i, row in enumerate(ranking.rows)], dtype=bool)
+                first = answers & forward
+                if not first.any():
+                    first = forward
+                if first.any():
+                    answers, later_answers = _first(first, answers, later_answers)
                     form_answers = True
             states = [t for t in ranking.query.own if corpus.terms[t] in COUNTED_STATES]
             if ranking.query.answer == "quantity" and states and not asked_stems(corpus, ranking.query) & TOLL:
@@ -245,9 +254,7 @@ class ConceptCoverage:
                 # a count of them in another state, however much later.
                 holding = answers & np.isin(ranking.rows, corpus.matching(sorted(states)))
                 if holding.any():
-                    rest = answers & ~holding
-                    answers = holding
-                    later_answers = rest if later_answers is None else later_answers | rest
+                    answers, later_answers = _first(holding, answers, later_answers)
             if ranking.query.answer == "quantity":
                 # What a later article answers updates an earlier figure: the earlier one comes after.
                 answers &= ~outdated(corpus, ranking.rows, answers)
@@ -316,3 +323,9 @@ class ConceptCoverage:
 
     def chose(self, index: int, similarity_row: np.ndarray) -> None:
         self.weight[self.membership[index].indices] = 0.0  # covered: worth nothing more
+
+
+def _first(first: np.ndarray, answers: np.ndarray, later: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """The answers ``first`` before the rest of ``answers``, which come after them with the ``later`` ones."""
+    rest = answers & ~first
+    return first, (rest if later is None else later | rest) & ~first

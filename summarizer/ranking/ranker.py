@@ -18,7 +18,7 @@ from .forms import counted_forms, word_forms
 from ..model import Topic
 from ..reading.terms import words
 from .answers import PERSON_TOLL, asks_a_sum, named_days, role_stems
-from .topics import (BUILTIN_TOPICS, asked_answer, asked_events, asked_names, asked_owners, asked_role, asked_role_object,
+from .topics import (BUILTIN_TOPICS, asked_answer, asked_events, asks_ahead, asked_names, asked_owners, asked_role, asked_role_object,
                      asked_thing, asked_verbs, asked_wording, asks_what_was_said, question_sentences)
 
 if TYPE_CHECKING:
@@ -113,6 +113,8 @@ class TopicQuery:
     """For a question asking when, the stems of the event it asks the time of, in all their forms: its
     verb or participle ("collapse" of "When did the tunnel collapse?", "discovered" of "When was the
     attack discovered?"; see :func:`~summarizer.ranking.topics.asked_events`)."""
+    ahead: bool = False
+    """Whether a question asks when something will happen (see :func:`~summarizer.ranking.topics.asks_ahead`)."""
     days: frozenset[str] = frozenset()
     """The days a question asks about ("How many trucks crossed on Saturday?"; see
     :func:`~summarizer.ranking.answers.named_days`): an answer of another day answers another question."""
@@ -376,6 +378,7 @@ class TopicRanker:
                         speech_asked=asks_what_was_said(topic), wording=asked_wording(topic), context=context,
                         question=topic.origin == "query",
                         days=named_days(topic.description) if topic.origin == "query" else frozenset(),
+                        ahead=answer == "time" and asks_ahead(topic),
                         events=frozenset(corpus.analyzer.stem(form) for word in asked_events(topic)
                                          for form in word_forms(word)) if answer == "time" else frozenset(),
                         # Whether a sum is asked is the question's, whether or not the articles use its word

@@ -594,6 +594,16 @@ def asked_verbs(topic: Topic) -> frozenset[str]:
     return frozenset(found)
 
 
+_AHEAD = re.compile(r"\s*when\s+(?:will|would|shall)\b|\s*when\s+(?:is|are)\b.*\b(?:expected|due|scheduled|set|going|planned)\b",
+                    re.IGNORECASE)
+
+
+def asks_ahead(topic: Topic) -> bool:
+    """Whether a question asks when something will happen ("When will the systems be back?", "When is
+    the plant expected to reopen?"): a time something happened ("warned two years ago") is no answer."""
+    return topic.origin == "query" and bool(_AHEAD.match(topic.description))
+
+
 def asked_events(topic: Topic) -> frozenset[str]:
     """What a question asks the time (or the like) of, as its verbs: those :func:`asked_verbs` finds,
     and its words that look like a verb or a participle ("discovered" of "When was the attack
