@@ -131,6 +131,19 @@ def test_a_headline_that_opens_with_its_dateline_is_titled_without_it(tmp_path):
     assert article.title == "ALL CALM IN KELL _ UNTIL THE SIRENS"  # all in capitals: no place to tell
 
 
+def test_a_headline_asking_a_question_over_its_date_is_no_sentence(tmp_path):
+    # Held-out audit 21: "Who is at risk from listeria?", a .txt file's headline over its date line, was
+    # read as the body's first sentence and answered the question "Who is most at risk from listeria?".
+    text = ("Who is at risk from listeria?\n\ndate 2031-11-30\nSource: Oddvale Star\n\n"
+            "Listeria infection is rare but can be serious, officials said on Monday.\n")
+    (article,) = load(write(tmp_path / "risk.txt", text))
+    assert article.title == "Who is at risk from listeria?" and article.date == "2031-11-30"
+    assert [s.text for s in article.sentences] == ["Listeria infection is rare but can be serious, officials said on Monday."]
+    # A question opening the body is a sentence of it.
+    (article,) = load(write(tmp_path / "body.txt", "Who pays for the flood?\n\nThe council says the state should.\n"))
+    assert article.sentences[0].text == "Who pays for the flood?"
+
+
 @pytest.mark.parametrize("line, expected", [
     ("12 November 2026", "2026-11-12"),
     ("November 12, 2026", "2026-11-12"),

@@ -97,6 +97,7 @@ class ArticleParser:
             blocks = _classify(text, start, end, fields, above)
             above = above and not any(kind == "body" for _, _, kind, _ in blocks)
             pieces.extend(Piece(*block) for block in blocks)
+        _question_headline(text, pieces)
         _standfirst(text, pieces, meta.title or fields.get("title") or fields.get("headline"))
         for piece in pieces:
             if piece.kind == "body" and piece.reason != _TABLE:
@@ -344,6 +345,17 @@ def _classify(
         start += skip
     out.append((start, end, "body", ""))
     return out
+
+
+def _question_headline(text: str, pieces: list[Piece]) -> None:
+    """A first line that asks or exclaims ("Who is at risk from listeria?") over the article's date or
+    source lines is its headline, not a sentence of its body that a summary could quote."""
+    if len(pieces) < 2 or pieces[0].kind != "body" or pieces[1].kind != "metadata":
+        return
+    line = text[pieces[0].start : pieces[0].end].strip()
+    if "\n" in line or not line.endswith(("?", "!")) or not is_heading_line(line.rstrip("?!")):
+        return
+    pieces[0].kind = "heading"
 
 
 def _stands_apart(text: str, start: int, line_end: int, end: int) -> bool:
