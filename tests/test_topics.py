@@ -1981,3 +1981,13 @@ def test_when_will_is_answered_by_a_time_told_ahead():
     texts = [warned + "\n\n" + expected, "Hackers locked the computer systems of the city of Oddvale on Sunday.\n\n" + warned]
     summary = _summary(texts, "When will the city's systems be back?", count=1)
     assert summary.sentences[0].sentence.text == expected
+
+
+def test_a_topic_s_phrase_is_not_matched_by_one_of_its_words():
+    # Held-out audit 21: a "compensation" topic with the keyword "relief fund" took in the mayor's
+    # "Paying would only fund the next attack.": a phrase's words were looked for one by one.
+    relief = "The governor announced a relief fund of 2 million crowns for the families of the trapped miners."
+    texts = [(relief + '\n\n"We will not pay criminals," the mayor said. "Paying would only fund the next attack."', None),
+             ("Rescuers reached the refuge chamber.\n\nThe relief fund opened on Monday for the families.", None)]
+    shown = [item.sentence.text for item in _topic_summary(texts, ("compensation", "payout", "relief fund"), 4)]
+    assert relief in shown and not any("next attack" in text for text in shown), shown

@@ -245,6 +245,25 @@ def topic_rows(corpus: Corpus, keywords: frozenset[int], context: frozenset[int]
     return np.union1d(rows, around).astype(np.int64)
 
 
+def whole_phrases(corpus: Corpus, topic: Topic, rows: np.ndarray, context: frozenset[int]) -> np.ndarray:
+    """The ``rows`` less those holding of the topic's keywords only a word of one of its phrases, not the
+    phrase: a topic of "relief fund" is not about "Paying would only fund the next attack". A
+    phrase's words count in any order, or written as one word (see :func:`compound_forms`)."""
+    phrases = [keyword for keyword in topic.keywords if len(keyword.split()) > 1]
+    if not phrases or not len(rows):
+        return rows
+    stem = corpus.analyzer.stem
+    singles = [keyword for keyword in topic.keywords if len(keyword.split()) == 1]
+    alone = frozenset(t for _, terms in keyword_units(replace(topic, keywords=tuple(singles)), corpus) for t in terms)
+    keep = np.isin(rows, matching_rows(corpus, alone | context))
+    for phrase in phrases:
+        whole = np.isin(rows, matching_rows(corpus, frozenset(corpus.term_ids([stem(f) for f in compound_forms(phrase)]))))
+        holding = [np.isin(rows, matching_rows(corpus, frozenset(corpus.term_ids([stem(word)]))))
+                   for word in phrase.split()]
+        keep |= whole | np.logical_and.reduce(holding)
+    return rows[keep]
+
+
 def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray,
                         compounds: frozenset[int] = frozenset(), read: frozenset[int] = frozenset()) -> np.ndarray:
     """The rows that use the topic's words in the topic's sense, as far as the corpus tells.
@@ -340,6 +359,7 @@ class TopicRanker:
             # of the question; in an article using them, it is a candidate.
             rows = np.union1d(rows, topic_rows(corpus, keywords, frozenset(corpus.term_ids(sorted(role))) - keywords))
         if topic.origin != "query":  # a question's words are its sense; a topic's are checked
+            rows = whole_phrases(corpus, topic, rows, context)
             seen: frozenset[int] = frozenset()
             if read is not None:
                 stem = corpus.analyzer.stem
