@@ -72,6 +72,8 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["The meeting began at 10.30 a.m. and ended at 2 p.m. on Monday.", "Nobody left early."]),
     ("am_end", "The store opens at 9 a.m. The line formed hours earlier.",
      ["The store opens at 9 a.m.", "The line formed hours earlier."]),
+    ("am_number_word", "The borehole reached the chamber at 7:40 a.m. Nineteen of the 23 trapped men were seen alive.",
+     ["The borehole reached the chamber at 7:40 a.m.", "Nineteen of the 23 trapped men were seen alive."]),
     ("am_weekday", "The ceremony started at 11 a.m. Monday at St. Paul's Cathedral. Thousands attended.",
      ["The ceremony started at 11 a.m. Monday at St. Paul's Cathedral.", "Thousands attended."]),
     ("us_ends_sentence", "The company moved its headquarters to the U.S. The next day, its shares jumped.",

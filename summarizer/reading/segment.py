@@ -42,6 +42,8 @@ _SENTENCE_STARTERS = frozenset(
     today yesterday tomorrow later earlier last next once soon eventually
     some many most several few both all each every no none not such other
     another even only more much one
+    two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
+    hundreds thousands dozens nineteen eighteen seventeen sixteen fourteen thirteen
     is are was were do does did has have had
     officials police authorities analysts investors residents critics
     witnesses researchers scientists prosecutors shares prices stocks sales
