@@ -1991,3 +1991,22 @@ def test_a_topic_s_phrase_is_not_matched_by_one_of_its_words():
              ("Rescuers reached the refuge chamber.\n\nThe relief fund opened on Monday for the families.", None)]
     shown = [item.sentence.text for item in _topic_summary(texts, ("compensation", "payout", "relief fund"), 4)]
     assert relief in shown and not any("next attack" in text for text in shown), shown
+
+
+def test_a_toll_answers_only_in_the_story_asked_about():
+    # Held-out audit 21 (after "found dead" was read as a toll): "How many people died from listeria?" showed
+    # "Two miners were found dead" of a mine collapse: where no answer is as relevant as the floor, an
+    # answer in an article telling the story was looked for by the question's words, the dead among them;
+    # and "rose to 14 and one person died" was read as 14 dead.
+    widened = ("Calvoria widened the recall of Larchmere cheeses after the number of people infected with listeria rose "
+               "to 14 and one person died.")
+    killed = "The outbreak has sickened 12 people and killed one."
+    texts = ["Listeria outbreak traced to brine tank\n\nCalvoria traced a listeria outbreak to a brine tank at a creamery "
+             "on Wednesday.\n\n" + killed,
+             widened + "\n\nThe recall of Larchmere cheeses covers 140 shops.",
+             "Larchmere recall widens\n\n" + widened + "\n\nPeople infected with listeria were treated in hospital after the recall.",
+             "Skelloway mine rescue ends\n\nTwo miners were found dead near the collapsed section, the operator said."
+             "\n\nSeventeen miners were lifted out alive."]
+    summary = _summary(texts, "How many people died from listeria?", count=2)
+    shown = [item.sentence.text for item in summary.sentences]
+    assert shown[0] == killed and not any("miners" in t for t in shown), shown

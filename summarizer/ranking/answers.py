@@ -989,10 +989,8 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
     if kind == "quantity":
         # "40 tonnes of the industrial solvent varrolene leaked": a figure's unit and "of" reach to
         # what it counts, a few words on.
-        # A toll reaches past how it was found: "Two miners were found dead", "three people are feared dead".
-        reach = window + 2 if asked == TOLL else window
-        return any(not asked.isdisjoint(stems[max(0, n - window) : _counted_end(written, n, reach, gaps, stem)])
-                   for n in at)
+        return any(not asked.isdisjoint(stems[max(0, n - window) : _counted_end(written, n, window, gaps, stem)])
+                   or (asked == TOLL and _found_dead(written, stems, n)) for n in at)
     if kind == "place":
         # A place's phrase reaches from its preposition: "broke out on Wednesday night in the pine hills
         # north of Tessel".
@@ -1072,6 +1070,19 @@ def looks_ahead(text: str) -> bool:
     """Whether a sentence tells what will happen ("expected most systems to be restored by Friday",
     "will reopen next week"), not only what happened."""
     return any(word.lower() in _AHEAD_WORDS for word in words(text))
+
+
+_FOUND = frozenset("""were was are is have has had been be found feared confirmed reported believed presumed declared
+    pronounced now already all later""".split())
+
+
+def _found_dead(written: Sequence[str], stems: Sequence[str], n: int) -> bool:
+    """Whether the figure at ``n`` counts the dead past how they were found: "Two miners were found dead",
+    "three people are feared dead" (not "rose to 14 and one person died": the 14 were infected)."""
+    k = n + 2
+    while k < len(written) and written[k].lower() in _FOUND:
+        k += 1
+    return k < len(written) and stems[k] in TOLL
 
 
 _SEQUELS = frozenset({"after", "before", "following", "since", "until", "when", "while"})

@@ -51,6 +51,10 @@ National Park") weighs 1 + this times more, beyond the topic boost."""
 LEAD_SENTENCES = 3
 
 
+_COUNTED_DEAD = PERSON_TOLL | {"peopl", "person"}
+"""Stems of what a death toll counts: the words of a question that name no story."""
+
+
 def _telling(corpus: Corpus, story: frozenset[int], articles: np.ndarray) -> np.ndarray:
     """Those of ``articles`` that use one of the ``story`` terms in their first ``LEAD_SENTENCES``
     sentences or in their title ("Senator to mediate in port strike" over a story that says "the
@@ -172,7 +176,10 @@ class ConceptCoverage:
                     # Sea" for where the rocket's debris fell, in the story of the rocket's failure).
                     holding |= np.isin(ranking.rows, corpus.matching(sorted(ranking.query.focus_things)))
                 fallback = self.answer_forms & holding
-                fallback &= np.isin(articles, _telling(corpus, telling, np.unique(articles[fallback])))
+                # The story is told by what the figure is of, not by the dead it counts: "Two miners were
+                # found dead" is another story's toll than "How many people died from listeria?" asks.
+                told = frozenset(t for t in telling if corpus.terms[t] not in _COUNTED_DEAD) or telling
+                fallback &= np.isin(articles, _telling(corpus, told, np.unique(articles[fallback])))
                 if ranking.query.names:
                     fallback &= np.isin(articles, naming)
                 if ranking.query.focus:
