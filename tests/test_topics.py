@@ -2010,3 +2010,20 @@ def test_a_toll_answers_only_in_the_story_asked_about():
     summary = _summary(texts, "How many people died from listeria?", count=2)
     shown = [item.sentence.text for item in summary.sentences]
     assert shown[0] == killed and not any("miners" in t for t in shown), shown
+
+
+def test_an_answer_that_cannot_be_shown_does_not_keep_the_others_from_answering():
+    # Held-out audit 21: "Who is most at risk from listeria?" put the outbreak's news first and "Pregnant women,
+    # people over 65 ... are most at risk" third: a doctor's warning of three sentences, named beside "a risk
+    # group", was the question's one answer though a speech never shows unasked, so nothing else answered.
+    group = "Pregnant women, people over 65 and people with weakened immune systems are most at risk, officials said."
+    speech = ('"Symptoms can appear weeks after eating the cheese. Anyone in a risk group who has eaten it should '
+              'call a doctor. Do not wait," said Dr. Ilse Morten.')
+    texts = ["Calvoria ordered a recall of Larchmere Brie after listeria was found in a sample.\n\n" + speech,
+             "The listeria outbreak was traced to a brine tank at the Hollin Creek creamery.\n\n" + group,
+             "Listeria was found in three batches of Larchmere Brie sold in 140 shops.",
+             "The recall of Larchmere cheese was widened on Tuesday as listeria cases rose to 14.",
+             "Hollin Creek denied that a September inspection had warned it of listeria.",
+             "Shops in Ostrey removed Larchmere cheese after the listeria recall."]
+    summary = _summary(texts, "Who is most at risk from listeria?", count=1)
+    assert summary.sentences[0].sentence.text == group

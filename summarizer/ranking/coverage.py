@@ -146,6 +146,10 @@ class ConceptCoverage:
             answers = gives_answer(corpus, ranking.rows, asked_stems(corpus, ranking.query), ranking.query.answer,
                                    ranking.query.role, ranking.query.sum_asked, ranking.query.sum_asked is None)
             self.answer_forms = answers.copy()
+            # One that cannot stand in a summary (a speech not asked for, a fragment) answers nothing the
+            # reader sees, and must not keep those that can from answering ("Who is most at risk from
+            # listeria?": a doctor's three-sentence warning, "Anyone in a risk group ...", said by name).
+            answers &= corpus.summary_worthy(ranking.rows, ranking.query.speech_asked, ranking.query.names)
             # A definition ("Legionnaires' disease is a severe form of pneumonia.") or a reason ("The
             # bridge was closed because inspectors found cracks") is a sentence of its own, holding few
             # of the related terms relevance counts: its form beside what was asked makes it an answer.
@@ -213,7 +217,6 @@ class ConceptCoverage:
                 # executive Sabine Carrow would step down once the compensation deal is signed" for "Who
                 # leads the negotiations on compensation?".
                 saying = answers & np.isin(ranking.rows, corpus.matching(sorted(ranking.query.role_object)))
-                saying &= corpus.summary_worthy(ranking.rows, ranking.query.speech_asked, ranking.query.names)  # not "), whose lead prosecutor, ... won cases"
                 if saying.any():
                     answers, later_answers = saying, answers & ~saying
             if ranking.query.days and answers.any():
