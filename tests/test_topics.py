@@ -2027,3 +2027,18 @@ def test_an_answer_that_cannot_be_shown_does_not_keep_the_others_from_answering(
              "Shops in Ostrey removed Larchmere cheese after the listeria recall."]
     summary = _summary(texts, "Who is most at risk from listeria?", count=1)
     assert summary.sentences[0].sentence.text == group
+
+
+def test_which_is_answered_in_the_question_s_phrase_first():
+    # Held-out audit 21: "Which cybersecurity firm did the city hire?" opened with "denied that it had hired a
+    # negotiation firm", before "hired the cybersecurity firm Graywick Labs": both hold what few articles say.
+    denied = ("The city of Tarnholt on Wednesday denied that it had hired a negotiation firm or opened talks with the "
+              "hackers who attacked its computers.")
+    hired = ("The city has hired the cybersecurity firm Graywick Labs to investigate, and the National Cyber Defence "
+             "Office said it had sent a team to Tarnholt.")
+    closed = [f"The city of Tarnholt closed {place} on Monday after the attack."
+              for place in ("its libraries", "two schools", "the town hall", "the pool", "the museum", "the archive")]
+    texts = ["Hackers locked the computers of Tarnholt on Sunday.\n\n" + hired,
+             "Tarnholt will not pay the ransom, the mayor said.\n\n" + denied, *closed]
+    summary = _summary(texts, "Which cybersecurity firm did the city hire?", count=1)
+    assert summary.sentences[0].sentence.text == hired
