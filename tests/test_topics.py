@@ -2042,3 +2042,22 @@ def test_which_is_answered_in_the_question_s_phrase_first():
              "Tarnholt will not pay the ransom, the mayor said.\n\n" + denied, *closed]
     summary = _summary(texts, "Which cybersecurity firm did the city hire?", count=1)
     assert summary.sentences[0].sentence.text == hired
+
+
+def test_how_long_is_answered_by_a_length_of_time_or_its_end():
+    # Held-out audit 21: "How long will the creamery's plant stay closed?" opened with "halted production ...
+    # while inspectors take samples", before "will remain closed for at least three weeks": no question asked
+    # how long.
+    halted = "Hollin Creek Creamery halted production at its Ferrowby plant while inspectors take samples."
+    weeks = "The creamery's plant will remain closed for at least three weeks while the brine system is replaced."
+    texts = [halted + "\n\nShops removed the cheese.", "Listeria was traced to a brine tank.\n\n" + halted,
+             "The creamery apologised on Wednesday.\n\n" + weeks]
+    summary = _summary(texts, "How long will the creamery's plant stay closed?", count=1)
+    assert summary.sentences[0].sentence.text == weeks and summary.sentences[0].explanation.answers == "how long"
+    until = 'Dr. A.K. Brunnhof said the mine would stay closed "until the inspectorate says it is safe."'
+    summary = _summary(["Rescuers reached the Skelloway mine's refuge chamber.\n\n" + until,
+                        "The Skelloway mine collapsed on Sunday night."], "How long will the mine stay closed?", count=1)
+    assert summary.sentences[0].sentence.text == until
+    summary = _summary(["The Skelloway mine collapsed on Sunday night.", "The Skelloway mine is closed."],
+                       "How long will the mine stay closed?", count=1)
+    assert summary.caveat == "nothing here says how long; the closest sentences:"

@@ -562,6 +562,22 @@ def times(written: Sequence[str]) -> list[bool]:
     return found
 
 
+_SPANS = frozenset("a an several few many some another".split())
+_OPEN_ENDED = frozenset("until till indefinitely permanently".split())
+
+
+def durations(written: Sequence[str]) -> list[bool]:
+    """Which of a sentence's words say how long: a length of time ("for at least three weeks", "a
+    month", "several days") or its end ("until the inspectorate says it is safe", "indefinitely")."""
+    found = []
+    for n, word in enumerate(written):
+        lowered = word.lower()
+        before = written[n - 1].lower() if n else ""
+        found.append(lowered in _OPEN_ENDED or (lowered in _DURATIONS and (
+            before in _SPANS or before in _NUMBER_WORDS or number_value(before) is not None)))
+    return found
+
+
 def _meridiem(after: Sequence[str]) -> bool:
     """Whether the words after a number say a.m. or p.m. ("2 a.m." is split into "a", "m")."""
     first = after[0].lower() if after else ""
@@ -690,8 +706,8 @@ def _a_time(written: Sequence[str], n: int) -> bool:
     return number_value(lowered) is not None and n + 1 < len(written) and written[n + 1].lower() in _DURATIONS
 
 
-_KINDS = {"quantity": (tallies, 3), "time": (times, 5), "place": (places, 8), "definition": (definitions, 1),
-          "reason": (reasons, 8)}
+_KINDS = {"quantity": (tallies, 3), "time": (times, 5), "duration": (durations, 6), "place": (places, 8),
+          "definition": (definitions, 1), "reason": (reasons, 8)}
 KINDS = frozenset(_KINDS) | {"person"}
 """What a question can ask for first of all that a sentence's form shows (see :func:`says`)."""
 

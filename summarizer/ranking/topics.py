@@ -327,6 +327,7 @@ def asked_words(topic: Topic) -> tuple[str, ...]:
 
 _ASKS = (
     ("quantity", re.compile(r"\s*(?:how\s+(?:many|much)|what\s+(?:number|amount|percentage|share)\s+of)\b", re.IGNORECASE)),
+    ("duration", re.compile(r"\s*(?:for\s+)?how\s+long\b", re.IGNORECASE)),
     ("time", re.compile(r"\s*(?:when|how\s+soon|what\s+(?:day|date|time|year))\b", re.IGNORECASE)),
     ("place", re.compile(r"\s*(?:where|in\s+which\s+(?:city|town|country|province|region|place))\b", re.IGNORECASE)),
     ("reason", re.compile(r"\s*(?:why|for\s+what\s+reason|what\s+(?:caused|led\s+to|prompted))\b", re.IGNORECASE)),
@@ -383,7 +384,7 @@ def asked_thing(topic: Topic) -> str | None:
     return word if word in topic.keywords else None
 
 
-ANSWER_WORDING = {"quantity": "how many", "time": "when", "place": "where", "definition": "what it is",
+ANSWER_WORDING = {"quantity": "how many", "time": "when", "duration": "how long", "place": "where", "definition": "what it is",
                   "reason": "why", "person": "who", "focus": "what few articles say"}
 """What an answer to each kind of question gives, in the words the reader is told ("answers why",
 "nothing here says when")."""
@@ -397,7 +398,7 @@ def asked_wording(topic: Topic) -> str | None:
         return "how much"
     # Not "who": the role asked is often put in other words ("leading the relief effort": "its
     # director"; "won": "beat"), where a number, a time or a place has a form of its own.
-    return ANSWER_WORDING[kind] if kind in ("quantity", "time", "place") else None
+    return ANSWER_WORDING[kind] if kind in ("quantity", "time", "duration", "place") else None
 
 
 _NOT_ROLES = frozenset("new former current acting interim top senior main other first last next".split())
