@@ -2061,3 +2061,14 @@ def test_how_long_is_answered_by_a_length_of_time_or_its_end():
     summary = _summary(["The Skelloway mine collapsed on Sunday night.", "The Skelloway mine is closed."],
                        "How long will the mine stay closed?", count=1)
     assert summary.caveat == "nothing here says how long; the closest sentences:"
+
+
+def test_a_common_verb_after_the_subject_is_the_question_s_verb():
+    # Held-out audit 21: "What did the union leader say?" was told "nothing here mentions union" over articles
+    # saying "leader of the Harth Mineworkers' Federation": "leader" was taken for the question's verb (the
+    # subject's last word), so "union" alone was what it asked about, and no article used it.
+    krall = ("Josef Krall, leader of the Harth Mineworkers' Federation, said miners had reported cracks in the tunnel "
+             "roof weeks before the collapse.")
+    summary = _summary([krall + "\n\nRescuers drilled on.", "The Skelloway mine collapsed on Sunday."],
+                       "What did the union leader say?", count=1)
+    assert summary.caveat is None and summary.sentences[0].sentence.text == krall

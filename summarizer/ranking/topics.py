@@ -566,11 +566,16 @@ def _question_verb(written: Sequence[str], counted: Sequence[bool]) -> int | Non
         end += 1
     if end + 1 < len(written) and written[end].lower() in _TAKE and written[end + 1].lower() in _TAKEN:
         return end + 1  # "When will the launch take place?": the verb is "take place", "launch" its subject
+    if end < len(written) and written[end].lower() in _COMMON_VERBS:
+        return None  # "What did the union leader say?": the verb is "say", not a keyword
     if end - start >= 2 and (end == len(written) or written[end].lower() not in _LINKING):
         return end - 1
     return None
 
 
+_COMMON_VERBS = frozenset("""say tell do go get make mean know think want need come see seem become keep give use try
+    happen look""".split())
+"""Verbs common enough to be stop words: after a subject of keywords they are the question's verb."""
 _TAKE = frozenset("take takes took taken taking".split())
 _TAKEN = frozenset("place part effect office hold shape power charge".split())
 """What "take" makes one verb with: "take place" (happen), "take effect" (start), "take office"."""
