@@ -2072,3 +2072,16 @@ def test_a_common_verb_after_the_subject_is_the_question_s_verb():
     summary = _summary([krall + "\n\nRescuers drilled on.", "The Skelloway mine collapsed on Sunday."],
                        "What did the union leader say?", count=1)
     assert summary.caveat is None and summary.sentences[0].sentence.text == krall
+
+
+def test_a_topic_s_name_said_in_its_other_words_is_mentioned():
+    # Held-out audit 21: "What aid did Velsia send?" was told "nothing here mentions aid" above the right
+    # answer: no article said "aid", though they said "relief" and "assistance", aid's own keywords.
+    sent = "Neighbouring Velsia has sent a heavy drilling rig and 40 rescue specialists to help free the miners."
+    texts = ["The Skelloway mine collapsed on Sunday.\n\n" + sent,
+             "The governor announced a relief fund for the miners' families.\n\nCalvoria promised further assistance."]
+    summary = _summary(texts, "What aid did Velsia send?", count=1)
+    assert summary.caveat is None and summary.sentences[0].sentence.text == sent
+    # Where none of them is used either, nothing mentions it.
+    summary = _summary(["The Skelloway mine collapsed on Sunday.\n\n" + sent], "What aid did Velsia send?", count=1)
+    assert summary.caveat == "nothing here mentions aid; the closest sentences:"

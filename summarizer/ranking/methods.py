@@ -17,8 +17,8 @@ from .ranker import Ranking, TopicRanker
 from ..options import DEFAULT_METHOD, METHODS, SUMY_METHODS, Length
 from .selection import CoverageSelector, Selector
 from .answers import asked_stems, day_wording, named_days, on_other_days, says
-from .topics import (CALENDAR, QUESTION_WORD, asked_names, asked_phrases, asked_role, asked_verbs, asked_wording,
-                     asked_words, question_sentences)
+from .topics import (BUILTIN_TOPICS, CALENDAR, QUESTION_WORD, asked_names, asked_phrases, asked_role, asked_verbs,
+                     asked_wording, asked_words, question_sentences)
 from ..reading.terms import words
 
 # sumy's summarizers by method name (module, class); imported when one is used, since sumy
@@ -80,6 +80,13 @@ def _mentioned(corpus: Corpus, word: str, known: frozenset[str]) -> bool:
     stems of an update summary's read articles)."""
     return bool(_form_terms(corpus, word)) or not known.isdisjoint(corpus.analyzer.stem(form)
                                                                    for form in word_forms(word))
+
+
+def _said_otherwise(corpus: Corpus, word: str, known: frozenset[str]) -> bool:
+    """Whether a word naming a built-in topic is used in that topic's other keywords: "What aid did Velsia
+    send?" over articles that say "relief" and never "aid"."""
+    return any(_mentioned(corpus, other, known) for topic in BUILTIN_TOPICS if word in topic.keywords
+               for other in topic.keywords if other != word)
 
 
 def _unwritten(corpus: Corpus, phrases: tuple[tuple[str, ...], ...], known: frozenset[str] = frozenset()
@@ -150,7 +157,7 @@ def _absent_subject(corpus: Corpus, topic: Topic, known: frozenset[str] = frozen
     role_words = {word.lower() for word in asked_role(topic)} if corpus.term_ids(sorted(role)) else set()
     absent = {word for word in subject
               if not _mentioned(corpus, word, known) and stop.isdisjoint({*word_forms(word), stem(word.lower())})
-              and word not in role_words}
+              and word not in role_words and not _said_otherwise(corpus, word, known)}
     if not subject or len(absent) < len(subject):
         return ()
     runs: list[str] = []
