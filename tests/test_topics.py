@@ -2085,3 +2085,15 @@ def test_a_topic_s_name_said_in_its_other_words_is_mentioned():
     # Where none of them is used either, nothing mentions it.
     summary = _summary(["The Skelloway mine collapsed on Sunday.\n\n" + sent], "What aid did Velsia send?", count=1)
     assert summary.caveat == "nothing here mentions aid; the closest sentences:"
+
+
+def test_a_count_naming_no_day_is_of_its_article_s_day():
+    # Held-out audit 22: "How many macaques had been recaptured on Wednesday?" was answered by Thursday's "Ten of
+    # the escaped macaques are back", standing in for "nine ... by Wednesday evening" as its later telling: a
+    # sentence naming no day was no other day's.
+    nine = "Keepers had recaptured nine of the escaped goats by Wednesday evening, the Brint farm park said."
+    ten = "Ten of the escaped goats are back at the park, and one is still missing."
+    texts = [nine + "\n\nThe park will stay closed on Thursday.", ten]
+    summary = _summary(texts, "How many goats had been recaptured on Wednesday?", count=1,
+                       dates=["2031-11-19", "2031-11-20"])  # Wednesday, Thursday
+    assert summary.sentences[0].sentence.text == nine

@@ -180,10 +180,16 @@ def day_wording(days: frozenset[str]) -> str:
     return " or ".join(written)
 
 
+def told_days(text: str, article_date: str | None) -> frozenset[str]:
+    """The days a sentence tells of: those it names (see :func:`named_days`), else its article's day:
+    "Ten of the escaped goats are back" in Thursday's paper is Thursday's count, not Wednesday's."""
+    return named_days(text, article_date) or (named_days("today", article_date) if article_date else frozenset())
+
+
 def sentence_days(corpus: Corpus, row: int) -> frozenset[str]:
-    """The :func:`named_days` of the sentence at ``row``, read with its article's date."""
+    """The :func:`told_days` of the sentence at ``row``."""
     sentence = corpus.sentences[row]
-    return named_days(sentence.text, corpus.article(sentence).date)
+    return told_days(sentence.text, corpus.article(sentence).date)
 
 
 def on_other_days(named: frozenset[str], asked: frozenset[str]) -> bool:

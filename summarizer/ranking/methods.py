@@ -16,7 +16,7 @@ from ..model import Summary, Topic
 from .ranker import Ranking, TopicRanker
 from ..options import DEFAULT_METHOD, METHODS, SUMY_METHODS, Length
 from .selection import CoverageSelector, Selector
-from .answers import asked_stems, day_wording, named_days, on_other_days, says
+from .answers import asked_stems, day_wording, on_other_days, says, told_days
 from .topics import (BUILTIN_TOPICS, CALENDAR, QUESTION_WORD, asked_names, asked_phrases, asked_role, asked_verbs,
                      asked_wording, asked_words, question_sentences)
 from ..reading.terms import words
@@ -234,7 +234,7 @@ class TopicSummarizer:
             days = ranking.query.days
             if not answering:
                 unanswered = wording
-            elif days and all(on_other_days(named_days(item.sentence.text, corpus.article(item.sentence).date), days)
+            elif days and all(on_other_days(told_days(item.sentence.text, corpus.article(item.sentence).date), days)
                               for item in answering):
                 # "How many trucks crossed on Tuesday?" where only Monday's count is given.
                 unanswered = f"{wording} on {day_wording(days)}"
