@@ -2097,3 +2097,18 @@ def test_a_count_naming_no_day_is_of_its_article_s_day():
     summary = _summary(texts, "How many goats had been recaptured on Wednesday?", count=1,
                        dates=["2031-11-19", "2031-11-20"])  # Wednesday, Thursday
     assert summary.sentences[0].sentence.text == nine
+
+
+def test_how_long_reaches_the_event_and_long_is_no_word_to_look_for():
+    # Held-out audit 22: "How long did the trial last?" was told "nothing here says how long" above "The trial
+    # ... has lasted nine weeks" (the trial eight words from "weeks"), and "long" itself was looked for, so
+    # "take as long as they needed" matched it.
+    weeks = "The trial at Ferrow District Court has lasted nine weeks."
+    freed = ("Some 80 firefighters worked through the night, and the last trapped worker was freed at 05:50 on Tuesday, "
+             "about six hours after the collapse.")
+    texts = ["The judge told the jurors to take as long as they needed.\n\n" + weeks, "The jury is still out.\n\n" + freed]
+    summary = _summary(texts, "How long did the trial last?", count=1)
+    assert summary.caveat is None and summary.sentences[0].sentence.text == weeks
+    assert "long" not in summary.topic.keywords
+    summary = _summary(texts, "How long did it take to free the trapped worker?", count=1)
+    assert summary.caveat is None and summary.sentences[0].sentence.text == freed

@@ -712,7 +712,7 @@ def _a_time(written: Sequence[str], n: int) -> bool:
     return number_value(lowered) is not None and n + 1 < len(written) and written[n + 1].lower() in _DURATIONS
 
 
-_KINDS = {"quantity": (tallies, 3), "time": (times, 5), "duration": (durations, 6), "place": (places, 8),
+_KINDS = {"quantity": (tallies, 3), "time": (times, 5), "duration": (durations, 8), "place": (places, 8),
           "definition": (definitions, 1), "reason": (reasons, 8)}
 KINDS = frozenset(_KINDS) | {"person"}
 """What a question can ask for first of all that a sentence's form shows (see :func:`says`)."""

@@ -229,6 +229,10 @@ def merge_topics(*groups: Iterable[Topic]) -> tuple[Topic, ...]:
     return tuple(merged.values())
 
 
+_MEASURES = frozenset("long far fast old big large deep high tall heavy soon".split())
+"""What "how" asks the measure of: "How long ...?" is answered by "nine weeks", which never says "long"."""
+
+
 def query_topic(
     query: str, analyzer_stop_words: frozenset[str], evoke: Sequence[Topic] | None = None
 ) -> Topic:
@@ -243,9 +247,11 @@ def query_topic(
     """
     text = " ".join(query.split())
     words = QUESTION_WORD.findall(text)
+    # "How long ...?", "How fast ...?": the measure asked is the question's form, not a word to look for.
+    measures = {after.lower() for before, after in zip(words, words[1:]) if before.lower() == "how"} & _MEASURES
     keywords = [
         w for w in dict.fromkeys(w.lower() for w in words)
-        if w not in analyzer_stop_words and w not in QUERY_INSTRUCTION_WORDS and len(w) > 1
+        if w not in analyzer_stop_words and w not in QUERY_INSTRUCTION_WORDS and w not in measures and len(w) > 1
     ]
     if not keywords:
         raise EmptyQueryError(f"query {text!r} has no content words to search for")
