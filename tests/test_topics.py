@@ -2112,3 +2112,21 @@ def test_how_long_reaches_the_event_and_long_is_no_word_to_look_for():
     assert "long" not in summary.topic.keywords
     summary = _summary(texts, "How long did it take to free the trapped worker?", count=1)
     assert summary.caveat is None and summary.sentences[0].sentence.text == freed
+
+
+def test_two_sums_of_different_things_are_not_one_retold():
+    # Held-out audit 22: "How much money did Lorrimer divert?" was answered by "the court froze 12 million crowns of
+    # her assets", standing in for "diverted 31.5 million crowns" as its later telling: any two sums in crowns
+    # were one figure updated.
+    diverted = "The jury found that Pella Varn had diverted 31.5 million crowns of customer money from the Ostmark cooperative."
+    froze = "Pella Varn will appeal, her lawyer said on Thursday, as the court froze 12 million crowns of her assets."
+    texts = [diverted + "\n\nVarn was found guilty on four counts.", froze]
+    summary = _summary(texts, "How much money did Varn divert?", count=1, dates=["2031-11-18", "2031-11-19"])
+    assert summary.sentences[0].sentence.text == diverted
+    # The same sum told again later, in other words beside it, is still retold: the estimate is out of date.
+    worth = "The stolen pieces are estimated to be worth 4 million korun, the Kellby Gallery said."
+    valued = "Insurers now value the stolen pieces at 6.5 million korun, the Kellby Gallery said on Thursday."
+    texts = [worth + "\n\nTwo men were seen leaving.", valued + "\n\nPolice are still looking for the men."]
+    summary = _summary(texts, "How much are the stolen pieces worth?", count=2, dates=["2031-11-18", "2031-11-20"])
+    assert [item.sentence.text for item in summary.sentences][:1] == [valued]
+    assert worth not in [item.sentence.text for item in summary.sentences]

@@ -259,6 +259,29 @@ def _counted_states(concepts: Sequence[tuple[str, str]], things: set[str]) -> se
     return found
 
 
+_SUM_REACH = 5
+"""How many words before a sum, and after its currency, say what it is of."""
+
+
+def _sum_words(concepts: Sequence[tuple[str, str]], function_words: frozenset[str]) -> set[str]:
+    """The words a sentence says its sums beside (a few before the figure, a few after its currency), what
+    tells one sum from another: "diverted ... customer money" is not what "the court froze ... of her assets"."""
+    tokens = _in_order(concepts, gaps=True)
+    found: set[str] = set()
+    for n, token in enumerate(tokens):
+        if token is None or number_value(token) is None:
+            continue
+        end = n + 1
+        while end < len(tokens) and tokens[end] in _SCALES | _CURRENCIES:
+            end += 1
+        if end == n + 1:
+            continue  # a count, not a sum
+        found.update(t for t in (*tokens[max(0, n - _SUM_REACH) : n], *tokens[end : end + 3])
+                     if t is not None and t not in function_words and number_value(t) is None
+                     and t not in _SCALES | _CURRENCIES)
+    return found
+
+
 def _a_rate(concepts: Sequence[tuple[str, str]]) -> bool:
     """Whether a sentence gives a figure per a stretch of time ("1.9 million crowns a month", "40
     million a day", "per year"): a rate, not a total."""
@@ -326,8 +349,12 @@ def retells(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str
     shared = things & their_things
     if shared and of_other_things(concepts, others):
         return False  # "186 people had now been rescued" is not retold by "two people remain missing"
-    if shared and shared <= _SCALES | _CURRENCIES and _a_rate(concepts) != _a_rate(others):
-        return False  # "would cost about 38 million crowns" is not retold by "1.9 million crowns a month"
+    if shared and shared <= _SCALES | _CURRENCIES:
+        if _a_rate(concepts) != _a_rate(others):
+            return False  # "would cost about 38 million crowns" is not retold by "1.9 million crowns a month"
+        mine, before = _sum_words(concepts, function_words), _sum_words(others, function_words)
+        if mine and before and not mine & before:
+            return False  # "had diverted 31.5 million crowns of customer money" by "the court froze 12 million crowns"
     return not (things and their_things and not things & their_things)
 
 
