@@ -219,3 +219,14 @@ def test_a_note_section_holding_most_of_the_article_stays() -> None:
     text = "\n\n".join(["Sea wall approved", "A short lead.", "About Tarrow", FIRST, SECOND, THIRD]) + "\n"
     article = parse(text, Metadata("x"))
     assert FIRST in _body(article)
+
+
+@pytest.mark.parametrize("correction", [
+    "Correction: The board voted 7 to 2, not 6 to 3 as reported in an earlier version of this story.",
+    "Correction: An earlier version of this story said 212 people attended; the board has since said 221 did.",
+])
+def test_a_correction_giving_the_right_figure_is_the_story_s_fact(correction: str) -> None:
+    # Held-out audit 22: "Correction: The jury deliberated for 11 hours, not 14 as reported in an earlier version
+    # of this story." was set apart as an editor's note, and the wrong figure was all a reader got.
+    article = parse(FIRST + "\n\n" + SECOND + "\n\n" + correction + "\n", Metadata("x"))
+    assert correction in _body(article) and not article.excluded()
