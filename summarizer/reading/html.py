@@ -24,6 +24,7 @@ from string import punctuation
 import lxml.etree
 import lxml.html
 
+from .next_data import body_paragraphs, page_props
 from .page_metadata import json_ld_items, meta_tags, page_metadata, parse_html
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -66,7 +67,9 @@ def html_to_text(html: str) -> HtmlText:
     )
     if tree is not None:
         blocks = _split_whole_articles(blocks, tree)
+        blocks = _unglued(blocks, tree)
         blocks = _paragraphed_bodies(blocks, tree)
+        blocks = _next_data_body(blocks, tree)
         blocks = _headlines_and_deck(blocks, tree)
         headlines = _linked_headlines(tree)
         blocks = [block for block in blocks if not _mostly_headlines(block, headlines)]
@@ -115,6 +118,69 @@ def _split_whole_articles(blocks: list[str], tree: lxml.html.HtmlElement) -> lis
         split = _visible_blocks(element) if element is not None else []
         out.extend(split if len(split) > 1 else [block])
     return out
+
+
+def _unglued(blocks: list[str], tree: lxml.html.HtmlElement) -> list[str]:
+    """When a page's story is not in its HTML (a script fills it in), the extractor's last rescue
+    hands back the page's visible text as one block: the site's name, its menu, the headline, the
+    standfirst and "Loading article..." glued into one sentence ("Tallow Bay Post News Sport Ferry
+    operators and unions agree to mediation Talks on the ... judge. Loading article..."). A block
+    that holds one of the page's ``<h1>`` headlines inside it, not alone, is replaced by the page's
+    visible blocks it is made of, in order, one per HTML block (as the last fallback reads a page),
+    when they make up most of it; the page's header and menu, which that fallback leaves out, go."""
+    h1s = {_letters(_text_of(h)) for h in tree.iter("h1") if len(_text_of(h).split()) >= 3}
+    h1s.discard("")
+    if not h1s:
+        return blocks
+    visible: list[str] | None = None
+    out: list[str] = []
+    for block in blocks:
+        key = _letters(block)
+        if block.startswith("# ") or not any(h in key and h != key for h in h1s):
+            out.append(block)
+            continue
+        if visible is None:
+            visible = _visible_blocks(tree)
+        parts, pos = [], 0
+        for part in visible:
+            letters = _letters(part)
+            found = key.find(letters, pos) if letters else -1
+            if found >= 0:
+                parts.append(part)
+                pos = found + len(letters)
+        covered = sum(len(_letters(part)) for part in parts)
+        if len(parts) > 1 and covered >= GLUED_SHARE * len(key):
+            out.extend(parts)
+        else:
+            out.append(block)
+    return out
+
+
+GLUED_SHARE = 0.6
+"""The share of a glued block's letters its page's visible blocks must make up for it to be split
+into them (the rest is the header and menu the extractor kept and the visible text leaves out)."""
+PROSE_MIN_WORDS = 5
+
+
+def _next_data_body(blocks: list[str], tree: lxml.html.HtmlElement) -> list[str]:
+    """A Next.js page whose HTML is a shell is read from its ``__NEXT_DATA__`` (see ``next_data.py``)
+    when the body found there has more than twice the words of what the HTML gave. The HTML's
+    headings and its prose (the standfirst: ``PROSE_MIN_WORDS`` words or more ending as a sentence)
+    are kept above it; its labels ("Loading article...", "Sport") go."""
+    props = page_props(tree)
+    if props is None:
+        return blocks
+    paragraphs = body_paragraphs(props)
+    found = sum(len(_WORD.findall(p)) for p in paragraphs)
+    shown = sum(len(_WORD.findall(b)) for b in blocks if not b.startswith("# "))
+    if not paragraphs or found <= 2 * shown:
+        return blocks
+    kept = [b for b in blocks if b.startswith("# ") or _reads_as_prose(b)]
+    return kept + paragraphs
+
+
+def _reads_as_prose(block: str) -> bool:
+    return len(block.split()) >= PROSE_MIN_WORDS and re.search(r"[.!?][\"'\u201d\u2019)]*$", block) is not None
 
 
 def _paragraphed_bodies(blocks: list[str], tree: lxml.html.HtmlElement) -> list[str]:

@@ -23,6 +23,7 @@ import lxml.etree
 import lxml.html
 
 from .metadata import dateline_length, normalise_date
+from .next_data import page_props, published_date
 
 # JSON-LD types whose headline and dates are the article's (schema.org's Article and its kinds).
 _ARTICLE_TYPES = frozenset(
@@ -406,6 +407,11 @@ def _date(tree: lxml.html.HtmlElement, meta: dict[str, str], items: list[dict], 
         found = _iso(element.get("datetime") or element.get("content") or element.text_content()[:60])
         if found:
             return found
+    # A Next.js page's data ("publishedAt"), where a shell page keeps its article.
+    props = page_props(tree)
+    found = _iso(published_date(props)) if props is not None else None
+    if found:
+        return found
     # A date in the article's address: /2024/03/05/ or /20240305/.
     match = _URL_DATE.search(url or "")
     return _iso("-".join(match.groups())) if match else None

@@ -1,0 +1,92 @@
+"""What the blind reading audit 20 found misread, each as a small invented page or feed.
+
+Every page here is invented (the town of Norvale, its ferry company Norline, the Norvale Herald
+at ``norvale-herald.example``); none is copied from a real site.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from summarizer import load_articles
+from summarizer.reading.html import html_to_text
+
+from .conftest import write
+
+_PARAGRAPHS = [
+    "Norline and the two unions representing its ferry crews agreed on Friday to enter mediation, ending a week of "
+    "cancelled crossings between Norvale and the islands.",
+    "The talks will be led by Oda Tessem, a retired appeals judge. Both sides said they would suspend further "
+    "action while the talks continue.",
+    "Norline had cancelled 140 crossings since the strike began, and the regional council sent two supply barges "
+    "to the islands on Thursday.",
+]
+_HEADLINE = "Norline and ferry unions agree to mediation"
+_STANDFIRST = "Talks on the Norvale crossings will begin on Monday under a retired judge."
+
+
+def read(tmp_path, html: str, name: str = "page.html"):
+    (article,) = load_articles([str(write(tmp_path / name, html))])
+    return article
+
+
+def _next_page(data: dict, dom_body: str = "<p class='Loading_msg__4'>Loading article\u2026</p>") -> str:
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charSet='utf-8'/>"
+        f"<title>{_HEADLINE} | Norvale Herald</title></head><body><div id='__next'>"
+        "<header><a href='/'>Norvale Herald</a><nav><a href='/news'>News</a><a href='/sport'>Sport</a></nav></header>"
+        f"<main><h1>{_HEADLINE}</h1><p class='Article_standfirst__p1'>{_STANDFIRST}</p>"
+        f"<div class='Article_body__q7'>{dom_body}</div></main></div>"
+        f"<script id='__NEXT_DATA__' type='application/json'>{json.dumps(data)}</script></body></html>"
+    )
+
+
+def _props(article: dict) -> dict:
+    return {"props": {"pageProps": {"article": article, "mostRead": [{"title": "Norvale school gets a new roof"}]}},
+            "page": "/news/[slug]", "buildId": "k2x9"}
+
+
+_SHAPES = {
+    "rich-text nodes": [{"type": "paragraph", "children": [{"text": p}]} for p in _PARAGRAPHS[:1]]
+    + [{"type": "ad", "slot": "mid-1"}]
+    + [{"type": "paragraph", "children": [{"text": p[:40]}, {"text": p[40:], "bold": True}]} for p in _PARAGRAPHS[1:]],
+    "strings": list(_PARAGRAPHS),
+    "html": "".join(f"<p>{p}</p>" for p in _PARAGRAPHS),
+    "contentful": {"nodeType": "document", "content": [
+        {"nodeType": "paragraph", "content": [{"nodeType": "text", "value": p, "marks": []}], "data": {}}
+        for p in _PARAGRAPHS]},
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_SHAPES))
+def test_a_next_js_shell_is_read_from_its_next_data(tmp_path, shape):
+    data = _props({"headline": _HEADLINE, "standfirst": _STANDFIRST, "publishedAt": "2026-03-09T07:30:00Z",
+                   "updatedAt": "2026-03-10T11:00:00Z", "body": _SHAPES[shape]})
+    article = read(tmp_path, _next_page(data))
+    sentences = [s.text for s in article.sentences]
+    assert sentences[0] == _STANDFIRST
+    assert "The talks will be led by Oda Tessem, a retired appeals judge." in sentences
+    assert any(s.startswith("Norline had cancelled 140 crossings") for s in sentences)
+    assert "Loading" not in article.text and "Sport" not in article.text
+    assert "school gets a new roof" not in article.text
+    assert article.title == _HEADLINE
+    assert article.date == "2026-03-09"
+
+
+def test_a_next_js_page_whose_html_has_the_story_is_read_from_its_html(tmp_path):
+    dom = "".join(f"<p>{p}</p>" for p in _PARAGRAPHS)
+    data = _props({"headline": _HEADLINE, "summary": _PARAGRAPHS[0], "published_at": "2026-03-09"})
+    article = read(tmp_path, _next_page(data, dom_body=dom))
+    assert [s.text for s in article.sentences][0] == _STANDFIRST
+    assert article.text.count("Norline and the two unions") == 1
+    assert article.date == "2026-03-09"
+
+
+def test_a_shell_page_never_glues_its_menu_headline_and_standfirst_into_one_sentence(tmp_path):
+    html = _next_page({"props": {"pageProps": {}}})
+    article = read(tmp_path, html)
+    assert [s.text for s in article.sentences] == [_STANDFIRST]
+    assert article.title == _HEADLINE
+    assert "Sport" not in html_to_text(html).text
