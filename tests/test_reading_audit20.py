@@ -90,3 +90,48 @@ def test_a_shell_page_never_glues_its_menu_headline_and_standfirst_into_one_sent
     assert [s.text for s in article.sentences] == [_STANDFIRST]
     assert article.title == _HEADLINE
     assert "Sport" not in html_to_text(html).text
+
+
+# -- footnote marks and endnotes (audit 20, 02_footnotes) ------------------------------------------
+
+
+def _footnoted_page(body: str, notes: str) -> str:
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Norvale bridge budget | Norvale Review</title></head>"
+        f"<body><article><h1>Norvale bridge budget</h1><p>2 March 2026</p>{body}{notes}</article></body></html>"
+    )
+
+
+_FOOTNOTED = (
+    "<p>Its budget was set at 310 million crowns.<sup><a href='#fn1'>1</a></sup> By the time it opened, the "
+    "figure had tripled.</p>"
+    "<p>The auditors raised concerns at least four times<sup>2</sup>. Each time, the ministry replied that the "
+    "matter was under review.</p>"
+    "<p>The new deck covers 1,200 m<sup>2</sup> and will carry lorries again, the engineers "
+    "said.<sup class='reference'>[3]</sup></p>"
+    "<p>The council's audit committee will hear evidence on the project in April, the clerk said.</p>"
+)
+
+
+@pytest.mark.parametrize("notes", [
+    "<ol class='footnotes'><li id='fn1'>Ministry of Works, budget statement, May 2011.</li>"
+    "<li id='fn2'>Letters from the audit office, 2013 to 2016.</li><li id='fn3'>Council minutes, 2025.</li></ol>",
+    # a list no class names, found by the marks that link to it, with links back to them
+    "<ol><li id='fn1'>Ministry of Works, budget statement, May 2011. <a href='#r1'>\u21a9</a></li>"
+    "<li id='fn2'>Letters from the audit office, 2013 to 2016. <a href='#r2'>\u21a9</a></li>"
+    "<li id='fn3'>Council minutes, 2025. <a href='#r3'>\u21a9</a></li></ol>",
+    "<section class='endnotes'><h2>Notes</h2><ol><li id='fn1'>Ministry of Works, budget statement, May 2011.</li>"
+    "<li id='fn2'>Letters from the audit office, 2013 to 2016.</li><li id='fn3'>Council minutes, 2025.</li></ol></section>",
+], ids=["named", "linked", "headed"])
+def test_note_marks_leave_the_text_and_endnotes_are_no_sentences(tmp_path, notes):
+    article = read(tmp_path, _footnoted_page(_FOOTNOTED, notes))
+    sentences = [s.text for s in article.sentences]
+    assert "Its budget was set at 310 million crowns." in sentences
+    assert "By the time it opened, the figure had tripled." in sentences
+    assert "The auditors raised concerns at least four times." in sentences
+    # an exponent is no note's mark
+    assert "The new deck covers 1,200 m2 and will carry lorries again, the engineers said." in sentences
+    assert not any("Ministry of Works" in s or "audit office" in s or "minutes" in s for s in sentences)
+    notes_blocks = [b for b in article.blocks if "Ministry of Works" in article.text[b.start : b.end]]
+    assert notes_blocks and all(b.kind == "boilerplate" for b in notes_blocks)
+    assert "\u21a9" not in article.text

@@ -56,7 +56,7 @@ class HtmlText:
 def html_to_text(html: str) -> HtmlText:
     tree = parse_html(html)
     meta = page_metadata(tree)
-    if tree is not None and _drop_inline_cards(tree):
+    if tree is not None and (_drop_note_marks(tree) | _drop_inline_cards(tree)):
         html = lxml.html.tostring(tree, encoding="unicode")
     blocks = (
         _trafilatura_blocks(html, favor_recall=False)
@@ -317,6 +317,87 @@ def _drop_inline_cards(tree: lxml.html.HtmlElement) -> bool:
     for card in cards:
         card.drop_tree()  # its tail, the paragraph's text after it, stays
     return bool(cards)
+
+
+_NOTE_MARK = re.compile(r"\[?\d{1,3}\]?|\[[a-z]\]|[*\u2020\u2021]{1,3}")
+_NOTE_NAME = re.compile(r"(?i)foot-?note|end-?note|fnref|noteref|note-ref|reference|citation")
+_NOTES_NAME = re.compile(r"(?i)(?:^|[\s_:-])(?:foot-?notes?|end-?notes?|notes|doc-endnotes|doc-footnotes?)(?:$|[\s_:-])")
+_NOTES_TAGS = frozenset({"ol", "ul", "div", "section", "aside", "footer", "dl"})
+NOTES_HEADING = "Notes"
+"""The heading written above a list of notes that has none, so that the reader sets the list apart
+as a note section (``exclusions.py``): a note is a source, not a statement of the story."""
+
+
+def _drop_note_marks(tree: lxml.html.HtmlElement) -> bool:
+    """Take the marks of notes out of the text, and set the notes apart.
+
+    A note's mark is a ``<sup>`` holding a number or ``[n]`` (or an asterisk, a dagger) that links
+    to a place in the page, is named a note reference, is bracketed, or follows a word or a stop:
+    left in, it fuses two sentences ("crowns.1 By the time...") or glues to a word ("times2."). A
+    ``<sup>`` after a number or a unit ("10<sup>6</sup>", "km<sup>2</sup>") is an exponent and stays.
+    The list the marks point to (or a list the page names "footnotes", "endnotes", "notes") gets a
+    heading "Notes" when it has none above it, so that its items are read as a note section, never
+    as statements of the story; the links back to the text ("↩") go. Whether the tree changed."""
+    targets: set[str] = set()
+    marks = []
+    for sup in tree.iter("sup"):
+        text = _text_of(sup)
+        if not _NOTE_MARK.fullmatch(text):
+            continue
+        hrefs = [a.get("href") or "" for a in sup.iter("a")]
+        named = " ".join(sup.get(a) or "" for a in ("class", "id", "role"))
+        named += " " + " ".join(a.get("class") or "" for a in sup.iter("a"))
+        if (any(h.startswith("#") for h in hrefs) or _NOTE_NAME.search(named) or text.startswith("[")
+                or _note_position(sup)):
+            marks.append(sup)
+            targets.update(h[1:] for h in hrefs if h.startswith("#") and len(h) > 1)
+    lists = []
+    for element in tree.iter(*_NOTES_TAGS):
+        named = " ".join(element.get(a) or "" for a in ("class", "id", "role"))
+        if _NOTES_NAME.search(named) and len(_text_of(element).split()) >= 3:
+            lists.append(element)
+    for target in targets:
+        found = tree.xpath("//li[@id=$id]", id=target)
+        if found and found[0].getparent() is not None:
+            lists.append(found[0].getparent())
+    lists = [e for e in lists if not any(other in e.iterancestors() for other in lists)]
+    for sup in marks:
+        sup.drop_tree()  # its tail, the sentence's words after it, stays
+    for notes in dict.fromkeys(lists):
+        for back in notes.xpath(".//a[starts-with(@href, '#')]"):
+            if not _WORD.search(_text_of(back)):
+                back.drop_tree()  # "↩", "^": a link back to the mark
+        if not _has_notes_heading(notes):
+            heading = lxml.html.Element("h2")
+            heading.text = NOTES_HEADING
+            notes.addprevious(heading)
+    return bool(marks or lists)
+
+
+def _note_position(sup: lxml.html.HtmlElement) -> bool:
+    """Whether a bare number in ``<sup>`` follows a stop or a word of three letters or more, where a
+    note's mark is written (an exponent follows a number or a unit: "10<sup>6</sup>", "m<sup>2</sup>")."""
+    previous = sup.getprevious()
+    before = (previous.tail if previous is not None else (sup.getparent().text if sup.getparent() is not None else None))
+    if not before and previous is not None:
+        before = previous.text_content()
+    before = (before or "").rstrip()
+    if not before:
+        return False
+    if before[-1] in ".,;:!?)\u201d\u2019\"'":
+        return True
+    word = re.search(r"([^\W\d_]+)$", before)
+    return word is not None and len(word.group(1)) >= 3
+
+
+def _has_notes_heading(notes: lxml.html.HtmlElement) -> bool:
+    """Whether a list of notes has a heading of its own: its first element, or the one before it."""
+    first = next((c for c in notes if isinstance(c.tag, str)), None)
+    previous = notes.getprevious()
+    for element in (first, previous):
+        if element is not None and isinstance(element.tag, str) and element.tag in _HEADING_TAGS:
+            return True
+    return False
 
 
 def _headline_like(text: str) -> bool:
