@@ -135,3 +135,55 @@ def test_note_marks_leave_the_text_and_endnotes_are_no_sentences(tmp_path, notes
     notes_blocks = [b for b in article.blocks if "Ministry of Works" in article.text[b.start : b.end]]
     assert notes_blocks and all(b.kind == "boilerplate" for b in notes_blocks)
     assert "\u21a9" not in article.text
+
+
+# -- dates written as text (audit 20: 03, 04a, 04b, 05, 08) ----------------------------------------
+
+_BODY = "".join(f"<p>{p}</p>" for p in _PARAGRAPHS)
+
+
+def _dated_page(above: str, lang: str = "en") -> str:
+    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{_HEADLINE} - Norvale Herald</title>"
+            f"</head><body><div class='content'><h1>{_HEADLINE}</h1>{above}{_BODY}</div></body></html>")
+
+
+@pytest.mark.parametrize("above, lang, expected", [
+    # a time of day ending with "p.m." is no full stop ending a sentence
+    ("<div class='byline'>By Ansel Mirow<br>Published Thursday, March 5, 2026 at 6:02 p.m.</div>", "en", "2026-03-05"),
+    # published and updated on one line: the published one, whichever comes first
+    ("<p class='dates'>Publi\u00e9 le 3 mars 2026 \u00e0 09h12 - Mis \u00e0 jour le 5 mars 2026 \u00e0 18h40</p>", "fr",
+     "2026-03-03"),
+    ("<div class='timestamps'><span>Updated 9:14 PM CET, March 9, 2026</span> \u00b7 "
+     "<span>Published 6:00 AM CET, March 8, 2026</span></div>", "en", "2026-03-08"),
+    # the date under a standfirst (Substack's subtitle, a Guardian-style standfirst)
+    ("<h3 class='subtitle'>The mayor wants forty officers, and the festival opens in July.</h3>"
+     "<div class='post-date'>Mar 18, 2026</div>", "en", "2026-03-18"),
+    ("<div data-gu-name='standfirst'><p>The mayor wants forty officers, and the festival opens in July.</p></div>"
+     "<div class='meta'>Wed 18 Mar 2026 06.00 GMT</div>", "en", "2026-03-18"),
+], ids=["pm", "fr-published-updated", "en-updated-published", "subtitle", "standfirst"])
+def test_a_date_line_under_the_headline_dates_the_article(tmp_path, above, lang, expected):
+    article = read(tmp_path, _dated_page(above, lang))
+    assert article.date == expected
+    sentences = [s.text for s in article.sentences]
+    assert not any("2026" in s for s in sentences), sentences
+
+
+def test_a_sentence_under_the_headline_is_still_no_date_line(tmp_path):
+    # the story's first paragraph, however near the top, is not a date line, nor a standfirst's date
+    above = "<p class='intro'>The vote was held on March 3, 2026, at 6 p.m. in the town hall.</p>"
+    assert read(tmp_path, _dated_page(above)).date is None
+    above = "<h3 class='subtitle'>The mayor wants forty officers, and the festival opens in July.</h3>"
+    assert read(tmp_path, _dated_page(above + "<p>The vote was held on March 3, 2026.</p>")).date is None
+
+
+def test_a_blogger_post_is_dated_by_its_published_abbr(tmp_path):
+    html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Norvale Notes: Norvale bridge to reopen</title>"
+            "<meta content='blogger' name='generator'/></head><body>"
+            "<div class='header-outer'><h1 class='title'><a href='/'>Norvale Notes</a></h1>"
+            "<p class='description'>News from up the valley, since 2009</p></div>"
+            "<div class='post hentry'><h3 class='post-title entry-title'>Norvale bridge to reopen after repairs</h3>"
+            f"<div class='post-body entry-content'>{_BODY}</div>"
+            "<div class='post-footer'>Posted by Greta at <abbr class='published' title='2026-03-17T19:42:00-08:00'>"
+            "7:42 PM</abbr></div></div></body></html>")
+    article = read(tmp_path, html)
+    assert article.date == "2026-03-17"

@@ -404,7 +404,9 @@ def _date(tree: lxml.html.HtmlElement, meta: dict[str, str], items: list[dict], 
     for element in tree.xpath(_PUBLISHED_CLASS):
         if _is_modified(element):
             continue
-        found = _iso(element.get("datetime") or element.get("content") or element.text_content()[:60])
+        # hAtom's <abbr class="published" title="2026-03-17T19:42:00-08:00">7:42 PM</abbr> (Blogger)
+        title = element.get("title") if element.tag == "abbr" else None
+        found = _iso(element.get("datetime") or element.get("content") or title or element.text_content()[:60])
         if found:
             return found
     # A Next.js page's data ("publishedAt"), where a shell page keeps its article.
@@ -503,6 +505,7 @@ def _text_date(tree: lxml.html.HtmlElement, title: str | None) -> str | None:
         following = scope.iterdescendants() if scope is not None else iter(())
     skipped: lxml.html.HtmlElement | None = None
     lines = 0
+    deck_seen = False
     for element in following:
         if skipped is not None and skipped in element.iterancestors():
             continue
@@ -514,7 +517,10 @@ def _text_date(tree: lxml.html.HtmlElement, title: str | None) -> str | None:
         text = " ".join(element.text_content().split())
         if not text:
             continue
-        if len(_WORD.findall(text)) >= _SENTENCE_WORDS or _is_sentence(text):
+        if len(_WORD.findall(_undated(text))) >= _SENTENCE_WORDS or _is_sentence(text):
+            if lines == 0 and not deck_seen and _is_deck(element, text):
+                deck_seen = True  # the standfirst under the headline: its date line may follow
+                continue
             return _date_in(text[: dateline_length(text)])  # the story begins: only its dateline
         lines += 1
         if lines > 12:
@@ -526,11 +532,48 @@ def _text_date(tree: lxml.html.HtmlElement, title: str | None) -> str | None:
 
 
 def _is_sentence(line: str) -> bool:
-    """Whether a short line, its dates left out, reads as a sentence ("The vote was held on March 3,
-    2026."), not as a byline ("By Ansel Mirow | March 3, 2026 | Nature", "Published March 3, 2026.")."""
-    words = _WORD.findall(_TEXT_DATE.sub(" ", line))
+    """Whether a short line, its dates and times left out, reads as a sentence ("The vote was held on
+    March 3, 2026."), not as a byline ("By Ansel Mirow | March 3, 2026 | Nature", "Published March 3,
+    2026.", "Published Thursday, March 5, 2026 at 6:02 p.m.", "Publié le 3 mars 2026 à 09h12")."""
+    line = _undated(line)
+    words = _WORD.findall(line)
     lower = sum(word.islower() and word not in _BYLINE_WORDS for word in words)
     return lower >= 3 or len(words) >= 4 and bool(re.search(r"[.!?][\"'\u201d\u2019)]?$", line))
+
+
+# A time of day as a date line writes it: "6:02 p.m.", "9:14 PM CET", "09h12", "18.40 Uhr", "6pm".
+_TIME = re.compile(
+    r"(?<![\w.])\d{1,2}(?:[:h.]\d{2}(?::\d{2})?)?(?:\s*(?:[ap]\.\s?m\.|[ap]m\b|uhr\b))?"
+    r"(?:\s+(?-i:[A-Z]{2,4}T?|UTC|GMT))?(?![\w.:])",
+    re.IGNORECASE,
+)
+
+
+def _undated(line: str) -> str:
+    """A line without its dates and times of day."""
+    return _TIME.sub(lambda m: " " if re.search(r"[:h.]\d|[ap]\.?\s?m|uhr", m.group(), re.IGNORECASE) else m.group(),
+                     _TEXT_DATE.sub(" ", line)).strip()
+
+
+_DECK_NAME = re.compile(
+    r"(?i)(?:^|[\s_-])(?:dek|deck|standfirst|stand-first|sub-?head(?:line|ing)?|sub-?title|subline|strap(?:line)?"
+    r"|summary|excerpt|intro|abstract|description|lede|lead)(?:$|[\s_-])"
+)
+_DECK_MAX_WORDS = 60
+
+
+def _is_deck(element: lxml.html.HtmlElement, text: str) -> bool:
+    """Whether the first line under a headline is its standfirst (deck): a heading (Substack's
+    ``<h3 class="subtitle">``), or an element it or its parents name one ("standfirst", "dek",
+    "subtitle"...), of at most ``_DECK_MAX_WORDS`` words. The line after it may be the date."""
+    if len(text.split()) > _DECK_MAX_WORDS:
+        return False
+    if element.tag in ("h2", "h3", "h4", "h5", "h6"):
+        return True
+    for node in (element, element.getparent(), element.getparent().getparent() if element.getparent() is not None else None):
+        if node is not None and any(_DECK_NAME.search(value) for value in node.attrib.values()):
+            return True
+    return False
 
 
 # The small words of a byline or a date line ("Posted on March 3, 2026 at 10:00 am by", "Por ... de").
