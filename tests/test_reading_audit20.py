@@ -187,3 +187,34 @@ def test_a_blogger_post_is_dated_by_its_published_abbr(tmp_path):
             "7:42 PM</abbr></div></div></body></html>")
     article = read(tmp_path, html)
     assert article.date == "2026-03-17"
+
+
+# -- a dateline's date (audit 20, 06) -----------------------------------------------------------------
+
+_DATELINED = "NORVALE, March 3, 2026 (Nordwire) - " + _PARAGRAPHS[0]
+
+
+def test_a_dateline_closed_by_a_hyphen_dates_a_page(tmp_path):
+    # main already read this one (efd9a25); kept as a guard beside the plain-text case
+    html = _dated_page("").replace(f"<p>{_PARAGRAPHS[0]}</p>", f"<p>{_DATELINED}</p>")
+    article = read(tmp_path, html)
+    assert article.date == "2026-03-03"
+    assert article.sentences[0].text == _PARAGRAPHS[0]
+
+
+@pytest.mark.parametrize("dateline, expected", [
+    ("NORVALE, March 3, 2026 (Nordwire) - ", "2026-03-03"),
+    ("NORVALE, March 3, 2026 (Nordwire) \u2014 ", "2026-03-03"),
+    ("NORVALE, March 3 (Nordwire) - ", None),  # no year: the day alone dates nothing
+])
+def test_a_dateline_with_its_year_dates_a_plain_text_article(tmp_path, dateline, expected):
+    text = f"{_HEADLINE}\n\n{dateline}{_PARAGRAPHS[0]}\n\n{_PARAGRAPHS[1]}\n"
+    (article,) = load_articles([str(write(tmp_path / "story.txt", text))])
+    assert article.date == expected
+    assert article.sentences[0].text == _PARAGRAPHS[0]
+
+
+def test_a_dated_dateline_further_down_is_no_date_of_the_article(tmp_path):
+    text = f"{_HEADLINE}\n\n{_PARAGRAPHS[0]}\n\nNORVALE, March 3, 2026 (Nordwire) - {_PARAGRAPHS[1]}\n"
+    (article,) = load_articles([str(write(tmp_path / "story.txt", text))])
+    assert article.date is None

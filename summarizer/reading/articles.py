@@ -6,7 +6,9 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .metadata import date_header, date_line, dateline_length, front_matter, keyed_header, normalise_date
+from .metadata import (
+    date_header, date_line, dateline_date, dateline_length, front_matter, keyed_header, normalise_date,
+)
 from ..model import Article, Block, Metadata, Sentence
 from .paragraphs import paragraph_spans
 
@@ -349,6 +351,9 @@ def _classify(
             return out
     skip = dateline_length(text[start:end])
     if skip:
+        dated = dateline_date(text[start:end]) if above else None
+        if dated:
+            fields.setdefault("date", dated)  # the story's first paragraph, filed on that day
         out.append((start, start + skip, "metadata", "dateline"))
         start += skip
     out.append((start, end, "body", ""))
