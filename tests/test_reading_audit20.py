@@ -187,6 +187,7 @@ def test_a_blogger_post_is_dated_by_its_published_abbr(tmp_path):
             "7:42 PM</abbr></div></div></body></html>")
     article = read(tmp_path, html)
     assert article.date == "2026-03-17"
+    assert article.title == "Norvale bridge to reopen after repairs"
 
 
 # -- a dateline's date (audit 20, 06) -----------------------------------------------------------------
@@ -218,3 +219,30 @@ def test_a_dated_dateline_further_down_is_no_date_of_the_article(tmp_path):
     text = f"{_HEADLINE}\n\n{_PARAGRAPHS[0]}\n\nNORVALE, March 3, 2026 (Nordwire) - {_PARAGRAPHS[1]}\n"
     (article,) = load_articles([str(write(tmp_path / "story.txt", text))])
     assert article.date is None
+
+
+# -- titles (audit 20, 07 and 08) -------------------------------------------------------------------
+
+
+def _titled_page(title: str, h1: str) -> str:
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+            f"<div class='content'><h1>{h1}</h1><div>March 15, 2026</div>{_BODY}</div></body></html>")
+
+
+def test_a_headline_in_the_h1_wins_over_a_title_that_says_something_else(tmp_path):
+    html = _titled_page("Norvale ferry strike: live updates and what we know | Norvale Chronicle",
+                        "Norline cancels all crossings as ferry strike enters second week")
+    assert read(tmp_path, html).title == "Norline cancels all crossings as ferry strike enters second week"
+
+
+def test_a_short_h1_the_title_does_not_repeat_is_a_section_not_the_headline(tmp_path):
+    html = _titled_page("Norline cancels all crossings as ferry strike enters second week", "Norvale News")
+    assert read(tmp_path, html).title == "Norline cancels all crossings as ferry strike enters second week"
+
+
+def test_a_blogs_name_linked_home_in_its_h1_is_no_headline(tmp_path):
+    html = ("<!DOCTYPE html><html><head><meta charset='utf-8'>"
+            "<title>Norvale Notes: Norline cancels all crossings</title></head><body>"
+            "<header><h1><a href='https://norvale-notes.example/'>Norvale Notes</a></h1></header>"
+            f"<article><h2>Norline cancels all crossings</h2>{_BODY}</article></body></html>")
+    assert read(tmp_path, html).title == "Norline cancels all crossings"

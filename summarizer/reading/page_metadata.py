@@ -298,18 +298,23 @@ def _title(tree: lxml.html.HtmlElement, meta: dict[str, str], items: list[dict],
     headline = next((h for h in (_string(item.get("headline")) for item in items) if h), None)
     og_title = meta.get("og:title") or meta.get("twitter:title")
     og_title = " ".join(html_lib.unescape(og_title).split()) if og_title else None
-    h1 = _first_h1(tree)
+    h1_element = _first_h1_element(tree)
+    h1 = _heading_text(h1_element) if h1_element is not None else None
+    if h1 and _links_home(h1_element):
+        sites = [*sites, h1]  # a blog's name over each post (Blogger's <h1><a href="/">), not a headline
+        h1 = None
+    entry = _entry_title(tree)
     page_title = " ".join(html_lib.unescape(tree.findtext(".//title") or "").split()) or None
-    references = tuple(t for t in (headline, og_title, h1 or _first_heading(tree)) if t)
+    references = tuple(t for t in (headline, og_title, entry, h1 or _first_heading(tree)) if t)
 
     if headline and og_title:
         # Headlines in JSON-LD are sometimes cut at 110 characters ("... the talks were...").
         cut = _squash(headline.rstrip(".\u2026 "))
         if len(headline) >= 100 and _squash(og_title).startswith(cut) and len(og_title) > len(headline):
             headline = og_title
-    if h1 and page_title and not _overlaps(h1, page_title):
+    if h1 and page_title and not _overlaps(h1, page_title) and len(_WORD.findall(h1)) < HEADLINE_MIN_WORDS:
         h1 = None  # a section's or the site's name ("Health Center"), not this page's headline
-    for candidate in (headline, og_title, h1, page_title):
+    for candidate in (headline, og_title, entry, h1, page_title):
         if candidate:
             stripped = strip_site_name(candidate, sites, tuple(r for r in references if r != candidate))
             if _WORD.search(stripped) and not _is_site(stripped, sites):
@@ -323,13 +328,38 @@ def _overlaps(h1: str, page_title: str) -> bool:
     return sum(word in title_words for word in words) >= 0.5 * len(words)
 
 
-def _first_h1(tree: lxml.html.HtmlElement) -> str | None:
+HEADLINE_MIN_WORDS = 5
+"""An ``<h1>`` of this many words is the page's headline even when the ``<title>`` says something
+else ("Storm Ilse cuts power to 30,000 homes in Port Elsby" under a <title> "Storm Ilse: live updates
+and what we know | Chronicle"); a shorter one that the <title> does not repeat names a section or
+the site ("Health Center")."""
+
+
+def _first_h1_element(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     for scope in (".//article//h1", ".//main//h1", ".//h1"):
         for heading in tree.iterfind(scope):
-            text = _heading_text(heading)
-            if len(_WORD.findall(text)) >= 2:
-                return text
+            if len(_WORD.findall(_heading_text(heading))) >= 2:
+                return heading
     return None
+
+
+def _links_home(heading: lxml.html.HtmlElement) -> bool:
+    """Whether a heading's words are all one link to the site's front page ("/"): a logo."""
+    links = list(heading.iter("a"))
+    if len(links) != 1 or _squash(links[0].text_content()) != _squash(heading.text_content()):
+        return False
+    return urlsplit((links[0].get("href") or "").strip()).path in ("", "/", "/index.html", "./")
+
+
+def _entry_title(tree: lxml.html.HtmlElement) -> str | None:
+    """The post's title where the page marks it with hAtom's ``entry-title`` (Blogger's
+    ``<h3 class="post-title entry-title">``, many WordPress themes): only when the page has one
+    (a blog's front page lists many)."""
+    found = tree.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-title ')]")
+    if len(found) != 1:
+        return None
+    text = _heading_text(found[0])
+    return text if len(_WORD.findall(text)) >= 2 else None
 
 
 # Where a page without an <h1> writes its headline: its first heading, or an element it calls one.
