@@ -14,6 +14,8 @@ from summarizer import load_articles
 from summarizer.reading.html import html_to_text
 
 from .conftest import write
+from .test_feeds import expand
+from .webserver import news_server  # noqa: F401 - the fixture
 
 _PARAGRAPHS = [
     "Norline and the two unions representing its ferry crews agreed on Friday to enter mediation, ending a week of "
@@ -246,3 +248,28 @@ def test_a_blogs_name_linked_home_in_its_h1_is_no_headline(tmp_path):
             "<header><h1><a href='https://norvale-notes.example/'>Norvale Notes</a></h1></header>"
             f"<article><h2>Norline cancels all crossings</h2>{_BODY}</article></body></html>")
     assert read(tmp_path, html).title == "Norline cancels all crossings"
+
+
+# -- a feed's date, whatever was fetched first (audit 20, 10_feed_date.sh) -------------------------
+
+
+def _undated_item_site(server) -> tuple[str, str]:
+    from .webserver import page, rfc822, rss
+
+    server.static("/order/aid-convoy.html", page("aid-convoy"))  # a page that gives no date
+    server.static("/order.xml", rss("Norvale", [
+        {"title": "Aid convoy reaches Norvale", "link": "/order/aid-convoy.html", "pubDate": rfc822("2026-11-16")},
+    ]), content_type="application/rss+xml")
+    return server.url("/order/aid-convoy.html"), server.url("/order.xml")
+
+
+@pytest.mark.parametrize("first", ["page", "feed"])
+def test_a_feeds_date_fills_an_undated_article_whichever_came_first(news_server, tmp_path, first):
+    page_url, feed_url = _undated_item_site(news_server)
+    cache = tmp_path / "cache"
+    order = [page_url, feed_url] if first == "page" else [feed_url, page_url]
+    expand(cache, [order[0]])
+    expand(cache, [order[1]])
+    for url in (feed_url, page_url):
+        (record,), _, _ = expand(cache, [url])
+        assert record["date"] == "2026-11-16", (url, record)
