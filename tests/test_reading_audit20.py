@@ -273,3 +273,59 @@ def test_a_feeds_date_fills_an_undated_article_whichever_came_first(news_server,
     for url in (feed_url, page_url):
         (record,), _, _ = expand(cache, [url])
         assert record["date"] == "2026-11-16", (url, record)
+
+
+# -- JSON Feed (audit 20, 11_jsonfeed.json) -------------------------------------------------------
+
+_MARKET = ("The Saturday market returned to the square in Norvale for the first time since the flood, with 42 "
+           "stalls and a brass band from the college. Traders said takings were lower than usual.")
+_RINK = "The ice rink in Norvale closed three weeks early on Sunday.\n\nIts manager said repairs would cost 400,000 crowns."
+
+
+def _json_feed(base: str) -> str:
+    return json.dumps({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Norvale Notes",
+        "home_page_url": base + "/",
+        "items": [
+            {"id": "j1", "url": base + "/json/market.html", "title": "Norvale market returns after the flood",
+             "content_html": f"<p>{_MARKET}</p>", "date_published": "2026-12-01T12:00:00Z"},
+            {"id": "j2", "url": "/json/aid-convoy.html", "title": "Aid convoy reaches Norvale",
+             "summary": "The convoy is in.", "date_published": "2026-11-16T08:00:00+01:00"},
+            {"id": "j3", "url": base + "/json/rink.html", "title": "Norvale ice rink closes early",
+             "content_text": _RINK, "date_published": "2026-11-29T09:00:00Z"},
+        ],
+    })
+
+
+@pytest.mark.parametrize("content_type", ["application/feed+json", "application/json", "text/plain"])
+def test_a_json_feed_given_by_its_url_is_read_as_a_feed(news_server, tmp_path, content_type):
+    from .webserver import page
+
+    news_server.static("/json/aid-convoy.html", page("aid-convoy"))
+    news_server.static("/feed.json", _json_feed(news_server.base), content_type=content_type)
+    records, warnings, _ = expand(tmp_path / "cache", [news_server.url("/feed.json")])
+    assert warnings == []
+    found = {r["title"]: (r["date"], r["url"]) for r in records}
+    assert found == {
+        "Norvale market returns after the flood": ("2026-12-01", news_server.url("/json/market.html")),
+        "Aid convoy reaches Norvale": ("2026-11-16", news_server.url("/json/aid-convoy.html")),
+        "Norvale ice rink closes early": ("2026-11-29", news_server.url("/json/rink.html")),
+    }
+    texts = {r["title"]: r["text"] for r in records}
+    assert _MARKET in texts["Norvale market returns after the flood"]
+    assert texts["Norvale ice rink closes early"].split("\n\n") == _RINK.split("\n\n")
+    assert "A convoy of twelve boats carrying food" in texts["Aid convoy reaches Norvale"]  # from its page
+    # only the item without content cost a request for its page
+    assert news_server.hits["/json/aid-convoy.html"] == 1 and news_server.hits["/json/market.html"] == 0
+
+
+def test_a_json_feed_saved_as_a_file_gives_the_articles_it_carries(tmp_path):
+    path = write(tmp_path / "feed.json", _json_feed("https://norvale-notes.example"))
+    warnings = []
+    articles = load_articles([str(path)], on_warning=warnings.append)
+    assert [(a.title, a.date) for a in articles] == [
+        ("Norvale market returns after the flood", "2026-12-01"), ("Norvale ice rink closes early", "2026-11-29")]
+    assert articles[0].url == "https://norvale-notes.example/json/market.html"
+    assert [s.text for s in articles[1].sentences] == _RINK.split("\n\n")
+    assert len(warnings) == 1 and "item 2: no content_html or content_text" in str(warnings[0])

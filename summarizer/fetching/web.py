@@ -32,7 +32,7 @@ Warn = Callable[[str, str], None]
 Progress = Callable[[int, int], None]
 """Called with (requests done, requests known so far): the total grows as feeds list their items."""
 
-ACCEPT_ANY = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.1"
+ACCEPT_ANY = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.1"
 RETRY_BROKEN_AFTER = 86400.0
 """An item whose page failed for good (404, not HTML...) is asked for again after this long only
 (an unchanged feed then costs its one request, not one more per broken item)."""
