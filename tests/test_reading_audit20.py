@@ -329,3 +329,23 @@ def test_a_json_feed_saved_as_a_file_gives_the_articles_it_carries(tmp_path):
     assert articles[0].url == "https://norvale-notes.example/json/market.html"
     assert [s.text for s in articles[1].sentences] == _RINK.split("\n\n")
     assert len(warnings) == 1 and "item 2: no content_html or content_text" in str(warnings[0])
+
+
+# -- a state's abbreviation in lower case is a word (audit 20, 09_italian_ore.txt) --------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lo sciopero fermerebbe autobus e tram per 24 ore. I sindacati chiedono nuove assunzioni.",
+     ["Lo sciopero fermerebbe autobus e tram per 24 ore.", "I sindacati chiedono nuove assunzioni."]),
+    ("The queue at the gates reached a critical mass. Police closed the road to Norvale.",
+     ["The queue at the gates reached a critical mass.", "Police closed the road to Norvale."]),
+    # the abbreviations themselves, written with their capital, are no end
+    ("A ferry captain from Portland, Ore., said the crossing was calm.",
+     ["A ferry captain from Portland, Ore., said the crossing was calm."]),
+    ("Residents of Portland, Ore. Rescue teams arrived later.", ["Residents of Portland, Ore. Rescue teams arrived later."]),
+    ("The ferry resumes on Aug. 5 after repairs.", ["The ferry resumes on Aug. 5 after repairs."]),
+])
+def test_a_states_abbreviation_in_lower_case_may_end_a_sentence(text, expected):
+    from summarizer.reading.segment import SentenceSplitter
+
+    assert [text[a:b] for a, b in SentenceSplitter()(text)] == expected
