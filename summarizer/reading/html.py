@@ -170,7 +170,7 @@ def _next_data_body(blocks: list[str], tree: lxml.html.HtmlElement) -> list[str]
     props = page_props(tree)
     if props is None:
         return blocks
-    paragraphs = body_paragraphs(props)
+    paragraphs = body_paragraphs(props, _visible_blocks)
     found = sum(len(_WORD.findall(p)) for p in paragraphs)
     shown = sum(len(_WORD.findall(b)) for b in blocks if not b.startswith("# "))
     if not paragraphs or found <= 2 * shown:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import lxml.etree
 import lxml.html
@@ -67,12 +67,13 @@ def page_props(tree: lxml.html.HtmlElement) -> dict | None:
     return None
 
 
-def body_paragraphs(props: dict) -> list[str]:
+def body_paragraphs(props: dict, html_blocks: Callable[[lxml.html.HtmlElement], list[str]]) -> list[str]:
     """The article's paragraphs from ``props`` (module docstring), headings written "# ...";
-    empty when no field holds ``MIN_WORDS`` words of prose."""
+    empty when no field holds ``MIN_WORDS`` words of prose. ``html_blocks`` reads a field of HTML,
+    parsed, into blocks (the visible blocks of ``html.py``)."""
     best: list[str] = []
     best_words = MIN_WORDS - 1
-    for paragraphs in _candidates(props):
+    for paragraphs in _candidates(props, html_blocks):
         words = sum(len(_WORD.findall(p)) for p in paragraphs)
         if words > best_words and _prose(paragraphs):
             best, best_words = paragraphs, words
@@ -105,7 +106,7 @@ def _squash(key: str) -> str:
     return re.sub(r"[^a-z]", "", key.lower())
 
 
-def _candidates(props: dict) -> Iterator[list[str]]:
+def _candidates(props: dict, html_blocks: Callable[[lxml.html.HtmlElement], list[str]]) -> Iterator[list[str]]:
     stack: list[tuple[object, int]] = [(props, 0)]
     seen = 0
     while stack and seen < _MAX_NODES:
@@ -113,7 +114,7 @@ def _candidates(props: dict) -> Iterator[list[str]]:
         seen += 1
         if isinstance(node, str):
             if len(node) > 200:
-                yield _string_paragraphs(node)
+                yield _string_paragraphs(node, html_blocks)
             continue
         if isinstance(node, list):
             paragraphs = [p for p in (_item_text(item) for item in node) if p]
@@ -157,20 +158,13 @@ def _leaves(node: object, depth: int) -> Iterator[str]:
                 yield from _leaves(node[key], depth + 1)
 
 
-def _string_paragraphs(text: str) -> list[str]:
+def _string_paragraphs(text: str, html_blocks: Callable[[lxml.html.HtmlElement], list[str]]) -> list[str]:
     if _HTML.search(text):
-        return _html_paragraphs(text)
+        try:
+            return html_blocks(lxml.html.fragment_fromstring(text, create_parent="article"))
+        except (lxml.etree.ParserError, ValueError):
+            return []
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
-
-
-def _html_paragraphs(html: str) -> list[str]:
-    from .html import _visible_blocks  # lazily: html.py imports this module
-
-    try:
-        tree = lxml.html.fragment_fromstring(html, create_parent="article")
-    except (lxml.etree.ParserError, ValueError):
-        return []
-    return _visible_blocks(tree)
 
 
 def _strip_html(html: str) -> str:
