@@ -321,7 +321,9 @@ def _drop_inline_cards(tree: lxml.html.HtmlElement) -> bool:
 
 _NOTE_MARK = re.compile(r"\[?\d{1,3}\]?|\[[a-z]\]|[*\u2020\u2021]{1,3}")
 _NOTE_NAME = re.compile(r"(?i)foot-?note|end-?note|fnref|noteref|note-ref|reference|citation")
-_NOTES_NAME = re.compile(r"(?i)(?:^|[\s_:-])(?:foot-?notes?|end-?notes?|notes|doc-endnotes|doc-footnotes?)(?:$|[\s_:-])")
+# A list of notes as pages name it: "footnotes", "endnotes", "fn-notes", role "doc-endnotes", or
+# "notes" as a whole class or id ("article-notes" may be anything).
+_NOTES_NAME = re.compile(r"(?i)(?:^|[\s_:-])(?:foot-?notes?|end-?notes?)(?:$|[\s_:-])|(?:^|\s)notes(?:$|\s)")
 _NOTES_TAGS = frozenset({"ol", "ul", "div", "section", "aside", "footer", "dl"})
 NOTES_HEADING = "Notes"
 """The heading written above a list of notes that has none, so that the reader sets the list apart
