@@ -1,4 +1,4 @@
-"""Following the news where it is published: RSS/Atom feeds and article pages over HTTP.
+"""Following the news where it is published: RSS/Atom/JSON feeds and article pages over HTTP.
 
 ``http`` is a polite, bounded client (httpx, imported when the first URL is fetched); ``feeds``
 reads feeds (feedparser); ``pages`` turns fetched pages into article text with the project's

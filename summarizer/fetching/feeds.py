@@ -1,25 +1,31 @@
-"""RSS and Atom feeds to items (feedparser, imported on first use).
+"""RSS, Atom and JSON feeds to items (feedparser, imported on first use, for the XML ones).
 
 feedparser reads RSS 0.9x/1.0/2.0 and Atom, recovers from malformed XML and wrong charsets as
 far as it can (it is told the charset from the HTTP headers), and resolves relative links
 against ``xml:base`` and the feed's own URL. What is left to this module: telling a feed from
 a page, links resolved even when feedparser could not, one item per GUID, and the item's own
-full text when the feed carries it.
+full text when the feed carries it. JSON Feed (https://jsonfeed.org/version/1.1, served as
+``application/feed+json``), which feedparser 6 does not read, is read here with ``json``: its
+items' ``url``, ``title``, ``date_published``, and ``content_html`` or ``content_text`` (the whole
+article) or ``summary``.
 """
 
 from __future__ import annotations
 
 import calendar
 import html
+import json
 import re
 import time
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 FEED_TYPES = frozenset({
     "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml",
     "application/x-rss+xml", "application/x-atom+xml", "application/feed+xml",
 })
+JSON_FEED_TYPES = frozenset({"application/feed+json", "application/json"})
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 FUTURE_SLACK = 86400.0
 """A date later than this many seconds from now is no publication date (a scheduled post, a wrong
@@ -27,6 +33,7 @@ clock or time zone): the item is taken as undated, so its page's own date, if an
 _TAG = re.compile(r"<[^>]*>")
 _FEED_START = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.I)
 _HTML_START = re.compile(rb"<(!doctype\s+html|html)\b", re.I)
+_JSON_FEED_VERSION = re.compile(rb'"version"\s*:\s*"https?://jsonfeed\.org/version/')
 
 
 @dataclass(frozen=True)
@@ -66,7 +73,7 @@ class Feed:
 
 
 class NotAFeed(Exception):
-    """The document is not an RSS or Atom feed (``str()`` says why)."""
+    """The document is not an RSS, Atom or JSON feed (``str()`` says why)."""
 
 
 def kind_of(content_type: str, body: bytes) -> str | None:
@@ -74,11 +81,13 @@ def kind_of(content_type: str, body: bytes) -> str | None:
     head = body[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
     if content_type in HTML_TYPES:
         return "html"
+    if _is_json_feed(body) and content_type in JSON_FEED_TYPES | FEED_TYPES | _UNTYPED:
+        return "feed"
     if content_type in FEED_TYPES:
         if _HTML_START.search(head[:512]) and not _FEED_START.search(head):
             return "html"  # XHTML served as XML
         return "feed"
-    if content_type in ("", "text/plain", "application/octet-stream", "binary/octet-stream"):
+    if content_type in _UNTYPED:
         if _FEED_START.search(head):
             return "feed"
         if _HTML_START.search(head[:512]) or re.search(rb"<(head|body)\b", head, re.I):
@@ -86,8 +95,19 @@ def kind_of(content_type: str, body: bytes) -> str | None:
     return None
 
 
+_UNTYPED = frozenset({"", "text/plain", "application/octet-stream", "binary/octet-stream"})
+
+
+def _is_json_feed(body: bytes) -> bool:
+    """Whether a document is a JSON Feed: a JSON object that names JSON Feed's version near its top."""
+    head = body[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"{") and _JSON_FEED_VERSION.search(head) is not None
+
+
 def parse_feed(body: bytes, url: str, content_type: str = "", charset: str | None = None) -> Feed:
     """The items of a feed document fetched from ``url``; NotAFeed when there is no feed in it."""
+    if _is_json_feed(body) or content_type == "application/feed+json":
+        return parse_json_feed(body, url, charset)
     import feedparser
 
     headers = {"content-location": url}
@@ -126,6 +146,96 @@ def parse_feed(body: bytes, url: str, content_type: str = "", charset: str | Non
         content, full = _content(entry)
         items.append(FeedItem(link, guid, title, _published(entry), content, full))
     return Feed(_title(parsed.get("feed", {})), tuple(items), tuple(problems), tuple(duplicates))
+
+
+def parse_json_feed(body: bytes, url: str, charset: str | None = None) -> Feed:
+    """The items of a JSON Feed (version 1 or 1.1) fetched from ``url``; NotAFeed when it is none."""
+    try:
+        data = json.loads(body.decode(charset or "utf-8", "replace").lstrip("\ufeff"))
+    except (ValueError, LookupError) as error:
+        raise NotAFeed(f"invalid JSON ({_first_line(error)})") from None
+    version = data.get("version") if isinstance(data, dict) else None
+    if not (isinstance(version, str) and "jsonfeed.org/version/" in version and isinstance(data.get("items"), list)):
+        raise NotAFeed("no JSON Feed in it (no version and items)")
+    problems: list[str] = []
+    items: list[FeedItem] = []
+    duplicates: list[Duplicate] = []
+    seen_guids: dict[str, str] = {}
+    seen_links: set[str] = set()
+    for number, entry in enumerate(data["items"], 1):
+        if not isinstance(entry, dict):
+            problems.append(f"item {number} is not an object, skipped")
+            continue
+        title = _clean(entry.get("title"))  # plain text in JSON Feed
+        label = f"item {number}" + (f" ({title[:60]!r})" if title else "")
+        link = _json_link(entry, url)
+        if link is None:
+            problems.append(f"{label} has no link, skipped")
+            continue
+        guid = entry.get("id")
+        guid = _clean(str(guid)) if isinstance(guid, (str, int)) and not isinstance(guid, bool) else None
+        guid = guid or link
+        if guid in seen_guids:
+            if seen_guids[guid] != link:
+                duplicates.append(Duplicate(label, guid, link))
+            continue
+        seen_guids[guid] = link
+        if link in seen_links:
+            continue
+        seen_links.add(link)
+        content, full = _json_content(entry)
+        items.append(FeedItem(link, guid, title, _json_published(entry), content, full))
+    return Feed(_clean(data.get("title")), tuple(items), tuple(problems), tuple(duplicates))
+
+
+def _json_link(entry: dict, base: str) -> str | None:
+    """An item's page: its ``url``, else its ``external_url``, else an ``id`` that is a web address."""
+    for candidate in (entry.get("url"), entry.get("external_url"), entry.get("id")):
+        if not isinstance(candidate, str) or not candidate.strip():
+            continue
+        absolute = urldefrag(urljoin(base, candidate.strip()))[0]
+        parts = urlsplit(absolute)
+        if parts.scheme in ("http", "https") and parts.netloc:
+            return absolute
+    return None
+
+
+def _json_published(entry: dict) -> float | None:
+    latest = time.time() + FUTURE_SLACK
+    for key in ("date_published", "date_modified"):
+        value = entry.get(key)
+        if not isinstance(value, str):
+            continue
+        try:
+            when = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+        except ValueError:
+            continue
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)
+        seconds = when.timestamp()
+        if seconds <= latest:
+            return seconds
+    return None
+
+
+def _json_content(entry: dict) -> tuple[str | None, bool]:
+    """An item's HTML: its ``content_html``, else its ``content_text`` written as paragraphs (both
+    its whole content), else its ``summary`` (an excerpt)."""
+    content = entry.get("content_html")
+    if isinstance(content, str) and content.strip():
+        return content, True
+    text = entry.get("content_text")
+    if isinstance(text, str) and text.strip():
+        return _paragraphs_html(text), True
+    summary = entry.get("summary")
+    if isinstance(summary, str) and summary.strip():
+        return _paragraphs_html(summary), False
+    return None, False
+
+
+def _paragraphs_html(text: str) -> str:
+    paragraphs = re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())
+    return "".join(f"<p>{html.escape(' '.join(p.split()))}</p>" for p in paragraphs if p.strip())
 
 
 def _link(entry, base: str) -> str | None:

@@ -14,6 +14,7 @@ Network and parsing run in worker threads; the store is written by the calling t
 from __future__ import annotations
 
 import calendar
+import json
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -31,7 +32,7 @@ Warn = Callable[[str, str], None]
 Progress = Callable[[int, int], None]
 """Called with (requests done, requests known so far): the total grows as feeds list their items."""
 
-ACCEPT_ANY = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.1"
+ACCEPT_ANY = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.1"
 RETRY_BROKEN_AFTER = 86400.0
 """An item whose page failed for good (404, not HTML...) is asked for again after this long only
 (an unchanged feed then costs its one request, not one more per broken item)."""
@@ -218,10 +219,15 @@ class WebReader:
             assert outcome.page is not None
             report.kind = "page"
             article_url = _canonical(fetched.final_url)
-            new = store.article(article_url) is None
+            previous = store.article(article_url)
             page = outcome.page
-            report.articles = [store.put_article(article_url, page.title, page.date, _day(page.date), page.text)]
-            report.new += new
+            day, published = page.date, _day(page.date)
+            if published is None and previous is not None and previous.published is not None:
+                # a feed listed it before and dated it: the page, undated, does not take that away
+                day, published = _iso_day(previous.published), previous.published
+            title = page.title or (previous.title if previous else None)
+            report.articles = [store.put_article(article_url, title, day, published, page.text)]
+            report.new += previous is None
             return []
         assert outcome.feed is not None
         report.kind = "feed"
@@ -234,7 +240,9 @@ class WebReader:
         store.list_feed(url, [(item.link, item.guid, item.title, item.published) for item in feed.items])
         to_fetch = []
         for item in feed.items:
-            if store.article(item.link) is not None:
+            stored = store.article(item.link)
+            if stored is not None:
+                self._fill_from_item(stored, item)
                 continue
             text = content_text(item.content_html, item.full_content)
             if text:
@@ -243,6 +251,23 @@ class WebReader:
             else:
                 to_fetch.append((item.link, item))
         return to_fetch
+
+    def _fill_from_item(self, stored: StoredArticle, item: FeedItem) -> None:
+        """An article stored before a feed listed it (its page given on its own) takes the feed's
+        date and title where it has none of its own, as it would have had the feed come first
+        (:meth:`_put_item`): what a run reads must not depend on what was fetched first."""
+        if not (stored.published is None and item.published is not None or stored.title is None and item.title):
+            return
+        try:
+            record = json.loads(stored.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return  # no copy to rewrite: the next fetch of its page stores it whole
+        text = record.get("text") if isinstance(record, dict) else None
+        if not isinstance(text, str):
+            return
+        published = stored.published if stored.published is not None else item.published
+        day = record.get("date") if stored.published is not None else _iso_day(item.published)
+        self.store.put_article(stored.url, stored.title or item.title, day, published, text)
 
     def _tell_duplicate(self, feed_url: str, duplicate: Duplicate) -> None:
         """One warning per item skipped for a duplicate GUID, the first time the feed shows it: a

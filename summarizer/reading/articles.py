@@ -6,7 +6,9 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .metadata import date_header, date_line, dateline_length, front_matter, keyed_header, normalise_date
+from .metadata import (
+    date_header, date_line, dateline_date, dateline_length, front_matter, keyed_header, normalise_date,
+)
 from ..model import Article, Block, Metadata, Sentence
 from .paragraphs import paragraph_spans
 
@@ -183,9 +185,18 @@ def _standfirst(text: str, pieces: list[Piece], title: str | None) -> None:
             continue
         if _MARKDOWN_HEADING.match(line):
             continue
-        if reads_as_sentence(heading):
+        if reads_as_sentence(heading) and not _FULL_DATE.search(heading):
             piece.kind = "body"
         return  # one line under the headline: the next ones are a byline, a caption...
+
+
+# A date with its day, month and year, in any language ("3 mars 2026", "March 3, 2026", "2026-03-03"):
+# a line under the headline that gives one is a date line ("Publié le 3 mars 2026 à 09h12 - Mis à jour
+# le 5 mars 2026"), never the standfirst, which tells the story without dating itself.
+_FULL_DATE = re.compile(
+    r"(?<![\w.])(?:\d{1,2}(?:er|º|\.)?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}"
+    r"|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})(?!\w)"
+)
 
 
 def _normal(text: str) -> str:
@@ -341,6 +352,9 @@ def _classify(
             return out
     skip = dateline_length(text[start:end])
     if skip:
+        dated = dateline_date(text[start:end]) if above else None
+        if dated:
+            fields.setdefault("date", dated)  # the story's first paragraph, filed on that day
         out.append((start, start + skip, "metadata", "dateline"))
         start += skip
     out.append((start, end, "body", ""))

@@ -613,6 +613,9 @@ _CATEGORIES: tuple[_Category, ...] = (
             _cue(r"^(leave|post|add|view|show|read|see|join) (a |all |the |\d+ )?(comments?|conversation"
                  r"|discussion)\b", 3, "comments link", label_only=True),
             _cue(r"^(updated|published|last updated|posted)\b", 3, "timestamp", label_only=True),
+            # what a script's page shows until the story arrives ("Loading article…")
+            _cue(r"^(loading|please wait|fetching)\b[^.!?]{0,30}(\.{3}|\u2026)?$", 3, "loading placeholder",
+                 label_only=True),
             _cue(r"^[^|\u2022]{1,40}(\s[|\u2022]\s[^|\u2022]{1,40}){2,}$", 3, "menu of links"),
         ),
         extra=_furniture_extra,

@@ -13,7 +13,7 @@ The :class:`~.boilerplate.BoilerplateDetector` judges whole paragraphs. On top o
    sentences at its start and end that read as article prose.
 3. **Note sections.** A section the article's end gives to something else than the story, under a
    heading that says so ("About Quillon Systems", "About the author", "Our sources", "Forward-Looking
-   Statements", "Media contact"), is one excluded block from its heading to the next heading: a press
+   Statements", "Media contact", "Notes"), is one excluded block from its heading to the next heading: a press
    release's company boilerplate, a bio, a fact check's list of sources.
 4. **The guard.** A detection never takes away most of an article: when one would cover more
    than half of the article's body words, the paragraph is judged sentence by sentence instead
@@ -56,6 +56,7 @@ _NOTE_HEADING = re.compile(
     r"|project|newsroom|publisher)"
     r"|about (?-i:[A-Z])[\w&.,'\u2019 -]{0,60}"  # "About Quillon Systems", "About Us"
     r"|(?:the )?authors?|contributors?|disclosures?(?: statement)?|partners|funding|acknowledge?ments"
+    r"|(?:foot|end)?notes"
     r"|(?:our |the )?(?:sources|references|bibliography|works cited|citations|notes and sources|sources and notes"
     r"|sources and methods|sources and methodology)"
     r"|forward[- ]looking (?:statements?|information)|cautionary (?:note|statement)s?(?: [\w ,-]{0,60})?"

@@ -24,6 +24,7 @@ from string import punctuation
 import lxml.etree
 import lxml.html
 
+from .next_data import body_paragraphs, page_props
 from .page_metadata import json_ld_items, meta_tags, page_metadata, parse_html
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -55,7 +56,7 @@ class HtmlText:
 def html_to_text(html: str) -> HtmlText:
     tree = parse_html(html)
     meta = page_metadata(tree)
-    if tree is not None and _drop_inline_cards(tree):
+    if tree is not None and (_drop_note_marks(tree) | _drop_inline_cards(tree)):
         html = lxml.html.tostring(tree, encoding="unicode")
     blocks = (
         _trafilatura_blocks(html, favor_recall=False)
@@ -66,7 +67,9 @@ def html_to_text(html: str) -> HtmlText:
     )
     if tree is not None:
         blocks = _split_whole_articles(blocks, tree)
+        blocks = _unglued(blocks, tree)
         blocks = _paragraphed_bodies(blocks, tree)
+        blocks = _next_data_body(blocks, tree)
         blocks = _headlines_and_deck(blocks, tree)
         headlines = _linked_headlines(tree)
         blocks = [block for block in blocks if not _mostly_headlines(block, headlines)]
@@ -115,6 +118,69 @@ def _split_whole_articles(blocks: list[str], tree: lxml.html.HtmlElement) -> lis
         split = _visible_blocks(element) if element is not None else []
         out.extend(split if len(split) > 1 else [block])
     return out
+
+
+def _unglued(blocks: list[str], tree: lxml.html.HtmlElement) -> list[str]:
+    """When a page's story is not in its HTML (a script fills it in), the extractor's last rescue
+    hands back the page's visible text as one block: the site's name, its menu, the headline, the
+    standfirst and "Loading article..." glued into one sentence ("Tallow Bay Post News Sport Ferry
+    operators and unions agree to mediation Talks on the ... judge. Loading article..."). A block
+    that holds one of the page's ``<h1>`` headlines inside it, not alone, is replaced by the page's
+    visible blocks it is made of, in order, one per HTML block (as the last fallback reads a page),
+    when they make up most of it; the page's header and menu, which that fallback leaves out, go."""
+    h1s = {_letters(_text_of(h)) for h in tree.iter("h1") if len(_text_of(h).split()) >= 3}
+    h1s.discard("")
+    if not h1s:
+        return blocks
+    visible: list[str] | None = None
+    out: list[str] = []
+    for block in blocks:
+        key = _letters(block)
+        if block.startswith("# ") or not any(h in key and h != key for h in h1s):
+            out.append(block)
+            continue
+        if visible is None:
+            visible = _visible_blocks(tree)
+        parts, pos = [], 0
+        for part in visible:
+            letters = _letters(part)
+            found = key.find(letters, pos) if letters else -1
+            if found >= 0:
+                parts.append(part)
+                pos = found + len(letters)
+        covered = sum(len(_letters(part)) for part in parts)
+        if len(parts) > 1 and covered >= GLUED_SHARE * len(key):
+            out.extend(parts)
+        else:
+            out.append(block)
+    return out
+
+
+GLUED_SHARE = 0.6
+"""The share of a glued block's letters its page's visible blocks must make up for it to be split
+into them (the rest is the header and menu the extractor kept and the visible text leaves out)."""
+PROSE_MIN_WORDS = 5
+
+
+def _next_data_body(blocks: list[str], tree: lxml.html.HtmlElement) -> list[str]:
+    """A Next.js page whose HTML is a shell is read from its ``__NEXT_DATA__`` (see ``next_data.py``)
+    when the body found there has more than twice the words of what the HTML gave. The HTML's
+    headings and its prose (the standfirst: ``PROSE_MIN_WORDS`` words or more ending as a sentence)
+    are kept above it; its labels ("Loading article...", "Sport") go."""
+    props = page_props(tree)
+    if props is None:
+        return blocks
+    paragraphs = body_paragraphs(props, _visible_blocks)
+    found = sum(len(_WORD.findall(p)) for p in paragraphs)
+    shown = sum(len(_WORD.findall(b)) for b in blocks if not b.startswith("# "))
+    if not paragraphs or found <= 2 * shown:
+        return blocks
+    kept = [b for b in blocks if b.startswith("# ") or _reads_as_prose(b)]
+    return kept + paragraphs
+
+
+def _reads_as_prose(block: str) -> bool:
+    return len(block.split()) >= PROSE_MIN_WORDS and re.search(r"[.!?][\"'\u201d\u2019)]*$", block) is not None
 
 
 def _paragraphed_bodies(blocks: list[str], tree: lxml.html.HtmlElement) -> list[str]:
@@ -251,6 +317,89 @@ def _drop_inline_cards(tree: lxml.html.HtmlElement) -> bool:
     for card in cards:
         card.drop_tree()  # its tail, the paragraph's text after it, stays
     return bool(cards)
+
+
+_NOTE_MARK = re.compile(r"\[?\d{1,3}\]?|\[[a-z]\]|[*\u2020\u2021]{1,3}")
+_NOTE_NAME = re.compile(r"(?i)foot-?note|end-?note|fnref|noteref|note-ref|reference|citation")
+# A list of notes as pages name it: "footnotes", "endnotes", "fn-notes", role "doc-endnotes", or
+# "notes" as a whole class or id ("article-notes" may be anything).
+_NOTES_NAME = re.compile(r"(?i)(?:^|[\s_:-])(?:foot-?notes?|end-?notes?)(?:$|[\s_:-])|(?:^|\s)notes(?:$|\s)")
+_NOTES_TAGS = frozenset({"ol", "ul", "div", "section", "aside", "footer", "dl"})
+NOTES_HEADING = "Notes"
+"""The heading written above a list of notes that has none, so that the reader sets the list apart
+as a note section (``exclusions.py``): a note is a source, not a statement of the story."""
+
+
+def _drop_note_marks(tree: lxml.html.HtmlElement) -> bool:
+    """Take the marks of notes out of the text, and set the notes apart.
+
+    A note's mark is a ``<sup>`` holding a number or ``[n]`` (or an asterisk, a dagger) that links
+    to a place in the page, is named a note reference, is bracketed, or follows a word or a stop:
+    left in, it fuses two sentences ("crowns.1 By the time...") or glues to a word ("times2."). A
+    ``<sup>`` after a number or a unit ("10<sup>6</sup>", "km<sup>2</sup>") is an exponent and stays.
+    The list the marks point to (or a list the page names "footnotes", "endnotes", "notes") gets a
+    heading "Notes" when it has none above it, so that its items are read as a note section, never
+    as statements of the story; the links back to the text ("↩") go. Whether the tree changed."""
+    targets: set[str] = set()
+    marks = []
+    for sup in tree.iter("sup"):
+        text = _text_of(sup)
+        if not _NOTE_MARK.fullmatch(text):
+            continue
+        hrefs = [a.get("href") or "" for a in sup.iter("a")]
+        named = " ".join(sup.get(a) or "" for a in ("class", "id", "role"))
+        named += " " + " ".join(a.get("class") or "" for a in sup.iter("a"))
+        if (any(h.startswith("#") for h in hrefs) or _NOTE_NAME.search(named) or text.startswith("[")
+                or _note_position(sup)):
+            marks.append(sup)
+            targets.update(h[1:] for h in hrefs if h.startswith("#") and len(h) > 1)
+    lists = []
+    for element in tree.iter(*_NOTES_TAGS):
+        named = " ".join(element.get(a) or "" for a in ("class", "id", "role"))
+        if _NOTES_NAME.search(named) and len(_text_of(element).split()) >= 3:
+            lists.append(element)
+    for target in targets:
+        found = tree.xpath("//li[@id=$id]", id=target)
+        if found and found[0].getparent() is not None:
+            lists.append(found[0].getparent())
+    lists = [e for e in lists if not any(other in e.iterancestors() for other in lists)]
+    for sup in marks:
+        sup.drop_tree()  # its tail, the sentence's words after it, stays
+    for notes in dict.fromkeys(lists):
+        for back in notes.xpath(".//a[starts-with(@href, '#')]"):
+            if not _WORD.search(_text_of(back)):
+                back.drop_tree()  # "↩", "^": a link back to the mark
+        if not _has_notes_heading(notes):
+            heading = lxml.html.Element("h2")
+            heading.text = NOTES_HEADING
+            notes.addprevious(heading)
+    return bool(marks or lists)
+
+
+def _note_position(sup: lxml.html.HtmlElement) -> bool:
+    """Whether a bare number in ``<sup>`` follows a stop or a word of three letters or more, where a
+    note's mark is written (an exponent follows a number or a unit: "10<sup>6</sup>", "m<sup>2</sup>")."""
+    previous = sup.getprevious()
+    before = (previous.tail if previous is not None else (sup.getparent().text if sup.getparent() is not None else None))
+    if not before and previous is not None:
+        before = previous.text_content()
+    before = (before or "").rstrip()
+    if not before:
+        return False
+    if before[-1] in ".,;:!?)\u201d\u2019\"'":
+        return True
+    word = re.search(r"([^\W\d_]+)$", before)
+    return word is not None and len(word.group(1)) >= 3
+
+
+def _has_notes_heading(notes: lxml.html.HtmlElement) -> bool:
+    """Whether a list of notes has a heading of its own: its first element, or the one before it."""
+    first = next((c for c in notes if isinstance(c.tag, str)), None)
+    previous = notes.getprevious()
+    for element in (first, previous):
+        if element is not None and isinstance(element.tag, str) and element.tag in _HEADING_TAGS:
+            return True
+    return False
 
 
 def _headline_like(text: str) -> bool:

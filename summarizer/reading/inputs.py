@@ -347,10 +347,50 @@ def _json_articles(item: InputFile, text: str, warn: Warn) -> Iterator[RawArticl
     if whole is None:
         yield from _json_lines(item, enumerate(text.split("\n"), 1), warn)
         return
+    if len(whole) == 1 and _is_json_feed(whole[0]):
+        yield from _json_feed_articles(item, whole[0], warn)
+        return
     items = whole if isinstance(whole, list) else [whole]
     problems = _RecordProblems(item, "items", warn)
     for n, record in enumerate(items, 1):
         article = _json_article(item, f"item {n}", record, problems)
+        if article is not None:
+            yield article
+    problems.close()
+
+
+def _is_json_feed(record: object) -> bool:
+    """Whether a JSON object is a JSON Feed (https://jsonfeed.org/version/1.1)."""
+    return (isinstance(record, dict) and isinstance(record.get("version"), str)
+            and "jsonfeed.org/version/" in record["version"] and isinstance(record.get("items"), list))
+
+
+def _json_feed_articles(item: InputFile, feed: dict, warn: Warn) -> Iterator[RawArticle]:
+    """The articles a JSON Feed saved as a file carries: each item's ``content_html`` or
+    ``content_text``, with its ``title``, ``date_published`` and ``url``. An item with only a
+    summary is skipped with a warning: its page is fetched when the feed is given by its URL."""
+    from .html import html_to_text
+
+    problems = _RecordProblems(item, "items", warn)
+    for n, entry in enumerate(feed["items"], 1):
+        where = f"item {n}"
+        if not isinstance(entry, dict):
+            problems(InputError(item.path, f"{where}: expected an object, got {type(entry).__name__}, skipped"))
+            continue
+        html, plain = entry.get("content_html"), entry.get("content_text")
+        if isinstance(html, str) and html.strip():
+            text = html_to_text(f"<html><body><article>{html}</article></body></html>").text
+        elif isinstance(plain, str) and plain.strip():
+            text = plain
+        else:
+            problems(InputError(item.path, f"{where}: no content_html or content_text in this JSON Feed, skipped "
+                                           "(given by its URL, the feed's pages are fetched)"))
+            continue
+        record = {"text": text, "title": entry.get("title"), "date": entry.get("date_published"),
+                  "url": entry.get("url") or entry.get("external_url")}
+        if isinstance(entry.get("id"), (str, int)) and not isinstance(entry.get("id"), bool):
+            record["id"] = entry["id"]
+        article = _json_article(item, where, record, problems)
         if article is not None:
             yield article
     problems.close()

@@ -143,6 +143,16 @@ def dateline_length(text: str) -> int:
     return match.end()
 
 
+def dateline_date(text: str) -> str | None:
+    """The ISO date a news dateline at the start of ``text`` gives with its year ("KARVO, March 3,
+    2026 (Nordwire) - "), else None (a dateline without a year, "KYIV, April 20 - ", dates nothing)."""
+    if not dateline_length(text):
+        return None
+    long = _LONG_DATELINE.match(text)
+    found = long.group("date") if long else None
+    return normalise_date(found.lstrip(", \t")) if found and re.search(r"\d{4}$", found) else None
+
+
 def normalise_date(value: str | None) -> str | None:
     """ISO ``YYYY-MM-DD`` for the common date spellings; None when unreadable."""
     if not value:

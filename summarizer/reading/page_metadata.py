@@ -23,6 +23,7 @@ import lxml.etree
 import lxml.html
 
 from .metadata import dateline_length, normalise_date
+from .next_data import page_props, published_date
 
 # JSON-LD types whose headline and dates are the article's (schema.org's Article and its kinds).
 _ARTICLE_TYPES = frozenset(
@@ -297,18 +298,23 @@ def _title(tree: lxml.html.HtmlElement, meta: dict[str, str], items: list[dict],
     headline = next((h for h in (_string(item.get("headline")) for item in items) if h), None)
     og_title = meta.get("og:title") or meta.get("twitter:title")
     og_title = " ".join(html_lib.unescape(og_title).split()) if og_title else None
-    h1 = _first_h1(tree)
+    h1_element = _first_h1_element(tree)
+    h1 = _heading_text(h1_element) if h1_element is not None else None
+    if h1 and _links_home(h1_element):
+        sites = [*sites, h1]  # a blog's name over each post (Blogger's <h1><a href="/">), not a headline
+        h1 = None
+    entry = _entry_title(tree)
     page_title = " ".join(html_lib.unescape(tree.findtext(".//title") or "").split()) or None
-    references = tuple(t for t in (headline, og_title, h1 or _first_heading(tree)) if t)
+    references = tuple(t for t in (headline, og_title, entry, h1 or _first_heading(tree)) if t)
 
     if headline and og_title:
         # Headlines in JSON-LD are sometimes cut at 110 characters ("... the talks were...").
         cut = _squash(headline.rstrip(".\u2026 "))
         if len(headline) >= 100 and _squash(og_title).startswith(cut) and len(og_title) > len(headline):
             headline = og_title
-    if h1 and page_title and not _overlaps(h1, page_title):
+    if h1 and page_title and not _overlaps(h1, page_title) and len(_WORD.findall(h1)) < HEADLINE_MIN_WORDS:
         h1 = None  # a section's or the site's name ("Health Center"), not this page's headline
-    for candidate in (headline, og_title, h1, page_title):
+    for candidate in (headline, og_title, entry, h1, page_title):
         if candidate:
             stripped = strip_site_name(candidate, sites, tuple(r for r in references if r != candidate))
             if _WORD.search(stripped) and not _is_site(stripped, sites):
@@ -322,13 +328,38 @@ def _overlaps(h1: str, page_title: str) -> bool:
     return sum(word in title_words for word in words) >= 0.5 * len(words)
 
 
-def _first_h1(tree: lxml.html.HtmlElement) -> str | None:
+HEADLINE_MIN_WORDS = 5
+"""An ``<h1>`` of this many words is the page's headline even when the ``<title>`` says something
+else ("Storm Ilse cuts power to 30,000 homes in Port Elsby" under a <title> "Storm Ilse: live updates
+and what we know | Chronicle"); a shorter one that the <title> does not repeat names a section or
+the site ("Health Center")."""
+
+
+def _first_h1_element(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     for scope in (".//article//h1", ".//main//h1", ".//h1"):
         for heading in tree.iterfind(scope):
-            text = _heading_text(heading)
-            if len(_WORD.findall(text)) >= 2:
-                return text
+            if len(_WORD.findall(_heading_text(heading))) >= 2:
+                return heading
     return None
+
+
+def _links_home(heading: lxml.html.HtmlElement) -> bool:
+    """Whether a heading's words are all one link to the site's front page ("/"): a logo."""
+    links = list(heading.iter("a"))
+    if len(links) != 1 or _squash(links[0].text_content()) != _squash(heading.text_content()):
+        return False
+    return urlsplit((links[0].get("href") or "").strip()).path in ("", "/", "/index.html", "./")
+
+
+def _entry_title(tree: lxml.html.HtmlElement) -> str | None:
+    """The post's title where the page marks it with hAtom's ``entry-title`` (Blogger's
+    ``<h3 class="post-title entry-title">``, many WordPress themes): only when the page has one
+    (a blog's front page lists many)."""
+    found = tree.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-title ')]")
+    if len(found) != 1:
+        return None
+    text = _heading_text(found[0])
+    return text if len(_WORD.findall(text)) >= 2 else None
 
 
 # Where a page without an <h1> writes its headline: its first heading, or an element it calls one.
@@ -403,9 +434,16 @@ def _date(tree: lxml.html.HtmlElement, meta: dict[str, str], items: list[dict], 
     for element in tree.xpath(_PUBLISHED_CLASS):
         if _is_modified(element):
             continue
-        found = _iso(element.get("datetime") or element.get("content") or element.text_content()[:60])
+        # hAtom's <abbr class="published" title="2026-03-17T19:42:00-08:00">7:42 PM</abbr> (Blogger)
+        title = element.get("title") if element.tag == "abbr" else None
+        found = _iso(element.get("datetime") or element.get("content") or title or element.text_content()[:60])
         if found:
             return found
+    # A Next.js page's data ("publishedAt"), where a shell page keeps its article.
+    props = page_props(tree)
+    found = _iso(published_date(props)) if props is not None else None
+    if found:
+        return found
     # A date in the article's address: /2024/03/05/ or /20240305/.
     match = _URL_DATE.search(url or "")
     return _iso("-".join(match.groups())) if match else None
@@ -497,6 +535,7 @@ def _text_date(tree: lxml.html.HtmlElement, title: str | None) -> str | None:
         following = scope.iterdescendants() if scope is not None else iter(())
     skipped: lxml.html.HtmlElement | None = None
     lines = 0
+    deck_seen = False
     for element in following:
         if skipped is not None and skipped in element.iterancestors():
             continue
@@ -508,7 +547,10 @@ def _text_date(tree: lxml.html.HtmlElement, title: str | None) -> str | None:
         text = " ".join(element.text_content().split())
         if not text:
             continue
-        if len(_WORD.findall(text)) >= _SENTENCE_WORDS or _is_sentence(text):
+        if len(_WORD.findall(_undated(text))) >= _SENTENCE_WORDS or _is_sentence(text):
+            if lines == 0 and not deck_seen and _is_deck(element, text):
+                deck_seen = True  # the standfirst under the headline: its date line may follow
+                continue
             return _date_in(text[: dateline_length(text)])  # the story begins: only its dateline
         lines += 1
         if lines > 12:
@@ -520,11 +562,48 @@ def _text_date(tree: lxml.html.HtmlElement, title: str | None) -> str | None:
 
 
 def _is_sentence(line: str) -> bool:
-    """Whether a short line, its dates left out, reads as a sentence ("The vote was held on March 3,
-    2026."), not as a byline ("By Ansel Mirow | March 3, 2026 | Nature", "Published March 3, 2026.")."""
-    words = _WORD.findall(_TEXT_DATE.sub(" ", line))
+    """Whether a short line, its dates and times left out, reads as a sentence ("The vote was held on
+    March 3, 2026."), not as a byline ("By Ansel Mirow | March 3, 2026 | Nature", "Published March 3,
+    2026.", "Published Thursday, March 5, 2026 at 6:02 p.m.", "Publié le 3 mars 2026 à 09h12")."""
+    line = _undated(line)
+    words = _WORD.findall(line)
     lower = sum(word.islower() and word not in _BYLINE_WORDS for word in words)
     return lower >= 3 or len(words) >= 4 and bool(re.search(r"[.!?][\"'\u201d\u2019)]?$", line))
+
+
+# A time of day as a date line writes it: "6:02 p.m.", "9:14 PM CET", "09h12", "18.40 Uhr", "6pm".
+_TIME = re.compile(
+    r"(?<![\w.])\d{1,2}(?:[:h.]\d{2}(?::\d{2})?)?(?:\s*(?:[ap]\.\s?m\.|[ap]m\b|uhr\b))?"
+    r"(?:\s+(?-i:[A-Z]{2,4}T?|UTC|GMT))?(?![\w.:])",
+    re.IGNORECASE,
+)
+
+
+def _undated(line: str) -> str:
+    """A line without its dates and times of day."""
+    return _TIME.sub(lambda m: " " if re.search(r"[:h.]\d|[ap]\.?\s?m|uhr", m.group(), re.IGNORECASE) else m.group(),
+                     _TEXT_DATE.sub(" ", line)).strip()
+
+
+_DECK_NAME = re.compile(
+    r"(?i)(?:^|[\s_-])(?:dek|deck|standfirst|stand-first|sub-?head(?:line|ing)?|sub-?title|subline|strap(?:line)?"
+    r"|summary|excerpt|intro|abstract|description|lede|lead)(?:$|[\s_-])"
+)
+_DECK_MAX_WORDS = 60
+
+
+def _is_deck(element: lxml.html.HtmlElement, text: str) -> bool:
+    """Whether the first line under a headline is its standfirst (deck): a heading (Substack's
+    ``<h3 class="subtitle">``), or an element it or its parents name one ("standfirst", "dek",
+    "subtitle"...), of at most ``_DECK_MAX_WORDS`` words. The line after it may be the date."""
+    if len(text.split()) > _DECK_MAX_WORDS:
+        return False
+    if element.tag in ("h2", "h3", "h4", "h5", "h6"):
+        return True
+    for node in (element, element.getparent(), element.getparent().getparent() if element.getparent() is not None else None):
+        if node is not None and any(_DECK_NAME.search(value) for value in node.attrib.values()):
+            return True
+    return False
 
 
 # The small words of a byline or a date line ("Posted on March 3, 2026 at 10:00 am by", "Por ... de").

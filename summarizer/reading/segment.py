@@ -156,6 +156,30 @@ def load_abbreviations() -> frozenset[str]:
     return _normalise(path.read_text(encoding="utf-8").splitlines())
 
 
+_NAME_SECTIONS = re.compile(r"(?i)^#\s*(?:months|us states)\b")
+
+
+@cache
+def load_name_abbreviations() -> frozenset[str]:
+    """The listed abbreviations of names, the months' and the US states' ("Aug.", "Ore.", "Mass."):
+    always written with a capital. The same letters in lower case are a word of their own ("per 24
+    ore." in Italian, "a critical mass."), which may end a sentence (:meth:`SentenceSplitter._soft_cuts`)."""
+    path = resources.files("summarizer.reading").joinpath("data", "abbreviations.txt")
+    names, inside, heading = set(), False, True
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            if heading:  # a section's first comment line names it
+                inside = bool(_NAME_SECTIONS.match(line))
+            heading = False
+        elif not line.strip():
+            heading = True
+        else:
+            heading = False
+            if inside:
+                names.add(line.strip().lower().rstrip("."))
+    return frozenset(names)
+
+
 def _build_params(abbreviations: frozenset[str]) -> PunktParameters:
     load_nltk()
     from nltk.tokenize import punkt
@@ -246,6 +270,12 @@ class SentenceSplitter:
         else:
             params = _build_params(_normalise(abbreviations))
         self._never_final = _NEVER_FINAL & params.abbrev_types
+        names = sorted(load_name_abbreviations() & params.abbrev_types, key=len, reverse=True)
+        # "per 24 ore. I sindacati ...": a name's abbreviation in lower case, a capital after it.
+        self._lower_name_end = re.compile(
+            r"(?<![\w.])(?:" + "|".join(map(re.escape, names)) + r")\.[" + re.escape(_CLOSERS) + r"]*\s+"
+            r"(?=[" + re.escape(_OPENERS) + r"]*[A-Z])"
+        ) if names else None
         self._punkt = PunktSentenceTokenizer(params)  # a params object, so no training
         # The same parameters with Punkt's patterns in the standard library's engine, for text
         # where both engines agree (see _stdlib_punkt).
@@ -270,6 +300,8 @@ class SentenceSplitter:
         cuts.update(m.end() for m in _PERIOD_CLOSE_CAP.finditer(s))
         cuts.update(m.end() for m in _CJK_END.finditer(s))
         cuts.update(m.end() for m in _UNICODE_ELLIPSIS.finditer(s))
+        if self._lower_name_end is not None:
+            cuts.update(m.end() for m in self._lower_name_end.finditer(s))
         kept = sorted(c for c in cuts if 0 < c < len(s) and not self._joins(s, c))
         return _drop_inside_short_quotes(s, kept)
 
