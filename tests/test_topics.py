@@ -2130,3 +2130,13 @@ def test_two_sums_of_different_things_are_not_one_retold():
     summary = _summary(texts, "How much are the stolen pieces worth?", count=2, dates=["2031-11-18", "2031-11-20"])
     assert [item.sentence.text for item in summary.sentences][:1] == [valued]
     assert worth not in [item.sentence.text for item in summary.sentences]
+
+
+def test_the_word_a_topic_is_named_by_is_used_in_its_sense():
+    # Held-out audit 22: -t aid left out "an emergency aid fund of 2 million crowns", as "aid" stood beside no
+    # other word of aid anywhere, while a sentence holding two ("relief supplies" in a convoy) showed the sense.
+    fund = "The government announced an emergency aid fund of 2 million crowns for the families of victims."
+    texts = [("Rail crash in Quarrow\n\n" + fund + "\n\nThe line stays closed.", None),
+             ("Convoy reaches Orvel\n\nA convoy carrying relief supplies reached Orvel on Friday.\n\nThe road was icy.", None)]
+    shown = [item.sentence.text for item in _topic_summary(texts, ("aid", "relief", "convoy", "supplies"), 3)]
+    assert fund in shown, shown

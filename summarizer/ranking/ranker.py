@@ -366,7 +366,10 @@ class TopicRanker:
                 used = read.together(frozenset(stem(form) for phrase in (*topic.keywords, *topic.context)
                                                for word in written_forms(phrase) for form in word_forms(word)))
                 seen = frozenset(t for t in keywords | context if corpus.terms[t] in used)
-            rows = in_the_topics_sense(corpus, keywords | context, rows, compound_terms(topic, corpus), seen)
+            # The word a topic is named by is used in its sense ("an emergency aid fund" for aid): a reader
+            # ticking "aid" asks for it.
+            named = frozenset(t for t in keywords if corpus.terms[t] == corpus.analyzer.stem(topic.name.lower()))
+            rows = in_the_topics_sense(corpus, keywords | context, rows, compound_terms(topic, corpus), seen | named)
         matched = len(rows)
         # A question's context words are the vocabulary of a topic it asks in the words of (see
         # query_topic), counted in articles that use the question's own words.
