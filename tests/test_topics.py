@@ -2140,3 +2140,14 @@ def test_the_word_a_topic_is_named_by_is_used_in_its_sense():
              ("Convoy reaches Orvel\n\nA convoy carrying relief supplies reached Orvel on Friday.\n\nThe road was icy.", None)]
     shown = [item.sentence.text for item in _topic_summary(texts, ("aid", "relief", "convoy", "supplies"), 3)]
     assert fund in shown, shown
+
+
+def test_what_someone_said_is_answered_by_their_words():
+    # Held-out audit 22: "What did Lorrimer say after the verdict?" left out her statement ("I never took a crown
+    # for myself ..."), behind sentences about the verdict that only named her.
+    said = '"I never took a crown for myself, and I will prove it," Varn said in a written statement after the verdict.'
+    texts = ["The jury in the trial of Pella Varn spent a second day considering its verdict on Tuesday.\n\n" + said,
+             "The verdict against Pella Varn was read on Wednesday.\n\nCustomers of Varn's firm gathered outside."]
+    summary = _summary(texts, "What did Varn say after the verdict?", count=1)
+    assert summary.sentences[0].sentence.text == said
+    assert summary.sentences[0].explanation.answers == "what was said"

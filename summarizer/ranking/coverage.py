@@ -20,6 +20,8 @@ are chosen (:attr:`ConceptCoverage.evidence`).
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from .corpus import Corpus
@@ -51,6 +53,9 @@ National Park") weighs 1 + this times more, beyond the topic boost."""
 LEAD_SENTENCES = 3
 
 
+_SAYING = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|told|tells|added|stated|wrote|insisted|argued|warned|"
+                    r"according\s+to|statement)\b")
+"""A sentence that quotes or reports what someone said."""
 _COUNTED_DEAD = PERSON_TOLL | {"peopl", "person"}
 """Stems of what a death toll counts: the words of a question that name no story."""
 
@@ -287,6 +292,18 @@ class ConceptCoverage:
                                     for i, row in enumerate(ranking.rows)], dtype=bool)
                 if phrased.any():
                     answers, later_answers = _first(phrased, answers, later_answers)
+        if ranking.query.speech_asked and ranking.query.typed:
+            # "What did Varn say after the verdict?": what was said, quoted or reported, by whom the question
+            # names, before what was said of them ("The jury in the trial of Pella Varn spent a second day ...").
+            spoken = about & corpus.summary_worthy(ranking.rows, True, ranking.query.names) & np.array(
+                [_SAYING.search(corpus.sentences[int(row)].text) is not None for row in ranking.rows], dtype=bool)
+            if ranking.query.names:
+                spoken &= np.isin(ranking.rows, corpus.matching(sorted(ranking.query.names)))
+            if answers is not None and answers.any():
+                if (answers & spoken).any():
+                    answers, later_answers = _first(answers & spoken, answers, later_answers)
+            elif spoken.any():
+                answers, self.answer_kind, form_answers = spoken, "speech", True
         if answers is not None:
             # When some sentence answers, the others come after.
             if answers.any():

@@ -113,6 +113,9 @@ class TopicQuery:
     """For a question asking when, the stems of the event it asks the time of, in all their forms: its
     verb or participle ("collapse" of "When did the tunnel collapse?", "discovered" of "When was the
     attack discovered?"; see :func:`~summarizer.ranking.topics.asked_events`)."""
+    typed: bool = False
+    """Whether the topic is a question of one sentence ("What did Varn say after the verdict?"), not a
+    description of several (DUC's "Describe ... Include ..."), whose summary is chosen for all it asks."""
     ahead: bool = False
     """Whether a question asks when something will happen (see :func:`~summarizer.ranking.topics.asks_ahead`)."""
     days: frozenset[str] = frozenset()
@@ -402,6 +405,7 @@ class TopicRanker:
                         question=topic.origin == "query",
                         days=named_days(topic.description) if topic.origin == "query" else frozenset(),
                         ahead=answer == "time" and asks_ahead(topic),
+                        typed=topic.origin == "query" and len(question_sentences(topic.description)) == 1,
                         events=frozenset(corpus.analyzer.stem(form) for word in asked_events(topic)
                                          for form in word_forms(word)) if answer == "time" else frozenset(),
                         # Whether a sum is asked is the question's, whether or not the articles use its word

@@ -391,7 +391,7 @@ def asked_thing(topic: Topic) -> str | None:
 
 
 ANSWER_WORDING = {"quantity": "how many", "time": "when", "duration": "how long", "place": "where", "definition": "what it is",
-                  "reason": "why", "person": "who", "focus": "what few articles say"}
+                  "reason": "why", "person": "who", "focus": "what few articles say", "speech": "what was said"}
 """What an answer to each kind of question gives, in the words the reader is told ("answers why",
 "nothing here says when")."""
 
