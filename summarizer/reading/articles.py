@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from .metadata import (
     date_header, date_line, dateline_date, dateline_length, front_matter, keyed_header, normalise_date,
+    source_date_line,
 )
 from ..model import Article, Block, Metadata, Sentence
 from .paragraphs import paragraph_spans
@@ -311,6 +312,15 @@ def _classify(
             out.append((start, stop, "metadata", "date line"))
             start = _skip_space(text, stop, end)
             continue
+        sourced = source_date_line(text, start) if above else None
+        if sourced and sourced[2] <= end + 1:
+            # "Brintwick Evening Post, 2026-11-17": the outlet and the date, above the story.
+            fields.setdefault("source", sourced[0])
+            fields.setdefault("date", sourced[1])
+            stop = min(sourced[2], end)
+            out.append((start, stop, "metadata", "source header"))
+            start = _skip_space(text, stop, end)
+            continue
         byline = _BYLINE_LINE.match(text, start, end) if above else None
         if byline:
             # "By Ansel Mirow, Orvel Observer" over a date line: the date is the article's.
@@ -336,6 +346,9 @@ def _classify(
     below = _skip_space(text, first_line_end, end) if first_newline != -1 else end
     # "Power back across Varnholt\ndate 2026-12-04": a headline over its date, one paragraph.
     dated = (date_header(text, below) or (date_line(text, below) if above else None)) if below < end else None
+    if dated is None and above and below < end and (sourced := source_date_line(text, below)):
+        fields.setdefault("source", sourced[0])  # "Harbour fire: the story so far" over "Brintwick Evening Post, 2026-11-17"
+        dated = sourced[1:]
     if (
         is_heading_line(first_line)
         and not _LIST_MARKER.match(first_line)

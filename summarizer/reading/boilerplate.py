@@ -160,22 +160,6 @@ def _furniture_extra(text: str, is_label: bool) -> list[tuple[float, str]]:
     return [(3.0, "short interface label")] if is_label and _ui_label(text) > 0.5 else []
 
 
-_CORRECTED_FIGURE = re.compile(
-    r"\bnot\s+(?:[$\u20ac\u00a3]\s?)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
-    r"[a-z]+ty)\b)|\b(?:correct|actual|right)\s+(?:figure|number|total|date|day|time|amount|sum)\s+(?:is|was)\b"
-    # "... said 212 passengers were on the train; Meridian Rail has since said the train carried 221"
-    r"|\b(?:said|stated|reported|gave)\b[^.;]*\d[^.;]*;[^.]*\d",
-    re.IGNORECASE)
-_CORRECTED_FIGURE_WEIGHT = 10.0
-"""Outweighs every cue of an editor's note: a correction that gives the right figure is kept."""
-
-
-def _correction_extra(text: str, is_label: bool) -> list[tuple[float, str]]:
-    """A correction that gives the right figure ("The jury deliberated for 11 hours, not 14 as reported in an
-    earlier version of this story.") is the story's fact, for a reader asking it: not a note to set aside."""
-    return [(-_CORRECTED_FIGURE_WEIGHT, "")] if _CORRECTED_FIGURE.search(text) else []
-
-
 def _disclaimer_extra(text: str, is_label: bool) -> list[tuple[float, str]]:
     """Reported speech is news ("Their views are their own, the university said.")."""
     return [(-_ATTRIBUTION_PENALTY, "")] if _ATTRIBUTION.search(text) else []
@@ -502,7 +486,6 @@ _CATEGORIES: tuple[_Category, ...] = (
                  r"|updated|moves|tops)\b[^()]{0,160}\)\.?$", 3.5, "(Updates with ...)"),
             _cue(r"^(correction|clarification|update|amendment)s?\s*[:\-\u2013\u2014]", 1, "Correction:"),
         ),
-        extra=_correction_extra,
     ),
     _Category(
         "helpline notice",

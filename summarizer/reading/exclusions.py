@@ -92,6 +92,11 @@ def exclude_boilerplate(text: str, pieces: list[Piece], detector: BoilerplateDet
     words = [word_count(t) for t in texts]
     limit = _MOST * sum(words)
     verdicts = detector(texts)
+    # A correction that gives a figure the story does not ("The jury deliberated for 11 hours, not 14 as
+    # reported in an earlier version of this story.") is the story's fact, for a reader asking it.
+    verdicts = [None if verdict is not None and verdict.kind == "editor's note"
+                and _corrects_unstated(texts[u], " ".join(texts[:u] + texts[u + 1 :])) else verdict
+                for u, verdict in enumerate(verdicts)]
 
     sections = _note_sections(texts, [pieces[i].kind for i in units], words, limit)
     tail = _appeal_tail(texts, verdicts)
@@ -127,6 +132,28 @@ def exclude_boilerplate(text: str, pieces: list[Piece], detector: BoilerplateDet
         else:
             out.append(Piece(piece.start, piece.end, "boilerplate", _reason(verdict)))
     return out
+
+
+_WRONG_FIGURE = re.compile(r"\bnot\s+(?:[$\u20ac\u00a3]\s?)?(?:\d[\d,.]*|[a-z]+)(?:\s+(?:per\s*cent|percent|%))?",
+                           re.IGNORECASE)
+_SAID_THEN_NOW = re.compile(r"\b(?:said|stated|reported|gave)\b[^.;]*\d[^.;]*;(?P<now>[^.]*\d[^.]*)", re.IGNORECASE)
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _corrects_unstated(note: str, story: str) -> bool:
+    """Whether an editor's note corrects a figure ("11 hours, not 14 as reported"; "said 212 passengers ...;
+    ... carried 221") to one the rest of the article never gives. "It was 88 per cent, not 78 per cent."
+    under a story saying 88 per cent repeats it: a note still."""
+    then_now = _SAID_THEN_NOW.search(note)
+    if then_now:
+        right = then_now.group("now")
+    elif _WRONG_FIGURE.search(note):
+        right = _WRONG_FIGURE.sub(" ", note)
+    else:
+        return False
+    figures = {figure.rstrip(".,") for figure in _FIGURE.findall(right)}
+    stated = {figure.rstrip(".,") for figure in _FIGURE.findall(story)}
+    return bool(figures - stated)
 
 
 def _note_sections(texts: Sequence[str], kinds: Sequence[str], words: Sequence[int], limit: float) -> dict[int, str]:

@@ -31,6 +31,12 @@ _DATE_HEADER = re.compile(
 _DATE_LINE = re.compile(
     rf"(?i)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?(?P<value>{_DATE})[ \t]*(?:\n|\Z)"
 )
+# An outlet and its date on one line, as a saved or pasted article carries them ("Brintwick Evening
+# Post, 2026-11-17", "The Orvel Courier, 12 November 2026"): a header only above the story.
+_SOURCE_DATE_LINE = re.compile(
+    rf"(?P<source>[A-Z][\w&.'\u2019-]*(?:[ \t]+[A-Z][\w&.'\u2019-]*){{0,5}}),[ \t]*"
+    rf"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?(?P<value>(?i:{_DATE}))[ \t]*(?:\n|\Z)",
+)
 _KEYED_HEADER = re.compile(
     r"(?im)^(?P<key>title|headline|source|url|link|author|byline|by|id)\s*[:=]\s*(?P<value>\S.*?)[ \t]*(?:\n|\Z)"
 )
@@ -113,6 +119,15 @@ def date_line(text: str, pos: int) -> tuple[str, int] | None:
         return None
     value = normalise_date(match.group("value"))
     return (value, match.end()) if value else None
+
+
+def source_date_line(text: str, pos: int) -> tuple[str, str, int] | None:
+    """A line at ``pos`` giving an outlet and a date: the outlet, the ISO date and where the line ends."""
+    match = _SOURCE_DATE_LINE.match(text, pos)
+    if not match:
+        return None
+    value = normalise_date(match.group("value"))
+    return (match.group("source"), value, match.end()) if value else None
 
 
 def keyed_header(text: str, pos: int) -> tuple[str, str, int] | None:
