@@ -2151,3 +2151,12 @@ def test_what_someone_said_is_answered_by_their_words():
     summary = _summary(texts, "What did Varn say after the verdict?", count=1)
     assert summary.sentences[0].sentence.text == said
     assert summary.sentences[0].explanation.answers == "what was said"
+
+
+def test_a_name_no_article_mentions_is_named_whole():
+    # Held-out audit 22: "What did the Prime Minister say about the derailment?" was told "nothing here mentions
+    # Prime" over articles saying "the minister, Sander Kvale": the name's unmentioned word alone.
+    texts = ["The minister, Sander Kvale, said he would wait for the report.\n\nThe line stays closed.",
+             "A night train derailed near Tarrowby on Monday."]
+    summary = _summary(texts, "What did the Prime Minister say about the derailment?", count=1)
+    assert summary.caveat == "nothing here mentions Prime Minister; the closest sentences:"

@@ -82,6 +82,21 @@ def _mentioned(corpus: Corpus, word: str, known: frozenset[str]) -> bool:
                                                                    for form in word_forms(word))
 
 
+def _whole_names(question: str, names: tuple[str, ...], unmentioned: tuple[str, ...]) -> tuple[str, ...]:
+    """The names of a question (its ``names``' words side by side) that hold the words no article mentions,
+    whole as written: "Prime Minister" where "Prime" is not mentioned (articles saying "the minister")."""
+    if not unmentioned:
+        return unmentioned
+    runs: list[list[str]] = [[]]
+    for word in QUESTION_WORD.findall(question):
+        if word in names:
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    found = [" ".join(run) for word in unmentioned for run in runs if word in run]
+    return tuple(dict.fromkeys(found or unmentioned))
+
+
 def _said_otherwise(corpus: Corpus, word: str, known: frozenset[str]) -> bool:
     """Whether a word naming a built-in topic is used in that topic's other keywords: "What aid did Velsia
     send?" over articles that say "relief" and never "aid"."""
@@ -205,7 +220,7 @@ class TopicSummarizer:
         def unused(asked: tuple[str, ...]) -> tuple[str, ...]:
             return tuple(word for word in asked if not _mentioned(corpus, word, known))
 
-        unmentioned = unused(asked_names(topic))
+        unmentioned = _whole_names(topic.description, asked_names(topic), unused(asked_names(topic)))
         if not unmentioned and matched and len(question_sentences(topic.description)) == 1:
             # A question, not a description: the aspects a description lists ("important
             # personalities", "illegal behavior") are often put in other words by articles that
