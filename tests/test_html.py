@@ -347,6 +347,10 @@ def test_title_keeps_separators_that_belong_to_it():
     sites = ["Norvale Herald", "heraldonline"]
     assert strip_site_name("Varnhagen: the bridge must reopen - Norvale Herald", sites) == "Varnhagen: the bridge must reopen"
     assert strip_site_name("Analysis - Why the bridge matters", sites) == "Analysis - Why the bridge matters"
+    # Held-out audit 22: a kicker in the site's name ("The Ledger Explainer") is the headline's as well.
+    explainer = ["The Ledger Explainer"]
+    assert strip_site_name("Explainer: how do you catch a lynx? | The Ledger Explainer", explainer) == (
+        "Explainer: how do you catch a lynx?")
 
 
 def test_title_falls_back_to_h1_then_title():

@@ -237,9 +237,15 @@ def _squash(text: str) -> str:
     return "".join(_WORD.findall(text.lower()))
 
 
+_KICKERS = frozenset("""explainer analysis opinion comment live exclusive review interview factcheck breaking
+    update watch listen editorial obituary profile""".split())
+"""What a headline may open with that says what kind of piece it is ("Explainer: how do you catch ...?"),
+also in a site's name ("The Ledger Explainer"): the headline's, not the site's."""
+
+
 def _is_site(segment: str, sites: list[str]) -> bool:
     squashed = _squash(segment)
-    if not squashed:
+    if not squashed or squashed in _KICKERS:
         return False
     for site in sites:
         name = _squash(site)
