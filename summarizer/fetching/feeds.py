@@ -190,8 +190,13 @@ def parse_json_feed(body: bytes, url: str, charset: str | None = None) -> Feed:
 
 def _json_link(entry: dict, base: str) -> str | None:
     """An item's page: its ``url``, else its ``external_url``, else an ``id`` that is a web address."""
-    for candidate in (entry.get("url"), entry.get("external_url"), entry.get("id")):
-        if not isinstance(candidate, str) or not candidate.strip():
+    return _web_address((entry.get("url"), entry.get("external_url"), entry.get("id")), base)
+
+
+def _web_address(candidates, base: str) -> str | None:
+    """The first of ``candidates`` that is, against ``base``, an http(s) address (without its fragment)."""
+    for candidate in candidates:
+        if not candidate or not isinstance(candidate, str) or not candidate.strip():
             continue
         absolute = urldefrag(urljoin(base, candidate.strip()))[0]
         parts = urlsplit(absolute)
@@ -244,14 +249,7 @@ def _link(entry, base: str) -> str | None:
     guid = entry.get("id")
     if entry.get("guidislink") and guid:
         candidates.append(guid)
-    for candidate in candidates:
-        if not candidate or not isinstance(candidate, str):
-            continue
-        absolute = urldefrag(urljoin(base, candidate.strip()))[0]
-        parts = urlsplit(absolute)
-        if parts.scheme in ("http", "https") and parts.netloc:
-            return absolute
-    return None
+    return _web_address(candidates, base)
 
 
 def _published(entry) -> float | None:
