@@ -117,7 +117,6 @@ def other_day(days: set[str], others: set[str]) -> bool:
 _MONTH_NAMES = "january february march april may june july august september october november december".split()
 _MONTH_OF = {name: n for n, name in enumerate(_MONTH_NAMES, 1)}
 _MONTH_OF |= {name[:3]: n for name, n in list(_MONTH_OF.items())} | {"sept": 9}
-_WEEKDAY_OF = {name: n for n, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
 _TODAY = frozenset({"today", "tonight"})
 _YESTERDAY = frozenset({"yesterday"})
 
@@ -138,10 +137,10 @@ def named_days(text: str, article_date: str | None = None) -> frozenset[str]:
     dates: list[date] = []
     for n, word in enumerate(written):
         lowered = word.lower()
-        if lowered in _WEEKDAY_OF:
+        if lowered in _WEEKDAY_NUMBERS:
             found.add(lowered)
             if base is not None:
-                dates.append(base - timedelta(days=(base.weekday() - _WEEKDAY_OF[lowered]) % 7))
+                dates.append(base - timedelta(days=(base.weekday() - _WEEKDAY_NUMBERS[lowered]) % 7))
         elif base is not None and (lowered in _TODAY or lowered in _YESTERDAY):
             dates.append(base - timedelta(days=1 if lowered in _YESTERDAY else 0))
         elif lowered in _MONTH_OF and word[0].isupper():
@@ -160,19 +159,23 @@ def named_days(text: str, article_date: str | None = None) -> frozenset[str]:
                                 told = told.replace(year=base.year - 1)
                             except ValueError:
                                 break
-                        found.add(next(name for name, k in _WEEKDAY_OF.items() if k == told.weekday()))
+                        found.add(_weekday(told))
                     break
     for told in dates:
         found.add(f"{told.month}-{told.day}")
-        found.add(next(name for name, k in _WEEKDAY_OF.items() if k == told.weekday()))
+        found.add(_weekday(told))
     return frozenset(found)
+
+
+def _weekday(day: date) -> str:
+    return list(_WEEKDAY_NUMBERS)[day.weekday()]
 
 
 def day_wording(days: frozenset[str]) -> str:
     """The :func:`named_days` of a question as a reader writes them: "Saturday", "March 7"."""
     written = []
-    for day in sorted(days, key=lambda day: (day not in _WEEKDAY_OF, _WEEKDAY_OF.get(day, 0), day)):
-        if day in _WEEKDAY_OF:
+    for day in sorted(days, key=lambda day: (day not in _WEEKDAY_NUMBERS, _WEEKDAY_NUMBERS.get(day, 0), day)):
+        if day in _WEEKDAY_NUMBERS:
             written.append(day.capitalize())
         else:
             month, number = day.split("-")
@@ -197,7 +200,7 @@ def on_other_days(named: frozenset[str], asked: frozenset[str]) -> bool:
     from :func:`named_days`): it names a day of the kind asked (a weekday, a date) and none asked."""
     if named & asked:
         return False
-    return any((day in _WEEKDAY_OF) == (other in _WEEKDAY_OF) for day in named for other in asked)
+    return any((day in _WEEKDAY_NUMBERS) == (other in _WEEKDAY_NUMBERS) for day in named for other in asked)
 
 
 def stated_figures(concepts: Sequence[tuple[str, str]]) -> set[str]:
