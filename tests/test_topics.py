@@ -2144,10 +2144,14 @@ def test_the_word_a_topic_is_named_by_is_used_in_its_sense():
 
 def test_what_someone_said_is_answered_by_their_words():
     # Held-out audit 22: "What did Lorrimer say after the verdict?" left out her statement ("I never took a crown
-    # for myself ..."), behind sentences about the verdict that only named her.
-    said = '"I never took a crown for myself, and I will prove it," Varn said in a written statement after the verdict.'
-    texts = ["The jury in the trial of Pella Varn spent a second day considering its verdict on Tuesday.\n\n" + said,
-             "The verdict against Pella Varn was read on Wednesday.\n\nCustomers of Varn's firm gathered outside."]
+    # for myself ..."), behind sentences about the verdict that only named her; her statement stood in a short
+    # report of her appeal, and "her lawyer said" was said of her, not by her.
+    said = '"I never took a crown for myself, and I will prove it," Varn said in a written statement.'
+    lawyer = "Pella Varn will appeal against her conviction, her lawyer said on Thursday."
+    texts = ["The jury in the fraud trial of Pella Varn spent a second day considering its verdict on Tuesday.\n\n"
+             "The verdict against Pella Varn was read on Wednesday.",
+             "The guilty verdict against Pella Varn returns no money to the customers of Ostmark Pay.",
+             "Court freezes assets\n\n" + lawyer + "\n\n" + said + "\n\nThe court froze 12 million crowns of assets."]
     summary = _summary(texts, "What did Varn say after the verdict?", count=1)
     assert summary.sentences[0].sentence.text == said
     assert summary.sentences[0].explanation.answers == "what was said"

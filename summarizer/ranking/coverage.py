@@ -25,6 +25,7 @@ import re
 import numpy as np
 
 from .corpus import Corpus
+from ..reading.terms import words
 from .ranker import Ranking
 from ..store.concepts import FULL_TABLE_MAX_SENTENCES
 from .novelty import ReadSet
@@ -56,6 +57,26 @@ LEAD_SENTENCES = 3
 _SAYING = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|told|tells|added|stated|wrote|insisted|argued|warned|"
                     r"according\s+to|statement)\b")
 """A sentence that quotes or reports what someone said."""
+_SPEECH_VERBS = frozenset("said says say told tells added stated wrote insisted argued warned".split())
+
+
+def _speaks(text: str, speakers: frozenset[str], stem) -> bool:
+    """Whether one of the ``speakers`` (stems of a name) is who speaks in a sentence: the name (to the end of
+    its capitalised words) within two words before a verb of speech ("Lorrimer said", "the Kessaly Customers
+    Group said") or right after one ("said Lorrimer"); not "her lawyer said" of Lorrimer."""
+    written = words(text)
+    lowered = [word.lower() for word in written]
+    named = [n for n, word in enumerate(lowered) if stem(word) in speakers]
+    verbs = [n for n, word in enumerate(lowered) if word in _SPEECH_VERBS]
+    for n in named:
+        end = n  # the name's last word: "Kessaly Customers Group said"
+        while end + 1 < len(written) and written[end + 1][:1].isupper():
+            end += 1
+        if any(0 < v - end <= 2 or 0 < n - v <= 2 for v in verbs):
+            return True
+    return False
+
+
 _COUNTED_DEAD = PERSON_TOLL | {"peopl", "person"}
 """Stems of what a death toll counts: the words of a question that name no story."""
 
@@ -295,15 +316,24 @@ class ConceptCoverage:
         if ranking.query.speech_asked and ranking.query.typed:
             # "What did Varn say after the verdict?": what was said, quoted or reported, by whom the question
             # names, before what was said of them ("The jury in the trial of Pella Varn spent a second day ...").
-            spoken = about & corpus.summary_worthy(ranking.rows, True, ranking.query.names) & np.array(
-                [_SAYING.search(corpus.sentences[int(row)].text) is not None for row in ranking.rows], dtype=bool)
+            spoken = corpus.summary_worthy(ranking.rows, True, ranking.query.names)
             if ranking.query.names:
+                # Said by the one it names ("... ," Lorrimer said in a written statement), in any article; not
+                # "her lawyer said" of her.
+                speakers = frozenset(corpus.terms[t] for t in ranking.query.names)
                 spoken &= np.isin(ranking.rows, corpus.matching(sorted(ranking.query.names)))
-            if answers is not None and answers.any():
-                if (answers & spoken).any():
-                    answers, later_answers = _first(answers & spoken, answers, later_answers)
-            elif spoken.any():
-                answers, self.answer_kind, form_answers = spoken, "speech", True
+                spoken &= np.array([bool(spoken[i]) and _speaks(corpus.sentences[int(row)].text, speakers, corpus.analyzer.stem)
+                                    for i, row in enumerate(ranking.rows)], dtype=bool)
+            else:
+                spoken &= about & np.array([_SAYING.search(corpus.sentences[int(row)].text) is not None
+                                            for row in ranking.rows], dtype=bool)
+            about = about | spoken
+            if spoken.any():
+                # Before what else answers ("what few articles say": the verdict), which says what was done.
+                before = answers if answers is not None else np.zeros_like(spoken)
+                first = spoken & before if (spoken & before).any() else spoken
+                answers, later_answers = _first(first, before | spoken, later_answers)
+                self.answer_kind, form_answers = "speech", True
         if answers is not None:
             # When some sentence answers, the others come after.
             if answers.any():
