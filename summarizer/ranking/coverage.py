@@ -306,10 +306,13 @@ class ConceptCoverage:
                 answers &= np.isin(articles, _telling(corpus, ranking.query.story, np.unique(articles[answers])))
             about = about | answers
             self.answer_kind = "focus"
-            if ranking.query.phrases:
+            named = {corpus.terms[t] for t in ranking.query.names}
+            phrases = frozenset(pair for pair in ranking.query.phrases if named.isdisjoint(pair))
+            if phrases:
                 # In the question's phrase first: "hired the cybersecurity firm Graywick Labs" before "denied
-                # that it had hired a negotiation firm" for "Which cybersecurity firm did the city hire?".
-                phrased = np.array([bool(answers[i]) and not ranking.query.phrases.isdisjoint(corpus.sentence_concepts(int(row)))
+                # that it had hired a negotiation firm" for "Which cybersecurity firm did the city hire?". Not a
+                # name's ("Orsolt Mining"), which says who, not what is asked of them.
+                phrased = np.array([bool(answers[i]) and not phrases.isdisjoint(corpus.sentence_concepts(int(row)))
                                     for i, row in enumerate(ranking.rows)], dtype=bool)
                 if phrased.any():
                     answers, later_answers = _first(phrased, answers, later_answers)
