@@ -539,7 +539,7 @@ def quantities(written: Sequence[str]) -> list[bool]:
             found.append(word.lower() in _NUMBER_WORDS or number_value(word) is not None)
     # A phone number or a code ("0800 555 0142", "flight 0042") counts nothing: digits opening with a
     # zero, and the numbers written beside them (not the groups of "38 000").
-    n = 0
+    n = 0 if any(word[:1] == "0" and len(word) > 1 for word in written) else len(written)
     while n < len(written):
         end = n
         while end < len(written) and written[end].isdigit():
