@@ -2164,3 +2164,20 @@ def test_a_name_no_article_mentions_is_named_whole():
              "A night train derailed near Tarrowby on Monday."]
     summary = _summary(texts, "What did the Prime Minister say about the derailment?", count=1)
     assert summary.caveat == "nothing here mentions Prime Minister; the closest sentences:"
+
+
+def test_who_died_is_answered_by_the_names_of_the_dead_in_any_word_of_death():
+    # Held-out audit 22: "Who died?" gave a count ("three dead") before the names; with articles that never say
+    # "died" (only "killed", "the dead", "death toll"), "Who died?" said "nothing here mentions died" and "Who was
+    # killed in the derailment?" left the names out: a death's other words were forms of the question's word
+    # only when it asked how many.
+    named = ("The dead were named as Ilse Brandvik, 34, Oren Tallis, 61, Mika Serrano-Holt, 19, and the train's guard, "
+             "Bertil Aune, 58.")
+    killed = "Three people were killed and 41 injured when a night train derailed on a curve north of Tarrowby late on Monday."
+    texts = [killed + "\n\nThe emergency service confirms three dead and 41 injured in the derailment at Marl Bend.",
+             "Death toll rises to four\n\nThe death toll from Monday's derailment near Tarrowby rose to four on "
+             "Wednesday.\n\n" + named,
+             killed + "\n\nThe line is closed."]
+    for question in ("Who died?", "Who died in the derailment?", "Who was killed in the derailment?"):
+        summary = _summary(texts, question, count=2)
+        assert summary.sentences and summary.sentences[0].sentence.text == named, (question, summary.message)

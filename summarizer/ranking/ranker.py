@@ -14,7 +14,7 @@ import numpy as np
 from ..matrices import sparse
 
 from .corpus import Corpus
-from .forms import counted_forms, word_forms
+from .forms import TOLL, counted_forms, word_forms
 from ..model import Topic
 from ..reading.terms import words
 from .answers import PERSON_TOLL, asks_a_sum, named_days, role_stems
@@ -151,15 +151,17 @@ def keyword_units(topic: Topic, corpus: Corpus) -> tuple[tuple[int, frozenset[in
     see :mod:`.forms`). The term is the keyword's own, or a form's when the corpus lacks it."""
     stem = corpus.analyzer.stem
     units = []
-    counting = topic.origin == "query" and asked_answer(topic) == "quantity"
+    kind = asked_answer(topic) if topic.origin == "query" else None
     for keyword in topic.keywords:
         own = _terms([keyword], corpus)
         if len(keyword.split()) > 1:
             units.extend((t, frozenset({t})) for t in sorted(own))
             continue
         # "How many people died?" is answered by the dead, the death toll, those killed; "How much
-        # does it cost?" by its price.
-        counted = counted_forms(stem(keyword)) if counting else frozenset()
+        # does it cost?" by its price; "Who died?" by "The dead were named as ...".
+        counted = counted_forms(stem(keyword)) if kind == "quantity" else frozenset()
+        if kind == "person" and stem(keyword) in TOLL:
+            counted = TOLL
         terms = own | frozenset(corpus.term_ids([*(stem(form) for form in word_forms(keyword)[1:]), *sorted(counted)]))
         if terms:
             units.append((min(own) if own else min(terms), terms))
