@@ -233,9 +233,8 @@ class ConceptCoverage:
                 telling = story - ranking.query.role_object or story
                 answers &= np.isin(articles, _telling(corpus, telling, np.unique(articles[answers])))
                 story_stems = frozenset(corpus.terms[t] for t in story)
-                answers &= about | np.array([bool(answers[i]) and beside_role(corpus.sentences[row].text, story_stems,
-                                                                               ranking.query.role, corpus.analyzer.stem)
-                                             for i, row in enumerate(ranking.rows)], dtype=bool)
+                answers &= about | _where(answers, ranking.rows, lambda row: beside_role(
+                    corpus.sentences[row].text, story_stems, ranking.query.role, corpus.analyzer.stem))
                 about = about | answers
             if person and ranking.query.role_object:
                 # A name beside the role in a sentence saying what the role is of answers before one in a
@@ -275,9 +274,8 @@ class ConceptCoverage:
                 # "When will the city's systems be back?" is not answered by "warned two years ago that the
                 # city's systems were out of date": a time told ahead ("expected most systems to be restored
                 # by Friday") answers first, though less of the question's words were used.
-                forward = self.answer_forms & about & np.array(
-                    [bool(self.answer_forms[i]) and looks_ahead(corpus.sentences[int(row)].text)
-                     for i, row in enumerate(ranking.rows)], dtype=bool)
+                forward = _where(self.answer_forms & about, ranking.rows,
+                                 lambda row: looks_ahead(corpus.sentences[row].text))
                 first = answers & forward
                 if not first.any():
                     first = forward
@@ -312,8 +310,7 @@ class ConceptCoverage:
                 # In the question's phrase first: "hired the cybersecurity firm Graywick Labs" before "denied
                 # that it had hired a negotiation firm" for "Which cybersecurity firm did the city hire?". Not a
                 # name's ("Orsolt Mining"), which says who, not what is asked of them.
-                phrased = np.array([bool(answers[i]) and not phrases.isdisjoint(corpus.sentence_concepts(int(row)))
-                                    for i, row in enumerate(ranking.rows)], dtype=bool)
+                phrased = _where(answers, ranking.rows, lambda row: not phrases.isdisjoint(corpus.sentence_concepts(row)))
                 if phrased.any():
                     answers, later_answers = _first(phrased, answers, later_answers)
         if ranking.query.speech_asked and ranking.query.typed:
@@ -325,11 +322,11 @@ class ConceptCoverage:
                 # "her lawyer said" of her.
                 speakers = frozenset(corpus.terms[t] for t in ranking.query.names)
                 spoken &= np.isin(ranking.rows, corpus.matching(sorted(ranking.query.names)))
-                spoken &= np.array([bool(spoken[i]) and _speaks(corpus.sentences[int(row)].text, speakers, corpus.analyzer.stem)
-                                    for i, row in enumerate(ranking.rows)], dtype=bool)
+                spoken = _where(spoken, ranking.rows,
+                                lambda row: _speaks(corpus.sentences[row].text, speakers, corpus.analyzer.stem))
             else:
-                spoken &= about & np.array([_SAYING.search(corpus.sentences[int(row)].text) is not None
-                                            for row in ranking.rows], dtype=bool)
+                spoken = _where(spoken & about, ranking.rows,
+                                lambda row: _SAYING.search(corpus.sentences[row].text) is not None)
             about = about | spoken
             if spoken.any():
                 # Before what else answers ("what few articles say": the verdict), which says what was done.
@@ -396,3 +393,9 @@ def _first(first: np.ndarray, answers: np.ndarray, later: np.ndarray | None) -> 
     """The answers ``first`` before the rest of ``answers``, which come after them with the ``later`` ones."""
     rest = answers & ~first
     return first, (rest if later is None else later | rest) & ~first
+
+
+def _where(mask: np.ndarray, rows: np.ndarray, test) -> np.ndarray:
+    """``mask`` narrowed to the candidates whose sentence (its row) passes ``test``, read only where
+    ``mask`` holds: a candidate's text is read for the few that could answer, not for all."""
+    return np.array([bool(keep) and bool(test(int(row))) for keep, row in zip(mask, rows)], dtype=bool)

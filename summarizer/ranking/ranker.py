@@ -18,8 +18,9 @@ from .forms import TOLL, counted_forms, word_forms
 from ..model import Topic
 from ..reading.terms import words
 from .answers import PERSON_TOLL, asks_a_sum, named_days, role_stems
-from .topics import (BUILTIN_TOPICS, asked_answer, asked_events, asks_ahead, asked_names, asked_owners, asked_role, asked_role_object,
-                     asked_thing, asked_verbs, asked_wording, asks_what_was_said, question_sentences)
+from .topics import (BUILTIN_TOPICS, asked_answer, asked_events, asked_names, asked_owners, asked_role,
+                     asked_role_object, asked_thing, asked_verbs, asked_wording, asks_ahead, asks_what_was_said,
+                     question_sentences)
 
 if TYPE_CHECKING:
     from .novelty import ReadSet
@@ -415,7 +416,7 @@ class TopicRanker:
                         sum_asked=answer == "quantity" and asks_a_sum(
                             topic.description, frozenset(corpus.analyzer.stem(w) for k in topic.keywords
                                                          for w in written_forms(k)), corpus.analyzer.stem))
-        if query.answer is not None and len(question_sentences(topic.description)) == 1:
+        if query.answer is not None and query.typed:
             # What a typed question asks about the story answers it when nothing of the kind asked
             # for does (no sentence says how many helmets: the one about the helmets first).
             focus = focus_terms(corpus, units)
