@@ -372,10 +372,11 @@ class TestHeldOut:
         article = parse(raw.text, raw.meta)
         assert article.title == "Oster library closes for repairs"
         # No block runs over a line break, and every line has its blocks (a dateline may be a block
-        # of its own on the line it opens).
+        # of its own on the line it opens; Markdown's heading stands apart by a blank line).
         assert all("\n" not in raw.text[b.start : b.end] for b in article.blocks)
         line_of = [raw.text.count("\n", 0, b.start) for b in article.blocks]
-        assert sorted(set(line_of)) == list(range(len(lines)))
+        written = [number for number, line in enumerate(raw.text.splitlines()) if line.strip()]
+        assert len(written) == len(lines) and sorted(set(line_of)) == written
 
     @pytest.mark.parametrize("width", [66, 78])
     def test_the_same_article_hard_wrapped_with_indents_and_with_blank_lines(self, width: int) -> None:

@@ -147,7 +147,7 @@ def _output_options() -> argparse.ArgumentParser:
                        help="show why each sentence was chosen (terms, relevance, centrality, redundancy)")
     group.add_argument("--with-text", action="store_true",
                        help="JSON: each article's text as read, which the sentences' offsets index (a web "
-                       "page's or a feed item's text is not its HTML)")
+                       "page's or a feed item's text is not its HTML, a Markdown file's has no marks)")
     group.add_argument("-o", "--output", type=_output, metavar="FILE",
                        help="write to FILE (atomically) instead of stdout (- is stdout)")
     group.add_argument("--color", choices=("auto", "always", "never"), default="auto",

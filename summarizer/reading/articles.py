@@ -139,7 +139,7 @@ class ArticleParser:
             text=text,
             date=normalise_date(date) or date,
             path=meta.path,
-            url=meta.url or fields.get("url") or fields.get("link") or fields.get("source_url"),
+            url=meta.url or fields.get("url") or fields.get("link") or fields.get("source_url") or _web_source(fields),
             blocks=model_blocks,
             sentences=tuple(sentences),
         )
@@ -198,6 +198,13 @@ _FULL_DATE = re.compile(
     r"(?<![\w.])(?:\d{1,2}(?:er|º|\.)?\s+(?:de\s+)?[^\W\d_]{3,}\.?,?\s+(?:de\s+)?\d{4}"
     r"|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})(?!\w)"
 )
+
+
+def _web_source(fields: dict[str, str]) -> str | None:
+    """A web clipper's ``source:`` field, the page the file was saved from (a source can also be an
+    outlet's name, which is no address)."""
+    source = fields.get("source", "")
+    return source if source.startswith(("https://", "http://")) and " " not in source else None
 
 
 def _normal(text: str) -> str:

@@ -19,7 +19,8 @@ from ..model import Metadata  # not .articles: a warm run parses nothing
 from ..errors import InputError
 from .metadata import normalise_date
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"}) | MARKDOWN_SUFFIXES
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
 JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -220,6 +221,12 @@ def parse_input(item: InputFile, data: bytes, warn: Warn) -> list[RawArticle]:
         raise InputError(item.path, "empty file, skipped")
 
     kind = _kind(item, text)
+    if kind == "markdown":
+        from .markdown import markdown_to_text
+
+        text = markdown_to_text(text)
+        if not text.strip():
+            raise InputError(item.path, "no text in the Markdown, skipped")
     if kind == "json":
         return list(_json_articles(item, text, warn))
     if kind == "html":
@@ -320,6 +327,8 @@ def _kind(item: InputFile, text: str) -> str:
         return "json"
     if suffix in HTML_SUFFIXES:
         return "html"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
     if suffix in TEXT_SUFFIXES:
         return "text"
     head = text.lstrip()[:200].lower()

@@ -1,5 +1,5 @@
-"""A whole article, shown as written (a Markdown file's headings and emphasis as such), with one
-sentence highlighted and scrolled into view."""
+"""A whole article, shown as written (a Markdown file's headings as such), with one sentence
+highlighted and scrolled into view."""
 
 from __future__ import annotations
 
@@ -31,41 +31,19 @@ the article screen's header says its title and date (held-out audit 19: raw ``ti
 
 
 HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$", re.MULTILINE)
-"""A Markdown heading's ``#`` marks (and the optional closing ones)."""
-EMPHASIS = re.compile(
-    r"(?P<strong>(?:\*\*|__)(?=\S))(?P<strong_text>.+?)(?<=\S)(?P=strong)"  # **bold**, __bold__
-    r"|(?<![\w*])(?P<em>[*_](?=[^\s*_]))(?P<em_text>.+?)(?<=[^\s*_])(?P=em)(?![\w*])"  # *italic*, _italic_
-    r"|(?<!!)\[(?P<link_text>[^\]\n]+)\]\([^)\s]*(?:[ \t]+\"[^\"\n]*\")?\)"  # [text](url): the text
-)
+"""A Markdown heading's ``#`` marks (and the optional closing ones): the engine reads a Markdown file
+as the text its reader sees (no emphasis marks, links as their words) but keeps a heading's marks."""
 
 
 def markdown_chunks(text: str, start: int, end: int, heading: bool) -> list[tuple[int, int, str]]:
-    """The visible pieces of a Markdown block, as (start, end, style) over ``text``: heading marks,
-    emphasis markers and link targets left out, what they mark styled. Only the structure is read;
-    nothing in the text is ever interpreted as markup of the terminal or of Rich."""
-    hidden: list[tuple[int, int]] = []
-    styled: list[tuple[int, int, str]] = []
-    block = text[start:end]
-    if heading:
-        hidden += [(start + m.start(), start + m.end()) for m in HEADING_MARK.finditer(block) if m.end() > m.start()]
-    for m in EMPHASIS.finditer(block):
-        for name, style in (("strong", "bold"), ("em", "italic"), ("link", "underline")):
-            group = f"{name}_text"
-            if m.group(group) is None:
-                continue
-            inner_start, inner_end = start + m.start(group), start + m.end(group)
-            hidden += [(start + m.start(), inner_start), (inner_end, start + m.end())]
-            styled.append((inner_start, inner_end, style))
+    """The visible pieces of a Markdown block, as (start, end, style) over ``text``: a heading's marks
+    left out. Nothing in the text is ever interpreted as markup of the terminal or of Rich."""
+    hidden = [(start + m.start(), start + m.end()) for m in HEADING_MARK.finditer(text[start:end])
+              if m.end() > m.start()] if heading else []
     if not hidden:
         return [(start, end, "")]
-    cuts = sorted({start, end, *(p for h in hidden for p in h), *(p for a, b, _ in styled for p in (a, b))})
-    chunks = []
-    for a, b in zip(cuts, cuts[1:]):
-        if a >= b or any(h0 <= a and b <= h1 for h0, h1 in hidden):
-            continue
-        style = " ".join(st for s0, s1, st in styled if s0 <= a and b <= s1)
-        chunks.append((a, b, style))
-    return chunks
+    cuts = sorted({start, end, *(p for h in hidden for p in h)})
+    return [(a, b, "") for a, b in zip(cuts, cuts[1:]) if a < b and not any(h0 <= a and b <= h1 for h0, h1 in hidden)]
 
 
 def block_content(
@@ -73,7 +51,7 @@ def block_content(
     heading: bool = False,
 ) -> tuple[Content, dict[int, int]]:
     """``text[start:end]`` made printable, with ``spans`` (absolute offsets) styled; with
-    ``markdown``, its headings and emphasis shown as such (:func:`markdown_chunks`).
+    ``markdown``, its headings shown without their marks (:func:`markdown_chunks`).
 
     Each piece is made printable on its own, so that the offsets of the styled sentences survive
     the removal of escape sequences and Markdown marks. Returns the content and, for each span's
