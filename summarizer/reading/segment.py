@@ -57,6 +57,7 @@ _NEVER_FINAL = frozenset(
     mr mrs ms messrs dr prof gen brig lt col maj capt cmdr cdr adm sgt cpl pvt
     gov sen sens rep reps rev msgr pres supt det insp atty hon amb
     cdre comdr cmdt radm vadm pte spc ens cllr ald revd fr mme mlle
+    dra sra srta dott
     e.g i.e vs cf viz
     """.split()
 )
@@ -87,6 +88,26 @@ _PERIOD_CLOSE_CAP = re.compile(
 _UNICODE_ELLIPSIS = re.compile(
     "\u2026[" + re.escape(_CLOSERS) + r"]*\s+"
     "(?=[" + re.escape(_OPENERS) + "]*(?:" + _CAPITALISED_STARTERS + r")\b)"
+)
+# "... at 7 p.m. Volunteers are asked to ...": a time's "a.m." or "p.m." before a capitalised word ends
+# the sentence, whatever the word, unless it is a day, a month or a time zone ("at 9 a.m. Sunday,
+# according to ...", "at 3 p.m. ET", "at 10 a.m. Moscow time"), which news writes after the time.
+_AFTER_TIME = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|"
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    "ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|AT|AST|ADT|GMT|UTC|BST|CET|CEST|EET|EEST|WET|IST|JST|"
+    "AEST|AEDT|NZST|NZDT|HKT|SGT|Eastern|Central|Mountain|Pacific|Atlantic|Greenwich|Local"
+)
+_TIME_END = re.compile(
+    r"\d\s?(?:[ap]\.m\.|[AP]\.M\.)[" + re.escape(_CLOSERS) + r"]*\s+(?=[" + re.escape(_OPENERS) + r"]*(?!(?:"
+    + _AFTER_TIME + r")\b)(?![A-Z][\w'\u2019-]*\s+time\b)[A-Z])"  # "at 10 a.m. Moscow time"
+)
+_UPPER_TIME = re.compile(r"\d\s?[AP]\.M\.\S*\s*$")  # "at 8 P.M.": a time, not initials
+# "Am 2. Dezember", "bis zum 8. Mai": a day's ordinal before a month's name in German.
+_ORDINAL = re.compile(r"^\d{1,2}\.$")
+_GERMAN_MONTHS = frozenset(
+    "Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember".split()
 )
 _LAST_TOKEN = re.compile(r"(\S+)\s*$")
 # Initials inside a name ("George H.W. Bush", "J.R.R. Tolkien"): letters with periods, then a
@@ -300,6 +321,7 @@ class SentenceSplitter:
         cuts.update(m.end() for m in _PERIOD_CLOSE_CAP.finditer(s))
         cuts.update(m.end() for m in _CJK_END.finditer(s))
         cuts.update(m.end() for m in _UNICODE_ELLIPSIS.finditer(s))
+        cuts.update(m.end() for m in _TIME_END.finditer(s))
         if self._lower_name_end is not None:
             cuts.update(m.end() for m in self._lower_name_end.finditer(s))
         kept = sorted(c for c in cuts if 0 < c < len(s) and not self._joins(s, c))
@@ -353,9 +375,11 @@ class SentenceSplitter:
             token = last.group(1).lstrip(_OPENERS).rstrip(")]}")
             following = _NEXT_WORD.match(after)
             word = following.group(1) if following else ""
+            if word in _GERMAN_MONTHS and _ORDINAL.match(token):
+                return True  # "Am 2. Dezember war der Pegel ..."
             if word and _INITIALS.match(token) and word[0].islower():
                 return True  # "The R.S.B. will publish ...": no sentence opens in lower case
-            if word and word.lower() not in _SENTENCE_STARTERS:
+            if word and word.lower() not in _SENTENCE_STARTERS and not _UPPER_TIME.search(before):
                 if _INITIALS.match(token) and word[0].isupper():
                     return True  # "President George H.W. Bush"
                 if _CAPS_WITH_PERIOD.match(token) and len(word) >= 2 and word.isupper():
