@@ -2181,3 +2181,29 @@ def test_who_died_is_answered_by_the_names_of_the_dead_in_any_word_of_death():
     for question in ("Who died?", "Who died in the derailment?", "Who was killed in the derailment?"):
         summary = _summary(texts, question, count=2)
         assert summary.sentences and summary.sentences[0].sentence.text == named, (question, summary.message)
+
+
+def test_how_fast_far_old_and_cold_are_answered_by_a_figure_in_the_unit_asked():
+    # Held-out audit 23: "How fast did Achterberg swim?" and "How far ...?" printed the same sentences, none
+    # with a speed or a distance ("fast" and "far" were no keyword and no kind of answer); "How old is ...?"
+    # left out "a 58-year-old" and "Achterberg, 58,".
+    record = ("Rosalind Achterberg walked up the shingle at Cape Tolland at 01:22 on Tuesday.\n\n"
+              "She swam 78.6 kilometres, far more than the straight line.\n\n"
+              "The water temperature was 13.8 degrees Celsius.\n\n"
+              "Her average speed was 4.0 kilometres an hour, and she reached 5.2 kilometres an hour in the first hour.")
+    start = ("Rosalind Achterberg, a 58-year-old former schoolteacher from Port Amery, set off at dawn to swim "
+             "the Strait of Ellisande.\n\nAt 14:00 Achterberg was swimming into a current of 2.5 knots.")
+    ratified = "The swimming association ratified Achterberg's record on Thursday, and Achterberg will swim again."
+    texts = [record, start, ratified]
+
+    def first(question: str):
+        return _summary(texts, question, count=1).sentences[0]
+
+    fast = first("How fast did Achterberg swim?")
+    assert fast.sentence.text.startswith("Her average speed was 4.0") and fast.explanation.answers == "how fast"
+    assert first("How far did Achterberg swim?").sentence.text.startswith("She swam 78.6 kilometres")
+    assert "58-year-old" in first("How old is Rosalind Achterberg?").sentence.text
+    assert first("How cold was the water during Achterberg's swim?").sentence.text.startswith("The water temperature")
+    # A measure nothing gives is said so.
+    assert _summary(texts, "How heavy was Achterberg's support boat?").caveat is not None
+

@@ -614,6 +614,68 @@ def durations(written: Sequence[str]) -> list[bool]:
     return found
 
 
+_SPEED_UNITS = frozenset("kph kmh mph knots knot".split())
+_LENGTH_UNITS = frozenset("""km kilometres kilometers kilometre kilometer miles mile mi metres meters metre meter m
+    yards yard feet foot ft cm centimetres centimeters""".split())
+_PER = frozenset("an a per".split())
+_PER_TIME = frozenset("hour second minute".split())
+_WEIGHT_UNITS = frozenset("tonnes tonne tons ton kg kilograms kilogrammes kilogram kilos pounds lb lbs grams".split())
+_TEMPERATURE_UNITS = frozenset("degrees degree celsius fahrenheit".split())
+
+
+def _unit(written: Sequence[str], n: int) -> str | None:
+    """What the number at ``n`` measures, by the unit after it: ``speed`` ("4.0 kilometres an hour",
+    "130 km/h", "15 knots"), ``length`` ("78.6 kilometres", "3,000 m"), ``weight`` ("900 tonnes") or
+    ``temperature`` ("13.8 degrees", "13.8°C")."""
+    after = [word.lower() for word in written[n + 1 : n + 4]]
+    first = after[0] if after else ""
+    if first in _SPEED_UNITS:
+        return "speed"
+    if first in _LENGTH_UNITS:
+        if (after[1:2] and after[1] in _PER and after[2:3] and after[2] in _PER_TIME) or after[1:2] in (["h"], ["s"]):
+            return "speed"
+        return "length"
+    if first in _WEIGHT_UNITS:
+        return "weight"
+    if first in _TEMPERATURE_UNITS or written[n + 1 : n + 2] in (["C"], ["F"]):
+        return "temperature"
+    return None
+
+
+def _measured(measure: str) -> Callable[[Sequence[str]], list[bool]]:
+    def spot(written: Sequence[str]) -> list[bool]:
+        numbers = quantities(written)
+        return [numbers[n] and _unit(written, n) == measure for n in range(len(written))]
+
+    spot.__doc__ = f"Which of a sentence's words are a number of a unit of {measure}."
+    return spot
+
+
+_AGED = frozenset({"aged", "age"})
+
+
+def ages(written: Sequence[str]) -> list[bool]:
+    """Which of a sentence's words give someone's or something's age: "a 58-year-old swimmer", "58
+    years old", "aged 58", "at the age of 58" (and "Rosalind Achterberg, 58," once :data:`_NAME_AGE`
+    has marked it)."""
+    numbers = quantities(written)
+    found = []
+    for n in range(len(written)):
+        after = [word.lower() for word in written[n + 1 : n + 3]]
+        before = [word.lower() for word in written[max(0, n - 2) : n]]
+        found.append(numbers[n] and (after[:1] in (["year-old"], ["years-old"]) or after == ["years", "old"]
+                                     or before[-1:] in (["aged"], ["age"]) or before == ["age", "of"]))
+    return found
+
+
+_NAME_AGE = re.compile(r"(\b[A-Z][\w'\u2019.-]*, )(\d{1,3})(?=, )")
+"""An age after a name ("Rosalind Achterberg, 58, set off"), written as "aged" for :func:`ages`."""
+MEASURES = {"speed": ("speed", "pace"), "length": ("distance", "length", "depth", "height"),
+            "age": ("age", "aged", "old"), "weight": ("weight", "weigh"), "temperature": ("temperature",)}
+"""What a question asks the measure of ("How fast ...?": speed), and the words that name it beside
+its figure ("Her average speed was 4.0 kilometres an hour")."""
+
+
 def _meridiem(after: Sequence[str]) -> bool:
     """Whether the words after a number say a.m. or p.m. ("2 a.m." is split into "a", "m")."""
     first = after[0].lower() if after else ""
@@ -743,7 +805,8 @@ def _a_time(written: Sequence[str], n: int) -> bool:
 
 
 _KINDS = {"quantity": (tallies, 3), "time": (times, 5), "duration": (durations, 8), "place": (places, 8),
-          "definition": (definitions, 1), "reason": (reasons, 8)}
+          "definition": (definitions, 1), "reason": (reasons, 8), "age": (ages, 8),
+          **{measure: (_measured(measure), 8) for measure in ("speed", "length", "weight", "temperature")}}
 KINDS = frozenset(_KINDS) | {"person"}
 """What a question can ask for first of all that a sentence's form shows (see :func:`says`)."""
 
@@ -983,6 +1046,11 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
             # was asked ("How much money is missing at Carrowmere?").
             about = asked
             asked = asked | _CURRENCIES
+    if kind in MEASURES:
+        # The measure's own name answers beside its figure: "Her average speed was 4.0 kilometres an hour".
+        asked = asked | frozenset(stem(word) for word in MEASURES[kind])
+        if kind == "age":
+            text = _NAME_AGE.sub(r"\1aged \2", text)
     if kind in ("definition", "quantity"):
         written, gaps = _split(text)
     else:
@@ -1124,6 +1192,15 @@ def looks_ahead(text: str) -> bool:
     return any(word.lower() in _AHEAD_WORDS for word in words(text))
 
 
+_FUTURE = re.compile(r"\b(?:will|would|shall|(?:expected|due|scheduled|set)\s+to)\b|\w'll\b", re.IGNORECASE)
+
+
+def tells_the_future(text: str) -> bool:
+    """Whether a sentence says what will happen ("convoys would resume on Friday, with 45 trucks
+    expected to carry ..."), in a modal or "expected to" (not "than first planned", which is past)."""
+    return _FUTURE.search(text) is not None
+
+
 _FOUND = frozenset("""were was are is have has had been be found feared confirmed reported believed presumed declared
     pronounced now already all later""".split())
 
@@ -1200,10 +1277,13 @@ def outdated(corpus: Corpus, rows: np.ndarray, answers: np.ndarray) -> np.ndarra
     surely earlier than the latest answering one: "has killed 17 people" (Sunday) once an article
     of Monday answers ("killed nineteen people"). A developing story's count changes; a reader
     asking how many wants where it stands. Undated articles, and those of the same day without
-    times, are never outdated and outdate nothing."""
+    times, are never outdated and outdate nothing; nor does a figure told ahead ("convoys would
+    resume on Friday, with 45 trucks expected") put out of date one of what happened ("A convoy of
+    62 trucks crossed")."""
     answering = [(i, said_when(corpus, int(rows[i]))) for i in np.flatnonzero(answers)]
     dated = [(i, when) for i, when in answering if when is not None]
+    outdating = [when for i, when in dated if not tells_the_future(corpus.sentences[int(rows[i])].text)]
     out = np.zeros(len(rows), dtype=bool)
     for i, when in dated:
-        out[i] = any(later(other, when) for _, other in dated)
+        out[i] = any(later(other, when) for other in outdating)
     return out

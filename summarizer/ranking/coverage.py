@@ -30,8 +30,8 @@ from .ranker import Ranking
 from ..store.concepts import FULL_TABLE_MAX_SENTENCES
 from .novelty import ReadSet
 from .forms import TOLL
-from .answers import (COUNTED_STATES, KINDS, PERSON_TOLL, asked_stems, beside_role, gives_answer, looks_ahead,
-                      on_other_days, outdated, sentence_days)
+from .answers import (COUNTED_STATES, KINDS, MEASURES, PERSON_TOLL, asked_stems, beside_role, gives_answer, looks_ahead,
+                      on_other_days, outdated, says, sentence_days)
 
 
 
@@ -44,7 +44,7 @@ ANSWER_MIN_RELEVANCE = 0.5
 """For a question asking how many, when or where: a sentence giving a number (a time, a place)
 beside what was asked answers it when it is at least this relevant (against the most relevant
 candidate). A definition needs no such floor (see below)."""
-_ANSWERED_BY_FORM = ("definition", "reason", "person")
+_ANSWERED_BY_FORM = ("definition", "reason", "person", "speed", "length", "age", "weight", "temperature")
 """Kinds of question whose answer is known by its form beside what was asked, not by its relevance."""
 PHRASE_BOOST = 1.0
 """A concept that is a phrase the topic names (two of a question's words side by side: "Kakadu
@@ -123,6 +123,15 @@ class ConceptCoverage:
         best_in_article = np.zeros(int(articles.max()) + 1 if len(articles) else 0)
         np.maximum.at(best_in_article, articles, ranking.relevance)
         about = best_in_article[articles] >= min_article_relevance
+        if ranking.query.typed and len(ranking.query.together) > 1:
+            # An article holding every word of a question, though in no one sentence, is about it: "Rosalind
+            # Achterberg walked up the shingle ...", "She swam 78.6 kilometres ...", "Her average speed was
+            # ..." for "How fast did Achterberg swim?".
+            whole = set(np.unique(articles).tolist())
+            for _, unit in ranking.query.together:
+                whole &= set(np.unique(corpus.article_of[corpus.matching(sorted(unit))]).tolist())
+            if whole:
+                about |= np.isin(articles, sorted(whole))
         # A concept counts once it is shared by two articles. When fewer than two articles are about
         # the topic (a corpus of one article, or one story among others), nothing they share is about
         # it: a phrase the one article about aid happens to share with a story about a phone call
@@ -175,7 +184,8 @@ class ConceptCoverage:
             # One that cannot stand in a summary (a speech not asked for, a fragment) answers nothing the
             # reader sees, and must not keep those that can from answering ("Who is most at risk from
             # listeria?": a doctor's three-sentence warning, "Anyone in a risk group ...", said by name).
-            answers &= corpus.summary_worthy(ranking.rows, ranking.query.speech_asked, ranking.query.names)
+            worthy = corpus.summary_worthy(ranking.rows, ranking.query.speech_asked, ranking.query.names)
+            answers &= worthy
             # A definition ("Legionnaires' disease is a severe form of pneumonia.") or a reason ("The
             # bridge was closed because inspectors found cracks") is a sentence of its own, holding few
             # of the related terms relevance counts: its form beside what was asked makes it an answer.
@@ -279,6 +289,30 @@ class ConceptCoverage:
                 first = answers & forward
                 if not first.any():
                     first = forward
+                if first.any():
+                    answers, later_answers = _first(first, answers, later_answers)
+                    form_answers = True
+            if ranking.query.answer in MEASURES and ranking.query.answer != "age" and answers.any():
+                # "How fast did Achterberg swim?": "Her average speed was 4.0 kilometres an hour" before "was
+                # swimming into a current of 2.5 knots", a figure beside the measure's name before one
+                # beside the question's words, which may be of something else.
+                kind, stem = ranking.query.answer, corpus.analyzer.stem
+                named = _where(answers, ranking.rows, lambda row: says(corpus.sentences[row].text, frozenset(), kind, stem))
+                if named.any():
+                    answers, later_answers = _first(named, answers, later_answers)
+            counted = ranking.query.counted
+            if ranking.query.answer == "quantity" and counted and not asked_stems(corpus, ranking.query) & TOLL:
+                # "How many trucks were in the first convoy to reach Marrowgate?": "A convoy of 62 trucks"
+                # before "The number of people displaced has reached 31,000", a number beside another of
+                # its words that counts something else.
+                # Among the answers if any counts it, else among all that give a number beside the
+                # question's words in the articles telling the story.
+                stem, money = corpus.analyzer.stem, ranking.query.sum_asked
+                counting = _where(self.answer_forms & about & worthy, ranking.rows, lambda row: says(
+                    corpus.sentences[row].text, counted, "quantity", stem, money=money, either=money is None))
+                first = answers & counting
+                if not first.any():
+                    first = counting
                 if first.any():
                     answers, later_answers = _first(first, answers, later_answers)
                     form_answers = True

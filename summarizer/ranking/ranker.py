@@ -17,10 +17,10 @@ from .corpus import Corpus
 from .forms import TOLL, counted_forms, word_forms
 from ..model import Topic
 from ..reading.terms import words
-from .answers import PERSON_TOLL, asks_a_sum, named_days, role_stems
+from .answers import MEASURES, PERSON_TOLL, asks_a_sum, named_days, role_stems
 from .topics import (BUILTIN_TOPICS, asked_answer, asked_events, asked_names, asked_owners, asked_role,
                      asked_role_object, asked_thing, asked_verbs, asked_wording, asks_ahead, asks_what_was_said,
-                     question_sentences)
+                     counted_thing, question_sentences)
 
 if TYPE_CHECKING:
     from .novelty import ReadSet
@@ -114,6 +114,9 @@ class TopicQuery:
     """For a question asking when, the stems of the event it asks the time of, in all their forms: its
     verb or participle ("collapse" of "When did the tunnel collapse?", "discovered" of "When was the
     attack discovered?"; see :func:`~summarizer.ranking.topics.asked_events`)."""
+    counted: frozenset[str] = frozenset()
+    """For a "How many N ...?" question, the stems of what it counts in all their forms ("truck" of
+    "How many trucks ...?"; see :func:`~summarizer.ranking.topics.counted_thing`)."""
     typed: bool = False
     """Whether the topic is a question of one sentence ("What did Varn say after the verdict?"), not a
     description of several (DUC's "Describe ... Include ..."), whose summary is chosen for all it asks."""
@@ -411,6 +414,8 @@ class TopicRanker:
                         typed=topic.origin == "query" and len(question_sentences(topic.description)) == 1,
                         events=frozenset(corpus.analyzer.stem(form) for word in asked_events(topic)
                                          for form in word_forms(word)) if answer == "time" else frozenset(),
+                        counted=frozenset(corpus.analyzer.stem(form) for form in word_forms(counted_thing(topic) or "")
+                                          if form) if answer == "quantity" else frozenset(),
                         # Whether a sum is asked is the question's, whether or not the articles use its word
                         # ("How much did the alarm cost?" where no article says "cost").
                         sum_asked=answer == "quantity" and asks_a_sum(
@@ -446,7 +451,10 @@ class TopicRanker:
             # sentence had scored nothing). Not a role's other forms: "the leaders of Russia and
             # Israel" holding "leads" of "Who leads the aid convoy?" put them above the aid sentences.
             role_terms = frozenset(corpus.term_ids(sorted(role & PERSON_TOLL)))
-            together = tuple((t, terms | (synonyms if corpus.terms[t] in evoked else frozenset())
+            # The name of a measure asked holds the question whole: "Her average speed was 4.0 kilometres
+            # an hour" for "How fast did Achterberg swim?", in an article about her swim.
+            measured = _terms(MEASURES[answer], corpus) if answer in MEASURES else frozenset()
+            together = tuple((t, terms | measured | (synonyms if corpus.terms[t] in evoked else frozenset())
                               | (role_terms if corpus.terms[t] in role else frozenset())) for t, terms in sorted(units))
             query = replace(query, together=together, together_power=TOGETHER_POWER * (1.0 - using) ** 2)
         if len(rows) > self.max_candidates:  # rank only the most relevant, in corpus order

@@ -14,7 +14,7 @@ from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
 from .answers import (contradict, corrects, counts, denies, disagree, figures, foretold, foretold_days,
                       fulfils, later, months, negated, number_value, of_other_things, other_day, retells, said_when,
-                      stated_days, stated_figures)
+                      stated_days, stated_figures, tells_the_future)
 from .ranker import Ranking
 from .topics import ANSWER_WORDING
 from ..reading.terms import words
@@ -444,7 +444,8 @@ class Selector:
             if (latest_when is None or other_when is None or not later(other_when, latest_when)
                     or _days_apart(when, other_when) > RETELLING_DAYS):
                 continue
-            if ((retells(concepts, theirs, corpus.analyzer.stop_words) and not contradict(concepts, theirs))
+            if ((retells(concepts, theirs, corpus.analyzer.stop_words) and not contradict(concepts, theirs)
+                 and not _only_ahead(corpus, row, other))
                     or (when is not None and fulfils(forecast, theirs, when[0], other_when[0]))):
                 latest, latest_when = i, other_when
         return latest, similarity
@@ -656,3 +657,10 @@ class CoverageSelector(Selector):
             corpus, ranking, score, self.topic_boost, self.lead_prior, self.min_relevance, read,
             self.min_article_relevance,
         )
+
+
+def _only_ahead(corpus: Corpus, row: int, other: int) -> bool:
+    """Whether the sentence ``other`` tells what will happen where ``row`` tells what happened: "45
+    trucks expected to carry food" on Thursday is the next convoy, not where Wednesday's "A convoy
+    of 62 trucks crossed at Corran" now stands."""
+    return tells_the_future(corpus.sentences[other].text) and not tells_the_future(corpus.sentences[row].text)

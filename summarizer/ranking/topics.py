@@ -229,8 +229,17 @@ def merge_topics(*groups: Iterable[Topic]) -> tuple[Topic, ...]:
     return tuple(merged.values())
 
 
-_MEASURES = frozenset("long far fast old big large deep high tall heavy soon".split())
+PERSON_NOUNS = frozenset("""people persons men women children officials workers residents members employees staff
+    patients passengers customers victims soldiers miners crew crewmen villagers survivors students pupils teachers
+    doctors nurses journalists firefighters rescuers climbers divers players fans protesters""".split())
+"""Who a "Which ...?" question asks for ("Which workers were killed?" asks who was killed)."""
+_MEASURES = frozenset("long far fast old big large deep high tall heavy soon cold hot warm".split())
 """What "how" asks the measure of: "How long ...?" is answered by "nine weeks", which never says "long"."""
+_MEASURE_NAMES = {"fast": ("speed",), "far": ("distance",), "old": ("age", "aged"), "deep": ("depth",),
+                  "tall": ("height",), "heavy": ("weight",), "cold": ("temperature",), "hot": ("temperature",),
+                  "warm": ("temperature",)}
+"""The word naming a measure asked, which the question does not say: "Her average speed was 4.0
+kilometres an hour" answers "How fast did she swim?"."""
 
 
 def query_topic(
@@ -256,7 +265,7 @@ def query_topic(
     if not keywords:
         raise EmptyQueryError(f"query {text!r} has no content words to search for")
     label = text if len(text) <= 60 else text[:57].rstrip() + "..."
-    context: list[str] = []
+    context: list[str] = [name for measure in measures for name in _MEASURE_NAMES.get(measure, ())]
     evoke = BUILTIN_TOPICS if evoke is None else evoke
     if evoke:
         from ..reading.terms import TermAnalyzer
@@ -332,8 +341,16 @@ def asked_words(topic: Topic) -> tuple[str, ...]:
 
 
 _ASKS = (
-    ("quantity", re.compile(r"\s*(?:how\s+(?:many|much)|what\s+(?:number|amount|percentage|share)\s+of)\b", re.IGNORECASE)),
+    ("quantity", re.compile(r"\s*(?:how\s+(?:many|much)|what\s+(?:number|amount|percentage|share)\s+of"
+                            r"|what\s+(?:is|was|are|were)\s+the\s+(?:\w+\s+)?(?:death\s+toll|toll|tally|number|count|total)\b)",
+                            re.IGNORECASE)),
+    ("person", re.compile(r"\s*(?:which|what)\s+(?:" + "|".join(sorted(PERSON_NOUNS)) + r")\b", re.IGNORECASE)),
     ("duration", re.compile(r"\s*(?:for\s+)?how\s+long\b", re.IGNORECASE)),
+    ("speed", re.compile(r"\s*how\s+fast\b", re.IGNORECASE)),
+    ("length", re.compile(r"\s*how\s+(?:far|deep|tall)\b", re.IGNORECASE)),
+    ("age", re.compile(r"\s*how\s+old\b", re.IGNORECASE)),
+    ("weight", re.compile(r"\s*how\s+heavy\b", re.IGNORECASE)),
+    ("temperature", re.compile(r"\s*how\s+(?:cold|hot|warm)\b", re.IGNORECASE)),
     ("time", re.compile(r"\s*(?:when|how\s+soon|what\s+(?:day|date|time|year))\b", re.IGNORECASE)),
     ("place", re.compile(r"\s*(?:where|in\s+which\s+(?:city|town|country|province|region|place))\b", re.IGNORECASE)),
     ("reason", re.compile(r"\s*(?:why|for\s+what\s+reason|what\s+(?:caused|led\s+to|prompted))\b", re.IGNORECASE)),
@@ -390,7 +407,22 @@ def asked_thing(topic: Topic) -> str | None:
     return word if word in topic.keywords else None
 
 
-ANSWER_WORDING = {"quantity": "how many", "time": "when", "duration": "how long", "place": "where", "definition": "what it is",
+_HOW_MANY = re.compile(r"\s*how\s+many\s+(?:of\s+the\s+)?([^\W\d_][\w'\u2019-]*)", re.IGNORECASE)
+
+
+def counted_thing(topic: Topic) -> str | None:
+    """What a "How many N ...?" question counts (lower-cased): "How many trucks were in the first
+    convoy?" -> trucks. None for other questions and other topics."""
+    if topic.origin != "query":
+        return None
+    match = _HOW_MANY.match(topic.description)
+    word = match.group(1).lower() if match else None
+    return word if word in topic.keywords else None
+
+
+ANSWER_WORDING = {"quantity": "how many", "time": "when", "duration": "how long", "speed": "how fast", "length": "how far",
+                  "age": "how old", "weight": "how heavy", "temperature": "what temperature",
+                  "place": "where", "definition": "what it is",
                   "reason": "why", "person": "who", "focus": "what few articles say", "speech": "what was said"}
 """What an answer to each kind of question gives, in the words the reader is told ("answers why",
 "nothing here says when")."""
@@ -402,6 +434,9 @@ def asked_wording(topic: Topic) -> str | None:
     kind = asked_answer(topic)
     if kind == "quantity" and re.match(r"\s*how\s+much\b", topic.description, re.IGNORECASE):
         return "how much"
+    if kind in ("speed", "length", "age", "weight", "temperature"):
+        how = re.match(r"\s*how\s+(\w+)", topic.description, re.IGNORECASE)
+        return f"how {how.group(1).lower()}" if how else None
     # Not "who": the role asked is often put in other words ("leading the relief effort": "its
     # director"; "won": "beat"), where a number, a time or a place has a form of its own.
     return ANSWER_WORDING[kind] if kind in ("quantity", "time", "duration", "place") else None
@@ -419,7 +454,10 @@ def asked_role(topic: Topic) -> tuple[str, ...]:
     if asked_answer(topic) != "person":
         return ()
     role: list[str] = []
-    for word in QUESTION_WORD.findall(question_sentences(topic.description)[0])[1:]:
+    written = QUESTION_WORD.findall(question_sentences(topic.description)[0])[1:]
+    if written and written[0].lower() in PERSON_NOUNS:
+        written = written[1:]  # "Which workers were killed?": the workers are who, "killed" the role
+    for word in written:
         lowered = word.lower()
         if word[:1].isupper():
             if role:
@@ -558,7 +596,8 @@ def _question_verb(written: Sequence[str], counted: Sequence[bool]) -> int | Non
     the keyword right after an opening "who" ("Who runs Orvel Mining?"); in a question with "does",
     "did", "will" ... among its first four words, the last word of the subject after it, when the
     question ends there or goes on to an object ("How many lawsuits does Kelvane face?", "When did the
-    leak start at the plant?"; not "Will the tram line be built?", whose verb is "be")."""
+    leak start at the plant?"; not "Will the tram line be built?", whose verb is "be"); after a place
+    that ends the subject, the word after it ("Did anyone in Marrowgate catch cholera?")."""
     if len(written) > 1 and written[0].lower() == "who" and counted[1]:
         return 1
     aux = next((n for n, w in enumerate(written[:4]) if w.lower() in _AUXILIARIES), None)
@@ -574,11 +613,17 @@ def _question_verb(written: Sequence[str], counted: Sequence[bool]) -> int | Non
         return end + 1  # "When will the launch take place?": the verb is "take place", "launch" its subject
     if end < len(written) and written[end].lower() in _COMMON_VERBS:
         return None  # "What did the union leader say?": the verb is "say", not a keyword
+    named = start
+    while named < end and written[named][:1].isupper():
+        named += 1
+    if start < named < end - 1 and written[start - 1].lower() in _PLACE_WORDS:
+        return named  # "Did anyone in Marrowgate catch cholera?": a place ends the subject; the verb follows
     if end - start >= 2 and (end == len(written) or written[end].lower() not in _LINKING):
         return end - 1
     return None
 
 
+_PLACE_WORDS = frozenset("in at from near of".split())
 _COMMON_VERBS = frozenset("""say tell do go get make mean know think want need come see seem become keep give use try
     happen look""".split())
 """Verbs common enough to be stop words: after a subject of keywords they are the question's verb."""

@@ -1,0 +1,48 @@
+"""Questions of held-out audit 23, over its fictional articles (a war in the Sallow Valley with a
+mediated ceasefire and aid convoys, a chemical plant's explosion, a record swim), each as the reader
+asked it: the first sentence of ``-n 1``, or the caveat, is what they saw first.
+
+The articles (tests/data/audit23/stories.jsonl) are the audit's own, as newsdigest read them from its
+feeds, pages and files: written before any of the code these questions test."""
+
+from pathlib import Path
+
+import pytest
+
+from summarizer import Length, Request, run
+
+STORIES = Path(__file__).parent / "data" / "audit23" / "stories.jsonl"
+
+
+def first(question: str):
+    result = run(Request(paths=(str(STORIES),), query=question, length=Length(sentences=1), cache_dir=None))
+    (summary,) = result.digest.summaries
+    return summary
+
+
+@pytest.mark.parametrize(("question", "opening"), [
+    # A number beside another of the question's words ("has reached 31,000") counts something else; the
+    # next convoy's 45 trucks, told ahead a day later, is no later telling of the first convoy's.
+    ("How many trucks were in the first convoy to reach Marrowgate?", "A convoy of 62 trucks"),
+    # How fast, how far, how old: a figure in the unit asked, beside the measure's name first.
+    ("How fast did Achterberg swim?", "Her average speed was 4.0 kilometres an hour"),
+    ("How far did Achterberg swim?", "She swam 78.6 kilometres"),
+    ("How old is Rosalind Achterberg?", "Rosalind Achterberg, a 58-year-old"),
+    ("How old was the driver wounded in the drone strike?", "The driver, a 34-year-old"),
+    # "What is the death toll ...?" asks a count, not what a death toll is; the latest count first.
+    ("What is the death toll from the Quellmouth explosion?", "[bold]UPDATE[/bold] The families of the three workers killed"),
+    # "Which workers ...?" asks who: their names.
+    ("Which workers were killed?", "The dead were named as Lidia Marsh"),
+])
+def test_the_first_sentence_answers(question, opening):
+    assert first(question).sentences[0].sentence.text.startswith(opening)
+
+
+@pytest.mark.parametrize(("question", "caveat"), [
+    # The verb follows the place that ends the question's subject: cholera is what is not here.
+    ("Did anyone in Marrowgate catch cholera?", "nothing here mentions cholera; the closest sentences:"),
+    ("How cold was the sea?", "nothing here mentions sea (27 articles)"),
+])
+def test_the_caveat_names_what_is_not_here(question, caveat):
+    summary = first(question)
+    assert (summary.caveat or summary.message) == caveat
