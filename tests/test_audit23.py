@@ -33,6 +33,13 @@ def first(question: str):
     ("What is the death toll from the Quellmouth explosion?", "[bold]UPDATE[/bold] The families of the three workers killed"),
     # "Which workers ...?" asks who: their names.
     ("Which workers were killed?", "The dead were named as Lidia Marsh"),
+    # "Which border crossing ...?" asks to name one.
+    ("Which border crossing did the aid convoy use?", "Forty trucks of the Northbridge Relief Alliance remained parked at the Corran crossing"),
+    # The later correction's count of the people asked about, in an article whose title names the explosion.
+    ("How many people were injured in the Quellmouth explosion?", "Nineteen people were injured, not 21"),
+    # What happens next: what the articles say will happen, the latest first.
+    ("What's next for Achterberg?", "Achterberg said she would attempt a two-way crossing"),
+    ("What will happen to the Cindral plant?", "Analysts at Pell & Garrow estimated that the closure would cost"),
 ])
 def test_the_first_sentence_answers(question, opening):
     assert first(question).sentences[0].sentence.text.startswith(opening)

@@ -676,6 +676,22 @@ MEASURES = {"speed": ("speed", "pace"), "length": ("distance", "length", "depth"
 its figure ("Her average speed was 4.0 kilometres an hour")."""
 
 
+def names_one(text: str, kind: frozenset[str], stem: Callable[[str], str]) -> bool:
+    """Whether a sentence names one of a kind of thing (``kind``: its stems): a name before it ("at the
+    Corran crossing"), after it ("the cybersecurity firm Graywick Labs") or after its "of" ("the town of
+    Marrowgate"); not a capital opening the sentence ("Crossings were closed")."""
+    written = words(text)
+    for n, word in enumerate(written):
+        if stem(word.lower()) not in kind:
+            continue
+        before = written[n - 1] if n else ""
+        after = written[n + 1 : n + 3]
+        if (n > 1 and before[:1].isupper()) or (after and after[0][:1].isupper()) or (
+                len(after) == 2 and after[0] == "of" and after[1][:1].isupper()):
+            return True
+    return False
+
+
 def _meridiem(after: Sequence[str]) -> bool:
     """Whether the words after a number say a.m. or p.m. ("2 a.m." is split into "a", "m")."""
     first = after[0].lower() if after else ""

@@ -31,7 +31,7 @@ from ..store.concepts import FULL_TABLE_MAX_SENTENCES
 from .novelty import ReadSet
 from .forms import TOLL
 from .answers import (COUNTED_STATES, KINDS, MEASURES, PERSON_TOLL, asked_stems, beside_role, gives_answer, looks_ahead,
-                      on_other_days, outdated, says, sentence_days)
+                      names_one, on_other_days, outdated, says, sentence_days, tells_the_future)
 
 
 
@@ -126,10 +126,19 @@ class ConceptCoverage:
         if ranking.query.typed and len(ranking.query.together) > 1:
             # An article holding every word of a question, though in no one sentence, is about it: "Rosalind
             # Achterberg walked up the shingle ...", "She swam 78.6 kilometres ...", "Her average speed was
-            # ..." for "How fast did Achterberg swim?".
+            # ..." for "How fast did Achterberg swim?"; its title holds them too ("Inquiry ordered into
+            # Quellmouth explosion" over "Nineteen people were injured, not 21 as first reported").
             whole = set(np.unique(articles).tolist())
-            for _, unit in ranking.query.together:
-                whole &= set(np.unique(corpus.article_of[corpus.matching(sorted(unit))]).tolist())
+            stem = corpus.analyzer.stem
+            holding = [set(np.unique(corpus.article_of[corpus.matching(sorted(unit))]).tolist())
+                       for _, unit in ranking.query.together]
+            # The rarest word first: few articles are left to read the titles of.
+            for held, (_, unit) in sorted(zip(holding, ranking.query.together), key=lambda pair: len(pair[0])):
+                stems = {corpus.terms[t] for t in unit}
+                whole = (whole & held) | {n for n in whole - held if not stems.isdisjoint(
+                    stem(word.lower()) for word in words(corpus.articles[n].title or ""))}
+                if not whole:
+                    break
             if whole:
                 about |= np.isin(articles, sorted(whole))
         # A concept counts once it is shared by two articles. When fewer than two articles are about
@@ -347,6 +356,30 @@ class ConceptCoverage:
                 phrased = _where(answers, ranking.rows, lambda row: not phrases.isdisjoint(corpus.sentence_concepts(row)))
                 if phrased.any():
                     answers, later_answers = _first(phrased, answers, later_answers)
+        if ranking.query.answer == "next":
+            # "What happens next in the Sallow Valley?": what the articles about it say will happen
+            # ("Observers are due to arrive on Friday"), before how it came to this.
+            worthy = corpus.summary_worthy(ranking.rows, False, ranking.query.names)
+            ahead = _where(about & worthy, ranking.rows,
+                           lambda row: tells_the_future(corpus.sentences[row].text))
+            if ahead.any():
+                # The latest day's first: what was expected on Monday may have happened by Thursday.
+                days = {i: corpus.articles[int(articles[i])].date or "" for i in np.flatnonzero(ahead)}
+                latest = max(days.values())
+                newest = np.zeros(len(ahead), dtype=bool)
+                newest[[i for i, day in days.items() if day == latest]] = True
+                answers, later_answers, self.answer_kind = newest, ahead & ~newest, "next"
+                form_answers = True  # by its form, however few of the question's words it holds
+        if self.answer_kind == "focus" and ranking.query.kind_of:
+            # "Which border crossing did the aid convoy use?": a sentence naming a crossing ("remained
+            # parked at the Corran crossing") before those holding the question's rarer words alone.
+            kind, stem = ranking.query.kind_of, corpus.analyzer.stem
+            holding = about & corpus.summary_worthy(ranking.rows, False, ranking.query.names) & np.isin(
+                ranking.rows, corpus.matching(corpus.term_ids(sorted(kind))))
+            naming = _where(holding, ranking.rows, lambda row: names_one(corpus.sentences[row].text, kind, stem))
+            if naming.any():
+                answers, later_answers = _first(naming, answers, later_answers)
+                about = about | naming
         if ranking.query.speech_asked and ranking.query.typed:
             # "What did Varn say after the verdict?": what was said, quoted or reported, by whom the question
             # names, before what was said of them ("The jury in the trial of Pella Varn spent a second day ...").
@@ -388,6 +421,8 @@ class ConceptCoverage:
             # and Israel" had come first.
             if self.answer_kind != "person" or ranking.query.role & PERSON_TOLL:
                 worth_showing |= answers
+            if self.answer_kind == "next" and later_answers is not None:
+                worth_showing |= later_answers  # what earlier articles said will happen, after the latest
         self.scale[~worth_showing] = 0.0
         # Ties (and sentences with no shared concept) go to the better-ranked sentence.
         self.tie_break = SCORE_WEIGHT * score
@@ -403,11 +438,15 @@ class ConceptCoverage:
             # Answers named later come after the others and before the rest, in the same way.
             tiers = [answers] + ([later_answers] if later_answers is not None and later_answers.any() else [])
             tiers.append(~np.logical_or.reduce(tiers))
+            least = None  # the least tie-break of the sentences shown in the tiers above, once scaled
             for above, tier in zip(tiers, tiers[1:]):
                 shown = above & worth_showing
+                if shown.any():
+                    # A tier of later answers none of which is worth showing leaves the bar where it was.
+                    least = min(self.tie_break[shown].min(), least if least is not None else np.inf)
                 step = 0.1
-                if shown.any() and tier.any():
-                    least, most = self.tie_break[shown].min(), self.tie_break[tier].max()
+                if least is not None and tier.any():
+                    most = self.tie_break[tier].max()
                     if most > 0:
                         step = min(step, 0.5 * least / most)
                 self.tie_break[tier] *= step

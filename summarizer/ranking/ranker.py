@@ -20,7 +20,7 @@ from ..reading.terms import words
 from .answers import MEASURES, PERSON_TOLL, asks_a_sum, named_days, role_stems
 from .topics import (BUILTIN_TOPICS, asked_answer, asked_events, asked_names, asked_owners, asked_role,
                      asked_role_object, asked_thing, asked_verbs, asked_wording, asks_ahead, asks_what_was_said,
-                     counted_thing, question_sentences)
+                     asked_kind_of, counted_thing, question_sentences)
 
 if TYPE_CHECKING:
     from .novelty import ReadSet
@@ -114,6 +114,9 @@ class TopicQuery:
     """For a question asking when, the stems of the event it asks the time of, in all their forms: its
     verb or participle ("collapse" of "When did the tunnel collapse?", "discovered" of "When was the
     attack discovered?"; see :func:`~summarizer.ranking.topics.asked_events`)."""
+    kind_of: frozenset[str] = frozenset()
+    """For a "Which N ...?" question, the stems of N in all its forms ("crossing" of "Which border
+    crossing did the convoy use?"; see :func:`~summarizer.ranking.topics.asked_kind_of`): an answer names one."""
     counted: frozenset[str] = frozenset()
     """For a "How many N ...?" question, the stems of what it counts in all their forms ("truck" of
     "How many trucks ...?"; see :func:`~summarizer.ranking.topics.counted_thing`)."""
@@ -367,6 +370,10 @@ class TopicRanker:
             # "Who died in the collapse?": "The dead men were named as ..." answers it without a word
             # of the question; in an article using them, it is a candidate.
             rows = np.union1d(rows, topic_rows(corpus, keywords, frozenset(corpus.term_ids(sorted(role))) - keywords))
+        if asked_answer(topic) == "next" and len(rows):
+            # "What happens next in the Sallow Valley?": what an article about it says will happen may not
+            # name the valley again ("Observers are due to arrive on Friday").
+            rows = np.flatnonzero(np.isin(corpus.article_of, np.unique(corpus.article_of[rows]))).astype(np.int64)
         if topic.origin != "query":  # a question's words are its sense; a topic's are checked
             rows = whole_phrases(corpus, topic, rows, context)
             seen: frozenset[int] = frozenset()
@@ -414,6 +421,8 @@ class TopicRanker:
                         typed=topic.origin == "query" and len(question_sentences(topic.description)) == 1,
                         events=frozenset(corpus.analyzer.stem(form) for word in asked_events(topic)
                                          for form in word_forms(word)) if answer == "time" else frozenset(),
+                        kind_of=frozenset(corpus.analyzer.stem(form) for form in word_forms(asked_kind_of(topic) or "")
+                                          if form),
                         counted=frozenset(corpus.analyzer.stem(form) for form in word_forms(counted_thing(topic) or "")
                                           if form) if answer == "quantity" else frozenset(),
                         # Whether a sum is asked is the question's, whether or not the articles use its word

@@ -346,6 +346,8 @@ _ASKS = (
                             re.IGNORECASE)),
     ("person", re.compile(r"\s*(?:which|what)\s+(?:" + "|".join(sorted(PERSON_NOUNS)) + r")\b", re.IGNORECASE)),
     ("duration", re.compile(r"\s*(?:for\s+)?how\s+long\b", re.IGNORECASE)),
+    ("next", re.compile(r"\s*what(?:\s+(?:happens|comes|is)|'s)\s+next\b|\s*what\s+(?:will|is\s+going\s+to)\s+happen\b"
+                        r"|\s*what\s+are\s+the\s+next\s+steps\b", re.IGNORECASE)),
     ("speed", re.compile(r"\s*how\s+fast\b", re.IGNORECASE)),
     ("length", re.compile(r"\s*how\s+(?:far|deep|tall)\b", re.IGNORECASE)),
     ("age", re.compile(r"\s*how\s+old\b", re.IGNORECASE)),
@@ -407,6 +409,20 @@ def asked_thing(topic: Topic) -> str | None:
     return word if word in topic.keywords else None
 
 
+_WHICH_RUN = re.compile(r"\s*which\s+((?:[^\W\d_][\w'\u2019-]*\s+){0,2}?[^\W\d_][\w'\u2019-]*)\s+"
+                        r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b", re.IGNORECASE)
+
+
+def asked_kind_of(topic: Topic) -> str | None:
+    """What a "Which N ...?" question asks to be named (lower-cased, the last word before its verb):
+    "Which border crossing did the convoy use?" -> crossing. None for other questions."""
+    if topic.origin != "query":
+        return None
+    match = _WHICH_RUN.match(topic.description)
+    word = match.group(1).split()[-1].lower() if match else None
+    return word if word in topic.keywords else None
+
+
 _HOW_MANY = re.compile(r"\s*how\s+many\s+(?:of\s+the\s+)?([^\W\d_][\w'\u2019-]*)", re.IGNORECASE)
 
 
@@ -423,7 +439,8 @@ def counted_thing(topic: Topic) -> str | None:
 ANSWER_WORDING = {"quantity": "how many", "time": "when", "duration": "how long", "speed": "how fast", "length": "how far",
                   "age": "how old", "weight": "how heavy", "temperature": "what temperature",
                   "place": "where", "definition": "what it is",
-                  "reason": "why", "person": "who", "focus": "what few articles say", "speech": "what was said"}
+                  "reason": "why", "person": "who", "focus": "what few articles say", "speech": "what was said",
+                  "next": "what happens next"}
 """What an answer to each kind of question gives, in the words the reader is told ("answers why",
 "nothing here says when")."""
 
