@@ -53,3 +53,19 @@ def test_the_first_sentence_answers(question, opening):
 def test_the_caveat_names_what_is_not_here(question, caveat):
     summary = first(question)
     assert (summary.caveat or summary.message) == caveat
+
+
+def test_security_over_the_last_day_holds_the_drone_strike(tmp_path):
+    # The audit's update summary of day 4 (days 1-3 read) gave security one sentence, the prisoners held,
+    # and left out the drone strike on an aid truck: "drone" was no word of security, and no other was in
+    # that article ("the attack", "struck" count only beside one).
+    import json
+
+    day4 = tmp_path / "day4.jsonl"
+    day4.write_text("".join(line for line in STORIES.read_text(encoding="utf-8").splitlines(keepends=True)
+                            if json.loads(line)["date"] > "2026-03-11"), encoding="utf-8")
+    result = run(Request(paths=(str(day4),), topics=("security",), length=Length(sentences=3), cache_dir=None))
+    (summary,) = result.digest.summaries
+    texts = [item.sentence.text for item in summary.sentences]
+    assert "A drone struck an aid truck near Sabrov on Thursday, wounding its driver, in the first serious violation " \
+           "of the two-day-old ceasefire." in texts

@@ -41,7 +41,7 @@ BUILTIN_TOPICS: tuple[Topic, ...] = (
         label="Security",
         keywords=(
             "military", "weapons", "troops", "army", "missile", "shelling", "soldiers", "ammunition",
-            "combat", "invasion", "airstrike", "navy", "naval", "warship",
+            "combat", "invasion", "airstrike", "navy", "naval", "warship", "drone", "artillery", "rocket",
         ),
         description="Armed conflict and protection: forces, weapons, attacks, security guarantees.",
         context=(
