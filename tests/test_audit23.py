@@ -69,3 +69,16 @@ def test_security_over_the_last_day_holds_the_drone_strike(tmp_path):
     texts = [item.sentence.text for item in summary.sentences]
     assert "A drone struck an aid truck near Sabrov on Thursday, wounding its driver, in the first serious violation " \
            "of the two-day-old ceasefire." in texts
+
+
+def test_mediation_over_the_third_day_holds_the_ceasefire_monitors(tmp_path):
+    # The audit's update summary of day 3 gave mediation one sentence and left out the Lunmark observers
+    # who will watch the ceasefire: monitoring a truce was no word of the topic.
+    import json
+
+    day3 = tmp_path / "day3.jsonl"
+    day3.write_text("".join(line for line in STORIES.read_text(encoding="utf-8").splitlines(keepends=True)
+                            if json.loads(line)["date"] == "2026-03-11"), encoding="utf-8")
+    result = run(Request(paths=(str(day3),), topics=("mediation",), length=Length(sentences=3), cache_dir=None))
+    (summary,) = result.digest.summaries
+    assert any("observers would be based in Sabrov" in item.sentence.text for item in summary.sentences)

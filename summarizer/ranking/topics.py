@@ -34,7 +34,8 @@ BUILTIN_TOPICS: tuple[Topic, ...] = (
             "truce", "peace", "diplomacy", "diplomatic", "envoy",
         ),
         description="Efforts to bring the sides together: talks, mediators, ceasefires, peace deals.",
-        context=("talks", "host", "meeting", "summit", "dialogue", "agreement", "settlement", "delegation"),
+        context=("talks", "host", "meeting", "summit", "dialogue", "agreement", "settlement", "delegation",
+                 "observers", "monitors", "monitoring"),
     ),
     Topic(
         name="security",
