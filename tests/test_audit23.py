@@ -37,6 +37,8 @@ def first(question: str):
     ("Which border crossing did the aid convoy use?", "Forty trucks of the Northbridge Relief Alliance remained parked at the Corran crossing"),
     # The later correction's count of the people asked about, in an article whose title names the explosion.
     ("How many people were injured in the Quellmouth explosion?", "Nineteen people were injured, not 21"),
+    # Those who fled are counted as displaced: the latest count, in either word.
+    ("How many people fled their homes in the valley?", "The number of people displaced has reached 31,000"),
     # What happens next: what the articles say will happen, the latest first.
     ("What's next for Achterberg?", "Achterberg said she would attempt a two-way crossing"),
     ("What will happen to the Cindral plant?", "Analysts at Pell & Garrow estimated that the closure would cost"),

@@ -59,7 +59,12 @@ PRICE = frozenset({"cost", "price", "sell", "sold", "retail"})
 "sells for", "retails at" alike."""
 
 
+DISPLACED = frozenset({"flee", "fled", "displac", "uproot"})
+"""Stems of the count of people driven from their homes: those who "fled" are counted as "displaced"
+(31,000 displaced, the displacement of 31,000) and "uprooted" alike."""
+
+
 def counted_forms(stem: str) -> frozenset[str]:
-    """The stems that say a count or a sum asked with a word of it (:data:`TOLL`, :data:`PRICE`),
-    or none."""
-    return next((words for words in (TOLL, PRICE) if stem in words), frozenset())
+    """The stems that say a count or a sum asked with a word of it (:data:`TOLL`, :data:`PRICE`,
+    :data:`DISPLACED`), or none."""
+    return next((words for words in (TOLL, PRICE, DISPLACED) if stem in words), frozenset())
