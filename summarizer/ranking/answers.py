@@ -340,6 +340,8 @@ def retells(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str
     days, their_days = stated_days(concepts), stated_days(others)
     if days and their_days - days:
         return True
+    if _peaked(concepts) and not _peaked(others):
+        return False  # "The Aldeth peaked at 6.8 metres" is not retold by "fell below two metres" days later
     given, theirs = stated_figures(concepts), stated_figures(others)
     if not given or not theirs - given:
         return False
@@ -359,6 +361,15 @@ def retells(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str
         if mine and before and not mine & before:
             return False  # "had diverted 31.5 million crowns of customer money" by "the court froze 12 million crowns"
     return not (things and their_things and not things & their_things)
+
+
+_PEAK_STEMS = frozenset({"peak", "highest", "maximum", "record"})
+
+
+def _peaked(concepts: Sequence[tuple[str, str]]) -> bool:
+    """Whether a sentence gives a figure's peak ("peaked at 6.8 metres", "its highest level"), which
+    stands however the figure moved after."""
+    return any(first in _PEAK_STEMS or second in _PEAK_STEMS for first, second in concepts)
 
 
 _NEGATIONS = frozenset("not never cannot".split())
@@ -651,6 +662,9 @@ def _measured(measure: str) -> Callable[[Sequence[str]], list[bool]]:
     return spot
 
 
+UNITS_OF = {"weight": _WEIGHT_UNITS, "temperature": _TEMPERATURE_UNITS, "speed": _SPEED_UNITS,
+            **dict.fromkeys(("height", "depth", "distance", "length"), _LENGTH_UNITS)}
+"""The units a measure is given in, by the measure's name: "she has lost 9 kg" says her weight."""
 _AGED = frozenset({"aged", "age"})
 
 
@@ -670,7 +684,7 @@ def ages(written: Sequence[str]) -> list[bool]:
 
 _NAME_AGE = re.compile(r"(\b[A-Z][\w'\u2019.-]*, )(\d{1,3})(?=, )")
 """An age after a name ("Rosalind Achterberg, 58, set off"), written as "aged" for :func:`ages`."""
-MEASURES = {"speed": ("speed", "pace"), "length": ("distance", "length", "depth", "height"),
+MEASURES = {"speed": ("speed", "pace"), "length": ("distance", "length", "depth", "height", "high", "tall", "deep", "peak"),
             "age": ("age", "aged", "old"), "weight": ("weight", "weigh"), "temperature": ("temperature",)}
 """What a question asks the measure of ("How fast ...?": speed), and the words that name it beside
 its figure ("Her average speed was 4.0 kilometres an hour")."""

@@ -9,7 +9,8 @@ import numpy as np
 from ..matrices import sparse
 
 from ..reading.standalone import HAS_CONTENT, SPEECH, WORTHY, has_content, is_speech, is_summary_worthy
-from ..store.concepts import ConceptTable, StoredBigrams, concept_table, sentence_bigrams
+from ..store.concepts import (FIGURE_WORDS, ConceptTable, StoredBigrams, concept_table, figure_bigrams,
+                              sentence_bigrams)
 from ..store.index import ArticleCache
 from ..store.sentence_index import Postings, SentenceIndex
 from ..model import Article, Sentence
@@ -104,6 +105,16 @@ class Corpus:
             ids = bigrams.ids[int(bigrams.indptr[row]) : int(bigrams.indptr[row + 1])]
             return [(bigrams.stems[int(a)], bigrams.stems[int(b)]) for a, b in zip(bigrams.firsts[ids], bigrams.seconds[ids])]
         return sentence_bigrams(words(self.sentences[row].text), self.analyzer)
+
+    def figure_concepts(self, row: int) -> list[tuple[str, str]]:
+        """:meth:`sentence_concepts` and the pairs beside its numbers written as words (see
+        :func:`~summarizer.store.concepts.figure_bigrams`): what telling a figure anew reads ("is
+        eight, not nine as first reported" corrects "rose to nine")."""
+        concepts = self.sentence_concepts(row)
+        text = self.sentences[row].text
+        if any(word in text.lower() for word in FIGURE_WORDS):
+            concepts = concepts + figure_bigrams(words(text), self.analyzer)
+        return concepts
 
     def says_not(self, row: int) -> bool:
         """Whether the sentence at ``row`` says "not" of something (see :func:`~.answers.negated`)."""

@@ -209,8 +209,11 @@ class ConceptCoverage:
                 # "How much does the Orbis Nine cost?": a number beside "cost" in an article that never
                 # names the Orbis ("would cost 530 jobs") answers another question. The article, not the
                 # sentence: "The convoy of 40 trucks carried 60,000 litres" follows the lead naming the town.
-                naming = np.unique(corpus.article_of[corpus.matching(sorted(ranking.query.names))])
+                naming = _naming(corpus, ranking.query.names, articles)
                 answers &= np.isin(articles, naming)
+                # Nor does it stand in for an answer as its later telling: "The army sent 600 soldiers" to
+                # a flood for "About 1,500 soldiers ... have been sent to the province" of Zarbek.
+                self.answer_forms &= np.isin(articles, naming)
             if not answers.any() and ranking.query.answer not in _ANSWERED_BY_FORM and story:
                 # None as relevant as the floor: an answer in an article telling the story (naming what
                 # was asked, when it names something) is one still, though it holds little else of
@@ -460,6 +463,17 @@ class ConceptCoverage:
 
     def chose(self, index: int, similarity_row: np.ndarray) -> None:
         self.weight[self.membership[index].indices] = 0.0  # covered: worth nothing more
+
+
+def _naming(corpus: Corpus, names: frozenset[int], articles: np.ndarray) -> np.ndarray:
+    """The articles naming one of ``names`` (term ids) in a sentence, or in their title among the
+    candidates' ``articles`` ("Inquiry ordered into Quellmouth explosion" over "Nineteen people were
+    injured, not 21 as first reported")."""
+    naming = np.unique(corpus.article_of[corpus.matching(sorted(names))])
+    stems, stem = {corpus.terms[t] for t in names}, corpus.analyzer.stem
+    titled = [n for n in np.setdiff1d(np.unique(articles), naming).tolist()
+              if not stems.isdisjoint(stem(word.lower()) for word in words(corpus.articles[n].title or ""))]
+    return np.union1d(naming, np.array(titled, dtype=np.int64)) if titled else naming
 
 
 def _first(first: np.ndarray, answers: np.ndarray, later: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:

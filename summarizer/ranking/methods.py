@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import warnings
 from itertools import combinations
 from typing import Any
@@ -16,9 +18,9 @@ from ..model import Summary, Topic
 from .ranker import Ranking, TopicRanker
 from ..options import DEFAULT_METHOD, METHODS, SUMY_METHODS, Length
 from .selection import CoverageSelector, Selector
-from .answers import asked_stems, day_wording, on_other_days, says, told_days
-from .topics import (BUILTIN_TOPICS, CALENDAR, QUESTION_WORD, asked_names, asked_phrases, asked_role, asked_verbs,
-                     asked_wording, asked_words, question_sentences)
+from .answers import UNITS_OF, asked_stems, day_wording, on_other_days, says, told_days
+from .topics import (BUILTIN_TOPICS, CALENDAR, PERSON_NOUNS, QUESTION_WORD, asked_names, asked_phrases, asked_role,
+                     asked_verbs, asked_wording, asked_words, counted_thing, question_sentences)
 from ..reading.terms import words
 
 # sumy's summarizers by method name (module, class); imported when one is used, since sumy
@@ -161,7 +163,8 @@ def _absent_subject(corpus: Corpus, topic: Topic, known: frozenset[str] = frozen
         return ()  # a description ("Note the various subjects ...") lists aspects, in its own words
     names = {name.lower() for name in asked_names(topic)}
     # A date narrows what is asked ("in August 1999"); it is not what is asked about; nor is a verb
-    # ("Why did the dam fail?": articles say it burst).
+    # ("Why did the dam fail?": articles say it burst). A measure given in its units is mentioned
+    # ("she has lost 9 kg" for "How much weight did Brask lose?").
     verbs = asked_verbs(topic)
     subject = [word.lower() for word in asked_words(topic) if word.lower() not in names | verbs
                and word.lower() not in CALENDAR | _PERIODS and not any(c.isdigit() for c in word)]
@@ -172,6 +175,7 @@ def _absent_subject(corpus: Corpus, topic: Topic, known: frozenset[str] = frozen
     role_words = {word.lower() for word in asked_role(topic)} if corpus.term_ids(sorted(role)) else set()
     absent = {word for word in subject
               if not _mentioned(corpus, word, known) and stop.isdisjoint({*word_forms(word), stem(word.lower())})
+              and not corpus.term_ids(sorted({stem(unit) for unit in UNITS_OF.get(word, ())}))
               and word not in role_words and not _said_otherwise(corpus, word, known)}
     if not subject or len(absent) < len(subject):
         return ()
@@ -253,6 +257,16 @@ class TopicSummarizer:
                               for item in answering):
                 # "How many trucks crossed on Tuesday?" where only Monday's count is given.
                 unanswered = f"{wording} on {day_wording(days)}"
+        thing = counted_thing(topic)
+        # Not people, whom articles count in other words ("MPs": "114 votes to 85", "members").
+        if thing is not None and (thing in PERSON_NOUNS or re.search(rf"\b{thing[:-1].upper()}s\b", topic.description)):
+            thing = None
+        if (not unmentioned and unanswered is None and thing is not None
+                and not _mentioned(corpus, thing, known) and not _said_otherwise(corpus, thing, known)):
+            # "How many cattle drowned in the floods?": the counts shown are of something else (the dead
+            # of the floods); what it counts is not here. (Where no count is shown, "nothing here says
+            # how many" says so.)
+            unmentioned = (thing,)
         return Summary(topic, self.method, tuple(chosen), matched, len(corpus.articles), tuple(repeats),
                        unmentioned, unanswered=unanswered, budget=budget, shortest=shortest)
 

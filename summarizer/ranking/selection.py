@@ -406,7 +406,7 @@ class Selector:
                        gain: np.ndarray, objective: Objective) -> tuple[int, np.ndarray | None]:
         """A later telling of the pick, or the pick; with the pick's similarity row when it was read."""
         row = int(ranking.rows[pick])
-        concepts = corpus.sentence_concepts(row)
+        concepts = corpus.figure_concepts(row)
         similarity = None
         denying = available & corpus.denying(ranking.rows)
         if denying.any() and not denying[pick]:
@@ -430,15 +430,17 @@ class Selector:
         for i in similar[np.argsort(-gain[similar], kind="stable")].tolist():
             if i == pick:
                 continue
-            if not _may_stand_in(objective, pick, i):
-                continue
             other = int(ranking.rows[i])
-            theirs = corpus.sentence_concepts(other)
+            theirs = corpus.figure_concepts(other)
             if corrects(concepts, theirs):
                 # "Seventeen miners are trapped, not nineteen as first reported": the correction
-                # says which is later, whatever the articles' dates.
+                # says which is later, whatever the articles' dates; it corrects the pick's own figure,
+                # so it tells the same story though it names less of it ("The death toll from Storm
+                # Ilsa is eight, not nine" for "How many people died in the Wennmark floods?").
                 if retells(concepts, theirs, corpus.analyzer.stop_words):
                     return i, similarity
+                continue
+            if not _may_stand_in(objective, pick, i):
                 continue
             other_when = said_when(corpus, other)
             if (latest_when is None or other_when is None or not later(other_when, latest_when)

@@ -236,7 +236,7 @@ PERSON_NOUNS = frozenset("""people persons men women children officials workers 
 """Who a "Which ...?" question asks for ("Which workers were killed?" asks who was killed)."""
 _MEASURES = frozenset("long far fast old big large deep high tall heavy soon cold hot warm".split())
 """What "how" asks the measure of: "How long ...?" is answered by "nine weeks", which never says "long"."""
-_MEASURE_NAMES = {"fast": ("speed",), "far": ("distance",), "old": ("age", "aged"), "deep": ("depth",),
+_MEASURE_NAMES = {"fast": ("speed",), "far": ("distance",), "old": ("age", "aged"), "deep": ("depth",), "high": ("height",),
                   "tall": ("height",), "heavy": ("weight",), "cold": ("temperature",), "hot": ("temperature",),
                   "warm": ("temperature",)}
 """The word naming a measure asked, which the question does not say: "Her average speed was 4.0
@@ -266,6 +266,8 @@ def query_topic(
     if not keywords:
         raise EmptyQueryError(f"query {text!r} has no content words to search for")
     label = text if len(text) <= 60 else text[:57].rstrip() + "..."
+    if re.search(r"\bhow\s+high\b.*\b" + _COUNTED_HIGH, text, re.IGNORECASE):
+        measures.discard("high")  # "How high is the death toll?" asks a count, not a height
     context: list[str] = [name for measure in measures for name in _MEASURE_NAMES.get(measure, ())]
     evoke = BUILTIN_TOPICS if evoke is None else evoke
     if evoke:
@@ -341,8 +343,13 @@ def asked_words(topic: Topic) -> tuple[str, ...]:
     return tuple(found)
 
 
+_COUNTED_HIGH = (r"(?:toll|tolls|number|numbers|count|rate|rates|price|prices|cost|costs|bill|bills|inflation|"
+                 r"unemployment|percent|percentage|tax|taxes|fee|fees|turnout|demand|ransom|sum|total)\b")
+"""What "How high ...?" asks the figure of when it is no height: "How high is the death toll?"."""
 _ASKS = (
+    ("weight", re.compile(r"\s*how\s+(?:heavy|much\s+weight)\b", re.IGNORECASE)),
     ("quantity", re.compile(r"\s*(?:how\s+(?:many|much)|what\s+(?:number|amount|percentage|share)\s+of"
+                            r"|how\s+high\b(?=.*\b" + _COUNTED_HIGH + r")"
                             r"|what\s+(?:is|was|are|were)\s+the\s+(?:\w+\s+)?(?:death\s+toll|toll|tally|number|count|total)\b)",
                             re.IGNORECASE)),
     ("person", re.compile(r"\s*(?:which|what)\s+(?:" + "|".join(sorted(PERSON_NOUNS)) + r")\b", re.IGNORECASE)),
@@ -350,9 +357,8 @@ _ASKS = (
     ("next", re.compile(r"\s*what(?:\s+(?:happens|comes|is)|'s)\s+next\b|\s*what\s+(?:will|is\s+going\s+to)\s+happen\b"
                         r"|\s*what\s+are\s+the\s+next\s+steps\b", re.IGNORECASE)),
     ("speed", re.compile(r"\s*how\s+fast\b", re.IGNORECASE)),
-    ("length", re.compile(r"\s*how\s+(?:far|deep|tall)\b", re.IGNORECASE)),
+    ("length", re.compile(r"\s*how\s+(?:far|deep|tall)\b|\s*how\s+high\b(?!.*\b" + _COUNTED_HIGH + r")", re.IGNORECASE)),
     ("age", re.compile(r"\s*how\s+old\b", re.IGNORECASE)),
-    ("weight", re.compile(r"\s*how\s+heavy\b", re.IGNORECASE)),
     ("temperature", re.compile(r"\s*how\s+(?:cold|hot|warm)\b", re.IGNORECASE)),
     ("time", re.compile(r"\s*(?:when|how\s+soon|what\s+(?:day|date|time|year))\b", re.IGNORECASE)),
     ("place", re.compile(r"\s*(?:where|in\s+which\s+(?:city|town|country|province|region|place))\b", re.IGNORECASE)),

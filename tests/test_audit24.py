@@ -1,0 +1,41 @@
+"""Questions of held-out audit 24, over its fictional articles (engineers kidnapped in Ennoria and freed
+through an intermediary, Storm Ilsa's floods in Wennmark with a death toll corrected, a climber on Mount
+Karsavin), as the reader asked them: the first sentence of ``-n 1`` is what they saw first.
+
+The articles (tests/data/audit24/stories.jsonl) are the audit's own, as newsdigest read them from its
+feeds, pages and files: written before any of the code these questions test."""
+
+from pathlib import Path
+
+import pytest
+
+from summarizer import Length, Request, run
+
+STORIES = Path(__file__).parent / "data" / "audit24" / "stories.jsonl"
+
+
+def first(question: str):
+    result = run(Request(paths=(str(STORIES),), query=question, length=Length(sentences=1), cache_dir=None))
+    (summary,) = result.digest.summaries
+    return summary
+
+
+@pytest.mark.parametrize(("question", "opening"), [
+    # Another story's figure ("The army sent 600 soldiers" to the floods) is no later telling of the
+    # answer in the articles naming the province.
+    ("How many soldiers were sent to Zarbek province?", "About 1,500 soldiers and police officers have been sent"),
+    # A correction of a figure written as a word ("eight, not nine as first reported") is where the toll
+    # stands, though its article does not name Wennmark.
+    ("How many people died in the Wennmark floods?", "The death toll from Storm Ilsa is eight, not nine"),
+    # How high: a height in its units; a peak stands, however the level fell after.
+    ("How high did the Aldeth River rise?", "The Aldeth peaked at 6.8 metres"),
+    # How much weight: a figure in kilograms, though no article says "weight".
+    ("How much weight did Brask lose?", '"She is exhausted and she has lost 9 kg'),
+])
+def test_the_first_sentence_answers(question, opening):
+    assert first(question).sentences[0].sentence.text.startswith(opening)
+
+
+def test_what_a_question_counts_is_not_here_though_its_story_is():
+    # "How many cattle drowned in the floods?" printed five sentences about people with no caveat.
+    assert first("How many cattle drowned in the floods?").caveat == "nothing here mentions cattle; the closest sentences:"
