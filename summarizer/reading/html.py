@@ -13,6 +13,7 @@ pay for it.
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from collections.abc import Iterator
@@ -71,6 +72,7 @@ def html_to_text(html: str) -> HtmlText:
         blocks = _paragraphed_bodies(blocks, tree)
         blocks = _next_data_body(blocks, tree)
         blocks = _headlines_and_deck(blocks, tree)
+        blocks = _live_blog(blocks, tree, meta.title)
         headlines = _linked_headlines(tree)
         blocks = [block for block in blocks if not _mostly_headlines(block, headlines)]
     return HtmlText("\n\n".join(_without_repeats(blocks)), meta.title, meta.date, meta.url)
@@ -286,6 +288,117 @@ def _deck(h1s: list[lxml.html.HtmlElement], descriptions: set[str], headlines: s
                 if key in descriptions or _DECK_CLASS.search(named):
                     return key, text
     return None
+
+
+LIVE_MIN_ENTRIES = 3
+"""A live blog is read entry by entry when the page holds at least this many entries in a row."""
+_CLOCK = re.compile(r"(?i)\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|BST|CET|CEST|[A-Z]{2,4}T))?")
+_LIVE_NAME = re.compile(r"(?i)live")
+_NOT_ENTRIES = re.compile(r"(?i)comment|repl(?:y|ies)|related|recommend|most-?read|key-?events|timeline-nav")
+_ENTRY_FURNITURE = frozenset({"a", "button"})
+
+
+def _live_blog(blocks: list[str], tree: lxml.html.HtmlElement, title: str | None) -> list[str]:
+    """A live blog (timestamped entries, newest first) is read entry by entry from the page: the
+    extractor loses entries (the last one, when a share bar ends it), puts the newest one above
+    the headline as if it were the standfirst, drops the entries' times and keeps the page's
+    controls ("Key events", "Auto-update: on"). The page is a live blog when its JSON-LD says
+    ``LiveBlogPosting``, or its headline, title or a class name says "live", and it holds
+    ``LIVE_MIN_ENTRIES`` sibling elements or more each with a time (a ``<time>``, or an element
+    whose text is a clock time "20:15") and a sentence. The text is then the headline, the prose
+    the extractor found above the entries (a standfirst, a summary's points), and each entry in
+    page order: its time as a heading line of its own ("# 20:15"), its title, its paragraphs,
+    without its share links."""
+    entries = _live_entries(tree, title)
+    if not entries:
+        return blocks
+    read = [(_stamp_text(stamp), _entry_blocks(entry)) for entry, stamp in entries]
+    inside = "".join(_letters(" ".join([stamp, *parts])) for stamp, parts in read)
+    h1 = next((_text_of(h) for h in tree.iter("h1") if _text_of(h)), None)
+    out = ["# " + h1] if h1 else []
+    lead: list[str] = []
+    for block in blocks:
+        key = _letters(block)
+        if not key or key in inside or (h1 and key == _letters(h1)):
+            continue
+        if block.startswith("- ") or _reads_as_prose(block) or (not h1 and block.startswith("# ")):
+            lead.append(block)
+    out.extend(lead)
+    for stamp, parts in read:
+        out.extend(["# " + stamp, *parts] if stamp else parts)
+    return out
+
+
+def _live_entries(tree: lxml.html.HtmlElement, title: str | None) -> list[tuple]:
+    live = any(item.get("@type") == "LiveBlogPosting" or (isinstance(item.get("@type"), list) and "LiveBlogPosting" in item["@type"])
+               for item in json_ld_items(tree))
+    if not live:
+        names = [_text_of(h) for h in tree.iter("h1")] + [title or ""]
+        live = any(re.search(r"(?i)\blive\b", n) for n in names) or any(
+            _LIVE_NAME.search(" ".join(e.get(a) or "" for a in ("class", "id"))) for e in tree.iter() if isinstance(e.tag, str))
+    if not live:
+        return []
+    best: list[tuple] = []
+    for parent in tree.iter():
+        if not isinstance(parent.tag, str) or len(parent) < LIVE_MIN_ENTRIES:
+            continue
+        if any(_NOT_ENTRIES.search(" ".join(e.get(a) or "" for a in ("class", "id")))
+               or e.tag in ("nav", "aside", "footer", "header") for e in (parent, *parent.iterancestors())):
+            continue
+        run: list[tuple] = []
+        for child in parent:
+            if not isinstance(child.tag, str):
+                continue
+            stamp = _entry_stamp(child)
+            if stamp is not None and _has_sentence(child):
+                run.append((child, stamp))
+            elif run and _text_of(child) and not _all_links(child):
+                break  # the entries end at an element of prose that is no entry
+        if len(run) >= LIVE_MIN_ENTRIES and len(run) > len(best):
+            best = run
+    return best
+
+
+def _entry_stamp(entry: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    for element in entry.iter():
+        if not isinstance(element.tag, str) or element is entry:
+            continue
+        if element.tag == "time" or (len(element) == 0 and _CLOCK.fullmatch(_text_of(element))):
+            return element
+    return None
+
+
+def _stamp_text(stamp: lxml.html.HtmlElement) -> str:
+    text = _text_of(stamp)
+    if not text:
+        found = _CLOCK.search(stamp.get("datetime") or "")
+        text = found.group(0) if found else ""
+    return text
+
+
+def _has_sentence(entry: lxml.html.HtmlElement) -> bool:
+    return any(_reads_as_prose(s) for block in _visible_blocks(entry) for s in re.split(r"(?<=[.!?])\s+", block))
+
+
+def _all_links(element: lxml.html.HtmlElement) -> bool:
+    linked = sum(len(_letters(_text_of(e))) for e in element.iter(*_ENTRY_FURNITURE))
+    return linked >= len(_letters(_text_of(element)))
+
+
+def _entry_blocks(entry: lxml.html.HtmlElement) -> list[str]:
+    """An entry's blocks as the last fallback reads a page, without its time and its share links
+    (an element whose words are all links or buttons, "Copy link Share"); its title stays."""
+    entry = copy.deepcopy(entry)
+    for element in list(entry.iter()):
+        if not isinstance(element.tag, str) or element is entry or element.getparent() is None:
+            continue
+        if element.tag in _HEADING_TAGS:
+            continue
+        if element.tag == "time" or (len(element) == 0 and _CLOCK.fullmatch(_text_of(element))) or (
+            _text_of(element) and _all_links(element)
+        ):
+            element.drop_tree()
+    return _visible_blocks(entry)
 
 
 def _letters(text: str) -> str:

@@ -1,0 +1,98 @@
+"""What the blind reading audit 21 found misread on web pages, each as a small invented page.
+
+Every page here is invented (the storm Irvana on the invented north coast of Harrowmere, the towns
+of Westmere and Carrow, the outlets North Coast Radio and the Millbeck Weekly Post); none is copied
+from a real site.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import load_articles
+from summarizer.reading.html import html_to_text
+
+from .conftest import write
+
+
+def read(tmp_path, html: str, name: str = "page.html"):
+    (article,) = load_articles([str(write(tmp_path / name, html))])
+    return article
+
+
+def blocks(article) -> list[tuple[str, str]]:
+    return [(b.kind, article.text[b.start:b.end]) for b in article.blocks]
+
+
+_ENTRIES = [
+    ("20:15", "Evening summary", "About 14,000 homes in Westmere are still without power, down from 31,000 at the peak."),
+    ("18:40", "Two sailors rescued", "The coastguard winched two sailors from a yacht that lost its mast off Carrow."),
+    ("16:05", "Schools closed", "The education office says all 23 schools in the district will stay closed tomorrow."),
+    ("13:30", "Rail line blocked", "A fallen tree is blocking the line between Westmere and Carrow this afternoon."),
+    ("11:00", "Welcome", "Storm Irvana reached the coast just before dawn, with gusts of up to 130 km/h at Carrow."),
+]
+
+
+def _live_blog(entries=_ENTRIES) -> str:
+    feed = "".join(
+        f"<div class='lb-entry' id='post-{i}'><div class='lb-entry-meta'><time datetime='2026-12-06T{t}:00Z'>{t}</time></div>"
+        f"<h3 class='lb-entry-title'>{title}</h3><div class='lb-entry-body'><p>{text}</p></div>"
+        f"<div class='lb-share'><a href='#post-{i}'>Copy link</a> <a href='#'>Share</a></div></div>\n"
+        for i, (t, title, text) in enumerate(entries)
+    )
+    keys = "".join(f"<li><a href='#post-{i}'><time>{t}</time> {title}</a></li>" for i, (t, title, _) in enumerate(entries))
+    return (
+        "<html><head><title>Storm Irvana live: power cuts on the coast | North Coast Radio</title>"
+        "<script type='application/ld+json'>{\"@type\":\"LiveBlogPosting\",\"headline\":\"Storm Irvana live: power cuts"
+        " on the coast\",\"datePublished\":\"2026-12-06T11:00:00Z\"}</script></head><body>"
+        "<header><a href='/'>North Coast Radio</a> <a href='/listen'>Listen live</a></header><main>"
+        "<h1>Storm Irvana live: power cuts on the coast</h1>"
+        "<div class='lb-meta'><span class='live-badge'>LIVE</span> Last updated 20:15, 6 December 2026</div>"
+        f"<section class='key-events'><h2>Key events</h2><ul>{keys}</ul><a href='#'>Show all key events</a></section>"
+        "<div class='lb-controls'><button>Latest</button> <button>Oldest first</button> <span>Auto-update: on</span></div>"
+        f"<div class='lb-feed'>\n{feed}</div><button class='load-more'>Load more updates</button></main>"
+        "<footer>North Coast Radio 2026</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize("entries", [_ENTRIES, _ENTRIES[::-1]], ids=["newest-first", "oldest-first"])
+def test_a_live_blog_reads_every_entry_in_page_order_with_its_time(tmp_path, entries):
+    article = read(tmp_path, _live_blog(entries))
+    text = article.text
+    assert text.startswith("# Storm Irvana live: power cuts on the coast\n\n")
+    positions = [text.index(body) for _, _, body in entries]
+    assert positions == sorted(positions)  # every entry, the last one too, in page order
+    for t, title, body in entries:
+        assert f"# {t}\n\n# {title}\n\n{body}" in text  # its time, its title, its text
+    for clutter in ("Key events", "Auto-update", "Copy link", "Share", "Load more", "Oldest first"):
+        assert clutter not in text
+    assert [s.text for s in article.sentences] == [body for _, _, body in entries]
+
+
+def test_a_live_blog_without_json_ld_keeps_its_headline_first_and_its_times(tmp_path):
+    entries = "".join(f"<div class='entry'><p><time>{t}</time></p><p>{body}</p></div>" for t, _, body in _ENTRIES)
+    page = (
+        "<html><head><title>Live: Storm Irvana on the coast | North Coast Radio</title>"
+        "<meta property='og:title' content='Live: Storm Irvana on the coast'></head><body><main><article>"
+        "<h1>Live: Storm Irvana on the coast</h1><p class='byline'>Newsroom | <time>Sunday December 6, 2026</time></p>"
+        "<div class='share'><a href='#'>Share</a> <a href='#'>Email</a></div>"
+        f"<p class='live'>LIVE \u2014 updated automatically. <a href='#'>Refresh</a></p>{entries}"
+        "<div class='share'><a href='#'>Share</a> <a href='#'>Tweet</a></div></article></main></body></html>"
+    )
+    result = html_to_text(page)
+    assert result.text.startswith("# Live: Storm Irvana on the coast\n\n# 20:15\n\n" + _ENTRIES[0][2])
+    assert "# 11:00\n\n" + _ENTRIES[-1][2] in result.text
+    assert "updated automatically" not in result.text
+
+
+def test_a_list_of_dated_comments_is_no_live_blog(tmp_path):
+    comments = "".join(f"<li class='comment'><time>{t}</time><p>{body}</p></li>" for t, _, body in _ENTRIES)
+    page = (
+        "<html><head><title>Live music returns to Westmere hall</title></head><body><article>"
+        "<h1>Live music returns to Westmere hall</h1>"
+        "<p>The concert hall in Westmere reopened on Saturday after a two-year refit paid for by the council.</p>"
+        "<p>Tickets for the first season sold out within a day, the hall's manager said on Sunday morning.</p>"
+        f"</article><ol class='comments'>{comments}</ol></body></html>"
+    )
+    text = html_to_text(page).text
+    assert "# 20:15" not in text
