@@ -96,3 +96,23 @@ def test_a_list_of_dated_comments_is_no_live_blog(tmp_path):
     )
     text = html_to_text(page).text
     assert "# 20:15" not in text
+
+
+def test_an_embedded_tweet_is_set_apart_whole_never_the_outlets_sentences(tmp_path):
+    page = (
+        "<html><head><title>Students and police agree march route</title></head><body><main><article>"
+        "<h1>Students and police agree march route</h1>"
+        "<p>Student organisers and the Carrow police agreed on a route for Saturday's march after four hours of talks.</p>"
+        "<blockquote class='twitter-tweet'><p lang='en'>Talks over. Route agreed: march starts at Kanal Square at noon. "
+        "See you there! <a href='#'>pic.twitter.com/xyz</a></p>&mdash; Carrow Students&#39; Union (@CarrowSU) "
+        "<a href='#'>December 4, 2026</a></blockquote>"
+        "<p>About 5,000 people are expected to take part, and the police said officers would not carry riot gear.</p>"
+        "</article></main></body></html>"
+    )
+    article = read(tmp_path, page)
+    sentences = [s.text for s in article.sentences]
+    assert not [s for s in sentences if "Talks over" in s or "Route agreed" in s or "See you there" in s]
+    (embed,) = [b for b in article.blocks if "@CarrowSU" in article.text[b.start : b.end]]
+    assert embed.kind == "boilerplate" and embed.reason.startswith("embedded post")
+    assert article.text[embed.start : embed.end].startswith("Talks over. Route agreed")
+    assert len(sentences) == 2
