@@ -116,3 +116,33 @@ def test_an_embedded_tweet_is_set_apart_whole_never_the_outlets_sentences(tmp_pa
     assert embed.kind == "boilerplate" and embed.reason.startswith("embedded post")
     assert article.text[embed.start : embed.end].startswith("Talks over. Route agreed")
     assert len(sentences) == 2
+
+
+def test_a_list_of_figures_without_full_stops_is_read_as_statements(tmp_path):
+    page = (
+        "<html><head><title>Relief convoys reach flooded villages</title></head><body><article>"
+        "<h1>Relief convoys reach flooded villages</h1>"
+        "<p>Aid convoys reached four flooded villages near Carrow on Sunday, three days after the river burst its banks.</p>"
+        "<p>By Sunday evening, the relief society said:</p>"
+        "<ul class='wp-block-list'><li>600 food parcels delivered</li><li>3 field clinics opened</li>"
+        "<li>Two bridges still closed</li></ul>"
+        "<p>A second convoy will leave Westmere on Tuesday with drinking water and blankets for the valley.</p>"
+        "</article></body></html>"
+    )
+    article = read(tmp_path, page)
+    for item in ("600 food parcels delivered", "3 field clinics opened", "Two bridges still closed"):
+        assert f"- {item}" in article.text
+        assert item in [s.text for s in article.sentences]
+    assert not [b for b in article.blocks if b.kind == "heading" and "parcels" in article.text[b.start : b.end]]
+
+
+def test_a_list_of_counters_stays_labels(tmp_path):
+    page = (
+        "<html><head><title>Relief convoys reach flooded villages</title></head><body><article>"
+        "<h1>Relief convoys reach flooded villages</h1>"
+        "<ul><li>5 min read</li><li>12 comments</li><li>2 hours ago</li></ul>"
+        "<p>Aid convoys reached four flooded villages near Carrow on Sunday, three days after the river burst its banks.</p>"
+        "<p>A second convoy will leave Westmere on Tuesday with drinking water and blankets for the valley.</p>"
+        "</article></body></html>"
+    )
+    assert "- 5 min read" not in html_to_text(page).text

@@ -607,8 +607,31 @@ LIST_ITEM_MIN_WORDS = 5
 """A list whose every item has at least this many words is a list of statements (a "Key points"
 box, a summary's bullets: "Numbers at the weekly sale have tripled since June"), written with a
 "- " marker so that the reader takes each item, which rarely ends with a full stop, as a sentence
-of the article rather than as a heading. Lists with shorter items (a menu, "1 of 5", a date) stay
-as they were: lines without a stop, read as headings or labels."""
+of the article rather than as a heading. So is a list whose every item is a figure told in
+``LIST_FIGURE_MIN_WORDS`` words or more ("600 food parcels delivered", "Two bridges still closed").
+Lists with other short items (a menu, "1 of 5", a date) stay as they were: lines without a stop,
+read as headings or labels."""
+LIST_FIGURE_MIN_WORDS = 3
+_FIGURE_ITEM = re.compile(
+    r"(?i)(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands)"
+    r"\s+[^\W\d_]"
+)
+
+
+def _statement_items(items: list[str]) -> bool:
+    """Whether a list's items are statements, each to be read as a sentence (``LIST_ITEM_MIN_WORDS``)."""
+    if not items or any(item.startswith("# ") for item in items):
+        return False
+    if all(len(item.split()) >= LIST_ITEM_MIN_WORDS for item in items):
+        return True
+    return len(items) >= 2 and all(
+        len(item.split()) >= LIST_FIGURE_MIN_WORDS and _FIGURE_ITEM.match(item) and not _CLOCK.match(item)
+        and not re.match(r"(?i)\d+\s+of\s+\d", item) and not _COUNTER.search(item) for item in items
+    )
+
+
+# A page's counters, never a statement: "5 min read", "2 hours ago", "12 comments", "3 photos".
+_COUNTER = re.compile(r"(?i)\b(?:ago|read|comments?|repl(?:y|ies)|photos?|images?|videos?|shares?|views?|likes?)$")
 
 
 def _block(element: lxml.etree._Element, tag: str) -> Iterator[str]:
@@ -622,7 +645,7 @@ def _block(element: lxml.etree._Element, tag: str) -> Iterator[str]:
         return
     elif tag == "list":
         items = list(_tree_blocks(element))
-        marked = all(len(item.split()) >= LIST_ITEM_MIN_WORDS and not item.startswith("# ") for item in items)
+        marked = _statement_items(items)
         yield from (("- " + item) if marked else item for item in items)
     elif tag == "quote" and _embedded_post(element):
         yield _inline_text(element)
