@@ -146,3 +146,34 @@ def test_a_list_of_counters_stays_labels(tmp_path):
         "</article></body></html>"
     )
     assert "- 5 min read" not in html_to_text(page).text
+
+
+_OLD_PAGE = """<html><head><title>Millbeck Weekly Post - Footbridge at Millbeck reopens after repairs</title></head>
+<body><table><tr><td colspan="2"><img src="/masthead.gif" alt="Millbeck Weekly Post"></td></tr>
+<tr><td class="leftnav"><a href="/">Home</a><br><a href="/news.html">News</a><br><a href="/whatson.html">What's On</a><br>
+<a href="/classifieds.html">Classifieds</a><br></td><td>
+<font size="5"><b>Footbridge at Millbeck reopens after repairs</b></font><br>
+<div class="storytext">
+The footbridge over the Millbeck at Church Lane reopened on Saturday after eleven weeks of repairs.<br><br>
+The bridge was closed in September when a lorry struck one of its supports.<br><br>
+<img src="/images/bridge.jpg" width="400"><br>
+<i>The repaired bridge on Saturday morning.</i><br><br>
+Parish clerk Ronald Fitch said the repairs cost 46,000 pounds, most of it to be recovered from an insurer.<br><br>
+New railings and lighting were fitted at the same time, the parish council said.
+</div></td></tr></table>
+<center><font size="1">Copyright 2026 Millbeck Weekly Post. All rights reserved.</font></center></body></html>"""
+
+
+def test_a_caption_under_a_loose_image_is_no_sentence_and_a_link_column_no_headings(tmp_path):
+    article = read(tmp_path, _OLD_PAGE)
+    assert "The repaired bridge" not in article.text
+    for link in ("What's On", "Classifieds", "News\n"):
+        assert link not in article.text
+    assert [s.text for s in article.sentences][0].startswith("The footbridge over the Millbeck")
+    assert len(article.sentences) == 4
+
+
+def test_the_site_name_its_copyright_line_gives_is_taken_off_the_front_of_the_title(tmp_path):
+    assert html_to_text(_OLD_PAGE).title == "Footbridge at Millbeck reopens after repairs"
+    kept = _OLD_PAGE.replace("Copyright 2026 Millbeck Weekly Post", "Copyright 2026 Fenwick Press")
+    assert html_to_text(kept).title == "Millbeck Weekly Post - Footbridge at Millbeck reopens after repairs"

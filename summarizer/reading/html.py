@@ -57,7 +57,8 @@ class HtmlText:
 def html_to_text(html: str) -> HtmlText:
     tree = parse_html(html)
     meta = page_metadata(tree)
-    if tree is not None and (_drop_note_marks(tree) | _drop_inline_cards(tree)):
+    if tree is not None and (_drop_note_marks(tree) | _drop_inline_cards(tree) | _drop_loose_captions(tree)
+                             | _drop_link_columns(tree)):
         html = lxml.html.tostring(tree, encoding="unicode")
     blocks = (
         _trafilatura_blocks(html, favor_recall=False)
@@ -430,6 +431,68 @@ def _drop_inline_cards(tree: lxml.html.HtmlElement) -> bool:
     for card in cards:
         card.drop_tree()  # its tail, the paragraph's text after it, stays
     return bool(cards)
+
+
+CAPTION_MAX_WORDS = 30
+_CAPTION_TAGS = frozenset({"i", "em", "small", "span", "font", "cite"})
+_CAPTION_NAME = re.compile(r"(?i)caption|cutline")
+
+
+def _drop_loose_captions(tree: lxml.html.HtmlElement) -> bool:
+    """Take out the caption an old page writes under an image outside any ``<figure>``: an ``<i>``
+    (``<em>``, ``<small>``, ``<font>``, or an element named a caption) that is the whole line after
+    the ``<img>`` ("<img ...><br><i>The repaired bridge on Saturday morning.</i><br>"). A
+    ``<figcaption>`` is left out of the text, and so is such a caption: it describes the photo, it is
+    no sentence of the story. Whether any was taken out."""
+    captions = []
+    for image in tree.iter("img"):
+        anchor = image
+        parent = anchor.getparent()
+        if parent is not None and parent.tag == "a" and not _WORD.search(parent.text_content()):
+            anchor = parent
+        if any(a.tag == "figure" for a in anchor.iterancestors()) or (anchor.tail or "").strip():
+            continue
+        element = anchor.getnext()
+        while element is not None and element.tag == "br" and not (element.tail or "").strip():
+            element = element.getnext()
+        if element is None or not isinstance(element.tag, str):
+            continue
+        named = " ".join(element.get(a) or "" for a in ("class", "id"))
+        if element.tag not in _CAPTION_TAGS and not _CAPTION_NAME.search(named):
+            continue
+        words = len(_text_of(element).split())
+        after = element.getnext()
+        line_ends = after is None or (isinstance(after.tag, str) and after.tag in ("br", *_BLOCK_TAGS))
+        if 0 < words <= CAPTION_MAX_WORDS and not (element.tail or "").strip() and line_ends:
+            captions.append(element)
+    for caption in captions:
+        caption.drop_tree()
+    return bool(captions)
+
+
+LINK_COLUMN_MIN_LINKS = 3
+_MENU_GLUE = re.compile(r"[\s|\u00b7\u2022/-]*")
+
+
+def _drop_link_columns(tree: lxml.html.HtmlElement) -> bool:
+    """Take out a menu that is not marked as one: a table cell or block holding nothing but
+    ``LINK_COLUMN_MIN_LINKS`` short links or more, one a line or between bars ("Home<br>News<br>What's
+    On<br>Classifieds"), as an old page's left column is. Left in, each link is read as a heading.
+    Whether any was taken out."""
+    columns = []
+    for element in tree.iter("td", "div", "p", "center"):
+        children = [c for c in element if isinstance(c.tag, str)]
+        links = [c for c in children if c.tag == "a"]
+        if len(links) < LINK_COLUMN_MIN_LINKS or any(c.tag not in ("a", "br") for c in children):
+            continue
+        if any(len(_text_of(a).split()) > 4 or not _text_of(a) for a in links):
+            continue
+        loose = [element.text or "", *(c.tail or "" for c in children)]
+        if all(_MENU_GLUE.fullmatch(text) for text in loose):
+            columns.append(element)
+    for column in columns:
+        column.drop_tree()
+    return bool(columns)
 
 
 _NOTE_MARK = re.compile(r"\[?\d{1,3}\]?|\[[a-z]\]|[*\u2020\u2021]{1,3}")

@@ -105,7 +105,8 @@ def page_metadata(tree: lxml.html.HtmlElement | None) -> PageMetadata:
     url = _absolute(tree, meta.get("og:url")) or _absolute(tree, _canonical(tree))
     # Some pages put the headline in application-name: a name as long as a title is no site's.
     titles = {_squash(t) for t in (meta.get("og:title"), tree.findtext(".//title")) if t}
-    sites = [s for s in _site_names(meta, items, url) if len(s.split()) <= 6 and _squash(s) not in titles]
+    sites = [s for s in _site_names(meta, items, url) + _copyright_names(tree)
+             if len(s.split()) <= 6 and _squash(s) not in titles]
     title = _title(tree, meta, candidates, sites)
     return PageMetadata(
         title=title,
@@ -231,6 +232,28 @@ def _site_names(meta: dict[str, str], items: list[dict], url: str | None) -> lis
         if name and name not in seen:
             seen.append(name)
     return seen
+
+
+_COPYRIGHT = re.compile(
+    r"(?:\u00a9|\(c\)|copyright)\s*(?:\u00a9\s*)?(?:\d{4}\s*(?:[-\u2013]\s*\d{2,4}\s*)?)?,?\s*"
+    r"(?P<name>[A-Z][\w&'.-]*(?:\s+[A-Z&][\w&'.-]*){0,5}?)\s*(?:[.,|]|\s+all rights|$)",
+    re.IGNORECASE,
+)
+
+
+def _copyright_names(tree: lxml.html.HtmlElement) -> list[str]:
+    """The name a page's copyright line gives its owner ("Copyright 2026 Millbeck Weekly Post. All
+    rights reserved."): the site's name, when a page tells it nowhere else, which a <title> may
+    carry before the headline ("Millbeck Weekly Post - Footbridge at Millbeck reopens")."""
+    names: list[str] = []
+    for text in tree.xpath("//body//text()[contains(., '\u00a9') or contains(translate(., 'COPYRIGHT', 'copyright'), 'copyright')]"):
+        line = " ".join(str(text).split())
+        if len(line) > 200:
+            continue
+        found = _COPYRIGHT.search(line)
+        if found and found.group("name")[0].isupper() and found.group("name") not in names:
+            names.append(found.group("name").strip(" .,"))
+    return names[:3]
 
 
 def _squash(text: str) -> str:
