@@ -177,3 +177,28 @@ def test_the_site_name_its_copyright_line_gives_is_taken_off_the_front_of_the_ti
     assert html_to_text(_OLD_PAGE).title == "Footbridge at Millbeck reopens after repairs"
     kept = _OLD_PAGE.replace("Copyright 2026 Millbeck Weekly Post", "Copyright 2026 Fenwick Press")
     assert html_to_text(kept).title == "Millbeck Weekly Post - Footbridge at Millbeck reopens after repairs"
+
+
+def _corrected_page(story_figure: str) -> str:
+    return (
+        "<html><head><title>Curfew lifted in Carrow after a week of calm</title></head><body><article>"
+        "<h1>Curfew lifted in Carrow after a week of calm</h1>"
+        "<p>The night curfew in Carrow was lifted on Friday, a week after it was imposed following two nights of clashes.</p>"
+        f"<p>Police chief Halla Voss said the town had been calm for six nights and that {story_figure} people arrested "
+        "during the clashes had been charged.</p>"
+        "<p>Extra patrols will continue through the weekend, when the town's football club plays at home.</p>"
+        "<p class='correction'><em>Correction, Dec. 5, 2026: An earlier version of this article misstated the number "
+        "of people arrested. It was 23, not 32.</em></p></article></body></html>"
+    )
+
+
+def test_a_dated_correction_repeating_the_storys_figure_is_a_note_whole(tmp_path):
+    article = read(tmp_path, _corrected_page("23"))
+    assert not [s.text for s in article.sentences if "not 32" in s.text or "earlier version" in s.text]
+    (note,) = [b for b in article.blocks if "Correction" in article.text[b.start : b.end]]
+    assert note.kind == "boilerplate" and article.text[note.start : note.end].endswith("It was 23, not 32.")
+
+
+def test_a_dated_correction_giving_a_figure_the_story_does_not_is_still_kept(tmp_path):
+    article = read(tmp_path, _corrected_page("the"))
+    assert [s.text for s in article.sentences if "23, not 32" in s.text]

@@ -138,12 +138,21 @@ _WRONG_FIGURE = re.compile(r"\bnot\s+(?:[$\u20ac\u00a3]\s?)?(?:\d[\d,.]*|[a-z]+)
                            re.IGNORECASE)
 _SAID_THEN_NOW = re.compile(r"\b(?:said|stated|reported|gave)\b[^.;]*\d[^.;]*;(?P<now>[^.]*\d[^.]*)", re.IGNORECASE)
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_NOTE_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(?:19|20)\d\d)?"
+    rf"|(?:19|20)\d\d-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/(?:19|20)?\d\d)"
+    rf"|^[^.:]{{0,40}}\b(?:19|20)\d\d\s*:",
+    re.IGNORECASE,
+)
 
 
 def _corrects_unstated(note: str, story: str) -> bool:
     """Whether an editor's note corrects a figure ("11 hours, not 14 as reported"; "said 212 passengers ...;
     ... carried 221") to one the rest of the article never gives. "It was 88 per cent, not 78 per cent."
     under a story saying 88 per cent repeats it: a note still."""
+    note = _NOTE_DATE.sub(" ", note)  # "Correction, Dec. 5, 2026:": when it was corrected, no figure
     then_now = _SAID_THEN_NOW.search(note)
     if then_now:
         right = then_now.group("now")
