@@ -202,3 +202,25 @@ def test_a_dated_correction_repeating_the_storys_figure_is_a_note_whole(tmp_path
 def test_a_dated_correction_giving_a_figure_the_story_does_not_is_still_kept(tmp_path):
     article = read(tmp_path, _corrected_page("the"))
     assert [s.text for s in article.sentences if "23, not 32" in s.text]
+
+
+_GERMAN = """<html lang="de"><head><meta charset="utf-8"><title>Hochwasser in Lauterbrück: Deich hält | Tageblatt</title>
+</head><body><header><a href="/">Lauterbrücker Tageblatt</a></header><main><article>
+<p class="kicker">Landkreis Lauterbrück</p>
+<h1>Hochwasser in Lauterbrück: Deich hält, Evakuierung aufgehoben</h1>
+<p class="teaser"><strong>Lauterbrück.</strong> Nach drei bangen Tagen können die Bewohner der Auen in ihre Häuser zurück.</p>
+<div class="autor">Von Jonas Kettler · Veröffentlicht am 4. Dezember 2026, 16:20 Uhr · Aktualisiert am 5. Dezember 2026</div>
+<div class="artikel-text">
+<p>Der Deich an der Lauter hat gehalten: Der Landkreis hat die Evakuierung von rund 1.200 Anwohnern aufgehoben.</p>
+<p>Die Schäden werden auf drei Millionen Euro geschätzt. Betroffene können ab Montag Soforthilfe beantragen.</p>
+</div></article></main></body></html>"""
+
+
+def test_a_german_teaser_stays_under_its_headline_without_its_place_mark_and_the_date_is_read(tmp_path):
+    result = html_to_text(_GERMAN)
+    assert result.date == "2026-12-04"
+    headline = "# Hochwasser in Lauterbrück: Deich hält, Evakuierung aufgehoben"
+    assert f"{headline}\n\nNach drei bangen Tagen" in result.text
+    article = read(tmp_path, _GERMAN)
+    assert article.sentences[0].text == "Nach drei bangen Tagen können die Bewohner der Auen in ihre Häuser zurück."
+    assert "Lauterbrück." not in [s.text for s in article.sentences]

@@ -265,7 +265,11 @@ def _headlines_and_deck(blocks: list[str], tree: lxml.html.HtmlElement) -> list[
             out.append(block)
             above = above and heading
     if deck is not None and not any(deck[0] in _letters(block) for block in blocks):
-        at = next((i for i, block in enumerate(out) if not block.startswith("# ")), len(out))
+        # under the headline, or first when the text has none (a kicker above the headline stays above)
+        at = next((i + 1 for i, block in enumerate(out) if block.startswith("# ") and _letters(block[2:]) in headlines),
+                  None)
+        if at is None:
+            at = next((i for i, block in enumerate(out) if not block.startswith("# ")), len(out))
         out.insert(at, deck[1])
     return out
 
@@ -287,8 +291,28 @@ def _deck(h1s: list[lxml.html.HtmlElement], descriptions: set[str], headlines: s
                     continue
                 named = " ".join(element.get(a) or "" for a in ("class", "id", "data-qa", "itemprop"))
                 if key in descriptions or _DECK_CLASS.search(named):
-                    return key, text
+                    return key, _without_place_mark(element, text)
     return None
+
+
+# A German or Dutch paper's place mark ("Ortsmarke") opening a paragraph in bold: "Grauwalden.",
+# "Bad Lauter (dpa)." — a dateline, never a sentence of one word.
+_PLACE_MARK = re.compile(r"[A-ZÄÖÜ][\w'-]+(?:[ /-][A-ZÄÖÜ][\w'-]+){0,2}(?:\s*\([\w/ ]{1,20}\))?\s*[.:\u2013\u2014-]")
+_NOT_PLACES = frozenset({"update", "updated", "note", "correction", "warning", "breaking", "exclusive", "analysis", "live"})
+
+
+def _without_place_mark(element: lxml.html.HtmlElement, text: str) -> str:
+    """A deck's text without the place mark that opens it in bold (``<strong>Grauwalden.</strong>
+    Nach drei bangen Tagen ...``): the dateline is the article's metadata."""
+    first = next((c for c in element if isinstance(c.tag, str)), None)
+    if first is None or first.tag not in ("strong", "b") or (element.text or "").strip():
+        return text
+    mark = _text_of(first)
+    rest = text[len(mark):].strip()
+    if (_PLACE_MARK.fullmatch(mark) and _letters(mark.split()[0]) not in _NOT_PLACES
+            and rest[:1].isupper() and len(rest.split()) >= PROSE_MIN_WORDS and text.startswith(mark)):
+        return rest
+    return text
 
 
 LIVE_MIN_ENTRIES = 3

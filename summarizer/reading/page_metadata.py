@@ -616,7 +616,7 @@ def _undated(line: str) -> str:
 
 _DECK_NAME = re.compile(
     r"(?i)(?:^|[\s_-])(?:dek|deck|standfirst|stand-first|sub-?head(?:line|ing)?|sub-?title|subline|strap(?:line)?"
-    r"|summary|excerpt|intro|abstract|description|lede|lead)(?:$|[\s_-])"
+    r"|summary|excerpt|teaser|intro|abstract|description|lede|lead)(?:$|[\s_-])"
 )
 _DECK_MAX_WORDS = 60
 
