@@ -318,7 +318,6 @@ def _without_place_mark(element: lxml.html.HtmlElement, text: str) -> str:
 LIVE_MIN_ENTRIES = 3
 """A live blog is read entry by entry when the page holds at least this many entries in a row."""
 _CLOCK = re.compile(r"(?i)\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|BST|CET|CEST|[A-Z]{2,4}T))?")
-_LIVE_NAME = re.compile(r"(?i)live")
 _NOT_ENTRIES = re.compile(r"(?i)comment|repl(?:y|ies)|related|recommend|most-?read|key-?events|timeline-nav")
 _ENTRY_FURNITURE = frozenset({"a", "button"})
 
@@ -355,18 +354,18 @@ def _live_blog(blocks: list[str], tree: lxml.html.HtmlElement, title: str | None
 
 
 def _live_entries(tree: lxml.html.HtmlElement, title: str | None) -> list[tuple]:
-    live = any(item.get("@type") == "LiveBlogPosting" or (isinstance(item.get("@type"), list) and "LiveBlogPosting" in item["@type"])
-               for item in json_ld_items(tree))
-    if not live:
-        names = [_text_of(h) for h in tree.iter("h1")] + [title or ""]
-        live = any(re.search(r"(?i)\blive\b", n) for n in names) or any(
-            _LIVE_NAME.search(" ".join(e.get(a) or "" for a in ("class", "id"))) for e in tree.iter() if isinstance(e.tag, str))
-    if not live:
+    holders = _stamp_holders(list(tree.iter("time")))
+    if not holders:
+        if not _is_live(tree, title):
+            return []
+        # entries timed by a clock written without <time> ("<span class='ts'>20:15</span>")
+        holders = _stamp_holders([e for e in tree.xpath("//body//*[not(*)][string-length(normalize-space(.)) < 24]")
+                                  if _CLOCK.fullmatch(_text_of(e))])
+    elif not _is_live(tree, title):
         return []
+    parents = list(holders)
     best: list[tuple] = []
-    for parent in tree.iter():
-        if not isinstance(parent.tag, str) or len(parent) < LIVE_MIN_ENTRIES:
-            continue
+    for parent in parents:
         if any(_NOT_ENTRIES.search(" ".join(e.get(a) or "" for a in ("class", "id")))
                or e.tag in ("nav", "aside", "footer", "header") for e in (parent, *parent.iterancestors())):
             continue
@@ -374,7 +373,7 @@ def _live_entries(tree: lxml.html.HtmlElement, title: str | None) -> list[tuple]
         for child in parent:
             if not isinstance(child.tag, str):
                 continue
-            stamp = _entry_stamp(child)
+            stamp = _entry_stamp(child) if child in holders[parent] else None
             if stamp is not None and _has_sentence(child):
                 run.append((child, stamp))
             elif run and _text_of(child) and not _all_links(child):
@@ -382,6 +381,31 @@ def _live_entries(tree: lxml.html.HtmlElement, title: str | None) -> list[tuple]
         if len(run) >= LIVE_MIN_ENTRIES and len(run) > len(best):
             best = run
     return best
+
+
+def _stamp_holders(stamps: list) -> dict:
+    """The elements holding a stamp in at least ``LIVE_MIN_ENTRIES`` of their children (where entries
+    may be), each with those children."""
+    holders: dict[lxml.html.HtmlElement, set] = {}
+    for stamp in stamps:
+        child = stamp
+        for parent in stamp.iterancestors():
+            holders.setdefault(parent, set()).add(child)
+            child = parent
+    return {p: children for p, children in holders.items() if len(children) >= LIVE_MIN_ENTRIES}
+
+
+def _is_live(tree: lxml.html.HtmlElement, title: str | None) -> bool:
+    """Whether a page says it is a live blog: JSON-LD ``LiveBlogPosting``, "live" in its headline or
+    title, or a class or id naming it live."""
+    for item in json_ld_items(tree):
+        kind = item.get("@type")
+        if kind == "LiveBlogPosting" or (isinstance(kind, list) and "LiveBlogPosting" in kind):
+            return True
+    if any(re.search(r"(?i)\blive\b", n) for n in [*(_text_of(h) for h in tree.iter("h1")), title or ""]):
+        return True
+    return bool(tree.xpath("//*[contains(translate(@class, 'LIVE', 'live'), 'live')"
+                           " or contains(translate(@id, 'LIVE', 'live'), 'live')]"))
 
 
 def _entry_stamp(entry: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:

@@ -105,9 +105,13 @@ def page_metadata(tree: lxml.html.HtmlElement | None) -> PageMetadata:
     url = _absolute(tree, meta.get("og:url")) or _absolute(tree, _canonical(tree))
     # Some pages put the headline in application-name: a name as long as a title is no site's.
     titles = {_squash(t) for t in (meta.get("og:title"), tree.findtext(".//title")) if t}
-    sites = [s for s in _site_names(meta, items, url) + _copyright_names(tree)
-             if len(s.split()) <= 6 and _squash(s) not in titles]
+    sites = [s for s in _site_names(meta, items, url) if len(s.split()) <= 6 and _squash(s) not in titles]
     title = _title(tree, meta, candidates, sites)
+    if title and _TITLE_SEPARATORS.search(title):  # a site's name the page gives only in its copyright line?
+        owners = [s for s in _copyright_names(tree) if len(s.split()) <= 6 and _squash(s) not in titles]
+        if owners:
+            sites = [*sites, *owners]
+            title = _title(tree, meta, candidates, sites)
     return PageMetadata(
         title=title,
         date=_date(tree, meta, candidates, url or named) or _text_date(tree, title),
@@ -246,7 +250,7 @@ def _copyright_names(tree: lxml.html.HtmlElement) -> list[str]:
     rights reserved."): the site's name, when a page tells it nowhere else, which a <title> may
     carry before the headline ("Millbeck Weekly Post - Footbridge at Millbeck reopens")."""
     names: list[str] = []
-    for text in tree.xpath("//body//text()[contains(., '\u00a9') or contains(translate(., 'COPYRIGHT', 'copyright'), 'copyright')]"):
+    for text in tree.xpath("//body//text()[contains(., '\u00a9') or contains(., 'opyright') or contains(., 'OPYRIGHT')]"):
         line = " ".join(str(text).split())
         if len(line) > 200:
             continue
