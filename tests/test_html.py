@@ -492,7 +492,8 @@ def test_an_embedded_social_post_is_set_apart_whole(tmp_path):
     assert not [b for b in article.blocks if b.kind == "heading" and "pic.chirper" in article.text[b.start : b.end]]
     (embed,) = [b for b in article.blocks if "@tovalind" in article.text[b.start : b.end]]
     assert embed.kind == "boilerplate" and "pic.chirper.example/abc" in article.text[embed.start : embed.end]
-    assert "the east bank is still cut off from the market" in texts  # what the story quotes of it stays
+    assert "the east bank is still cut off from the market" not in texts  # the post is no sentence of the outlet
+    assert "the east bank is still cut off from the market" in article.text[embed.start : embed.end]
     assert "Shopkeepers on the east bank" in texts
 
 

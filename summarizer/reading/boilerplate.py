@@ -195,9 +195,9 @@ EMBED_ATTRIBUTION = re.compile(
 )
 """How a social network's embedded post signs off: "— Lina Berge (@linaberge) February 18, 2026",
 a dash, a name, the handle in brackets, then the day it was posted, with the post's picture link
-before it ("pic.chirper.example/xyz"). It is set apart from the post it signs, whose words are
-quoted by the story and stay its text (``exclusions``); a story citing someone's post in its own
-words writes it into a sentence ("..., Berge wrote on Chirper")."""
+before it ("pic.chirper.example/xyz"). The post it signs is set apart with it (``exclusions``):
+an embed is someone else's words beside the story, never the outlet's sentences; a story citing
+someone's post in its own words writes it into a sentence ("..., Berge wrote on Chirper")."""
 
 
 # Order matters only for ties: specific categories first, generic furniture last.

@@ -138,12 +138,21 @@ _WRONG_FIGURE = re.compile(r"\bnot\s+(?:[$\u20ac\u00a3]\s?)?(?:\d[\d,.]*|[a-z]+)
                            re.IGNORECASE)
 _SAID_THEN_NOW = re.compile(r"\b(?:said|stated|reported|gave)\b[^.;]*\d[^.;]*;(?P<now>[^.]*\d[^.]*)", re.IGNORECASE)
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_NOTE_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(?:19|20)\d\d)?"
+    rf"|(?:19|20)\d\d-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/(?:19|20)?\d\d)"
+    rf"|^[^.:]{{0,40}}\b(?:19|20)\d\d\s*:",
+    re.IGNORECASE,
+)
 
 
 def _corrects_unstated(note: str, story: str) -> bool:
     """Whether an editor's note corrects a figure ("11 hours, not 14 as reported"; "said 212 passengers ...;
     ... carried 221") to one the rest of the article never gives. "It was 88 per cent, not 78 per cent."
     under a story saying 88 per cent repeats it: a note still."""
+    note = _NOTE_DATE.sub(" ", note)  # "Correction, Dec. 5, 2026:": when it was corrected, no figure
     then_now = _SAID_THEN_NOW.search(note)
     if then_now:
         right = then_now.group("now")
@@ -317,32 +326,12 @@ def _refine(text: str, piece: Piece, verdict: BoilerplateVerdict) -> list[Piece]
 
 
 def _embed_signature(text: str, piece: Piece, verdict: BoilerplateVerdict) -> list[Piece]:
-    """An embedded social post: its signature ("pic.chirper.example/xyz — Lina Berge (@linaberge)
-    February 18, 2026") is set apart, and the post's words before it, which the story quotes,
-    stay body (a sentence running into the signature ends where it starts)."""
-    from .boilerplate import EMBED_ATTRIBUTION
-
-    found = EMBED_ATTRIBUTION.search(text, piece.start, piece.end)
-    if found is None:
-        return [Piece(piece.start, piece.end, "boilerplate", _reason(verdict))]
-    cut = found.start()
-    while cut < piece.end and text[cut].isspace():
-        cut += 1
-    body_end = cut
-    while body_end > piece.start and text[body_end - 1].isspace():
-        body_end -= 1
-    sentences = [(s, min(e, body_end)) for s, e in piece.sentences if s < body_end]
-    if body_end <= piece.start or not sentences:
-        return [Piece(piece.start, piece.end, "boilerplate", _reason(verdict))]
-    sentences = [(s, e) for s, e in sentences if text[s:e].strip()]
-    body = Piece(piece.start, body_end, "body", "", [(s, _trimmed_end(text, s, e)) for s, e in sentences])
-    return [body, Piece(cut, piece.end, "boilerplate", _reason(verdict))]
-
-
-def _trimmed_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
+    """An embedded social post: the post and its signature ("pic.chirper.example/xyz — Lina Berge
+    (@linaberge) February 18, 2026") are set apart whole, as the page shows them (a web page's
+    embed is read as one block: ``html._embedded_post``). The post is someone else's words shown
+    beside the story, never a sentence of the outlet; a story that reports a post says so in its
+    own words ("..., Berge wrote on Chirper"), which stay."""
+    return [Piece(piece.start, piece.end, "boilerplate", _reason(verdict))]
 
 
 def _keepable(sentences: Sequence[str]) -> bool:

@@ -13,6 +13,7 @@ pay for it.
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from collections.abc import Iterator
@@ -56,7 +57,8 @@ class HtmlText:
 def html_to_text(html: str) -> HtmlText:
     tree = parse_html(html)
     meta = page_metadata(tree)
-    if tree is not None and (_drop_note_marks(tree) | _drop_inline_cards(tree)):
+    if tree is not None and (_drop_note_marks(tree) | _drop_inline_cards(tree) | _drop_loose_captions(tree)
+                             | _drop_link_columns(tree)):
         html = lxml.html.tostring(tree, encoding="unicode")
     blocks = (
         _trafilatura_blocks(html, favor_recall=False)
@@ -71,6 +73,7 @@ def html_to_text(html: str) -> HtmlText:
         blocks = _paragraphed_bodies(blocks, tree)
         blocks = _next_data_body(blocks, tree)
         blocks = _headlines_and_deck(blocks, tree)
+        blocks = _live_blog(blocks, tree, meta.title)
         headlines = _linked_headlines(tree)
         blocks = [block for block in blocks if not _mostly_headlines(block, headlines)]
     return HtmlText("\n\n".join(_without_repeats(blocks)), meta.title, meta.date, meta.url)
@@ -262,7 +265,11 @@ def _headlines_and_deck(blocks: list[str], tree: lxml.html.HtmlElement) -> list[
             out.append(block)
             above = above and heading
     if deck is not None and not any(deck[0] in _letters(block) for block in blocks):
-        at = next((i for i, block in enumerate(out) if not block.startswith("# ")), len(out))
+        # under the headline, or first when the text has none (a kicker above the headline stays above)
+        at = next((i + 1 for i, block in enumerate(out) if block.startswith("# ") and _letters(block[2:]) in headlines),
+                  None)
+        if at is None:
+            at = next((i for i, block in enumerate(out) if not block.startswith("# ")), len(out))
         out.insert(at, deck[1])
     return out
 
@@ -284,8 +291,163 @@ def _deck(h1s: list[lxml.html.HtmlElement], descriptions: set[str], headlines: s
                     continue
                 named = " ".join(element.get(a) or "" for a in ("class", "id", "data-qa", "itemprop"))
                 if key in descriptions or _DECK_CLASS.search(named):
-                    return key, text
+                    return key, _without_place_mark(element, text)
     return None
+
+
+# A German or Dutch paper's place mark ("Ortsmarke") opening a paragraph in bold: "Grauwalden.",
+# "Bad Lauter (dpa)." — a dateline, never a sentence of one word.
+_PLACE_MARK = re.compile(r"[A-ZÄÖÜ][\w'-]+(?:[ /-][A-ZÄÖÜ][\w'-]+){0,2}(?:\s*\([\w/ ]{1,20}\))?\s*[.:\u2013\u2014-]")
+_NOT_PLACES = frozenset({"update", "updated", "note", "correction", "warning", "breaking", "exclusive", "analysis", "live"})
+
+
+def _without_place_mark(element: lxml.html.HtmlElement, text: str) -> str:
+    """A deck's text without the place mark that opens it in bold (``<strong>Grauwalden.</strong>
+    Nach drei bangen Tagen ...``): the dateline is the article's metadata."""
+    first = next((c for c in element if isinstance(c.tag, str)), None)
+    if first is None or first.tag not in ("strong", "b") or (element.text or "").strip():
+        return text
+    mark = _text_of(first)
+    rest = text[len(mark):].strip()
+    if (_PLACE_MARK.fullmatch(mark) and _letters(mark.split()[0]) not in _NOT_PLACES
+            and rest[:1].isupper() and len(rest.split()) >= PROSE_MIN_WORDS and text.startswith(mark)):
+        return rest
+    return text
+
+
+LIVE_MIN_ENTRIES = 3
+"""A live blog is read entry by entry when the page holds at least this many entries in a row."""
+_CLOCK = re.compile(r"(?i)\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|BST|CET|CEST|[A-Z]{2,4}T))?")
+_NOT_ENTRIES = re.compile(r"(?i)comment|repl(?:y|ies)|related|recommend|most-?read|key-?events|timeline-nav")
+_ENTRY_FURNITURE = frozenset({"a", "button"})
+
+
+def _live_blog(blocks: list[str], tree: lxml.html.HtmlElement, title: str | None) -> list[str]:
+    """A live blog (timestamped entries, newest first) is read entry by entry from the page: the
+    extractor loses entries (the last one, when a share bar ends it), puts the newest one above
+    the headline as if it were the standfirst, drops the entries' times and keeps the page's
+    controls ("Key events", "Auto-update: on"). The page is a live blog when its JSON-LD says
+    ``LiveBlogPosting``, or its headline, title or a class name says "live", and it holds
+    ``LIVE_MIN_ENTRIES`` sibling elements or more each with a time (a ``<time>``, or an element
+    whose text is a clock time "20:15") and a sentence. The text is then the headline, the prose
+    the extractor found above the entries (a standfirst, a summary's points), and each entry in
+    page order: its time as a heading line of its own ("# 20:15"), its title, its paragraphs,
+    without its share links."""
+    entries = _live_entries(tree, title)
+    if not entries:
+        return blocks
+    read = [(_stamp_text(stamp), _entry_blocks(entry)) for entry, stamp in entries]
+    inside = "".join(_letters(" ".join([stamp, *parts])) for stamp, parts in read)
+    h1 = next((_text_of(h) for h in tree.iter("h1") if _text_of(h)), None)
+    out = ["# " + h1] if h1 else []
+    lead: list[str] = []
+    for block in blocks:
+        key = _letters(block)
+        if not key or key in inside or (h1 and key == _letters(h1)):
+            continue
+        if block.startswith("- ") or _reads_as_prose(block) or (not h1 and block.startswith("# ")):
+            lead.append(block)
+    out.extend(lead)
+    for stamp, parts in read:
+        out.extend(["# " + stamp, *parts] if stamp else parts)
+    return out
+
+
+def _live_entries(tree: lxml.html.HtmlElement, title: str | None) -> list[tuple]:
+    holders = _stamp_holders(list(tree.iter("time")))
+    if not holders:
+        if not _is_live(tree, title):
+            return []
+        # entries timed by a clock written without <time> ("<span class='ts'>20:15</span>")
+        holders = _stamp_holders([e for e in tree.xpath("//body//*[not(*)][string-length(normalize-space(.)) < 24]")
+                                  if _CLOCK.fullmatch(_text_of(e))])
+    elif not _is_live(tree, title):
+        return []
+    parents = list(holders)
+    best: list[tuple] = []
+    for parent in parents:
+        if any(_NOT_ENTRIES.search(" ".join(e.get(a) or "" for a in ("class", "id")))
+               or e.tag in ("nav", "aside", "footer", "header") for e in (parent, *parent.iterancestors())):
+            continue
+        run: list[tuple] = []
+        for child in parent:
+            if not isinstance(child.tag, str):
+                continue
+            stamp = _entry_stamp(child) if child in holders[parent] else None
+            if stamp is not None and _has_sentence(child):
+                run.append((child, stamp))
+            elif run and _text_of(child) and not _all_links(child):
+                break  # the entries end at an element of prose that is no entry
+        if len(run) >= LIVE_MIN_ENTRIES and len(run) > len(best):
+            best = run
+    return best
+
+
+def _stamp_holders(stamps: list) -> dict:
+    """The elements holding a stamp in at least ``LIVE_MIN_ENTRIES`` of their children (where entries
+    may be), each with those children."""
+    holders: dict[lxml.html.HtmlElement, set] = {}
+    for stamp in stamps:
+        child = stamp
+        for parent in stamp.iterancestors():
+            holders.setdefault(parent, set()).add(child)
+            child = parent
+    return {p: children for p, children in holders.items() if len(children) >= LIVE_MIN_ENTRIES}
+
+
+def _is_live(tree: lxml.html.HtmlElement, title: str | None) -> bool:
+    """Whether a page says it is a live blog: JSON-LD ``LiveBlogPosting``, "live" in its headline or
+    title, or a class or id naming it live."""
+    for item in json_ld_items(tree):
+        kind = item.get("@type")
+        if kind == "LiveBlogPosting" or (isinstance(kind, list) and "LiveBlogPosting" in kind):
+            return True
+    if any(re.search(r"(?i)\blive\b", n) for n in [*(_text_of(h) for h in tree.iter("h1")), title or ""]):
+        return True
+    return bool(tree.xpath("//*[contains(translate(@class, 'LIVE', 'live'), 'live')"
+                           " or contains(translate(@id, 'LIVE', 'live'), 'live')]"))
+
+
+def _entry_stamp(entry: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    for element in entry.iter():
+        if not isinstance(element.tag, str) or element is entry:
+            continue
+        if element.tag == "time" or (len(element) == 0 and _CLOCK.fullmatch(_text_of(element))):
+            return element
+    return None
+
+
+def _stamp_text(stamp: lxml.html.HtmlElement) -> str:
+    text = _text_of(stamp)
+    if not text:
+        found = _CLOCK.search(stamp.get("datetime") or "")
+        text = found.group(0) if found else ""
+    return text
+
+
+def _has_sentence(entry: lxml.html.HtmlElement) -> bool:
+    return any(_reads_as_prose(s) for block in _visible_blocks(entry) for s in re.split(r"(?<=[.!?])\s+", block))
+
+
+def _all_links(element: lxml.html.HtmlElement) -> bool:
+    linked = sum(len(_letters(_text_of(e))) for e in element.iter(*_ENTRY_FURNITURE))
+    return linked >= len(_letters(_text_of(element)))
+
+
+def _entry_blocks(entry: lxml.html.HtmlElement) -> list[str]:
+    """An entry's blocks as the last fallback reads a page, without its time and its share links
+    (an element whose words are all links or buttons, "Copy link Share"); its title stays."""
+    entry = copy.deepcopy(entry)
+    for element in list(entry.iter()):
+        if not isinstance(element.tag, str) or element is entry or element.getparent() is None:
+            continue
+        if element.tag in _HEADING_TAGS:
+            continue
+        if element.tag == "time" or (len(element) == 0 and _CLOCK.fullmatch(_text_of(element))) or (
+            _text_of(element) and _all_links(element)
+        ):
+            element.drop_tree()
+    return _visible_blocks(entry)
 
 
 def _letters(text: str) -> str:
@@ -317,6 +479,68 @@ def _drop_inline_cards(tree: lxml.html.HtmlElement) -> bool:
     for card in cards:
         card.drop_tree()  # its tail, the paragraph's text after it, stays
     return bool(cards)
+
+
+CAPTION_MAX_WORDS = 30
+_CAPTION_TAGS = frozenset({"i", "em", "small", "span", "font", "cite"})
+_CAPTION_NAME = re.compile(r"(?i)caption|cutline")
+
+
+def _drop_loose_captions(tree: lxml.html.HtmlElement) -> bool:
+    """Take out the caption an old page writes under an image outside any ``<figure>``: an ``<i>``
+    (``<em>``, ``<small>``, ``<font>``, or an element named a caption) that is the whole line after
+    the ``<img>`` ("<img ...><br><i>The repaired bridge on Saturday morning.</i><br>"). A
+    ``<figcaption>`` is left out of the text, and so is such a caption: it describes the photo, it is
+    no sentence of the story. Whether any was taken out."""
+    captions = []
+    for image in tree.iter("img"):
+        anchor = image
+        parent = anchor.getparent()
+        if parent is not None and parent.tag == "a" and not _WORD.search(parent.text_content()):
+            anchor = parent
+        if any(a.tag == "figure" for a in anchor.iterancestors()) or (anchor.tail or "").strip():
+            continue
+        element = anchor.getnext()
+        while element is not None and element.tag == "br" and not (element.tail or "").strip():
+            element = element.getnext()
+        if element is None or not isinstance(element.tag, str):
+            continue
+        named = " ".join(element.get(a) or "" for a in ("class", "id"))
+        if element.tag not in _CAPTION_TAGS and not _CAPTION_NAME.search(named):
+            continue
+        words = len(_text_of(element).split())
+        after = element.getnext()
+        line_ends = after is None or (isinstance(after.tag, str) and after.tag in ("br", *_BLOCK_TAGS))
+        if 0 < words <= CAPTION_MAX_WORDS and not (element.tail or "").strip() and line_ends:
+            captions.append(element)
+    for caption in captions:
+        caption.drop_tree()
+    return bool(captions)
+
+
+LINK_COLUMN_MIN_LINKS = 3
+_MENU_GLUE = re.compile(r"[\s|\u00b7\u2022/-]*")
+
+
+def _drop_link_columns(tree: lxml.html.HtmlElement) -> bool:
+    """Take out a menu that is not marked as one: a table cell or block holding nothing but
+    ``LINK_COLUMN_MIN_LINKS`` short links or more, one a line or between bars ("Home<br>News<br>What's
+    On<br>Classifieds"), as an old page's left column is. Left in, each link is read as a heading.
+    Whether any was taken out."""
+    columns = []
+    for element in tree.iter("td", "div", "p", "center"):
+        children = [c for c in element if isinstance(c.tag, str)]
+        links = [c for c in children if c.tag == "a"]
+        if len(links) < LINK_COLUMN_MIN_LINKS or any(c.tag not in ("a", "br") for c in children):
+            continue
+        if any(len(_text_of(a).split()) > 4 or not _text_of(a) for a in links):
+            continue
+        loose = [element.text or "", *(c.tail or "" for c in children)]
+        if all(_MENU_GLUE.fullmatch(text) for text in loose):
+            columns.append(element)
+    for column in columns:
+        column.drop_tree()
+    return bool(columns)
 
 
 _NOTE_MARK = re.compile(r"\[?\d{1,3}\]?|\[[a-z]\]|[*\u2020\u2021]{1,3}")
@@ -494,8 +718,31 @@ LIST_ITEM_MIN_WORDS = 5
 """A list whose every item has at least this many words is a list of statements (a "Key points"
 box, a summary's bullets: "Numbers at the weekly sale have tripled since June"), written with a
 "- " marker so that the reader takes each item, which rarely ends with a full stop, as a sentence
-of the article rather than as a heading. Lists with shorter items (a menu, "1 of 5", a date) stay
-as they were: lines without a stop, read as headings or labels."""
+of the article rather than as a heading. So is a list whose every item is a figure told in
+``LIST_FIGURE_MIN_WORDS`` words or more ("600 food parcels delivered", "Two bridges still closed").
+Lists with other short items (a menu, "1 of 5", a date) stay as they were: lines without a stop,
+read as headings or labels."""
+LIST_FIGURE_MIN_WORDS = 3
+_FIGURE_ITEM = re.compile(
+    r"(?i)(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands)"
+    r"\s+[^\W\d_]"
+)
+
+
+def _statement_items(items: list[str]) -> bool:
+    """Whether a list's items are statements, each to be read as a sentence (``LIST_ITEM_MIN_WORDS``)."""
+    if not items or any(item.startswith("# ") for item in items):
+        return False
+    if all(len(item.split()) >= LIST_ITEM_MIN_WORDS for item in items):
+        return True
+    return len(items) >= 2 and all(
+        len(item.split()) >= LIST_FIGURE_MIN_WORDS and _FIGURE_ITEM.match(item) and not _CLOCK.match(item)
+        and not re.match(r"(?i)\d+\s+of\s+\d", item) and not _COUNTER.search(item) for item in items
+    )
+
+
+# A page's counters, never a statement: "5 min read", "2 hours ago", "12 comments", "3 photos".
+_COUNTER = re.compile(r"(?i)\b(?:ago|read|comments?|repl(?:y|ies)|photos?|images?|videos?|shares?|views?|likes?)$")
 
 
 def _block(element: lxml.etree._Element, tag: str) -> Iterator[str]:
@@ -509,7 +756,7 @@ def _block(element: lxml.etree._Element, tag: str) -> Iterator[str]:
         return
     elif tag == "list":
         items = list(_tree_blocks(element))
-        marked = all(len(item.split()) >= LIST_ITEM_MIN_WORDS and not item.startswith("# ") for item in items)
+        marked = _statement_items(items)
         yield from (("- " + item) if marked else item for item in items)
     elif tag == "quote" and _embedded_post(element):
         yield _inline_text(element)

@@ -107,6 +107,11 @@ def page_metadata(tree: lxml.html.HtmlElement | None) -> PageMetadata:
     titles = {_squash(t) for t in (meta.get("og:title"), tree.findtext(".//title")) if t}
     sites = [s for s in _site_names(meta, items, url) if len(s.split()) <= 6 and _squash(s) not in titles]
     title = _title(tree, meta, candidates, sites)
+    if title and _TITLE_SEPARATORS.search(title):  # a site's name the page gives only in its copyright line?
+        owners = [s for s in _copyright_names(tree) if len(s.split()) <= 6 and _squash(s) not in titles]
+        if owners:
+            sites = [*sites, *owners]
+            title = _title(tree, meta, candidates, sites)
     return PageMetadata(
         title=title,
         date=_date(tree, meta, candidates, url or named) or _text_date(tree, title),
@@ -231,6 +236,28 @@ def _site_names(meta: dict[str, str], items: list[dict], url: str | None) -> lis
         if name and name not in seen:
             seen.append(name)
     return seen
+
+
+_COPYRIGHT = re.compile(
+    r"(?:\u00a9|\(c\)|copyright)\s*(?:\u00a9\s*)?(?:\d{4}\s*(?:[-\u2013]\s*\d{2,4}\s*)?)?,?\s*"
+    r"(?P<name>[A-Z][\w&'.-]*(?:\s+[A-Z&][\w&'.-]*){0,5}?)\s*(?:[.,|]|\s+all rights|$)",
+    re.IGNORECASE,
+)
+
+
+def _copyright_names(tree: lxml.html.HtmlElement) -> list[str]:
+    """The name a page's copyright line gives its owner ("Copyright 2026 Millbeck Weekly Post. All
+    rights reserved."): the site's name, when a page tells it nowhere else, which a <title> may
+    carry before the headline ("Millbeck Weekly Post - Footbridge at Millbeck reopens")."""
+    names: list[str] = []
+    for text in tree.xpath("//body//text()[contains(., '\u00a9') or contains(., 'opyright') or contains(., 'OPYRIGHT')]"):
+        line = " ".join(str(text).split())
+        if len(line) > 200:
+            continue
+        found = _COPYRIGHT.search(line)
+        if found and found.group("name")[0].isupper() and found.group("name") not in names:
+            names.append(found.group("name").strip(" .,"))
+    return names[:3]
 
 
 def _squash(text: str) -> str:
@@ -593,7 +620,7 @@ def _undated(line: str) -> str:
 
 _DECK_NAME = re.compile(
     r"(?i)(?:^|[\s_-])(?:dek|deck|standfirst|stand-first|sub-?head(?:line|ing)?|sub-?title|subline|strap(?:line)?"
-    r"|summary|excerpt|intro|abstract|description|lede|lead)(?:$|[\s_-])"
+    r"|summary|excerpt|teaser|intro|abstract|description|lede|lead)(?:$|[\s_-])"
 )
 _DECK_MAX_WORDS = 60
 
