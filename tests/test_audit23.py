@@ -5,19 +5,16 @@ asked it: the first sentence of ``-n 1``, or the caveat, is what they saw first.
 The articles (tests/data/audit23/stories.jsonl) are the audit's own, as newsdigest read them from its
 feeds, pages and files: written before any of the code these questions test."""
 
-from pathlib import Path
+import functools
 
 import pytest
 
 from summarizer import Length, Request, run
 
-STORIES = Path(__file__).parent / "data" / "audit23" / "stories.jsonl"
+from . import audits
 
-
-def first(question: str):
-    result = run(Request(paths=(str(STORIES),), query=question, length=Length(sentences=1), cache_dir=None))
-    (summary,) = result.digest.summaries
-    return summary
+STORIES = audits.stories("audit23")
+first = functools.partial(audits.first, "audit23")
 
 
 @pytest.mark.parametrize(("question", "opening"), [

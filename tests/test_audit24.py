@@ -5,19 +5,14 @@ Karsavin), as the reader asked them: the first sentence of ``-n 1`` is what they
 The articles (tests/data/audit24/stories.jsonl) are the audit's own, as newsdigest read them from its
 feeds, pages and files: written before any of the code these questions test."""
 
-from pathlib import Path
+import functools
 
 import pytest
 
-from summarizer import Length, Request, run
+from . import audits
 
-STORIES = Path(__file__).parent / "data" / "audit24" / "stories.jsonl"
-
-
-def first(question: str):
-    result = run(Request(paths=(str(STORIES),), query=question, length=Length(sentences=1), cache_dir=None))
-    (summary,) = result.digest.summaries
-    return summary
+STORIES = audits.stories("audit24")
+first = functools.partial(audits.first, "audit24")
 
 
 @pytest.mark.parametrize(("question", "opening"), [

@@ -298,9 +298,7 @@ class ConceptCoverage:
                 # by Friday") answers first, though less of the question's words were used.
                 forward = _where(self.answer_forms & about, ranking.rows,
                                  lambda row: looks_ahead(corpus.sentences[row].text))
-                first = answers & forward
-                if not first.any():
-                    first = forward
+                first = _among(answers, forward)
                 if first.any():
                     answers, later_answers = _first(first, answers, later_answers)
                     form_answers = True
@@ -322,9 +320,7 @@ class ConceptCoverage:
                 stem, money = corpus.analyzer.stem, ranking.query.sum_asked
                 counting = _where(self.answer_forms & about & worthy, ranking.rows, lambda row: says(
                     corpus.sentences[row].text, counted, "quantity", stem, money=money, either=money is None))
-                first = answers & counting
-                if not first.any():
-                    first = counting
+                first = _among(answers, counting)
                 if first.any():
                     answers, later_answers = _first(first, answers, later_answers)
                     form_answers = True
@@ -474,6 +470,12 @@ def _naming(corpus: Corpus, names: frozenset[int], articles: np.ndarray) -> np.n
     titled = [n for n in np.setdiff1d(np.unique(articles), naming).tolist()
               if not stems.isdisjoint(stem(word.lower()) for word in words(corpus.articles[n].title or ""))]
     return np.union1d(naming, np.array(titled, dtype=np.int64)) if titled else naming
+
+
+def _among(answers: np.ndarray, preferred: np.ndarray) -> np.ndarray:
+    """The ``preferred`` sentences among the answers, or all of them when no answer is one."""
+    first = answers & preferred
+    return first if first.any() else preferred
 
 
 def _first(first: np.ndarray, answers: np.ndarray, later: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
