@@ -36,6 +36,8 @@ first = functools.partial(audits.first, "audit23")
     ("How many people were injured in the Quellmouth explosion?", "Nineteen people were injured, not 21"),
     # Those who fled are counted as displaced: the latest count, in either word.
     ("How many people fled their homes in the valley?", "The number of people displaced has reached 31,000"),
+    # "report" after the question's subject is its verb, not an instruction: the time of the report.
+    ("When will the inquiry report?", "The inquiry will examine why a reactor vessel"),
     # What happens next: what the articles say will happen, the latest first.
     ("What's next for Achterberg?", "Achterberg said she would attempt a two-way crossing"),
     ("What will happen to the Cindral plant?", "Analysts at Pell & Garrow estimated that the closure would cost"),

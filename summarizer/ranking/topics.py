@@ -53,6 +53,8 @@ BUILTIN_TOPICS: tuple[Topic, ...] = (
 )
 
 # Words a reader uses to ask rather than to name the subject ("describe", "what", "include").
+_QUESTION_VERBS = frozenset("report reported reports find show write determine mention mentioned".split())
+"""Words of :data:`QUERY_INSTRUCTION_WORDS` that a question of one sentence asks with as its verb."""
 QUERY_INSTRUCTION_WORDS = frozenset(
     """
     what which who whom whose when where why how describe description discuss discussion explain
@@ -259,9 +261,14 @@ def query_topic(
     words = QUESTION_WORD.findall(text)
     # "How long ...?", "How fast ...?": the measure asked is the question's form, not a word to look for.
     measures = {after.lower() for before, after in zip(words, words[1:]) if before.lower() == "how"} & _MEASURES
+    # In a question of one sentence, "report", "find", "show" ... after its subject are its verb ("When will the
+    # inquiry report?", "What did the audit find?"), not an instruction ("Report on ...", "Describe ...").
+    asked = (frozenset(w.lower() for w in words[1:]) & _QUESTION_VERBS
+             if text.endswith("?") and len(question_sentences(text)) == 1 else frozenset())
     keywords = [
         w for w in dict.fromkeys(w.lower() for w in words)
-        if w not in analyzer_stop_words and w not in QUERY_INSTRUCTION_WORDS and w not in measures and len(w) > 1
+        if w not in analyzer_stop_words and (w not in QUERY_INSTRUCTION_WORDS or w in asked) and w not in measures
+        and len(w) > 1
     ]
     if not keywords:
         raise EmptyQueryError(f"query {text!r} has no content words to search for")
@@ -325,8 +332,7 @@ def asked_names(topic: Topic) -> tuple[str, ...]:
                 continue  # "St." of "St. Elmo", "Dr." of "Dr. Varga": the name is the next word
             if _ABBREVIATIONS.fullmatch(word):
                 continue  # "MPs", "NGOs": common nouns, which articles put in other words
-            if (word[0].isupper() and lowered in topic.keywords and lowered not in CALENDAR
-                    and lowered not in QUERY_INSTRUCTION_WORDS):
+            if word[0].isupper() and lowered in topic.keywords and lowered not in CALENDAR:
                 names.setdefault(word)
     return tuple(names)
 
@@ -338,7 +344,7 @@ def asked_words(topic: Topic) -> tuple[str, ...]:
         return ()
     found: dict[str, None] = {}
     for word in QUESTION_WORD.findall(topic.description):
-        if word.lower() in topic.keywords and word.lower() not in QUERY_INSTRUCTION_WORDS:
+        if word.lower() in topic.keywords:
             found.setdefault(word)
     return tuple(found)
 
@@ -487,7 +493,7 @@ def asked_role(topic: Topic) -> tuple[str, ...]:
             if role:
                 break  # "Who will replace Dorn?": Dorn is who is replaced, not the role
             continue  # "Who did Bruvia send ...?"
-        if lowered in topic.keywords and lowered not in QUERY_INSTRUCTION_WORDS:
+        if lowered in topic.keywords:
             role.append(word)
         elif role and lowered != "to":
             break
@@ -509,7 +515,7 @@ def asked_role_object(topic: Topic) -> tuple[str, ...]:
         start += 1
     found: list[str] = []
     for word, low in zip(written[start:], lowered[start:]):
-        if low not in topic.keywords or low in QUERY_INSTRUCTION_WORDS:
+        if low not in topic.keywords:
             break
         found.append(word)
     return tuple(found)
@@ -562,8 +568,7 @@ def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
             runs: list[list[str]] = [[]]
             opens_sentence = False
             written = QUESTION_WORD.findall(clause)
-            counted = [w.lower() in topic.keywords and w.lower() not in QUERY_INSTRUCTION_WORDS
-                       and not _verb_like(w.lower()) for w in written]
+            counted = [w.lower() in topic.keywords and not _verb_like(w.lower()) for w in written]
             verb = _question_verb(written, counted) if clause_number == 0 else None
             if verb is not None:
                 counted[verb] = False
@@ -666,7 +671,7 @@ def asked_verbs(topic: Topic) -> frozenset[str]:
     found = set()
     for sentence in question_sentences(topic.description):
         written = QUESTION_WORD.findall(_CLAUSE.split(sentence)[0])
-        counted = [w.lower() in topic.keywords and w.lower() not in QUERY_INSTRUCTION_WORDS for w in written]
+        counted = [w.lower() in topic.keywords for w in written]
         verb = _question_verb(written, counted)
         if verb is not None:
             found.add(written[verb].lower())
