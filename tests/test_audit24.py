@@ -24,6 +24,10 @@ first = functools.partial(audits.first, "audit24")
     ("How many people died in the Wennmark floods?", "The death toll from Storm Ilsa is eight, not nine"),
     # How high: a height in its units; a peak stands, however the level fell after.
     ("How high did the Aldeth River rise?", "The Aldeth peaked at 6.8 metres"),
+    # ... and the height of what is, not of the mountain she will try next spring ("Mount Vell, 7,960
+    # metres high"), though that one says "high".
+    ("How high is Mount Karsavin?", "Karsavin, in the Teshkal Range of Orsolan, is 8,214 metres high"),
+    ("How tall is the mountain Brask climbed?", "Ilona Brask reached the 8,214-metre summit of Mount Karsavin"),
     # How much weight: a figure in kilograms, though no article says "weight".
     ("How much weight did Brask lose?", '"She is exhausted and she has lost 9 kg'),
 ])

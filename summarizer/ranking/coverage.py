@@ -307,6 +307,11 @@ class ConceptCoverage:
                 # swimming into a current of 2.5 knots", a figure beside the measure's name before one
                 # beside the question's words, which may be of something else.
                 kind, stem = ranking.query.answer, corpus.analyzer.stem
+                # A figure of what will be ("would try to climb Mount Vell, 7,960 metres high, next spring")
+                # comes after those of what is.
+                now = _where(answers, ranking.rows, lambda row: not tells_the_future(corpus.sentences[row].text))
+                if now.any():
+                    answers, later_answers = _first(now, answers, later_answers)
                 named = _where(answers, ranking.rows, lambda row: says(corpus.sentences[row].text, frozenset(), kind, stem))
                 if named.any():
                     answers, later_answers = _first(named, answers, later_answers)
