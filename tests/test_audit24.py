@@ -28,6 +28,9 @@ first = functools.partial(audits.first, "audit24")
     # metres high"), though that one says "high".
     ("How high is Mount Karsavin?", "Karsavin, in the Teshkal Range of Orsolan, is 8,214 metres high"),
     ("How tall is the mountain Brask climbed?", "Ilona Brask reached the 8,214-metre summit of Mount Karsavin"),
+    # How fast: a distance in a length of time is a speed ("descending 1,450 metres in six hours"); it
+    # had been told "nothing here says how fast" above that very sentence.
+    ("How fast did Brask descend?", "Ilona Brask reached Camp 2 on Mount Karsavin on Friday, descending 1,450 metres"),
     # How much weight: a figure in kilograms, though no article says "weight".
     ("How much weight did Brask lose?", '"She is exhausted and she has lost 9 kg'),
 ])
@@ -38,3 +41,7 @@ def test_the_first_sentence_answers(question, opening):
 def test_what_a_question_counts_is_not_here_though_its_story_is():
     # "How many cattle drowned in the floods?" printed five sentences about people with no caveat.
     assert first("How many cattle drowned in the floods?").caveat == "nothing here mentions cattle; the closest sentences:"
+
+
+def test_a_distance_in_a_length_of_time_says_how_fast():
+    assert first("How fast did Brask descend?").caveat is None

@@ -656,7 +656,8 @@ def _unit(written: Sequence[str], n: int) -> str | None:
 def _measured(measure: str) -> Callable[[Sequence[str]], list[bool]]:
     def spot(written: Sequence[str]) -> list[bool]:
         numbers = quantities(written)
-        return [numbers[n] and _unit(written, n) == measure for n in range(len(written))]
+        return [numbers[n] and (_unit(written, n) == measure or (measure == "speed" and _over_a_time(written, n)))
+                for n in range(len(written))]
 
     spot.__doc__ = f"Which of a sentence's words are a number of a unit of {measure}."
     return spot
@@ -665,6 +666,18 @@ def _measured(measure: str) -> Callable[[Sequence[str]], list[bool]]:
 UNITS_OF = {"weight": _WEIGHT_UNITS, "temperature": _TEMPERATURE_UNITS, "speed": _SPEED_UNITS,
             **dict.fromkeys(("height", "depth", "distance", "length"), _LENGTH_UNITS)}
 """The units a measure is given in, by the measure's name: "she has lost 9 kg" says her weight."""
+def _over_a_time(written: Sequence[str], n: int) -> bool:
+    """Whether the number at ``n`` is a distance covered in a length of time, a speed in other words:
+    "descending 1,450 metres in six hours"."""
+    if _unit(written, n) != "length":
+        return False
+    after = [word.lower() for word in written[n + 2 : n + 6]]
+    return bool(after) and after[0] in ("in", "within") and any(
+        word in _DURATIONS and k > 1 and (after[k - 1] in _NUMBER_WORDS or number_value(after[k - 1]) is not None
+                                          or after[k - 1] in _SPANS)
+        for k, word in enumerate(after))
+
+
 _AGED = frozenset({"aged", "age"})
 
 
