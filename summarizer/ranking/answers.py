@@ -14,7 +14,7 @@ import numpy as np
 
 from ..reading.terms import WORD, stop_words, words
 from .forms import PRICE, TOLL, base_form, word_forms
-from .topics import ARTICLES, CALENDAR, MONTHS, WEEKDAYS
+from .topics import ARTICLES, CALENDAR, MEASURE_KINDS, MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -656,8 +656,11 @@ def _unit(written: Sequence[str], n: int) -> str | None:
 def _measured(measure: str) -> Callable[[Sequence[str]], list[bool]]:
     def spot(written: Sequence[str]) -> list[bool]:
         numbers = quantities(written)
-        return [numbers[n] and (_unit(written, n) == measure or (measure == "speed" and _over_a_time(written, n)))
-                for n in range(len(written))]
+        found = []
+        for n in range(len(written)):
+            unit = _unit(written, n) if numbers[n] else None
+            found.append(unit == measure or (measure == "speed" and unit == "length" and _over_a_time(written, n)))
+        return found
 
     spot.__doc__ = f"Which of a sentence's words are a number of a unit of {measure}."
     return spot
@@ -666,11 +669,11 @@ def _measured(measure: str) -> Callable[[Sequence[str]], list[bool]]:
 UNITS_OF = {"weight": _WEIGHT_UNITS, "temperature": _TEMPERATURE_UNITS, "speed": _SPEED_UNITS,
             **dict.fromkeys(("height", "depth", "distance", "length"), _LENGTH_UNITS)}
 """The units a measure is given in, by the measure's name: "she has lost 9 kg" says her weight."""
+
+
 def _over_a_time(written: Sequence[str], n: int) -> bool:
-    """Whether the number at ``n`` is a distance covered in a length of time, a speed in other words:
-    "descending 1,450 metres in six hours"."""
-    if _unit(written, n) != "length":
-        return False
+    """Whether the distance at ``n`` (a number of a unit of length) was covered in a length of time, a
+    speed in other words: "descending 1,450 metres in six hours"."""
     after = [word.lower() for word in written[n + 2 : n + 6]]
     return bool(after) and after[0] in ("in", "within") and any(
         word in _DURATIONS and k > 1 and (after[k - 1] in _NUMBER_WORDS or number_value(after[k - 1]) is not None
@@ -849,7 +852,7 @@ def _a_time(written: Sequence[str], n: int) -> bool:
 
 _KINDS = {"quantity": (tallies, 3), "time": (times, 5), "duration": (durations, 8), "place": (places, 8),
           "definition": (definitions, 1), "reason": (reasons, 8), "age": (ages, 8),
-          **{measure: (_measured(measure), 8) for measure in ("speed", "length", "weight", "temperature")}}
+          **{measure: (_measured(measure), 8) for measure in MEASURE_KINDS if measure != "age"}}
 KINDS = frozenset(_KINDS) | {"person"}
 """What a question can ask for first of all that a sentence's form shows (see :func:`says`)."""
 

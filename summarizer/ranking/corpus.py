@@ -41,6 +41,7 @@ class Corpus:
         """``keep``: a sentence index the cache builds for these articles is stored for later
         runs (not for a set that changes from run to run, such as the articles read)."""
         self.articles: tuple[Article, ...] = tuple(articles)
+        self._title_stems: dict[int, frozenset[str]] = {}
         self.analyzer = analyzer or TermAnalyzer()
         self.article_index = {a.id: i for i, a in enumerate(self.articles)}
         index = cache.sentence_index(self.articles, self.analyzer, keep) if cache is not None else None
@@ -106,13 +107,24 @@ class Corpus:
             return [(bigrams.stems[int(a)], bigrams.stems[int(b)]) for a, b in zip(bigrams.firsts[ids], bigrams.seconds[ids])]
         return sentence_bigrams(words(self.sentences[row].text), self.analyzer)
 
+    def title_stems(self, article: int) -> frozenset[str]:
+        """The stems of the words of an article's title (by its index), read once per corpus: what the
+        article says it is about, where its sentences may not name it again."""
+        found = self._title_stems.get(article)
+        if found is None:
+            stem = self.analyzer.stem
+            found = self._title_stems[article] = frozenset(
+                stem(word.lower()) for word in words(self.articles[article].title or ""))
+        return found
+
     def figure_concepts(self, row: int) -> list[tuple[str, str]]:
         """:meth:`sentence_concepts` and the pairs beside its numbers written as words (see
         :func:`~summarizer.store.concepts.figure_bigrams`): what telling a figure anew reads ("is
         eight, not nine as first reported" corrects "rose to nine")."""
         concepts = self.sentence_concepts(row)
         text = self.sentences[row].text
-        if any(word in text.lower() for word in FIGURE_WORDS):
+        lowered = text.lower()
+        if any(word in lowered for word in FIGURE_WORDS):
             concepts = concepts + figure_bigrams(words(text), self.analyzer)
         return concepts
 

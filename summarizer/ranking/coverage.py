@@ -30,6 +30,7 @@ from .ranker import Ranking
 from ..store.concepts import FULL_TABLE_MAX_SENTENCES
 from .novelty import ReadSet
 from .forms import TOLL
+from .topics import MEASURE_KINDS
 from .answers import (COUNTED_STATES, KINDS, MEASURES, PERSON_TOLL, asked_stems, beside_role, gives_answer, looks_ahead,
                       names_one, on_other_days, outdated, says, sentence_days, tells_the_future)
 
@@ -44,7 +45,7 @@ ANSWER_MIN_RELEVANCE = 0.5
 """For a question asking how many, when or where: a sentence giving a number (a time, a place)
 beside what was asked answers it when it is at least this relevant (against the most relevant
 candidate). A definition needs no such floor (see below)."""
-_ANSWERED_BY_FORM = ("definition", "reason", "person", "speed", "length", "age", "weight", "temperature")
+_ANSWERED_BY_FORM = ("definition", "reason", "person", *MEASURE_KINDS)
 """Kinds of question whose answer is known by its form beside what was asked, not by its relevance."""
 PHRASE_BOOST = 1.0
 """A concept that is a phrase the topic names (two of a question's words side by side: "Kakadu
@@ -129,14 +130,12 @@ class ConceptCoverage:
             # ..." for "How fast did Achterberg swim?"; its title holds them too ("Inquiry ordered into
             # Quellmouth explosion" over "Nineteen people were injured, not 21 as first reported").
             whole = set(np.unique(articles).tolist())
-            stem = corpus.analyzer.stem
             holding = [set(np.unique(corpus.article_of[corpus.matching(sorted(unit))]).tolist())
                        for _, unit in ranking.query.together]
             # The rarest word first: few articles are left to read the titles of.
             for held, (_, unit) in sorted(zip(holding, ranking.query.together), key=lambda pair: len(pair[0])):
                 stems = {corpus.terms[t] for t in unit}
-                whole = (whole & held) | {n for n in whole - held if not stems.isdisjoint(
-                    stem(word.lower()) for word in words(corpus.articles[n].title or ""))}
+                whole = (whole & held) | {n for n in whole - held if not stems.isdisjoint(corpus.title_stems(n))}
                 if not whole:
                     break
             if whole:
@@ -471,9 +470,8 @@ def _naming(corpus: Corpus, names: frozenset[int], articles: np.ndarray) -> np.n
     candidates' ``articles`` ("Inquiry ordered into Quellmouth explosion" over "Nineteen people were
     injured, not 21 as first reported")."""
     naming = np.unique(corpus.article_of[corpus.matching(sorted(names))])
-    stems, stem = {corpus.terms[t] for t in names}, corpus.analyzer.stem
-    titled = [n for n in np.setdiff1d(np.unique(articles), naming).tolist()
-              if not stems.isdisjoint(stem(word.lower()) for word in words(corpus.articles[n].title or ""))]
+    stems = {corpus.terms[t] for t in names}
+    titled = [n for n in np.setdiff1d(np.unique(articles), naming).tolist() if not stems.isdisjoint(corpus.title_stems(n))]
     return np.union1d(naming, np.array(titled, dtype=np.int64)) if titled else naming
 
 

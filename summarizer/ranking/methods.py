@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import warnings
 from itertools import combinations
 from typing import Any
@@ -19,8 +17,9 @@ from .ranker import Ranking, TopicRanker
 from ..options import DEFAULT_METHOD, METHODS, SUMY_METHODS, Length
 from .selection import CoverageSelector, Selector
 from .answers import UNITS_OF, asked_stems, day_wording, on_other_days, says, told_days
-from .topics import (BUILTIN_TOPICS, CALENDAR, PERSON_NOUNS, QUESTION_WORD, asked_names, asked_phrases, asked_role,
-                     asked_verbs, asked_wording, asked_words, counted_thing, question_sentences)
+from .topics import (ABBREVIATION_PLURAL, BUILTIN_TOPICS, CALENDAR, PERSON_NOUNS, QUESTION_WORD, asked_names,
+                     asked_phrases, asked_role, asked_verbs, asked_wording, asked_words, counted_thing,
+                     question_sentences)
 from ..reading.terms import words
 
 # sumy's summarizers by method name (module, class); imported when one is used, since sumy
@@ -133,17 +132,11 @@ def _unwritten(corpus: Corpus, phrases: tuple[tuple[str, ...], ...], known: froz
         if known and all(not known.isdisjoint(f) for f in forms):
             return ()
         if titles is None:
-            titles = _title_stems(corpus)
+            titles = [corpus.title_stems(n) for n, article in enumerate(corpus.articles) if article.title]
         if any(sum(not f.isdisjoint(title) for f in forms) >= 2 for title in titles):
             return ()
         apart.append(" ".join(phrase))
     return tuple(dict.fromkeys(apart))
-
-
-def _title_stems(corpus: Corpus) -> list[set[str]]:
-    """The stems of each article's title, one set per titled article."""
-    stem = corpus.analyzer.stem
-    return [{stem(word.lower()) for word in words(article.title)} for article in corpus.articles if article.title]
 
 
 _PERIODS = frozenset("""day days week weeks weekend month months year years decade decades today yesterday tomorrow
@@ -259,7 +252,9 @@ class TopicSummarizer:
                 unanswered = f"{wording} on {day_wording(days)}"
         thing = counted_thing(topic)
         # Not people, whom articles count in other words ("MPs": "114 votes to 85", "members").
-        if thing is not None and (thing in PERSON_NOUNS or re.search(rf"\b{thing[:-1].upper()}s\b", topic.description)):
+        if thing is not None and (thing in PERSON_NOUNS or any(
+                ABBREVIATION_PLURAL.fullmatch(word) and word.lower() == thing
+                for word in QUESTION_WORD.findall(topic.description))):
             thing = None
         if (not unmentioned and unanswered is None and thing is not None
                 and not _mentioned(corpus, thing, known) and not _said_otherwise(corpus, thing, known)):

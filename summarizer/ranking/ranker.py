@@ -370,7 +370,8 @@ class TopicRanker:
             # "Who died in the collapse?": "The dead men were named as ..." answers it without a word
             # of the question; in an article using them, it is a candidate.
             rows = np.union1d(rows, topic_rows(corpus, keywords, frozenset(corpus.term_ids(sorted(role))) - keywords))
-        if asked_answer(topic) == "next" and len(rows):
+        answer = asked_answer(topic)
+        if answer == "next" and len(rows):
             # "What happens next in the Sallow Valley?": what an article about it says will happen may not
             # name the valley again ("Observers are due to arrive on Friday").
             rows = np.flatnonzero(np.isin(corpus.article_of, np.unique(corpus.article_of[rows]))).astype(np.int64)
@@ -409,7 +410,6 @@ class TopicRanker:
             for term in frozenset(corpus.term_ids(sorted(role))) - keywords:
                 weights[term] = max(weights.get(term, 0.0), self.context_weight)
             query = replace(query, weights=weights)
-        answer = asked_answer(topic)
         query = replace(query, phrases=topic_phrases(topic, corpus), answer=answer,
                         names=_terms(asked_names(topic), corpus), own=keywords, role=role,
                         role_object=_terms(asked_role_object(topic), corpus),

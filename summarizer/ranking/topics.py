@@ -314,7 +314,7 @@ def question_sentences(text: str) -> list[str]:
     return [sentence for sentence in sentences if sentence.strip()]
 
 
-_ABBREVIATIONS = re.compile(r"[A-Z]{2,}s")
+ABBREVIATION_PLURAL = re.compile(r"[A-Z]{2,}s")
 """The plural of an abbreviation: "MPs", "CEOs", "NGOs"."""
 
 
@@ -330,7 +330,7 @@ def asked_names(topic: Topic) -> tuple[str, ...]:
             word, lowered = match.group(), match.group().lower()
             if _TITLE.fullmatch(word) and sentence[match.end() : match.end() + 1] == ".":
                 continue  # "St." of "St. Elmo", "Dr." of "Dr. Varga": the name is the next word
-            if _ABBREVIATIONS.fullmatch(word):
+            if ABBREVIATION_PLURAL.fullmatch(word):
                 continue  # "MPs", "NGOs": common nouns, which articles put in other words
             if word[0].isupper() and lowered in topic.keywords and lowered not in CALENDAR:
                 names.setdefault(word)
@@ -349,6 +349,9 @@ def asked_words(topic: Topic) -> tuple[str, ...]:
     return tuple(found)
 
 
+MEASURE_KINDS = ("speed", "length", "age", "weight", "temperature")
+"""The answers that give a measure in its units ("How fast ...?": a speed), by the names
+:func:`asked_answer` gives them."""
 _COUNTED_HIGH = (r"(?:toll|tolls|number|numbers|count|rate|rates|price|prices|cost|costs|bill|bills|inflation|"
                  r"unemployment|percent|percentage|tax|taxes|fee|fees|turnout|demand|ransom|sum|total)\b")
 """What "How high ...?" asks the figure of when it is no height: "How high is the death toll?"."""
@@ -464,7 +467,7 @@ def asked_wording(topic: Topic) -> str | None:
     kind = asked_answer(topic)
     if kind == "quantity" and re.match(r"\s*how\s+much\b", topic.description, re.IGNORECASE):
         return "how much"
-    if kind in ("speed", "length", "age", "weight", "temperature"):
+    if kind in MEASURE_KINDS:
         how = re.match(r"\s*how\s+(\w+)", topic.description, re.IGNORECASE)
         return f"how {how.group(1).lower()}" if how else None
     # Not "who": the role asked is often put in other words ("leading the relief effort": "its

@@ -360,7 +360,7 @@ def _live_entries(tree: lxml.html.HtmlElement, title: str | None) -> list[tuple]
             return []
         # entries timed by a clock written without <time> ("<span class='ts'>20:15</span>")
         holders = _stamp_holders([e for e in tree.xpath("//body//*[not(*)][string-length(normalize-space(.)) < 24]")
-                                  if _CLOCK.fullmatch(_text_of(e))])
+                                  if _is_clock(e)])
     elif not _is_live(tree, title):
         return []
     parents = list(holders)
@@ -412,9 +412,14 @@ def _entry_stamp(entry: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     for element in entry.iter():
         if not isinstance(element.tag, str) or element is entry:
             continue
-        if element.tag == "time" or (len(element) == 0 and _CLOCK.fullmatch(_text_of(element))):
+        if element.tag == "time" or _is_clock(element):
             return element
     return None
+
+
+def _is_clock(element: lxml.html.HtmlElement) -> bool:
+    """Whether an element holds nothing but a clock time ("<span class='ts'>20:15</span>")."""
+    return len(element) == 0 and _CLOCK.fullmatch(_text_of(element)) is not None
 
 
 def _stamp_text(stamp: lxml.html.HtmlElement) -> str:
@@ -443,9 +448,7 @@ def _entry_blocks(entry: lxml.html.HtmlElement) -> list[str]:
             continue
         if element.tag in _HEADING_TAGS:
             continue
-        if element.tag == "time" or (len(element) == 0 and _CLOCK.fullmatch(_text_of(element))) or (
-            _text_of(element) and _all_links(element)
-        ):
+        if element.tag == "time" or _is_clock(element) or (_text_of(element) and _all_links(element)):
             element.drop_tree()
     return _visible_blocks(entry)
 

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 
 from .metadata import front_matter
 
-# Inline tokens that show nothing: the marks around emphasis, links and struck text, and raw HTML.
+# Inline tokens that show nothing: an image and raw HTML (the marks opening and closing emphasis, links
+# and struck text are dropped by their type, "*_open" / "*_close").
 _SILENT_INLINE = frozenset({"image", "html_inline"})
 _SCRIPT = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
