@@ -9,6 +9,7 @@ by ``bench/make_word_forms.py`` from lemminflect's inflection table).
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -30,6 +31,30 @@ def word_forms(word: str) -> tuple[str, ...]:
     lowered = word.lower()
     lemma = base_form(lowered)
     return tuple(dict.fromkeys((lowered, lemma, *_tables()[1].get(lemma, ()))))
+
+
+def _synonym_groups() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """The groups of ``synonyms.txt``: (its words, the words they find that do not find them)."""
+    text = Path(__file__).with_name("synonyms.txt").read_text(encoding="utf-8")
+    lines = [line.partition(">") for line in text.splitlines() if line and not line.startswith("#")]
+    return tuple((tuple(words.split()), tuple(narrower.split())) for words, _, narrower in lines)
+
+
+@functools.lru_cache(maxsize=4)  # a table per stemmer, made when a question first asks
+def _synonyms_by_stem(stem: Callable[[str], str]) -> dict[str, tuple[str, ...]]:
+    """The stem of each word of a group, in each of its forms -> the words it finds."""
+    return {stem(form): (*words, *narrower) for words, narrower in _synonym_groups()
+            for word in words for form in word_forms(word)}
+
+
+def synonyms(word: str, stem: Callable[[str], str]) -> tuple[str, ...]:
+    """The other words news uses for what the word names, in all their forms ("abducted": kidnap,
+    kidnapped, seize, seized ...; "blast": explosion, explode, ...; see ``synonyms.txt``), by ``stem``,
+    the index's stemmer; empty for a word of no group."""
+    lowered = word.lower()
+    found = _synonyms_by_stem(stem).get(stem(base_form(lowered)), ())
+    own = {stem(form) for form in word_forms(lowered)}
+    return tuple(dict.fromkeys(form for other in found for form in word_forms(other) if stem(form) not in own))
 
 
 def base_form(word: str) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from .corpus import Corpus
-from .forms import word_forms
+from .forms import synonyms, word_forms
 from .novelty import ReadSet
 from ..errors import UnknownMethodError
 from ..model import Summary, Topic
@@ -77,10 +77,12 @@ def _form_terms(corpus: Corpus, word: str) -> list[int]:
 
 
 def _mentioned(corpus: Corpus, word: str, known: frozenset[str]) -> bool:
-    """Whether an article uses the word in any of its forms, or the reader read it (``known``: the
-    stems of an update summary's read articles)."""
-    return bool(_form_terms(corpus, word)) or not known.isdisjoint(corpus.analyzer.stem(form)
-                                                                   for form in word_forms(word))
+    """Whether an article uses the word in any of its forms or in a word news uses for the same thing
+    ("explosion" for "blast"), or the reader read it (``known``: the stems of an update summary's
+    read articles)."""
+    stem = corpus.analyzer.stem
+    said = {stem(form) for form in (*word_forms(word), *synonyms(word, stem))}
+    return bool(corpus.term_ids(sorted(said))) or not known.isdisjoint(said)
 
 
 def _whole_names(question: str, names: tuple[str, ...], unmentioned: tuple[str, ...]) -> tuple[str, ...]:

@@ -14,13 +14,13 @@ import numpy as np
 from ..matrices import sparse
 
 from .corpus import Corpus
-from .forms import TOLL, counted_forms, word_forms
+from .forms import TOLL, counted_forms, synonyms, word_forms
 from ..model import Topic
 from ..reading.terms import words
 from .answers import MEASURES, PERSON_TOLL, asks_a_sum, named_days, role_stems
 from .topics import (BUILTIN_TOPICS, asked_answer, asked_events, asked_names, asked_owners, asked_role,
                      asked_role_object, asked_thing, asked_verbs, asked_wording, asks_ahead, asks_what_was_said,
-                     asked_kind_of, counted_thing, question_sentences)
+                     asked_kind_of, counted_thing, typed_question)
 
 if TYPE_CHECKING:
     from .novelty import ReadSet
@@ -159,6 +159,7 @@ def keyword_units(topic: Topic, corpus: Corpus) -> tuple[tuple[int, frozenset[in
     stem = corpus.analyzer.stem
     units = []
     kind = asked_answer(topic) if topic.origin == "query" else None
+    typed = typed_question(topic)
     for keyword in topic.keywords:
         own = _terms([keyword], corpus)
         if len(keyword.split()) > 1:
@@ -169,7 +170,13 @@ def keyword_units(topic: Topic, corpus: Corpus) -> tuple[tuple[int, frozenset[in
         counted = counted_forms(stem(keyword)) if kind == "quantity" else frozenset()
         if kind == "person" and stem(keyword) in TOLL:
             counted = TOLL
-        terms = own | frozenset(corpus.term_ids([*(stem(form) for form in word_forms(keyword)[1:]), *sorted(counted)]))
+        # A question's word is looked for in the words news uses for the same thing too ("abducted":
+        # kidnapped). Not a topic's keywords (the user's own list), nor a description's (DUC's
+        # "Describe ..."), whose many words find what it asks: there, "accord" finding "agreement"
+        # and "earthquake" "quake" cost ROUGE (bench/results/quality-duc2007.md).
+        kin = synonyms(keyword, stem) if typed else ()
+        terms = own | frozenset(corpus.term_ids([*(stem(form) for form in (*word_forms(keyword)[1:], *kin)),
+                                                 *sorted(counted)]))
         if terms:
             units.append((min(own) if own else min(terms), terms))
     return tuple(units)
@@ -418,7 +425,7 @@ class TopicRanker:
                         question=topic.origin == "query",
                         days=named_days(topic.description) if topic.origin == "query" else frozenset(),
                         ahead=answer == "time" and asks_ahead(topic),
-                        typed=topic.origin == "query" and len(question_sentences(topic.description)) == 1,
+                        typed=typed_question(topic),
                         events=frozenset(corpus.analyzer.stem(form) for word in asked_events(topic)
                                          for form in word_forms(word)) if answer == "time" else frozenset(),
                         kind_of=frozenset(corpus.analyzer.stem(form) for form in word_forms(asked_kind_of(topic) or "")

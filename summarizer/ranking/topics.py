@@ -299,6 +299,12 @@ _TITLE = re.compile(r"[A-Z][a-z]{0,2}")
 _ABBREVIATION = re.compile(rf"(?:\b{_TITLE.pattern}|\b(?:[A-Za-z]\.)+[A-Za-z])\.$")
 
 
+def typed_question(topic: Topic) -> bool:
+    """Whether the topic is a question of one sentence a user typed ("What did Varn say after the
+    verdict?"), not a description of several (DUC's "Describe ... Include ...") nor a topic."""
+    return topic.origin == "query" and len(question_sentences(topic.description)) == 1
+
+
 def question_sentences(text: str) -> list[str]:
     """The sentences of a question or description: split after a stop, but not after a short
     abbreviation or initials ("the mayor of St. Elmo", "the U.S. envoy", "Dr. Varga"), whose
