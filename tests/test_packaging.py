@@ -37,6 +37,7 @@ def test_the_wheel_carries_the_seeds_the_styles_and_the_reading_data(wheel):
     data = {f"summarizer/reading/data/{p.name}" for p in (REPO / "summarizer" / "reading" / "data").glob("*.txt")}
     assert data and data <= names
     assert "summarizer/ranking/word_forms.txt" in names  # a question's words in their irregular forms
+    assert "summarizer/ranking/synonyms.txt" in names  # ... and in the words news uses for the same thing
 
 
 def test_an_installed_copy_summarizes_its_own_seeds(wheel, tmp_path):
