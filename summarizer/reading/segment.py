@@ -57,7 +57,7 @@ _NEVER_FINAL = frozenset(
     mr mrs ms messrs dr prof gen brig lt col maj capt cmdr cdr adm sgt cpl pvt
     gov sen sens rep reps rev msgr pres supt det insp atty hon amb
     cdre comdr cmdt radm vadm pte spc ens cllr ald revd fr mme mlle
-    dra sra srta dott
+    dra sra srta dott mevr dhr
     e.g i.e vs cf viz
     """.split()
 )
