@@ -208,11 +208,29 @@ def test_a_dateline_closed_by_a_hyphen_dates_a_page(tmp_path):
 @pytest.mark.parametrize("dateline, expected", [
     ("NORVALE, March 3, 2026 (Nordwire) - ", "2026-03-03"),
     ("NORVALE, March 3, 2026 (Nordwire) \u2014 ", "2026-03-03"),
-    ("NORVALE, March 3 (Nordwire) - ", None),  # no year: the day alone dates nothing
 ])
 def test_a_dateline_with_its_year_dates_a_plain_text_article(tmp_path, dateline, expected):
     text = f"{_HEADLINE}\n\n{dateline}{_PARAGRAPHS[0]}\n\n{_PARAGRAPHS[1]}\n"
     (article,) = load_articles([str(write(tmp_path / "story.txt", text))])
+    assert article.date == expected
+    assert article.sentences[0].text == _PARAGRAPHS[0]
+
+
+@pytest.mark.parametrize("dateline, written, expected", [
+    # Wires leave the year out ("ORVELL, Lorvania, Jan 23 (LPA) -"): the file's day says which year.
+    ("NORVALE, March 3 (Nordwire) - ", "2026-03-05", "2026-03-03"),
+    ("NORVALE, Dec. 30 (Nordwire) - ", "2027-01-02", "2026-12-30"),
+    ("NORVALE, Nordland, Jan 23 (Nordwire) - ", "2026-01-22", "2026-01-23"),  # a zone ahead of the writer
+])
+def test_a_dateline_without_a_year_is_dated_by_the_day_its_file_was_written(tmp_path, dateline, written, expected):
+    import os
+    from datetime import datetime
+
+    text = f"{_HEADLINE}\n\n{dateline}{_PARAGRAPHS[0]}\n\n{_PARAGRAPHS[1]}\n"
+    path = write(tmp_path / "story.txt", text)
+    stamp = datetime.fromisoformat(f"{written}T12:00:00").timestamp()
+    os.utime(path, (stamp, stamp))
+    (article,) = load_articles([str(path)])
     assert article.date == expected
     assert article.sentences[0].text == _PARAGRAPHS[0]
 

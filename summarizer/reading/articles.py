@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from .metadata import (
@@ -97,7 +99,7 @@ class ArticleParser:
 
         above = True  # no body yet: a date alone on a line is the article's
         for start, end in paragraph_spans(text, pos):
-            blocks = _classify(text, start, end, fields, above)
+            blocks = _classify(text, start, end, fields, above, meta.path)
             above = above and not any(kind == "body" for _, _, kind, _ in blocks)
             pieces.extend(Piece(*block) for block in blocks)
         _question_headline(text, pieces)
@@ -295,11 +297,12 @@ _BYLINE_LINE = re.compile(
 
 
 def _classify(
-    text: str, start: int, end: int, fields: dict[str, str], above: bool = False,
+    text: str, start: int, end: int, fields: dict[str, str], above: bool = False, path: str | None = None,
 ) -> list[tuple[int, int, str, str]]:
     """Split one paragraph into metadata, heading and body parts. ``above``: no body came before
     it, so a date alone on a line is the article's date ("By Tove Brannock" / "12 November 2026");
-    further down such a line is a timeline's entry, not when the article was published."""
+    further down such a line is a timeline's entry, not when the article was published. ``path``:
+    the article's file, whose day dates a dateline without a year."""
     out: list[tuple[int, int, str, str]] = []
     if is_table(text[start:end]):
         return [(start, end, "body", _TABLE)]  # with its caption, which is no heading of the article
@@ -372,13 +375,22 @@ def _classify(
             return out
     skip = dateline_length(text[start:end])
     if skip:
-        dated = dateline_date(text[start:end]) if above else None
+        dated = dateline_date(text[start:end], _written(path)) if above and "date" not in fields else None
         if dated:
             fields.setdefault("date", dated)  # the story's first paragraph, filed on that day
         out.append((start, start + skip, "metadata", "dateline"))
         start += skip
     out.append((start, end, "body", ""))
     return out
+
+
+def _written(path: str | None) -> date:
+    """The day the article's file was written (its modification time; a fetched page's is when it
+    was fetched), else today."""
+    try:
+        return date.fromtimestamp(os.stat(path).st_mtime) if path else date.today()
+    except (OSError, ValueError, OverflowError):
+        return date.today()
 
 
 def _question_headline(text: str, pieces: list[Piece]) -> None:

@@ -158,14 +158,35 @@ def dateline_length(text: str) -> int:
     return match.end()
 
 
-def dateline_date(text: str) -> str | None:
-    """The ISO date a news dateline at the start of ``text`` gives with its year ("KARVO, March 3,
-    2026 (Nordwire) - "), else None (a dateline without a year, "KYIV, April 20 - ", dates nothing)."""
+def dateline_date(text: str, written: date | None = None) -> str | None:
+    """The ISO date a news dateline at the start of ``text`` gives ("KARVO, March 3, 2026 (Nordwire) -
+    "), else None. A dateline without a year ("ORVELL, Lorvania, Jan 23 (LPA) - ", as wires write
+    them) is dated by the day the file was ``written``: the latest such day no later than it (a
+    file is written after its story, give or take a time zone); without that day it dates nothing."""
     if not dateline_length(text):
         return None
     long = _LONG_DATELINE.match(text)
     found = long.group("date") if long else None
-    return normalise_date(found.lstrip(", \t")) if found and re.search(r"\d{4}$", found) else None
+    if not found:
+        return None
+    if re.search(r"\d{4}$", found):
+        return normalise_date(found.lstrip(", \t"))
+    return _latest_before(found.lstrip(", \t"), written) if written is not None else None
+
+
+_AHEAD = 2
+"""Days a year-less date may be after the day its file was written: the writer's day may be behind
+the story's in another time zone, or the file's clock a little off."""
+
+
+def _latest_before(month_day: str, written: date) -> str | None:
+    """The ISO date of ``month_day`` ("Jan 23", "March 3") in the year making it the latest no more
+    than :data:`_AHEAD` days after ``written``."""
+    for year in range(written.year + 1, written.year - 5, -1):  # February 29: back to a leap year
+        iso = normalise_date(f"{month_day} {year}")
+        if iso and (date.fromisoformat(iso) - written).days <= _AHEAD:
+            return iso
+    return None
 
 
 def normalise_date(value: str | None) -> str | None:
