@@ -415,6 +415,9 @@ _CATEGORIES: tuple[_Category, ...] = (
             _cue(r"\b(click|tap) here\b", 2, "click here"),
             _cue(r"\bfollow (\S+ ){1,3}(coverage|updates)\b"
                  r"|\bfor (more|the latest) (\S+ ){0,3}(coverage|updates|news|stories)\b", 2, "follow coverage"),
+            # Said to the reader at a sentence's start: "Follow our live coverage of the fire ...".
+            _cue(r"^(follow|read|see|get|find) (all )?(our|the latest|more of our) (\S+ ){0,2}(coverage|updates|live blog)\b",
+                 3, "Follow our coverage"),
             _cue(r"https?://|\bwww\.|\b\w+\.(com|org|net|co\.uk)/", 1, "link"),
             _cue(r"\bget (breaking )?news alerts\b"
                  r"|\b(get|download|install) (the|our) (\S+ ){0,3}app\b", 2, "get the app"),

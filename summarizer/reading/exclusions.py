@@ -68,6 +68,18 @@ _NOTE_HEADING = re.compile(
 )
 
 
+# The heading of a list of other pages' headlines ("Related stories", "Read more", "More on this story").
+_RELATED_HEADING = re.compile(
+    r"(?:#{1,6}[ \t]*)?(?:related(?: (?:stories|articles|coverage|content|links|reading|news))?|read more|read next"
+    r"|more on (?:this|that)(?: story| topic)?|see also|further reading|recommended(?: reading| for you)?"
+    r"|more (?:stories|coverage|from \S+(?: \S+)?)|top stories|most (?:read|popular|viewed)|you (?:may|might) also like)"
+    r"[ \t]*:?[ \t]*$",
+    re.IGNORECASE,
+)
+_HEADLINE_WORDS = 16
+"""A line under a related heading this long at most is another page's headline; a longer one is prose."""
+
+
 @dataclass
 class Piece:
     """A block in the making: its span, kind, reason and (body only) sentence spans."""
@@ -136,7 +148,11 @@ def exclude_boilerplate(text: str, pieces: list[Piece], detector: BoilerplateDet
 
 _WRONG_FIGURE = re.compile(r"\bnot\s+(?:[$\u20ac\u00a3]\s?)?(?:\d[\d,.]*|[a-z]+)(?:\s+(?:per\s*cent|percent|%))?",
                            re.IGNORECASE)
-_SAID_THEN_NOW = re.compile(r"\b(?:said|stated|reported|gave)\b[^.;]*\d[^.;]*;(?P<now>[^.]*\d[^.]*)", re.IGNORECASE)
+# "... gave the turnout as 72.1 percent. The turnout was 71.2 percent.": what it said, then what is right
+# (a decimal point is no sentence's end).
+_IN_SENTENCE = r"(?:[^.;]|(?<=\d)\.(?=\d))*"
+_SAID_THEN_NOW = re.compile(rf"\b(?:said|stated|reported|gave|misstated|put)\b{_IN_SENTENCE}\d{_IN_SENTENCE}(?:;|\.\s)"
+                            rf"(?P<now>{_IN_SENTENCE}\d{_IN_SENTENCE})", re.IGNORECASE)
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -174,18 +190,22 @@ def _note_sections(texts: Sequence[str], kinds: Sequence[str], words: Sequence[i
     while u < len(texts):
         if kinds[u] == "body":
             seen_body = True
-        if not (seen_body and kinds[u] == "heading" and _NOTE_HEADING.match(" ".join(texts[u].split()))):
+        heading = " ".join(texts[u].split()) if seen_body and kinds[u] == "heading" else ""
+        related = bool(heading) and _RELATED_HEADING.match(heading) is not None
+        if not (related or (heading and _NOTE_HEADING.match(heading))):
             u += 1
             continue
         end = u + 1
-        while end < len(texts) and kinds[end] != "heading":
+        # A note section runs to the next heading; a list of other pages' headlines to its first line of prose.
+        while end < len(texts) and kinds[end] != "heading" and not (related and words[end] > _HEADLINE_WORDS):
             end += 1
-        if sum(words[u:end]) <= limit:
-            heading = " ".join(texts[u].lstrip("# ").split())
+        if sum(words[u:end]) <= limit and (end > u + 1 or not related):
+            heading = heading.lstrip("# ")
             heading = heading if len(heading) <= 60 else heading[:59] + "\u2026"
-            reason = f"note section: from its heading \u201c{heading}\u201d to the next heading, not the story"
+            reason = (f"related links: from its heading \u201c{heading}\u201d, other pages' headlines" if related
+                      else f"note section: from its heading \u201c{heading}\u201d to the next heading, not the story")
             found.update((k, reason) for k in range(u, end))
-        u = end
+        u = max(end, u + 1)
     return found
 
 
