@@ -656,12 +656,34 @@ def _question_verb(written: Sequence[str], counted: Sequence[bool]) -> int | Non
         named += 1
     if start < named < end - 1 and written[start - 1].lower() in _PLACE_WORDS:
         return named  # "Did anyone in Marrowgate catch cholera?": a place ends the subject; the verb follows
+    last = len(written) - 1
+    # "How much will insurance claims from the fire cost?", "When did the leak at the plant start?": the
+    # subject ends in a place or thing after a preposition, and the verb closes the question.
+    before = last - 1
+    while before > end and counted[before]:
+        before -= 1  # the place or thing: "the fire", "the Orsk plant"
+    closes = (counted[last] and end < before < last - 1
+              and (written[before].lower() in _PREPOSITIONS
+                   or (written[before].lower() in ARTICLES and written[before - 1].lower() in _PREPOSITIONS)))
     if end - start >= 2 and (end == len(written) or written[end].lower() not in _LINKING):
+        # After "will" or "did" a verb has no -s: "claims" of "will insurance claims ..." is the subject's.
+        if closes and _plural_like(written[end - 1]):
+            return last
         return end - 1
+    if end - start == 1 and closes:
+        return last
     return None
 
 
+def _plural_like(word: str) -> bool:
+    """Whether a word ends as a plural noun does ("claims", "crews"), not as a verb after "will" or
+    "did" can ("cost", "pass", "focus")."""
+    lowered = word.lower()
+    return lowered.endswith("s") and not lowered.endswith(("ss", "us", "is"))
+
+
 _PLACE_WORDS = frozenset("in at from near of".split())
+_PREPOSITIONS = _PLACE_WORDS | frozenset("about with for over into by after on".split())
 _COMMON_VERBS = frozenset("""say tell do go get make mean know think want need come see seem become keep give use try
     happen look""".split())
 """Verbs common enough to be stop words: after a subject of keywords they are the question's verb."""

@@ -1,0 +1,47 @@
+"""Questions of held-out audit 25, over its fictional articles (a famine convoy at a closed border and
+the talks over a corridor, the Corrin Ridge wildfire, a nurses' strike ballot), as the reader asked
+them: the first sentence of ``-n 1`` is what they saw first.
+
+The articles (tests/data/audit25/stories.jsonl) are the audit's own, as newsdigest read them from its
+feeds, pages and files: written before any of the code these questions test."""
+
+import functools
+
+import pytest
+
+from summarizer.ranking.topics import asked_phrases, asked_verbs, query_topic
+from summarizer.reading.terms import TermAnalyzer
+
+from . import audits
+
+first = functools.partial(audits.first, "audit25")
+
+
+@pytest.mark.parametrize(("question", "opening"), [
+    # In other words than the articles': "stolen" for "looted".
+    ("Were any of the convoy's trucks stolen?", "Armed men looted two trucks belonging to the stranded"),
+    # The verb closes the question ("... claims from the fire cost?"): "fire cost" is no phrase the
+    # articles should hold, and "nothing here mentions fire cost" stood above the answer.
+    ("How much will insurance claims from the fire cost?", "Insurers estimate that claims from the fire will reach"),
+    # The mediator by name, not the talks that a word for them ("negotiators") also finds.
+    ("Who is mediating the corridor talks?", "The corridor will open at 6 a.m. on Friday"),
+])
+def test_the_first_sentence_answers(question, opening):
+    summary = first(question)
+    assert not summary.unmentioned
+    assert summary.sentences[0].sentence.text.startswith(opening)
+
+
+@pytest.mark.parametrize(("question", "verb"), [
+    ("How much will insurance claims from the fire cost?", "cost"),
+    ("When did the leak at the plant start?", "start"),
+    ("When did fire crews at the Orsk plant arrive?", "arrive"),
+    ("Will the bridge over the Aldeth reopen?", "reopen"),
+    # Unchanged: the verb after the subject, an object after it.
+    ("Did the council vote on the school closure?", "vote"),
+    ("Did the Orsa council approve the budget for the library?", "approve"),
+])
+def test_a_question_closed_by_its_verb_after_a_place(question, verb):
+    topic = query_topic(question, TermAnalyzer().stop_words)
+    assert asked_verbs(topic) == {verb}
+    assert not any(verb in phrase for phrase in asked_phrases(topic))
