@@ -25,6 +25,8 @@ first = functools.partial(audits.first, "audit25")
     ("How much will insurance claims from the fire cost?", "Insurers estimate that claims from the fire will reach"),
     # The mediator by name, not the talks that a word for them ("negotiators") also finds.
     ("Who is mediating the corridor talks?", "The corridor will open at 6 a.m. on Friday"),
+    # A name a "where" clause follows is where: it had been told "nothing here says where" above it.
+    ("Where are the evacuees sheltering?", "The Orvell Civic Centre, where most evacuees are sheltering"),
 ])
 def test_the_first_sentence_answers(question, opening):
     summary = first(question)
@@ -45,3 +47,18 @@ def test_a_question_closed_by_its_verb_after_a_place(question, verb):
     topic = query_topic(question, TermAnalyzer().stop_words)
     assert asked_verbs(topic) == {verb}
     assert not any(verb in phrase for phrase in asked_phrases(topic))
+
+
+@pytest.mark.parametrize(("question", "absent"), [
+    # The place named ("in the Dunmore Flats camp") says where, as its name does: what is asked is cholera.
+    ("Has cholera broken out in the Dunmore Flats camp?", ("cholera",)),
+    # "to strike" is what they voted for, a verb: what is asked about is doctors.
+    ("Have doctors voted to strike?", ("doctors",)),
+])
+def test_what_a_question_asks_is_not_here_though_its_story_is(question, absent):
+    assert first(question).unmentioned == absent
+
+
+def test_a_place_or_a_vote_that_is_here_is_no_caveat():
+    assert not first("How many refugees live in the Dunmore Flats camp?").unmentioned
+    assert not first("Have nurses voted to strike?").unmentioned

@@ -780,10 +780,16 @@ def place_openings(written: Sequence[str], found: Iterable[int]) -> dict[int, in
 def places(written: Sequence[str]) -> list[bool]:
     """Which of a sentence's words name a place: a capitalised word (not the sentence's first, not a
     month or a weekday) with "in", "at", "near", "to" ... among the five words before it ("in the
-    provinces of Vesk", "to schools in the neighbouring town of Dremmen")."""
+    provinces of Vesk", "to schools in the neighbouring town of Dremmen"), or before "where" ("the
+    Orvell Civic Centre, where ...")."""
     locative = _locatives(written)
     found = [n > 0 and word[:1].isupper() and word.lower() not in _MONTHS and word.lower() not in WEEKDAYS
              and any(locative[max(0, n - 5):n]) for n, word in enumerate(written)]
+    for n, word in enumerate(written[:-1]):
+        # A name a "where" clause follows is a place: "The Orvell Civic Centre, where most evacuees are
+        # sheltering, ...".
+        if written[n + 1].lower() == "where" and word[:1].isupper() and n > 0:
+            found[n] = True
     for n, word in enumerate(written[1:-1], 1):
         # A distance from somewhere places a thing as well as a name does: "found in a side gallery
         # about 200 metres from the refuge chamber", "a village 12 km north of the dam".

@@ -18,7 +18,7 @@ from ..options import DEFAULT_METHOD, METHODS, SUMY_METHODS, Length
 from .selection import CoverageSelector, Selector
 from .answers import UNITS_OF, asked_stems, day_wording, on_other_days, says, told_days
 from .topics import (ABBREVIATION_PLURAL, BUILTIN_TOPICS, CALENDAR, PERSON_NOUNS, QUESTION_WORD, asked_names,
-                     asked_phrases, asked_role, asked_verbs, asked_wording, asked_words, counted_thing,
+                     asked_phrases, asked_place_words, asked_role, asked_verbs, asked_wording, asked_words, counted_thing,
                      question_sentences)
 from ..reading.terms import words
 
@@ -156,7 +156,8 @@ def _absent_subject(corpus: Corpus, topic: Topic, known: frozenset[str] = frozen
     question are named together ("presidential election")."""
     if not topic.description.rstrip().endswith("?"):
         return ()  # a description ("Note the various subjects ...") lists aspects, in its own words
-    names = {name.lower() for name in asked_names(topic)}
+    # The place named ("in the Dunmore Flats camp") says where, like its name.
+    names = {name.lower() for name in asked_names(topic)} | asked_place_words(topic)
     # A date narrows what is asked ("in August 1999"); it is not what is asked about; nor is a verb
     # ("Why did the dam fail?": articles say it burst). A measure given in its units is mentioned
     # ("she has lost 9 kg" for "How much weight did Brask lose?").

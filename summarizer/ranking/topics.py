@@ -7,6 +7,7 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from .forms import base_form
 from ..errors import EmptyQueryError, TopicsError, UnknownTopicError
 from ..locations import config_file
 from ..model import Topic
@@ -343,6 +344,35 @@ def asked_names(topic: Topic) -> tuple[str, ...]:
     return tuple(names)
 
 
+def asked_place_words(topic: Topic) -> frozenset[str]:
+    """The common words (lower case) of a place a question names after "in", "at" or "near" and an
+    article: "camp" of "Has cholera broken out in the Dunmore Flats camp?". Like the name, they say
+    where the story is, not what is asked about it. Without an article the name is the place alone
+    ("Did anyone in Marrowgate catch cholera?")."""
+    if topic.origin != "query":
+        return frozenset()
+    found: set[str] = set()
+    for sentence in question_sentences(topic.description):
+        for clause in _CLAUSE.split(sentence):
+            written = QUESTION_WORD.findall(clause)
+            for n, word in enumerate(written):
+                if word.lower() not in _LOCATIVE:
+                    continue
+                k = n + 1
+                while k < len(written) and written[k].lower() in ARTICLES:
+                    k += 1
+                if k == n + 1 or k >= len(written) or not written[k][:1].isupper() or written[k].lower() in CALENDAR:
+                    continue  # "in the camp", "on Tuesday": no named place; "in Marrowgate catch cholera": the name alone
+                while k < len(written) and written[k].lower() in topic.keywords:
+                    if not written[k][:1].isupper():
+                        found.add(written[k].lower())
+                    k += 1
+    return frozenset(found)
+
+
+_LOCATIVE = frozenset("in at near inside outside across".split())
+
+
 def asked_words(topic: Topic) -> tuple[str, ...]:
     """Every word of a question that is one of its keywords, as written and in order ("Is there a
     cholera vaccine campaign?" -> cholera, vaccine, campaign). None for topics that are not questions."""
@@ -630,6 +660,21 @@ _LINKING = frozenset("be been being have has had get got".split())
 
 
 def _question_verb(written: Sequence[str], counted: Sequence[bool]) -> int | None:
+    """:func:`_verb_position`; after "has", "have" or "had" only a participle ("Has cholera broken out
+    ...?", "Have doctors voted ...?"), not a noun ("Has the ferry company paid compensation?")."""
+    verb = _verb_position(written, counted)
+    aux = next((n for n, w in enumerate(written[:4]) if w.lower() in _AUXILIARIES | _PERFECT), None)
+    if verb is not None and aux is not None and written[aux].lower() in _PERFECT:
+        word = written[verb].lower()
+        if not (word.endswith(("ed", "en", "wn")) or base_form(word) != word):
+            return None
+    return verb
+
+
+_PERFECT = frozenset("has have had".split())
+
+
+def _verb_position(written: Sequence[str], counted: Sequence[bool]) -> int | None:
     """Where a question's verb is, when its form shows it (``counted``: which words are keywords):
     the keyword right after an opening "who" ("Who runs Orvel Mining?"); in a question with "does",
     "did", "will" ... among its first four words, the last word of the subject after it, when the
@@ -638,7 +683,7 @@ def _question_verb(written: Sequence[str], counted: Sequence[bool]) -> int | Non
     that ends the subject, the word after it ("Did anyone in Marrowgate catch cholera?")."""
     if len(written) > 1 and written[0].lower() == "who" and counted[1]:
         return 1
-    aux = next((n for n, w in enumerate(written[:4]) if w.lower() in _AUXILIARIES), None)
+    aux = next((n for n, w in enumerate(written[:4]) if w.lower() in _AUXILIARIES | _PERFECT), None)
     if aux is None:
         return None
     start = next((n for n in range(aux + 1, len(written)) if counted[n]), None)
@@ -706,6 +751,8 @@ def asked_verbs(topic: Topic) -> frozenset[str]:
         verb = _question_verb(written, counted)
         if verb is not None:
             found.add(written[verb].lower())
+            if verb + 2 < len(written) and written[verb + 1].lower() == "to" and counted[verb + 2]:
+                found.add(written[verb + 2].lower())  # "Have doctors voted to strike?": strike is what they did
     # An irregular verb shows itself in any place: "How much rain fell in Lindhaven?"
     found.update(word for word in topic.keywords if word in _IRREGULAR_VERBS)
     return frozenset(found)
