@@ -27,6 +27,9 @@ first = functools.partial(audits.first, "audit25")
     ("Who is mediating the corridor talks?", "The corridor will open at 6 a.m. on Friday"),
     # A name a "where" clause follows is where: it had been told "nothing here says where" above it.
     ("Where are the evacuees sheltering?", "The Orvell Civic Centre, where most evacuees are sheltering"),
+    # A number of trucks, not one beside them ("The trucks, carrying 31 tonnes of lentils"); the latest
+    # count, though its article holds less of the question than Monday's "40-truck food convoy".
+    ("How many trucks are in the convoy at Varrick Bridge?", "A convoy of 38 trucks that has waited at the bridge"),
 ])
 def test_the_first_sentence_answers(question, opening):
     summary = first(question)
@@ -62,3 +65,4 @@ def test_what_a_question_asks_is_not_here_though_its_story_is(question, absent):
 def test_a_place_or_a_vote_that_is_here_is_no_caveat():
     assert not first("How many refugees live in the Dunmore Flats camp?").unmentioned
     assert not first("Have nurses voted to strike?").unmentioned
+

@@ -1253,6 +1253,27 @@ def tells_the_future(text: str) -> bool:
     return _FUTURE.search(text) is not None
 
 
+def counts_it(text: str, counted: frozenset[str], stem: Callable[[str], str]) -> bool:
+    """Whether a sentence gives a number of what a "How many N ...?" question counts (``counted``: the
+    stems of N): the number and, within a few words after it, N ("38 trucks", "a 40-truck convoy",
+    "two of its trucks"), or "the number of N" before it; not a number of something else beside N
+    ("The trucks, carrying 31 tonnes of lentils")."""
+    written = words(text)
+    stems = [stem(word.lower()) for word in written]
+    # "The number of people displaced has reached 31,000": the number of N, then the figure.
+    numbered = next((n for n in range(len(written) - 2) if written[n].lower() == "number" and written[n + 1].lower() == "of"
+                     and stems[n + 2] in counted), None)
+    return any(number_value(word.lower()) is not None
+               and (any(after in counted for after in stems[n + 1 : n + 1 + _COUNT_REACH])
+                    or (numbered is not None and numbered < n))
+               for n, word in enumerate(written))
+
+
+_COUNT_REACH = 3
+"""How many words after a number what it counts may come: "two of its trucks", "38 armoured trucks"."""
+
+
+
 _FOUND = frozenset("""were was are is have has had been be found feared confirmed reported believed presumed declared
     pronounced now already all later""".split())
 

@@ -21,6 +21,7 @@ are chosen (:attr:`ConceptCoverage.evidence`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -31,8 +32,9 @@ from ..store.concepts import FULL_TABLE_MAX_SENTENCES
 from .novelty import ReadSet
 from .forms import TOLL
 from .topics import MEASURE_KINDS
-from .answers import (COUNTED_STATES, KINDS, MEASURES, PERSON_TOLL, asked_stems, beside_role, gives_answer, looks_ahead,
-                      names_one, on_other_days, outdated, says, sentence_days, tells_the_future)
+from .answers import (COUNTED_STATES, KINDS, MEASURES, PERSON_TOLL, asked_stems, beside_role, counts_it, gives_answer,
+                      later, looks_ahead, names_one, on_other_days, outdated, said_when, says, sentence_days,
+                      tells_the_future)
 
 
 
@@ -323,8 +325,15 @@ class ConceptCoverage:
                 # question's words in the articles telling the story.
                 stem, money = corpus.analyzer.stem, ranking.query.sum_asked
                 counting = _where(self.answer_forms & about & worthy, ranking.rows, lambda row: says(
-                    corpus.sentences[row].text, counted, "quantity", stem, money=money, either=money is None))
+                    corpus.sentences[row].text, counted, "quantity", stem, money=money, either=money is None)
+                    and counts_it(corpus.sentences[row].text, counted, stem))
                 first = _among(answers, counting)
+                if first.any() and not (first & ~answers).any():
+                    # A later count of it stands in for the answers' ("A convoy of 38 trucks ... will cross
+                    # first" on Thursday, after Monday's "40-truck food convoy"), however little else of the
+                    # question it holds: which is out of date is for the dates to tell (below).
+                    first = first | _where(counting & ~answers, ranking.rows, lambda row: _later(
+                        corpus, row, [int(r) for r in ranking.rows[first]]))
                 if first.any():
                     answers, later_answers = _first(first, answers, later_answers)
                     form_answers = True
@@ -473,6 +482,12 @@ def _naming(corpus: Corpus, names: frozenset[int], articles: np.ndarray) -> np.n
     stems = {corpus.terms[t] for t in names}
     titled = [n for n in np.setdiff1d(np.unique(articles), naming).tolist() if not stems.isdisjoint(corpus.title_stems(n))]
     return np.union1d(naming, np.array(titled, dtype=np.int64)) if titled else naming
+
+
+def _later(corpus: Corpus, row: int, than: Sequence[int]) -> bool:
+    """Whether the article of the sentence at ``row`` is surely later than those of every one of ``than``."""
+    when = said_when(corpus, row)
+    return when is not None and all((other := said_when(corpus, r)) is not None and later(when, other) for r in than)
 
 
 def _among(answers: np.ndarray, preferred: np.ndarray) -> np.ndarray:
