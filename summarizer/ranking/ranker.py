@@ -399,16 +399,16 @@ class TopicRanker:
         # query_topic), counted in articles that use the question's own words.
         emphasis = _repeated(topic, corpus, keywords)
         feedback = rows
-        synonyms: frozenset[int] = frozenset()
+        topic_synonyms: frozenset[int] = frozenset()
         if topic.origin == "query" and context:
             # A question in a topic's words ("Was anyone evacuated?" in aid's) takes that topic's
             # keywords as its own word's synonyms and its context words at the topic's own weight,
             # and learns its related terms from the sentences that say what it asks: "hospital",
             # and the words of the hospital sentences every outlet printed, had outweighed the
             # "evacuated" that was asked.
-            synonyms = _terms([w for w in topic.context if any(w in b.keywords for b in BUILTIN_TOPICS)], corpus)
-            emphasis.update({t: self.context_weight for t in context - synonyms - keywords})
-            feedback = rows[np.isin(rows, matching_rows(corpus, keywords | synonyms))]
+            topic_synonyms = _terms([w for w in topic.context if any(w in b.keywords for b in BUILTIN_TOPICS)], corpus)
+            emphasis.update({t: self.context_weight for t in context - topic_synonyms - keywords})
+            feedback = rows[np.isin(rows, matching_rows(corpus, keywords | topic_synonyms))]
         query = self._expand(corpus, keywords, context, feedback,
                              1.0 if topic.origin == "query" else self.context_weight, emphasis)
         if role:
@@ -430,8 +430,11 @@ class TopicRanker:
                                          for form in word_forms(word)) if answer == "time" else frozenset(),
                         kind_of=frozenset(corpus.analyzer.stem(form) for form in word_forms(asked_kind_of(topic) or "")
                                           if form),
-                        counted=frozenset(corpus.analyzer.stem(form) for form in word_forms(counted_thing(topic) or "")
-                                          if form) if answer == "quantity" else frozenset(),
+                        # ... in the words news uses for it too ("How many houses ...?": "212 homes").
+                        counted=frozenset(corpus.analyzer.stem(form) for form in (
+                            *word_forms(counted_thing(topic) or ""),
+                            *(synonyms(counted_thing(topic) or "", corpus.analyzer.stem) if typed_question(topic) else ()))
+                            if form) if answer == "quantity" else frozenset(),
                         # Whether a sum is asked is the question's, whether or not the articles use its word
                         # ("How much did the alarm cost?" where no article says "cost").
                         sum_asked=answer == "quantity" and asks_a_sum(
@@ -455,14 +458,14 @@ class TopicRanker:
             focus = frozenset(t for own, terms in units if corpus.terms[own] == asked for t in terms)
             if asked in {stem(w) for b in BUILTIN_TOPICS if set(b.keywords) & set(topic.context)
                          for k in b.keywords for w in k.split()}:
-                focus |= synonyms
+                focus |= topic_synonyms
             query = replace(query, focus=focus, story=keywords - focus)
         if query.answer == "focus" and not query.focus:
             query = replace(query, answer=None)
         if topic.origin == "query" and len(keywords) > 1 and len(rows) and TOGETHER_POWER:
             using = len(np.unique(corpus.article_of[matching_rows(corpus, keywords)])) / len(corpus.articles)
             # The keywords a question's word evoked (its synonyms), not those topics' context words ("talks", "host").
-            evoked = {corpus.terms[t] for t in synonyms}
+            evoked = {corpus.terms[t] for t in topic_synonyms}
             # A death's words hold "died": "The dead man was named as ..." (among other stories, the
             # sentence had scored nothing). Not a role's other forms: "the leaders of Russia and
             # Israel" holding "leads" of "Who leads the aid convoy?" put them above the aid sentences.
@@ -470,7 +473,7 @@ class TopicRanker:
             # The name of a measure asked holds the question whole: "Her average speed was 4.0 kilometres
             # an hour" for "How fast did Achterberg swim?", in an article about her swim.
             measured = _terms(MEASURES[answer], corpus) if answer in MEASURES else frozenset()
-            together = tuple((t, terms | measured | (synonyms if corpus.terms[t] in evoked else frozenset())
+            together = tuple((t, terms | measured | (topic_synonyms if corpus.terms[t] in evoked else frozenset())
                               | (role_terms if corpus.terms[t] in role else frozenset())) for t, terms in sorted(units))
             query = replace(query, together=together, together_power=TOGETHER_POWER * (1.0 - using) ** 2)
         if len(rows) > self.max_candidates:  # rank only the most relevant, in corpus order

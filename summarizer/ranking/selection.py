@@ -440,7 +440,7 @@ class Selector:
                 if retells(concepts, theirs, corpus.analyzer.stop_words):
                     return i, similarity
                 continue
-            if not _may_stand_in(objective, pick, i):
+            if not _may_stand_in(objective, pick, i) or _names_less(corpus, ranking, row, other):
                 continue
             other_when = said_when(corpus, other)
             if (latest_when is None or other_when is None or not later(other_when, latest_when)
@@ -611,6 +611,18 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
 
 def _days_apart(one: tuple[str, object], other: tuple[str, object]) -> int:
     return abs((date.fromisoformat(other[0]) - date.fromisoformat(one[0])).days)
+
+
+def _names_less(corpus: Corpus, ranking: Ranking, row: int, other: int) -> bool:
+    """Whether the sentence ``other`` names none of the names a question asks about that the sentence
+    ``row`` names: "The Coastal Union also raised its pledge ..., to 30 million" tells another donor's
+    pledge, not where "The Kingdom of Astrel pledged 25 million" now stands for "How much has Astrel
+    pledged?"."""
+    names = ranking.query.names
+    if not names:
+        return False
+    held = corpus.matching(sorted(names))
+    return bool(np.isin(row, held)) and not bool(np.isin(other, held))
 
 
 def _may_stand_in(objective: Objective, pick: int, other: int) -> bool:
