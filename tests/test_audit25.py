@@ -32,6 +32,9 @@ first = functools.partial(audits.first, "audit25")
     ("How many trucks are in the convoy at Varrick Bridge?", "A convoy of 38 trucks that has waited at the bridge"),
     # What it counts in the words news uses for it: houses are homes.
     ("How many houses burned down?", "Two hundred and twelve homes were destroyed"),
+    # "the strike planned for 17 and 18 March" gives days, no count: it had stood in for the 6,000
+    # operations as their later telling.
+    ("How many operations will be postponed because of the strike?", "Ostmere's public hospitals will postpone about 6,000"),
 ])
 def test_the_first_sentence_answers(question, opening):
     summary = first(question)

@@ -545,7 +545,8 @@ def quantities(written: Sequence[str]) -> list[bool]:
             after = written[n + 1].lower() if n + 1 < len(written) else ""
             before = written[n - 1].lower() if n else ""
             is_year = bool(_YEAR.fullmatch(word)) and after not in _PERCENT
-            found.append(not is_year and before not in _MONTHS and after not in _MONTHS)
+            found.append(not is_year and before not in _MONTHS and after not in _MONTHS
+                         and not _day_in_a_list(written, n))
         else:
             found.append(word.lower() in _NUMBER_WORDS or number_value(word) is not None)
     # A phone number or a code ("0800 555 0142", "flight 0042") counts nothing: digits opening with a
@@ -560,6 +561,16 @@ def quantities(written: Sequence[str]) -> list[bool]:
             found[n:end] = [False] * len(run)
         n = max(end, n + 1)
     return found
+
+
+def _day_in_a_list(written: Sequence[str], n: int) -> bool:
+    """Whether the number at ``n`` is one of days listed before their month: "on 17 and 18 March",
+    "on 17, 18 and 19 March" (a list of small numbers joined by "and", "or" or "to", a month after)."""
+    k = n
+    while (k + 2 < len(written) and written[k + 1].lower() in ("and", "or", "to") and written[k + 2].isdigit()
+           and len(written[k + 2]) <= 2) or (k + 1 < len(written) and written[k + 1].isdigit() and len(written[k + 1]) <= 2):
+        k += 2 if written[k + 1].lower() in ("and", "or", "to") else 1
+    return k > n and len(written[n]) <= 2 and k + 1 < len(written) and written[k + 1].lower() in _MONTHS
 
 
 _TALLIES = frozenset("number count toll total tally".split())
