@@ -35,6 +35,8 @@ first = functools.partial(audits.first, "audit25")
     # "the strike planned for 17 and 18 March" gives days, no count: it had stood in for the 6,000
     # operations as their later telling.
     ("How many operations will be postponed because of the strike?", "Ostmere's public hospitals will postpone about 6,000"),
+    # What few articles say ("Monday night") in an article naming the place asked, not another story's night.
+    ("What happened near Orrin Pass on Monday night?", "Armed men looted two trucks"),
 ])
 def test_the_first_sentence_answers(question, opening):
     summary = first(question)

@@ -357,6 +357,10 @@ class ConceptCoverage:
             answers = np.isin(ranking.rows, corpus.matching(sorted(ranking.query.focus)))
             if ranking.query.story:
                 answers &= np.isin(articles, _telling(corpus, ranking.query.story, np.unique(articles[answers])))
+            if ranking.query.names:
+                # "What happened near Orrin Pass on Monday night?": not what happened on another story's
+                # Monday night, in an article that never names the pass.
+                answers &= np.isin(articles, _naming(corpus, ranking.query.names, articles))
             about = about | answers
             self.answer_kind = "focus"
             named = {corpus.terms[t] for t in ranking.query.names}
