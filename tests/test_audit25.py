@@ -37,6 +37,8 @@ first = functools.partial(audits.first, "audit25")
     ("How many operations will be postponed because of the strike?", "Ostmere's public hospitals will postpone about 6,000"),
     # What few articles say ("Monday night") in an article naming the place asked, not another story's night.
     ("What happened near Orrin Pass on Monday night?", "Armed men looted two trucks"),
+    # "Which firefighter ...?" asks who, as "Which firefighters ...?" does.
+    ("Which firefighter was killed?", "Jonah Pellew, 34, a volunteer with the Tressel Hollow fire brigade"),
 ])
 def test_the_first_sentence_answers(question, opening):
     summary = first(question)

@@ -237,6 +237,10 @@ PERSON_NOUNS = frozenset("""people persons men women children officials workers 
     patients passengers customers victims soldiers miners crew crewmen villagers survivors students pupils teachers
     doctors nurses journalists firefighters rescuers climbers divers players fans protesters""".split())
 """Who a "Which ...?" question asks for ("Which workers were killed?" asks who was killed)."""
+_IRREGULAR_SINGULARS = {"people": "person", "men": "man", "women": "woman", "children": "child", "crewmen": "crewman"}
+_PERSON_NOUN_FORMS = PERSON_NOUNS | frozenset(
+    _IRREGULAR_SINGULARS.get(noun, noun[:-1] if noun.endswith("s") else noun) for noun in PERSON_NOUNS)
+""":data:`PERSON_NOUNS` and their singulars: "Which firefighter was killed?" asks who, as its plural does."""
 _MEASURES = frozenset("long far fast old big large deep high tall heavy soon cold hot warm".split())
 """What "how" asks the measure of: "How long ...?" is answered by "nine weeks", which never says "long"."""
 _MEASURE_NAMES = {"fast": ("speed",), "far": ("distance",), "old": ("age", "aged"), "deep": ("depth",), "high": ("height",),
@@ -397,7 +401,7 @@ _ASKS = (
                             r"|how\s+high\b(?=.*\b" + _COUNTED_HIGH + r")"
                             r"|what\s+(?:is|was|are|were)\s+the\s+(?:\w+\s+)?(?:death\s+toll|toll|tally|number|count|total)\b)",
                             re.IGNORECASE)),
-    ("person", re.compile(r"\s*(?:which|what)\s+(?:" + "|".join(sorted(PERSON_NOUNS)) + r")\b", re.IGNORECASE)),
+    ("person", re.compile(r"\s*(?:which|what)\s+(?:" + "|".join(sorted(_PERSON_NOUN_FORMS)) + r")\b", re.IGNORECASE)),
     ("duration", re.compile(r"\s*(?:for\s+)?how\s+long\b", re.IGNORECASE)),
     ("next", re.compile(r"\s*what(?:\s+(?:happens|comes|is)|'s)\s+next\b|\s*what\s+(?:will|is\s+going\s+to)\s+happen\b"
                         r"|\s*what\s+are\s+the\s+next\s+steps\b", re.IGNORECASE)),
@@ -524,7 +528,7 @@ def asked_role(topic: Topic) -> tuple[str, ...]:
         return ()
     role: list[str] = []
     written = QUESTION_WORD.findall(question_sentences(topic.description)[0])[1:]
-    if written and written[0].lower() in PERSON_NOUNS:
+    if written and written[0].lower() in _PERSON_NOUN_FORMS:
         written = written[1:]  # "Which workers were killed?": the workers are who, "killed" the role
     for word in written:
         lowered = word.lower()
