@@ -81,3 +81,20 @@ def test_another_donors_pledge_is_no_later_telling_of_the_one_asked():
     # "The Coastal Union also raised its pledge ..., to 30 million" had stood in for Astrel's pledge.
     opening = first("How much has Astrel pledged?").sentences[0].sentence.text
     assert "Astrel" in opening
+
+
+def test_a_topic_summary_tells_the_toll_where_it_stands(tmp_path):
+    # The audit's own topic: "Five people have now died" (Wednesday) had stood, though Friday's article
+    # says "The death toll ... is six, not seven ..., counted twice by two hospitals" ("two hospitals" had
+    # made it a count of something else).
+    from summarizer import Length, Request, run
+
+    topics = tmp_path / "topics.toml"
+    topics.write_text('[topics.wildfire]\nlabel = "Wildfire"\n'
+                      'keywords = ["wildfire", "fire", "blaze", "hectares", "containment", "evacuation"]\n'
+                      'context = ["wind", "firefighters", "burned", "homes"]\n', encoding="utf-8")
+    result = run(Request(paths=(str(audits.stories("audit25")),), topics_file=str(topics), topics=("wildfire",),
+                         length=Length(sentences=6), cache_dir=None))
+    texts = [item.sentence.text for item in result.digest.summaries[0].sentences]
+    assert any(text.startswith("The death toll from the Corrin Ridge wildfire is six") for text in texts)
+    assert not any(text.startswith("Five people have now died") for text in texts)

@@ -360,7 +360,16 @@ def retells(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str
         mine, before = _sum_words(concepts, function_words), _sum_words(others, function_words)
         if mine and before and not mine & before:
             return False  # "had diverted 31.5 million crowns of customer money" by "the court froze 12 million crowns"
-    return not (things and their_things and not things & their_things)
+    if things and their_things and not things & their_things:
+        # "Five people have now died" is retold by "The death toll ... is six, not seven ..., after police
+        # found that one victim had been counted twice by two hospitals": a toll, whatever else is counted.
+        return _tells_a_toll(concepts) and _tells_a_toll(others)
+    return True
+
+
+def _tells_a_toll(concepts: Sequence[tuple[str, str]]) -> bool:
+    """Whether a sentence speaks of the dead ("died", "killed", "death toll"; see :data:`TOLL`)."""
+    return any(first in TOLL or second in TOLL for first, second in concepts)
 
 
 _PEAK_STEMS = frozenset({"peak", "highest", "maximum", "record"})
