@@ -83,3 +83,9 @@ def test_mediation_over_the_third_day_holds_the_ceasefire_monitors(tmp_path):
     result = run(Request(paths=(str(day3),), topics=("mediation",), length=Length(sentences=3), cache_dir=None))
     (summary,) = result.digest.summaries
     assert any("observers would be based in Sabrov" in item.sentence.text for item in summary.sentences)
+
+
+def test_a_description_naming_a_place_of_two_words_asks_about_its_subject():
+    # "Sallow Valley" counted twice (a word each) outweighed "aid": the fighting across the valley came first.
+    opening = first("Describe the efforts to deliver aid to the Sallow Valley.").sentences[0].sentence.text
+    assert "aid" in opening.split()

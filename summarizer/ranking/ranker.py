@@ -20,7 +20,7 @@ from ..reading.terms import words
 from .answers import MEASURES, PERSON_TOLL, asks_a_sum, named_days, role_stems
 from .topics import (BUILTIN_TOPICS, asked_answer, asked_events, asked_names, asked_owners, asked_role,
                      asked_role_object, asked_thing, asked_verbs, asked_wording, asks_ahead, asks_what_was_said,
-                     asked_kind_of, counted_thing, typed_question)
+                     asked_kind_of, counted_thing, typed_question, QUESTION_WORD)
 
 if TYPE_CHECKING:
     from .novelty import ReadSet
@@ -398,6 +398,8 @@ class TopicRanker:
         # A question's context words are the vocabulary of a topic it asks in the words of (see
         # query_topic), counted in articles that use the question's own words.
         emphasis = _repeated(topic, corpus, keywords)
+        for term, share in _name_shares(topic, corpus).items():
+            emphasis[term] = emphasis.get(term, 1.0) * share
         feedback = rows
         topic_synonyms: frozenset[int] = frozenset()
         if topic.origin == "query" and context:
@@ -631,6 +633,27 @@ def _repeated(topic: Topic, corpus: Corpus, keywords: frozenset[int]) -> dict[in
         t: 1.0 + QUERY_REPEAT_WEIGHT * math.log(uses[corpus.terms[t]])
         for t in keywords if uses.get(corpus.terms[t], 0) > 1
     }
+
+
+def _name_shares(topic: Topic, corpus: Corpus) -> dict[int, float]:
+    """For a question of one sentence, the weight factor of each word of a name of several words: its
+    share of the name ("Describe the damage caused by the Corrin Ridge fire.": a half each for
+    "Corrin" and "Ridge"). A name says where or who the story is, once, however many words it takes;
+    counted word by word it outweighed what was asked ("damage") and the fire's place came first."""
+    if not typed_question(topic):
+        return {}
+    names = set(asked_names(topic))
+    shares: dict[int, float] = {}
+    run: list[str] = []
+    for word in (*QUESTION_WORD.findall(topic.description), ""):
+        if word in names:
+            run.append(word)
+            continue
+        if len(run) > 1:
+            for term in corpus.term_ids([corpus.analyzer.stem(w.lower()) for w in run]):
+                shares[term] = min(shares.get(term, 1.0), 1.0 / len(run))
+        run = []
+    return shares
 
 
 def _unit(values: np.ndarray) -> np.ndarray:
