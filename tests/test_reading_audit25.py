@@ -1,0 +1,69 @@
+"""What the blind reading audit 25 found misread, each as a small invented input.
+
+Every article here is invented (the rail strike in Tolvey, the ferry crews of Quillon, the bridge of
+Ormsby, the outlets Tolvey Post, Quillon News and the Brennock Valley Gazette); none is copied from
+a real site.
+"""
+
+from __future__ import annotations
+
+import json
+
+from summarizer import load_articles
+
+from .conftest import write
+
+
+def load(*paths, warnings=None):
+    return load_articles([str(p) for p in paths], on_warning=None if warnings is None else
+                         (lambda w: warnings.append(str(w))))
+
+
+# D12: JSON Lines exports name an article's parts in other ways than newsdigest's own.
+
+_RAIL = ("Two mediators from the national arbitration board arrived in Tolvey on Tuesday to open talks "
+         "between the rail union and the regional train operator.")
+_STAFF = "The union has called three one-day strikes this month over staffing on night trains."
+
+
+def test_an_export_names_its_body_headline_and_date_in_the_common_ways(tmp_path):
+    records = [
+        {"headline": "Mediators arrive in Tolvey", "body": f"{_RAIL}\n\n{_STAFF}", "date": "2026-11-10",
+         "link": "https://tolvey-post.example/rail-talks"},
+        {"title": "Talks adjourned", "content": f"{_RAIL}\n\n{_STAFF}", "published": "2026-11-11T19:30:00Z",
+         "url": "https://tolvey-post.example/adjourned"},
+        {"id": "tp-3", "article": {"headline": "Strike suspended", "body": {"text": f"{_RAIL}\n\n{_STAFF}"}},
+         "meta": {"published_at": "2026-11-12T22:10:00Z", "source": {"url": "https://tolvey-post.example/suspended"}}},
+        {"headline": "Guards to return", "body": [_RAIL, _STAFF], "pubDate": "Tue, 17 Nov 2026 09:00:00 +0000"},
+        {"title": "Commuters relieved", "text": f"{_RAIL}\n\n{_STAFF}", "date": "2026-11-18"},
+        {"headline": "No text here", "meta": {"published_at": "2026-11-19"}},
+    ]
+    export = write(tmp_path / "export.jsonl", "\n".join(json.dumps(r) for r in records))
+    warnings: list[str] = []
+    articles = load(export, warnings=warnings)
+    assert [(a.title, a.date) for a in articles] == [
+        ("Mediators arrive in Tolvey", "2026-11-10"), ("Talks adjourned", "2026-11-11"),
+        ("Strike suspended", "2026-11-12"), ("Guards to return", "2026-11-17"), ("Commuters relieved", "2026-11-18")]
+    assert [a.url for a in articles[:3]] == ["https://tolvey-post.example/rail-talks",
+                                             "https://tolvey-post.example/adjourned",
+                                             "https://tolvey-post.example/suspended"]
+    for article in articles:  # the paragraphs, a list of them too, joined by a blank line
+        assert article.text == f"{_RAIL}\n\n{_STAFF}"
+    assert articles[2].id == "tp-3"
+    assert len(warnings) == 1 and "line 6" in warnings[0] and 'no "text" field' in warnings[0]
+
+
+def test_a_wordpress_export_renders_its_html_and_an_authors_page_is_not_the_articles_url(tmp_path):
+    record = {"id": 7, "title": {"rendered": "Ferry talks &#8217;resume&#8217; in Quillon"},
+              "content": {"rendered": f"<p>{_RAIL}</p>\n<p>{_STAFF}</p>"}, "date": "2026-11-03T10:00:00",
+              "author": {"name": "Mira Quell", "url": "https://quillon-news.example/author/mira"}}
+    blocks = {"headline": "Bridge", "content": [{"type": "image", "url": "https://x.example/i.jpg"},
+                                                {"type": "paragraph", "text": _RAIL}],
+              "source": {"id": None, "name": "Ormsby Echo"}}
+    export = write(tmp_path / "wp.jsonl", json.dumps(record) + "\n" + json.dumps(blocks))
+    warnings: list[str] = []
+    first, second = load(export, warnings=warnings)
+    assert first.title == "Ferry talks \u2019resume\u2019 in Quillon"
+    assert first.text == f"{_RAIL}\n\n{_STAFF}" and first.url is None
+    assert second.text == _RAIL
+    assert warnings == []
