@@ -67,3 +67,33 @@ def test_a_wordpress_export_renders_its_html_and_an_authors_page_is_not_the_arti
     assert first.text == f"{_RAIL}\n\n{_STAFF}" and first.url is None
     assert second.text == _RAIL
     assert warnings == []
+
+
+# D6: a feed that escapes its description twice.
+
+def _rss(description: str) -> bytes:
+    return ("<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel><title>Quillon Harbour Gazette</title>"
+            "<link>https://quillon-gazette.example/</link><description>News</description><item>"
+            "<title>Dock workers agree to mediation</title><link>https://quillon-gazette.example/night-shifts</link>"
+            f"<pubDate>Tue, 17 Nov 2026 17:45:00 +0000</pubDate><description>{description}</description>"
+            "</item></channel></rss>").encode()
+
+
+def test_a_description_escaped_twice_is_read_as_its_paragraphs():
+    from summarizer.fetching.feeds import parse_feed
+    from summarizer.fetching.pages import item_text
+
+    twice = ("&amp;lt;p&amp;gt;Quillon&amp;amp;#8217;s dock workers agreed on Tuesday to bring in a mediator."
+             "&amp;lt;/p&amp;gt;&amp;lt;p&amp;gt;The first meeting is due on Monday.&amp;lt;/p&amp;gt;")
+    (item,) = parse_feed(_rss(twice), "https://quillon-gazette.example/feed").items
+    assert item_text(item.content_html) == ("Quillon\u2019s dock workers agreed on Tuesday to bring in a mediator.\n\n"
+                                            "The first meeting is due on Monday.")
+
+
+def test_a_description_that_writes_a_less_than_sign_keeps_it():
+    from summarizer.fetching.feeds import parse_feed
+    from summarizer.fetching.pages import item_text
+
+    once = "The dock pays less when the tide is low &amp;lt; 2 m &amp;amp; the cranes &amp;lt;b&amp;gt; stop."
+    (item,) = parse_feed(_rss(once), "https://quillon-gazette.example/feed").items
+    assert item_text(item.content_html) == "The dock pays less when the tide is low < 2 m & the cranes <b> stop."
