@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from summarizer import load_articles
 
 from .conftest import write
+from .webserver import news_server  # noqa: F401 - the fixture
 
 
 def load(*paths, warnings=None):
@@ -97,3 +100,48 @@ def test_a_description_that_writes_a_less_than_sign_keeps_it():
     once = "The dock pays less when the tide is low &amp;lt; 2 m &amp;amp; the cranes &amp;lt;b&amp;gt; stop."
     (item,) = parse_feed(_rss(once), "https://quillon-gazette.example/feed").items
     assert item_text(item.content_html) == "The dock pays less when the tide is low < 2 m & the cranes <b> stop."
+
+
+# D8: a page that only sends its reader on with a meta refresh.
+
+_STUB = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Redirecting\u2026</title>"
+         "<meta http-equiv='refresh' content='0; url={to}'></head><body><p>This story has moved. If you are not "
+         "redirected automatically, <a href='{to}'>follow this link</a>.</p></body></html>")
+_MOVED = ("<html><head><title>Water talks resume in Dorrin valley - Dorrin Valley Times</title></head><body><article>"
+          "<h1>Water talks resume in Dorrin valley</h1><p>Farmers' unions and the Dorrin valley water board resumed "
+          "talks on Wednesday over how to share the river's water next summer.</p><p>A mediator from the regional "
+          "council chairs the talks, which are due to end on Friday.</p></article></body></html>")
+
+
+def test_a_fetched_meta_refresh_is_followed_like_a_redirect(news_server, tmp_path):
+    from summarizer.fetching.http import FetchError, Fetcher
+
+    news_server.static("/moved.html", _STUB.format(to="/story.html"))
+    news_server.static("/story.html", _MOVED)
+    news_server.static("/reloads.html", _MOVED.replace("<head>", "<head><meta http-equiv='refresh' content='300'>"))
+    news_server.static("/loop-a.html", _STUB.format(to="/loop-b.html"))
+    news_server.static("/loop-b.html", _STUB.format(to="/loop-a.html"))
+    with Fetcher() as fetcher:
+        fetched = fetcher.get(news_server.url("/moved.html"))
+        assert fetched.final_url == news_server.url("/story.html") and b"Dorrin valley water board" in fetched.body
+        assert fetched.url == news_server.url("/moved.html")
+        assert fetcher.get(news_server.url("/reloads.html")).final_url == news_server.url("/reloads.html")
+        with pytest.raises(FetchError, match="redirect loop"):
+            fetcher.get(news_server.url("/loop-a.html"))
+    from summarizer.fetching.inputs import WebInputs
+
+    warnings: list = []
+    with WebInputs(tmp_path, lambda url, problem: warnings.append((url, problem)), None) as web:
+        (path,) = web.expand([news_server.url("/moved.html")], ())
+    stored = json.loads(open(path).read())
+    assert stored["title"] == "Water talks resume in Dorrin valley" and "has moved" not in stored["text"]
+    assert stored["url"] == news_server.url("/story.html") and warnings == []
+
+
+def test_a_saved_meta_refresh_stub_is_no_article(tmp_path):
+    stub = write(tmp_path / "moved.html", _STUB.format(to="/story.html"))
+    story = write(tmp_path / "story.html", _MOVED)
+    warnings: list[str] = []
+    (article,) = load(stub, story, warnings=warnings)
+    assert article.title == "Water talks resume in Dorrin valley"
+    assert len(warnings) == 1 and "moved.html" in warnings[0] and "meta refresh" in warnings[0]

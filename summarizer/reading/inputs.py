@@ -233,10 +233,19 @@ def parse_input(item: InputFile, data: bytes, warn: Warn) -> list[RawArticle]:
         page = html_to_text(text)
         if not page.text.strip():
             raise InputError(item.path, "no article text found in the HTML, skipped")
+        _refuse_redirect_stub(item, text, page.text)
         meta = Metadata(item.id_stem, page.title, normalise_date(page.date) or page.date, item.path, page.url)
         return [RawArticle(_bounded(item, "", page.text, warn), meta)]
     meta = Metadata(item.id_stem, path=None if item.is_stdin else item.path)
     return [RawArticle(_bounded(item, "", text, warn), meta)]
+
+
+def _refuse_redirect_stub(item: InputFile, html: str, text: str) -> None:
+    """A saved page that only sends its reader on (a meta refresh, "This story has moved") is no article."""
+    from .refresh import STUB_MAX_WORDS, refresh_target
+
+    if len(text.split()) <= STUB_MAX_WORDS and (target := refresh_target(html)) is not None:
+        raise InputError(item.path, f"a page that redirects to {target} (meta refresh), not an article: skipped")
 
 
 _OWN_MARKDOWN = re.compile(r"\A# .*\n\n\*.* · [\d,]+ of [\d,]+ articles? cited · \d{4}-\d\d-\d\d\*\n")
