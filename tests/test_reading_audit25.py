@@ -145,3 +145,40 @@ def test_a_saved_meta_refresh_stub_is_no_article(tmp_path):
     (article,) = load(stub, story, warnings=warnings)
     assert article.title == "Water talks resume in Dorrin valley"
     assert len(warnings) == 1 and "moved.html" in warnings[0] and "meta refresh" in warnings[0]
+
+
+# D7: `feeds add` on a site's page that advertises its feed.
+
+_FRONT = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>World - Halvian Observer</title>"
+          "<link rel='alternate' type='application/rss+xml' title='Halvian Observer - Comments' href='/comments/feed/'>"
+          "<link rel='alternate' type='application/rss+xml' title='Halvian Observer - World' href='{feed}'>"
+          "</head><body><main><h1>World</h1><div class='card'><h2><a href='/a.html'>Grain corridor reopens after "
+          "review</a></h2><p>Grain ships are moving again through the Sarnic corridor under naval escort.</p></div>"
+          "<div class='card'><h2><a href='/b.html'>Observer mission to monitor Kessa truce</a></h2><p>Forty unarmed "
+          "observers will watch the truce in the highlands.</p></div></main></body></html>")
+
+
+def test_a_pages_advertised_feeds_are_found_the_comments_last():
+    from summarizer.fetching.feeds import feed_links
+
+    page = _FRONT.format(feed="world.xml").encode()
+    assert feed_links(page, "https://halvian-observer.example/section/world.html") == [
+        "https://halvian-observer.example/section/world.xml", "https://halvian-observer.example/comments/feed/"]
+    assert feed_links(_MOVED.encode(), "https://dorrin-times.example/story.html") == []
+
+
+def test_feeds_add_on_a_page_that_advertises_a_feed_subscribes_to_the_feed(news_server, tmp_path):
+    from .conftest import user_env
+    from .test_feeds import run
+
+    env = user_env(tmp_path)
+    news_server.static("/world.html", _FRONT.format(feed="/feed.xml").replace("/comments/feed/", "/nothing.xml"))
+    added = run("feeds", "add", news_server.url("/world.html"), env=env)
+    assert added.returncode == 0, added.stderr
+    found = added.stderr.splitlines()[0]  # then the feed's own broken items, as for the feed's URL
+    assert found.endswith(f"is a page, not a feed: found the feed {news_server.url('/feed.xml')} on that page")
+    assert added.stdout.startswith("subscribed to ") and news_server.url("/feed.xml") in added.stdout
+    again = run("feeds", "add", news_server.url("/world.html"), env=env)
+    assert again.returncode == 1 and "already subscribed" in again.stderr
+    page = run("feeds", "add", news_server.url("/single.html"), env=env)  # names no feed
+    assert page.returncode == 1 and "article page, not a feed" in page.stderr

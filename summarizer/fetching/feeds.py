@@ -79,6 +79,31 @@ class NotAFeed(Exception):
     """The document is not an RSS, Atom or JSON feed (``str()`` says why)."""
 
 
+_LINK_TAG = re.compile(rb"<link\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(rb"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_ADVERTISED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/feed+json",
+                               "application/rdf+xml"})
+
+
+def feed_links(body: bytes, base: str) -> list[str]:
+    """The feeds an HTML page advertises (``<link rel="alternate" type="application/rss+xml"
+    href="...">``), absolute, in page order; a comments feed after the others."""
+    found: list[tuple[bool, str]] = []
+    for tag in _LINK_TAG.findall(body[:262_144]):
+        attributes = {m.group(1).decode("ascii", "replace").lower():
+                      html.unescape(next(g for g in m.groups()[1:] if g is not None).decode("utf-8", "replace"))
+                      for m in _ATTRIBUTE.finditer(tag)}
+        rel = attributes.get("rel", "").lower().split()
+        kind = attributes.get("type", "").lower().strip()
+        href = attributes.get("href", "").strip()
+        if "alternate" not in rel or kind not in _ADVERTISED_TYPES or not href:
+            continue
+        url = urldefrag(urljoin(base, href))[0]
+        if urlsplit(url).scheme in ("http", "https") and url not in (u for _, u in found):
+            found.append(("comment" in attributes.get("title", "").lower() or "/comments/" in url, url))
+    return [url for comments, url in sorted(found, key=lambda pair: pair[0])]
+
+
 def kind_of(content_type: str, body: bytes) -> str | None:
     """``feed``, ``html`` or None (neither) from the media type, then the document's start."""
     head = body[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
