@@ -182,3 +182,25 @@ def test_feeds_add_on_a_page_that_advertises_a_feed_subscribes_to_the_feed(news_
     assert again.returncode == 1 and "already subscribed" in again.stderr
     page = run("feeds", "add", news_server.url("/single.html"), env=env)  # names no feed
     assert page.returncode == 1 and "article page, not a feed" in page.stderr
+
+
+# D11: a byline with an updated time before the published one.
+
+def _dated(byline: str) -> str:
+    return ("<html><head><title>Hospital staff in Brisca given panic alarms - Brisca Courier</title></head><body>"
+            "<main><article><h1>Hospital staff in Brisca given panic alarms</h1>"
+            f"<div class='meta'>{byline}</div><p>Nurses and porters at the Brisca general hospital will carry panic "
+            "alarms from Monday after a rise in assaults on staff, the hospital trust said.</p><p>The trust "
+            "recorded 41 assaults in the first ten months of the year, up from 29 in the whole of last year.</p>"
+            "</article></main></body></html>")
+
+
+def test_the_published_time_of_a_byline_that_also_says_updated_dates_the_page(tmp_path):
+    both = ("By Jory Tremayne \u00b7 Updated <time datetime='2026-11-21T01:05:00Z'>10 minutes ago</time> \u00b7 "
+            "Published <time datetime='2026-11-20T22:15:00Z'>3 hours ago</time>")
+    assert load(write(tmp_path / "both.html", _dated(both)))[0].date == "2026-11-20"
+    labelled = ("<span>Updated:</span> <time datetime='2026-11-21T01:05:00Z'>1:05</time> "
+                "<span>Published:</span> <time datetime='2026-11-20T22:15:00Z'>22:15</time>")
+    assert load(write(tmp_path / "labelled.html", _dated(labelled)))[0].date == "2026-11-20"
+    updated_only = "By Jory Tremayne \u00b7 Updated <time datetime='2026-11-21T01:05:00Z'>10 minutes ago</time>"
+    assert load(write(tmp_path / "updated.html", _dated(updated_only)))[0].date is None

@@ -482,11 +482,36 @@ def _date(tree: lxml.html.HtmlElement, meta: dict[str, str], items: list[dict], 
     return _iso("-".join(match.groups())) if match else None
 
 
+_MODIFIED = re.compile(r"(?i)updat|modif|revis|edited")
+_LABEL_SEPARATORS = re.compile(r"[\u00b7\u2022|\u2013\u2014;]|\s-\s")
+
+
 def _is_modified(element: lxml.html.HtmlElement) -> bool:
-    """A <time> marked or labelled as an update ("Updated 3 May")."""
+    """A <time> marked or labelled as an update ("Updated 3 May"): by its class, itemprop or id, by
+    its own text, else by the label right before it ("By X · Updated <time> · Published <time>":
+    only the first is an update), else by the start of the text around it."""
     marks = " ".join(filter(None, (element.get("class"), element.get("itemprop"), element.get("id"))))
-    context = marks + " " + (element.getparent().text_content()[:80] if element.getparent() is not None else "")
-    return bool(re.search(r"(?i)updat|modif|revis|edited", context))
+    if _MODIFIED.search(marks) or _MODIFIED.search(element.text_content()[:80]):
+        return True
+    label = _label_before(element)
+    if label:
+        return _MODIFIED.search(label) is not None
+    parent = element.getparent()
+    return parent is not None and _MODIFIED.search(parent.text_content()[:80]) is not None
+
+
+def _label_before(element: lxml.html.HtmlElement) -> str:
+    """The words right before an element in its parent, back to a separator ("·", "|") or to the
+    element before it: "Published" in "... · Published <time>"."""
+    previous = element.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):  # a comment
+        previous = previous.getprevious()
+    parent = element.getparent()
+    before = (previous.tail if previous is not None else parent.text if parent is not None else None) or ""
+    label = _LABEL_SEPARATORS.split(before)[-1].strip()
+    if not label and previous is not None and not _LABEL_SEPARATORS.search(before):
+        label = _LABEL_SEPARATORS.split(previous.text_content())[-1].strip()[-40:]  # <span>Updated</span> <time>
+    return label[-40:]
 
 
 _EXTRA_FORMATS = (
