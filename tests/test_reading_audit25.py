@@ -204,3 +204,75 @@ def test_the_published_time_of_a_byline_that_also_says_updated_dates_the_page(tm
     assert load(write(tmp_path / "labelled.html", _dated(labelled)))[0].date == "2026-11-20"
     updated_only = "By Jory Tremayne \u00b7 Updated <time datetime='2026-11-21T01:05:00Z'>10 minutes ago</time>"
     assert load(write(tmp_path / "updated.html", _dated(updated_only)))[0].date is None
+
+
+# D3, D4, D5: pages whose story a script fills in.
+
+_SHELL_HEAD = "<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>{head}</head><body>"
+_RASK = ("A special envoy from the Coastal Union began a week of shuttle diplomacy on Thursday, carrying proposals "
+         "between the governments of Rask and Dellmark over their disputed river border.")
+_TORVENS = ("The envoy, former judge Amalia Torvens, met Rask's foreign minister in the morning and flew to the "
+            "Dellmark capital in the afternoon.")
+_TEXT_JS = "You need to enable JavaScript to run this app."
+
+
+def test_a_lazy_page_with_no_visible_body_is_read_from_its_noscript_paragraphs():
+    from summarizer.reading.html import html_to_text
+
+    page = (_SHELL_HEAD.format(title="Winter shelters open early in Tessaly | Hollin Post", head="")
+            + "<main><article><h1>Winter shelters open early in Tessaly</h1><p class='byline'>By Tove Almqvar</p>"
+            "<div class='article-body'><p class='loading'>Loading article\u2026</p></div>"
+            f"<noscript><p>{_RASK}</p><p>{_TORVENS}</p></noscript>"
+            "<noscript><img src='/pixel.gif' alt=''></noscript></article><section class='comments'>"
+            "<noscript>Please enable JavaScript to view the comments powered by Talkwell.</noscript></section>"
+            "</main></body></html>")
+    assert html_to_text(page).text == f"# Winter shelters open early in Tessaly\n\n{_RASK}\n\n{_TORVENS}"
+    # A page with a body of its own keeps it: its <noscript> is a tracking pixel or a notice.
+    with_body = page.replace("<p class='loading'>Loading article\u2026</p>", f"<p>{_TORVENS}</p><p>{_RASK}</p>")
+    with_body = with_body.replace(f"<noscript><p>{_RASK}</p><p>{_TORVENS}</p></noscript>", "")
+    read = html_to_text(with_body).text
+    assert read.endswith(f"{_TORVENS}\n\n{_RASK}") and "Talkwell" not in read
+
+
+def test_a_nuxt_shell_is_read_from_its_state_with_its_headline():
+    from summarizer.reading.html import html_to_text
+
+    body = f"<p>{_RASK}</p><p>{_TORVENS}</p><p>\\\"There is a deal to be had, but not this week,\\\" a diplomat said.</p>"
+    page = (_SHELL_HEAD.format(title="Vantor Daily", head="") + "<div id='__nuxt'><header><a href='/'>Vantor Daily"
+            "</a><nav><a href='/world'>World</a> <a href='/business'>Business</a></nav></header><main><div "
+            "class='spinner'>Loading\u2026</div></main></div><script>window.__NUXT__=(function(a,b){return {layout:"
+            "\"default\",data:[{article:{title:\"Envoy shuttles between Rask and Dellmark\",standfirst:\"A month to "
+            f"find a deal\",publishedAt:a,body:\"{body}\",related:[{{title:\"Rask recalls its ambassador\"}}]}}}}]}}}}"
+            "(\"2026-11-05T10:00:00Z\",\"x\"));</script></body></html>")
+    read = html_to_text(page)
+    assert read.title == "Envoy shuttles between Rask and Dellmark"
+    assert read.text == f"{_RASK}\n\n{_TORVENS}\n\n\"There is a deal to be had, but not this week,\" a diplomat said."
+
+
+def test_an_apollo_shell_is_read_from_its_state_and_never_as_its_javascript_notice(tmp_path):
+    from summarizer.reading.html import html_to_text
+
+    state = {"ROOT_QUERY": {"article": {"__ref": "Article:1"}},
+             "Article:1": {"__typename": "Article", "headline": "Cyberattack halts ticketing on Selmar's trams",
+                           "datePublished": "2026-10-21T16:20:00Z",
+                           "body": [{"__ref": "Block:1"}, {"__ref": "Block:2"}, {"__ref": "Block:3"}]},
+             "Block:1": {"__typename": "ParagraphBlock", "text": _RASK},
+             "Block:2": {"__typename": "AdBlock", "label": "Advertisement"},
+             "Block:3": {"__typename": "ParagraphBlock", "text": _TORVENS}}
+    described = ("<meta name='description' content='A cyberattack shut down ticket machines and the mobile app of "
+                 "Selmar&#39;s tram network on Wednesday.'>")
+    shell = (_SHELL_HEAD.format(title="Meridian Wire", head=described)
+             + f"<div id='root'></div><noscript>{_TEXT_JS}</noscript>{{script}}</body></html>")
+    read = html_to_text(shell.format(script=f"<script>window.__APOLLO_STATE__={json.dumps(state)};</script>"))
+    assert (read.title, read.date) == ("Cyberattack halts ticketing on Selmar's trams", "2026-10-21")
+    assert read.text == f"{_RASK}\n\n{_TORVENS}"
+    # Without a state it can read, the page's own summary, never "You need to enable JavaScript".
+    read = html_to_text(shell.format(script="<script src='/static/main.js'></script>"))
+    assert read.text == "A cyberattack shut down ticket machines and the mobile app of Selmar's tram network on Wednesday."
+    bare = html_to_text(shell.format(script="").replace(described, ""))
+    assert _TEXT_JS not in bare.text
+    warnings: list[str] = []
+    story = write(tmp_path / "story.html", _MOVED)
+    assert len(load(write(tmp_path / "bare.html", shell.format(script="").replace(described, "")), story,
+                    warnings=warnings)) == 1
+    assert len(warnings) == 1 and "bare.html" in warnings[0]  # skipped, not an article of that notice
