@@ -276,3 +276,26 @@ def test_an_apollo_shell_is_read_from_its_state_and_never_as_its_javascript_noti
     assert len(load(write(tmp_path / "bare.html", shell.format(script="").replace(described, "")), story,
                     warnings=warnings)) == 1
     assert len(warnings) == 1 and "bare.html" in warnings[0]  # skipped, not an article of that notice
+
+
+# D9: a page laid out in tables, its headline in bold, its <title> the site's and a section's name.
+
+_TABLE_PAGE = (
+    "<HTML><HEAD><TITLE>Brennock Valley Gazette Online - Local News</TITLE></HEAD><BODY><TABLE WIDTH=600><TR>"
+    "<TD WIDTH=130><FONT SIZE=2><B>SECTIONS</B><BR><A HREF='/index.html'>Front Page</A><BR><A HREF='/news.html'>"
+    "Local News</A><BR><A HREF='/sports.html'>Sports</A><BR></FONT></TD><TD WIDTH=460>"
+    "<FONT SIZE=4><B>Relief fund tops $40,000 for flood families</B></FONT><BR><FONT SIZE=2>By Walter Pruett<BR>"
+    "Thursday, March 12, 1998</FONT><P>A fund set up to help families flooded out of their homes in the Brennock "
+    "Valley has passed $40,000, organizers said Wednesday.<P>The fund was started two weeks ago by the Brennock "
+    "Rotary Club and the First Valley Bank, which matched the first $10,000 in gifts.</TD></TR></TABLE>"
+    "<CENTER><FONT SIZE=1>Copyright &copy; 1998 Brennock Valley Gazette. All rights reserved.</FONT></CENTER>"
+    "</BODY></HTML>")
+
+
+def test_a_table_pages_bold_headline_is_its_title_not_the_section_its_title_names():
+    from summarizer.reading.html import html_to_text
+
+    assert html_to_text(_TABLE_PAGE).title == "Relief fund tops $40,000 for flood families"
+    # A <title> whose rest is no menu item stays the title.
+    own = _TABLE_PAGE.replace("Online - Local News</TITLE>", "Online - Relief fund tops $40,000 for flood families</TITLE>")
+    assert html_to_text(own.replace("<B>Relief", "<B>Flood relief")).title == "Relief fund tops $40,000 for flood families"

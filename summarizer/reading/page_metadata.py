@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
@@ -351,7 +352,36 @@ def _title(tree: lxml.html.HtmlElement, meta: dict[str, str], items: list[dict],
         if candidate:
             stripped = strip_site_name(candidate, sites, tuple(r for r in references if r != candidate))
             if _WORD.search(stripped) and not _is_site(stripped, sites):
+                if candidate is page_title and stripped != page_title and _is_menu_item(tree, stripped):
+                    # "Gazette Online - Local News": what is left of the site's name is a section's
+                    return _bold_headline(tree) or stripped
                 return stripped
+    return None
+
+
+def _is_menu_item(tree: lxml.html.HtmlElement, text: str) -> bool:
+    """Whether a page links to something under these very words: a section of the site ("Local News")."""
+    squashed = _squash(text)
+    return any(_squash(link.text_content()) == squashed for link in islice(tree.iter("a"), 500))
+
+
+_BOLD = "//*[self::b or self::strong or (self::font and number(@size) >= 4)][not(ancestor::a or ancestor::nav)]"
+
+
+def _bold_headline(tree: lxml.html.HtmlElement) -> str | None:
+    """The headline of a page laid out without headings (``<FONT SIZE=4><B>Relief fund tops $40,000
+    ...</B></FONT>``): the first bold line of four words or more, alone in its line, that a
+    paragraph of the story follows."""
+    for element in tree.xpath(_BOLD)[:200]:
+        text = " ".join(element.text_content().split())
+        if not 4 <= len(_WORD.findall(text)) <= 25 or text.endswith((":", ".")):
+            continue
+        parent = element.getparent()
+        if parent is not None and parent.tag in ("p", "li", "span") and len(_squash(parent.text_content())) > 2 * len(_squash(text)):
+            continue  # bold words inside a paragraph
+        following = element.xpath("following::p[string-length(normalize-space(.)) > 80][1]")
+        if following:
+            return text
     return None
 
 
