@@ -299,3 +299,41 @@ def test_a_table_pages_bold_headline_is_its_title_not_the_section_its_title_name
     # A <title> whose rest is no menu item stays the title.
     own = _TABLE_PAGE.replace("Online - Local News</TITLE>", "Online - Relief fund tops $40,000 for flood families</TITLE>")
     assert html_to_text(own.replace("<B>Relief", "<B>Flood relief")).title == "Relief fund tops $40,000 for flood families"
+
+
+# D10: an HTML newsletter e-mail laid out in tables.
+
+def _row(html: str) -> str:
+    return f"<tr><td style='padding:4px 24px'>{html}</td></tr>"
+
+
+_NEWSLETTER = (
+    "<!DOCTYPE html><html><head><title>The Morning Lantern \u2014 Monday 9 November 2026</title></head><body>"
+    "<table role='presentation' width='100%'><tr><td align='center'><table role='presentation' width='600'>"
+    + _row("<a href='https://caddon-lantern.example/email'>View this email in your browser</a>")
+    + _row("<h2 style='margin:0'>Ferry talks resume</h2>")
+    + _row("Talks between the Caddon ferry crews and their employer resumed on Sunday with a mediator from the "
+           "national conciliation service in the room for the first time.")
+    + _row("The crews want a 9 per cent rise; the company has offered 5.")
+    + _row("<a href='https://caddon-lantern.example/ferry-talks'>Read the full story \u2192</a>")
+    + _row("<b>Sponsored:</b> Caddon Credit Union \u2014 savings accounts from 3.1% AER. Terms apply. "
+           "<a href='https://ccu.example'>Find out more</a>")
+    + _row("<h2 style='margin:0'>New clinic opens in Westerly</h2>")
+    + _row("A walk-in health clinic opened in the Westerly estate on Saturday, funded by a 1.2 million crown aid "
+           "package from the regional health board.")
+    + _row("You are receiving this email because you signed up for The Morning Lantern. <a href='/u'>Unsubscribe</a>"
+           " | <a href='/p'>Update your preferences</a>")
+    + "</table></td></tr></table></body></html>")
+
+
+def test_a_newsletters_headings_stay_apart_and_its_furniture_is_set_apart(tmp_path):
+    (article,) = load(write(tmp_path / "newsletter.html", _NEWSLETTER))
+    sentences = [s.text for s in article.sentences]
+    assert sentences == [
+        "Talks between the Caddon ferry crews and their employer resumed on Sunday with a mediator from the "
+        "national conciliation service in the room for the first time.",
+        "The crews want a 9 per cent rise; the company has offered 5.",
+        "A walk-in health clinic opened in the Westerly estate on Saturday, funded by a 1.2 million crown aid "
+        "package from the regional health board."]
+    kinds = {article.text[b.start:b.end].split()[0]: b.kind for b in article.blocks}
+    assert kinds["#"] == "heading" and kinds["Sponsored:"] == "boilerplate" and kinds["You"] == "boilerplate"

@@ -201,6 +201,10 @@ def _unglued(blocks: list[str], tree: lxml.html.HtmlElement) -> list[str]:
     visible blocks it is made of, in order, one per HTML block (as the last fallback reads a page),
     when they make up most of it; the page's header and menu, which that fallback leaves out, go."""
     h1s = {_letters(_text_of(h)) for h in tree.iter("h1") if len(_text_of(h).split()) >= 3}
+    # An e-mail newsletter laid out in tables, which the extractor reads as one block: its
+    # stories' <h2> headings inside table cells glued to their text ("Ferry talks resume Talks between").
+    h1s |= {_letters(_text_of(h)) for h in tree.xpath("//td//*[self::h2 or self::h3 or self::h4]")
+            if len(_text_of(h).split()) >= 3}
     h1s.discard("")
     if not h1s:
         return blocks
