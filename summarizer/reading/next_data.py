@@ -124,18 +124,65 @@ def _string_fields(script: str) -> dict[str, str] | None:
     """A script's ``key: "string"`` pairs in order (a later key again as ``key~2``), when one of them is
     long enough to be a body; JavaScript's string escapes read as JSON's."""
     fields: dict[str, str] = {}
-    for match in _JS_STRING_PAIR.finditer(script):
-        key = match.group(1) or match.group(2)
-        try:
-            value = json.loads(f'"{match.group(3)}"')
-        except ValueError:
-            value = match.group(3).replace('\\"', '"')
+
+    def add(key: str, value: str) -> None:
         name, n = key, 1
         while name in fields:
             n += 1
             name = f"{key}~{n}"
         fields[name] = value
+
+    for match in _JS_STRING_PAIR.finditer(script):
+        try:
+            value = json.loads(f'"{match.group(3)}"')
+        except ValueError:
+            value = match.group(3).replace('\\"', '"')
+        add(match.group(1) or match.group(2), value)
+    # Nuxt 2 passes repeated values as the arguments of the function that builds its state:
+    # (function(a,b){return {publishedAt:a, ...}}("2026-11-05T10:00:00Z", ...)): a field named
+    # after a date takes its argument's value.
+    call = _IIFE.match(script)
+    if call is not None:
+        params = [p.strip() for p in call.group(1).split(",")]
+        args = _call_arguments(script)
+        if args is not None:
+            values = dict(zip(params, args))
+            for key, param in _JS_NAME_PAIR.findall(script):
+                if key not in fields and isinstance(values.get(param), str) and _squash(key) in _PUBLISHED_KEYS:
+                    add(key, values[param])
     return fields if any(len(v) > 200 for v in fields.values()) else None
+
+
+_IIFE = re.compile(r"\(?\s*function\s*\(([\w$,\s]*)\)\s*\{")
+_JS_NAME_PAIR = re.compile(r"[{,]\s*([A-Za-z_$][\w$]*)\s*:\s*([A-Za-z_$][\w$]*)\s*(?=[,}])")
+
+
+def _call_arguments(script: str) -> list | None:
+    """The arguments of the call that ends a script (``...}("2026-11-05", 3, null));``), as JSON reads them."""
+    end = script.rstrip().rstrip(";").rstrip()
+    if not end.endswith("))"):
+        return None
+    depth, i = 0, len(end) - 3
+    in_string = False
+    while i >= 0:  # back to the "(" that opens the argument list, outside strings
+        ch = end[i]
+        if ch == '"' and (i == 0 or end[i - 1] != "\\"):
+            in_string = not in_string
+        elif not in_string:
+            if ch == ")":
+                depth += 1
+            elif ch == "(":
+                if depth == 0:
+                    break
+                depth -= 1
+        i -= 1
+    if i < 0:
+        return None
+    try:
+        args = json.loads("[" + end[i + 1:len(end) - 2].replace("void 0", "null") + "]")
+    except ValueError:
+        return None
+    return args if isinstance(args, list) else None
 
 
 def state_headline(props: dict) -> str | None:

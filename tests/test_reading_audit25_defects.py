@@ -245,7 +245,7 @@ def test_a_nuxt_shell_is_read_from_its_state_with_its_headline():
             f"find a deal\",publishedAt:a,body:\"{body}\",related:[{{title:\"Rask recalls its ambassador\"}}]}}}}]}}}}"
             "(\"2026-11-05T10:00:00Z\",\"x\"));</script></body></html>")
     read = html_to_text(page)
-    assert read.title == "Envoy shuttles between Rask and Dellmark"
+    assert (read.title, read.date) == ("Envoy shuttles between Rask and Dellmark", "2026-11-05")  # publishedAt:a
     assert read.text == f"{_RASK}\n\n{_TORVENS}\n\n\"There is a deal to be had, but not this week,\" a diplomat said."
 
 
