@@ -197,7 +197,7 @@ def run_command(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO,
 
 
 def _add(args, listed, index, stdout, stderr, warn) -> int:
-    from summarizer import WebInputs, add_subscription, check_feed_url
+    from summarizer import WebInputs, add_subscription, advertised_feeds, check_feed_url
 
     subs = listed.load()
     check_feed_url(args.url)
@@ -211,7 +211,7 @@ def _add(args, listed, index, stdout, stderr, warn) -> int:
 
         with WebInputs(_cache_dir(args), problem, on_progress, index=index) as web:
             report = web.reader.read([url])[0]
-            feeds = report.feeds or (_advertised_feeds(url) if report.kind == "page" and report.unchanged else [])
+            feeds = report.feeds or (advertised_feeds(url) if report.kind == "page" and report.unchanged else [])
             if report.kind == "page" and feeds:
                 # A site's page that advertises its feed (<link rel="alternate" type="application/rss+xml">).
                 url = feeds[0]
@@ -236,19 +236,6 @@ def _add(args, listed, index, stdout, stderr, warn) -> int:
         status = "not reachable now; newsdigest refresh will try again"
     _write(stdout, f"subscribed to {sub.name}: {sub.url} ({status})\n")
     return EXIT_OK
-
-
-def _advertised_feeds(url: str) -> list[str]:
-    """The feeds a page stored before advertises (a conditional GET brought no body): fetched again."""
-    from summarizer.fetching.feeds import feed_links
-    from summarizer.fetching.http import Cancelled, FetchError, Fetcher
-
-    try:
-        with Fetcher() as fetcher:
-            fetched = fetcher.get(url, accept="text/html, application/xhtml+xml;q=0.9, */*;q=0.1")
-    except (FetchError, Cancelled):
-        return []
-    return feed_links(fetched.body, fetched.final_url)
 
 
 def _list(args, listed, index, stdout) -> int:

@@ -382,6 +382,17 @@ class WebReader:
             self._progress(self._done, self._total)
 
 
+def advertised_feeds(url: str, policy: FetchPolicy | None = None) -> list[str]:
+    """The feeds a page advertises (:func:`~.feeds.feed_links`), fetched anew (for a page stored
+    before, whose conditional GET brought no body); none when it cannot be fetched."""
+    try:
+        with Fetcher(policy) as fetcher:
+            fetched = fetcher.get(url, accept=ACCEPT_PAGE)
+    except (FetchError, Cancelled):
+        return []
+    return feed_links(fetched.body, fetched.final_url)
+
+
 def unique_articles(reports: Sequence[Report]) -> list[StoredArticle]:
     """The articles of every report, in order, each once (by URL, then by content: the same
     article in two feeds, or under two addresses, is one article)."""
