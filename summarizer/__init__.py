@@ -57,6 +57,7 @@ _EXPORTS = {
     "MARKERS_SHOWN": "citations",
     "source_order": "citations",
     "WebInputs": "fetching.inputs",
+    "advertised_feeds": "fetching.web",
     "parse_since": "fetching.window",
     "default_feeds": "fetching.expand",
     "open_fetch_store": "fetching.expand",
@@ -148,6 +149,7 @@ if TYPE_CHECKING:
     from .collector import collector_paused
     from .citations import MARKERS_SHOWN, Citations, source_order
     from .fetching.inputs import WebInputs
+    from .fetching.web import advertised_feeds
     from .fetching.window import parse_since
     from .fetching.expand import default_feeds, open_fetch_store, subscribed_feed_urls
     from .fetching.subscriptions import Subscription, SubscriptionError, UnknownFeedError, read_opml, write_opml

@@ -29,7 +29,7 @@ def export(tmp_path_factory):
     articles = load_articles([str(out / "generated")])
     lines = [json.dumps({"id": a.id, "title": a.title, "date": a.date, "text": a.text}).encode() for a in articles]
     lines.insert(9, b"not json")
-    lines.insert(15, json.dumps({"id": "untitled", "body": "Aid arrived."}).encode())
+    lines.insert(15, json.dumps({"id": "untitled", "caption": "Aid arrived."}).encode())  # "body" is a text
     lines.insert(20, json.dumps({"id": "short", "text": "123"}).encode())
     lines.insert(25, '{"id": "cafe", "text": "The caf\xe9 in Orsova reopened on Monday. Aid arrived."}'.encode("cp1252"))
     return write(out / "news" / "export.jsonl", b"\r\n".join(lines) + b"\r\n")

@@ -197,27 +197,37 @@ def run_command(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO,
 
 
 def _add(args, listed, index, stdout, stderr, warn) -> int:
-    from summarizer import WebInputs, add_subscription, check_feed_url
+    from summarizer import WebInputs, add_subscription, advertised_feeds, check_feed_url
 
     subs = listed.load()
     check_feed_url(args.url)
     if any(s.url == args.url for s in subs):
         raise NewsdigestError(f"already subscribed to {args.url}")
+    url = args.url
     held: list[str] = []  # what went wrong with the feed itself: said once, in the error or after it
     with fetch_progress(stderr, warn) as (on_progress, print_above):
-        def problem(url: str, text: str) -> None:
-            (held.append if url == args.url else print_above)(f"{url}: {text}")
+        def problem(where: str, text: str) -> None:
+            (held.append if where == url else print_above)(f"{where}: {text}")
 
         with WebInputs(_cache_dir(args), problem, on_progress, index=index) as web:
-            report = web.reader.read([args.url])[0]
+            report = web.reader.read([url])[0]
+            feeds = report.feeds or (advertised_feeds(url) if report.kind == "page" and report.unchanged else [])
+            if report.kind == "page" and feeds:
+                # A site's page that advertises its feed (<link rel="alternate" type="application/rss+xml">).
+                url = feeds[0]
+                print_above(f"{args.url} is a page, not a feed: found the feed {url} on that page")
+                if any(s.url == url for s in subs):
+                    raise NewsdigestError(f"already subscribed to {url}, the feed of {args.url}")
+                report = web.reader.read([url])[0]
     if report.kind == "page":
-        raise NewsdigestError(f"{args.url} is an article page, not a feed: summarize it with newsdigest summarize URL")
+        raise NewsdigestError(f"{url} is an article page, not a feed, and names no feed: "
+                              "summarize it with newsdigest summarize URL")
     if report.kind is None and not report.transient:  # a 404, not a feed: a wrong URL, not a server down
-        raise NewsdigestError(f"not subscribed to {args.url}: {report.failed or 'nothing could be read'}")
+        raise NewsdigestError(f"not subscribed to {url}: {report.failed or 'nothing could be read'}")
     for message in held:
         warn(message)
     title = report.title if report.kind == "feed" else None
-    sub = listed.edit(lambda subs: add_subscription(subs, args.url, args.name, title))
+    sub = listed.edit(lambda subs: add_subscription(subs, url, args.name, title))
     if index is not None and report.articles:
         _index_fetched(report.articles, index)
     if report.kind == "feed":

@@ -31,6 +31,9 @@ FUTURE_SLACK = 86400.0
 """A date later than this many seconds from now is no publication date (a scheduled post, a wrong
 clock or time zone): the item is taken as undated, so its page's own date, if any, is used."""
 _TAG = re.compile(r"<[^>]*>")
+_ELEMENTS = r"(?:p|div|br|hr|span|a|em|strong|b|i|u|ul|ol|li|h[1-6]|blockquote|img|figure|figcaption|table|tr|td|section|article)"
+_ELEMENT_TAG = re.compile(rf"</?{_ELEMENTS}\b[^<>]*>", re.IGNORECASE)
+_ESCAPED_TAG = re.compile(rf"&lt;(/?){_ELEMENTS}\b(?:(?!&[lg]t;)[^<>])*&gt;", re.IGNORECASE)
 _FEED_START = re.compile(rb"<(rss|feed|rdf:RDF)\b", re.I)
 _HTML_START = re.compile(rb"<(!doctype\s+html|html)\b", re.I)
 _JSON_FEED_VERSION = re.compile(rb'"version"\s*:\s*"https?://jsonfeed\.org/version/')
@@ -74,6 +77,31 @@ class Feed:
 
 class NotAFeed(Exception):
     """The document is not an RSS, Atom or JSON feed (``str()`` says why)."""
+
+
+_LINK_TAG = re.compile(rb"<link\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(rb"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_ADVERTISED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/feed+json",
+                               "application/rdf+xml"})
+
+
+def feed_links(body: bytes, base: str) -> list[str]:
+    """The feeds an HTML page advertises (``<link rel="alternate" type="application/rss+xml"
+    href="...">``), absolute, in page order; a comments feed after the others."""
+    found: list[tuple[bool, str]] = []
+    for tag in _LINK_TAG.findall(body[:262_144]):
+        attributes = {m.group(1).decode("ascii", "replace").lower():
+                      html.unescape(next(g for g in m.groups()[1:] if g is not None).decode("utf-8", "replace"))
+                      for m in _ATTRIBUTE.finditer(tag)}
+        rel = attributes.get("rel", "").lower().split()
+        kind = attributes.get("type", "").lower().strip()
+        href = attributes.get("href", "").strip()
+        if "alternate" not in rel or kind not in _ADVERTISED_TYPES or not href:
+            continue
+        url = urldefrag(urljoin(base, href))[0]
+        if urlsplit(url).scheme in ("http", "https") and url not in (u for _, u in found):
+            found.append(("comment" in attributes.get("title", "").lower() or "/comments/" in url, url))
+    return [url for comments, url in sorted(found, key=lambda pair: pair[0])]
 
 
 def kind_of(content_type: str, body: bytes) -> str | None:
@@ -228,7 +256,7 @@ def _json_content(entry: dict) -> tuple[str | None, bool]:
     its whole content), else its ``summary`` (an excerpt)."""
     content = entry.get("content_html")
     if isinstance(content, str) and content.strip():
-        return content, True
+        return unescaped_markup(content), True
     text = entry.get("content_text")
     if isinstance(text, str) and text.strip():
         return _paragraphs_html(text), True
@@ -288,8 +316,22 @@ def _content(entry) -> tuple[str | None, bool]:
             best = value
     summary = entry.get("summary") or ""
     if len(summary) > len(best):
-        return summary, False
-    return best or None, bool(best)
+        return unescaped_markup(summary), False
+    return unescaped_markup(best) or None, bool(best)
+
+
+def unescaped_markup(value: str) -> str:
+    """An item's HTML that a feed escaped twice ("&amp;lt;p&amp;gt;Quillon&amp;amp;#8217;s"), which
+    one unescaping leaves as "&lt;p&gt;Quillon&amp;#8217;s", unescaped once more: only when that
+    is plainly markup, with no tag of its own, opening with an element's escaped tag or holding
+    escaped closing tags ("&lt;/p&gt;"), never a text that writes "a &lt; b"."""
+    if "&lt;" not in value or _ELEMENT_TAG.search(value):
+        return value
+    tags = _ESCAPED_TAG.findall(value)
+    opens = _ESCAPED_TAG.match(value.lstrip()) is not None
+    if not tags or not (opens or (len(tags) >= 2 and any(closing for closing in tags))):
+        return value
+    return html.unescape(value)
 
 
 def _clean(value) -> str | None:

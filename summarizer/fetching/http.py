@@ -19,7 +19,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -135,7 +135,25 @@ class Fetcher:
     # -- one URL ------------------------------------------------------------------------------
 
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None, accept: str = "*/*") -> Fetched:
-        """GET ``url`` (conditionally when ``etag``/``last_modified`` are given); FetchError on any problem."""
+        """GET ``url`` (conditionally when ``etag``/``last_modified`` are given); FetchError on any problem.
+
+        A page that only sends its reader on (``<meta http-equiv="refresh" content="0; url=...">``,
+        see :mod:`summarizer.reading.refresh`) is followed as a redirect is, at most
+        :attr:`FetchPolicy.max_redirects` times."""
+        fetched = self._get(url, etag=etag, last_modified=last_modified, accept=accept)
+        hops = 0
+        while (target := _refresh_target(fetched)) is not None:
+            hops += 1
+            if hops > self.policy.max_redirects:
+                raise FetchError(url, f"more than {self.policy.max_redirects} redirects (a redirect loop?), skipped")
+            try:
+                fetched = self._get(target, accept=accept)
+            except FetchError as error:
+                raise FetchError(url, f"its page moved to {target}, which failed: {error.problem}",
+                                 transient=error.transient) from None
+        return fetched if fetched.url == url else replace(fetched, url=url)
+
+    def _get(self, url: str, *, etag: str | None = None, last_modified: str | None = None, accept: str = "*/*") -> Fetched:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise FetchError(url, "not an http(s) URL")
@@ -273,6 +291,21 @@ class _Retry(Exception):
         super().__init__(problem)
         self.problem = problem
         self.after = after
+
+
+def _refresh_target(fetched: Fetched) -> str | None:
+    """Where an HTML page that only sends its reader on sends it (an http(s) address), else None."""
+    if fetched.not_modified or fetched.content_type not in ("text/html", "application/xhtml+xml", ""):
+        return None
+    head = fetched.body[:32_768]
+    if b"refresh" not in head.lower():
+        return None
+    from ..reading.refresh import refresh_target
+
+    target = refresh_target(head.decode("utf-8", "replace"), fetched.final_url)
+    if target is None or urlsplit(target).scheme not in ("http", "https"):
+        return None
+    return target
 
 
 def _status_problem(status: int, reason: str) -> str:

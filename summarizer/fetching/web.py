@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date, datetime, timezone
 from urllib.parse import urldefrag
 
-from .feeds import Duplicate, Feed, FeedItem, NotAFeed, kind_of, parse_feed
+from .feeds import Duplicate, Feed, FeedItem, NotAFeed, feed_links, kind_of, parse_feed
 from .http import Cancelled, FetchError, Fetched, Fetcher, FetchPolicy
 from .pages import PageError, PageText, content_text, item_text, page_text
 from .store import FetchBackend, StoredArticle
@@ -59,6 +59,8 @@ class Report:
     """Why nothing could be read from it."""
     transient: bool = False
     """The failure may pass (no connection, a timeout, a server error), unlike a 404."""
+    feeds: list[str] = field(default_factory=list)
+    """For a page: the feeds it advertises (``<link rel="alternate" type="application/rss+xml">``)."""
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,7 @@ class WebReader:
         if outcome.kind == "page":
             assert outcome.page is not None
             report.kind = "page"
+            report.feeds = feed_links(fetched.body, fetched.final_url)
             article_url = _canonical(fetched.final_url)
             previous = store.article(article_url)
             page = outcome.page
@@ -377,6 +380,17 @@ class WebReader:
         self._done += 1
         if self._progress:
             self._progress(self._done, self._total)
+
+
+def advertised_feeds(url: str, policy: FetchPolicy | None = None) -> list[str]:
+    """The feeds a page advertises (:func:`~.feeds.feed_links`), fetched anew (for a page stored
+    before, whose conditional GET brought no body); none when it cannot be fetched."""
+    try:
+        with Fetcher(policy) as fetcher:
+            fetched = fetcher.get(url, accept=ACCEPT_PAGE)
+    except (FetchError, Cancelled):
+        return []
+    return feed_links(fetched.body, fetched.final_url)
 
 
 def unique_articles(reports: Sequence[Report]) -> list[StoredArticle]:

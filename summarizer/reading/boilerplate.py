@@ -299,6 +299,10 @@ _CATEGORIES: tuple[_Category, ...] = (
             _cue(r"\b(enter|type|your) (your )?e-?mail( address)?\b"
                  r"|\b(get|receive) (an? |our |free )?e-?mails?\b|\bbe e-?mailed\b", 2, "your email"),
             _cue(r"\bby signing up\b|\bunsubscribe\b", 2, "unsubscribe"),
+            _cue(r"\byou('re| are) (receiving|getting) this (e-?mail|newsletter|message)\b"
+                 r"|\byou (signed|subscribed) up (for|to)\b", 3, "receiving this email"),
+            _cue(r"\bupdate (your )?(e-?mail |subscription )?preferences\b"
+                 r"|\bmanage (your )?(e-?mail )?(subscriptions?|preferences)\b", 2, "email preferences"),
             _cue(r"\bprivacy (policy|notice)\b"
                  r"|\bterms (of (service|use)|and conditions)\b", 1, "legal links"),
             _cue(r"\b(daily|weekly|morning|evening|breaking[- ]news) (briefing|digest|email|alerts?"
@@ -353,6 +357,7 @@ _CATEGORIES: tuple[_Category, ...] = (
                  r"|^in (partnership|association) with$", 4, "sponsor label", label_only=True),
             _cue(r"\b(story|article|content) continues (below|after)\b|\bcontinue reading below\b"
                  r"|\bscroll (down )?to continue\b", 3, "story continues below"),
+            _cue(r"^(sponsored|advertisement|advertiser|promoted|partner content)\s*:", 3, "sponsored label"),
             _cue(r"\bsponsored (content|post|article|story|links?)\b|\bsponsor message\b"
                  r"|\bpaid (post|partnership|promotion)\b", 2.5, "sponsored"),
             _cue(r"\b(we|this site) (may )?(earn|receive) (a )?(small )?(commission|share of sales)\b"

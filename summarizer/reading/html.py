@@ -60,6 +60,7 @@ def html_to_text(html: str) -> HtmlText:
     if tree is not None and (_drop_note_marks(tree) | _drop_inline_cards(tree) | _drop_loose_captions(tree)
                              | _drop_link_columns(tree)):
         html = lxml.html.tostring(tree, encoding="unicode")
+    title = meta.title
     blocks = (
         _trafilatura_blocks(html, favor_recall=False)
         or _trafilatura_blocks(html, favor_recall=True)
@@ -76,7 +77,75 @@ def html_to_text(html: str) -> HtmlText:
         blocks = _live_blog(blocks, tree, meta.title)
         headlines = _linked_headlines(tree)
         blocks = [block for block in blocks if not _mostly_headlines(block, headlines)]
-    return HtmlText("\n\n".join(_without_repeats(blocks)), meta.title, meta.date, meta.url)
+        blocks = _shell_body(blocks, tree)
+        title = _shell_title(blocks, tree) or title
+    blocks = [block for block in blocks if not _SCRIPT_NOTICE.fullmatch(block)]
+    return HtmlText("\n\n".join(_without_repeats(blocks)), title, meta.date, meta.url)
+
+
+_SCRIPT_NOTICE = re.compile(
+    r"(?is)\W*(?:(?:you need to |please |kindly )?(?:enable|turn on|activate|allow) javascript\b.{0,80}"
+    r"|javascript (?:is )?(?:disabled|required|needed|must be enabled)\b.{0,80}"
+    r"|(?:this (?:site|page|app) )?(?:requires|needs) javascript\b.{0,80}"
+    r"|loading(?: (?:article|story|content|page|comments))?(?:\.\.\.|\u2026)?)\W*"
+)
+"""What a client-rendered page says where its story goes ("You need to enable JavaScript to run this
+app.", "Loading…"): never an article's text."""
+
+
+def _shell_body(blocks: list[str], tree: lxml.html.HtmlElement) -> list[str]:
+    """A page whose visible text has no prose (its story is filled in by a script: a shell's
+    headline, byline and "Loading article…") is read from what it holds for readers without
+    JavaScript, its ``<noscript>`` paragraphs, else from its own summary (the ``description``,
+    ``og:description`` or JSON-LD ``description``), under its headings. A page with prose of its
+    own is left as it is."""
+    if any(_reads_as_prose(block) for block in blocks if not block.startswith("# ") and not _SCRIPT_NOTICE.fullmatch(block)):
+        return blocks
+    headings = [block for block in blocks if block.startswith("# ")]
+    noscript = [block for element in tree.iter("noscript") for block in _noscript_blocks(element)]
+    if any(_reads_as_prose(block) for block in noscript):
+        return headings + noscript
+    meta = meta_tags(tree)
+    described = [meta.get(name) for name in ("description", "og:description", "twitter:description")]
+    described += [item.get("description") for item in json_ld_items(tree)]
+    summary = next((" ".join(d.split()) for d in described if isinstance(d, str) and _reads_as_prose(" ".join(d.split()))), None)
+    if summary is None:
+        return blocks
+    headline = _shell_title(blocks, tree) or meta.get("og:title") or next(
+        (item.get("headline") for item in json_ld_items(tree) if isinstance(item.get("headline"), str)), None)
+    if not headings and headline:
+        headings = ["# " + " ".join(headline.split())]
+    return headings + [summary]
+
+
+def _noscript_blocks(element: lxml.html.HtmlElement) -> list[str]:
+    """The paragraphs of a ``<noscript>`` (its markup may have been kept as text by the parser)."""
+    if len(element) == 0 and element.text and "<" in element.text:
+        try:
+            element = lxml.html.fragment_fromstring(element.text, create_parent="article")
+        except (lxml.etree.ParserError, ValueError):
+            return []
+    else:
+        element = copy.deepcopy(element)
+        element.tag = "article"
+    return [block for block in _visible_blocks(element) if not _SCRIPT_NOTICE.fullmatch(block)]
+
+
+def _shell_title(blocks: list[str], tree: lxml.html.HtmlElement) -> str | None:
+    """The headline a client-rendered page's data gives (see ``next_data.client_state``) when the
+    page names none itself (no ``<h1>``, ``og:title`` or JSON-LD ``headline``: its ``<title>`` is
+    the site's name) and its text was read from that data."""
+    from .next_data import client_state, state_headline
+
+    if next(tree.iter("h1"), None) is not None or "og:title" in meta_tags(tree):
+        return None
+    if any(isinstance(item.get("headline"), str) for item in json_ld_items(tree)):
+        return None
+    state = client_state(tree)
+    headline = state_headline(state) if state is not None else None
+    if headline is None or not any(not block.startswith("# ") for block in blocks):
+        return None
+    return headline
 
 
 REPEAT_MIN_WORDS = 6
@@ -132,6 +201,10 @@ def _unglued(blocks: list[str], tree: lxml.html.HtmlElement) -> list[str]:
     visible blocks it is made of, in order, one per HTML block (as the last fallback reads a page),
     when they make up most of it; the page's header and menu, which that fallback leaves out, go."""
     h1s = {_letters(_text_of(h)) for h in tree.iter("h1") if len(_text_of(h).split()) >= 3}
+    # An e-mail newsletter laid out in tables, which the extractor reads as one block: its
+    # stories' <h2> headings inside table cells glued to their text ("Ferry talks resume Talks between").
+    h1s |= {_letters(_text_of(h)) for h in tree.xpath("//td//*[self::h2 or self::h3 or self::h4]")
+            if len(_text_of(h).split()) >= 3}
     h1s.discard("")
     if not h1s:
         return blocks

@@ -233,10 +233,19 @@ def parse_input(item: InputFile, data: bytes, warn: Warn) -> list[RawArticle]:
         page = html_to_text(text)
         if not page.text.strip():
             raise InputError(item.path, "no article text found in the HTML, skipped")
+        _refuse_redirect_stub(item, text, page.text)
         meta = Metadata(item.id_stem, page.title, normalise_date(page.date) or page.date, item.path, page.url)
         return [RawArticle(_bounded(item, "", page.text, warn), meta)]
     meta = Metadata(item.id_stem, path=None if item.is_stdin else item.path)
     return [RawArticle(_bounded(item, "", text, warn), meta)]
+
+
+def _refuse_redirect_stub(item: InputFile, html: str, text: str) -> None:
+    """A saved page that only sends its reader on (a meta refresh, "This story has moved") is no article."""
+    from .refresh import STUB_MAX_WORDS, refresh_target
+
+    if len(text.split()) <= STUB_MAX_WORDS and (target := refresh_target(html)) is not None:
+        raise InputError(item.path, f"a page that redirects to {target} (meta refresh), not an article: skipped")
 
 
 _OWN_MARKDOWN = re.compile(r"\A# .*\n\n\*.* · [\d,]+ of [\d,]+ articles? cited · \d{4}-\d\d-\d\d\*\n")
@@ -526,42 +535,127 @@ class _RecordProblems:
             self.warn(InputError(self.item.path, f"and {hidden:,} more problems with its {self.records}, not shown"))
 
 
+# The names news exports give an article's parts (newsdigest's own, schema.org's, NewsAPI's, RSS
+# readers', news-please's, CMS exports'), looked for in the record, then in the objects it nests
+# ("article": {"headline": ..., "body": {"text": ...}}, "meta": {"source": {"url": ...}}), nearest first.
+_TEXT_NAMES = ("text", "body", "content", "articleBody", "article_body", "body_text", "bodyText",
+               "full_text", "fullText", "maintext", "content_text", "story")
+_TITLE_NAMES = ("title", "headline", "heading")
+_DATE_NAMES = ("date", "published", "published_at", "publishedAt", "pubDate", "pub_date", "datePublished",
+               "date_published", "publish_date", "publishDate", "publication_date", "published_date",
+               "firstPublished", "first_published_at", "created_at", "createdAt")
+_URL_NAMES = ("url", "link", "canonical_url", "canonicalUrl", "web_url", "webUrl", "permalink")
+_INNER_NAMES = ("value", "plain", "text", "main", "rendered")
+"""Where an object under one of the names above keeps its string: {"body": {"text": ...}},
+{"headline": {"main": ...}}, WordPress's {"content": {"rendered": "<p>..."}}."""
+_HTML_BODY = re.compile(r"\A\s*<(?:p|div|h[1-6]|ul|ol|blockquote|section|article|figure|table)\b[^>]*>", re.IGNORECASE)
+"""A text that opens with a block element's tag is HTML (WordPress's rendered content), not prose."""
+_NOT_THE_ARTICLE = frozenset({"author", "authors", "byline", "creator", "image", "images", "media", "thumbnail",
+                              "video", "videos", "comments", "related", "tags", "categories", "keywords",
+                              "entities", "publisher", "links"})
+"""Nested objects whose title, text or URL is not the article's (an author's page, an image's caption)."""
+_NESTING = 3
+
+
+def _nested(record: dict, names: tuple[str, ...]) -> tuple[str, object] | None:
+    """The first of ``names`` present (not None) in ``record``, else in the objects it holds,
+    breadth first up to :data:`_NESTING` levels: (its dotted name, its value)."""
+    level: list[tuple[str, dict]] = [("", record)]
+    for _ in range(_NESTING):
+        below: list[tuple[str, dict]] = []
+        for prefix, obj in level:
+            for name in names:
+                if obj.get(name) is not None:
+                    return prefix + name, obj[name]
+            for key, value in obj.items():
+                if isinstance(value, dict) and key not in _NOT_THE_ARTICLE and key not in names:
+                    below.append((f"{prefix}{key}.", value))
+        level = below
+    return None
+
+
+def _text_value(value: object, depth: int = 0) -> str | None:
+    """An article's text as exports write it: a string, a list of paragraphs (strings, or objects
+    holding one: [{"type": "paragraph", "text": ...}]) joined by blank lines, or an object holding it."""
+    if isinstance(value, str):
+        return value
+    if depth > 2:
+        return None
+    if isinstance(value, dict):
+        for name in (*_INNER_NAMES, *_TEXT_NAMES):
+            if value.get(name) is not None:
+                return _text_value(value[name], depth + 1)
+        return None
+    if isinstance(value, list):
+        parts = [_text_value(part, depth + 1) for part in value]
+        if not any(isinstance(part, str) for part in parts):
+            return None  # [1, 2]; an image block among paragraphs is left out
+        return "\n\n".join(part.strip() for part in parts if part and part.strip())
+    return None
+
+
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+\d*);")
+
+
+def _unescaped(title: str | None) -> str | None:
+    """A title as a CMS exports it ("Talks &#8217;resume&#8217;", "Fish &amp; chips") as read."""
+    if title is None or not _ENTITY.search(title):
+        return title
+    import html
+
+    return html.unescape(title)
+
+
 def _json_article(item: InputFile, where: str, record: object, warn: Warn) -> RawArticle | None:
     if not isinstance(record, dict):
         warn(InputError(item.path, f"{where}: expected an object, got {type(record).__name__}, skipped"))
         return None
-    text = record.get("text")
-    if text is None:
-        warn(InputError(item.path, f"{where}: no \"text\" field, skipped"))
+    found = _nested(record, _TEXT_NAMES)
+    if found is None:
+        warn(InputError(item.path, f"{where}: no \"text\" field (nor \"body\", \"content\" ...), skipped"))
         return None
-    if not isinstance(text, str):
-        warn(InputError(item.path, f"{where}: \"text\" is {type(text).__name__}, not a string, skipped"))
+    name, value = found
+    text = _text_value(value)
+    if text is None:
+        warn(InputError(item.path, f"{where}: \"{name}\" is {type(value).__name__}, not a string, skipped"))
         return None
     if not text.strip():
-        warn(InputError(item.path, f"{where}: empty \"text\", skipped"))
+        warn(InputError(item.path, f"{where}: empty \"{name}\", skipped"))
         return None
 
-    def field(*names: str) -> str | None:
-        for name in names:
-            value = record.get(name)
-            if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
-                return _LONE_SURROGATE.sub("\ufffd", str(value).strip())
-            if value is not None and not isinstance(value, (str, int, float)):
-                warn(InputError(item.path, f"{where}: \"{name}\" is {type(value).__name__}, ignored"))
+    def field(*names: str, nested: bool = True) -> str | None:
+        found = _nested(record, names) if nested else next(((n, record[n]) for n in names if record.get(n) is not None), None)
+        if found is None:
+            return None
+        name, value = found
+        if isinstance(value, dict):
+            inner = next((value[n] for n in _INNER_NAMES if isinstance(value.get(n), str)), None)
+            value = inner if inner is not None else value
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+            return _LONE_SURROGATE.sub("\ufffd", str(value).strip())
+        if not isinstance(value, (str, int, float)):
+            warn(InputError(item.path, f"{where}: \"{name}\" is {type(value).__name__}, ignored"))
         return None
 
-    article_id = field("id") or f"{item.id_stem}:{where.split()[-1]}"
-    url = field("url", "link")
-    source = field("source")
-    if url is None and source and source.startswith(("http://", "https://")):
-        url = source
-    date = field("date", "published")
+    article_id = field("id", nested=False) or f"{item.id_stem}:{where.split()[-1]}"
+    url = field(*_URL_NAMES)
+    source = record.get("source")  # a URL, or NewsAPI's {"id", "name"}: the outlet
+    if url is None and isinstance(source, str) and source.strip().startswith(("http://", "https://")):
+        url = _LONE_SURROGATE.sub("\ufffd", source.strip())
+    date = field(*_DATE_NAMES)
     meta = Metadata(
         id=article_id,
-        title=field("title", "headline"),
+        title=_unescaped(field(*_TITLE_NAMES)),
         date=normalise_date(date) or date,
         path=None if item.is_stdin else item.path,
         url=url,
     )
+    if _HTML_BODY.match(text):
+        from .html import html_to_text
+
+        text = html_to_text(f"<html><body><article>{text}</article></body></html>").text
+        if not text.strip():
+            warn(InputError(item.path, f"{where}: no text in the HTML of \"{name}\", skipped"))
+            return None
     text = _LONE_SURROGATE.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
     return RawArticle(_bounded(item, where, text, warn), meta)

@@ -51,7 +51,8 @@ _PUBLISHED_KEYS = (
 
 
 def page_props(tree: lxml.html.HtmlElement) -> dict | None:
-    """``props.pageProps`` of the page's ``__NEXT_DATA__`` (or ``props``), None when it has none."""
+    """``props.pageProps`` of the page's ``__NEXT_DATA__`` (or ``props``), else the state another
+    framework ships in a script (:func:`client_state`); None when it has none."""
     for script in tree.iter("script"):
         if script.get("id") != "__NEXT_DATA__":
             continue
@@ -64,6 +65,146 @@ def page_props(tree: lxml.html.HtmlElement) -> dict | None:
             return None
         inner = props.get("pageProps")
         return inner if isinstance(inner, dict) else props
+    return client_state(tree)
+
+
+_STATE_SCRIPT = re.compile(r"\s*(?:window\.|self\.|globalThis\.|(?:var|let|const)\s+)?(__[A-Z][A-Z0-9_]*__)\s*=\s*")
+_STATE_CHARS = 4 * 2**20
+_JS_STRING_PAIR = re.compile(r'(?:([A-Za-z_$][\w$]*)|"([^"\\]{1,60})")\s*:\s*"((?:[^"\\]|\\.)*)"', re.DOTALL)
+_REF_KEYS = ("__ref", "id")
+
+
+def client_state(tree: lxml.html.HtmlElement) -> dict | None:
+    """The state a client-rendered page ships in a script, ``window.__APOLLO_STATE__ = {...}``,
+    ``window.__INITIAL_STATE__``, ``window.__NUXT__=(function(a,b){return {...}}(...))``: as JSON
+    when it is JSON (Apollo's references, ``{"__ref": "Block:1"}``, replaced by what they name,
+    so an article's body is its list of blocks), else its string fields in page order
+    (``title:"..."``, ``body:"<p>..."``), read from the script without running it."""
+    for script in tree.iter("script"):
+        if script.get("src") or (script.get("type") or "").lower() not in ("", "text/javascript", "application/javascript"):
+            continue
+        text = script.text or ""
+        match = _STATE_SCRIPT.match(text)
+        if match is None:
+            continue
+        rest = text[match.end():_STATE_CHARS]
+        state = _json_state(rest) if rest[:1] in ("{", "[") else None
+        if state is None:
+            state = _string_fields(rest)
+        if state:
+            return state
+    return None
+
+
+def _json_state(text: str) -> dict | None:
+    try:
+        value, _ = json.JSONDecoder().raw_decode(text)
+    except ValueError:
+        return None
+    if not isinstance(value, dict):
+        return {"state": value} if isinstance(value, list) else None
+    return _resolved(value, value, 0, set())  # type: ignore[return-value]
+
+
+def _resolved(node: object, state: dict, depth: int, path: set[str]) -> object:
+    """``node`` with Apollo's references replaced by the entries they name (not within themselves)."""
+    if depth > _MAX_DEPTH:
+        return node
+    if isinstance(node, list):
+        return [_resolved(item, state, depth + 1, path) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("__ref") if len(node) == 1 else None
+    if isinstance(ref, str) and isinstance(state.get(ref), dict) and ref not in path:
+        return _resolved(state[ref], state, depth + 1, path | {ref})
+    return {key: _resolved(value, state, depth + 1, path) for key, value in node.items()}
+
+
+def _string_fields(script: str) -> dict[str, str] | None:
+    """A script's ``key: "string"`` pairs in order (a later key again as ``key~2``), when one of them is
+    long enough to be a body; JavaScript's string escapes read as JSON's."""
+    fields: dict[str, str] = {}
+
+    def add(key: str, value: str) -> None:
+        name, n = key, 1
+        while name in fields:
+            n += 1
+            name = f"{key}~{n}"
+        fields[name] = value
+
+    for match in _JS_STRING_PAIR.finditer(script):
+        try:
+            value = json.loads(f'"{match.group(3)}"')
+        except ValueError:
+            value = match.group(3).replace('\\"', '"')
+        add(match.group(1) or match.group(2), value)
+    # Nuxt 2 passes repeated values as the arguments of the function that builds its state:
+    # (function(a,b){return {publishedAt:a, ...}}("2026-11-05T10:00:00Z", ...)): a field named
+    # after a date takes its argument's value.
+    call = _IIFE.match(script)
+    if call is not None:
+        params = [p.strip() for p in call.group(1).split(",")]
+        args = _call_arguments(script)
+        if args is not None:
+            values = dict(zip(params, args))
+            for key, param in _JS_NAME_PAIR.findall(script):
+                if key not in fields and isinstance(values.get(param), str) and _squash(key) in _PUBLISHED_KEYS:
+                    add(key, values[param])
+    return fields if any(len(v) > 200 for v in fields.values()) else None
+
+
+_IIFE = re.compile(r"\(?\s*function\s*\(([\w$,\s]*)\)\s*\{")
+_JS_NAME_PAIR = re.compile(r"[{,]\s*([A-Za-z_$][\w$]*)\s*:\s*([A-Za-z_$][\w$]*)\s*(?=[,}])")
+
+
+def _call_arguments(script: str) -> list | None:
+    """The arguments of the call that ends a script (``...}("2026-11-05", 3, null));``), as JSON reads them."""
+    end = script.rstrip().rstrip(";").rstrip()
+    if not end.endswith("))"):
+        return None
+    depth, i = 0, len(end) - 3
+    in_string = False
+    while i >= 0:  # back to the "(" that opens the argument list, outside strings
+        ch = end[i]
+        if ch == '"' and (i == 0 or end[i - 1] != "\\"):
+            in_string = not in_string
+        elif not in_string:
+            if ch == ")":
+                depth += 1
+            elif ch == "(":
+                if depth == 0:
+                    break
+                depth -= 1
+        i -= 1
+    if i < 0:
+        return None
+    try:
+        args = json.loads("[" + end[i + 1:len(end) - 2].replace("void 0", "null") + "]")
+    except ValueError:
+        return None
+    return args if isinstance(args, list) else None
+
+
+def state_headline(props: dict) -> str | None:
+    """The headline a page's data gives its article: the first ``headline`` or ``title`` field,
+    breadth first, that reads as one (three words or more, one line)."""
+    queue: list[tuple[object, int]] = [(props, 0)]
+    seen = 0
+    while queue and seen < _MAX_NODES:
+        node, depth = queue.pop(0)
+        seen += 1
+        if isinstance(node, dict):
+            for key in ("headline", "title"):
+                value = node.get(key)
+                if isinstance(value, str) and 3 <= len(value.split()) <= 30 and "<" not in value:
+                    return " ".join(value.split())
+            children = [v for k, v in node.items() if not _OTHER.search(str(k))]
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        if depth < _MAX_DEPTH:
+            queue.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
     return None
 
 

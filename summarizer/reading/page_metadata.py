@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
@@ -351,7 +352,36 @@ def _title(tree: lxml.html.HtmlElement, meta: dict[str, str], items: list[dict],
         if candidate:
             stripped = strip_site_name(candidate, sites, tuple(r for r in references if r != candidate))
             if _WORD.search(stripped) and not _is_site(stripped, sites):
+                if candidate is page_title and stripped != page_title and _is_menu_item(tree, stripped):
+                    # "Gazette Online - Local News": what is left of the site's name is a section's
+                    return _bold_headline(tree) or stripped
                 return stripped
+    return None
+
+
+def _is_menu_item(tree: lxml.html.HtmlElement, text: str) -> bool:
+    """Whether a page links to something under these very words: a section of the site ("Local News")."""
+    squashed = _squash(text)
+    return any(_squash(link.text_content()) == squashed for link in islice(tree.iter("a"), 500))
+
+
+_BOLD = "//*[self::b or self::strong or (self::font and number(@size) >= 4)][not(ancestor::a or ancestor::nav)]"
+
+
+def _bold_headline(tree: lxml.html.HtmlElement) -> str | None:
+    """The headline of a page laid out without headings (``<FONT SIZE=4><B>Relief fund tops $40,000
+    ...</B></FONT>``): the first bold line of four words or more, alone in its line, that a
+    paragraph of the story follows."""
+    for element in tree.xpath(_BOLD)[:200]:
+        text = " ".join(element.text_content().split())
+        if not 4 <= len(_WORD.findall(text)) <= 25 or text.endswith((":", ".")):
+            continue
+        parent = element.getparent()
+        if parent is not None and parent.tag in ("p", "li", "span") and len(_squash(parent.text_content())) > 2 * len(_squash(text)):
+            continue  # bold words inside a paragraph
+        following = element.xpath("following::p[string-length(normalize-space(.)) > 80][1]")
+        if following:
+            return text
     return None
 
 
@@ -482,11 +512,36 @@ def _date(tree: lxml.html.HtmlElement, meta: dict[str, str], items: list[dict], 
     return _iso("-".join(match.groups())) if match else None
 
 
+_MODIFIED = re.compile(r"(?i)updat|modif|revis|edited")
+_LABEL_SEPARATORS = re.compile(r"[\u00b7\u2022|\u2013\u2014;]|\s-\s")
+
+
 def _is_modified(element: lxml.html.HtmlElement) -> bool:
-    """A <time> marked or labelled as an update ("Updated 3 May")."""
+    """A <time> marked or labelled as an update ("Updated 3 May"): by its class, itemprop or id, by
+    its own text, else by the label right before it ("By X · Updated <time> · Published <time>":
+    only the first is an update), else by the start of the text around it."""
     marks = " ".join(filter(None, (element.get("class"), element.get("itemprop"), element.get("id"))))
-    context = marks + " " + (element.getparent().text_content()[:80] if element.getparent() is not None else "")
-    return bool(re.search(r"(?i)updat|modif|revis|edited", context))
+    if _MODIFIED.search(marks) or _MODIFIED.search(element.text_content()[:80]):
+        return True
+    label = _label_before(element)
+    if label:
+        return _MODIFIED.search(label) is not None
+    parent = element.getparent()
+    return parent is not None and _MODIFIED.search(parent.text_content()[:80]) is not None
+
+
+def _label_before(element: lxml.html.HtmlElement) -> str:
+    """The words right before an element in its parent, back to a separator ("·", "|") or to the
+    element before it: "Published" in "... · Published <time>"."""
+    previous = element.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):  # a comment
+        previous = previous.getprevious()
+    parent = element.getparent()
+    before = (previous.tail if previous is not None else parent.text if parent is not None else None) or ""
+    label = _LABEL_SEPARATORS.split(before)[-1].strip()
+    if not label and previous is not None and not _LABEL_SEPARATORS.search(before):
+        label = _LABEL_SEPARATORS.split(previous.text_content())[-1].strip()[-40:]  # <span>Updated</span> <time>
+    return label[-40:]
 
 
 _EXTRA_FORMATS = (
