@@ -246,6 +246,17 @@ def of_other_things(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[
     return bool(mine and before and not mine & before)
 
 
+def in_other_states(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str]]) -> bool:
+    """Whether two sentences count a thing they both count in other states: "Nine crew members are
+    still missing" and "Nine crew members survived" say the same number of other people, neither
+    the other's statement."""
+    shared = set(counts(concepts)) & set(counts(others))
+    if not shared:
+        return False
+    mine, theirs = _counted_states(concepts, shared), _counted_states(others, shared)
+    return bool(mine and theirs and not mine & theirs)
+
+
 def _counted_states(concepts: Sequence[tuple[str, str]], things: set[str]) -> set[str]:
     """The state said of each number of one of the ``things`` in a sentence, from its concepts in order
     (adjacent stems): the first state word after "N things" within a few words ("186 people had now

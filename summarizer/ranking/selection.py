@@ -13,7 +13,7 @@ from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
 from .answers import (contradict, corrects, counts, denies, disagree, figures, foretold, foretold_days,
-                      fulfils, later, months, negated, number_value, of_other_things, other_day, retells, said_when,
+                      fulfils, in_other_states, later, months, negated, number_value, of_other_things, other_day, retells, said_when,
                       stated_days, stated_figures, tells_the_future)
 from .ranker import Ranking
 from .topics import ANSWER_WORDING
@@ -244,6 +244,8 @@ class Selector:
                         # What the pick corrects ("Seventeen, not nineteen as first reported") is out
                         # of date unless said later; else "not" makes it another statement.
                         return corrects(theirs, picked) and not _later(corpus, int(ranking.rows[i]), when)
+                    if counted and in_other_states(picked, theirs):
+                        return False  # "Nine crew members survived" beside "Nine crew members are still missing"
                     another = bool(counted or days) and (disagree(counted, counts(theirs)) or other_day(days, stated_days(theirs)))
                     if another and of_other_things(picked, theirs):
                         return False  # "186 people had been rescued" beside "two people remain missing"
@@ -597,6 +599,7 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
             # 19". Read from the stored concepts: citing reads no text.
             theirs = corpus.sentence_concepts(other)
             if (disagree(counted, counts(theirs)) or other_day(days, stated_days(theirs))
+                    or (counted and in_other_states(concepts, theirs))
                     or ((says_not or corpus.says_not(other)) and contradict(concepts, theirs))
                     or foretold(concepts, theirs) or denies(concepts, theirs, function_words)
                     or denies(theirs, concepts, function_words)):

@@ -1,0 +1,21 @@
+"""Questions of held-out audit 26, over its fictional articles (a typhoid outbreak in Pellowmere, the
+trawler Dorrit Bell sunk by a cargo ship and talks over it, the collapse of Vantrell Motors), as the
+reader asked them.
+
+The articles (tests/data/audit26/stories.jsonl) are the audit's own, as newsdigest read them from its
+feeds, pages and files: written before any of the code these questions test."""
+
+import functools
+
+from . import audits
+
+first = functools.partial(audits.first, "audit26")
+
+
+def test_a_count_in_another_state_is_not_cited_as_saying_the_same():
+    # "Nine crew members are still missing." had been cited [15][18], and [18]'s sentence is "Nine crew
+    # members survived.": the same number of other people.
+    summary = first("How many crew members of the Dorrit Bell are still missing?")
+    opening = summary.sentences[0]
+    assert opening.sentence.text == "Nine crew members are still missing."
+    assert all("survived" not in source.text for source in opening.sources)
