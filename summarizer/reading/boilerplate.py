@@ -493,6 +493,10 @@ _CATEGORIES: tuple[_Category, ...] = (
             _cue(r"^\((updates|adds|recasts|corrects|changes|rewrites|refiles|repeats|fixes|removes|clarifies|inserts"
                  r"|updated|moves|tops)\b[^()]{0,160}\)\.?$", 3.5, "(Updates with ...)"),
             _cue(r"^(correction|clarification|update|amendment)s?\s*[:\-\u2013\u2014]", 1, "Correction:"),
+            # "An article on Wednesday said 3,200 jobs would be lost. The correct figure is 2,300."
+            _cue(r"\bthe correct (figure|number|total|name|spelling|date|amount|title|age) (is|was)\b"
+                 r"|\b(incorrectly|wrongly|mistakenly) (said|stated|reported|gave|described|identified|named)\b"
+                 r"|\b(misstated|misidentified|misspelled|misreported)\b", 2, "the correct figure is"),
         ),
     ),
     _Category(

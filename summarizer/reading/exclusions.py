@@ -106,9 +106,11 @@ def exclude_boilerplate(text: str, pieces: list[Piece], detector: BoilerplateDet
     verdicts = detector(texts)
     # A correction that gives a figure the story does not ("The jury deliberated for 11 hours, not 14 as
     # reported in an earlier version of this story.") is the story's fact, for a reader asking it.
-    verdicts = [None if verdict is not None and verdict.kind == "editor's note"
-                and _corrects_unstated(texts[u], " ".join(texts[:u] + texts[u + 1 :])) else verdict
-                for u, verdict in enumerate(verdicts)]
+    # Only its last sentence, which gives the figure: "An article on Wednesday said 3,200 jobs would be
+    # lost." before "The correct figure is 2,300." is the note's, and alone it would state the error.
+    corrections = {u: verdict for u, verdict in enumerate(verdicts) if verdict is not None
+                   and verdict.kind == "editor's note" and _corrects_unstated(texts[u], " ".join(texts[:u] + texts[u + 1 :]))}
+    verdicts = [None if u in corrections else verdict for u, verdict in enumerate(verdicts)]
 
     sections = _note_sections(texts, [pieces[i].kind for i in units], words, limit)
     tail = _appeal_tail(texts, verdicts)
@@ -133,6 +135,9 @@ def exclude_boilerplate(text: str, pieces: list[Piece], detector: BoilerplateDet
         verdict = verdicts[u]
         if u in sections:
             out.append(Piece(piece.start, piece.end, "boilerplate", sections[u]))
+        elif u in corrections and piece.kind == "body" and len(piece.sentences) > 1:
+            note = corrections[u]
+            out.extend(_split(text, piece, [note] * (len(piece.sentences) - 1) + [None]))
         elif verdict is None:
             out.extend(_peel(text, piece) if piece.kind == "body" else [piece])
         elif verdict.kind == "embedded post" and piece.kind == "body":
