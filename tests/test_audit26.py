@@ -19,3 +19,14 @@ def test_a_count_in_another_state_is_not_cited_as_saying_the_same():
     opening = summary.sentences[0]
     assert opening.sentence.text == "Nine crew members are still missing."
     assert all("survived" not in source.text for source in opening.sources)
+
+
+def test_mediation_named_only_in_a_headline_finds_the_talks():
+    # "no sentences about mediation in 28 articles": the articles say "talks hosted by ...", and only their
+    # titles say "offers to mediate".
+    from summarizer import Length, Request, run
+
+    result = run(Request(paths=(str(audits.stories("audit26")),), topics=("mediation",), length=Length(sentences=3),
+                         cache_dir=None))
+    (summary,) = result.digest.summaries
+    assert any("talks" in item.sentence.text for item in summary.sentences)

@@ -264,6 +264,20 @@ def topic_rows(corpus: Corpus, keywords: frozenset[int], context: frozenset[int]
     return np.union1d(rows, around).astype(np.int64)
 
 
+def titled_rows(corpus: Corpus, topic: Topic, context: frozenset[int]) -> np.ndarray:
+    """Where no sentence holds a keyword: the sentences holding a context word in an article whose
+    title holds one ("Carrowmont offers to mediate" over "talks hosted by Carrowmont's foreign
+    minister"): the article says what it is about in its title alone. Read only then, since it reads
+    every title."""
+    stem = corpus.analyzer.stem
+    wanted = {stem(form) for keyword in topic.keywords for word in written_forms(keyword) for form in word_forms(word)}
+    titled = [n for n, article in enumerate(corpus.articles) if article.title and not wanted.isdisjoint(corpus.title_stems(n))]
+    if not titled:
+        return np.zeros(0, dtype=np.int64)
+    around = matching_rows(corpus, context)
+    return around[np.isin(corpus.article_of[around], titled)].astype(np.int64)
+
+
 def whole_phrases(corpus: Corpus, topic: Topic, rows: np.ndarray, context: frozenset[int]) -> np.ndarray:
     """The ``rows`` less those holding of the topic's keywords only a word of one of its phrases, not the
     phrase: a topic of "relief fund" is not about "Paying would only fund the next attack". A
@@ -372,6 +386,8 @@ class TopicRanker:
         units = keyword_units(topic, corpus)
         keywords, context = frozenset(t for _, terms in units for t in terms), context_terms(topic, corpus)
         rows = topic_rows(corpus, keywords, context)
+        if not len(rows) and context and topic.origin != "query":
+            rows = titled_rows(corpus, topic, context)
         role = role_stems(asked_role(topic), corpus.analyzer.stem)
         if role:
             # "Who died in the collapse?": "The dead men were named as ..." answers it without a word
