@@ -30,3 +30,13 @@ def test_mediation_named_only_in_a_headline_finds_the_talks():
                          cache_dir=None))
     (summary,) = result.digest.summaries
     assert any("talks" in item.sentence.text for item in summary.sentences)
+
+
+def test_a_question_in_other_words_is_not_told_they_are_absent():
+    # "nothing here mentions boss" above "Vantrell's chief executive, Magnus Threlfall, resigned"; "nothing
+    # here mentions sailors or drowned" over a toll of fishermen; "nothing here mentions part of Pellowmere"
+    # over "the quarantine of the Eastbank district".
+    for question in ("Who quit as Vantrell's boss?", "How many sailors from the Dorrit Bell drowned?",
+                     "Which part of Pellowmere was sealed off?"):
+        assert not first(question).unmentioned, question
+    assert "Threlfall" in first("Who quit as Vantrell's boss?").sentences[0].sentence.text

@@ -71,9 +71,10 @@ class _WordTokenizer:
 
 
 def _form_terms(corpus: Corpus, word: str) -> list[int]:
-    """The index terms of a word in any of its forms ("send": send, sent): empty when no article uses it."""
+    """The index terms of a word in any of its forms ("send": send, sent) and of the words news uses for
+    the same thing ("part": district): empty when no article uses any."""
     stem = corpus.analyzer.stem
-    return corpus.term_ids([stem(form) for form in word_forms(word)])
+    return corpus.term_ids([stem(form) for form in (*word_forms(word), *synonyms(word, stem))])
 
 
 def _mentioned(corpus: Corpus, word: str, known: frozenset[str]) -> bool:
@@ -130,7 +131,7 @@ def _unwritten(corpus: Corpus, phrases: tuple[tuple[str, ...], ...], known: froz
         rows = [np.unique(corpus.article_of[corpus.matching(ids)]) for ids in terms]
         if any(len(np.intersect1d(a, b)) for a, b in combinations(rows, 2)):
             return ()
-        forms = [{stem(form) for form in word_forms(word)} for word in own]
+        forms = [{stem(form) for form in (*word_forms(word), *synonyms(word, stem))} for word in own]
         if known and all(not known.isdisjoint(f) for f in forms):
             return ()
         if titles is None:
