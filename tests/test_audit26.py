@@ -40,3 +40,10 @@ def test_a_question_in_other_words_is_not_told_they_are_absent():
                      "Which part of Pellowmere was sealed off?"):
         assert not first(question).unmentioned, question
     assert "Threlfall" in first("Who quit as Vantrell's boss?").sentences[0].sentence.text
+
+
+def test_how_much_of_a_thing_is_not_answered_by_a_sum_of_money():
+    # "... credit every household ... with 150 thalers" had answered "How much bottled water ...?": "donated"
+    # made it a question of money.
+    opening = first("How much bottled water has been donated to Pellowmere?").sentences[0].sentence.text
+    assert "30 tonnes" in opening

@@ -1210,12 +1210,22 @@ def asks_a_sum(question: str, asked: frozenset[str], stem: Callable[[str], str])
     many = _HOW_MANY.match(question)
     if many:
         return stem(many.group(1).lower()) in _CURRENCIES | _MONEY
+    much = _HOW_MUCH_OF.match(question)
+    if much and not any(stem(word.lower()) in _SUMS | _CURRENCIES for word in much.group(1, 2) if word):
+        # "How much bottled water has been donated?": water, in tonnes or litres; "How much food aid was
+        # pledged?" may be either, as a sum is pledged.
+        return None if not asked.isdisjoint(_SUMS) else False
     if not asked.isdisjoint(_SUMS) or not asked.isdisjoint(_CURRENCIES):
         return True
     return None if _HOW_MUCH_DOES.match(question) else False
 
 
 _HOW_MANY = re.compile(r"\s*how\s+many\s+([^\W\d_]+)", re.IGNORECASE)
+_HOW_MUCH_OF = re.compile(r"\s*how\s+much\s+(?!(?:will|would|did|does|do|is|was|are|were|has|have|had|can|could|should|must"
+                          r"|may|might)\b)([^\W\d_]+)(?:\s+([^\W\d_]+)\s+(?:has|have|had|is|was|are|were|will|did|does))?",
+                          re.IGNORECASE)
+"""A question asking how much of a thing it names: "How much bottled water has been donated?" (its
+word, or two: "bottled water")."""
 _HOW_MUCH_DOES = re.compile(r"\s*how\s+much\s+(?:will|would|did|does|do|is|was|are|were|has|have|had|can|could|"
                             r"should|must|may|might)\b", re.IGNORECASE)
 """A question asking how much of nothing named ("How much will ...?", not "How much rain fell?")."""
