@@ -47,3 +47,10 @@ def test_how_much_of_a_thing_is_not_answered_by_a_sum_of_money():
     # made it a question of money.
     opening = first("How much bottled water has been donated to Pellowmere?").sentences[0].sentence.text
     assert "30 tonnes" in opening
+
+
+def test_a_rate_says_how_fast_an_outbreak_grows():
+    # "nothing here says how fast" stood above "the outbreak is growing by about 27 new cases a day".
+    summary = first("How fast is the typhoid outbreak growing?")
+    assert summary.unanswered is None
+    assert "27 new cases a day" in summary.sentences[0].sentence.text

@@ -690,7 +690,8 @@ def _measured(measure: str) -> Callable[[Sequence[str]], list[bool]]:
         found = []
         for n in range(len(written)):
             unit = _unit(written, n) if numbers[n] else None
-            found.append(unit == measure or (measure == "speed" and unit == "length" and _over_a_time(written, n)))
+            found.append(unit == measure or (measure == "speed" and numbers[n] and (
+                (unit == "length" and _over_a_time(written, n)) or (unit is None and _per_time(written, n)))))
         return found
 
     spot.__doc__ = f"Which of a sentence's words are a number of a unit of {measure}."
@@ -710,6 +711,19 @@ def _over_a_time(written: Sequence[str], n: int) -> bool:
         word in _DURATIONS and k > 1 and (after[k - 1] in _NUMBER_WORDS or number_value(after[k - 1]) is not None
                                           or after[k - 1] in _SPANS)
         for k, word in enumerate(after))
+
+
+_RATE_TIMES = frozenset("second minute hour day week month year".split())
+_MEASURE_UNITS = _LENGTH_UNITS | _WEIGHT_UNITS | _SPEED_UNITS | _TEMPERATURE_UNITS
+
+
+def _per_time(written: Sequence[str], n: int) -> bool:
+    """Whether the number at ``n`` counts something in a unit of time, a rate: "about 27 new cases a
+    day", "four trains an hour" (how fast an outbreak grows, a line runs). A measure in its units
+    ("60 vertical metres an hour") is a speed by its unit or not at all."""
+    after = [word.lower() for word in written[n + 1 : n + 6]]
+    return any(word in ("a", "an", "per", "each", "every") and k + 1 < len(after) and after[k + 1] in _RATE_TIMES
+               and not _MEASURE_UNITS.intersection(after[:k]) for k, word in enumerate(after) if k)
 
 
 _AGED = frozenset({"aged", "age"})
