@@ -54,3 +54,10 @@ def test_a_rate_says_how_fast_an_outbreak_grows():
     summary = first("How fast is the typhoid outbreak growing?")
     assert summary.unanswered is None
     assert "27 new cases a day" in summary.sentences[0].sentence.text
+
+
+def test_which_n_of_a_place_asks_for_an_n():
+    # "Which district of Pellowmere ...?" had asked to name a Pellowmere: "The tented hospital ... relieving
+    # Pellowmere General Hospital" came first.
+    for question in ("Which district of Pellowmere is under quarantine?", "Which part of Pellowmere was sealed off?"):
+        assert "Eastbank district" in first(question).sentences[0].sentence.text, question

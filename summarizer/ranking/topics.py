@@ -475,7 +475,12 @@ def asked_kind_of(topic: Topic) -> str | None:
     if topic.origin != "query":
         return None
     match = _WHICH_RUN.match(topic.description)
-    word = match.group(1).split()[-1].lower() if match else None
+    if not match:
+        return None
+    run = match.group(1).split()
+    # "Which district of Pellowmere is ...?": a district, of the place the question names.
+    run = run[: next((n for n, word in enumerate(run) if word.lower() in _PREPOSITIONS), len(run))] or run
+    word = run[-1].lower()
     return word if word in topic.keywords else None
 
 
