@@ -188,16 +188,24 @@ def _call_arguments(script: str) -> list | None:
 def state_headline(props: dict) -> str | None:
     """The headline a page's data gives its article: the first ``headline`` or ``title`` field,
     breadth first, that reads as one (three words or more, one line)."""
+    for node in _breadth_first(props):
+        for key in ("headline", "title"):
+            value = node.get(key)
+            if isinstance(value, str) and 3 <= len(value.split()) <= 30 and "<" not in value:
+                return " ".join(value.split())
+    return None
+
+
+def _breadth_first(props: dict) -> Iterator[dict]:
+    """The objects of ``props``, breadth first (the article's own before those of the stories it links
+    to), as deep and as many as a page's data may reasonably nest, not into fields of other things."""
     queue: list[tuple[object, int]] = [(props, 0)]
     seen = 0
     while queue and seen < _MAX_NODES:
         node, depth = queue.pop(0)
         seen += 1
         if isinstance(node, dict):
-            for key in ("headline", "title"):
-                value = node.get(key)
-                if isinstance(value, str) and 3 <= len(value.split()) <= 30 and "<" not in value:
-                    return " ".join(value.split())
+            yield node
             children = [v for k, v in node.items() if not _OTHER.search(str(k))]
         elif isinstance(node, list):
             children = node
@@ -205,7 +213,6 @@ def state_headline(props: dict) -> str | None:
             continue
         if depth < _MAX_DEPTH:
             queue.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
-    return None
 
 
 def body_paragraphs(props: dict, html_blocks: Callable[[lxml.html.HtmlElement], list[str]]) -> list[str]:
@@ -224,22 +231,10 @@ def body_paragraphs(props: dict, html_blocks: Callable[[lxml.html.HtmlElement], 
 def published_date(props: dict) -> str | None:
     """The value of the first field that names the publication date, breadth first (the article's own
     before those of the stories it links to)."""
-    queue: list[tuple[object, int]] = [(props, 0)]
-    seen = 0
-    while queue and seen < _MAX_NODES:
-        node, depth = queue.pop(0)
-        seen += 1
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if isinstance(value, str) and _squash(key) in _PUBLISHED_KEYS:
-                    return value
-            children = [v for k, v in node.items() if not _OTHER.search(str(k))]
-        elif isinstance(node, list):
-            children = node
-        else:
-            continue
-        if depth < _MAX_DEPTH:
-            queue.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    for node in _breadth_first(props):
+        for key, value in node.items():
+            if isinstance(value, str) and _squash(key) in _PUBLISHED_KEYS:
+                return value
     return None
 
 
