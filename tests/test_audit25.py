@@ -39,6 +39,8 @@ first = functools.partial(audits.first, "audit25")
     ("What happened near Orrin Pass on Monday night?", "Armed men looted two trucks"),
     # "Which firefighter ...?" asks who, as "Which firefighters ...?" does.
     ("Which firefighter was killed?", "Jonah Pellew, 34, a volunteer with the Tressel Hollow fire brigade"),
+    # "for at least ten more days" says how long: "nothing here says how long" had stood above it.
+    ("How long will Highway 9 stay closed?", "Highway 9 will remain closed for at least ten more days"),
 ])
 def test_the_first_sentence_answers(question, opening):
     summary = first(question)

@@ -651,9 +651,14 @@ def durations(written: Sequence[str]) -> list[bool]:
     for n, word in enumerate(written):
         lowered = word.lower()
         before = written[n - 1].lower() if n else ""
+        if before in _MORE and n > 1:
+            before = written[n - 2].lower()  # "for at least ten more days", "two further weeks"
         found.append(lowered in _OPEN_ENDED or (lowered in _DURATIONS and (
             before in _SPANS or before in _NUMBER_WORDS or number_value(before) is not None)))
     return found
+
+
+_MORE = frozenset("more further additional extra".split())
 
 
 _SPEED_UNITS = frozenset("kph kmh mph knots knot".split())
