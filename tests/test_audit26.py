@@ -61,3 +61,10 @@ def test_which_n_of_a_place_asks_for_an_n():
     # Pellowmere General Hospital" came first.
     for question in ("Which district of Pellowmere is under quarantine?", "Which part of Pellowmere was sealed off?"):
         assert "Eastbank district" in first(question).sentences[0].sentence.text, question
+
+
+def test_bodies_recovered_are_the_toll_where_it_stands():
+    # Friday's "bringing the number of dead from the Dorrit Bell to five" had stood above Monday's "Six
+    # bodies have been recovered and eight men remain missing.": bodies were no count of the dead.
+    opening = first("How many people died when the Dorrit Bell sank?").sentences[0].sentence.text
+    assert opening.startswith("Six bodies have been recovered")

@@ -74,7 +74,7 @@ def _regular_bases(word: str) -> tuple[str, ...]:
     return ()
 
 
-TOLL = frozenset({"die", "dead", "death", "kill", "fatal", "drown"})
+TOLL = frozenset({"die", "dead", "death", "kill", "fatal", "drown", "bodi"})
 """Stems of a death toll, the commonest count news gives: people who "died" are counted as "41
 dead", "the death toll", "killed 17", "four fatalities" alike."""
 
