@@ -1859,6 +1859,20 @@ def test_a_sum_a_month_is_no_later_telling_of_a_total():
     assert summary.sentences[0].sentence.text == total, [item.sentence.text for item in summary.sentences]
 
 
+@pytest.mark.parametrize("per", ["a month", "each month", "per month"])
+def test_a_rate_retells_no_total(per):
+    # "each month" had stopped being a rate when a shorter list of the same name (for speeds) shadowed
+    # the rate's words.
+    from summarizer.ranking.answers import retells
+    from summarizer.reading.terms import TermAnalyzer, words
+    from summarizer.store.concepts import sentence_bigrams
+
+    analyzer = TermAnalyzer()
+    total = sentence_bigrams(words("Repairing the two girders would cost about 38 million crowns."), analyzer)
+    rate = sentence_bigrams(words(f"The ferry costs 1.9 million crowns {per}."), analyzer)
+    assert not retells(total, rate, analyzer.stop_words)
+
+
 def test_a_ruling_that_says_what_will_happen_is_the_outcome_of_its_forecast():
     # Held-out audit 20: "will rule on Friday whether the bridge can reopen" was shown, not "ruled on Friday
     # that the bridge will stay closed ... for at least 14 months": an outcome saying "will" was never taken

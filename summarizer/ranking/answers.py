@@ -380,7 +380,7 @@ def retells(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str
 
 def _tells_a_toll(concepts: Sequence[tuple[str, str]]) -> bool:
     """Whether a sentence speaks of the dead ("died", "killed", "death toll"; see :data:`TOLL`)."""
-    return any(first in TOLL or second in TOLL for first, second in concepts)
+    return _holds(concepts, TOLL)
 
 
 _PEAK_STEMS = frozenset({"peak", "highest", "maximum", "record"})
@@ -389,7 +389,12 @@ _PEAK_STEMS = frozenset({"peak", "highest", "maximum", "record"})
 def _peaked(concepts: Sequence[tuple[str, str]]) -> bool:
     """Whether a sentence gives a figure's peak ("peaked at 6.8 metres", "its highest level"), which
     stands however the figure moved after."""
-    return any(first in _PEAK_STEMS or second in _PEAK_STEMS for first, second in concepts)
+    return _holds(concepts, _PEAK_STEMS)
+
+
+def _holds(concepts: Sequence[tuple[str, str]], stems: frozenset[str]) -> bool:
+    """Whether a sentence (its concepts) holds one of the ``stems``."""
+    return any(first in stems or second in stems for first, second in concepts)
 
 
 _NEGATIONS = frozenset("not never cannot".split())
@@ -664,7 +669,6 @@ _MORE = frozenset("more further additional extra".split())
 _SPEED_UNITS = frozenset("kph kmh mph knots knot".split())
 _LENGTH_UNITS = frozenset("""km kilometres kilometers kilometre kilometer miles mile mi metres meters metre meter m
     yards yard feet foot ft cm centimetres centimeters""".split())
-_PER = frozenset("an a per".split())
 _PER_TIME = frozenset("hour second minute".split())
 _WEIGHT_UNITS = frozenset("tonnes tonne tons ton kg kilograms kilogrammes kilogram kilos pounds lb lbs grams".split())
 _TEMPERATURE_UNITS = frozenset("degrees degree celsius fahrenheit".split())
@@ -718,7 +722,6 @@ def _over_a_time(written: Sequence[str], n: int) -> bool:
         for k, word in enumerate(after))
 
 
-_RATE_TIMES = frozenset("second minute hour day week month year".split())
 _MEASURE_UNITS = _LENGTH_UNITS | _WEIGHT_UNITS | _SPEED_UNITS | _TEMPERATURE_UNITS
 
 
@@ -727,7 +730,7 @@ def _per_time(written: Sequence[str], n: int) -> bool:
     day", "four trains an hour" (how fast an outbreak grows, a line runs). A measure in its units
     ("60 vertical metres an hour") is a speed by its unit or not at all."""
     after = [word.lower() for word in written[n + 1 : n + 6]]
-    return any(word in ("a", "an", "per", "each", "every") and k + 1 < len(after) and after[k + 1] in _RATE_TIMES
+    return any(word in _PER and k + 1 < len(after) and after[k + 1] in _TIME_UNITS | _PER_TIME
                and not _MEASURE_UNITS.intersection(after[:k]) for k, word in enumerate(after) if k)
 
 
@@ -1331,7 +1334,6 @@ def counts_it(text: str, counted: frozenset[str], stem: Callable[[str], str]) ->
 
 _COUNT_REACH = 3
 """How many words after a number what it counts may come: "two of its trucks", "38 armoured trucks"."""
-
 
 
 _FOUND = frozenset("""were was are is have has had been be found feared confirmed reported believed presumed declared
