@@ -70,19 +70,18 @@ class _WordTokenizer:
         return (text,)
 
 
-def _form_terms(corpus: Corpus, word: str) -> list[int]:
-    """The index terms of a word in any of its forms ("send": send, sent) and of the words news uses for
-    the same thing ("part": district): empty when no article uses any."""
+def _said_stems(corpus: Corpus, word: str) -> set[str]:
+    """The stems a word is said in: its forms ("send": send, sent) and the words news uses for the same
+    thing ("part": district)."""
     stem = corpus.analyzer.stem
-    return corpus.term_ids([stem(form) for form in (*word_forms(word), *synonyms(word, stem))])
+    return {stem(form) for form in (*word_forms(word), *synonyms(word, stem))}
 
 
 def _mentioned(corpus: Corpus, word: str, known: frozenset[str]) -> bool:
     """Whether an article uses the word in any of its forms or in a word news uses for the same thing
     ("explosion" for "blast"), or the reader read it (``known``: the stems of an update summary's
     read articles)."""
-    stem = corpus.analyzer.stem
-    said = {stem(form) for form in (*word_forms(word), *synonyms(word, stem))}
+    said = _said_stems(corpus, word)
     return bool(corpus.term_ids(sorted(said))) or not known.isdisjoint(said)
 
 
@@ -120,18 +119,17 @@ def _unwritten(corpus: Corpus, phrases: tuple[tuple[str, ...], ...], known: froz
     stems), whose words the reader has seen. Measured on DUC 2007's questions:
     bench/results/quality-duc2007.md."""
     apart = []
-    stem = corpus.analyzer.stem
-    titles: list[set[str]] | None = None  # read once, when a phrase's words are found apart
+    titles: list[frozenset[str]] | None = None  # read once, when a phrase's words are found apart
     for phrase in phrases:
         # "of" and "the" join a phrase ("price of copper"); no article is looked for with them.
         own = [word for word in phrase if word.lower() not in corpus.analyzer.stop_words]
-        terms = [_form_terms(corpus, word) for word in own]
+        forms = [_said_stems(corpus, word) for word in own]
+        terms = [corpus.term_ids(sorted(f)) for f in forms]
         if not all(terms):
             continue  # a word no article uses: the phrase may be put in other words ("fell ill")
         rows = [np.unique(corpus.article_of[corpus.matching(ids)]) for ids in terms]
         if any(len(np.intersect1d(a, b)) for a, b in combinations(rows, 2)):
             return ()
-        forms = [{stem(form) for form in (*word_forms(word), *synonyms(word, stem))} for word in own]
         if known and all(not known.isdisjoint(f) for f in forms):
             return ()
         if titles is None:
