@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import cached_property
 
 import numpy as np
@@ -116,6 +116,11 @@ class Corpus:
             found = self._title_stems[article] = frozenset(
                 stem(word.lower()) for word in words(self.articles[article].title or ""))
         return found
+
+    def titled(self, stems: Collection[str], among: Iterable[int] | None = None) -> list[int]:
+        """The articles (by index) among ``among`` (all when None) whose title holds one of ``stems``."""
+        return [n for n in (range(len(self.articles)) if among is None else among)
+                if self.articles[n].title and not self.title_stems(n).isdisjoint(stems)]
 
     def figure_concepts(self, row: int) -> list[tuple[str, str]]:
         """:meth:`sentence_concepts` and the pairs beside its numbers written as words (see

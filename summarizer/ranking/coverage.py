@@ -137,7 +137,7 @@ class ConceptCoverage:
             # The rarest word first: few articles are left to read the titles of.
             for held, (_, unit) in sorted(zip(holding, ranking.query.together), key=lambda pair: len(pair[0])):
                 stems = {corpus.terms[t] for t in unit}
-                whole = (whole & held) | {n for n in whole - held if not stems.isdisjoint(corpus.title_stems(n))}
+                whole = (whole & held) | set(corpus.titled(stems, sorted(whole - held)))
                 if not whole:
                     break
             if whole:
@@ -483,8 +483,7 @@ def _naming(corpus: Corpus, names: frozenset[int], articles: np.ndarray) -> np.n
     candidates' ``articles`` ("Inquiry ordered into Quellmouth explosion" over "Nineteen people were
     injured, not 21 as first reported")."""
     naming = np.unique(corpus.article_of[corpus.matching(sorted(names))])
-    stems = {corpus.terms[t] for t in names}
-    titled = [n for n in np.setdiff1d(np.unique(articles), naming).tolist() if not stems.isdisjoint(corpus.title_stems(n))]
+    titled = corpus.titled({corpus.terms[t] for t in names}, np.setdiff1d(np.unique(articles), naming).tolist())
     return np.union1d(naming, np.array(titled, dtype=np.int64)) if titled else naming
 
 

@@ -270,8 +270,8 @@ def titled_rows(corpus: Corpus, topic: Topic, context: frozenset[int]) -> np.nda
     minister"): the article says what it is about in its title alone. Read only then, since it reads
     every title."""
     stem = corpus.analyzer.stem
-    wanted = {stem(form) for keyword in topic.keywords for word in written_forms(keyword) for form in word_forms(word)}
-    titled = [n for n, article in enumerate(corpus.articles) if article.title and not wanted.isdisjoint(corpus.title_stems(n))]
+    titled = corpus.titled({stem(form) for keyword in topic.keywords for word in written_forms(keyword)
+                            for form in word_forms(word)})
     if not titled:
         return np.zeros(0, dtype=np.int64)
     around = matching_rows(corpus, context)
@@ -383,6 +383,7 @@ class TopicRanker:
         corpus.analyzer.prefetch([*(w for text in (*topic.keywords, *topic.context, topic.description) for w in words(text)),
                                   *(w for phrase in (*topic.keywords, *topic.context) for w in compound_forms(phrase)),
                                   *(w for keyword in topic.keywords for w in word_forms(keyword)[1:])])
+        typed = typed_question(topic)
         units = keyword_units(topic, corpus)
         keywords, context = frozenset(t for _, terms in units for t in terms), context_terms(topic, corpus)
         rows = topic_rows(corpus, keywords, context)
@@ -414,7 +415,7 @@ class TopicRanker:
         # A question's context words are the vocabulary of a topic it asks in the words of (see
         # query_topic), counted in articles that use the question's own words.
         emphasis = _repeated(topic, corpus, keywords)
-        for term, share in _name_shares(topic, corpus).items():
+        for term, share in (_name_shares(topic, corpus) if typed else {}).items():
             emphasis[term] = emphasis.get(term, 1.0) * share
         feedback = rows
         topic_synonyms: frozenset[int] = frozenset()
@@ -443,16 +444,12 @@ class TopicRanker:
                         question=topic.origin == "query",
                         days=named_days(topic.description) if topic.origin == "query" else frozenset(),
                         ahead=answer == "time" and asks_ahead(topic),
-                        typed=typed_question(topic),
+                        typed=typed,
                         events=frozenset(corpus.analyzer.stem(form) for word in asked_events(topic)
                                          for form in word_forms(word)) if answer == "time" else frozenset(),
                         kind_of=frozenset(corpus.analyzer.stem(form) for form in word_forms(asked_kind_of(topic) or "")
                                           if form),
-                        # ... in the words news uses for it too ("How many houses ...?": "212 homes").
-                        counted=frozenset(corpus.analyzer.stem(form) for form in (
-                            *word_forms(counted_thing(topic) or ""),
-                            *(synonyms(counted_thing(topic) or "", corpus.analyzer.stem) if typed_question(topic) else ()))
-                            if form) if answer == "quantity" else frozenset(),
+                        counted=_counted_stems(counted_thing(topic), corpus, typed) if answer == "quantity" else frozenset(),
                         # Whether a sum is asked is the question's, whether or not the articles use its word
                         # ("How much did the alarm cost?" where no article says "cost").
                         sum_asked=answer == "quantity" and asks_a_sum(
@@ -651,13 +648,20 @@ def _repeated(topic: Topic, corpus: Corpus, keywords: frozenset[int]) -> dict[in
     }
 
 
+def _counted_stems(thing: str | None, corpus: Corpus, typed: bool) -> frozenset[str]:
+    """The stems of what a "How many N ...?" question counts, in all its forms and, for a question of one
+    sentence, in the words news uses for it ("How many houses ...?": "212 homes")."""
+    if thing is None:
+        return frozenset()
+    stem = corpus.analyzer.stem
+    return frozenset(stem(form) for form in (*word_forms(thing), *(synonyms(thing, stem) if typed else ())))
+
+
 def _name_shares(topic: Topic, corpus: Corpus) -> dict[int, float]:
     """For a question of one sentence, the weight factor of each word of a name of several words: its
     share of the name ("Describe the damage caused by the Corrin Ridge fire.": a half each for
     "Corrin" and "Ridge"). A name says where or who the story is, once, however many words it takes;
     counted word by word it outweighed what was asked ("damage") and the fire's place came first."""
-    if not typed_question(topic):
-        return {}
     names = set(asked_names(topic))
     shares: dict[int, float] = {}
     run: list[str] = []
