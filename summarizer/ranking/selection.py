@@ -429,6 +429,7 @@ class Selector:
             close |= objective.answer_forms & (similarity >= ANSWER_RETELLING)
         similar = np.flatnonzero(available & close)
         latest, latest_when = pick, when
+        naming = frozenset(corpus.matching(sorted(ranking.query.names)).tolist()) if ranking.query.names else None
         for i in similar[np.argsort(-gain[similar], kind="stable")].tolist():
             if i == pick:
                 continue
@@ -442,7 +443,10 @@ class Selector:
                 if retells(concepts, theirs, corpus.analyzer.stop_words):
                     return i, similarity
                 continue
-            if not _may_stand_in(objective, pick, i) or _names_less(corpus, ranking, row, other):
+            if not _may_stand_in(objective, pick, i) or (naming is not None and row in naming and other not in naming):
+                # "The Coastal Union also raised its pledge ..., to 30 million" tells another donor's pledge,
+                # not where "The Kingdom of Astrel pledged 25 million" stands for "How much has Astrel
+                # pledged?": a later telling names a name the question asks when the earlier one did.
                 continue
             other_when = said_when(corpus, other)
             if (latest_when is None or other_when is None or not later(other_when, latest_when)
@@ -614,18 +618,6 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
 
 def _days_apart(one: tuple[str, object], other: tuple[str, object]) -> int:
     return abs((date.fromisoformat(other[0]) - date.fromisoformat(one[0])).days)
-
-
-def _names_less(corpus: Corpus, ranking: Ranking, row: int, other: int) -> bool:
-    """Whether the sentence ``other`` names none of the names a question asks about that the sentence
-    ``row`` names: "The Coastal Union also raised its pledge ..., to 30 million" tells another donor's
-    pledge, not where "The Kingdom of Astrel pledged 25 million" now stands for "How much has Astrel
-    pledged?"."""
-    names = ranking.query.names
-    if not names:
-        return False
-    held = corpus.matching(sorted(names))
-    return bool(np.isin(row, held)) and not bool(np.isin(other, held))
 
 
 def _may_stand_in(objective: Objective, pick: int, other: int) -> bool:

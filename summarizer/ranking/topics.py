@@ -671,8 +671,8 @@ _LINKING = frozenset("be been being have has had get got".split())
 def _question_verb(written: Sequence[str], counted: Sequence[bool]) -> int | None:
     """:func:`_verb_position`; after "has", "have" or "had" only a participle ("Has cholera broken out
     ...?", "Have doctors voted ...?"), not a noun ("Has the ferry company paid compensation?")."""
-    verb = _verb_position(written, counted)
     aux = next((n for n, w in enumerate(written[:4]) if w.lower() in _AUXILIARIES | _PERFECT), None)
+    verb = _verb_position(written, counted, aux)
     if verb is not None and aux is not None and written[aux].lower() in _PERFECT:
         word = written[verb].lower()
         if not (word.endswith(("ed", "en", "wn")) or base_form(word) != word):
@@ -683,8 +683,9 @@ def _question_verb(written: Sequence[str], counted: Sequence[bool]) -> int | Non
 _PERFECT = frozenset("has have had".split())
 
 
-def _verb_position(written: Sequence[str], counted: Sequence[bool]) -> int | None:
-    """Where a question's verb is, when its form shows it (``counted``: which words are keywords):
+def _verb_position(written: Sequence[str], counted: Sequence[bool], aux: int | None) -> int | None:
+    """Where a question's verb is, when its form shows it (``counted``: which words are keywords;
+    ``aux``: where its "did", "will", "has" ... is among its first four words, if it has one):
     the keyword right after an opening "who" ("Who runs Orvel Mining?"); in a question with "does",
     "did", "will" ... among its first four words, the last word of the subject after it, when the
     question ends there or goes on to an object ("How many lawsuits does Kelvane face?", "When did the
@@ -692,7 +693,6 @@ def _verb_position(written: Sequence[str], counted: Sequence[bool]) -> int | Non
     that ends the subject, the word after it ("Did anyone in Marrowgate catch cholera?")."""
     if len(written) > 1 and written[0].lower() == "who" and counted[1]:
         return 1
-    aux = next((n for n, w in enumerate(written[:4]) if w.lower() in _AUXILIARIES | _PERFECT), None)
     if aux is None:
         return None
     start = next((n for n in range(aux + 1, len(written)) if counted[n]), None)
