@@ -375,7 +375,7 @@ def _classify(
             return out
     skip = dateline_length(text[start:end])
     if skip:
-        dated = dateline_date(text[start:end], _written(path)) if above and "date" not in fields else None
+        dated = dateline_date(text[start:end], lambda: _written(path)) if above and "date" not in fields else None
         if dated:
             fields.setdefault("date", dated)  # the story's first paragraph, filed on that day
         out.append((start, start + skip, "metadata", "dateline"))

@@ -38,6 +38,7 @@ from .boilerplate import (
     sentence_is_boilerplate,
     word_count,
 )
+from .metadata import MONTH_NAMES
 
 __all__ = ["Piece", "exclude_boilerplate"]
 
@@ -141,7 +142,11 @@ def exclude_boilerplate(text: str, pieces: list[Piece], detector: BoilerplateDet
         elif verdict is None:
             out.extend(_peel(text, piece) if piece.kind == "body" else [piece])
         elif verdict.kind == "embedded post" and piece.kind == "body":
-            out.extend(_embed_signature(text, piece, verdict))
+            # An embedded social post and its signature ("pic.chirper.example/xyz — Lina Berge (@linaberge)
+            # February 18, 2026") are set apart whole, as the page shows them (``html._embedded_post``), not
+            # sentence by sentence: someone else's words beside the story, never the outlet's sentences; a
+            # story that reports a post says so in its own words ("..., Berge wrote on Chirper"), which stay.
+            out.append(Piece(piece.start, piece.end, "boilerplate", _reason(verdict)))
         elif words[u] > limit:
             out.extend(_sentence_level(text, piece, detector, limit) if piece.kind == "body" else [piece])
         elif piece.kind == "body" and len(piece.sentences) >= 2:
@@ -159,8 +164,7 @@ _IN_SENTENCE = r"(?:[^.;]|(?<=\d)\.(?=\d))*"
 _SAID_THEN_NOW = re.compile(rf"\b(?:said|stated|reported|gave|misstated|put)\b{_IN_SENTENCE}\d{_IN_SENTENCE}(?:;|\.\s)"
                             rf"(?P<now>{_IN_SENTENCE}\d{_IN_SENTENCE})", re.IGNORECASE)
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = rf"(?:{MONTH_NAMES})\.?"
 _NOTE_DATE = re.compile(
     rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(?:19|20)\d\d)?"
     rf"|(?:19|20)\d\d-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/(?:19|20)?\d\d)"
@@ -348,15 +352,6 @@ def _refine(text: str, piece: Piece, verdict: BoilerplateVerdict) -> list[Piece]
     span_verdict = next(v for v in own[lo:hi] if v is not None)
     flags: list[BoilerplateVerdict | None] = [None if (j < lo or j >= hi) else span_verdict for j in range(n)]
     return _split(text, piece, flags)
-
-
-def _embed_signature(text: str, piece: Piece, verdict: BoilerplateVerdict) -> list[Piece]:
-    """An embedded social post: the post and its signature ("pic.chirper.example/xyz — Lina Berge
-    (@linaberge) February 18, 2026") are set apart whole, as the page shows them (a web page's
-    embed is read as one block: ``html._embedded_post``). The post is someone else's words shown
-    beside the story, never a sentence of the outlet; a story that reports a post says so in its
-    own words ("..., Berge wrote on Chirper"), which stay."""
-    return [Piece(piece.start, piece.end, "boilerplate", _reason(verdict))]
 
 
 def _keepable(sentences: Sequence[str]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -10,15 +11,16 @@ from datetime import date, datetime
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n((?:[^\n]*\n){0,60}?)---[ \t]*(?:\n|\Z)")
 _FRONT_MATTER_LINE = re.compile(r"^\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*$")
 
-_MONTHS = (
+MONTH_NAMES = (
     "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+"""The months' names and their abbreviations, lower case, as the alternatives of a pattern."""
 _DATE = (
     r"\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"
     r"|\d{1,2}/\d{1,2}/\d{4}"
-    rf"|(?:{_MONTHS})\.? \d{{1,2}},? \d{{4}}"
-    rf"|\d{{1,2}} (?:{_MONTHS})\.? \d{{4}}"
+    rf"|(?:{MONTH_NAMES})\.? \d{{1,2}},? \d{{4}}"
+    rf"|\d{{1,2}} (?:{MONTH_NAMES})\.? \d{{4}}"
 )
 # Header lines such as "date 2022-04-20", "Published: April 20, 2022", "Source: Reuters".
 # A date header may be fused to the first sentence ("date 2022-04-20 Israel is ready ..."),
@@ -158,11 +160,12 @@ def dateline_length(text: str) -> int:
     return match.end()
 
 
-def dateline_date(text: str, written: date | None = None) -> str | None:
+def dateline_date(text: str, written: Callable[[], date] | None = None) -> str | None:
     """The ISO date a news dateline at the start of ``text`` gives ("KARVO, March 3, 2026 (Nordwire) -
     "), else None. A dateline without a year ("ORVELL, Lorvania, Jan 23 (LPA) - ", as wires write
-    them) is dated by the day the file was ``written``: the latest such day no later than it (a
-    file is written after its story, give or take a time zone); without that day it dates nothing."""
+    them) is dated by the day the file was ``written`` (asked only then): the latest such day no
+    later than it (a file is written after its story, give or take a time zone); without that day it
+    dates nothing."""
     if not dateline_length(text):
         return None
     long = _LONG_DATELINE.match(text)
@@ -171,7 +174,7 @@ def dateline_date(text: str, written: date | None = None) -> str | None:
         return None
     if re.search(r"\d{4}$", found):
         return normalise_date(found.lstrip(", \t"))
-    return _latest_before(found.lstrip(", \t"), written) if written is not None else None
+    return _latest_before(found.lstrip(", \t"), written()) if written is not None else None
 
 
 _AHEAD = 2
