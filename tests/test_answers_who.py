@@ -202,12 +202,12 @@ def test_who_leads_an_inquiry_is_answered_from_the_story_asked_about():
     # Held-out audit 18: "Who is leading the inquiry into the derailment?" named the leader of the
     # inquiry into a cyberattack: both stories have an inquiry, and a story was told by "inquiry" as
     # much as by "derailment".
-    cyber = ("An inquiry into the cyberattack on Orsk's city systems opened on Monday.\n\n"
+    cyber = ("An inquiry into the cyberattack on Orvask's city systems opened on Monday.\n\n"
              "Mara Velcourt, who leads the inquiry, said the city had ignored warnings.")
     rail = ("Investigators opened an inquiry into the derailment of a Tarrow express near Kell on Tuesday.\n\n"
             "The rail inquiry is led by Ivo Tallis, a former chief engineer of the Kell railway.")
     texts = [cyber, rail, "The derailment at Kell injured 27 people, the rail company said.\n\nThe line is closed.",
-             "Orsk's city systems were back online on Friday after the cyberattack.\n\nThe inquiry continues."]
+             "Orvask's city systems were back online on Friday after the cyberattack.\n\nThe inquiry continues."]
     summary = _summary(texts, "Who is leading the inquiry into the derailment?", count=2)
     assert "Tallis" in summary.sentences[0].sentence.text
     assert not any("Velcourt" in item.sentence.text for item in summary.sentences)

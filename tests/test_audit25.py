@@ -51,7 +51,7 @@ def test_the_first_sentence_answers(question, opening):
 @pytest.mark.parametrize(("question", "verb"), [
     ("How much will insurance claims from the fire cost?", "cost"),
     ("When did the leak at the plant start?", "start"),
-    ("When did fire crews at the Orsk plant arrive?", "arrive"),
+    ("When did fire crews at the Orvask plant arrive?", "arrive"),
     ("Will the bridge over the Aldeth reopen?", "reopen"),
     # Unchanged: the verb after the subject, an object after it.
     ("Did the council vote on the school closure?", "vote"),

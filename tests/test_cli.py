@@ -527,7 +527,7 @@ def test_topics_are_added_and_removed_from_the_command_line(tmp_path):
     (tmp_path / "config" / "topics.toml").write_text("# my topics\n" + (tmp_path / "config" / "topics.toml").read_text())
     assert run("topics", "--add", "quakes", "--keywords", "earthquake", "--label", "Earthquakes", cwd=tmp_path,
                env=env).returncode == 0
-    write(tmp_path / "news" / "flood.txt", "The river level in Orsk rose two metres overnight and 300 people were "
+    write(tmp_path / "news" / "flood.txt", "The river level in Orvask rose two metres overnight and 300 people were "
                                            "told to evacuate, the council said on Monday.\n")
     summary = run("summarize", "news", "-t", "floods", "-f", "json", cwd=tmp_path, env=env)
     assert json.loads(summary.stdout)["topics"][0]["sentences"], summary.stderr

@@ -685,7 +685,7 @@ def test_what_an_escape_sequence_carries_is_no_word_of_the_article(hostile, caps
     (article,) = load_articles([str(hostile)])
     assert "pwned" not in article.text and "\x1b" not in article.text and "\x9b" not in article.text
     assert all(article.text[s.start:s.end] == s.text for s in article.sentences)
-    hidden = write(hostile.parent / "soft.txt", "The convoy carried hu\u00admani\u200btarian supplies to Orsk on "
+    hidden = write(hostile.parent / "soft.txt", "The convoy carried hu\u00admani\u200btarian supplies to Orvask on "
                                                 "Monday, officials said.\n")
     code, out, err = cli(capsys, "summarize", str(hidden), "-t", "aid", "-f", "json")
     assert "humanitarian supplies" in json.loads(out)["topics"][0]["sentences"][0]["text"]

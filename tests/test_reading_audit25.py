@@ -65,7 +65,7 @@ def test_a_correction_giving_the_right_figure_after_the_wrong_one_is_kept(tmp_pa
 def test_a_correction_note_is_set_apart_up_to_the_figure_it_gives(tmp_path):
     # Audit 26: "An article on Wednesday said 3,200 jobs would be lost at Vantrell." was read as a sentence
     # and reached a summary alone, stating the error; the note said nothing of "an earlier version".
-    story = ("Kellbrook Motors will cut jobs at its Orsk plant, the administrator said on Thursday, as creditors "
+    story = ("Kellbrook Motors will cut jobs at its Orvask plant, the administrator said on Thursday, as creditors "
              "met for the first time in the city.\n\nThe plant built 1,150 buses last year and employed workers "
              "from across the region, many of them for decades.\n\n")
     note = "Correction: An article on Wednesday said 3,200 jobs would be lost at Kellbrook. The correct figure is 2,300."

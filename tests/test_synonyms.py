@@ -62,8 +62,8 @@ def test_a_theft_is_found_as_looting(tmp_path):
         {"id": "c1", "title": "Donors pledge 30 million crowns for Tarrow relief", "date": "2026-02-08",
          "text": "Donors pledged 30 million crowns on Sunday for the relief convoy stuck at the Kell crossing.\n"
                  "The convoy's 40 trucks have waited at the crossing for a week."},
-        {"id": "c2", "title": "Gunmen attack relief convoy near Orsk", "date": "2026-02-09",
-         "text": "Armed men looted two trucks of the relief convoy near Orsk late on Monday, the alliance said.\n"
+        {"id": "c2", "title": "Gunmen attack relief convoy near Orvask", "date": "2026-02-09",
+         "text": "Armed men looted two trucks of the relief convoy near Orvask late on Monday, the alliance said.\n"
                  "One driver was taken to hospital."},
     ]
     summary = _first(tmp_path, convoy, "Were any of the convoy's trucks stolen?")

@@ -1128,9 +1128,9 @@ def test_a_figure_retold_days_later_is_shown_as_it_now_stands():
                  "Wednesday, bringing the number of people forced from their homes to 5,100, the fire service said.")
     texts = [
         ("The number of people forced from their homes by the Harrow Fell wildfire rose to 3,400 on Tuesday, the fire "
-         "service said.\n\nCrews worked through the night to hold the fire at the Orsk road.", "2031-11-03"),
+         "service said.\n\nCrews worked through the night to hold the fire at the Orvask road.", "2031-11-03"),
         ("The Harrow Fell wildfire forced 3,400 people from their homes by Tuesday, the fire service said, as the "
-         "flames crossed the Orsk road.\n\nSchools in Tarrow were turned into shelters.", "2031-11-03"),
+         "flames crossed the Orvask road.\n\nSchools in Tarrow were turned into shelters.", "2031-11-03"),
         ("Some 3,400 people have now been forced from their homes by the Harrow Fell wildfire, the fire service said "
          "on Tuesday.\n\nThe cause of the fire is not yet known.", "2031-11-03"),
         (wednesday + "\n\nBuses took residents to the Tarrow sports hall.", "2031-11-04"),
@@ -1284,8 +1284,8 @@ def test_a_corrected_figure_gives_way_to_its_correction():
 def test_a_count_corrected_in_other_words_gives_way_to_its_correction():
     # Held-out audit 18: "approved ... by nine votes to four" led, and "by ten votes to three, the clerk's
     # office said, correcting a count of nine to four given earlier in the day" came second.
-    first = "The Orsk council approved the 6.5 million crown recovery budget by nine votes to four on Friday."
-    correction = ("The Orsk council approved the recovery budget by ten votes to three, the clerk's office said on "
+    first = "The Orvask council approved the 6.5 million crown recovery budget by nine votes to four on Friday."
+    correction = ("The Orvask council approved the recovery budget by ten votes to three, the clerk's office said on "
                   "Saturday, correcting a count of nine to four given on Friday.")
     texts = [(first + "\n\nThe mayor thanked the council.", "2031-03-16"),
              (first.replace("on Friday", "on Friday afternoon") + "\n\nTwo members were absent.", "2031-03-16"),
@@ -1598,10 +1598,10 @@ def test_a_sum_of_money_counts_no_people_and_answers_what_is_paid():
         return frozenset(stem(w) for w in words)
 
     evacuated = asks("people", "evacuated", "orsk", "fire")
-    assert not says("A relief fund for people who lost their homes in the Orsk fire had collected 1.8 million crowns.",
+    assert not says("A relief fund for people who lost their homes in the Orvask fire had collected 1.8 million crowns.",
                     evacuated, "quantity", stem)
-    assert not says("Donors gave $40,000 to people who fled the Orsk fire.", evacuated, "quantity", stem)
-    assert says("About 3,900 people have been evacuated from villages near the Orsk fire.", evacuated, "quantity", stem)
+    assert not says("Donors gave $40,000 to people who fled the Orvask fire.", evacuated, "quantity", stem)
+    assert says("About 3,900 people have been evacuated from villages near the Orvask fire.", evacuated, "quantity", stem)
     compensation = asks("compensation", "passengers", "receive")
     assert says("Tarrow Air will pay 250 crowns to every passenger whose flight was cancelled.", compensation,
                 "quantity", stem)

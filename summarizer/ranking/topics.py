@@ -715,7 +715,7 @@ def _verb_position(written: Sequence[str], counted: Sequence[bool], aux: int | N
     # subject ends in a place or thing after a preposition, and the verb closes the question.
     before = last - 1
     while before > end and counted[before]:
-        before -= 1  # the place or thing: "the fire", "the Orsk plant"
+        before -= 1  # the place or thing: "the fire", "the Orvask plant"
     closes = (counted[last] and end < before < last - 1
               and (written[before].lower() in _PREPOSITIONS
                    or (written[before].lower() in ARTICLES and written[before - 1].lower() in _PREPOSITIONS)))
