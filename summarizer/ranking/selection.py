@@ -443,7 +443,8 @@ class Selector:
                 if retells(concepts, theirs, corpus.analyzer.stop_words):
                     return i, similarity
                 continue
-            if not _may_stand_in(objective, pick, i) or (naming is not None and row in naming and other not in naming):
+            if not _may_stand_in(objective, pick, i) or (naming is not None and row in naming and other not in naming
+                                                         and not _of_the_named(corpus, other, naming)):
                 # "The Coastal Union also raised its pledge ..., to 30 million" tells another donor's pledge,
                 # not where "The Kingdom of Astrel pledged 25 million" stands for "How much has Astrel
                 # pledged?": a later telling names a name the question asks when the earlier one did.
@@ -632,6 +633,16 @@ def _later(corpus: Corpus, row: int, than: tuple[str, object] | None) -> bool:
     """Whether the article of the sentence at ``row`` is surely later than the moment ``than``."""
     when = said_when(corpus, row)
     return than is not None and when is not None and later(when, than)
+
+
+def _of_the_named(corpus: Corpus, row: int, naming: frozenset[int]) -> bool:
+    """Whether the sentence at ``row``, naming nobody and nothing, is of what its article named
+    before it (``naming``: the rows naming it): "Six bodies have been recovered" after "The search for
+    the crew of the Dorrit Bell was suspended on Sunday" tells that ship's dead."""
+    if any(word[:1].isupper() for word in words(corpus.sentences[row].text)[1:]):
+        return False
+    article = corpus.article_of[row]
+    return any(corpus.article_of[other] == article and other < row for other in naming)
 
 
 def _earlier(corpus: Corpus, row: int, than: tuple[str, object] | None) -> bool:
