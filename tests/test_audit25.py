@@ -100,3 +100,11 @@ def test_a_topic_summary_tells_the_toll_where_it_stands(tmp_path):
     texts = [item.sentence.text for item in result.digest.summaries[0].sentences]
     assert any(text.startswith("The death toll from the Corrin Ridge wildfire is six") for text in texts)
     assert not any(text.startswith("Five people have now died") for text in texts)
+
+
+def test_a_promise_told_ahead_is_where_a_pledge_stands():
+    # Monday's "The Kingdom of Astrel pledged 25 million Astrel crowns" stood above Tuesday's "The Kingdom of
+    # Astrel will give 52 million crowns": a figure told ahead retold nothing, though a pledge is itself a
+    # promise of what will be given.
+    opening = first("How much has Astrel pledged?").sentences[0].sentence.text
+    assert "will give 52 million crowns" in opening

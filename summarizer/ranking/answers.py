@@ -1316,6 +1316,15 @@ def tells_the_future(text: str) -> bool:
     return _FUTURE.search(text) is not None
 
 
+_PROMISES = frozenset({"pledg", "promis", "vow", "commit"})
+"""Stems of a promise: what it tells is ahead, though it is told in the past ("pledged 25 million")."""
+
+
+def promises(text: str, stem: Callable[[str], str]) -> bool:
+    """Whether a sentence tells a promise: "The Kingdom of Astrel pledged 25 million crowns"."""
+    return any(stem(word.lower()) in _PROMISES for word in words(text))
+
+
 def counts_it(text: str, counted: frozenset[str], stem: Callable[[str], str]) -> bool:
     """Whether a sentence gives a number of what a "How many N ...?" question counts (``counted``: the
     stems of N): the number and, within a few words after it, N ("38 trucks", "a 40-truck convoy",

@@ -13,7 +13,7 @@ from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
 from .answers import (contradict, corrects, counts, denies, disagree, figures, foretold, foretold_days,
-                      fulfils, in_other_states, later, months, negated, number_value, of_other_things, other_day, retells, said_when,
+                      fulfils, in_other_states, later, promises, months, negated, number_value, of_other_things, other_day, retells, said_when,
                       stated_days, stated_figures, tells_the_future)
 from .ranker import Ranking
 from .topics import ANSWER_WORDING
@@ -682,5 +682,8 @@ class CoverageSelector(Selector):
 def _only_ahead(corpus: Corpus, row: int, other: int) -> bool:
     """Whether the sentence ``other`` tells what will happen where ``row`` tells what happened: "45
     trucks expected to carry food" on Thursday is the next convoy, not where Wednesday's "A convoy
-    of 62 trucks crossed at Corran" now stands."""
-    return tells_the_future(corpus.sentences[other].text) and not tells_the_future(corpus.sentences[row].text)
+    of 62 trucks crossed at Corran" now stands. A promise tells what will happen too: "Astrel will
+    give 52 million crowns" is where Monday's "Astrel pledged 25 million crowns" stands."""
+    told = corpus.sentences[row].text
+    return (tells_the_future(corpus.sentences[other].text) and not tells_the_future(told)
+            and not promises(told, corpus.analyzer.stem))
