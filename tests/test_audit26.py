@@ -76,3 +76,10 @@ def test_a_later_toll_naming_nothing_retells_the_named_one_in_its_article():
     # later telling of a sentence that named the one asked, though its article speaks of nothing else.
     opening = first("How many sailors from the Dorrit Bell drowned?").sentences[0].sentence.text
     assert opening.startswith("Six bodies have been recovered")
+
+
+def test_an_ordinal_tells_the_toll_where_it_stands():
+    # Wednesday's "... has infected 91 people and killed three" stood above Thursday's "A fourth person has
+    # died in the typhoid outbreak ...": an ordinal was no count, so the later toll gave no answer.
+    opening = first("How many people have died in the Pellowmere typhoid outbreak?").sentences[0].sentence.text
+    assert opening.startswith("A fourth person has died")

@@ -615,6 +615,23 @@ def tallies(written: Sequence[str]) -> list[bool]:
     return found
 
 
+_ORDINALS = {word: str(n) for n, word in enumerate(
+    "second third fourth fifth sixth seventh eighth ninth tenth".split(), start=2)}
+_ORDINAL_COUNT = re.compile(
+    rf"\b(?:a|the)\s+({'|'.join(_ORDINALS)})(?=(?:\s+[\w-]+)?\s+(person|man|woman|child|boy|girl|victim|patient|"
+    r"death|fatality|body|case|worker|miner|passenger|sailor|fisherman|fishermen|soldier|suspect|crew\s+member)s?\b)",
+    re.IGNORECASE)
+"""An ordinal of someone who died, fell ill or was arrested ("A fourth person has died", "the third
+confirmed case"): how many there are now, told as the latest one's place; not "the third day", "for
+the fourth time"."""
+
+
+def ordinal_counts(text: str) -> list[tuple[str, str]]:
+    """(the count, the word after the ordinal) of each of :data:`_ORDINAL_COUNT` in ``text``: ("4",
+    "person") for "A fourth person has died"."""
+    return [(_ORDINALS[match.group(1).lower()], match.group(2).split()[-1].lower()) for match in _ORDINAL_COUNT.finditer(text)]
+
+
 _AGE = re.compile(r"(\b[A-Z][\w'’.-]*, )\d{1,3}(?=, )")
 """An age after a name ("Osric Damerel, 61, had died"): no count of anything."""
 
@@ -1140,6 +1157,7 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
     about: frozenset[str] | None = None
     if kind == "quantity":
         text = _AGE.sub(r"\1age", text)
+        text = _ORDINAL_COUNT.sub(lambda match: "the " + _ORDINALS[match.group(1).lower()], text)
         if money is None:
             money = not asked.isdisjoint(_SUMS) or not asked.isdisjoint(_CURRENCIES)
         if asked & TOLL:

@@ -15,7 +15,7 @@ from ..store.index import ArticleCache
 from ..store.sentence_index import Postings, SentenceIndex
 from ..model import Article, Sentence
 from ..reading.terms import TermAnalyzer, words
-from .answers import DENYING, negated, negation
+from .answers import DENYING, negated, negation, ordinal_counts
 
 
 class Corpus:
@@ -125,13 +125,15 @@ class Corpus:
     def figure_concepts(self, row: int) -> list[tuple[str, str]]:
         """:meth:`sentence_concepts` and the pairs beside its numbers written as words (see
         :func:`~summarizer.store.concepts.figure_bigrams`): what telling a figure anew reads ("is
-        eight, not nine as first reported" corrects "rose to nine")."""
+        eight, not nine as first reported" corrects "rose to nine"), and the counts its ordinals tell
+        (see :func:`~.answers.ordinal_counts`)."""
         concepts = self.sentence_concepts(row)
         text = self.sentences[row].text
         lowered = text.lower()
         if any(word in lowered for word in FIGURE_WORDS):
             concepts = concepts + figure_bigrams(words(text), self.analyzer)
-        return concepts
+        # "A fourth person has died" tells a toll of four, a day after "killed three".
+        return concepts + [(count, self.analyzer.stem(thing)) for count, thing in ordinal_counts(text)]
 
     def says_not(self, row: int) -> bool:
         """Whether the sentence at ``row`` says "not" of something (see :func:`~.answers.negated`)."""
