@@ -83,3 +83,11 @@ def test_an_ordinal_tells_the_toll_where_it_stands():
     # died in the typhoid outbreak ...": an ordinal was no count, so the later toll gave no answer.
     opening = first("How many people have died in the Pellowmere typhoid outbreak?").sentences[0].sentence.text
     assert opening.startswith("A fourth person has died")
+
+
+def test_following_gives_the_reason_for_the_clause_it_closes():
+    # "What caused the Dorrit Bell to sink?" opened with "... five days after the trawler sank" (a time, not a
+    # cause), and "... sank in thick fog in the Grey Reach early on Tuesday, following a collision with a cargo
+    # ship" gave no reason: "following" was no "after", and the sinking stood nine words before it.
+    opening = first("What caused the Dorrit Bell to sink?").sentences[0].sentence.text
+    assert "collision" in opening or "struck by" in opening

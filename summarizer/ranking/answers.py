@@ -887,7 +887,10 @@ def definitions(written: Sequence[str]) -> list[bool]:
 
 
 _BECAUSE = frozenset("""because due owing caused causing blamed blaming reason reasons result citing amid
-    after prompted prompting triggered sparked protest protesting""".split())
+    after following prompted prompting triggered sparked protest protesting""".split())
+_AFTER = frozenset({"after", "following"})
+"""What gives the reason for what comes before it: "sank in thick fog ..., following a collision with
+a cargo ship"."""
 _OVER_WHAT = frozenset("concern concerns fear fears worries dispute disagreement objections allegations claims".split())
 
 
@@ -903,12 +906,19 @@ def reasons(written: Sequence[str]) -> list[bool]:
         following = {w.lower() for w in written[n + 1 : n + 4]}
         # "postponed its decision without giving a reason" gives none.
         withheld = lowered in ("reason", "reasons") and not _NO_REASON.isdisjoint(w.lower() for w in written[max(0, n - 3):n])
-        found.append((lowered in _BECAUSE and not withheld and not (lowered == "after" and _a_time(written, n + 1)))
+        timed = lowered in _AFTER and (_a_time(written, n + 1) or (n and written[n - 1].lower() in _SOON))
+        found.append((lowered in _BECAUSE and not withheld and not timed)
                      or (lowered in ("over", "on") and bool(following & _OVER_WHAT)))
     return found
 
 
 _NO_REASON = frozenset("without no not never".split())
+_AFTER_REACH = 16
+"""How far before "after" what it gives the reason of may be: the clause it closes ("the trawler Dorrit
+Bell sank in thick fog in the Grey Reach early on Tuesday, following a collision")."""
+_SOON = frozenset("""shortly soon long just moments minutes hours days weeks months years immediately
+    day week month year""".split())
+"""Before "after", what makes it say when: "five days after the trawler sank", "shortly after"."""
 _TIMES_OF_DAY = frozenset("midnight noon dawn dusk dark nightfall sunset sunrise lunch weekend".split())
 _BEFORE_A_TIME = frozenset("a an the about nearly almost over more less than just only some several few".split())
 
@@ -1219,8 +1229,8 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
         # "after" gives the reason for what comes before it ("The vote was postponed after engineers
         # found cracks"); what was asked after it is the asked event's sequel: "Nineteen miners were
         # trapped after part of a tunnel roof collapsed" says nothing of what caused the collapse.
-        return any(not asked.isdisjoint(stems[max(0, n - window) : n if written[n].lower() == "after" else n + window + 1])
-                   for n in at)
+        return any(not asked.isdisjoint(stems[max(0, n - _AFTER_REACH) : n]) if written[n].lower() in _AFTER
+                   else not asked.isdisjoint(stems[max(0, n - window) : n + window + 1]) for n in at)
     if kind == "time":
         # "were trapped on Monday after a tunnel collapsed", "reported cracks weeks before the collapse":
         # the time is of what comes before it; what was asked after "after" or "before" is another event.
