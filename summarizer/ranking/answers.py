@@ -141,6 +141,8 @@ def named_days(text: str, article_date: str | None = None) -> frozenset[str]:
             found.add(lowered)
             if base is not None:
                 dates.append(base - timedelta(days=(base.weekday() - _WEEKDAY_NUMBERS[lowered]) % 7))
+                if n and written[n - 1].lower() == "since":
+                    dates.append(base)  # "11 deaths have been confirmed since Tuesday": so far, as of the article's day
         elif base is not None and (lowered in _TODAY or lowered in _YESTERDAY):
             dates.append(base - timedelta(days=1 if lowered in _YESTERDAY else 0))
         elif lowered in _MONTH_OF and word[0].isupper():

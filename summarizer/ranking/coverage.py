@@ -31,7 +31,7 @@ from .ranker import Ranking
 from ..store.concepts import FULL_TABLE_MAX_SENTENCES
 from .novelty import ReadSet
 from .forms import TOLL
-from .topics import MEASURE_KINDS
+from .topics import CALENDAR, MEASURE_KINDS
 from .answers import (COUNTED_STATES, KINDS, MEASURES, PERSON_TOLL, asked_stems, beside_role, counts_it, gives_answer,
                       later, looks_ahead, names_one, on_other_days, outdated, said_when, says, sentence_days,
                       tells_the_future)
@@ -215,6 +215,18 @@ class ConceptCoverage:
                 # Nor does it stand in for an answer as its later telling: "The army sent 600 soldiers" to
                 # a flood for "About 1,500 soldiers ... have been sent to the province" of Zarbek.
                 self.answer_forms &= np.isin(articles, naming)
+            # What tells which story: the question's words but the count it asks and the day.
+            things = frozenset(t for t in ranking.query.focus_things | ranking.query.story | ranking.query.names
+                               if corpus.terms[t] not in CALENDAR | _COUNTED_DEAD | ranking.query.counted)
+            if ranking.query.focus_things and things and answers.any():
+                # "How many people have died in the heatwave?": the toll of a plane crash told days later,
+                # in an article that never names the heatwave, answers another story. Where some answer
+                # is in an article naming the thing asked about, the others are of something else; nor do
+                # they stand in for an answer as its later telling.
+                telling_it = np.isin(articles, _naming(corpus, things, articles))
+                if (answers & telling_it).any():
+                    answers &= telling_it
+                    self.answer_forms &= telling_it
             if not answers.any() and ranking.query.answer not in _ANSWERED_BY_FORM and story:
                 # None as relevant as the floor: an answer in an article telling the story (naming what
                 # was asked, when it names something) is one still, though it holds little else of

@@ -1,0 +1,28 @@
+"""Questions of held-out audit 27, over its fictional articles (a Corvane Air jet's crash landing at
+Kellbrook, a heatwave and grid failure in Marvossa, the Kessel Gorge dam dispute between Dravenia and
+Sulmeria), as the reader asked them.
+
+The articles (tests/data/audit27/stories.jsonl) are the audit's own, as newsdigest read them from its
+feeds, pages and files: written before any of the code these questions test."""
+
+import functools
+
+from . import audits
+
+first = functools.partial(audits.first, "audit27")
+
+
+def test_a_later_toll_of_another_story_does_not_answer():
+    # "How many people have died in the heatwave?" opened with the plane crash's "A fourth person has died ...",
+    # told days after the heat toll in an article that never names the heatwave; and "Three people have died
+    # and 31 were injured." stood in for "26 people had now died of heat-related causes" as its later telling.
+    opening = first("How many people have died in the heatwave?").sentences[0].sentence.text
+    assert "heat-related" in opening and "26 people" in opening
+
+
+def test_a_word_of_the_question_inside_a_compound_and_a_count_since_a_day():
+    # "How many heat deaths had been confirmed on Thursday?": "heat" never met "11 heat-related deaths", and
+    # "confirmed since Tuesday" (in Thursday's live blog) named another day than the one asked, so the crash's
+    # "said on Thursday" came first.
+    opening = first("How many heat deaths had been confirmed on Thursday?").sentences[0].sentence.text
+    assert "11 heat-related deaths" in opening
