@@ -26,3 +26,20 @@ def test_a_word_of_the_question_inside_a_compound_and_a_count_since_a_day():
     # "said on Thursday" came first.
     opening = first("How many heat deaths had been confirmed on Thursday?").sentences[0].sentence.text
     assert "11 heat-related deaths" in opening
+
+
+def test_a_day_said_not_is_a_correction_not_the_same_statement():
+    # "When will power be fully restored?" opened with Thursday's "... by Friday night." cited [2][7], where
+    # [7]'s sentence is Friday's "... by Sunday, not by Friday night as it had said on Thursday.": "not by
+    # Friday" pairs "not" with no word (two function words), so the correction was the same statement.
+    from summarizer import Corpus, load_articles
+    from summarizer.ranking.selection import same_statement
+
+    forecast = "MTC says it expects to restore power to all customers by Friday night."
+    correction = "MTC now expects every customer to have power by Sunday, not by Friday night as it had said on Thursday."
+    corpus = Corpus(load_articles([str(audits.stories("audit27"))]))
+    row = next(n for n, sentence in enumerate(corpus.sentences) if sentence.text == forecast)
+    assert correction not in [sentence.text for sentence in same_statement(corpus, row, 0.35)]
+    opening = first("When will power be fully restored?").sentences[0]
+    assert opening.sentence.text == correction
+    assert opening.explanation.retells.text == forecast

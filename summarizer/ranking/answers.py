@@ -337,7 +337,20 @@ def corrects(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, st
     """Whether ``others`` says "not" of a figure the sentence gives: "Seventeen miners are trapped,
     not nineteen as first reported" corrects "Nineteen miners were trapped"; it says "not", but
     of the old figure, not of what happened."""
-    return bool({number_value(stem) for stem in negated(others)} & stated_figures(concepts))
+    return bool({number_value(stem) for stem in negated(others)} & stated_figures(concepts)) or corrects_day(concepts, others)
+
+
+def corrects_day(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str]]) -> bool:
+    """Whether ``others`` says "not" of a weekday the sentence gives, and gives another: "every customer
+    to have power by Sunday, not by Friday night as it had said" corrects "restore power to all
+    customers by Friday night"."""
+    denied = negated(others) & WEEKDAYS
+    return bool(denied & weekdays(concepts) and weekdays(others) - denied)
+
+
+def weekdays(concepts: Sequence[tuple[str, str]]) -> set[str]:
+    """The weekdays a sentence names, from its concepts."""
+    return {stem for pair in concepts for stem in pair} & WEEKDAYS
 
 
 def retells(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str]],

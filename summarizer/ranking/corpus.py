@@ -110,8 +110,25 @@ class Corpus:
         if self._bigrams is not None:
             bigrams = self._bigrams
             ids = bigrams.ids[int(bigrams.indptr[row]) : int(bigrams.indptr[row + 1])]
-            return [(bigrams.stems[int(a)], bigrams.stems[int(b)]) for a, b in zip(bigrams.firsts[ids], bigrams.seconds[ids])]
-        return sentence_bigrams(words(self.sentences[row].text), self.analyzer)
+            concepts = [(bigrams.stems[int(a)], bigrams.stems[int(b)]) for a, b in zip(bigrams.firsts[ids], bigrams.seconds[ids])]
+        else:
+            concepts = sentence_bigrams(words(self.sentences[row].text), self.analyzer)
+        if any(negation(stem) for pair in concepts for stem in pair):
+            concepts += self._negated_across(row)
+        return concepts
+
+    def _negated_across(self, row: int) -> list[tuple[str, str]]:
+        """What a "not" says not of across the function words after it, which no concept pairs ("by
+        Sunday, not by Friday night": not, friday): read from the text of the few sentences saying "not"."""
+        written = [word.lower() for word in words(self.sentences[row].text)]
+        stop = self.analyzer.stop_words
+        found = []
+        for n, word in enumerate(written[:-2]):
+            if negation(word) and written[n + 1] in stop:
+                after = next((w for w in written[n + 2 : n + 4] if w not in stop), None)
+                if after is not None:
+                    found.append((self.analyzer.stem(word), self.analyzer.stem(after)))
+        return found
 
     def title_stems(self, article: int) -> frozenset[str]:
         """The stems of the words of an article's title (by its index), read once per corpus: what the
@@ -171,7 +188,9 @@ class Corpus:
         bigrams = self._bigrams
         assert bigrams is not None
         negating = np.fromiter((negation(stem) for stem in bigrams.stems), dtype=bool, count=len(bigrams.stems))
-        held = np.concatenate(([0], np.cumsum(negating[bigrams.firsts][bigrams.ids], dtype=np.int64)))
+        # "not" second too: "by Sunday, not by Friday night" pairs it with no word after it.
+        pairs_negating = negating[bigrams.firsts] | negating[bigrams.seconds]
+        held = np.concatenate(([0], np.cumsum(pairs_negating[bigrams.ids], dtype=np.int64)))
         return held[bigrams.indptr[1:]] > held[bigrams.indptr[:-1]]
 
     def concept_pairs(self) -> frozenset[tuple[str, str]]:

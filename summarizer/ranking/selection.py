@@ -12,9 +12,9 @@ import numpy as np
 from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
-from .answers import (contradict, corrects, counts, denies, disagree, figures, foretold, foretold_days,
+from .answers import (contradict, corrects, corrects_day, counts, denies, disagree, figures, foretold, foretold_days,
                       fulfils, in_other_states, later, promises, months, negated, number_value, of_other_things, other_day, retells, said_when,
-                      stated_days, stated_figures, tells_the_future)
+                      stated_days, stated_figures, tells_the_future, weekdays)
 from .ranker import Ranking
 from .topics import ANSWER_WORDING
 from ..reading.terms import words
@@ -417,7 +417,7 @@ class Selector:
             if denial is not None:
                 return denial, similarity
         forecast = foretold_days(concepts)
-        if not stated_figures(concepts) and not stated_days(concepts) and not forecast:
+        if not stated_figures(concepts) and not stated_days(concepts) and not forecast and not weekdays(concepts):
             return pick, similarity
         when = said_when(corpus, row)
         if similarity is None:
@@ -440,7 +440,7 @@ class Selector:
                 # says which is later, whatever the articles' dates; it corrects the pick's own figure,
                 # so it tells the same story though it names less of it ("The death toll from Storm
                 # Ilsa is eight, not nine" for "How many people died in the Wennmark floods?").
-                if retells(concepts, theirs, corpus.analyzer.stop_words):
+                if retells(concepts, theirs, corpus.analyzer.stop_words) or corrects_day(concepts, theirs):
                     return i, similarity
                 continue
             if not _may_stand_in(objective, pick, i) or (naming is not None and row in naming and other not in naming
