@@ -43,3 +43,19 @@ def test_a_day_said_not_is_a_correction_not_the_same_statement():
     opening = first("When will power be fully restored?").sentences[0]
     assert opening.sentence.text == correction
     assert opening.explanation.retells.text == forecast
+
+
+def test_mediation_told_in_titles_when_no_keyword_sentence_shows_its_sense():
+    # "-t mediation": "no sentences about mediation in 27 articles". Two sentences hold a keyword ("Negotiators
+    # from Dravenia and Sulmeria agreed ...", "Our members cannot wait for diplomats"), neither beside another
+    # word of mediation, so the title fallback ("Lorvania offers to mediate") was never tried.
+    from summarizer import Length, Request, run
+
+    result = run(Request(paths=(str(audits.stories("audit27")),), topics=("mediation",), length=Length(sentences=3),
+                         cache_dir=None))
+    (summary,) = result.digest.summaries
+    assert summary.sentences
+    offer = summary.sentences[0]
+    assert "to host talks" in offer.sentence.text
+    # Friday's offer to host talks is not Sunday's "opened talks ..., hosted by ...": another day's statement.
+    assert all("opened talks" not in source.text for source in offer.sources)

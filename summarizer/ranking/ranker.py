@@ -420,7 +420,16 @@ class TopicRanker:
             # The word a topic is named by is used in its sense ("an emergency aid fund" for aid): a reader
             # ticking "aid" asks for it.
             named = frozenset(t for t in keywords if corpus.terms[t] == corpus.analyzer.stem(topic.name.lower()))
-            rows = in_the_topics_sense(corpus, keywords | context, rows, compound_terms(topic, corpus), seen | named)
+            compounds = compound_terms(topic, corpus)
+            sensed = in_the_topics_sense(corpus, keywords | context, rows, compounds, seen | named)
+            if not len(sensed) and len(rows) and context:
+                # None of the few sentences holding a keyword shows the topic's sense ("Our members cannot
+                # wait for diplomats"): the articles whose titles use a keyword still tell it in its
+                # context words ("Lorvania offers to mediate" over "offered to host talks").
+                titled = whole_phrases(corpus, topic, titled_rows(corpus, topic, context), context)
+                sensed = in_the_topics_sense(corpus, keywords | context, np.union1d(rows, titled).astype(np.int64),
+                                             compounds, seen | named)
+            rows = sensed
         matched = len(rows)
         # A question's context words are the vocabulary of a topic it asks in the words of (see
         # query_topic), counted in articles that use the question's own words.

@@ -594,6 +594,8 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
     best: dict[int, tuple[float, int]] = {}
     concepts = corpus.sentence_concepts(row)
     counted, given, days = counts(concepts), stated_figures(concepts), stated_days(concepts)
+    # "offered on Friday to host talks" is not "opened talks on Sunday, hosted by ...".
+    named_weekdays = weekdays(concepts)
     says_not = corpus.says_not(row)
     function_words = corpus.analyzer.stop_words
     for other, value, article in zip(rows[close].tolist(), similarity[close].tolist(),
@@ -604,6 +606,7 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
             # 19". Read from the stored concepts: citing reads no text.
             theirs = corpus.sentence_concepts(other)
             if (disagree(counted, counts(theirs)) or other_day(days, stated_days(theirs))
+                    or other_day(named_weekdays, weekdays(theirs))
                     or (counted and in_other_states(concepts, theirs))
                     or ((says_not or corpus.says_not(other)) and contradict(concepts, theirs))
                     or foretold(concepts, theirs) or denies(concepts, theirs, function_words)
