@@ -20,10 +20,9 @@ def test_a_later_toll_of_another_story_does_not_answer():
     assert "heat-related" in opening and "26 people" in opening
 
 
-def test_a_word_of_the_question_inside_a_compound_and_a_count_since_a_day():
-    # "How many heat deaths had been confirmed on Thursday?": "heat" never met "11 heat-related deaths", and
-    # "confirmed since Tuesday" (in Thursday's live blog) named another day than the one asked, so the crash's
-    # "said on Thursday" came first.
+def test_a_count_since_a_day_is_as_of_the_article_s_day():
+    # "How many heat deaths had been confirmed on Thursday?": "confirmed since Tuesday" (in Thursday's live blog)
+    # named another day than the one asked, so the crash's "said on Thursday" came first.
     opening = first("How many heat deaths had been confirmed on Thursday?").sentences[0].sentence.text
     assert "11 heat-related deaths" in opening
 

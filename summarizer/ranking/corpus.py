@@ -73,12 +73,6 @@ class Corpus:
         """Stem -> term id."""
         return {t: i for i, t in enumerate(self.terms)}
 
-    @cached_property
-    def hyphenated(self) -> list[tuple[int, tuple[str, ...]]]:
-        """Each term written with hyphens, with its parts ("heat-rel": heat, rel): a question's word
-        may be said as part of one ("heat" in "11 heat-related deaths")."""
-        return [(t, tuple(term.split("-"))) for t, term in enumerate(self.terms) if "-" in term]
-
     def _count_terms(self) -> None:
         self.vocabulary = {}
         rows, cols = [], []

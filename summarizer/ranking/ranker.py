@@ -177,19 +177,9 @@ def keyword_units(topic: Topic, corpus: Corpus) -> tuple[tuple[int, frozenset[in
         kin = synonyms(keyword, stem) if typed else ()
         terms = own | frozenset(corpus.term_ids([*(stem(form) for form in (*word_forms(keyword)[1:], *kin)),
                                                  *sorted(counted)]))
-        if typed:
-            terms |= compounds_holding(corpus, keyword)
         if terms:
             units.append((min(own) if own else min(terms), terms))
     return tuple(units)
-
-
-def compounds_holding(corpus: Corpus, keyword: str) -> frozenset[int]:
-    """The terms of the corpus's hyphenated words one of whose parts is the keyword, in one of its
-    forms ("heat-related" for "heat", "pro-government" for "government"). Only for a question of one
-    sentence: DUC's descriptions lost by it ("round-the-world" for "world"; bench/results/quality-duc2007.md)."""
-    forms = {form.lower() for form in word_forms(keyword)} | {corpus.analyzer.stem(keyword)}
-    return frozenset(t for t, parts in corpus.hyphenated if not forms.isdisjoint(parts))
 
 
 def context_terms(topic: Topic, corpus: Corpus) -> frozenset[int]:
