@@ -161,6 +161,17 @@ def test_a_headline_asking_a_question_over_its_date_is_no_sentence(tmp_path):
     assert article.sentences[0].text == "Who pays for the flood?"
 
 
+def test_a_headline_asking_a_question_over_its_byline_is_no_sentence(tmp_path):
+    # Held-out audit 27: an explainer's .txt, its date line, then "What is the Ostra Basin Commission, and can it
+    # settle the dam dispute?" over "By Maren Hollis": the headline was the body's first sentence and reached
+    # the summaries of three questions.
+    text = ("date 2031-11-22\nWhat is the Orrin Water Board, and can it end the drought?\nBy Pell Marrow\n"
+            "The Orrin Water Board is a regional body set up in 1990.\nIt employs about 40 engineers.\n")
+    (article,) = load(write(tmp_path / "explainer.txt", text))
+    assert article.title == "What is the Orrin Water Board, and can it end the drought?"
+    assert article.sentences[0].text == "The Orrin Water Board is a regional body set up in 1990."
+
+
 @pytest.mark.parametrize("line, expected", [
     ("12 November 2026", "2026-11-12"),
     ("November 12, 2026", "2026-11-12"),

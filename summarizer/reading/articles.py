@@ -395,13 +395,19 @@ def _written(path: str | None) -> date:
 
 def _question_headline(text: str, pieces: list[Piece]) -> None:
     """A first line that asks or exclaims ("Who is at risk from listeria?") over the article's date or
-    source lines is its headline, not a sentence of its body that a summary could quote."""
-    if len(pieces) < 2 or pieces[0].kind != "body" or pieces[1].kind != "metadata":
+    source lines, or over its byline ("By Maren Hollis"), is its headline, not a sentence of its body
+    that a summary could quote; metadata above it ("date 2026-11-22") aside."""
+    first = next((n for n, piece in enumerate(pieces) if piece.kind != "metadata"), len(pieces))
+    if first + 1 >= len(pieces) or pieces[first].kind != "body":
         return
-    line = text[pieces[0].start : pieces[0].end].strip()
+    following = pieces[first + 1]
+    if following.kind != "metadata" and not (
+            following.kind in ("body", "heading") and _BYLINE_LINE.fullmatch(text[following.start : following.end].strip() + "\n")):
+        return
+    line = text[pieces[first].start : pieces[first].end].strip()
     if "\n" in line or not line.endswith(("?", "!")) or not is_heading_line(line.rstrip("?!")):
         return
-    pieces[0].kind = "heading"
+    pieces[first].kind = "heading"
 
 
 def _stands_apart(text: str, start: int, line_end: int, end: int) -> bool:
