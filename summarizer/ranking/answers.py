@@ -1350,7 +1350,7 @@ def looks_ahead(text: str) -> bool:
     return any(word.lower() in _AHEAD_WORDS for word in words(text))
 
 
-_FUTURE = re.compile(r"\b(?:will|would|shall|(?:expected|due|scheduled|set)\s+to)\b|\w'll\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|would|shall|(?:expects?|expected|due|scheduled|set)\s+to)\b|\w'll\b", re.IGNORECASE)
 
 
 def tells_the_future(text: str) -> bool:

@@ -139,9 +139,14 @@ class Selector:
                 # offered his resignation").
                 theirs = corpus.sentence_concepts(int(ranking.rows[i]))
                 read_concepts = sentence_bigrams(words(read_text), corpus.analyzer)
+                # Nor does what was done restate what was foretold ("had downloaded the data from the flight
+                # data recorder" after "we expect to read the flight data on Wednesday"), nor what was done on
+                # another weekday ("opened talks on Sunday" after "offered on Friday to host talks").
                 if ((given - known) or months(text) - months(read_text)
                         or contradict(theirs, read_concepts)
-                        or denies(read_concepts, theirs, corpus.analyzer.stop_words)):
+                        or denies(read_concepts, theirs, corpus.analyzer.stop_words)
+                        or (tells_the_future(read_text) and not tells_the_future(text))
+                        or other_day(weekdays(theirs), weekdays(read_concepts))):
                     repeating[i] = False
             best_first = np.flatnonzero(repeating)[np.argsort(-score[repeating], kind="stable")]
             repeats = [
