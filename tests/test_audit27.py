@@ -58,3 +58,16 @@ def test_mediation_told_in_titles_when_no_keyword_sentence_shows_its_sense():
     assert "to host talks" in offer.sentence.text
     # Friday's offer to host talks is not Sunday's "opened talks ..., hosted by ...": another day's statement.
     assert all("opened talks" not in source.text for source in offer.sources)
+
+
+def test_households_without_electricity_are_customers_without_power():
+    # "How many households still have no electricity?" opened with "Vantria is also sending 120 electrical
+    # engineers ...": the articles count "customers without power".
+    opening = first("How many households still have no electricity?").sentences[0].sentence.text
+    assert "85,000 customers were still without power" in opening
+
+
+def test_a_union_is_found_as_an_association():
+    # "What did the pilots' union say about the captain?" was told "nothing here mentions pilots union" over the
+    # president of the Estravian Pilots' Association's words.
+    assert not first("What did the pilots' union say about the captain?").unmentioned
