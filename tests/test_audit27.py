@@ -79,3 +79,10 @@ def test_the_host_of_talks_is_their_mediator():
     # by Carrowmont's foreign minister, Ilario Vence" had come second under an inquiry.
     assert "Edda Marquand" in first("Who is mediating between Dravenia and Sulmeria?").sentences[0].sentence.text
     assert "Ilario Vence" in audits.first("audit26", "Who is mediating between Valmark and Orlend?").sentences[0].sentence.text
+
+
+def test_a_count_of_people_in_the_state_asked_before_a_count_in_none():
+    # "How many passengers were hurt?" opened with "68 people were on board: 64 passengers and four crew.": it
+    # counts passengers, in no state; the 31 injured were counted as "people".
+    opening = first("How many passengers were hurt?").sentences[0].sentence.text
+    assert "31 people injured" in opening or "31 were injured" in opening

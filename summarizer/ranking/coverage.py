@@ -31,7 +31,7 @@ from .ranker import Ranking
 from ..store.concepts import FULL_TABLE_MAX_SENTENCES
 from .novelty import ReadSet
 from .forms import TOLL
-from .topics import CALENDAR, MEASURE_KINDS
+from .topics import CALENDAR, MEASURE_KINDS, PERSON_NOUNS
 from .answers import (COUNTED_STATES, KINDS, MEASURES, PERSON_TOLL, asked_stems, beside_role, counts_it, gives_answer,
                       later, looks_ahead, names_one, on_other_days, outdated, said_when, says, sentence_days,
                       tells_the_future)
@@ -353,7 +353,12 @@ class ConceptCoverage:
             if ranking.query.answer == "quantity" and states and not asked_stems(corpus, ranking.query) & TOLL:
                 # "How many miners were trapped?": "23 miners were trapped" before "lifted 17 miners out",
                 # a count of them in another state, however much later.
-                holding = answers & np.isin(ranking.rows, corpus.matching(sorted(states)))
+                in_state = np.isin(ranking.rows, corpus.matching(sorted(states)))
+                holding = answers & in_state
+                if not holding.any() and not counted.isdisjoint(corpus.analyzer.stem(word) for word in PERSON_NOUNS):
+                    # "How many passengers were hurt?": "64 passengers and four crew" counts them in no state;
+                    # "Three people have died and 31 were injured" gives the count asked, of people.
+                    holding = self.answer_forms & about & worthy & in_state
                 if holding.any():
                     answers, later_answers = _first(holding, answers, later_answers)
             if ranking.query.answer == "quantity":
