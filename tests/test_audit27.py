@@ -86,3 +86,9 @@ def test_a_count_of_people_in_the_state_asked_before_a_count_in_none():
     # counts passengers, in no state; the 31 injured were counted as "people".
     opening = first("How many passengers were hurt?").sentences[0].sentence.text
     assert "31 people injured" in opening or "31 were injured" in opening
+
+
+def test_a_word_said_only_in_a_headline_is_mentioned():
+    # "What did Dario Venkel say about the delay?" was told "nothing here mentions delay" over the article headed
+    # "Power returns to most of Marvossa, but full restoration delayed to Sunday".
+    assert not first("What did Dario Venkel say about the delay?").unmentioned
