@@ -91,3 +91,11 @@ def test_following_gives_the_reason_for_the_clause_it_closes():
     # ship" gave no reason: "following" was no "after", and the sinking stood nine words before it.
     opening = first("What caused the Dorrit Bell to sink?").sentences[0].sentence.text
     assert "collision" in opening or "struck by" in opening
+
+
+def test_answers_holding_more_of_the_rarer_words_come_first():
+    # "Why was the health authority not told about the pump failure for nine days?" opened with "By the end of the
+    # first day, 4,200 people had been vaccinated, the Health Authority says.", which holds one of the question's
+    # rarer words ("day"), over one holding "told", "pump", "failure" and "health authority".
+    opening = first("Why was the health authority not told about the pump failure for nine days?").sentences[0].sentence.text
+    assert "pump failure" in opening

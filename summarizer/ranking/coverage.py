@@ -389,6 +389,15 @@ class ConceptCoverage:
                 phrased = _where(answers, ranking.rows, lambda row: not phrases.isdisjoint(corpus.sentence_concepts(row)))
                 if phrased.any():
                     answers, later_answers = _first(phrased, answers, later_answers)
+            units = [unit for _, unit in ranking.query.together if unit & ranking.query.focus]
+            if len(units) > 1 and answers.any():
+                # "Which country sent emergency power?": "Vantria began sending emergency electricity ... to help
+                # the country cope" (three of the question's rarer words) before "the blackout that has left
+                # millions without power" (one of them).
+                held = sum(np.isin(ranking.rows, corpus.matching(sorted(unit))).astype(np.int64) for unit in units)
+                most = answers & (held == held[answers].max())
+                if (answers & ~most).any():
+                    answers, later_answers = _first(most, answers, later_answers)
         if ranking.query.answer == "next":
             # "What happens next in the Sallow Valley?": what the articles about it say will happen
             # ("Observers are due to arrive on Friday"), before how it came to this.
