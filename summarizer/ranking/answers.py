@@ -345,7 +345,7 @@ def corrects_day(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str
     to have power by Sunday, not by Friday night as it had said" corrects "restore power to all
     customers by Friday night"."""
     denied = negated(others) & WEEKDAYS
-    return bool(denied & weekdays(concepts) and weekdays(others) - denied)
+    return bool(denied) and bool(denied & weekdays(concepts)) and bool(weekdays(others) - denied)
 
 
 def weekdays(concepts: Sequence[tuple[str, str]]) -> set[str]:

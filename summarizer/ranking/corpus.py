@@ -105,9 +105,11 @@ class Corpus:
             bigrams = self._bigrams
             ids = bigrams.ids[int(bigrams.indptr[row]) : int(bigrams.indptr[row + 1])]
             concepts = [(bigrams.stems[int(a)], bigrams.stems[int(b)]) for a, b in zip(bigrams.firsts[ids], bigrams.seconds[ids])]
+            saying_not = bool(self._saying_not[row])  # read once for every stored sentence, not stem by stem
         else:
             concepts = sentence_bigrams(words(self.sentences[row].text), self.analyzer)
-        if any(negation(stem) for pair in concepts for stem in pair):
+            saying_not = any(negation(stem) for pair in concepts for stem in pair)
+        if saying_not:
             concepts += self._negated_across(row)
         return concepts
 

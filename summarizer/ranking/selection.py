@@ -422,7 +422,9 @@ class Selector:
             if denial is not None:
                 return denial, similarity
         forecast = foretold_days(concepts)
-        if not stated_figures(concepts) and not stated_days(concepts) and not forecast and not weekdays(concepts):
+        # A pick giving only weekdays is retold only by a sentence correcting one ("by Sunday, not by Friday night").
+        corrections_only = not stated_figures(concepts) and not stated_days(concepts) and not forecast
+        if corrections_only and not weekdays(concepts):
             return pick, similarity
         when = said_when(corpus, row)
         if similarity is None:
@@ -432,6 +434,8 @@ class Selector:
             # Two answers to the question, days apart, retell one thing in fewer words alike: "killing
             # at least 23 people" on Thursday, "The death toll ... has risen to 41" on Friday (0.31).
             close |= objective.answer_forms & (similarity >= ANSWER_RETELLING)
+        if corrections_only:
+            close &= corpus.saying_not(ranking.rows)
         similar = np.flatnonzero(available & close)
         latest, latest_when = pick, when
         naming = frozenset(corpus.matching(sorted(ranking.query.names)).tolist()) if ranking.query.names else None
