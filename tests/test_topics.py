@@ -2221,3 +2221,14 @@ def test_how_fast_far_old_and_cold_are_answered_by_a_figure_in_the_unit_asked():
     # A measure nothing gives is said so.
     assert _summary(texts, "How heavy was Achterberg's support boat?").caveat is not None
 
+
+
+def test_a_topic_phrase_with_a_function_word_is_found_in_its_forms():
+    # Held-out audit 28: a topic of "step down" found nothing ("no sentences about quit") over "Ardvane Rovers'
+    # chairman, Magnus Ferrow, stepped down on Thursday": "down" is no word the index keeps, so the phrase's
+    # words were never all found; a place called "Fennick Steps" holds "step" alone.
+    texts = [("Orrin Vale club in turmoil\n\nThe club's chairman, Edvar Lund, stepped down on Thursday after the vote."
+              "\n\nFans gathered outside.\n", None),
+             ("Ferry timetable\n\nThe ferry runs from Harnet Quay to Fennick Steps every twenty minutes.\n", None)]
+    shown = [item.sentence.text for item in _topic_summary(texts, ("step down",), 3)]
+    assert shown == ["The club's chairman, Edvar Lund, stepped down on Thursday after the vote."]

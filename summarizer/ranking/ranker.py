@@ -291,9 +291,18 @@ def whole_phrases(corpus: Corpus, topic: Topic, rows: np.ndarray, context: froze
     keep = np.isin(rows, matching_rows(corpus, alone | context))
     for phrase in phrases:
         whole = np.isin(rows, matching_rows(corpus, frozenset(corpus.term_ids([stem(f) for f in compound_forms(phrase)]))))
-        holding = [np.isin(rows, matching_rows(corpus, frozenset(corpus.term_ids([stem(word)]))))
-                   for word in phrase.split()]
-        keep |= whole | np.logical_and.reduce(holding)
+        indexed = [terms for terms in (frozenset(corpus.term_ids([stem(word)])) for word in phrase.split()) if terms]
+        holding = np.logical_and.reduce([np.isin(rows, matching_rows(corpus, terms)) for terms in indexed]) if indexed \
+            else np.zeros(len(rows), dtype=bool)
+        if len(indexed) < len(phrase.split()):
+            # A word the index does not keep (a function word: "step down", "sign up") is looked for in the
+            # text of the sentences holding the others: the phrase's words side by side, each in any form
+            # its stem allows ("stepped down").
+            wanted = [stem(word.lower()) for word in phrase.split()]
+            for i in np.flatnonzero(holding).tolist():
+                said = [stem(word.lower()) for word in words(corpus.sentences[int(rows[i])].text)]
+                holding[i] = any(said[n : n + len(wanted)] == wanted for n in range(len(said) - len(wanted) + 1))
+        keep |= whole | holding
     return rows[keep]
 
 
