@@ -619,3 +619,14 @@ def test_what_was_done_and_a_day_said_not_are_news_after_the_forecast():
         "When will the Harl ferry crossings be restored?")
     texts = [item.sentence.text for item in summary.sentences]
     assert any("by Sunday, not by Friday night" in text for text in texts), texts
+
+
+def test_not_said_of_what_was_not_read_is_news():
+    # Held-out audit 28, with --new: "Koslak ... said she would not resign." was left out as already read in a
+    # sentence that named her and the council but said nothing of resigning.
+    summary = _update_after(
+        "Bridge row\n\nMayor Irma Solvik said the Varnholt council had acted on the engineers' advice.\n",
+        "Mayor stays\n\nMayor Irma Solvik said the Varnholt council had acted on advice and she would not resign.\n",
+        "What did Mayor Irma Solvik say?")
+    texts = [item.sentence.text for item in summary.sentences]
+    assert any("would not resign" in text for text in texts), texts

@@ -1360,6 +1360,16 @@ def tells_the_future(text: str) -> bool:
     return _FUTURE.search(text) is not None
 
 
+_REFUSED = re.compile(r"\b(?:(?:would|will|could|can|should|did|does|do|may|might|must|shall)\s+not|won[’']t|"
+                      r"(?:would|could|did|does|do|should|ca)n[’']t|cannot)\s+(\w+)", re.IGNORECASE)
+
+
+def refused(text: str, stem: Callable[[str], str]) -> frozenset[str]:
+    """The stems of what a sentence says someone will not or did not do: "she would not resign" (resign);
+    not "not part of the park", which denies no act."""
+    return frozenset(stem(match.group(1).lower()) for match in _REFUSED.finditer(text))
+
+
 _PROMISES = frozenset({"pledg", "promis", "vow", "commit"})
 """Stems of a promise: what it tells is ahead, though it is told in the past ("pledged 25 million")."""
 

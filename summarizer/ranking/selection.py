@@ -13,7 +13,7 @@ from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
 from .answers import (contradict, corrects, corrects_day, counts, denies, disagree, figures, foretold, foretold_days,
-                      fulfils, in_other_states, later, promises, months, negated, number_value, of_other_things, other_day, retells, said_when,
+                      fulfils, in_other_states, later, promises, refused, months, negated, number_value, of_other_things, other_day, retells, said_when,
                       stated_days, stated_figures, tells_the_future, weekdays)
 from .ranker import Ranking
 from .topics import ANSWER_WORDING
@@ -141,12 +141,14 @@ class Selector:
                 read_concepts = sentence_bigrams(words(read_text), corpus.analyzer)
                 # Nor does what was done restate what was foretold ("had downloaded the data from the flight
                 # data recorder" after "we expect to read the flight data on Wednesday"), nor what was done on
-                # another weekday ("opened talks on Sunday" after "offered on Friday to host talks").
+                # another weekday ("opened talks on Sunday" after "offered on Friday to host talks"), nor "not"
+                # of what was not read ("said she would not resign" after "the council acted on advice").
                 if ((given - known) or months(text) - months(read_text)
                         or contradict(theirs, read_concepts)
                         or denies(read_concepts, theirs, corpus.analyzer.stop_words)
                         or (tells_the_future(read_text) and not tells_the_future(text))
-                        or other_day(weekdays(theirs), weekdays(read_concepts))):
+                        or other_day(weekdays(theirs), weekdays(read_concepts))
+                        or refused(text, corpus.analyzer.stem) - {stem for pair in read_concepts for stem in pair}):
                     repeating[i] = False
             best_first = np.flatnonzero(repeating)[np.argsort(-score[repeating], kind="stable")]
             repeats = [
