@@ -16,3 +16,13 @@ def test_a_stampede_is_found_as_a_crush():
     # ... in a crush": no sentence said "stampede", so the later tolls were no answers.
     opening = first("How many people died in the stampede at the football ground?").sentences[0].sentence.text
     assert "13" in opening
+
+
+def test_a_figure_beside_the_rarer_words_asked_comes_first():
+    # "How far is the Hollin Pass border crossing from Tesh?" opened with "its epicentre about 14 kilometres
+    # south-west of Tesh", a distance beside the question's commonest word; "How old was the youngest victim of the
+    # bridge collapse?" with two officials "aged 58" and "aged 46".
+    assert "about 90 kilometres from Tesh" in first("How far is the Hollin Pass border crossing from Tesh?").sentences[0].sentence.text
+    assert "The youngest, Oskar Vemmer, six" in first("How old was the youngest victim of the bridge collapse?").sentences[0].sentence.text
+    # Audit 26: "Where were the talks between Valmark and Orlend held?" opened with an ambassador summoned.
+    assert "Sentava" in audits.first("audit26", "Where were the talks between Valmark and Orlend held?").sentences[0].sentence.text

@@ -279,6 +279,14 @@ class ConceptCoverage:
                 saying = answers & np.isin(ranking.rows, corpus.matching(sorted(ranking.query.role_object)))
                 if saying.any():
                     answers, later_answers = saying, answers & ~saying
+            if ranking.query.focus_things and ranking.query.answer != "quantity" and answers.any():
+                # "How far is the Hollin Pass border crossing from Tesh?": "at the Hollin Pass border crossing,
+                # about 90 kilometres from Tesh" before "its epicentre about 14 kilometres south-west of Tesh", a
+                # figure beside the story's words alone. Not a count, where the latest figure goes first
+                # whatever its words ("put the death toll at 158" after "killed by Monday's earthquake").
+                focused = answers & np.isin(ranking.rows, corpus.matching(sorted(ranking.query.focus_things)))
+                if focused.any():
+                    answers, later_answers = _first(focused, answers, later_answers)
             if ranking.query.days and answers.any():
                 # "How many trucks crossed on Saturday?" is not answered by Monday's count, however
                 # much later: an answer naming another day is none; one naming no day comes after
