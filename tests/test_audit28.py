@@ -26,3 +26,12 @@ def test_a_figure_beside_the_rarer_words_asked_comes_first():
     assert "The youngest, Oskar Vemmer, six" in first("How old was the youngest victim of the bridge collapse?").sentences[0].sentence.text
     # Audit 26: "Where were the talks between Valmark and Orlend held?" opened with an ambassador summoned.
     assert "Sentava" in audits.first("audit26", "Where were the talks between Valmark and Orlend held?").sentences[0].sentence.text
+
+
+def test_how_long_a_thing_takes_is_told_of_the_sentence_s_subject():
+    # "How long will the reconstruction of Kolvarra take?" said "nothing here says how long" above "Rebuilding the
+    # homes, schools and roads destroyed by Monday's earthquake in Kolvarra will cost about 11.2 billion marsks,
+    # roughly 1.4 billion euros, and take at least five years": the rebuilding is 17 words before its length.
+    summary = first("How long will the reconstruction of Kolvarra take?")
+    assert summary.unanswered is None
+    assert "take at least five years" in summary.sentences[0].sentence.text

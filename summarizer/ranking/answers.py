@@ -696,6 +696,8 @@ def durations(written: Sequence[str]) -> list[bool]:
 
 
 _MORE = frozenset("more further additional extra".split())
+_TAKES = frozenset("take takes took taken taking last lasts lasted".split())
+"""Before a length of time, what says how long the sentence's subject takes: "and take at least five years"."""
 
 
 _SPEED_UNITS = frozenset("kph kmh mph knots knot".split())
@@ -1247,6 +1249,11 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
         # trapped after part of a tunnel roof collapsed" says nothing of what caused the collapse.
         return any(not asked.isdisjoint(stems[max(0, n - _AFTER_REACH) : n]) if written[n].lower() in _AFTER
                    else not asked.isdisjoint(stems[max(0, n - window) : n + window + 1]) for n in at)
+    if kind == "duration":
+        # "Rebuilding the homes, schools and roads ... will cost about 11.2 billion marsks, ... and take at least
+        # five years": what takes that long is the sentence's subject, however far back.
+        return any(not asked.isdisjoint(stems[: n + window + 1] if _TAKES.intersection(w.lower() for w in written[max(0, n - 4) : n])
+                                        else stems[max(0, n - window) : n + window + 1]) for n in at)
     if kind == "time":
         # "were trapped on Monday after a tunnel collapsed", "reported cracks weeks before the collapse":
         # the time is of what comes before it; what was asked after "after" or "before" is another event.
