@@ -35,3 +35,12 @@ def test_how_long_a_thing_takes_is_told_of_the_sentence_s_subject():
     summary = first("How long will the reconstruction of Kolvarra take?")
     assert summary.unanswered is None
     assert "take at least five years" in summary.sentences[0].sentence.text
+
+
+def test_a_time_told_ahead_is_of_what_will_opens():
+    # "When will the postponed match be played?" opened with "The referee has confirmed the match will not be played
+    # today.": "... match postponed after Sunday's crush will be played behind closed doors at the neutral Delling
+    # Park stadium in Marrowgate on May 27" gave no time beside "played", 15 words before the date.
+    assert "May 27" in first("When will the postponed match be played?").sentences[0].sentence.text
+    # Not of the subject before "will": the crush happened at 15:40, not on May 27.
+    assert "15:40" in first("When did the crush happen?").sentences[0].sentence.text

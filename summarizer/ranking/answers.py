@@ -696,6 +696,9 @@ def durations(written: Sequence[str]) -> list[bool]:
 
 
 _MORE = frozenset("more further additional extra".split())
+_MODALS = frozenset({"will", "would", "shall"})
+_AHEAD_REACH = 20
+"""How far before a time the "will" it tells of may stand, in one clause."""
 _TAKES = frozenset("take takes took taken taking last lasts lasted".split())
 """Before a length of time, what says how long the sentence's subject takes: "and take at least five years"."""
 
@@ -1261,7 +1264,19 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
             end = min(len(written), n + window + 1)
             return next((k for k in range(n + 1, end) if written[k].lower() in _SEQUELS), end)
 
-        return any(not asked.isdisjoint(stems[max(0, n - window) : reach(n)]) for n in at)
+        gaps = _split(text)[1]
+
+        def start(n: int) -> int:
+            # "The ... match postponed after Sunday's crush will be played behind closed doors at the neutral
+            # Delling Park stadium in Marrowgate on May 27": a time told ahead is of what "will" opens, in its clause.
+            for k in range(n - 1, max(-1, n - _AHEAD_REACH), -1):
+                if _CLAUSE_BREAK.search(gaps[k + 1]):
+                    break
+                if written[k].lower() in _MODALS:
+                    return min(k, max(0, n - window))  # not its subject: "the collapsed Harnet Bridge will take"
+            return max(0, n - window)
+
+        return any(not asked.isdisjoint(stems[start(n) : reach(n)]) for n in at)
     if kind == "quantity":
         # "40 tonnes of the industrial solvent varrolene leaked": a figure's unit and "of" reach to
         # what it counts, a few words on.
