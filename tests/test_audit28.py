@@ -44,3 +44,9 @@ def test_a_time_told_ahead_is_of_what_will_opens():
     assert "May 27" in first("When will the postponed match be played?").sentences[0].sentence.text
     # Not of the subject before "will": the crush happened at 15:40, not on May 27.
     assert "15:40" in first("When did the crush happen?").sentences[0].sentence.text
+
+
+def test_a_state_after_a_noun_is_no_phrase_of_it():
+    # "How many people were rescued from the river alive?" was told "nothing here mentions river alive": "river"
+    # and "alive" side by side in the question made a phrase no article holds.
+    assert not first("How many people were rescued from the river alive?").unmentioned

@@ -603,6 +603,11 @@ def asked_owners(topic: Topic) -> tuple[str, ...]:
     return tuple(found)
 
 
+_PREDICATIVE = frozenset("alive afloat adrift aground ashore aboard asleep awake safe unharmed unhurt".split())
+"""Words that say what state something is in, after it, never a part of its name: "rescued from the
+river alive" asks of no "river alive"."""
+
+
 def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
     """The phrases a question asks about, as written: runs of two or more of its keywords side by
     side within a clause ("Is there a cholera vaccine campaign?" -> cholera vaccine campaign).
@@ -616,7 +621,8 @@ def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
             runs: list[list[str]] = [[]]
             opens_sentence = False
             written = QUESTION_WORD.findall(clause)
-            counted = [w.lower() in topic.keywords and not _verb_like(w.lower()) for w in written]
+            counted = [w.lower() in topic.keywords and not _verb_like(w.lower()) and w.lower() not in _PREDICATIVE
+                       for w in written]
             verb = _question_verb(written, counted) if clause_number == 0 else None
             if verb is not None:
                 counted[verb] = False
