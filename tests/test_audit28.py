@@ -50,3 +50,11 @@ def test_a_state_after_a_noun_is_no_phrase_of_it():
     # "How many people were rescued from the river alive?" was told "nothing here mentions river alive": "river"
     # and "alive" side by side in the question made a phrase no article holds.
     assert not first("How many people were rescued from the river alive?").unmentioned
+
+
+def test_a_phrase_no_word_of_which_is_used_is_not_here():
+    # "Has there been a cholera outbreak in the earthquake camps?" and "What is the death toll of the volcanic
+    # eruption?" printed the earthquake's tolls with no caveat: a phrase with a word no article uses said nothing,
+    # lest it be put in other words, even when no article uses any of its words.
+    assert first("Has there been a cholera outbreak in the earthquake camps?").unmentioned == ("cholera outbreak",)
+    assert first("What is the death toll of the volcanic eruption?").unmentioned == ("volcanic eruption",)
