@@ -431,3 +431,22 @@ def test_only_the_first_line_under_the_headline_is_a_standfirst():
     text = "\n\n".join(["Talks resume in Lindmark", "By Mira Holt", caption, LEAD]) + "\n"
     article = ArticleParser()(text, Metadata("x"))
     assert article.sentences[0].text.startswith("Negotiators from Tarrow")
+
+
+def test_a_markdown_read_more_list_and_a_free_to_read_appeal_are_no_sentences(tmp_path):
+    # Held-out audit 29: under "**Read more:**" the linked headlines ("Can a resort be liable for an avalanche?")
+    # were sentences, one printed first for a question; and "Ardenza Legal Weekly is free to read." stayed when
+    # "Subscribe to our Tuesday newsletter to keep it that way." was set apart.
+    text = ("# Families sue the Orrin ski lift company\n\nThe families of two skiers killed in the Orrin avalanche sued the "
+            "lift company on Monday.\n\nThe company said it would defend itself in court.\n\n**Read more:**\n\n"
+            "- [Can a resort be liable for an avalanche?](https://example.invalid/1)\n"
+            "- [Orrin timeline](https://example.invalid/2)\n\n"
+            "*The Orrin Ledger is free to read. Subscribe to our Tuesday newsletter to keep it that way.*\n")
+    (article,) = load(write(tmp_path / "lawsuit.md", text))
+    assert [s.text for s in article.sentences] == [
+        "The families of two skiers killed in the Orrin avalanche sued the lift company on Monday.",
+        "The company said it would defend itself in court."]
+    # "subscribe to" in a story is the story's.
+    (article,) = load(write(tmp_path / "water.txt", "The council will subscribe to the regional water scheme for 40 "
+                                                      "crowns a year per household.\n\nIt voted on Monday.\n"))
+    assert len(article.sentences) == 2

@@ -269,7 +269,8 @@ _CATEGORIES: tuple[_Category, ...] = (
             _cue(r"\bfor (our )?(full|complete|all (our|the)|more) coverage\b", 1.5, "for full coverage"),
             _cue(r"\b(continue|keep) reading\b", 1.5, "continue reading"),
             _cue(r"\bcancel (at )?any ?time\b|\bfree trial\b", 2, "cancel anytime"),
-            _cue(r"[$£€]\s?\d+(\.\d+)?\s?(a|per|/)\s?(week|month|year|wk|mo|yr)\b", 1.5, "price per period"),
+            _cue(r"[$£€]\s?\d+(\.\d+)?\s?(a|per|/)\s?(week|month|year|wk|mo|yr)\b"
+                 r"|\b(from|for|just|only) \d+(\.\d+)? \w+ (a|per) (week|month|year)\b", 1.5, "price per period"),
             _cue(r"\bpaywall\b", 1, "paywall"),
             _cue(r"\bfor (your|the) first (week|month|year|\d+ (weeks|months))\b", 1.5, "introductory price"),
             _cue(r"\bpremium (\w+ )?(service|subscription|membership|content|access|tier|plan)\b",
@@ -289,6 +290,7 @@ _CATEGORIES: tuple[_Category, ...] = (
         "asks for the reader's email address",
         (
             _cue(r"\bnewsletters?\b", 2, "newsletter"),
+            _cue(r"\bsubscribe to (our|the|this) (\w+ ){0,3}(newsletter|briefing|digest)\b", 1.5, "subscribe to our newsletter"),
             _cue(r"\binbox(es)?\b", 2, "inbox"),
             _cue(r"\bsign(ing)? up\b", 1, "sign up"),
             _cue(r"\bsign up (here|now|today|for free)\b", 1.5, "sign up here"),
@@ -901,6 +903,16 @@ def _summary(kind: str) -> str:
 
 def _verdict(best: _Score) -> BoilerplateVerdict:
     return BoilerplateVerdict(best.kind, f"{_summary(best.kind)} ({', '.join(best.labels[:4])})")
+
+
+def speaks_as(text: str, kind: str) -> bool:
+    """Whether a sentence holds any cue of the appeal ``kind`` ("donation appeal", "newsletter prompt" ...),
+    however weak alone: "The Tarrow Post is free to read." beside "Subscribe to our newsletter to keep it
+    that way." is the appeal's first sentence, not the story's last."""
+    if not any(c.kind == kind and c.appeal for c in _CATEGORIES):
+        return False
+    folded = fold(text)
+    return any(cue.search(text, folded) for c in _CATEGORIES if c.appeal for cue in c.cues)
 
 
 def sentence_is_boilerplate(text: str, threshold: float = THRESHOLD) -> BoilerplateVerdict | None:
