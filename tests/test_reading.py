@@ -450,3 +450,17 @@ def test_a_markdown_read_more_list_and_a_free_to_read_appeal_are_no_sentences(tm
     (article,) = load(write(tmp_path / "water.txt", "The council will subscribe to the regional water scheme for 40 "
                                                       "crowns a year per household.\n\nIt voted on Monday.\n"))
     assert len(article.sentences) == 2
+
+
+def test_a_question_headline_over_a_dated_byline_or_under_a_date_line(tmp_path):
+    # Held-out audit 29: "When can Skarra's evacuees go home?" over "By Oona Feldt | March 12, 2026" was read as the
+    # body's first sentence, the byline became the title and the article was undated; "What does avalanche danger
+    # level 4 mean?" under "date 2026-01-26" reached a summary first.
+    (article,) = load(write(tmp_path / "return.txt", "When can the Orrin evacuees go home?\n\nBy Pell Marrow | March 12, 2031\n\n"
+                                                     "Three days after the eruption, 4,000 people are waiting in shelters.\n"))
+    assert article.title == "When can the Orrin evacuees go home?" and article.date == "2031-03-12"
+    assert [s.text for s in article.sentences] == ["Three days after the eruption, 4,000 people are waiting in shelters."]
+    (article,) = load(write(tmp_path / "level.txt", "date 2031-01-26\n\nWhat does danger level 4 mean?\n\n"
+                                                    "Skiers were on a mountain at level 4 on Saturday.\n"))
+    assert article.title == "What does danger level 4 mean?"
+    assert [s.text for s in article.sentences] == ["Skiers were on a mountain at level 4 on Saturday."]

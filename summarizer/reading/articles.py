@@ -102,7 +102,7 @@ class ArticleParser:
             blocks = _classify(text, start, end, fields, above, meta.path)
             above = above and not any(kind == "body" for _, _, kind, _ in blocks)
             pieces.extend(Piece(*block) for block in blocks)
-        _question_headline(text, pieces)
+        _question_headline(text, pieces, fields)
         _standfirst(text, pieces, meta.title or fields.get("title") or fields.get("headline"))
         for piece in pieces:
             if piece.kind == "body" and piece.reason != _TABLE:
@@ -290,7 +290,7 @@ def _heading_text(line: str) -> str:
 
 _BYLINE_LINE = re.compile(
     r"By[ \t]+[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3}"
-    r"(?:(?:,|[ \t]+and|[ \t]+&)[ \t]+[^\n]{1,80}?)?(?<![.!?\"\u201d])[ \t]*(?:\n|\Z)"
+    r"(?:(?:,|[ \t]+and|[ \t]+&|[ \t]*\|)[ \t]+[^\n]{1,80}?)?(?<![.!?\"\u201d])[ \t]*(?:\n|\Z)"
 )
 """A byline alone on its line: "By Ansel Mirow", "By Ansel Mirow, Orvel Observer"; not a sentence
 ("By Monday, the floods had reached Kell.")."""
@@ -393,21 +393,29 @@ def _written(path: str | None) -> date:
         return date.today()
 
 
-def _question_headline(text: str, pieces: list[Piece]) -> None:
+def _question_headline(text: str, pieces: list[Piece], fields: dict[str, str]) -> None:
     """A first line that asks or exclaims ("Who is at risk from listeria?") over the article's date or
-    source lines, or over its byline ("By Maren Hollis"), is its headline, not a sentence of its body
-    that a summary could quote; metadata above it ("date 2026-11-22") aside."""
+    source lines, or over its byline ("By Maren Hollis", "By Oona Feldt | March 12, 2026", whose date is
+    the article's), or under its date line ("date 2026-01-26"), is its headline, not a sentence of its body
+    that a summary could quote. Opening a text with nothing above or below it, a question is the body's."""
     first = next((n for n, piece in enumerate(pieces) if piece.kind != "metadata"), len(pieces))
     if first + 1 >= len(pieces) or pieces[first].kind != "body":
-        return
-    following = pieces[first + 1]
-    if following.kind != "metadata" and not (
-            following.kind in ("body", "heading") and _BYLINE_LINE.fullmatch(text[following.start : following.end].strip() + "\n")):
         return
     line = text[pieces[first].start : pieces[first].end].strip()
     if "\n" in line or not line.endswith(("?", "!")) or not is_heading_line(line.rstrip("?!")):
         return
+    following = pieces[first + 1]
+    written = text[following.start : following.end].strip()
+    byline = following.kind in ("body", "heading") and _BYLINE_LINE.fullmatch(written + "\n") is not None
+    if following.kind != "metadata" and not byline and not first:
+        return
     pieces[first].kind = "heading"
+    if byline:
+        following.kind, following.reason = "metadata", "byline"
+        bar = written.find("|")
+        dated = date_line(text, _skip_space(text, following.start + bar + 1, following.end)) if bar != -1 else None
+        if dated:
+            fields.setdefault("date", dated[0])
 
 
 def _stands_apart(text: str, start: int, line_end: int, end: int) -> bool:
