@@ -377,6 +377,9 @@ def retells(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str
         return True  # a figure both give ("three villages", "three flooded villages"): one count's frame
     things = {thing for thing in counts(concepts) if thing not in function_words}
     their_things = {thing for thing in counts(others) if thing not in function_words}
+    for lengths, other in ((things, their_things), (their_things, things)):
+        if lengths and lengths <= _TIME_UNITS and not other & _TIME_UNITS:
+            return False  # "under the snow for two hours and ten minutes" is not retold by "Six of the survivors"
     shared = things & their_things
     if shared and of_other_things(concepts, others):
         return False  # "186 people had now been rescued" is not retold by "two people remain missing"
@@ -391,6 +394,10 @@ def retells(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str
         # found that one victim had been counted twice by two hospitals": a toll, whatever else is counted.
         return _tells_a_toll(concepts) and _tells_a_toll(others)
     return True
+
+
+_TIME_UNITS = frozenset({"second", "minut", "hour", "day", "week", "month", "year"})
+"""Stems of a length of time's unit: a length is retold only by a length."""
 
 
 def _tells_a_toll(concepts: Sequence[tuple[str, str]]) -> bool:
