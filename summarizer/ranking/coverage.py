@@ -399,9 +399,10 @@ class ConceptCoverage:
                     answers, later_answers = _first(phrased, answers, later_answers)
             units = [unit for _, unit in ranking.query.together if unit & ranking.query.focus]
             if len(units) > 1 and answers.any():
-                # "Which country sent emergency power?": "Vantria began sending emergency electricity ... to help
-                # the country cope" (three of the question's rarer words) before "the blackout that has left
-                # millions without power" (one of them).
+                # "Why was the health authority not told about the pump failure for nine days?": "The ... Inspectorate
+                # was told of the pump failure on the day it happened, but the ... Health Authority heard of it only
+                # on March 8" (four of the question's rarer words) before "By the end of the first day, 4,200 people
+                # had been vaccinated, the Health Authority says." (one of them).
                 held = sum(np.isin(ranking.rows, corpus.matching(sorted(unit))).astype(np.int64) for unit in units)
                 most = answers & (held == held[answers].max())
                 if (answers & ~most).any():
