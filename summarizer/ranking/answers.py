@@ -1212,7 +1212,7 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
         asked = asked | frozenset(stem(word) for word in MEASURES[kind])
         if kind == "age":
             text = _NAME_AGE.sub(r"\1aged \2", text)
-    if kind in ("definition", "quantity"):
+    if kind in ("definition", "quantity", "time"):
         written, gaps = _split(text)
     else:
         written = words(text)
@@ -1270,8 +1270,6 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
         def reach(n: int) -> int:
             end = min(len(written), n + window + 1)
             return next((k for k in range(n + 1, end) if written[k].lower() in _SEQUELS), end)
-
-        gaps = _split(text)[1]
 
         def start(n: int) -> int:
             # "The ... match postponed after Sunday's crush will be played behind closed doors at the neutral

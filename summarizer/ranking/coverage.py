@@ -216,8 +216,9 @@ class ConceptCoverage:
                 # a flood for "About 1,500 soldiers ... have been sent to the province" of Zarbek.
                 self.answer_forms &= np.isin(articles, naming)
             # What tells which story: the question's words but the count it asks and the day.
+            no_story = CALENDAR | _COUNTED_DEAD | ranking.query.counted
             things = frozenset(t for t in ranking.query.focus_things | ranking.query.story | ranking.query.names
-                               if corpus.terms[t] not in CALENDAR | _COUNTED_DEAD | ranking.query.counted)
+                               if corpus.terms[t] not in no_story)
             if ranking.query.focus_things and things and answers.any():
                 # "How many people have died in the heatwave?": the toll of a plane crash told days later,
                 # in an article that never names the heatwave, answers another story. Where some answer

@@ -134,7 +134,8 @@ def _unwritten(corpus: Corpus, phrases: tuple[tuple[str, ...], ...], known: froz
             # volcanic eruption" over an earthquake's articles): it is not here, unless a headline says it.
             if titles is None:
                 titles = [corpus.title_stems(n) for n, article in enumerate(corpus.articles) if article.title]
-            if not any(not _said_stems(corpus, word).isdisjoint(title) for word in unused for title in titles):
+            said = set().union(*(_said_stems(corpus, word) for word in unused))
+            if all(said.isdisjoint(title) for title in titles):
                 apart.append(" ".join(unused))
             continue
         if not all(terms):
@@ -163,8 +164,7 @@ def _unused_part(corpus: Corpus, phrase: tuple[str, ...], known: frozenset[str])
         else:
             parts[-1].append(word)
     for part in parts:
-        if len(part) > 1 and not any(corpus.term_ids(sorted(_said_stems(corpus, word))) or not known.isdisjoint(
-                _said_stems(corpus, word)) for word in part):
+        if len(part) > 1 and not any(_mentioned(corpus, word, known) for word in part):
             return tuple(part)
     return ()
 

@@ -440,7 +440,8 @@ class Selector:
             close &= corpus.saying_not(ranking.rows)
         similar = np.flatnonzero(available & close)
         latest, latest_when = pick, when
-        naming = frozenset(corpus.matching(sorted(ranking.query.names)).tolist()) if ranking.query.names else None
+        named_rows = corpus.matching(sorted(ranking.query.names)) if ranking.query.names else None
+        naming = frozenset(named_rows.tolist()) if named_rows is not None else None
         for i in similar[np.argsort(-gain[similar], kind="stable")].tolist():
             if i == pick:
                 continue
@@ -455,7 +456,7 @@ class Selector:
                     return i, similarity
                 continue
             if not _may_stand_in(objective, pick, i) or (naming is not None and row in naming and other not in naming
-                                                         and not _of_the_named(corpus, other, naming)):
+                                                         and not _of_the_named(corpus, other, named_rows)):
                 # "The Coastal Union also raised its pledge ..., to 30 million" tells another donor's pledge,
                 # not where "The Kingdom of Astrel pledged 25 million" stands for "How much has Astrel
                 # pledged?": a later telling names a name the question asks when the earlier one did.
@@ -649,14 +650,15 @@ def _later(corpus: Corpus, row: int, than: tuple[str, object] | None) -> bool:
     return than is not None and when is not None and later(when, than)
 
 
-def _of_the_named(corpus: Corpus, row: int, naming: frozenset[int]) -> bool:
+def _of_the_named(corpus: Corpus, row: int, named_rows: np.ndarray) -> bool:
     """Whether the sentence at ``row``, naming nobody and nothing, is of what its article named
-    before it (``naming``: the rows naming it): "Six bodies have been recovered" after "The search for
-    the crew of the Dorrit Bell was suspended on Sunday" tells that ship's dead."""
+    before it (``named_rows``: the rows naming it, in order): "Six bodies have been recovered" after "The
+    search for the crew of the Dorrit Bell was suspended on Sunday" tells that ship's dead."""
     if any(word[:1].isupper() for word in words(corpus.sentences[row].text)[1:]):
         return False
-    article = corpus.article_of[row]
-    return any(corpus.article_of[other] == article and other < row for other in naming)
+    # The article's rows come together, in order: one look among the named rows before this one.
+    before = int(np.searchsorted(named_rows, row)) - 1
+    return before >= 0 and corpus.article_of[named_rows[before]] == corpus.article_of[row]
 
 
 def _earlier(corpus: Corpus, row: int, than: tuple[str, object] | None) -> bool:

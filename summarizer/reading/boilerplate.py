@@ -30,8 +30,10 @@ from .prefilter import fold, required_literals, whole_words
 
 __all__ = [
     "ANCHOR_KINDS",
+    "APPEAL_KINDS",
     "BoilerplateVerdict",
     "BoilerplateDetector",
+    "holds_appeal_cue",
     "is_appeal_header",
     "looks_like_content",
     "sentence_is_boilerplate",
@@ -750,6 +752,8 @@ def _candidate_cues(folded: str) -> dict[int, list[_Cue]]:
 
 
 # Boxes that hold several paragraphs and buttons; their neighbours are absorbed.
+APPEAL_KINDS = frozenset(c.kind for c in _CATEGORIES if c.appeal)
+"""The kinds of boilerplate that speak to the reader: a donation appeal, a subscription or newsletter prompt ..."""
 _ANCHOR_KINDS = frozenset({"donation appeal", "subscription prompt", "newsletter prompt", "cookie notice"})
 ANCHOR_KINDS = _ANCHOR_KINDS
 
@@ -905,12 +909,10 @@ def _verdict(best: _Score) -> BoilerplateVerdict:
     return BoilerplateVerdict(best.kind, f"{_summary(best.kind)} ({', '.join(best.labels[:4])})")
 
 
-def speaks_as(text: str, kind: str) -> bool:
-    """Whether a sentence holds any cue of the appeal ``kind`` ("donation appeal", "newsletter prompt" ...),
-    however weak alone: "The Tarrow Post is free to read." beside "Subscribe to our newsletter to keep it
-    that way." is the appeal's first sentence, not the story's last."""
-    if not any(c.kind == kind and c.appeal for c in _CATEGORIES):
-        return False
+def holds_appeal_cue(text: str) -> bool:
+    """Whether a sentence holds any cue of an appeal (see :data:`APPEAL_KINDS`), however weak alone: "The
+    Tarrow Post is free to read." beside "Subscribe to our newsletter to keep it that way." is the
+    appeal's first sentence, not the story's last."""
     folded = fold(text)
     return any(cue.search(text, folded) for c in _CATEGORIES if c.appeal for cue in c.cues)
 

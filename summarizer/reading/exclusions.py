@@ -31,12 +31,13 @@ from dataclasses import dataclass, field
 
 from .boilerplate import (
     ANCHOR_KINDS,
+    APPEAL_KINDS,
     BoilerplateDetector,
     BoilerplateVerdict,
+    holds_appeal_cue,
     is_appeal_header,
     looks_like_content,
     sentence_is_boilerplate,
-    speaks_as,
     word_count,
 )
 from .metadata import MONTH_NAMES
@@ -202,9 +203,10 @@ def _note_sections(texts: Sequence[str], kinds: Sequence[str], words: Sequence[i
             seen_body = True
         heading = " ".join(texts[u].split()) if seen_body and kinds[u] == "heading" else ""
         related = bool(heading) and _RELATED_HEADING.match(heading) is not None
-        if not heading and seen_body and _RELATED_HEADING.match(" ".join(texts[u].split()).strip("*_")):
+        label = "" if heading or not seen_body else " ".join(texts[u].split()).strip("*_")
+        if label and _RELATED_HEADING.match(label):
             # "**Read more:**" in Markdown, a paragraph of its own, over a list of links.
-            heading, related = " ".join(texts[u].split()).strip("*_"), True
+            heading, related = label, True
         if not (related or (heading and _NOTE_HEADING.match(heading))):
             u += 1
             continue
@@ -337,7 +339,8 @@ def _refine(text: str, piece: Piece, verdict: BoilerplateVerdict) -> list[Piece]
     sentences = _sentence_texts(text, piece)
     n = len(sentences)
     own = [sentence_is_boilerplate(s) for s in sentences]
-    content = [own[j] is None and looks_like_content(sentences[j]) and not speaks_as(sentences[j], verdict.kind)
+    appeal = verdict.kind in APPEAL_KINDS
+    content = [own[j] is None and looks_like_content(sentences[j]) and not (appeal and holds_appeal_cue(sentences[j]))
                for j in range(n)]
     lo = 0
     while lo < n and content[lo]:
