@@ -69,6 +69,28 @@ def test_a_live_blog_reads_every_entry_in_page_order_with_its_time(tmp_path, ent
     assert [s.text for s in article.sentences] == [body for _, _, body in entries]
 
 
+@pytest.mark.parametrize("between", [
+    "<div class='lb-entry embed'><blockquote class='twitter-tweet'><p>Stay off the coast road tonight. Trees are down."
+    "</p>&mdash; Carrow Police (@CarrowPolice) <a href='#'>December 6, 2026</a></blockquote></div>",
+    "<div class='lb-entry'><p>A reader in Westmere sent us this picture of the harbour wall, taken an hour ago.</p></div>",
+], ids=["embedded-post", "untimed-note"])
+def test_a_live_blog_keeps_its_entries_times_past_an_untimed_element_between_them(tmp_path, between):
+    # Audit 29: the entries after an embedded post lost their times and were read above the others.
+    page = _live_blog().replace("<div class='lb-entry' id='post-2'>", between + "<div class='lb-entry' id='post-2'>")
+    article = read(tmp_path, page)
+    text = article.text
+    for t, title, body in _ENTRIES:
+        assert f"# {t}\n\n# {title}\n\n{body}" in text
+    positions = [text.index(body) for _, _, body in _ENTRIES]
+    assert positions == sorted(positions)
+    sentences = [s.text for s in article.sentences]
+    assert not [s for s in sentences if "Trees are down" in s or "Stay off" in s]
+    if "untimed" in between:
+        # the outlet's own note stays, where the page has it: after the entry above it
+        assert text.index("A reader in Westmere") > text.index(_ENTRIES[1][2])
+        assert text.index("A reader in Westmere") < text.index("# " + _ENTRIES[2][0])
+
+
 def test_a_live_blog_without_json_ld_keeps_its_headline_first_and_its_times(tmp_path):
     entries = "".join(f"<div class='entry'><p><time>{t}</time></p><p>{body}</p></div>" for t, _, body in _ENTRIES)
     page = (

@@ -409,8 +409,10 @@ def _live_blog(blocks: list[str], tree: lxml.html.HtmlElement, title: str | None
     entries = _live_entries(tree, title)
     if not entries:
         return blocks
-    read = [(_stamp_text(stamp), _entry_blocks(entry)) for entry, stamp in entries]
+    read = [("" if stamp is None else _stamp_text(stamp), [] if _is_embed(entry) else _entry_blocks(entry))
+            for entry, stamp in entries]
     inside = "".join(_letters(" ".join([stamp, *parts])) for stamp, parts in read)
+    inside += "".join(_letters(_text_of(entry)) for entry, stamp in entries if stamp is None)
     h1 = next((_text_of(h) for h in tree.iter("h1") if _text_of(h)), None)
     out = ["# " + h1] if h1 else []
     lead: list[str] = []
@@ -443,17 +445,36 @@ def _live_entries(tree: lxml.html.HtmlElement, title: str | None) -> list[tuple]
                or e.tag in ("nav", "aside", "footer", "header") for e in (parent, *parent.iterancestors())):
             continue
         run: list[tuple] = []
+        between: list[tuple] = []
         for child in parent:
             if not isinstance(child.tag, str):
                 continue
             stamp = _entry_stamp(child) if child in holders[parent] else None
             if stamp is not None and _has_sentence(child):
-                run.append((child, stamp))
+                run.extend([*between, (child, stamp)])
+                between = []
             elif run and _text_of(child) and not _all_links(child):
-                break  # the entries end at an element of prose that is no entry
-        if len(run) >= LIVE_MIN_ENTRIES and len(run) > len(best):
+                # An untimed element between entries (an embedded post, a note) is read in its place;
+                # the entries end at the last one with a time.
+                between.append((child, None))
+        if sum(stamp is not None for _, stamp in run) >= LIVE_MIN_ENTRIES and len(run) > len(best):
             best = run
     return best
+
+
+_EMBED_MARK = re.compile(r"(?i)embed|tweet|instagram|tiktok|social|\bad\b|advert|promo|newsletter")
+
+
+def _is_embed(element: lxml.html.HtmlElement) -> bool:
+    """Whether an untimed element between a live blog's entries is another site's post or the page's
+    own furniture (an advert, a newsletter box), not the outlet's text: a quote or frame alone, or
+    a class or id naming it."""
+    marks = " ".join(e.get(a) or "" for e in element.iter() if isinstance(e.tag, str) for a in ("class", "id"))
+    if _EMBED_MARK.search(marks):
+        return True
+    children = [c for c in element if isinstance(c.tag, str)]
+    return element.tag in ("blockquote", "iframe") or (len(children) == 1 and children[0].tag in ("blockquote", "iframe")
+                                                        and not (element.text or "").strip())
 
 
 def _stamp_holders(stamps: list) -> dict:
