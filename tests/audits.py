@@ -4,13 +4,17 @@ newsdigest read them from the audit's feeds, pages and files)."""
 
 from pathlib import Path
 
-from summarizer import Length, Request, Summary, run
+from summarizer import Article, Length, Request, Summary, load_articles, run
 
 DATA = Path(__file__).parent / "data"
 
 
 def stories(audit: str) -> Path:
     return DATA / audit / "stories.jsonl"
+
+
+def articles(audit: str) -> list[Article]:
+    return load_articles([str(stories(audit))])
 
 
 def first(audit: str, question: str) -> Summary:

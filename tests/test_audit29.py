@@ -17,3 +17,13 @@ def test_a_length_of_time_is_retold_only_by_a_length():
     # figure counting nothing named retold any figure.
     opening = first("How long was Sofie Lantz buried?").sentences[0].sentence.text
     assert opening == "Sofie Lantz was under the snow for two hours and ten minutes."
+
+
+def test_what_happens_next_with_no_other_word_is_asked_of_the_stories_told():
+    # It exited 2, "has no content words to search for": the question names no subject, and asks it of every story.
+    summary = first("What happens next?")
+    (chosen,) = summary.sentences
+    dates = {article.id: article.date for article in audits.articles("audit29")}
+    assert dates[chosen.sentence.article_id] == max(dates.values())
+    assert " would " in chosen.sentence.text or " will " in chosen.sentence.text
+    assert first("What's next?").sentences[0].sentence.text == chosen.sentence.text

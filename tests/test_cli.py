@@ -156,6 +156,14 @@ def test_bad_option_is_a_usage_error(tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr
 
 
+def test_what_happens_next_alone_is_answered_from_the_stories_the_titles_name(tmp_path):
+    result = run("summarize", "-q", "What happens next?", "-n", "2", cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.startswith("What happens next?\n  - ") and "[1]" in result.stdout
+    listed = run("topics", "-q", "What happens next?", cwd=tmp_path)
+    assert "keywords: the words the articles' titles share" in listed.stdout
+
+
 def test_mistakes_a_user_makes_get_one_clear_line(tmp_path):
     # QA walkthrough 17: each of these said something raw, cut off or twice.
     def error(*args):

@@ -616,7 +616,8 @@ def _topics(args: argparse.Namespace, stdout: TextIO | None, stderr: TextIO) -> 
                          f" {topic.name!r}: the later definition wins")
         if topic.description:
             lines.append(f"  {printable(topic.description)}")
-        lines.append(f"  keywords: {printable(', '.join(topic.keywords))}")
+        lines.append(f"  keywords: {printable(', '.join(topic.keywords))}" if topic.keywords
+                     else "  keywords: the words the articles' titles share (the question names no subject)")
         if topic.context:
             lines.append(f"  in context: {printable(', '.join(topic.context))}")
         if coverage is not None:

@@ -359,6 +359,21 @@ def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray,
     return rows[keep]
 
 
+STORY_WORDS = 8
+"""How many of the words the articles' titles share name their stories."""
+
+
+def story_words(corpus: Corpus) -> tuple[str, ...]:
+    """The words naming the stories of ``corpus``: the content words most of its articles' titles use
+    (those used by two titles or more, when some are), at most ``STORY_WORDS``."""
+    stop = corpus.analyzer.stop_words
+    counts = Counter(word for article in corpus.articles
+                     for word in dict.fromkeys(w.lower() for w in words(article.title or ""))
+                     if word not in stop and len(word) > 1 and not word.isdigit())
+    shared = [word for word, n in counts.most_common() if n > 1] or [word for word, _ in counts.most_common()]
+    return tuple(shared[:STORY_WORDS])
+
+
 class TopicRanker:
     """Biased LexRank (Otterbacher et al., 2005) over the sentences that match a topic.
 
@@ -388,6 +403,9 @@ class TopicRanker:
     def __call__(self, corpus: Corpus, topic: Topic, read: ReadSet | None = None) -> Ranking:
         """The topic's candidates in ``corpus``; ``read``, what the reader has read, tells which of
         the topic's words are used in its sense as much as the corpus does."""
+        if not topic.keywords:
+            # "What happens next?" asks it of the stories the articles tell: of their titles' words.
+            topic = replace(topic, keywords=story_words(corpus))
         # The topic's words in one question to the index (a round trip each on a server otherwise).
         corpus.analyzer.prefetch([*(w for text in (*topic.keywords, *topic.context, topic.description) for w in words(text)),
                                   *(w for phrase in (*topic.keywords, *topic.context) for w in compound_forms(phrase)),

@@ -275,9 +275,12 @@ def query_topic(
         if w not in analyzer_stop_words and (w not in QUERY_INSTRUCTION_WORDS or w in asked) and w not in measures
         and len(w) > 1
     ]
-    if not keywords:
-        raise EmptyQueryError(f"query {text!r} has no content words to search for")
     label = text if len(text) <= 60 else text[:57].rstrip() + "..."
+    if not keywords:
+        if _ASKS_NEXT.match(text):
+            # "What happens next?" asks it of every story the articles tell: its form is its subject.
+            return Topic("query", label, (), text, "query")
+        raise EmptyQueryError(f"query {text!r} has no content words to search for")
     if re.search(r"\bhow\s+high\b.*\b" + _COUNTED_HIGH, text, re.IGNORECASE):
         measures.discard("high")  # "How high is the death toll?" asks a count, not a height
     context: list[str] = [name for measure in measures for name in _MEASURE_NAMES.get(measure, ())]
@@ -395,6 +398,8 @@ MEASURE_KINDS = ("speed", "length", "age", "weight", "temperature")
 _COUNTED_HIGH = (r"(?:toll|tolls|number|numbers|count|rate|rates|price|prices|cost|costs|bill|bills|inflation|"
                  r"unemployment|percent|percentage|tax|taxes|fee|fees|turnout|demand|ransom|sum|total)\b")
 """What "How high ...?" asks the figure of when it is no height: "How high is the death toll?"."""
+_ASKS_NEXT = re.compile(r"\s*what(?:\s+(?:happens|comes|is)|'s)\s+next\b|\s*what\s+(?:will|is\s+going\s+to)\s+happen\b"
+                        r"|\s*what\s+are\s+the\s+next\s+steps\b", re.IGNORECASE)
 _ASKS = (
     ("weight", re.compile(r"\s*how\s+(?:heavy|much\s+weight)\b", re.IGNORECASE)),
     ("quantity", re.compile(r"\s*(?:how\s+(?:many|much)|what\s+(?:number|amount|percentage|share)\s+of"
@@ -403,8 +408,7 @@ _ASKS = (
                             re.IGNORECASE)),
     ("person", re.compile(r"\s*(?:which|what)\s+(?:" + "|".join(sorted(_PERSON_NOUN_FORMS)) + r")\b", re.IGNORECASE)),
     ("duration", re.compile(r"\s*(?:for\s+)?how\s+long\b", re.IGNORECASE)),
-    ("next", re.compile(r"\s*what(?:\s+(?:happens|comes|is)|'s)\s+next\b|\s*what\s+(?:will|is\s+going\s+to)\s+happen\b"
-                        r"|\s*what\s+are\s+the\s+next\s+steps\b", re.IGNORECASE)),
+    ("next", _ASKS_NEXT),
     ("speed", re.compile(r"\s*how\s+fast\b", re.IGNORECASE)),
     ("length", re.compile(r"\s*how\s+(?:far|deep|tall)\b|\s*how\s+high\b(?!.*\b" + _COUNTED_HIGH + r")", re.IGNORECASE)),
     ("age", re.compile(r"\s*how\s+old\b", re.IGNORECASE)),

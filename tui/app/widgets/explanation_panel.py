@@ -120,7 +120,8 @@ class ExplanationPanel(VerticalScroll, can_focus=False):
         if description:
             parts.append(printable(description) + "\n")
         parts += [
-            ("Keywords ", LABEL_STYLE), printable(", ".join(topic.keywords)) + "\n",
+            ("Keywords ", LABEL_STYLE),
+            (printable(", ".join(topic.keywords)) if topic.keywords else "the words the articles' titles share") + "\n",
             *((("In context ", LABEL_STYLE), printable(", ".join(topic.context)) + "\n") if topic.context else ()),
             f"{summary.candidates:,} matching sentences in {summary.articles:,} articles\n",
             *((f"{len(summary.sentences)} of {asked} sentences: the others repeat these or are far less relevant\n",)
