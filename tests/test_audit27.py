@@ -92,3 +92,12 @@ def test_a_word_said_only_in_a_headline_is_mentioned():
     # "What did Dario Venkel say about the delay?" was told "nothing here mentions delay" over the article headed
     # "Power returns to most of Marvossa, but full restoration delayed to Sunday".
     assert not first("What did Dario Venkel say about the delay?").unmentioned
+
+
+def test_a_flight_named_by_its_number_is_the_story_of_the_articles_not_naming_it():
+    # "How many people were on board Flight CV417?" opened with "Eight people remain in hospital ...": the answer,
+    # "68 people were on board", is in an article that never names the flight ("Nine crash survivors still in
+    # hospital as Kellbrook mourns", its title sharing "Kellbrook" and "crash" with those that do), and the
+    # later count of people in hospital stood in for it as if it were a later count of those on board.
+    opening = first("How many people were on board Flight CV417?").sentences[0].sentence.text
+    assert "68 people" in opening

@@ -21,6 +21,7 @@ are chosen (:attr:`ConceptCoverage.evidence`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -211,6 +212,7 @@ class ConceptCoverage:
                 # names the Orbis ("would cost 530 jobs") answers another question. The article, not the
                 # sentence: "The convoy of 40 trucks carried 60,000 litres" follows the lead naming the town.
                 naming = _naming(corpus, ranking.query.names, articles)
+                naming = np.union1d(naming, _kin(corpus, naming, articles))
                 answers &= np.isin(articles, naming)
                 # Nor does it stand in for an answer as its later telling: "The army sent 600 soldiers" to
                 # a flood for "About 1,500 soldiers ... have been sent to the province" of Zarbek.
@@ -353,7 +355,13 @@ class ConceptCoverage:
                     # A later count of it stands in for the answers' ("A convoy of 38 trucks ... will cross
                     # first" on Thursday, after Monday's "40-truck food convoy"), however little else of the
                     # question it holds: which is out of date is for the dates to tell (below).
-                    first = first | _where(counting & ~answers, ranking.rows, lambda row: _later(
+                    # It holds what each of them holds of the question, in its sentence or its title: "Eight
+                    # people remain in hospital" is no later count of the "68 people were on board" asked.
+                    asked = _QuestionWords(corpus, ranking)
+                    held = asked.held(first)
+                    standing = counting & ~answers
+                    standing[[i for i in np.flatnonzero(standing) if not held <= asked.titled(int(i))]] = False
+                    first = first | _where(standing, ranking.rows, lambda row: _later(
                         corpus, row, [int(r) for r in ranking.rows[first]]))
                 if first.any():
                     answers, later_answers = _first(first, answers, later_answers)
@@ -521,6 +529,45 @@ def _naming(corpus: Corpus, names: frozenset[int], articles: np.ndarray) -> np.n
     naming = np.unique(corpus.article_of[corpus.matching(sorted(names))])
     titled = corpus.titled({corpus.terms[t] for t in names}, np.setdiff1d(np.unique(articles), naming).tolist())
     return np.union1d(naming, np.array(titled, dtype=np.int64)) if titled else naming
+
+
+def _kin(corpus: Corpus, naming: np.ndarray, articles: np.ndarray) -> np.ndarray:
+    """Those of the candidates' ``articles`` whose titles share a word with most titles of the articles
+    ``naming`` a name ("Nine crash survivors still in hospital as Kellbrook mourns" is of the story of
+    the articles naming Flight CV417, whose titles say "Kellbrook")."""
+    if len(naming) < 2:
+        return np.zeros(0, dtype=np.int64)
+    stop = corpus.analyzer.stop_words
+    stem = corpus.analyzer.stem
+    counts = Counter(word for n in naming.tolist() for word in {stem(w.lower()) for w in words(corpus.articles[n].title or "")
+                                                                 if w.lower() not in stop and not w.isdigit()})
+    shared = {word for word, k in counts.items() if 2 * k >= len(naming) and k >= 2}
+    if not shared:
+        return np.zeros(0, dtype=np.int64)
+    return np.array(corpus.titled(shared, np.setdiff1d(np.unique(articles), naming).tolist()), dtype=np.int64)
+
+
+class _QuestionWords:
+    """Which of a question's words (by their place in ``ranking.query.together``: a word with its
+    synonyms) each candidate holds in its sentence, or in its article's title too."""
+
+    def __init__(self, corpus: Corpus, ranking: Ranking) -> None:
+        self.corpus, self.ranking = corpus, ranking
+        self.units = [unit for _, unit in ranking.query.together]
+        self.masks = [np.isin(ranking.rows, corpus.matching(sorted(unit))) for unit in self.units]
+
+    def said(self, i: int) -> frozenset[int]:
+        return frozenset(n for n, mask in enumerate(self.masks) if mask[i])
+
+    def titled(self, i: int) -> frozenset[int]:
+        title = self.corpus.title_stems(int(self.corpus.article_of[self.ranking.rows[i]]))
+        return self.said(i) | frozenset(n for n, unit in enumerate(self.units)
+                                        if not title.isdisjoint(self.corpus.terms[t] for t in unit))
+
+    def held(self, answers: np.ndarray) -> frozenset[int]:
+        """The words every one of ``answers`` (a mask) says."""
+        found = [self.said(int(i)) for i in np.flatnonzero(answers)]
+        return frozenset.intersection(*found) if found else frozenset()
 
 
 def _later(corpus: Corpus, row: int, than: Sequence[int]) -> bool:
