@@ -58,3 +58,8 @@ def test_a_phrase_no_word_of_which_is_used_is_not_here():
     # lest it be put in other words, even when no article uses any of its words.
     assert first("Has there been a cholera outbreak in the earthquake camps?").unmentioned == ("cholera outbreak",)
     assert first("What is the death toll of the volcanic eruption?").unmentioned == ("volcanic eruption",)
+
+
+def test_the_year_a_bridge_opened_says_how_old_it_is():
+    # "How old was the Harnet Bridge?" opened with two officials' ages, "aged 58" and "aged 46".
+    assert "opened in 1964" in first("How old was the Harnet Bridge?").sentences[0].sentence.text

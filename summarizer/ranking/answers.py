@@ -706,8 +706,9 @@ _MORE = frozenset("more further additional extra".split())
 _MODALS = frozenset({"will", "would", "shall"})
 _AHEAD_REACH = 20
 """How far before a time the "will" it tells of may stand, in one clause."""
-_TAKES = frozenset("take takes took taken taking last lasts lasted".split())
-"""Before a length of time, what says how long the sentence's subject takes: "and take at least five years"."""
+_TAKES = frozenset("take takes took taken taking last lasts lasted for".split())
+"""Before a length of time, what says how long the sentence's subject takes: "and take at least five years",
+"a chlorine dosing pump ... that failed after a power cut and stayed off for 19 hours"."""
 
 
 _SPEED_UNITS = frozenset("kph kmh mph knots knot".split())
@@ -790,9 +791,21 @@ def ages(written: Sequence[str]) -> list[bool]:
     for n in range(len(written)):
         after = [word.lower() for word in written[n + 1 : n + 3]]
         before = [word.lower() for word in written[max(0, n - 2) : n]]
-        found.append(numbers[n] and (after[:1] in (["year-old"], ["years-old"]) or after == ["years", "old"]
-                                     or before[-1:] in (["aged"], ["age"]) or before == ["age", "of"]))
+        found.append((numbers[n] and (after[:1] in (["year-old"], ["years-old"]) or after == ["years", "old"]
+                                      or before[-1:] in (["aged"], ["age"]) or before == ["age", "of"]))
+                     or (_YEAR.fullmatch(written[n]) is not None and _made_in(before)))
     return found
+
+
+_YEAR = re.compile(r"1\d{3}|20\d{2}")
+_MADE = frozenset("""built painted founded made established erected constructed completed written composed carved
+    opened launched dating dates dated""".split())
+"""What a thing's year of making follows, which tells how old it is: "painted in 1642", "founded in 1998",
+"dating from 1890"."""
+
+
+def _made_in(before: Sequence[str]) -> bool:
+    return len(before) == 2 and before[0] in _MADE and before[1] in ("in", "from")
 
 
 _NAME_AGE = re.compile(r"(\b[A-Z][\w'\u2019.-]*, )(\d{1,3})(?=, )")

@@ -1,0 +1,27 @@
+"""Questions of held-out audit 30, over its fictional articles (E. coli in Marrowby's water, the Korrin-4 rocket's
+loss, the theft from the Aubrecht Museum in Quillon), as the reader asked them.
+
+The articles (tests/data/audit30/stories.jsonl) are the audit's own, as newsdigest read them from its
+feeds, pages and files: written before any of the code these questions test."""
+
+import functools
+
+from . import audits
+
+first = functools.partial(audits.first, "audit30")
+
+
+def test_a_length_of_time_after_for_is_of_the_clauses_subject_however_far_back():
+    # Both were told "nothing here says how long" above the very sentence that says it: the pump is 14 words before
+    # "for 19 hours", the guard 15 before "for nine hours" (and "interrogated" is told as "questioned").
+    pump = first("How long was the chlorine pump off?")
+    assert not pump.caveat and "stayed off for 19 hours" in pump.sentences[0].sentence.text
+    guard = first("How long was the guard interrogated?")
+    assert not guard.caveat and "for nine hours" in guard.sentences[0].sentence.text
+
+
+def test_the_year_a_thing_was_made_says_how_old_it_is():
+    # "How old is the painting by Anselm Rooke?" was told "nothing here says how old" above "..., painted in 1642".
+    summary = first("How old is the painting by Anselm Rooke?")
+    assert not summary.caveat and "painted in 1642" in summary.sentences[0].sentence.text
+
