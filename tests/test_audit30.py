@@ -25,3 +25,9 @@ def test_the_year_a_thing_was_made_says_how_old_it_is():
     summary = first("How old is the painting by Anselm Rooke?")
     assert not summary.caveat and "painted in 1642" in summary.sentences[0].sentence.text
 
+
+def test_a_country_is_mentioned_by_its_peoples_word_and_a_missing_speaker_is_named():
+    # "What did the president of Tarsenia say about the launch failure?" was told "nothing here mentions Tarsenia"
+    # over five articles quoting "the Tarsenian Space Agency"; no article has a president, which is what is missing.
+    summary = first("What did the president of Tarsenia say about the launch failure?")
+    assert summary.unmentioned == ("president",)

@@ -357,8 +357,9 @@ class ConceptCoverage:
                     # question it holds: which is out of date is for the dates to tell (below).
                     # It holds what each of them holds of the question, in its sentence or its title: "Eight
                     # people remain in hospital" is no later count of the "68 people were on board" asked.
+                    # (Not the names: which story it is of, its article tells; see above.)
                     asked = _QuestionWords(corpus, ranking)
-                    held = asked.held(first)
+                    held = frozenset(n for n in asked.held(first) if not asked.units[n] & ranking.query.names)
                     standing = counting & ~answers
                     standing[[i for i in np.flatnonzero(standing) if not held <= asked.titled(int(i))]] = False
                     first = first | _where(standing, ranking.rows, lambda row: _later(

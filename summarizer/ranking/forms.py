@@ -57,6 +57,29 @@ def synonyms(word: str, stem: Callable[[str], str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(form for other in found for form in word_forms(other) if stem(form) not in own))
 
 
+def demonyms(name: str) -> tuple[str, ...]:
+    """What news may call a place's people or things, or the place of a people (lower-cased guesses, for
+    the index to confirm): "Tarsenia": tarsenian; "Mexico": mexican; "Israeli": israel. Names only:
+    "media" is no "median"."""
+    word = name.lower()
+    if len(word) < 4 or not word.isalpha():
+        return ()
+    found = [word + "n"] if word.endswith("a") else []
+    if word.endswith("o"):
+        found.append(word[:-1] + "an")
+    if word[-1] not in "aeiou":
+        found += [word + "ian", word + "ese", word + "i", word + "an"]
+    if word.endswith("ian"):
+        found += [word[:-1], word[:-3]]
+    elif word.endswith("an"):
+        found += [word[:-1], word[:-2] + "o", word[:-2]]
+    if word.endswith("ese"):
+        found.append(word[:-3])
+    if word.endswith("i"):
+        found.append(word[:-1])
+    return tuple(dict.fromkeys(form for form in found if len(form) >= 4 and form != word))
+
+
 def base_form(word: str) -> str:
     """The base form of a word (lower-cased) whose forms are listed ("knew", "known": know; "leads":
     lead), else the word itself."""

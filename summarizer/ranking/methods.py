@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from .corpus import Corpus
-from .forms import synonyms, word_forms
+from .forms import demonyms, synonyms, word_forms
 from .novelty import ReadSet
 from ..errors import UnknownMethodError
 from ..model import Summary, Topic
@@ -75,7 +75,9 @@ def _said_stems(corpus: Corpus, word: str) -> set[str]:
     """The stems a word is said in: its forms ("send": send, sent) and the words news uses for the same
     thing ("part": district)."""
     stem = corpus.analyzer.stem
-    return {stem(form) for form in (*word_forms(word), *synonyms(word, stem))}
+    # A name is said in its people's word too: "Tarsenia" in "the Tarsenian Space Agency".
+    named = demonyms(word) if word[:1].isupper() else ()
+    return {stem(form) for form in (*word_forms(word), *synonyms(word, stem), *named)}
 
 
 def _mentioned(corpus: Corpus, word: str, known: frozenset[str]) -> bool:
@@ -84,6 +86,26 @@ def _mentioned(corpus: Corpus, word: str, known: frozenset[str]) -> bool:
     read articles)."""
     said = _said_stems(corpus, word)
     return bool(corpus.term_ids(sorted(said))) or not known.isdisjoint(said)
+
+
+_SPEAKER = re.compile(r"\s*what\s+(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:say|said|tell|told|comment|warn)\b",
+                      re.IGNORECASE)
+
+
+def _speaker_words(topic: Topic, stop_words: frozenset[str]) -> list[tuple[str, ...]]:
+    """The common words naming whom "What did ... say?" asks about, side by side ("prime minister" of "What
+    did the prime minister of Essaria say?"): no one else's words answer it."""
+    match = _SPEAKER.match(topic.description) if topic.origin == "query" else None
+    if match is None:
+        return []
+    names = {name.lower() for name in asked_names(topic)}
+    runs: list[list[str]] = [[]]
+    for word in (w.lower() for w in QUESTION_WORD.findall(match.group(1))):
+        if word in stop_words or word in names or len(word) < 2:
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    return [tuple(run) for run in runs if run]
 
 
 def _whole_names(question: str, names: tuple[str, ...], unmentioned: tuple[str, ...]) -> tuple[str, ...]:
@@ -253,6 +275,9 @@ class TopicSummarizer:
             return tuple(word for word in asked if not _mentioned(corpus, word, known))
 
         unmentioned = _whole_names(topic.description, asked_names(topic), unused(asked_names(topic)))
+        if not unmentioned and matched:
+            # "What did the president of Tarsenia say?": whoever speaks for Tarsenia, the president is not here.
+            unmentioned = tuple(" ".join(run) for run in _speaker_words(topic, corpus.analyzer.stop_words) if unused(run))
         if not unmentioned and matched and len(question_sentences(topic.description)) == 1:
             # A question, not a description: the aspects a description lists ("important
             # personalities", "illegal behavior") are often put in other words by articles that

@@ -14,7 +14,7 @@ import numpy as np
 from ..matrices import sparse
 
 from .corpus import Corpus
-from .forms import TOLL, counted_forms, synonyms, word_forms
+from .forms import TOLL, counted_forms, demonyms, synonyms, word_forms
 from ..model import Topic
 from ..reading.terms import words
 from .answers import MEASURES, PERSON_TOLL, asks_a_sum, named_days, role_stems
@@ -160,6 +160,7 @@ def keyword_units(topic: Topic, corpus: Corpus) -> tuple[tuple[int, frozenset[in
     units = []
     kind = asked_answer(topic) if topic.origin == "query" else None
     typed = typed_question(topic)
+    names = {name.lower() for name in asked_names(topic)}
     for keyword in topic.keywords:
         own = _terms([keyword], corpus)
         if len(keyword.split()) > 1:
@@ -174,7 +175,7 @@ def keyword_units(topic: Topic, corpus: Corpus) -> tuple[tuple[int, frozenset[in
         # kidnapped). Not a topic's keywords (the user's own list), nor a description's (DUC's
         # "Describe ..."), whose many words find what it asks: there, "accord" finding "agreement"
         # and "earthquake" "quake" cost ROUGE (bench/results/quality-duc2007.md).
-        kin = synonyms(keyword, stem) if typed else ()
+        kin = (*synonyms(keyword, stem), *(demonyms(keyword) if keyword in names else ())) if typed else ()
         terms = own | frozenset(corpus.term_ids([*(stem(form) for form in (*word_forms(keyword)[1:], *kin)),
                                                  *sorted(counted)]))
         if terms:
