@@ -31,3 +31,9 @@ def test_a_country_is_mentioned_by_its_peoples_word_and_a_missing_speaker_is_nam
     # over five articles quoting "the Tarsenian Space Agency"; no article has a president, which is what is missing.
     summary = first("What did the president of Tarsenia say about the launch failure?")
     assert summary.unmentioned == ("president",)
+
+
+def test_how_big_a_reward_asks_a_sum_and_the_latest_one():
+    # "How big is the reward?" opened with Monday's "reward of 250,000 euros", above Wednesday's "raised the reward to
+    # 500,000 euros": "How big" asked no figure.
+    assert "500,000 euros" in first("How big is the reward?").sentences[0].sentence.text

@@ -398,12 +398,16 @@ MEASURE_KINDS = ("speed", "length", "age", "weight", "temperature")
 _COUNTED_HIGH = (r"(?:toll|tolls|number|numbers|count|rate|rates|price|prices|cost|costs|bill|bills|inflation|"
                  r"unemployment|percent|percentage|tax|taxes|fee|fees|turnout|demand|ransom|sum|total)\b")
 """What "How high ...?" asks the figure of when it is no height: "How high is the death toll?"."""
+_COUNTED_BIG = (r"(?:reward|rewards|fine|fines|bill|bills|budget|budgets|payout|payouts|deficit|loss|losses|fund|funds|"
+                r"sum|ransom|compensation|debt|debts|grant|grants|bonus|settlement|package|donation|donations|crowd|"
+                r"crowds|turnout|majority|toll|total)\b")
+"""What "How big ...?" asks the figure of when it is no size: "How big is the reward?"."""
 _ASKS_NEXT = re.compile(r"\s*what(?:\s+(?:happens|comes|is)|'s)\s+next\b|\s*what\s+(?:will|is\s+going\s+to)\s+happen\b"
                         r"|\s*what\s+are\s+the\s+next\s+steps\b", re.IGNORECASE)
 _ASKS = (
     ("weight", re.compile(r"\s*how\s+(?:heavy|much\s+weight)\b", re.IGNORECASE)),
     ("quantity", re.compile(r"\s*(?:how\s+(?:many|much)|what\s+(?:number|amount|percentage|share)\s+of"
-                            r"|how\s+high\b(?=.*\b" + _COUNTED_HIGH + r")"
+                            r"|how\s+high\b(?=.*\b" + _COUNTED_HIGH + r")|how\s+(?:big|large)\b(?=.*\b" + _COUNTED_BIG + r")"
                             r"|what\s+(?:is|was|are|were)\s+the\s+(?:\w+\s+)?(?:death\s+toll|toll|tally|number|count|total)\b)",
                             re.IGNORECASE)),
     ("person", re.compile(r"\s*(?:which|what)\s+(?:" + "|".join(sorted(_PERSON_NOUN_FORMS)) + r")\b", re.IGNORECASE)),
