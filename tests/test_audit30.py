@@ -37,3 +37,11 @@ def test_how_big_a_reward_asks_a_sum_and_the_latest_one():
     # "How big is the reward?" opened with Monday's "reward of 250,000 euros", above Wednesday's "raised the reward to
     # 500,000 euros": "How big" asked no figure.
     assert "500,000 euros" in first("How big is the reward?").sentences[0].sentence.text
+
+
+def test_a_new_date_is_of_what_was_put_off():
+    # "When is the next Korrin-4 launch?" opened with "... since its first launch in 2023."; "The next Korrin-4
+    # launch, which was to carry the Lumen-4 satellite on December 3, has been postponed to no earlier than March
+    # 2027." was second.
+    opening = first("When is the next Korrin-4 launch?").sentences[0].sentence.text
+    assert "postponed to no earlier than March 2027" in opening

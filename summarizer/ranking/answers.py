@@ -706,6 +706,8 @@ _MORE = frozenset("more further additional extra".split())
 _MODALS = frozenset({"will", "would", "shall"})
 _AHEAD_REACH = 20
 """How far before a time the "will" it tells of may stand, in one clause."""
+_RESCHEDULED = frozenset("postponed delayed rescheduled moved pushed deferred".split())
+"""Before a time, what says it is the new time of the sentence's subject: "has been postponed to March 2027"."""
 _TAKES = frozenset("take takes took taken taking last lasts lasted for".split())
 """Before a length of time, what says how long the sentence's subject takes: "and take at least five years",
 "a chlorine dosing pump ... that failed after a power cut and stayed off for 19 hours"."""
@@ -1285,6 +1287,11 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
             return next((k for k in range(n + 1, end) if written[k].lower() in _SEQUELS), end)
 
         def start(n: int) -> int:
+            put_off = [k for k in range(max(0, n - 5), n) if written[k].lower() in _RESCHEDULED]
+            if put_off and not any(written[k].lower() in _SEQUELS - {"until"} for k in range(put_off[-1], n)):
+                # "The next Korrin-4 launch, which was to carry the Lumen-4 satellite on December 3, has been
+                # postponed to no earlier than March 2027": the new time is of what was put off, the subject.
+                return 0
             # "The ... match postponed after Sunday's crush will be played behind closed doors at the neutral
             # Delling Park stadium in Marrowgate on May 27": a time told ahead is of what "will" opens, in its clause.
             for k in range(n - 1, max(-1, n - _AHEAD_REACH), -1):
