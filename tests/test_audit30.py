@@ -45,3 +45,11 @@ def test_a_new_date_is_of_what_was_put_off():
     # 2027." was second.
     opening = first("When is the next Korrin-4 launch?").sentences[0].sentence.text
     assert "postponed to no earlier than March 2027" in opening
+
+
+def test_a_linking_verb_tells_no_story():
+    # "How long will the fishing zone stay closed?" opened with a skipper's "who has fished from Cape Ordle for 40
+    # years" (relevance 0.06): "stay" was taken for the story's word, so only the article headed "... zone stays shut"
+    # told it, not the one saying "The closure ... was extended on Saturday until 6 a.m. on Sunday".
+    opening = first("How long will the fishing zone stay closed?").sentences[0].sentence.text
+    assert "until 6 a.m. on Sunday" in opening

@@ -360,6 +360,7 @@ def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray,
     return rows[keep]
 
 
+_LINKING = frozenset("stay stays stayed remain remains remained become becomes became seem seems seemed".split())
 STORY_WORDS = 8
 """How many of the words the articles' titles share name their stories."""
 
@@ -497,7 +498,10 @@ class TopicRanker:
             # for does (no sentence says how many helmets: the one about the helmets first).
             focus = focus_terms(corpus, units)
             verbs = _terms(sorted(asked_verbs(topic)), corpus)
-            query = replace(query, focus=focus, story=keywords - focus,
+            # A linking verb ("How long will the zone stay closed?") tells no story: an article whose title
+            # says "stays shut" is no more the story's than one saying "closure extended".
+            linking = frozenset(corpus.term_ids(sorted({corpus.analyzer.stem(w) for w in _LINKING})))
+            query = replace(query, focus=focus, story=keywords - focus - linking,
                             focus_things=frozenset(t for _, terms in units if terms & focus and not terms & verbs
                                                    for t in terms))
         thing = asked_thing(topic)
