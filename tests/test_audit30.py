@@ -53,3 +53,10 @@ def test_a_linking_verb_tells_no_story():
     # told it, not the one saying "The closure ... was extended on Saturday until 6 a.m. on Sunday".
     opening = first("How long will the fishing zone stay closed?").sentences[0].sentence.text
     assert "until 6 a.m. on Sunday" in opening
+
+
+def test_a_yes_or_no_question_about_something_no_article_names_says_so():
+    # "Did the thieves use explosives?" printed how the thieves broke in, with no caveat: every article names the
+    # thieves, none explosives, and a question's words put in other words had been given the benefit of the doubt.
+    assert first("Did the thieves use explosives?").unmentioned == ("explosives",)
+    assert not first("Did the thieves get in through a skylight?").unmentioned

@@ -629,7 +629,7 @@ def asked_phrases(topic: Topic) -> tuple[tuple[str, ...], ...]:
             runs: list[list[str]] = [[]]
             opens_sentence = False
             written = QUESTION_WORD.findall(clause)
-            counted = [w.lower() in topic.keywords and not _verb_like(w.lower()) and w.lower() not in _PREDICATIVE
+            counted = [w.lower() in topic.keywords and not verb_like(w.lower()) and w.lower() not in _PREDICATIVE
                        for w in written]
             verb = _question_verb(written, counted) if clause_number == 0 else None
             if verb is not None:
@@ -795,10 +795,10 @@ def asked_events(topic: Topic) -> frozenset[str]:
     """What a question asks the time (or the like) of, as its verbs: those :func:`asked_verbs` finds,
     and its words that look like a verb or a participle ("discovered" of "When was the attack
     discovered?")."""
-    return asked_verbs(topic) | frozenset(word for word in topic.keywords if _verb_like(word))
+    return asked_verbs(topic) | frozenset(word for word in topic.keywords if verb_like(word))
 
 
-def _verb_like(word: str) -> bool:
+def verb_like(word: str) -> bool:
     """Whether a question's word is likely a verb ("voted", "using", "set"): a subject and its verb
     side by side ("people voted") are no phrase an article would write, and their words apart are
     no sign the question is not covered ("3,650 voted" and "people" elsewhere)."""
