@@ -32,7 +32,7 @@ from .ranker import Ranking
 from ..store.concepts import FULL_TABLE_MAX_SENTENCES
 from .novelty import ReadSet
 from .forms import TOLL
-from .topics import CALENDAR, MEASURE_KINDS, PERSON_NOUNS
+from .topics import CALENDAR, LASTING, MEASURE_KINDS, PERSON_NOUNS
 from .answers import (COUNTED_STATES, KINDS, MEASURES, PERSON_TOLL, asked_stems, beside_role, counts_it, gives_answer,
                       later, looks_ahead, names_one, on_other_days, outdated, said_when, says, sentence_days,
                       tells_the_future)
@@ -441,6 +441,18 @@ class ConceptCoverage:
             if naming.any():
                 answers, later_answers = _first(naming, answers, later_answers)
                 about = about | naming
+        if ranking.query.lasting and answers is not None and answers.any():
+            # "Which districts are still under the boil-water notice?": "The notice remains in force in Kelby and
+            # Sallow Hill" before "was lifted ... in five of the seven districts", what is so now before what changed.
+            # Among all answers, whichever tier they were put in: what is so now is what is asked.
+            every = answers | later_answers if later_answers is not None else answers
+            lasting = _where(every, ranking.rows, lambda row: LASTING.search(corpus.sentences[row].text) is not None)
+            if lasting.any():
+                # The latest day's first: what remained so on Monday may have changed by Thursday.
+                days = {i: corpus.articles[int(articles[i])].date or "" for i in np.flatnonzero(lasting)}
+                newest = np.zeros(len(lasting), dtype=bool)
+                newest[[i for i, day in days.items() if day == max(days.values())]] = True
+                answers, later_answers = _first(newest, every, None)
         if ranking.query.speech_asked and ranking.query.typed:
             # "What did Varn say after the verdict?": what was said, quoted or reported, by whom the question
             # names, before what was said of them ("The jury in the trial of Pella Varn spent a second day ...").

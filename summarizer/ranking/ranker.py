@@ -18,7 +18,7 @@ from .forms import TOLL, counted_forms, demonyms, synonyms, word_forms
 from ..model import Topic
 from ..reading.terms import words
 from .answers import MEASURES, PERSON_TOLL, asks_a_sum, named_days, role_stems
-from .topics import (BUILTIN_TOPICS, asked_answer, asked_events, asked_names, asked_owners, asked_role,
+from .topics import (BUILTIN_TOPICS, asked_answer, asks_what_lasts, asked_events, asked_names, asked_owners, asked_role,
                      asked_role_object, asked_thing, asked_verbs, asked_wording, asks_ahead, asks_what_was_said,
                      asked_kind_of, counted_thing, typed_question, QUESTION_WORD)
 
@@ -128,6 +128,8 @@ class TopicQuery:
     days: frozenset[str] = frozenset()
     """The days a question asks about ("How many trucks crossed on Saturday?"; see
     :func:`~summarizer.ranking.answers.named_days`): an answer of another day answers another question."""
+    lasting: bool = False
+    """Whether the question asks what is still so (see :func:`~summarizer.ranking.topics.asks_what_lasts`)."""
 
 
 @dataclass(frozen=True)
@@ -481,7 +483,7 @@ class TopicRanker:
                         speech_asked=asks_what_was_said(topic), wording=asked_wording(topic), context=context,
                         question=topic.origin == "query",
                         days=named_days(topic.description) if topic.origin == "query" else frozenset(),
-                        ahead=answer == "time" and asks_ahead(topic),
+                        ahead=answer == "time" and asks_ahead(topic), lasting=asks_what_lasts(topic),
                         typed=typed,
                         events=frozenset(corpus.analyzer.stem(form) for word in asked_events(topic)
                                          for form in word_forms(word)) if answer == "time" else frozenset(),

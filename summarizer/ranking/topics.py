@@ -785,6 +785,16 @@ _AHEAD = re.compile(r"\s*when\s+(?:will|would|shall)\b|\s*when\s+(?:is|are)\b.*\
                     re.IGNORECASE)
 
 
+LASTING = re.compile(r"\b(?:still|remains?|remained|remaining|continues?|continued|continuing|yet\s+to)\b", re.IGNORECASE)
+"""What says a state goes on: asked ("still missing") and answered ("remains in force")."""
+
+
+def asks_what_lasts(topic: Topic) -> bool:
+    """Whether a question of one sentence asks what is still so ("Which districts are still under the
+    notice?"): a sentence saying it remains so answers before one saying what changed."""
+    return typed_question(topic) and bool(LASTING.search(topic.description))
+
+
 def asks_ahead(topic: Topic) -> bool:
     """Whether a question asks when something will happen ("When will the systems be back?", "When is
     the plant expected to reopen?"): a time something happened ("warned two years ago") is no answer."""
