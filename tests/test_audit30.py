@@ -68,3 +68,11 @@ def test_what_is_still_so_is_the_latest_saying_it_remains():
     # and Wednesday's "remains in place across five districts" no longer does.
     opening = first("Which districts are still under the boil-water notice?").sentences[0].sentence.text
     assert opening.startswith("The notice remains in force in Kelby and Sallow Hill")
+
+
+def test_an_answer_told_of_they_in_the_sentence_after_the_one_naming_them():
+    # "How long were the thieves inside the museum?" opened with the guard's "half an hour after the thieves had
+    # left": the answer, "They lowered themselves on ropes into the Rooke gallery and were inside for about seven
+    # minutes", names no word of the question; the paragraph before it names the thieves.
+    opening = first("How long were the thieves inside the museum?").sentences[0].sentence.text
+    assert opening.startswith("They lowered themselves") and "seven minutes" in opening

@@ -1169,7 +1169,8 @@ def _names_beside(text: str, asked: frozenset[str], role: frozenset[str], stem: 
 
 
 def gives_answer(corpus: Corpus, rows: np.ndarray, asked: frozenset[str], kind: str,
-                 role: frozenset[str] = frozenset(), money: bool | None = None, either: bool = False) -> np.ndarray:
+                 role: frozenset[str] = frozenset(), money: bool | None = None, either: bool = False,
+                 continued: Sequence[tuple[int, int]] = ()) -> np.ndarray:
     """Whether each of the sentences ``rows`` gives what a question of this ``kind`` asks, near
     what it asks about: a number within three words of one of the stems ``asked`` ("40 trucks",
     "60,000 litres of drinking water", "the death toll rose to 7,085"), a time within five
@@ -1177,8 +1178,19 @@ def gives_answer(corpus: Corpus, rows: np.ndarray, asked: frozenset[str], kind: 
     definition right after it ("Legionnaires' disease is a ..."), or a name within five words of
     the ``role`` a question asking who asks ("mediated by Anneliese Dorn")."""
     stem = corpus.analyzer.stem
-    return np.array([says(corpus.sentences[row].text, asked, kind, stem, role, money, either) for row in rows],
-                    dtype=bool)
+    before = dict(continued)
+    return np.array([says(_read_on(corpus, row, before[row], asked, stem) if row in before else corpus.sentences[row].text,
+                          asked, kind, stem, role, money, either) for row in rows.tolist()], dtype=bool)
+
+
+def _read_on(corpus: Corpus, row: int, before: int, asked: frozenset[str], stem: Callable[[str], str]) -> str:
+    """A sentence opening with a pronoun, read with the question's words the sentence ``before`` it holds
+    in the pronoun's place: "thieves Aubrecht Museum lowered themselves ... were inside for about seven
+    minutes"."""
+    text = corpus.sentences[row].text
+    named = [word for word in words(corpus.sentences[before].text) if stem(word.lower()) in asked]
+    opening = re.match(r"\w+\s+", text)
+    return " ".join([*named, text[opening.end():] if opening else text])
 
 
 PERSON_TOLL = TOLL | {"victim", "bodi"}

@@ -190,7 +190,8 @@ class ConceptCoverage:
             # "How many trucks ...?", "When will the bridge reopen?": a sentence without a number
             # (a time) beside what was asked is no answer, however many outlets print it.
             answers = gives_answer(corpus, ranking.rows, asked_stems(corpus, ranking.query), ranking.query.answer,
-                                   ranking.query.role, ranking.query.sum_asked, ranking.query.sum_asked is None)
+                                   ranking.query.role, ranking.query.sum_asked, ranking.query.sum_asked is None,
+                                   ranking.query.continued)
             self.answer_forms = answers.copy()
             # One that cannot stand in a summary (a speech not asked for, a fragment) answers nothing the
             # reader sees, and must not keep those that can from answering ("Who is most at risk from

@@ -130,6 +130,9 @@ class TopicQuery:
     :func:`~summarizer.ranking.answers.named_days`): an answer of another day answers another question."""
     lasting: bool = False
     """Whether the question asks what is still so (see :func:`~summarizer.ranking.topics.asks_what_lasts`)."""
+    continued: tuple[tuple[int, int], ...] = ()
+    """Candidates a question's answers may be in that open with a pronoun standing for the sentence before,
+    a candidate: (row, the row before); see :func:`continuations`."""
 
 
 @dataclass(frozen=True)
@@ -362,6 +365,27 @@ def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray,
     return rows[keep]
 
 
+PRONOUN_OPENING = re.compile(r"(?:They|He|She|It)\s+(?=[a-z])")
+"""A sentence's opening pronoun that stands for what the sentence before named ("They lowered themselves
+on ropes ..." after "The thieves who raided the Aubrecht Museum got in through a skylight")."""
+CONTINUED_SHARE = 0.9
+"""A sentence continuing a candidate (see :func:`continuations`) is at least this share as relevant as it."""
+
+
+def continuations(corpus: Corpus, rows: np.ndarray) -> tuple[np.ndarray, tuple[tuple[int, int], ...]]:
+    """``rows`` and the sentences right after them in their article that open with a pronoun (see
+    ``PRONOUN_OPENING``), with (each of those, the row before it): a question's answer may be told of
+    "they" ("They ... were inside for about seven minutes", for how long the thieves were inside)."""
+    following = rows + 1
+    following = following[following < len(corpus)]
+    following = following[corpus.article_of[following] == corpus.article_of[following - 1]]
+    continued = tuple((int(row), int(row) - 1) for row in following
+                      if PRONOUN_OPENING.match(corpus.sentences[int(row)].text))
+    if not continued:
+        return rows, ()
+    return np.union1d(rows, [row for row, _ in continued]).astype(np.int64), continued
+
+
 _LINKING = frozenset("stay stays stayed remain remains remained become becomes became seem seems seemed".split())
 STORY_WORDS = 8
 """How many of the words the articles' titles share name their stories."""
@@ -534,6 +558,11 @@ class TopicRanker:
             together = tuple((t, terms | measured | (topic_synonyms if corpus.terms[t] in evoked else frozenset())
                               | (role_terms if corpus.terms[t] in role else frozenset())) for t, terms in sorted(units))
             query = replace(query, together=together, together_power=TOGETHER_POWER * (1.0 - using) ** 2)
+        if typed and answer not in (None, "person") and len(rows):
+            # (Not who: "He was named as Matthias Korr" after "Rescuers found the body of the last missing skier"
+            # is not who found him.)
+            rows, continued = continuations(corpus, rows)
+            query = replace(query, continued=continued)
         if len(rows) > self.max_candidates:  # rank only the most relevant, in corpus order
             relevance = self._relevance(corpus, rows, query)
             rows = rows[np.sort(np.argsort(-relevance, kind="stable")[: self.max_candidates])]
@@ -542,6 +571,12 @@ class TopicRanker:
             empty = np.zeros(0)
             return Ranking(rows, empty, empty, empty, vectors, query, matched)
         relevance = self._relevance(corpus, rows, query)
+        if query.continued:
+            # A sentence opening with "They" is as much about the thieves as the one before that named them.
+            for row, before in query.continued:
+                at, was = np.searchsorted(rows, [row, before])
+                if was < len(rows) and rows[was] == before and at < len(rows) and rows[at] == row:
+                    relevance[at] = max(relevance[at], CONTINUED_SHARE * relevance[was])
         centrality, score = self._biased_lexrank(vectors, relevance)
         return Ranking(rows, _unit(relevance), _unit(centrality), score, vectors, query, matched)
 
