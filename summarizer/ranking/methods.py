@@ -298,7 +298,10 @@ class TopicSummarizer:
         unmentioned = _whole_names(topic.description, asked_names(topic), unused(asked_names(topic)))
         if not unmentioned and matched:
             # "What did the president of Tarsenia say?": whoever speaks for Tarsenia, the president is not here.
-            unmentioned = tuple(" ".join(run) for run in _speaker_words(topic, corpus.analyzer.stop_words) if unused(run))
+            # Named whole, when its head is not mentioned: "union leader" is "leader of the Harth Mineworkers'
+            # Federation"; the prime minister, where a health minister speaks, is missed.
+            unmentioned = tuple(" ".join(run) for run in _speaker_words(topic, corpus.analyzer.stop_words)
+                                if unused(run[-1:]))
         if not unmentioned and matched and len(question_sentences(topic.description)) == 1:
             # A question, not a description: the aspects a description lists ("important
             # personalities", "illegal behavior") are often put in other words by articles that
