@@ -296,6 +296,9 @@ _CATEGORIES: tuple[_Category, ...] = (
             _cue(r"\binbox(es)?\b", 2, "inbox"),
             _cue(r"\bsign(ing)? up\b", 1, "sign up"),
             _cue(r"\bsign up (here|now|today|for free)\b", 1.5, "sign up here"),
+            _cue(r"\bsign up (for|to) (?-i:[A-Z])", 1.5, "sign up for a title"),
+            _cue(r"\b(get|receive|delivers?) (the|our|all the) (latest |top |best )?(news|stories|headlines)\b", 1.5,
+                 "get the news"),
             # An emailed newsletter's own furniture, kept on its web copy.
             _cue(r"\b(was this|this (e-?mail|newsletter) was|were you) forwarded\b"
                  r"|\bforwarded (this|the|an?) (e-?mail|newsletter|message)\b"
@@ -343,6 +346,8 @@ _CATEGORIES: tuple[_Category, ...] = (
             _cue(rf"\bfollow ({_US}|me)\b", 2, "follow us"),
             _cue(r"\bfollow\b.{0,30}\bon (facebook|twitter|instagram|whatsapp|linkedin|telegram|tiktok"
                  r"|youtube|threads|bluesky|x)\b", 2, "follow … on"),
+            _cue(r"\bfollow\b.{0,40}\bon social media\b", 2, "follow … on social media"),
+            _cue(r"\bfor (the )?latest (updates|news)\b", 1.5, "for the latest updates"),
             _cue(r"\bcopy (the )?link\b|\bemail this\b|\btweet this\b|\bpin it\b", 2, "copy link"),
             _cue(r"\b(send|email|forward|gift)\b.{0,20}\bfriends?\b", 2, "send to a friend"),
             _cue(_PLATFORMS.pattern, 1, "social network"),
