@@ -19,3 +19,12 @@ def test_a_sign_up_or_follow_us_appeal_is_no_sentence():
     # updates." was cited twice.
     sentences = [s.text for a in load_articles([str(audits.stories("audit31"))]) for s in a.sentences]
     assert not [s for s in sentences if s.startswith(("Sign up for Finwatch", "Follow the Evening Star"))]
+
+
+def test_a_question_of_how_long_or_when_about_telling_asks_that_not_what_was_said():
+    # "How long did Aldermoor wait before telling customers?" was told "nothing here says how long": "telling" made
+    # it a question of what was said, and answers were what the bank said (250 marks).
+    summary = first("How long did Aldermoor wait before telling customers?")
+    assert not summary.caveat and "October 12" in summary.sentences[0].sentence.text
+    assert "October 12" in first("When were Aldermoor customers told about the breach?").sentences[0].sentence.text
+

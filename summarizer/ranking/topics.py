@@ -586,7 +586,9 @@ def asks_what_was_said(topic: Topic) -> bool:
     """Whether a question asks what someone said ("What did Dagny Ferrow say?", "How did the union
     react?"): a speech in their words answers it; elsewhere a speech of several sentences is no
     summary sentence (see ``Corpus.summary_worthy``)."""
-    return topic.origin == "query" and bool(_SAID.search(topic.description))
+    # "How long did the bank wait before telling customers?" asks how long, not what was told.
+    return (topic.origin == "query" and bool(_SAID.search(topic.description))
+            and asked_answer(topic) in (None, "focus", "person", "definition", "reason"))
 
 
 _OWNER = re.compile(r"\b([a-z][a-z-]*?)(?:['\u2019]s|s['\u2019])(?![\w'\u2019])")
