@@ -28,3 +28,10 @@ def test_a_question_of_how_long_or_when_about_telling_asks_that_not_what_was_sai
     assert not summary.caveat and "October 12" in summary.sentences[0].sentence.text
     assert "October 12" in first("When were Aldermoor customers told about the breach?").sentences[0].sentence.text
 
+
+def test_a_figure_of_something_else_does_not_retell_the_count_asked():
+    # "How many hours a day do Portessa households get water?" opened with "About 38 percent of the water put into
+    # Portessa's pipes is lost through leaks", shown in place of "... piped water in Portessa will be cut to four
+    # hours a day from Saturday" as its later telling.
+    opening = first("How many hours a day do Portessa households get water?").sentences[0].sentence.text
+    assert "four hours a day" in opening

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+import functools
+from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
@@ -12,11 +14,12 @@ import numpy as np
 from .corpus import Corpus
 from ..options import Length
 from ..model import Explanation, Novelty, Repeat, Sentence, Summary, SummarySentence
-from .answers import (contradict, corrects, corrects_day, counts, denies, disagree, figures, foretold, foretold_days,
+from .answers import (contradict, corrects, corrects_day, counts, counts_it, denies, disagree, figures, foretold, foretold_days,
                       fulfils, in_other_states, later, promises, refused, months, negated, number_value, of_other_things, other_day, retells, said_when,
                       stated_days, stated_figures, tells_the_future, weekdays)
 from .ranker import Ranking
-from .topics import ANSWER_WORDING
+from .forms import TOLL
+from .topics import ANSWER_WORDING, PERSON_NOUNS
 from ..reading.terms import words
 from ..store.concepts import sentence_bigrams
 
@@ -442,10 +445,18 @@ class Selector:
         latest, latest_when = pick, when
         named_rows = corpus.matching(sorted(ranking.query.names)) if ranking.query.names else None
         naming = frozenset(named_rows.tolist()) if named_rows is not None else None
+        counted, stem = ranking.query.counted, corpus.analyzer.stem
+        # Not people, whom later tellings count in other words ("The death toll ... is six").
+        counting = (bool(counted) and counted.isdisjoint(_people_stems(stem))
+                    and counts_it(corpus.sentences[row].text, counted, stem))
         for i in similar[np.argsort(-gain[similar], kind="stable")].tolist():
             if i == pick:
                 continue
             other = int(ranking.rows[i])
+            if counting and not counts_it(corpus.sentences[other].text, counted, stem):
+                # "About 38 percent of the water ... is lost through leaks" does not retell "piped water in
+                # Portessa will be available four hours a day" for how many hours a day it is.
+                continue
             theirs = corpus.figure_concepts(other)
             if corrects(concepts, theirs):
                 # "Seventeen miners are trapped, not nineteen as first reported": the correction
@@ -634,6 +645,11 @@ def same_statement(corpus: Corpus, row: int, threshold: float) -> list[Sentence]
 
 def _days_apart(one: tuple[str, object], other: tuple[str, object]) -> int:
     return abs((date.fromisoformat(other[0]) - date.fromisoformat(one[0])).days)
+
+
+@functools.lru_cache(maxsize=4)
+def _people_stems(stem: Callable[[str], str]) -> frozenset[str]:
+    return frozenset(stem(noun) for noun in PERSON_NOUNS) | TOLL | frozenset({"person", "peopl"})
 
 
 def _may_stand_in(objective: Objective, pick: int, other: int) -> bool:
