@@ -201,20 +201,33 @@ _YES_NO = re.compile(r"\s*(?:did|does|do|has|have|had|will|would|can|could|is|ar
 
 
 def _absent_object(corpus: Corpus, topic: Topic, known: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """What a yes-or-no question asks whether, when no article uses it: its last word, a thing, not a name
-    or a verb ("explosives" of "Did the thieves use explosives?", over articles telling how the thieves
-    got in through a skylight). The rest of the question may be mentioned: its subject is the story."""
+    """What a yes-or-no question asks whether, when no article uses it: its last word that is a thing, not
+    a name or a verb ("explosives" of "Did the thieves use explosives?", over articles telling how the
+    thieves got in through a skylight; "cloud" of "Is cloud seeding planned?"), named with the words beside
+    it no article uses either ("cloud seeding"). The rest of the question may be mentioned: its subject
+    is the story."""
     if not _YES_NO.match(topic.description):
         return ()
     written = QUESTION_WORD.findall(topic.description)
-    last = written[-1].lower() if written else ""
+    verbs = asked_verbs(topic)
     names = {name.lower() for name in asked_names(topic)}
-    if (last not in topic.keywords or last in names or last in asked_verbs(topic) or verb_like(last)
-            or _mentioned(corpus, last, known) or _said_otherwise(corpus, last, known)
-            or not corpus.analyzer.stop_words.isdisjoint({*word_forms(last), corpus.analyzer.stem(last)})
-            or corpus.titled(_said_stems(corpus, last))):
+    stop = corpus.analyzer.stop_words
+    at = len(written) - 1
+    while at > 0 and ((word := written[at].lower()) in verbs or verb_like(word) or word in names or word in stop):
+        at -= 1  # "planned in Calderra", "seeding"
+
+    def unused(word: str) -> bool:
+        return (word in topic.keywords and not _mentioned(corpus, word, known) and not _said_otherwise(corpus, word, known)
+                and stop.isdisjoint({*word_forms(word), corpus.analyzer.stem(word)})
+                and not corpus.titled(_said_stems(corpus, word)))
+
+    thing = written[at].lower() if at > 0 else ""
+    if not unused(thing):
         return ()
-    return (written[-1],)
+    end = at + 1
+    while end < len(written) and unused(written[end].lower()):
+        end += 1
+    return (" ".join(written[at:end]),)
 
 
 def _absent_subject(corpus: Corpus, topic: Topic, known: frozenset[str] = frozenset(),
