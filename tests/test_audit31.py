@@ -48,3 +48,10 @@ def test_livestock_is_cattle():
     # cattle have been sold early because there is not enough fodder."
     summary = first("How many livestock have farmers sold?")
     assert not summary.caveat and "14,000 head of cattle" in summary.sentences[0].sentence.text
+
+
+def test_a_name_between_an_event_and_its_time_counts_as_one_word():
+    # "When did the coach crash?" opened with "Tolvane Tours, founded in 1987, runs 38 coaches ..." (relevance 0.10):
+    # in "the coach that crashed on the Vorn Pass on Sunday", Sunday stood six words after "crashed".
+    opening = first("When did the coach crash?").sentences[0].sentence.text
+    assert "crashed on the Vorn Pass on Sunday" in opening

@@ -1311,7 +1311,13 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
                     break
                 if written[k].lower() in _MODALS:
                     return min(k, max(0, n - window))  # not its subject: "the collapsed Harnet Bridge will take"
-            return max(0, n - window)
+            # A name between counts as one word: "crashed on the Vorn Pass on Sunday".
+            k, counted = n, 0
+            while k > 0 and counted < window:
+                k -= 1
+                if not (written[k][:1].isupper() and k + 1 < n and written[k + 1][:1].isupper()):
+                    counted += 1
+            return k
 
         return any(not asked.isdisjoint(stems[start(n) : reach(n)]) for n in at)
     if kind == "quantity":
