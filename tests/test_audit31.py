@@ -55,3 +55,8 @@ def test_a_name_between_an_event_and_its_time_counts_as_one_word():
     # in "the coach that crashed on the Vorn Pass on Sunday", Sunday stood six words after "crashed".
     opening = first("When did the coach crash?").sentences[0].sentence.text
     assert "crashed on the Vorn Pass on Sunday" in opening
+
+
+def test_the_year_a_thing_was_made_is_of_what_comes_before_it():
+    # "How old was the coach?" opened with "Tolvane Tours, founded in 1987, runs 38 coaches ...": the company's age.
+    assert first("How old was the coach?").sentences[0].sentence.text.startswith("The coach, a 14-year-old vehicle")

@@ -1330,6 +1330,12 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
         # north of Tessel".
         openings = place_openings(written, at)
         return any(not asked.isdisjoint(stems[max(0, openings.get(n, n) - window) : n + window + 1]) for n in at)
+    if kind == "age":
+        # The year a thing was made is of what was made, before it: "Tolvane Tours, founded in 1987, runs 38
+        # coaches" tells how old the company is, not its coaches.
+        return any(not asked.isdisjoint(stems[max(0, n - window) : n - 2] if _YEAR.fullmatch(written[n])
+                                        and _made_in([w.lower() for w in written[max(0, n - 2) : n]])
+                                        else stems[max(0, n - window) : n + window + 1]) for n in at)
     return any(not asked.isdisjoint(stems[max(0, n - window) : n + window + 1]) for n in at)
 
 
