@@ -60,3 +60,10 @@ def test_a_name_between_an_event_and_its_time_counts_as_one_word():
 def test_the_year_a_thing_was_made_is_of_what_comes_before_it():
     # "How old was the coach?" opened with "Tolvane Tours, founded in 1987, runs 38 coaches ...": the company's age.
     assert first("How old was the coach?").sentences[0].sentence.text.startswith("The coach, a 14-year-old vehicle")
+
+
+def test_a_plan_of_the_past_is_not_ahead_and_a_date_pushed_back_to_is():
+    # "When will the Punta Serrel desalination plant open?" opened with "... the plant was originally due to open in
+    # 2026." above "The opening of the desalination plant ... has been pushed back from March to July 2027".
+    opening = first("When will the Punta Serrel desalination plant open?").sentences[0].sentence.text
+    assert "pushed back from March to July 2027" in opening

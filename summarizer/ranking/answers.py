@@ -1418,8 +1418,15 @@ _AHEAD_WORDS = frozenset("""will would shall 'll expect expected expects expecti
 
 def looks_ahead(text: str) -> bool:
     """Whether a sentence tells what will happen ("expected most systems to be restored by Friday",
-    "will reopen next week"), not only what happened."""
-    return any(word.lower() in _AHEAD_WORDS for word in words(text))
+    "will reopen next week", "has been pushed back from March to July 2027"), not only what happened;
+    not what was once planned ("was originally due to open in 2026")."""
+    written = [word.lower() for word in words(text)]
+    return (any(word in _AHEAD_WORDS and not (n and written[n - 1] in _ONCE) for n, word in enumerate(written))
+            or any(word in _RESCHEDULED and "to" in written[n + 1 : n + 4] for n, word in enumerate(written)))
+
+
+_ONCE = frozenset("originally initially previously first once".split())
+"""Before "due", "planned" or "expected", what makes it a plan of the past: "originally due to open in 2026"."""
 
 
 _FUTURE = re.compile(r"\b(?:will|would|shall|(?:expects?|expected|due|scheduled|set)\s+to)\b|\w'll\b", re.IGNORECASE)
