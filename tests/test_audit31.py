@@ -67,3 +67,16 @@ def test_a_plan_of_the_past_is_not_ahead_and_a_date_pushed_back_to_is():
     # 2026." above "The opening of the desalination plant ... has been pushed back from March to July 2027".
     opening = first("When will the Punta Serrel desalination plant open?").sentences[0].sentence.text
     assert "pushed back from March to July 2027" in opening
+
+
+def test_a_level_asked_is_a_figure_and_the_latest_one():
+    # "What is the level of the Miravel reservoir?" opened with Wednesday's "dropped to 16 percent": "What is the
+    # level" asked no figure, and "has fallen to 14 percent" (Thursday) stood four words from "reservoir".
+    opening = first("What is the level of the Miravel reservoir?").sentences[0].sentence.text
+    assert "fallen to 14 percent" in opening
+
+
+def test_lost_is_told_as_losses():
+    # "How much have farmers lost because of the drought?" gave only Tuesday's 210 million; the revised estimate says
+    # "this year's losses to 340 million soldi".
+    assert "340 million" in first("How much have farmers lost because of the drought?").sentences[0].sentence.text

@@ -1322,8 +1322,13 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
         return any(not asked.isdisjoint(stems[start(n) : reach(n)]) for n in at)
     if kind == "quantity":
         # "40 tonnes of the industrial solvent varrolene leaked": a figure's unit and "of" reach to
-        # what it counts, a few words on.
-        return any(not asked.isdisjoint(stems[max(0, n - window) : _counted_end(written, n, window, gaps, stem)])
+        # what it counts, a few words on. A figure something has risen or fallen to is its subject's, however
+        # far back: "The Miravel reservoir has fallen to 14 percent of its capacity".
+        def start(n: int) -> int:
+            changed = n > 1 and written[n - 1].lower() == "to" and written[n - 2].lower() in _CHANGED
+            return 0 if changed else max(0, n - window)
+
+        return any(not asked.isdisjoint(stems[start(n) : _counted_end(written, n, window, gaps, stem)])
                    or (asked == TOLL and _found_dead(written, stems, n)) for n in at)
     if kind == "place":
         # A place's phrase reaches from its preposition: "broke out on Wednesday night in the pine hills
@@ -1425,6 +1430,9 @@ def looks_ahead(text: str) -> bool:
             or any(word in _RESCHEDULED and "to" in written[n + 1 : n + 4] for n, word in enumerate(written)))
 
 
+_CHANGED = frozenset("""fallen fell fall falls dropped drop drops risen rose rise rises climbed climb climbs
+    increased decreased reduced raised lowered cut jumped soared slumped plunged grown grew""".split())
+"""Before "to" and a figure, what makes the figure its subject's new level: "has fallen to 14 percent"."""
 _ONCE = frozenset("originally initially previously first once".split())
 """Before "due", "planned" or "expected", what makes it a plan of the past: "originally due to open in 2026"."""
 

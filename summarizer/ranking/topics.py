@@ -408,7 +408,8 @@ _ASKS = (
     ("weight", re.compile(r"\s*how\s+(?:heavy|much\s+weight)\b", re.IGNORECASE)),
     ("quantity", re.compile(r"\s*(?:how\s+(?:many|much)|what\s+(?:number|amount|percentage|share)\s+of"
                             r"|how\s+high\b(?=.*\b" + _COUNTED_HIGH + r")|how\s+(?:big|large)\b(?=.*\b" + _COUNTED_BIG + r")"
-                            r"|what\s+(?:is|was|are|were)\s+the\s+(?:\w+\s+)?(?:death\s+toll|toll|tally|number|count|total)\b)",
+                            r"|what\s+(?:is|was|are|were)\s+the\s+(?:\w+\s+)?(?:death\s+toll|toll|tally|number|count|total|level|rate|price"
+                            r"|cost|amount|percentage)\b)",
                             re.IGNORECASE)),
     ("person", re.compile(r"\s*(?:which|what)\s+(?:" + "|".join(sorted(_PERSON_NOUN_FORMS)) + r")\b", re.IGNORECASE)),
     ("duration", re.compile(r"\s*(?:for\s+)?how\s+long\b", re.IGNORECASE)),
