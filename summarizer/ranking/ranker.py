@@ -368,6 +368,8 @@ def in_the_topics_sense(corpus: Corpus, terms: frozenset[int], rows: np.ndarray,
 PRONOUN_OPENING = re.compile(r"(?:They|He|She|It)\s+(?=[a-z])")
 """A sentence's opening pronoun that stands for what the sentence before named ("They lowered themselves
 on ropes ..." after "The thieves who raided the Aubrecht Museum got in through a skylight")."""
+CONTINUATION_CHECKS = 100
+"""How many of the most relevant candidates the sentence after is looked at for an opening pronoun."""
 CONTINUED_SHARE = 0.9
 """A sentence continuing a candidate (see :func:`continuations`) is at least this share as relevant as it."""
 
@@ -561,7 +563,12 @@ class TopicRanker:
         if typed and answer not in (None, "person") and len(rows):
             # (Not who: "He was named as Matthias Korr" after "Rescuers found the body of the last missing skier"
             # is not who found him.)
-            rows, continued = continuations(corpus, rows)
+            # Only after the most relevant candidates: reading a sentence's text costs, and an answer told of
+            # "they" follows a sentence that names what the question asks.
+            relevance = self._relevance(corpus, rows, query)
+            ahead = rows[np.argsort(-relevance, kind="stable")[:CONTINUATION_CHECKS]]
+            added, continued = continuations(corpus, np.sort(ahead))
+            rows = np.union1d(rows, added).astype(np.int64)
             query = replace(query, continued=continued)
         if len(rows) > self.max_candidates:  # rank only the most relevant, in corpus order
             relevance = self._relevance(corpus, rows, query)
