@@ -80,3 +80,16 @@ def test_lost_is_told_as_losses():
     # "How much have farmers lost because of the drought?" gave only Tuesday's 210 million; the revised estimate says
     # "this year's losses to 340 million soldi".
     assert "340 million" in first("How much have farmers lost because of the drought?").sentences[0].sentence.text
+
+
+def test_a_change_by_a_figure_does_not_retell_where_a_level_stood():
+    # "Consumption in Portessa has fallen by 22 percent since rationing began" was shown "in place of an earlier
+    # telling: Water rationing began ..., after the Miravel reservoir fell to 18 percent of its capacity".
+    from summarizer import Length, Request, run
+
+    result = run(Request(paths=(str(audits.stories("audit31")),), query="How many water tankers has the government sent?",
+                         length=Length(sentences=5), cache_dir=None))
+    (summary,) = result.digest.summaries
+    retold = [item.explanation.retells.text for item in summary.sentences
+              if item.sentence.text.startswith("Consumption in Portessa") and item.explanation.retells is not None]
+    assert not [text for text in retold if text.startswith("Water rationing began")]

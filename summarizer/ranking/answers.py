@@ -333,6 +333,12 @@ def _risen_from(concepts: Sequence[tuple[str, str]]) -> set[str]:
 _CORRECTING = ("correct", "revis", "amend")
 
 
+def _changed_by(concepts: Sequence[tuple[str, str]]) -> set[str]:
+    """The figures a sentence gives as a change ("has fallen by 22 percent", "up by 3,000")."""
+    said = _in_order(concepts)
+    return {value for n, word in enumerate(said) if n and said[n - 1] == "by" and (value := number_value(word)) is not None}
+
+
 def corrects(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str]]) -> bool:
     """Whether ``others`` says "not" of a figure the sentence gives: "Seventeen miners are trapped,
     not nineteen as first reported" corrects "Nineteen miners were trapped"; it says "not", but
@@ -373,6 +379,8 @@ def retells(concepts: Sequence[tuple[str, str]], others: Sequence[tuple[str, str
         return False
     if given <= theirs and not given & _risen_from(others):
         return False
+    if theirs - given <= _changed_by(others) and not given & _changed_by(concepts):
+        return False  # "Consumption ... has fallen by 22 percent" tells a change, not where "fell to 18 percent" stands
     if given & theirs:
         return True  # a figure both give ("three villages", "three flooded villages"): one count's frame
     things = {thing for thing in counts(concepts) if thing not in function_words}
