@@ -803,7 +803,7 @@ def ages(written: Sequence[str]) -> list[bool]:
         before = [word.lower() for word in written[max(0, n - 2) : n]]
         found.append((numbers[n] and (after[:1] in (["year-old"], ["years-old"]) or after == ["years", "old"]
                                       or before[-1:] in (["aged"], ["age"]) or before == ["age", "of"]))
-                     or (_YEAR.fullmatch(written[n]) is not None and _made_in(before)))
+                     or _made_year(written, n))
     return found
 
 
@@ -814,8 +814,10 @@ _MADE = frozenset("""built painted founded made established erected constructed 
 "dating from 1890"."""
 
 
-def _made_in(before: Sequence[str]) -> bool:
-    return len(before) == 2 and before[0] in _MADE and before[1] in ("in", "from")
+def _made_year(written: Sequence[str], n: int) -> bool:
+    """Whether the word at ``n`` is the year a thing was made: "painted in 1642", "dating from 1890"."""
+    return (n > 1 and _YEAR.fullmatch(written[n]) is not None and written[n - 2].lower() in _MADE
+            and written[n - 1].lower() in ("in", "from"))
 
 
 _NAME_AGE = re.compile(r"(\b[A-Z][\w'\u2019.-]*, )(\d{1,3})(?=, )")
@@ -1346,8 +1348,7 @@ def says(text: str, asked: frozenset[str], kind: str, stem: Callable[[str], str]
     if kind == "age":
         # The year a thing was made is of what was made, before it: "Tolvane Tours, founded in 1987, runs 38
         # coaches" tells how old the company is, not its coaches.
-        return any(not asked.isdisjoint(stems[max(0, n - window) : n - 2] if _YEAR.fullmatch(written[n])
-                                        and _made_in([w.lower() for w in written[max(0, n - 2) : n]])
+        return any(not asked.isdisjoint(stems[max(0, n - window) : n - 2] if _made_year(written, n)
                                         else stems[max(0, n - window) : n + window + 1]) for n in at)
     return any(not asked.isdisjoint(stems[max(0, n - window) : n + window + 1]) for n in at)
 

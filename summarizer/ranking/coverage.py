@@ -426,10 +426,7 @@ class ConceptCoverage:
                            lambda row: tells_the_future(corpus.sentences[row].text))
             if ahead.any():
                 # The latest day's first: what was expected on Monday may have happened by Thursday.
-                days = {i: corpus.articles[int(articles[i])].date or "" for i in np.flatnonzero(ahead)}
-                latest = max(days.values())
-                newest = np.zeros(len(ahead), dtype=bool)
-                newest[[i for i, day in days.items() if day == latest]] = True
+                newest = _newest(corpus, articles, ahead)
                 answers, later_answers, self.answer_kind = newest, ahead & ~newest, "next"
                 form_answers = True  # by its form, however few of the question's words it holds
         if self.answer_kind == "focus" and ranking.query.kind_of:
@@ -450,10 +447,7 @@ class ConceptCoverage:
             lasting = _where(every, ranking.rows, lambda row: LASTING.search(corpus.sentences[row].text) is not None)
             if lasting.any():
                 # The latest day's first: what remained so on Monday may have changed by Thursday.
-                days = {i: corpus.articles[int(articles[i])].date or "" for i in np.flatnonzero(lasting)}
-                newest = np.zeros(len(lasting), dtype=bool)
-                newest[[i for i, day in days.items() if day == max(days.values())]] = True
-                answers, later_answers = _first(newest, every, None)
+                answers, later_answers = _first(_newest(corpus, articles, lasting), every, None)
         if ranking.query.speech_asked and ranking.query.typed:
             # "What did Varn say after the verdict?": what was said, quoted or reported, by whom the question
             # names, before what was said of them ("The jury in the trial of Pella Varn spent a second day ...").
@@ -543,6 +537,16 @@ def _naming(corpus: Corpus, names: frozenset[int], articles: np.ndarray) -> np.n
     naming = np.unique(corpus.article_of[corpus.matching(sorted(names))])
     titled = corpus.titled({corpus.terms[t] for t in names}, np.setdiff1d(np.unique(articles), naming).tolist())
     return np.union1d(naming, np.array(titled, dtype=np.int64)) if titled else naming
+
+
+def _newest(corpus: Corpus, articles: np.ndarray, among: np.ndarray) -> np.ndarray:
+    """Those of the candidates ``among`` (a mask; ``articles``: each candidate's article) in the articles of
+    the latest day among them (undated articles count as the earliest)."""
+    days = {i: corpus.articles[int(articles[i])].date or "" for i in np.flatnonzero(among)}
+    latest = max(days.values())
+    newest = np.zeros(len(among), dtype=bool)
+    newest[[i for i, day in days.items() if day == latest]] = True
+    return newest
 
 
 def _kin(corpus: Corpus, naming: np.ndarray, articles: np.ndarray) -> np.ndarray:

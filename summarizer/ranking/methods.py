@@ -196,6 +196,15 @@ _PERIODS = frozenset("""day days week weeks weekend month months year years deca
 """Spans of time: "last month", "this year" narrow what is asked as a date does."""
 
 
+def _unsaid(corpus: Corpus, word: str, known: frozenset[str]) -> bool:
+    """Whether no article, nor what the reader read (``known``), uses a question's word in any form, nor
+    in its topic's other words, and the index would keep it if one did (not a stop word: "sent" is one,
+    and the index cannot tell whether "send" is used; nor "take" for "taking", whose stem is one)."""
+    stop = corpus.analyzer.stop_words
+    return (not _mentioned(corpus, word, known) and stop.isdisjoint({*word_forms(word), corpus.analyzer.stem(word.lower())})
+            and not _said_otherwise(corpus, word, known))
+
+
 _YES_NO = re.compile(r"\s*(?:did|does|do|has|have|had|will|would|can|could|is|are|was|were)\b.*\?\s*$",
                      re.IGNORECASE)
 
@@ -217,9 +226,7 @@ def _absent_object(corpus: Corpus, topic: Topic, known: frozenset[str] = frozens
         at -= 1  # "planned in Calderra", "seeding"
 
     def unused(word: str) -> bool:
-        return (word in topic.keywords and not _mentioned(corpus, word, known) and not _said_otherwise(corpus, word, known)
-                and stop.isdisjoint({*word_forms(word), corpus.analyzer.stem(word)})
-                and not corpus.titled(_said_stems(corpus, word)))
+        return word in topic.keywords and _unsaid(corpus, word, known) and not corpus.titled(_said_stems(corpus, word))
 
     thing = written[at].lower() if at > 0 else ""
     if not unused(thing):
@@ -248,15 +255,13 @@ def _absent_subject(corpus: Corpus, topic: Topic, known: frozenset[str] = frozen
     verbs = asked_verbs(topic)
     subject = [word.lower() for word in asked_words(topic) if word.lower() not in names | verbs
                and word.lower() not in CALENDAR | _PERIODS and not any(c.isdigit() for c in word)]
-    stop = corpus.analyzer.stop_words  # "sent" is one: the index cannot tell whether "send" is used
-    stem = corpus.analyzer.stem  # nor "take" for "taking", whose stem is one
+    stem = corpus.analyzer.stem
     # The role a "who" question asks (``role``: its stems, see the ranker's query) is said in its
     # agent's forms too ("owners": owns).
     role_words = {word.lower() for word in asked_role(topic)} if corpus.term_ids(sorted(role)) else set()
     absent = {word for word in subject
-              if not _mentioned(corpus, word, known) and stop.isdisjoint({*word_forms(word), stem(word.lower())})
-              and not corpus.term_ids(sorted({stem(unit) for unit in UNITS_OF.get(word, ())}))
-              and word not in role_words and not _said_otherwise(corpus, word, known)}
+              if _unsaid(corpus, word, known) and not corpus.term_ids(sorted({stem(unit) for unit in UNITS_OF.get(word, ())}))
+              and word not in role_words}
     if not subject or len(absent) < len(subject):
         return ()
     # A headline says it too ("Power returns to most of Marvossa, but full restoration delayed to Sunday"
